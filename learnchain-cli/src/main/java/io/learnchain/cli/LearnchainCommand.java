@@ -1,0 +1,29 @@
+package io.learnchain.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: only lists the subcommands; each lives in its own class. */
+@Command(name = "learnchain",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A blockchain whose mining is useful learning.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class LearnchainCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new LearnchainCommand());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+}
