@@ -13,6 +13,14 @@ public final class Main {
 
     /** Runs the command line without exiting the JVM (tests call this). */
     public static int run(String... args) {
-        return LearnchainCommand.newCommandLine().execute(args);
+        CommandLine cli = LearnchainCommand.newCommandLine();
+        try {
+            cli.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
+        } catch (UserException e) {
+            cli.getErr().println("error: " + e.getMessage());
+            cli.getErr().flush();
+            return ErrorHandler.USER_ERROR;
+        }
+        return cli.execute(args);
     }
 }
