@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "A blockchain whose mining is useful learning.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.learnchain.cli.wallet.WalletCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec

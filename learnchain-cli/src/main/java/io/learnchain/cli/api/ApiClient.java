@@ -1,0 +1,83 @@
+package io.learnchain.cli.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnchain.cli.UserException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/** A small client of a node's REST API ({@code /api/v1}); failures become {@link UserException}s. */
+public final class ApiClient {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final URI base;
+    private final HttpClient http;
+
+    public ApiClient(String baseUrl) {
+        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        try {
+            this.base = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--api " + baseUrl + " is not a URL: use e.g. http://127.0.0.1:8545");
+        }
+        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
+            throw new UserException("--api " + baseUrl + " must start with http:// or https://");
+        }
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public JsonNode post(String path, Object body) {
+        try {
+            String json = MAPPER.writeValueAsString(body);
+            return send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        HttpRequest req = request.timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new UserException("no learnchain node answers at " + base
+                    + ": start one (./learnchain node --dev) or point --api at a running node");
+        } catch (HttpTimeoutException e) {
+            throw new UserException("the node at " + base + " did not answer in time; is it overloaded?");
+        } catch (IOException e) {
+            throw new UserException("cannot reach the node at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("interrupted while waiting for the node at " + base);
+        }
+        JsonNode body = parse(response.body());
+        if (response.statusCode() >= 400) {
+            String message = body != null && body.hasNonNull("message") ? body.get("message").asText() : response.body();
+            throw new UserException("the node refused the request (" + response.statusCode() + "): " + message);
+        }
+        if (body == null) {
+            throw new UserException("the node at " + base + " answered " + req.uri() + " with something other than JSON; is --api a learnchain node?");
+        }
+        return body;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return text == null || text.isBlank() ? null : MAPPER.readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
