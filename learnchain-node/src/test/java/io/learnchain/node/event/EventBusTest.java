@@ -3,6 +3,7 @@ package io.learnchain.node.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EventBusTest {
 
     private static NodeEvent block(long height) {
-        return new NodeEvent.BlockConnected(Hash.sha256(new byte[] {(byte) height}), height, Hash.ZERO, 0, 0);
+        return new NodeEvent.BlockConnected(Hash.sha256(new byte[] {(byte) height}), Height.of(height), Hash.ZERO, 0, 0);
     }
 
     @Test
