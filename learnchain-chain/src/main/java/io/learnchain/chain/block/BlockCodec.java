@@ -1,0 +1,79 @@
+package io.learnchain.chain.block;
+
+import io.learnchain.base.codec.CanonicalReader;
+import io.learnchain.base.codec.CanonicalWriter;
+import io.learnchain.base.codec.Codec;
+import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.tx.TransactionCodec;
+
+/**
+ * Canonical header and block encodings.
+ * <pre>
+ *   header: u8 version, i64 height, hash previous, i64 timestamp, key(32) miner, hash txRoot,
+ *           hash stateRoot, u8 proof tag, proof fields, signature(64)
+ *   idle proof (tag 0): i64 difficulty, i64 nonce          (the nonce is the last unsigned field)
+ *   block:  header, u32 count, transactions (see TransactionCodec)
+ * </pre>
+ * The header's own version field is its encoding version; this node reads version 1.
+ */
+public final class BlockCodec {
+    /** Upper bound on transactions a decoder accepts in any block, whatever the genesis says. */
+    public static final int MAX_TXS = 100_000;
+    public static final Codec<BlockHeader> HEADER = new HeaderCodec();
+    public static final Codec<Block> BLOCK = new Codec<>() {
+        @Override
+        public void write(Block block, CanonicalWriter out) {
+            HEADER.write(block.header(), out);
+            out.list(block.transactions(), TransactionCodec.INSTANCE);
+        }
+
+        @Override
+        public Block read(CanonicalReader in) {
+            BlockHeader header = HEADER.read(in);
+            var txs = in.list(MAX_TXS, TransactionCodec.MIN_BYTES, TransactionCodec.INSTANCE);
+            return in.guard(() -> new Block(header, txs));
+        }
+    };
+
+    private BlockCodec() {
+    }
+
+    static void writeUnsigned(BlockHeader h, CanonicalWriter out) {
+        out.u8(h.version()).height(h.height()).hash(h.previous()).i64(h.timestamp()).publicKey(h.miner())
+                .hash(h.txRoot()).hash(h.stateRoot()).u8(h.proof().tag());
+        switch (h.proof()) {
+            case IdleProof p -> out.i64(p.difficulty()).i64(p.nonce());
+        }
+    }
+
+    private static final class HeaderCodec implements Codec<BlockHeader> {
+        @Override
+        public void write(BlockHeader h, CanonicalWriter out) {
+            writeUnsigned(h, out);
+            out.signature(h.signature());
+        }
+
+        @Override
+        public BlockHeader read(CanonicalReader in) {
+            int version = in.u8();
+            if (version != BlockHeader.CURRENT_VERSION) {
+                throw new CodecException("unsupported header version " + version + " (this node reads version "
+                        + BlockHeader.CURRENT_VERSION + "; upgrade if the peer is newer)");
+            }
+            var height = in.height();
+            var previous = in.hash();
+            long timestamp = in.nonNegativeLong("timestamp");
+            var miner = in.publicKey();
+            var txRoot = in.hash();
+            var stateRoot = in.hash();
+            int tag = in.u8();
+            EngineProof proof = switch (tag) {
+                case IdleProof.TAG -> in.guard(() -> new IdleProof(in.i64(), in.i64()));
+                default -> throw new CodecException("unknown engine proof tag " + tag);
+            };
+            var signature = in.signature();
+            return in.guard(() -> new BlockHeader(version, height, previous, timestamp, miner, txRoot, stateRoot,
+                    proof, signature));
+        }
+    }
+}

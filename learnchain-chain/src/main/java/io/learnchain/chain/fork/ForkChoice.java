@@ -1,0 +1,49 @@
+package io.learnchain.chain.fork;
+
+import io.learnchain.base.Height;
+import java.util.Comparator;
+
+/**
+ * Fork choice of PROTOCOL.md 3.5: the longer chain wins; at equal height the higher tip score,
+ * then the higher summed score, then the lower tip hash. Total: two different chains never tie.
+ * A switch that would undo more than the genesis's max reorg depth blocks is refused.
+ */
+public final class ForkChoice {
+    /** Orders chains from worse to better. */
+    public static final Comparator<ChainSummary> ORDER = Comparator.comparing(ChainSummary::height)
+            .thenComparingLong(ChainSummary::tipScore)
+            .thenComparingLong(ChainSummary::summedScore)
+            .thenComparing(ChainSummary::tipHash, Comparator.reverseOrder());
+
+    public enum Decision {
+        /** The current chain stays best. */
+        KEEP,
+        /** The candidate is better and within the reorg limit: switch to it. */
+        SWITCH,
+        /** The candidate is better but would undo too many blocks: refused. */
+        REFUSE_TOO_DEEP
+    }
+
+    private ForkChoice() {
+    }
+
+    public static boolean isBetter(ChainSummary candidate, ChainSummary current) {
+        return ORDER.compare(candidate, current) > 0;
+    }
+
+    /**
+     * Decides between the current best chain and a candidate that forks from it after the common
+     * ancestor at {@code forkPoint}.
+     */
+    public static Decision choose(ChainSummary current, ChainSummary candidate, Height forkPoint, int maxReorgDepth) {
+        if (!isBetter(candidate, current)) {
+            return Decision.KEEP;
+        }
+        if (forkPoint.compareTo(current.height()) > 0) {
+            throw new IllegalArgumentException("fork point " + forkPoint + " is above the current tip "
+                    + current.height());
+        }
+        long undone = current.height().value() - forkPoint.value();
+        return undone > maxReorgDepth ? Decision.REFUSE_TOO_DEEP : Decision.SWITCH;
+    }
+}

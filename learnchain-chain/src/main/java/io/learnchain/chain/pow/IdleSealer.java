@@ -1,0 +1,58 @@
+package io.learnchain.chain.pow;
+
+import io.learnchain.base.Hash;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.IdleProof;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Searches nonces for an idle block. Pure: the node's miner calls {@link #seal} in slices (say a
+ * few hundred thousand tries) between checks for new blocks and stop requests. The header prefix
+ * before the nonce is hashed once per slice; each try hashes only the last 8 bytes.
+ */
+public final class IdleSealer {
+    private IdleSealer() {
+    }
+
+    /**
+     * Tries nonces {@code startNonce, startNonce+1, ...} ({@code tries} of them, wrapping at 2^64).
+     * Returns the header with the first nonce that meets its difficulty, or empty. The signature
+     * is left as is: sign the sealed header afterwards (the block hash excludes the signature).
+     */
+    public static Optional<BlockHeader> seal(BlockHeader template, long startNonce, long tries) {
+        if (!(template.proof() instanceof IdleProof proof)) {
+            throw new IllegalArgumentException("only idle headers are sealed by hash work, got " + template.proof());
+        }
+        byte[] target = Difficulty.target(proof.difficulty());
+        byte[] unsigned = template.withProof(proof.withNonce(0)).unsignedBytes();
+        int prefix = unsigned.length - 8;
+        MessageDigest base = Hash.newDigest();
+        base.update(unsigned, 0, prefix);
+        byte[] nonceBytes = new byte[8];
+        byte[] digest = new byte[Hash.LENGTH];
+        long nonce = startNonce;
+        for (long i = 0; i < tries; i++, nonce++) {
+            for (int b = 0; b < 8; b++) {
+                nonceBytes[b] = (byte) (nonce >>> (8 * b));
+            }
+            try {
+                MessageDigest md = (MessageDigest) base.clone();
+                md.update(nonceBytes);
+                md.digest(digest, 0, Hash.LENGTH);
+            } catch (CloneNotSupportedException | DigestException e) {
+                throw new IllegalStateException("the JDK SHA-256 digest cannot be cloned", e);
+            }
+            if (java.util.Arrays.compareUnsigned(digest, target) <= 0) {
+                return Optional.of(template.withProof(proof.withNonce(nonce)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the header's hash meets its own idle difficulty. */
+    public static boolean hasValidWork(BlockHeader header) {
+        return header.proof() instanceof IdleProof p && Difficulty.meets(header.hash(), p.difficulty());
+    }
+}

@@ -1,0 +1,34 @@
+package io.learnchain.chain.state;
+
+import io.learnchain.base.Address;
+import java.util.TreeMap;
+
+/**
+ * Changes on top of a {@link WorldState} while a block is applied: reads see earlier writes,
+ * {@link #commit()} folds them in address order into a new state. Not thread-safe; one per block.
+ */
+public final class StateDelta {
+    private final WorldState base;
+    private final TreeMap<Address, Account> changes = new TreeMap<>();
+
+    public StateDelta(WorldState base) {
+        this.base = base;
+    }
+
+    public Account account(Address address) {
+        Account changed = changes.get(address);
+        return changed != null ? changed : base.account(address);
+    }
+
+    public void put(Address address, Account account) {
+        changes.put(address, account);
+    }
+
+    public int changedAccounts() {
+        return changes.size();
+    }
+
+    public WorldState commit() {
+        return base.withAll(changes);
+    }
+}

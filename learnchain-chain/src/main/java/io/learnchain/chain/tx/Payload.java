@@ -1,0 +1,12 @@
+package io.learnchain.chain.tx;
+
+/**
+ * What a signed transaction does. A closed set: each new kind of the protocol (PostTask,
+ * CancelTask, RevealShard, DeployModel, ProposeUpdate...) is a new record here plus a tag in
+ * {@link TransactionCodec}; every exhaustive switch then fails to compile until it handles it.
+ */
+public sealed interface Payload permits Transfer {
+
+    /** The wire tag of this kind, unique among payloads. */
+    int tag();
+}

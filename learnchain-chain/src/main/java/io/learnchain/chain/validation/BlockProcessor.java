@@ -1,0 +1,179 @@
+package io.learnchain.chain.validation;
+
+import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.base.merkle.MerkleRoot;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.BlockCodec;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.pow.Difficulty;
+import io.learnchain.chain.state.StateDelta;
+import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state transition: {@code apply(parent, block, rules, context)} checks a block against its
+ * parent and returns the new tip, or the first broken rule, or "undecided". Pure: the same
+ * inputs give the same verdict on every node.
+ *
+ * <p>Order of checks: header (version, previous, height, timestamp, engine proof, difficulty,
+ * work, miner signature), body shape (count, size, tx root, coinbase position and height), each
+ * transaction in order, the coinbase amount, the state root. A far-future timestamp is
+ * undecided, not invalid: the block may become acceptable once the local clock catches up.
+ */
+public final class BlockProcessor {
+    private BlockProcessor() {
+    }
+
+    public static Verdict apply(ChainTip parent, Block block, ChainRules rules, ValidationContext context) {
+        BlockHeader header = block.header();
+        Verdict headerVerdict = checkHeader(parent, header, rules, context);
+        if (headerVerdict != null) {
+            return headerVerdict;
+        }
+        List<Hash> txHashes = new ArrayList<>(block.transactions().size());
+        Verdict bodyVerdict = checkBody(block, rules, txHashes);
+        if (bodyVerdict != null) {
+            return bodyVerdict;
+        }
+        return applyTransactions(parent, block, rules, context, txHashes);
+    }
+
+    /** Header rules against the parent; null when they all pass. */
+    static Verdict checkHeader(ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context) {
+        if (header.version() != BlockHeader.CURRENT_VERSION) {
+            return Verdict.invalid(InvalidReason.UNSUPPORTED_VERSION, "header version " + header.version()
+                    + ", expected " + BlockHeader.CURRENT_VERSION);
+        }
+        if (!header.previous().equals(parent.hash())) {
+            return Verdict.invalid(InvalidReason.WRONG_PREVIOUS, "previous hash " + header.previous().shortHex()
+                    + " is not the parent " + parent.hash().shortHex());
+        }
+        if (!header.height().equals(parent.height().next())) {
+            return Verdict.invalid(InvalidReason.WRONG_HEIGHT, "height " + header.height() + " on a parent at "
+                    + parent.height());
+        }
+        if (header.timestamp() < parent.timestamp()) {
+            return Verdict.invalid(InvalidReason.TIMESTAMP_BEFORE_PARENT, "timestamp " + header.timestamp()
+                    + " is before the parent's " + parent.timestamp());
+        }
+        if (header.timestamp() > context.nowSeconds() + rules.maxFutureSeconds()) {
+            return new Verdict.Undecided(UndecidedReason.FUTURE_TIMESTAMP, "timestamp " + header.timestamp()
+                    + " is more than " + rules.maxFutureSeconds() + " s ahead of local time " + context.nowSeconds());
+        }
+        if (!(header.proof() instanceof IdleProof proof)) {
+            return Verdict.invalid(InvalidReason.WRONG_ENGINE_PROOF, "expected an idle proof of work");
+        }
+        long expected = parent.nextDifficulty(rules);
+        if (proof.difficulty() != expected) {
+            return Verdict.invalid(InvalidReason.WRONG_DIFFICULTY, "difficulty " + proof.difficulty()
+                    + ", the adjustment gives " + expected);
+        }
+        Hash hash = header.hash();
+        if (!Difficulty.meets(hash, proof.difficulty())) {
+            return Verdict.invalid(InvalidReason.INSUFFICIENT_WORK, "block hash " + hash.shortHex()
+                    + " does not meet difficulty " + proof.difficulty());
+        }
+        if (!header.hasValidSignature()) {
+            return Verdict.invalid(InvalidReason.BAD_BLOCK_SIGNATURE, "the miner signature of block "
+                    + hash.shortHex() + " does not verify against key " + header.miner().toHex());
+        }
+        return null;
+    }
+
+    /** Body shape rules; fills {@code txHashes}; null when they all pass. */
+    static Verdict checkBody(Block block, ChainRules rules, List<Hash> txHashes) {
+        List<Transaction> txs = block.transactions();
+        if (txs.size() > rules.limits().maxTransactions()) {
+            return Verdict.invalid(InvalidReason.TOO_MANY_TRANSACTIONS, txs.size() + " transactions, the limit is "
+                    + rules.limits().maxTransactions());
+        }
+        int size = BlockCodec.BLOCK.encode(block).length;
+        if (size > rules.limits().maxBlockBytes()) {
+            return Verdict.invalid(InvalidReason.BLOCK_TOO_LARGE, size + " bytes, the limit is "
+                    + rules.limits().maxBlockBytes());
+        }
+        for (Transaction tx : txs) {
+            txHashes.add(tx.hash());
+        }
+        Hash root = MerkleRoot.of(txHashes);
+        if (!root.equals(block.header().txRoot())) {
+            return Verdict.invalid(InvalidReason.TX_ROOT_MISMATCH, "transactions hash to " + root.shortHex()
+                    + ", the header says " + block.header().txRoot().shortHex());
+        }
+        if (txs.isEmpty() || !(txs.getFirst() instanceof Coinbase coinbase)) {
+            return Verdict.invalid(InvalidReason.MISSING_COINBASE, "the first transaction must be the coinbase");
+        }
+        for (int i = 1; i < txs.size(); i++) {
+            if (txs.get(i) instanceof Coinbase) {
+                return Verdict.invalid(InvalidReason.MISPLACED_COINBASE, "transaction " + i
+                        + " is a second coinbase");
+            }
+        }
+        if (!coinbase.height().equals(block.header().height())) {
+            return Verdict.invalid(InvalidReason.COINBASE_WRONG_HEIGHT, "coinbase height " + coinbase.height()
+                    + " in block " + block.header().height());
+        }
+        return null;
+    }
+
+    private static Verdict applyTransactions(ChainTip parent, Block block, ChainRules rules, ValidationContext context,
+            List<Hash> txHashes) {
+        StateDelta delta = new StateDelta(parent.state());
+        Amount fees = Amount.ZERO;
+        List<Transaction> txs = block.transactions();
+        for (int i = 1; i < txs.size(); i++) {
+            SignedTransaction tx = (SignedTransaction) txs.get(i);
+            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier())) {
+                case TxResult.Applied applied -> {
+                    try {
+                        fees = fees.add(applied.fee());
+                    } catch (ArithmeticException e) {
+                        return Verdict.invalid(InvalidReason.OVERFLOW, "the fees of the block overflow");
+                    }
+                }
+                case TxResult.Rejected r -> {
+                    return Verdict.invalid(r.reason(), "transaction " + i + " (" + txHashes.get(i).shortHex() + "): "
+                            + r.detail());
+                }
+            }
+        }
+        Coinbase coinbase = (Coinbase) txs.getFirst();
+        Verdict minted = credit(coinbase, fees, rules, delta);
+        if (minted != null) {
+            return minted;
+        }
+        WorldState state = delta.commit();
+        Hash root = state.root();
+        if (!root.equals(block.header().stateRoot())) {
+            return Verdict.invalid(InvalidReason.STATE_ROOT_MISMATCH, "the state after the block has root "
+                    + root.shortHex() + ", the header says " + block.header().stateRoot().shortHex());
+        }
+        return new Verdict.Valid(parent.child(block.header(), state), fees, txHashes);
+    }
+
+    private static Verdict credit(Coinbase coinbase, Amount fees, ChainRules rules, StateDelta delta) {
+        Amount allowed;
+        try {
+            allowed = rules.blockSubsidy().add(fees);
+        } catch (ArithmeticException e) {
+            allowed = Amount.MAX;
+        }
+        if (coinbase.amount().compareTo(allowed) > 0) {
+            return Verdict.invalid(InvalidReason.COINBASE_TOO_LARGE, "coinbase claims " + coinbase.amount()
+                    + ", subsidy " + rules.blockSubsidy() + " + fees " + fees + " allow " + allowed);
+        }
+        try {
+            delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));
+        } catch (ArithmeticException e) {
+            return Verdict.invalid(InvalidReason.OVERFLOW, "crediting the coinbase to " + coinbase.recipient()
+                    + " overflows its balance");
+        }
+        return null;
+    }
+}

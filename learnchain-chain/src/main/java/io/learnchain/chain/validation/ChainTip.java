@@ -1,0 +1,52 @@
+package io.learnchain.chain.validation;
+
+import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.pow.Difficulty;
+import io.learnchain.chain.state.WorldState;
+import java.util.Objects;
+
+/**
+ * What a child block is checked against: the parent's hash, height, timestamp and difficulty,
+ * the parent's own interval (for the difficulty adjustment), and the state after the parent.
+ * At height 0 the "parent" is the genesis: its hash is the chain id.
+ */
+public record ChainTip(Hash hash, Height height, long timestamp, long difficulty, long parentTimestamp,
+        WorldState state) {
+
+    public ChainTip {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(height, "height");
+        Objects.requireNonNull(state, "state");
+        if (difficulty < 1) {
+            throw new IllegalArgumentException("difficulty must be at least 1, got " + difficulty);
+        }
+    }
+
+    public static ChainTip genesis(Genesis genesis) {
+        return new ChainTip(genesis.chainId(), Height.GENESIS, genesis.timestamp(), genesis.initialDifficulty(),
+                genesis.timestamp(), genesis.initialState());
+    }
+
+    /** The tip after connecting {@code header} on this one, with the state it produced. */
+    public ChainTip child(BlockHeader header, WorldState newState) {
+        long childDifficulty = switch (header.proof()) {
+            case IdleProof p -> p.difficulty();
+        };
+        return new ChainTip(header.hash(), header.height(), header.timestamp(), childDifficulty, timestamp, newState);
+    }
+
+    /**
+     * The difficulty an idle child of this tip must carry: the genesis difficulty for block 1,
+     * then {@link Difficulty#next} of this tip's difficulty and interval.
+     */
+    public long nextDifficulty(ChainRules rules) {
+        if (height.isGenesis()) {
+            return rules.initialDifficulty();
+        }
+        return Difficulty.next(difficulty, timestamp - parentTimestamp, rules.targetBlockSeconds());
+    }
+}

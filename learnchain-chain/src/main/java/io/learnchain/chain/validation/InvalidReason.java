@@ -1,0 +1,28 @@
+package io.learnchain.chain.validation;
+
+/** Why a block or transaction breaks a consensus rule. Invalid means the sender is at fault. */
+public enum InvalidReason {
+    UNSUPPORTED_VERSION,
+    WRONG_PREVIOUS,
+    WRONG_HEIGHT,
+    TIMESTAMP_BEFORE_PARENT,
+    WRONG_ENGINE_PROOF,
+    WRONG_DIFFICULTY,
+    INSUFFICIENT_WORK,
+    BAD_BLOCK_SIGNATURE,
+    BLOCK_TOO_LARGE,
+    TOO_MANY_TRANSACTIONS,
+    TX_ROOT_MISMATCH,
+    MISSING_COINBASE,
+    MISPLACED_COINBASE,
+    COINBASE_WRONG_HEIGHT,
+    COINBASE_TOO_LARGE,
+    STATE_ROOT_MISMATCH,
+    WRONG_CHAIN_ID,
+    TX_TOO_LARGE,
+    BAD_TX_SIGNATURE,
+    NONCE_MISMATCH,
+    NONCE_TOO_LOW,
+    INSUFFICIENT_BALANCE,
+    OVERFLOW
+}

@@ -1,0 +1,14 @@
+package io.learnchain.chain.validation;
+
+import io.learnchain.chain.tx.SignedTransaction;
+
+/**
+ * Checks a transaction's signature. {@link #ED25519} verifies every time; a node may wrap it with
+ * a cache of transaction hashes it has already verified (a verdict never depends on which).
+ */
+@FunctionalInterface
+public interface SignatureVerifier {
+    SignatureVerifier ED25519 = SignedTransaction::hasValidSignature;
+
+    boolean verify(SignedTransaction tx);
+}

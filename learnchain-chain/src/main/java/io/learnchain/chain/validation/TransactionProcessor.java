@@ -1,0 +1,88 @@
+package io.learnchain.chain.validation;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.Amount;
+import io.learnchain.chain.state.Account;
+import io.learnchain.chain.state.StateDelta;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.TxBody;
+
+/**
+ * Applies one signed transaction to a {@link StateDelta}, or says which rule it breaks. The checks,
+ * in order: chain id, signature, nonce (must equal the sender's), amount + fee without overflow,
+ * balance covers it, then the payload's own effect. Nothing is written unless every check passes.
+ */
+public final class TransactionProcessor {
+    private TransactionProcessor() {
+    }
+
+    public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier) {
+        TxBody body = tx.body();
+        TxResult.Rejected stateless = checkStateless(tx, rules, verifier);
+        if (stateless != null) {
+            return stateless;
+        }
+        Address sender = body.senderAddress();
+        Account account = state.account(sender);
+        if (body.nonce() != account.nonce()) {
+            return new TxResult.Rejected(InvalidReason.NONCE_MISMATCH, "transaction from " + sender + " has nonce "
+                    + body.nonce() + ", the account's next nonce is " + account.nonce()
+                    + (body.nonce() < account.nonce() ? " (a replay of a spent nonce)" : " (a gap)"));
+        }
+        return switch (body.payload()) {
+            case Transfer t -> transfer(body, t, sender, account, state);
+        };
+    }
+
+    /** Chain id and signature: the checks that need no state. Null when both pass. */
+    static TxResult.Rejected checkStateless(SignedTransaction tx, ChainRules rules, SignatureVerifier verifier) {
+        TxBody body = tx.body();
+        if (!body.chainId().equals(rules.chainId())) {
+            return new TxResult.Rejected(InvalidReason.WRONG_CHAIN_ID, "transaction is for chain "
+                    + body.chainId().shortHex() + ", this chain is " + rules.chainId().shortHex());
+        }
+        if (!verifier.verify(tx)) {
+            return new TxResult.Rejected(InvalidReason.BAD_TX_SIGNATURE, "signature of transaction from "
+                    + body.senderAddress() + " nonce " + body.nonce() + " does not verify");
+        }
+        return null;
+    }
+
+    /** The amount a transaction takes from its sender (payload amount + fee), or null on overflow. */
+    static Amount debitOf(TxBody body) {
+        Amount moved = switch (body.payload()) {
+            case Transfer t -> t.amount();
+        };
+        try {
+            return moved.add(body.fee());
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static TxResult transfer(TxBody body, Transfer t, Address sender, Account account, StateDelta state) {
+        Amount debit = debitOf(body);
+        if (debit == null) {
+            return new TxResult.Rejected(InvalidReason.OVERFLOW, "amount " + t.amount() + " + fee " + body.fee()
+                    + " overflows");
+        }
+        if (!account.balance().isAtLeast(debit)) {
+            return new TxResult.Rejected(InvalidReason.INSUFFICIENT_BALANCE, sender + " has " + account.balance()
+                    + " but the transaction needs " + debit + " (amount " + t.amount() + " + fee " + body.fee() + ")");
+        }
+        Account debited = account.debitAndAdvance(debit);
+        state.put(sender, debited);
+        Account recipient = state.account(t.to());
+        Account credited;
+        try {
+            credited = recipient.credit(t.amount());
+        } catch (ArithmeticException e) {
+            state.put(sender, account);
+            return new TxResult.Rejected(InvalidReason.OVERFLOW, "crediting " + t.amount() + " to " + t.to()
+                    + " overflows its balance " + recipient.balance());
+        }
+        state.put(t.to(), credited);
+        return new TxResult.Applied(body.fee());
+    }
+}
