@@ -24,44 +24,44 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** A chain service on in-memory (or given) stores, with helpers to mine and sign; for tests. */
-final class TestNode implements AutoCloseable {
-    static final Genesis GENESIS = Genesis.devnet();
-    static final List<KeyPair> KEYS = IntStream.range(0, 4).mapToObj(DevAccounts::keys).toList();
-    static final long START_SECONDS = 1_700_000_000L;
+public final class TestNode implements AutoCloseable {
+    public static final Genesis GENESIS = Genesis.devnet();
+    public static final List<KeyPair> KEYS = IntStream.range(0, 4).mapToObj(DevAccounts::keys).toList();
+    public static final long START_SECONDS = 1_700_000_000L;
 
-    final ChainStore store;
-    final Mempool mempool;
-    final EventBus events = new EventBus(1024);
-    final NodeMetrics metrics = new NodeMetrics();
-    final ManualClock clock = new ManualClock((START_SECONDS + 1_000_000) * 1000);
-    final ChainService chain;
+    public final ChainStore store;
+    public final Mempool mempool;
+    public final EventBus events = new EventBus(1024);
+    public final NodeMetrics metrics = new NodeMetrics();
+    public final ManualClock clock = new ManualClock((START_SECONDS + 1_000_000) * 1000);
+    public final ChainService chain;
 
-    TestNode(ChainStore store) {
+    public TestNode(ChainStore store) {
         this.store = store;
         this.mempool = new Mempool(MempoolConfig.DEFAULT,
                 new AdmissionRules(ChainRules.of(GENESIS), SignatureVerifier.ED25519));
         this.chain = ChainService.open(GENESIS, store, mempool, events, metrics, clock);
     }
 
-    TestNode() {
+    public TestNode() {
         this(InMemoryChainStore.create(GENESIS.chainId()));
     }
 
-    static SignedTransaction transfer(int from, long nonce, Address to, long units, long fee) {
+    public static SignedTransaction transfer(int from, long nonce, Address to, long units, long fee) {
         KeyPair keys = KEYS.get(from);
         return SignedTransaction.sign(new TxBody(GENESIS.chainId(), keys.publicKey(), nonce, Amount.ofUnits(fee),
                 new Transfer(to, Amount.ofUnits(units))), keys);
     }
 
     /** Assembles and seals a block on this node's tip, {@code seconds} after the tip, without importing it. */
-    Block mine(KeyPair miner, List<SignedTransaction> txs, long secondsAfterTip) {
+    public Block mine(KeyPair miner, List<SignedTransaction> txs, long secondsAfterTip) {
         long timestamp = Math.max(chain.head().tip().timestamp(), START_SECONDS) + secondsAfterTip;
         return BlockAssembler.mine(chain.head().tip(), txs, miner, timestamp, chain.rules(), 1_000_000)
                 .orElseThrow(() -> new AssertionError("no nonce found at the dev difficulty"));
     }
 
     /** Mines on the tip and imports; fails the test if the block does not connect. */
-    Block mineAndConnect(KeyPair miner, List<SignedTransaction> txs) {
+    public Block mineAndConnect(KeyPair miner, List<SignedTransaction> txs) {
         Block block = mine(miner, txs, 10);
         ImportResult result = chain.importBlock(block);
         if (!(result instanceof ImportResult.Connected)) {
