@@ -20,6 +20,7 @@ import io.learnchain.chain.validation.Verdict;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
+import io.learnchain.node.mempool.Admission;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.storage.BlockInfo;
@@ -242,6 +243,27 @@ public final class ChainService {
             case Reorganisation.Outcome.Undecided undecided ->
                 new ImportResult.Deferred(block.hash(), undecided.reason(), undecided.detail());
         };
+    }
+
+    /**
+     * Offers a user transaction to the mempool on top of the current tip; on acceptance the
+     * {@link NodeEvent.TransactionAccepted} event goes out.
+     */
+    public Admission submitTransaction(SignedTransaction tx) {
+        Admission admission = mempool.add(tx, head.tip().state());
+        switch (admission) {
+            case Admission.Accepted accepted -> {
+                metrics.transactionsAccepted.increment();
+                events.publish(new NodeEvent.TransactionAccepted(accepted.hash(), tx.body().senderAddress().toString(),
+                        tx.body().nonce(), tx.body().fee().units()));
+            }
+            case Admission.Rejected rejected -> metrics.transactionRejected(rejected.reason().code());
+        }
+        return admission;
+    }
+
+    public Mempool mempool() {
+        return mempool;
     }
 
     // ---- queries ----------------------------------------------------------------------------
