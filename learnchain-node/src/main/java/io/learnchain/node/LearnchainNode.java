@@ -1,6 +1,9 @@
 package io.learnchain.node;
 
 import io.learnchain.base.Address;
+import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.validation.ChainRules;
 import io.learnchain.chain.validation.SignatureVerifier;
@@ -22,6 +25,7 @@ import io.learnchain.node.miner.MinerService;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.storage.RocksDbChainStore;
+import io.learnchain.node.storage.StoreCorruptedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -101,6 +105,29 @@ public final class LearnchainNode implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * The genesis a data directory was created with (so `node` restarts and `chain info` need no
+     * genesis flags); empty when the directory holds no chain yet.
+     *
+     * @throws io.learnchain.node.storage.StoreCorruptedException when the stored genesis is damaged
+     */
+    public static Optional<Genesis> storedGenesis(Path dataDir) {
+        Path path = dataDir.resolve("chain");
+        return RocksDbChainStore.readGenesis(path).map(stored -> {
+            Genesis genesis;
+            try {
+                genesis = GenesisCodec.INSTANCE.decode(stored.canonicalBytes());
+            } catch (CodecException e) {
+                throw new StoreCorruptedException(path.toString(), "its genesis record is unreadable ("
+                        + e.getMessage() + ")", e);
+            }
+            if (!genesis.chainId().equals(stored.chainId())) {
+                throw new StoreCorruptedException(path.toString(), "its genesis record does not hash to its chain id");
+            }
+            return genesis;
+        });
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {
