@@ -33,7 +33,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port} ({@code port} 0 picks a free one; see {@link #port()}). */
     public static ApiServer start(String host, int port, NodeMetrics metrics, List<ApiRoutes> routes) {
-        ObjectMapper mapper = JsonMapper.create();
+        ObjectMapper mapper = ApiJson.create();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = true;

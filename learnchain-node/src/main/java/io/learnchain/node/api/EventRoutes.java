@@ -19,7 +19,7 @@ public final class EventRoutes implements ApiRoutes {
     private static final AtomicLong CLIENTS = new AtomicLong();
     private final EventBus events;
     private final ChainService chain;
-    private final ObjectMapper mapper = JsonMapper.create();
+    private final ObjectMapper mapper = ApiJson.create();
 
     public EventRoutes(EventBus events, ChainService chain) {
         this.events = events;

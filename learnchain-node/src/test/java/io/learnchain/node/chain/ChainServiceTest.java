@@ -177,4 +177,50 @@ class ChainServiceTest {
             assertThat(a.chain.block(side.hash())).contains(side);
         }
     }
+
+    @Test
+    void rejectsDescendantOfBadBlockWithoutReExecution() {
+        try (TestNode node = new TestNode()) {
+            Block good = node.mine(KEYS.get(1), List.of(), 10);
+            Block bad = new Block(good.header().withProof(new io.learnchain.chain.block.IdleProof(3, 0)),
+                    good.transactions());
+            assertThat(node.chain.importBlock(bad)).isInstanceOf(ImportResult.Rejected.class);
+            var parentTip = node.chain.head().tip();
+            var badTip = new io.learnchain.chain.validation.ChainTip(bad.hash(), Height.of(1),
+                    bad.header().timestamp(), 1, parentTip.timestamp(), parentTip.state());
+            Block child = io.learnchain.chain.validation.BlockAssembler.mine(badTip, List.of(), KEYS.get(1),
+                    bad.header().timestamp() + 10, node.chain.rules(), 1_000_000).orElseThrow();
+            assertThat(node.chain.importBlock(child)).isInstanceOfSatisfying(ImportResult.Rejected.class,
+                    r -> assertThat(r.detail()).contains("descends from bad block"));
+            assertThat(node.metrics.blocksInvalid.count()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void refusesReorganisationDeeperThanGenesisLimit() {
+        var base = TestNode.GENESIS;
+        var limits = base.limits();
+        var shallow = new io.learnchain.chain.genesis.Genesis(base.chainName(), base.engine(),
+                base.targetBlockSeconds(), base.initialDifficulty(), base.premine(),
+                new io.learnchain.chain.genesis.ProtocolLimits(limits.maxBlockBytes(), limits.maxTransactions(),
+                        limits.maxModelBytes(), limits.maxBlobBytes(), 2),
+                base.blockSubsidy(), base.timestamp());
+        try (TestNode a = new TestNode(shallow, InMemoryChainStore.create(shallow.chainId()));
+                TestNode b = new TestNode(shallow, InMemoryChainStore.create(shallow.chainId()))) {
+            for (int i = 0; i < 3; i++) {
+                a.mineAndConnect(KEYS.get(1), List.of());
+            }
+            List<Block> longer = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                longer.add(b.mineAndConnect(KEYS.get(2), List.of()));
+            }
+            ImportResult last = null;
+            for (Block block : longer) {
+                last = a.chain.importBlock(block);
+            }
+            assertThat(last).isInstanceOfSatisfying(ImportResult.SideChain.class,
+                    s -> assertThat(s.why()).contains("more than 2 blocks"));
+            assertThat(a.chain.head().height()).isEqualTo(Height.of(3));
+        }
+    }
 }

@@ -37,10 +37,14 @@ public final class TestNode implements AutoCloseable {
     public final ChainService chain;
 
     public TestNode(ChainStore store) {
+        this(GENESIS, store);
+    }
+
+    public TestNode(Genesis genesis, ChainStore store) {
         this.store = store;
         this.mempool = new Mempool(MempoolConfig.DEFAULT,
-                new AdmissionRules(ChainRules.of(GENESIS), SignatureVerifier.ED25519));
-        this.chain = ChainService.open(GENESIS, store, mempool, events, metrics, clock);
+                new AdmissionRules(ChainRules.of(genesis), SignatureVerifier.ED25519));
+        this.chain = ChainService.open(genesis, store, mempool, events, metrics, clock);
     }
 
     public TestNode() {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 
 /** The API's Jackson configuration: strict on input, plain on output. */
-public final class JsonMapper {
-    private JsonMapper() {
+public final class ApiJson {
+    private ApiJson() {
     }
 
     public static ObjectMapper create() {
