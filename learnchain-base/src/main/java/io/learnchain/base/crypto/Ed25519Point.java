@@ -44,7 +44,30 @@ final class Ed25519Point {
         a[0] &= (byte) 248;
         a[31] &= 127;
         a[31] |= 64;
-        return BASE.multiply(littleEndian(a)).encode();
+        return multiplyBase(littleEndian(a)).encode();
+    }
+
+    /** 2^i * B for i in [0, 255): scalar multiplication of the base point then needs additions only. */
+    private static final class Powers {
+        static final Ed25519Point[] OF_BASE = new Ed25519Point[255];
+
+        static {
+            Ed25519Point p = BASE;
+            for (int i = 0; i < OF_BASE.length; i++) {
+                OF_BASE[i] = p;
+                p = p.add(p);
+            }
+        }
+    }
+
+    private static Ed25519Point multiplyBase(BigInteger scalar) {
+        Ed25519Point result = IDENTITY;
+        for (int i = 0; i < scalar.bitLength(); i++) {
+            if (scalar.testBit(i)) {
+                result = result.add(Powers.OF_BASE[i]);
+            }
+        }
+        return result;
     }
 
     private Ed25519Point add(Ed25519Point o) {
@@ -58,17 +81,6 @@ final class Ed25519Point {
         BigInteger hh = b.add(a);
         return new Ed25519Point(e.multiply(f).mod(P), g.multiply(hh).mod(P), f.multiply(g).mod(P),
                 e.multiply(hh).mod(P));
-    }
-
-    private Ed25519Point multiply(BigInteger scalar) {
-        Ed25519Point result = IDENTITY;
-        for (int i = scalar.bitLength() - 1; i >= 0; i--) {
-            result = result.add(result);
-            if (scalar.testBit(i)) {
-                result = result.add(this);
-            }
-        }
-        return result;
     }
 
     private byte[] encode() {

@@ -2,7 +2,10 @@ package io.learnchain.base.crypto;
 
 import java.util.Objects;
 
-/** An Ed25519 key pair. Its {@code toString} shows the public key only. */
+/**
+ * An Ed25519 key pair. Its {@code toString} shows the public key only. Make one with
+ * {@link #fromSeed}; the canonical constructor does not check that the halves belong together.
+ */
 public record KeyPair(PublicKey publicKey, PrivateKey privateKey) {
 
     public KeyPair {

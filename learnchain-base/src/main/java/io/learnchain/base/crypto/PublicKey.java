@@ -14,9 +14,9 @@ public final class PublicKey implements Comparable<PublicKey> {
     public static final int LENGTH = 32;
 
     private final Bytes bytes;
-    /** The JDK key, built on first verification; a benign race at worst builds it twice. */
-    private java.security.PublicKey jdkKey;
-    private boolean malformed;
+    /** The JDK key, built on first verification; a race at worst builds it twice (same value). */
+    private volatile java.security.PublicKey jdkKey;
+    private volatile boolean malformed;
 
     private PublicKey(Bytes bytes) {
         this.bytes = bytes;

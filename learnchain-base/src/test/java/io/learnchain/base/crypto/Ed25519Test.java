@@ -96,6 +96,24 @@ class Ed25519Test {
     }
 
     @Test
+    void rejectsTheMalleatedSignatureWithSPlusGroupOrder() {
+        KeyPair keys = KeyPair.fromSeed(new byte[32]);
+        byte[] message = {1, 2, 3};
+        byte[] sig = keys.sign(message).bytes().toArray();
+        java.math.BigInteger order = java.math.BigInteger.TWO.pow(252)
+                .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+        byte[] sBigEndian = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            sBigEndian[i] = sig[63 - i];
+        }
+        byte[] malleated = new java.math.BigInteger(1, sBigEndian).add(order).toByteArray();
+        for (int i = 0; i < 32; i++) {
+            sig[32 + i] = i < malleated.length ? malleated[malleated.length - 1 - i] : 0;
+        }
+        assertThat(keys.publicKey().verify(message, Signature.of(sig))).isFalse();
+    }
+
+    @Test
     void privateKeyNeverPrintsItself() {
         KeyPair keys = KeyPair.fromSeed(Bytes.fromHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60").toArray());
         assertThat(keys.toString()).doesNotContain("9d61b19d").contains("redacted").contains(keys.publicKey().toHex());

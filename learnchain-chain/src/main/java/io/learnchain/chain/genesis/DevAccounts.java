@@ -22,8 +22,20 @@ public final class DevAccounts {
         return Hash.sha256(("learnchain devnet account " + index).getBytes(StandardCharsets.US_ASCII)).toArray();
     }
 
+    /** The key pair of dev account {@code index}; the first {@link #DEFAULT_COUNT} are derived once and kept. */
     public static KeyPair keys(int index) {
-        return KeyPair.fromSeed(seed(index));
+        return index >= 0 && index < DEFAULT_COUNT ? Derived.KEYS[index] : KeyPair.fromSeed(seed(index));
+    }
+
+    /** Key derivation costs milliseconds, so the default accounts are derived once, on first use. */
+    private static final class Derived {
+        static final KeyPair[] KEYS = new KeyPair[DEFAULT_COUNT];
+
+        static {
+            for (int i = 0; i < DEFAULT_COUNT; i++) {
+                KEYS[i] = KeyPair.fromSeed(seed(i));
+            }
+        }
     }
 
     public static Address address(int index) {
