@@ -309,6 +309,20 @@ public final class ChainService {
 
     /** Re-executes the canonical chain from genesis; see {@link ChainVerifier}. */
     public ChainVerifier.Report verifyFromGenesis() {
-        return new ChainVerifier(genesis, store, loader).verify(head);
+        return verifyFromGenesis(height -> { });
+    }
+
+    /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
+    public ChainVerifier.Report verifyFromGenesis(java.util.function.LongConsumer progress) {
+        return new ChainVerifier(genesis, store, loader).verify(head, progress);
+    }
+
+    /** A summary of the canonical chain. */
+    public ChainInfo info() {
+        ChainHead h = head;
+        var state = h.tip().state();
+        return new ChainInfo(genesis.chainId(), genesis.chainName(), genesis.engine(), h.height(), h.hash(),
+                h.tip().timestamp(), h.tip().nextDifficulty(rules), state.size(), state.totalSupply(),
+                store.location());
     }
 }

@@ -42,6 +42,10 @@ class ChainServiceTest {
                     .isEqualTo(TestNode.GENESIS.initialState().balance(SINK).units() + 1_000);
             assertThat(node.mempool.size()).isZero();
             assertThat(node.chain.blockAt(Height.of(1))).contains(block);
+            ChainInfo info = node.chain.info();
+            assertThat(info.height()).isEqualTo(Height.of(1));
+            assertThat(info.totalSupply()).isEqualTo(TestNode.GENESIS.initialState().totalSupply()
+                    .add(TestNode.GENESIS.blockSubsidy()));
         }
     }
 
