@@ -7,6 +7,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.learnchain.base.codec.CodecException;
 import io.learnchain.node.metrics.NodeMetrics;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,6 +56,8 @@ public final class ApiServer implements AutoCloseable {
         app.exception(JsonProcessingException.class, (e, ctx) -> respond(ctx, 400, "malformed_json",
                 "the request body is not valid JSON for this endpoint: " + e.getOriginalMessage()
                         + ". Send a JSON object as docs/api.md shows."));
+        app.exception(CodecException.class, (e, ctx) -> respond(ctx, 400, "bad_request",
+                "the bytes are not a valid canonical encoding: " + e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         app.exception(BadRequestResponse.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> respondHttp(ctx, e));

@@ -34,7 +34,8 @@ import java.util.Optional;
 
 /** REST endpoints for the chain, accounts and transactions under /api/v1 (see docs/api.md). */
 public final class ChainRoutes implements ApiRoutes {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = java.util.Objects.requireNonNullElse(
+            ChainRoutes.class.getPackage().getImplementationVersion(), "dev");
     private static final int MAX_PAGE = 100;
 
     private final ChainService chain;

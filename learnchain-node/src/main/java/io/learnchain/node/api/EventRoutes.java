@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * with a JSON payload; a {@code hello} event with the tip on connect.
  */
 public final class EventRoutes implements ApiRoutes {
-    private static final AtomicLong CLIENTS = new AtomicLong();
     private final EventBus events;
     private final ChainService chain;
     private final ObjectMapper mapper = ApiJson.create();
+    private final AtomicLong clients = new AtomicLong();
 
     public EventRoutes(EventBus events, ChainService chain) {
         this.events = events;
@@ -35,7 +35,7 @@ public final class EventRoutes implements ApiRoutes {
         client.keepAlive();
         var head = chain.head();
         client.sendEvent("hello", json(Map.of("height", head.height().value(), "tipHash", head.hash().toHex())));
-        EventBus.Subscription subscription = events.subscribe("sse-" + CLIENTS.incrementAndGet(), event -> {
+        EventBus.Subscription subscription = events.subscribe("sse-" + clients.incrementAndGet(), event -> {
             if (client.terminated()) {
                 throw new IllegalStateException("SSE client went away");
             }

@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -198,4 +199,23 @@ class ChainApiTest {
         assertThat(http.get("/api/v1/mempool").statusCode()).isEqualTo(200);
     }
 
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {11, 12})
+    void answersMutatedSubmissionsWith4xxNever5xx(long seed) {
+        io.learnchain.base.rng.SplitMix64 rng = new io.learnchain.base.rng.SplitMix64(seed);
+        SignedTransaction tx = transfer(7, 5);
+        List<String> goods = List.of("{\"hex\":\"" + hexOf(tx) + "\"}", """
+                {"transaction":{"chainId":"%s","senderKey":"%s","nonce":%d,"fee":"0.0000001","to":"%s",\
+                "amount":"1","signature":"%s"}}""".formatted(tx.body().chainId().toHex(), tx.body().sender().toHex(),
+                tx.body().nonce(), DevAccounts.address(2), tx.signature().toHex()));
+        for (int i = 0; i < 150; i++) {
+            byte[] good = goods.get(i % 2).getBytes(StandardCharsets.UTF_8);
+            String body = new String(io.learnchain.testkit.Mutations.mutate(good, rng), StandardCharsets.ISO_8859_1);
+            HttpResponse<String> r = http.post("/api/v1/transactions", body);
+            assertThat(r.statusCode()).as("seed %d, mutation %d: %s -> %s", seed, i, body, r.body())
+                    .isBetween(200, 499);
+            assertThat(r.body()).as("seed %d, mutation %d", seed, i).contains("\"");
+        }
+    }
 }
