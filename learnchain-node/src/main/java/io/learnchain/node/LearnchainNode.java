@@ -13,6 +13,7 @@ import io.learnchain.node.api.EventRoutes;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.blob.FileBlobStore;
 import io.learnchain.node.blob.InMemoryBlobStore;
+import io.learnchain.node.chain.ChainReindexer;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ChainVerifier;
 import io.learnchain.node.clock.Clock;
@@ -128,6 +129,16 @@ public final class LearnchainNode implements AutoCloseable {
             }
             return genesis;
         });
+    }
+
+    /**
+     * `learnchain chain reindex`: rebuilds indexes, state and tip of the chain database under
+     * {@code dataDir} from its stored blocks (the node must not be running on it).
+     */
+    public static ChainReindexer.Result reindex(Path dataDir, Genesis genesis, java.util.function.LongConsumer progress) {
+        try (ChainStore store = RocksDbChainStore.openForRepair(dataDir.resolve("chain"), genesis.chainId())) {
+            return new ChainReindexer(genesis, store).reindex(progress);
+        }
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {

@@ -36,6 +36,16 @@ public interface ChainStore extends AutoCloseable {
 
     Optional<UndoRecord> undo(Hash blockHash);
 
+    /** Visits the facts of every stored block (canonical or not), in hash order; unreadable records are skipped. */
+    void forEachBlockInfo(java.util.function.Consumer<BlockInfo> visitor);
+
+    /**
+     * Deletes everything derived from the blocks (canonical index, transaction index, accounts,
+     * undo records, tip) in one batch, keeping blocks, block facts, schema and chain id: the first
+     * step of a reindex.
+     */
+    void clearDerivedData();
+
     /** Writes {@code update} in one durable batch; returns only once it would survive a crash. */
     void commit(ChainUpdate update);
 

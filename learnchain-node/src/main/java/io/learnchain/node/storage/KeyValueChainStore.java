@@ -23,9 +23,14 @@ public class KeyValueChainStore implements ChainStore {
     private final KeyValueStore kv;
 
     protected KeyValueChainStore(KeyValueStore kv, Hash chainId) {
+        this(kv, chainId, true);
+    }
+
+    /** {@code checkTip} false opens a store whose tip is damaged, for repair (reindex) only. */
+    protected KeyValueChainStore(KeyValueStore kv, Hash chainId, boolean checkTip) {
         this.kv = kv;
         try {
-            initialiseOrCheck(chainId);
+            initialiseOrCheck(chainId, checkTip);
         } catch (RuntimeException e) {
             kv.close();
             throw e;
@@ -36,7 +41,7 @@ public class KeyValueChainStore implements ChainStore {
         return ByteBuffer.allocate(8).putLong(height.value()).array();
     }
 
-    private void initialiseOrCheck(Hash chainId) {
+    private void initialiseOrCheck(Hash chainId, boolean checkTip) {
         Optional<byte[]> schema = kv.get(Column.META, SCHEMA_KEY);
         if (schema.isEmpty()) {
             if (hasAny(Column.BLOCKS) || kv.get(Column.META, TIP_KEY).isPresent()) {
@@ -57,7 +62,9 @@ public class KeyValueChainStore implements ChainStore {
                     + " but the genesis in use has chain id " + chainId.toHex()
                     + ". Use the matching genesis, or another --datadir for this chain.");
         }
-        checkTip();
+        if (checkTip) {
+            checkTip();
+        }
     }
 
     private void checkTip() {
@@ -140,6 +147,27 @@ public class KeyValueChainStore implements ChainStore {
     @Override
     public Optional<UndoRecord> undo(Hash blockHash) {
         return decoded(Column.UNDO, blockHash.unsafeArray(), UndoRecord::decode);
+    }
+
+    @Override
+    public void forEachBlockInfo(java.util.function.Consumer<BlockInfo> visitor) {
+        kv.scan(Column.BLOCK_INFO, new byte[0], (k, v) -> {
+            try {
+                visitor.accept(BlockInfo.decode(v));
+            } catch (CodecException e) {
+                // A damaged fact record: its block is left out (reindex reports how many were used).
+            }
+        });
+    }
+
+    @Override
+    public void clearDerivedData() {
+        WriteSet writes = new WriteSet();
+        for (Column column : new Column[] {Column.CANONICAL, Column.TX_INDEX, Column.ACCOUNTS, Column.UNDO}) {
+            kv.scan(column, new byte[0], (k, v) -> writes.delete(column, k));
+        }
+        writes.delete(Column.META, TIP_KEY);
+        kv.write(writes);
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.Optional;
 /** The chain store on RocksDB: every {@link #commit} is one WriteBatch written with sync=true. */
 public final class RocksDbChainStore extends KeyValueChainStore {
 
-    private RocksDbChainStore(KeyValueStore kv, Hash chainId) {
-        super(kv, chainId);
+    private RocksDbChainStore(KeyValueStore kv, Hash chainId, boolean checkTip) {
+        super(kv, chainId, checkTip);
     }
 
     /**
@@ -18,7 +18,15 @@ public final class RocksDbChainStore extends KeyValueChainStore {
      * @throws StoreCorruptedException when the database is damaged or inconsistent
      */
     public static RocksDbChainStore open(Path path, Hash chainId) {
-        return new RocksDbChainStore(RocksDbKeyValueStore.open(path), chainId);
+        return new RocksDbChainStore(RocksDbKeyValueStore.open(path), chainId, true);
+    }
+
+    /**
+     * Opens the database for repair: schema and chain id are checked, the tip is not (it may be the
+     * damaged part). Only a reindex should use a store opened this way.
+     */
+    public static RocksDbChainStore openForRepair(Path path, Hash chainId) {
+        return new RocksDbChainStore(RocksDbKeyValueStore.open(path), chainId, false);
     }
 
     /**
@@ -48,6 +56,6 @@ public final class RocksDbChainStore extends KeyValueChainStore {
 
     /** Over an already opened key-value store (tests that inject faults wrap one). */
     public static RocksDbChainStore over(KeyValueStore kv, Hash chainId) {
-        return new RocksDbChainStore(kv, chainId);
+        return new RocksDbChainStore(kv, chainId, true);
     }
 }
