@@ -6,7 +6,6 @@ import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.SignatureVerifier;
 import io.learnchain.node.api.ApiServer;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
@@ -20,6 +19,7 @@ import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
+import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class LearnchainNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LearnchainNode.class);
     private static final int EVENT_QUEUE = 4_096;
+    private static final int SIGNATURE_CACHE = 50_000;
 
     private final NodeConfig config;
     private final ChainStore store;
@@ -87,9 +88,11 @@ public final class LearnchainNode implements AutoCloseable {
             BlobStore blobs = push(opened, openBlobStore(config));
             EventBus events = push(opened, new EventBus(EVENT_QUEUE));
             NodeMetrics metrics = new NodeMetrics();
-            Mempool mempool = new Mempool(config.mempool(),
-                    new AdmissionRules(ChainRules.of(config.genesis()), SignatureVerifier.ED25519));
-            ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock);
+            SignatureCache signatures = new SignatureCache(SIGNATURE_CACHE);
+            Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
+                    signatures));
+            ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
+                    signatures);
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,

@@ -14,6 +14,7 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.validation.ChainRules;
 import io.learnchain.chain.validation.InvalidReason;
+import io.learnchain.chain.validation.SignatureVerifier;
 import io.learnchain.chain.validation.UndecidedReason;
 import io.learnchain.chain.validation.ValidationContext;
 import io.learnchain.chain.validation.Verdict;
@@ -49,12 +50,13 @@ public final class ChainService {
     private final EventBus events;
     private final NodeMetrics metrics;
     private final Clock clock;
+    private final SignatureVerifier verifier;
     private final ChainStateLoader loader;
     private final BadBlockCache badBlocks = new BadBlockCache(BAD_BLOCK_CAPACITY);
     private volatile ChainHead head;
 
     private ChainService(Genesis genesis, ChainStore store, Mempool mempool, EventBus events, NodeMetrics metrics,
-            Clock clock) {
+            Clock clock, SignatureVerifier verifier) {
         this.genesis = genesis;
         this.rules = ChainRules.of(genesis);
         this.store = store;
@@ -62,6 +64,7 @@ public final class ChainService {
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+        this.verifier = verifier;
         this.loader = new ChainStateLoader(genesis, store);
         loader.initialiseIfEmpty();
         this.head = loader.loadHead();
@@ -74,7 +77,13 @@ public final class ChainService {
      */
     public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
             NodeMetrics metrics, Clock clock) {
-        ChainService service = new ChainService(genesis, store, mempool, events, metrics, clock);
+        return open(genesis, store, mempool, events, metrics, clock, SignatureVerifier.ED25519);
+    }
+
+    /** As above, checking transaction signatures with {@code verifier} (e.g. a {@code SignatureCache}). */
+    public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
+            NodeMetrics metrics, Clock clock, SignatureVerifier verifier) {
+        ChainService service = new ChainService(genesis, store, mempool, events, metrics, clock, verifier);
         metrics.gauge("learnchain.chain.height", "height of the canonical tip", () -> service.head.height().value());
         metrics.gauge("learnchain.mempool.size", "pending transactions", mempool::size);
         LOG.info("chain {} opened at height {} (tip {})", genesis.chainId().shortHex(), service.head.height(),
@@ -92,6 +101,11 @@ public final class ChainService {
 
     public ChainRules rules() {
         return rules;
+    }
+
+    /** The transaction signature check blocks are validated with (the miner assembles with it too). */
+    public SignatureVerifier signatureVerifier() {
+        return verifier;
     }
 
     /** Validates {@code block} and connects it, stores it on a side branch, or says why not. */
@@ -140,7 +154,7 @@ public final class ChainService {
     }
 
     private ValidationContext context() {
-        return ValidationContext.at(clock.seconds());
+        return new ValidationContext(clock.seconds(), verifier);
     }
 
     private ImportResult extendTip(Block block, Hash hash, BlockInfo parentInfo) {

@@ -7,7 +7,6 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.validation.BlockAssembler;
 import io.learnchain.chain.validation.BlockTemplate;
-import io.learnchain.chain.validation.SignatureVerifier;
 import io.learnchain.node.chain.ChainHead;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
@@ -84,7 +83,7 @@ public final class MinerService implements AutoCloseable {
         long builtAt = clock.millis();
         BlockTemplate template = BlockAssembler.assemble(head.tip(),
                 mempool.select(head.tip().state(), config.maxTransactions()), config.key().publicKey(),
-                config.coinbaseRecipient(), clock.seconds(), chain.rules(), SignatureVerifier.ED25519);
+                config.coinbaseRecipient(), clock.seconds(), chain.rules(), chain.signatureVerifier());
         long nonce = nonces.nextLong();
         while (running) {
             Optional<BlockHeader> sealed = IdleSealer.seal(template.header(), nonce, config.sliceTries());
