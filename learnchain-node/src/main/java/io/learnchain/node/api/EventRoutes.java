@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Server-sent events at /api/v1/events: {@code block} (a block connected), {@code reorg} (the
  * chain switched branches) and {@code transaction} (a transaction entered the mempool), each
- * with a JSON payload; a {@code hello} event with the tip on connect.
+ * with a JSON payload; a {@code hello} event with the tip on connect, and a comment line every 15 s
+ * (Jetty closes connections idle for 30 s).
  */
 public final class EventRoutes implements ApiRoutes {
+    private static final long HEARTBEAT_MILLIS = 15_000;
     private final EventBus events;
     private final ChainService chain;
     private final ObjectMapper mapper = ApiJson.create();
@@ -34,14 +36,38 @@ public final class EventRoutes implements ApiRoutes {
     private void connect(SseClient client) {
         client.keepAlive();
         var head = chain.head();
-        client.sendEvent("hello", json(Map.of("height", head.height().value(), "tipHash", head.hash().toHex())));
+        send(client, "hello", json(Map.of("height", head.height().value(), "tipHash", head.hash().toHex())));
         EventBus.Subscription subscription = events.subscribe("sse-" + clients.incrementAndGet(), event -> {
             if (client.terminated()) {
                 throw new IllegalStateException("SSE client went away");
             }
-            client.sendEvent(name(event), json(payload(event)));
+            send(client, name(event), json(payload(event)));
         });
-        client.onClose(subscription::close);
+        Thread heartbeat = Thread.ofVirtual().name("sse-heartbeat").start(() -> heartbeat(client));
+        client.onClose(() -> {
+            subscription.close();
+            heartbeat.interrupt();
+        });
+    }
+
+    /** A comment line every {@link #HEARTBEAT_MILLIS} so idle timeouts and proxies keep the stream open. */
+    private static void heartbeat(SseClient client) {
+        try {
+            while (!client.terminated()) {
+                Thread.sleep(HEARTBEAT_MILLIS);
+                synchronized (client) {
+                    client.sendComment("keep-alive");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(SseClient client, String event, String data) {
+        synchronized (client) {
+            client.sendEvent(event, data);
+        }
     }
 
     static String name(NodeEvent event) {
