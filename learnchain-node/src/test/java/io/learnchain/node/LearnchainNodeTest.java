@@ -68,6 +68,22 @@ class LearnchainNodeTest {
         assertThat(LearnchainNode.storedGenesis(dir)).isEmpty();
     }
 
+    @Test
+    void treatsDatabaseOfAFirstStartKilledBeforeGenesisAsNoChainYet() {
+        try (KeyValueStore kv = RocksDbKeyValueStore.open(dir.resolve("chain"))) {
+            kv.write(new WriteSet().put(Column.META, "schema".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 0, 1})
+                    .put(Column.META, "chain_id".getBytes(StandardCharsets.US_ASCII), DevChain.genesis(10).chainId()
+                            .toArray()));
+        }
+        assertThat(LearnchainNode.storedGenesis(dir)).isEmpty();
+        NodeConfig config = NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10)
+                .withMinerKey(Optional.empty());
+        try (LearnchainNode node = LearnchainNode.start(config)) {
+            assertThat(node.chain().head().height()).isEqualTo(Height.GENESIS);
+        }
+        assertThat(LearnchainNode.storedGenesis(dir)).contains(DevChain.genesis(10));
+    }
+
     private Block mineOneOffline() {
         NodeConfig config = NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10)
                 .withMinerKey(Optional.empty());

@@ -87,6 +87,10 @@ public class KeyValueChainStore implements ChainStore {
     }
 
     private boolean hasAny(Column column) {
+        return hasAny(kv, column);
+    }
+
+    static boolean hasAny(KeyValueStore kv, Column column) {
         boolean[] any = {false};
         kv.scan(column, new byte[0], (k, v) -> any[0] = true);
         return any[0];

@@ -38,6 +38,10 @@ public final class RocksDbChainStore extends KeyValueChainStore {
             return Optional.empty();
         }
         try (KeyValueStore kv = RocksDbKeyValueStore.open(path)) {
+            if (kv.get(Column.META, KeyValueChainStore.TIP_KEY).isEmpty() && !KeyValueChainStore.hasAny(kv,
+                    Column.BLOCKS)) {
+                return Optional.empty(); // a first start stopped before genesis was written: no chain yet
+            }
             byte[] id = kv.get(Column.META, KeyValueChainStore.CHAIN_ID_KEY).orElseThrow(
                     () -> new StoreCorruptedException(path.toString(), "its chain id record is missing"));
             if (id.length != Hash.LENGTH) {
