@@ -13,6 +13,7 @@ import io.learnchain.chain.validation.InvalidReason;
 import io.learnchain.chain.validation.UndecidedReason;
 import io.learnchain.node.mempool.Admission;
 import io.learnchain.node.storage.ChainStoreFaults;
+import io.learnchain.node.storage.Column;
 import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.storage.RocksDbChainStore;
 import java.nio.file.Path;
@@ -95,6 +96,8 @@ class ChainServiceTest {
             int before = faults.batches();
             node.mineAndConnect(KEYS.get(1), List.of(transfer(0, 0, SINK, 5, 1)));
             assertThat(faults.batches() - before).isEqualTo(1);
+            assertThat(faults.lastBatchColumns()).containsExactlyInAnyOrder(Column.BLOCKS, Column.BLOCK_INFO,
+                    Column.CANONICAL, Column.TX_INDEX, Column.UNDO, Column.ACCOUNTS, Column.META);
         }
     }
 

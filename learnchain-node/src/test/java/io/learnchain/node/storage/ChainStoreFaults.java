@@ -28,4 +28,11 @@ public final class ChainStoreFaults {
     public int batches() {
         return kv.batches;
     }
+
+    /** The column families the last batch wrote to. */
+    public java.util.Set<Column> lastBatchColumns() {
+        java.util.Set<Column> out = java.util.EnumSet.noneOf(Column.class);
+        kv.lastBatch.ops().forEach(op -> out.add(op.column()));
+        return out;
+    }
 }
