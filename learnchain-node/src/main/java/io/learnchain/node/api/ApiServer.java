@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.storage.StorageException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,10 @@ public final class ApiServer implements AutoCloseable {
         app.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         app.exception(BadRequestResponse.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> respondHttp(ctx, e));
+        app.exception(StorageException.class, (e, ctx) -> {
+            LOG.error("API {} {}: storage failure: {}", ctx.method(), ctx.path(), e.getMessage());
+            respond(ctx, 503, "storage_failure", e.getMessage());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("API {} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "internal_error", "the node failed to answer (" + e.getClass().getSimpleName()

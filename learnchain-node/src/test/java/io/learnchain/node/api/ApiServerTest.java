@@ -23,6 +23,9 @@ class ApiServerTest {
             app.get("/api/v1/boom", ctx -> {
                 throw new IllegalStateException("kaboom");
             });
+            app.get("/api/v1/disk", ctx -> {
+                throw new io.learnchain.node.storage.StoreCorruptedException("/data/chain", "a block is unreadable");
+            });
         };
         server = ApiServer.start("127.0.0.1", 0, new NodeMetrics(), List.of(echo));
         http = new HttpTestClient(server.port());
@@ -64,6 +67,13 @@ class ApiServerTest {
         HttpResponse<String> response = http.get("/api/v1/boom");
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("internal_error").doesNotContain("at io.learnchain");
+    }
+
+    @Test
+    void answersStorageFailureWith503NamingStoreAndFix() {
+        HttpResponse<String> response = http.get("/api/v1/disk");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("storage_failure").contains("/data/chain").contains("reindex");
     }
 
     @Test
