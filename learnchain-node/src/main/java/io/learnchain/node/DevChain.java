@@ -1,0 +1,39 @@
+package io.learnchain.node;
+
+import io.learnchain.base.Amount;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.genesis.Premine;
+import io.learnchain.chain.genesis.ProtocolLimits;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dev chain of `learnchain node --dev`: {@link DevAccounts#DEFAULT_COUNT} public, prefunded
+ * accounts, idle blocks at difficulty 1, and the block time as the genesis target interval. With
+ * the default block time (10 s) it is exactly {@link Genesis#devnet()}, so its chain id is stable.
+ */
+public final class DevChain {
+    public static final long DEFAULT_BLOCK_SECONDS = 10;
+
+    private DevChain() {
+    }
+
+    public static Genesis genesis(long blockSeconds) {
+        if (blockSeconds < 1) {
+            throw new IllegalArgumentException("--block-time must be at least 1 second, got " + blockSeconds);
+        }
+        Genesis base = Genesis.devnet();
+        if (blockSeconds == base.targetBlockSeconds()) {
+            return base;
+        }
+        List<Premine> premine = new ArrayList<>(base.premine());
+        return new Genesis(base.chainName(), base.engine(), blockSeconds, base.initialDifficulty(), premine,
+                ProtocolLimits.DEFAULT, base.blockSubsidy(), base.timestamp());
+    }
+
+    /** The coins each dev account starts with. */
+    public static Amount premineEach() {
+        return Genesis.devnet().premine().getFirst().amount();
+    }
+}

@@ -1,0 +1,244 @@
+package io.learnchain.node;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.genesis.GenesisCodec;
+import io.learnchain.chain.state.Account;
+import io.learnchain.chain.validation.ChainRules;
+import io.learnchain.node.api.ApiServer;
+import io.learnchain.node.api.ChainRoutes;
+import io.learnchain.node.api.EventRoutes;
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.blob.FileBlobStore;
+import io.learnchain.node.blob.InMemoryBlobStore;
+import io.learnchain.node.chain.ChainReindexer;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.chain.ChainVerifier;
+import io.learnchain.node.clock.Clock;
+import io.learnchain.node.event.EventBus;
+import io.learnchain.node.mempool.AdmissionRules;
+import io.learnchain.node.mempool.Mempool;
+import io.learnchain.node.mempool.SignatureCache;
+import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.miner.MinerConfig;
+import io.learnchain.node.miner.MinerService;
+import io.learnchain.node.storage.ChainStore;
+import io.learnchain.node.storage.InMemoryChainStore;
+import io.learnchain.node.storage.RocksDbChainStore;
+import io.learnchain.node.storage.StoreCorruptedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node, assembled from a {@link NodeConfig}: chain database and blob store (RocksDB and
+ * files under the data directory, or in memory), mempool, chain service, event bus, metrics, the
+ * REST/SSE API and, when a miner key is given, the miner. {@link #close()} stops them in reverse.
+ */
+public final class LearnchainNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LearnchainNode.class);
+    private static final int EVENT_QUEUE = 4_096;
+    private static final int SIGNATURE_CACHE = 50_000;
+
+    private final NodeConfig config;
+    private final ChainStore store;
+    private final BlobStore blobs;
+    private final EventBus events;
+    private final NodeMetrics metrics;
+    private final ChainService chain;
+    private final Optional<ApiServer> api;
+    private final Optional<MinerService> miner;
+    private final Deque<AutoCloseable> closeOrder;
+    private boolean closed;
+
+    private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
+            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Deque<AutoCloseable> closeOrder) {
+        this.config = config;
+        this.store = store;
+        this.blobs = blobs;
+        this.events = events;
+        this.metrics = metrics;
+        this.chain = chain;
+        this.api = api;
+        this.miner = miner;
+        this.closeOrder = closeOrder;
+    }
+
+    public static LearnchainNode start(NodeConfig config) {
+        return start(config, Clock.system());
+    }
+
+    /**
+     * Opens the stores, the chain and the services of {@code config}. On any failure everything
+     * opened so far is closed again before the exception leaves.
+     *
+     * @throws io.learnchain.node.storage.StoreCorruptedException when the data directory is damaged
+     */
+    public static LearnchainNode start(NodeConfig config, Clock clock) {
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        try {
+            ChainStore store = push(opened, openChainStore(config));
+            BlobStore blobs = push(opened, openBlobStore(config));
+            EventBus events = push(opened, new EventBus(EVENT_QUEUE));
+            NodeMetrics metrics = new NodeMetrics();
+            SignatureCache signatures = new SignatureCache(SIGNATURE_CACHE);
+            Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
+                    signatures));
+            ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
+                    signatures);
+            Optional<ApiServer> api = Optional.empty();
+            if (config.apiEnabled()) {
+                api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,
+                        List.of(new ChainRoutes(chain, config), new EventRoutes(events, chain)))));
+            }
+            Optional<MinerService> miner = config.minerKey().map(key -> new MinerService(chain, mempool,
+                    MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
+            miner.ifPresent(m -> {
+                push(opened, m);
+                m.start();
+            });
+            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, opened);
+        } catch (RuntimeException | Error e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    /**
+     * The genesis a data directory was created with (so `node` restarts and `chain info` need no
+     * genesis flags); empty when the directory holds no chain yet.
+     *
+     * @throws io.learnchain.node.storage.StoreCorruptedException when the stored genesis is damaged
+     */
+    public static Optional<Genesis> storedGenesis(Path dataDir) {
+        Path path = dataDir.resolve("chain");
+        return RocksDbChainStore.readGenesis(path).map(stored -> {
+            Genesis genesis;
+            try {
+                genesis = GenesisCodec.INSTANCE.decode(stored.canonicalBytes());
+            } catch (CodecException e) {
+                throw new StoreCorruptedException(path.toString(), "its genesis record is unreadable ("
+                        + e.getMessage() + ")", e);
+            }
+            if (!genesis.chainId().equals(stored.chainId())) {
+                throw new StoreCorruptedException(path.toString(), "its genesis record does not hash to its chain id");
+            }
+            return genesis;
+        });
+    }
+
+    /**
+     * `learnchain chain reindex`: rebuilds indexes, state and tip of the chain database under
+     * {@code dataDir} from its stored blocks (the node must not be running on it).
+     */
+    public static ChainReindexer.Result reindex(Path dataDir, Genesis genesis, java.util.function.LongConsumer progress) {
+        try (ChainStore store = RocksDbChainStore.openForRepair(dataDir.resolve("chain"), genesis.chainId())) {
+            return new ChainReindexer(genesis, store).reindex(progress);
+        }
+    }
+
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    private static ChainStore openChainStore(NodeConfig config) {
+        return config.dataDir().<ChainStore>map(dir -> RocksDbChainStore.open(dir.resolve("chain"),
+                config.genesis().chainId())).orElseGet(() -> InMemoryChainStore.create(config.genesis().chainId()));
+    }
+
+    private static BlobStore openBlobStore(NodeConfig config) {
+        long max = config.genesis().limits().maxBlobBytes();
+        if (config.dataDir().isEmpty()) {
+            return new InMemoryBlobStore(max);
+        }
+        Path dir = config.dataDir().get().resolve("blobs");
+        try {
+            return FileBlobStore.open(dir, max);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the blob store " + dir + ": " + e.getMessage()
+                    + ". Check that the data directory is writable.", e);
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> opened) {
+        while (!opened.isEmpty()) {
+            AutoCloseable resource = opened.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public ChainService chain() {
+        return chain;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    public ChainStore store() {
+        return store;
+    }
+
+    public boolean isMining() {
+        return miner.map(MinerService::isRunning).orElse(false);
+    }
+
+    /** The bound API port, or -1 when the API is disabled. */
+    public int apiPort() {
+        return api.map(ApiServer::port).orElse(NodeConfig.API_DISABLED);
+    }
+
+    /** E.g. {@code http://127.0.0.1:8645/api/v1}. */
+    public String apiUrl() {
+        return "http://" + config.apiHost() + ":" + apiPort() + "/api/v1";
+    }
+
+    /** The page served at / (a placeholder until the dashboard exists). */
+    public String dashboardUrl() {
+        return "http://" + config.apiHost() + ":" + apiPort() + "/";
+    }
+
+    /** The account at the canonical tip. */
+    public Account account(Address address) {
+        return chain.account(address);
+    }
+
+    /** Re-executes the canonical chain from genesis and reports the first bad block, if any. */
+    public ChainVerifier.Report verify() {
+        return chain.verifyFromGenesis();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeAll(closeOrder);
+        LOG.info("node stopped at height {}", chain.head().height());
+    }
+}

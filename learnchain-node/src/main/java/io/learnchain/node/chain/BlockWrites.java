@@ -1,0 +1,98 @@
+package io.learnchain.node.chain;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.Hash;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.BlockCodec;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.tx.Transfer;
+import io.learnchain.node.storage.BlockInfo;
+import io.learnchain.node.storage.ChainUpdate;
+import io.learnchain.node.storage.TxLocation;
+import io.learnchain.node.storage.UndoRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** Turns chain changes into {@link ChainUpdate} writes; pure, so one batch holds a whole change. */
+final class BlockWrites {
+    private BlockWrites() {
+    }
+
+    /** The block's own score for fork choice: 0 for idle (hash work) blocks. */
+    static long score(BlockHeader header) {
+        return switch (header.proof()) {
+            case IdleProof p -> 0L;
+        };
+    }
+
+    static BlockInfo info(Block block, BlockInfo parent) {
+        long score = score(block.header());
+        return new BlockInfo(block.hash(), parent.hash(), block.header().height(), block.header().timestamp(), score,
+                Math.addExact(parent.cumulativeScore(), score));
+    }
+
+    /** Every account a block can change, in address order. */
+    static SortedSet<Address> touched(Block block) {
+        SortedSet<Address> out = new TreeSet<>();
+        for (Transaction tx : block.transactions()) {
+            switch (tx) {
+                case Coinbase c -> out.add(c.recipient());
+                case SignedTransaction s -> {
+                    out.add(s.body().senderAddress());
+                    switch (s.body().payload()) {
+                        case Transfer t -> out.add(t.to());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static void storeBlock(ChainUpdate update, Block block, BlockInfo info) {
+        update.storeBlock(info, BlockCodec.BLOCK.encode(block));
+    }
+
+    /** Makes {@code block} canonical at its height: index, transactions, undo record (state before it). */
+    static void connect(ChainUpdate update, Block block, WorldState before) {
+        Hash hash = block.hash();
+        update.setCanonical(block.header().height(), hash);
+        List<Transaction> txs = block.transactions();
+        for (int i = 0; i < txs.size(); i++) {
+            update.indexTransaction(txs.get(i).hash(), new TxLocation(hash, block.header().height(), i));
+        }
+        List<UndoRecord.Change> changes = new ArrayList<>();
+        for (Address a : touched(block)) {
+            Optional<io.learnchain.base.Bytes> prior = before.contains(a)
+                    ? Optional.of(AccountRecords.encode(before.account(a))) : Optional.empty();
+            changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
+        }
+        update.putUndo(hash, new UndoRecord(changes));
+    }
+
+    /** Removes {@code block}'s transactions from the index (its canonical slot is overwritten or removed by the caller). */
+    static void disconnect(ChainUpdate update, Block block) {
+        for (Transaction tx : block.transactions()) {
+            update.unindexTransaction(tx.hash());
+        }
+    }
+
+    /** Writes the accounts at {@code addresses} as they are in {@code state} (deleting those it lacks). */
+    static void writeAccounts(ChainUpdate update, Collection<Address> addresses, WorldState state) {
+        for (Address a : addresses) {
+            if (state.contains(a)) {
+                update.putAccount(AccountRecords.key(a), AccountRecords.encode(state.account(a)));
+            } else {
+                update.deleteAccount(AccountRecords.key(a));
+            }
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package io.learnchain.node.chain;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.fork.ChainSummary;
+import io.learnchain.chain.fork.ForkChoice;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.state.Account;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.validation.ChainRules;
+import io.learnchain.chain.validation.InvalidReason;
+import io.learnchain.chain.validation.SignatureVerifier;
+import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.validation.ValidationContext;
+import io.learnchain.chain.validation.Verdict;
+import io.learnchain.node.clock.Clock;
+import io.learnchain.node.event.EventBus;
+import io.learnchain.node.event.NodeEvent;
+import io.learnchain.node.mempool.Admission;
+import io.learnchain.node.mempool.Mempool;
+import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.storage.BlockInfo;
+import io.learnchain.node.storage.ChainStore;
+import io.learnchain.node.storage.ChainUpdate;
+import io.learnchain.node.storage.StorageException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects blocks: validates them with the chain module's pure state transition, applies fork
+ * choice, reorganises, and writes every change as ONE durable batch before anyone hears of it
+ * (events, logs, the head seen by the API and miner). Used by the miner, the API and, later, sync.
+ * Imports are serialised; reads of {@link #head()} are lock-free snapshots.
+ */
+public final class ChainService {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainService.class);
+    private static final int BAD_BLOCK_CAPACITY = 1024;
+
+    private final Genesis genesis;
+    private final ChainRules rules;
+    private final ChainStore store;
+    private final Mempool mempool;
+    private final EventBus events;
+    private final NodeMetrics metrics;
+    private final Clock clock;
+    private final SignatureVerifier verifier;
+    private final ChainStateLoader loader;
+    private final BadBlockCache badBlocks = new BadBlockCache(BAD_BLOCK_CAPACITY);
+    private volatile ChainHead head;
+
+    private ChainService(Genesis genesis, ChainStore store, Mempool mempool, EventBus events, NodeMetrics metrics,
+            Clock clock, SignatureVerifier verifier) {
+        this.genesis = genesis;
+        this.rules = ChainRules.of(genesis);
+        this.store = store;
+        this.mempool = mempool;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.verifier = verifier;
+        this.loader = new ChainStateLoader(genesis, store);
+        loader.initialiseIfEmpty();
+        this.head = loader.loadHead();
+    }
+
+    /**
+     * Opens the chain on {@code store}, writing genesis first if the store is empty.
+     *
+     * @throws io.learnchain.node.storage.StoreCorruptedException when the stored chain is damaged
+     */
+    public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
+            NodeMetrics metrics, Clock clock) {
+        return open(genesis, store, mempool, events, metrics, clock, SignatureVerifier.ED25519);
+    }
+
+    /** As above, checking transaction signatures with {@code verifier} (e.g. a {@code SignatureCache}). */
+    public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
+            NodeMetrics metrics, Clock clock, SignatureVerifier verifier) {
+        ChainService service = new ChainService(genesis, store, mempool, events, metrics, clock, verifier);
+        metrics.gauge("learnchain.chain.height", "height of the canonical tip", () -> service.head.height().value());
+        metrics.gauge("learnchain.mempool.size", "pending transactions", mempool::size);
+        LOG.info("chain {} opened at height {} (tip {})", genesis.chainId().shortHex(), service.head.height(),
+                service.head.hash().shortHex());
+        return service;
+    }
+
+    public ChainHead head() {
+        return head;
+    }
+
+    public Genesis genesis() {
+        return genesis;
+    }
+
+    public ChainRules rules() {
+        return rules;
+    }
+
+    /** The transaction signature check blocks are validated with (the miner assembles with it too). */
+    public SignatureVerifier signatureVerifier() {
+        return verifier;
+    }
+
+    /** Validates {@code block} and connects it, stores it on a side branch, or says why not. */
+    public synchronized ImportResult importBlock(Block block) {
+        Hash hash = block.hash();
+        try {
+            return metrics.blockConnectTime.recordCallable(() -> importUnlocked(block, hash));
+        } catch (StorageException e) {
+            LOG.error("block {} could not be stored: {}; it is not marked bad and can be retried", hash.shortHex(),
+                    e.getMessage());
+            return new ImportResult.Deferred(hash, UndecidedReason.STORAGE_FAILURE, e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException("importing block " + hash.toHex() + " failed", e);
+        }
+    }
+
+    private ImportResult importUnlocked(Block block, Hash hash) {
+        if (store.blockInfo(hash).isPresent()) {
+            return new ImportResult.AlreadyKnown(hash);
+        }
+        Optional<BadBlockCache.BadBlock> bad = badBlocks.get(hash);
+        if (bad.isPresent()) {
+            return new ImportResult.Rejected(hash, bad.get().reason(), "known bad block: " + bad.get().detail());
+        }
+        Hash parent = block.header().previous();
+        Optional<BadBlockCache.BadBlock> badParent = badBlocks.get(parent);
+        if (badParent.isPresent()) {
+            return rejected(hash, badParent.get().reason(), "descends from bad block " + parent.shortHex());
+        }
+        Optional<BlockInfo> parentInfo = store.blockInfo(parent);
+        if (parentInfo.isEmpty()) {
+            return new ImportResult.Deferred(hash, UndecidedReason.UNKNOWN_PARENT, "parent " + parent.toHex()
+                    + " is not known here yet");
+        }
+        if (parent.equals(head.hash())) {
+            return extendTip(block, hash, parentInfo.get());
+        }
+        return importOffTip(block, hash, parentInfo.get());
+    }
+
+    private ImportResult rejected(Hash hash, InvalidReason reason, String detail) {
+        badBlocks.add(hash, reason, detail);
+        metrics.blocksInvalid.increment();
+        LOG.warn("rejected block {}: {} ({})", hash.shortHex(), reason, detail);
+        return new ImportResult.Rejected(hash, reason, detail);
+    }
+
+    private ValidationContext context() {
+        return new ValidationContext(clock.seconds(), verifier);
+    }
+
+    private ImportResult extendTip(Block block, Hash hash, BlockInfo parentInfo) {
+        ChainHead current = head;
+        Verdict verdict = BlockProcessor.apply(current.tip(), block, rules, context());
+        return switch (verdict) {
+            case Verdict.Valid valid -> {
+                BlockInfo info = BlockWrites.info(block, parentInfo);
+                ChainUpdate update = new ChainUpdate();
+                BlockWrites.storeBlock(update, block, info);
+                BlockWrites.connect(update, block, current.tip().state());
+                BlockWrites.writeAccounts(update, BlockWrites.touched(block), valid.tip().state());
+                update.setTip(hash, info.height());
+                store.commit(update);
+                head = new ChainHead(valid.tip(), summaryOf(info));
+                mempool.removeIncluded(block.transactions());
+                mempool.prune(valid.tip().state());
+                announceConnected(block);
+                yield new ImportResult.Connected(hash, false);
+            }
+            case Verdict.Invalid invalid -> rejected(hash, invalid.reason(), invalid.detail());
+            case Verdict.Undecided undecided -> new ImportResult.Deferred(hash, undecided.reason(), undecided.detail());
+        };
+    }
+
+    private static ChainSummary summaryOf(BlockInfo info) {
+        return new ChainSummary(info.height(), info.score(), info.cumulativeScore(), info.hash());
+    }
+
+    private void announceConnected(Block block) {
+        BlockHeader h = block.header();
+        metrics.blocksConnected.increment();
+        LOG.info("connected block {} at height {} with {} transaction(s)", block.hash().shortHex(), h.height(),
+                block.transactions().size() - 1);
+        events.publish(new NodeEvent.BlockConnected(block.hash(), h.height(), h.previous(),
+                block.transactions().size(), h.timestamp()));
+    }
+
+    private ImportResult importOffTip(Block block, Hash hash, BlockInfo parentInfo) {
+        if (!IdleSealer.hasValidWork(block.header())) {
+            return rejected(hash, InvalidReason.INSUFFICIENT_WORK, "side-branch block does not meet its difficulty");
+        }
+        if (!block.header().hasValidSignature()) {
+            return rejected(hash, InvalidReason.BAD_BLOCK_SIGNATURE, "side-branch block has a bad miner signature");
+        }
+        BlockInfo info = BlockWrites.info(block, parentInfo);
+        ChainSummary candidate = summaryOf(info);
+        if (!ForkChoice.isBetter(candidate, head.summary())) {
+            storeSideBlock(block, info);
+            return new ImportResult.SideChain(hash, "its branch is not better than the canonical chain");
+        }
+        Reorganisation plan = Reorganisation.plan(store, loader, head, parentInfo);
+        if (ForkChoice.choose(head.summary(), candidate, plan.forkPoint().height(), rules.limits().maxReorgDepth())
+                == ForkChoice.Decision.REFUSE_TOO_DEEP) {
+            storeSideBlock(block, info);
+            LOG.warn("refused to reorganise to block {}: it would undo {} blocks, more than the limit {}",
+                    hash.shortHex(), head.height().value() - plan.forkPoint().height().value(),
+                    rules.limits().maxReorgDepth());
+            return new ImportResult.SideChain(hash, "switching to it would undo more than "
+                    + rules.limits().maxReorgDepth() + " blocks");
+        }
+        return reorganise(plan, block, info);
+    }
+
+    private void storeSideBlock(Block block, BlockInfo info) {
+        ChainUpdate update = new ChainUpdate();
+        BlockWrites.storeBlock(update, block, info);
+        store.commit(update);
+    }
+
+    private ImportResult reorganise(Reorganisation plan, Block block, BlockInfo info) {
+        Reorganisation.Outcome outcome = plan.replay(block, info, rules, context());
+        return switch (outcome) {
+            case Reorganisation.Outcome.Switched switched -> {
+                store.commit(switched.update());
+                ChainHead old = head;
+                head = switched.head();
+                List<SignedTransaction> abandoned = switched.abandonedTransactions();
+                for (Block connected : switched.connected()) {
+                    mempool.removeIncluded(connected.transactions());
+                }
+                mempool.prune(head.tip().state());
+                int returned = mempool.reinsert(abandoned, head.tip().state());
+                metrics.reorganisations.increment();
+                LOG.info("reorganised from {} (height {}) to {} (height {}): {} block(s) undone, {} transaction(s)"
+                        + " back in the mempool", old.hash().shortHex(), old.height(), head.hash().shortHex(),
+                        head.height(), switched.disconnected().size(), returned);
+                events.publish(new NodeEvent.Reorganized(old.hash(), head.hash(), plan.forkPoint().height(),
+                        switched.disconnected().size(), switched.connected().size(), returned));
+                switched.connected().forEach(this::announceConnected);
+                yield new ImportResult.Connected(block.hash(), true);
+            }
+            case Reorganisation.Outcome.BadBranch bad -> {
+                rejected(bad.blockHash(), bad.reason(), bad.detail());
+                if (!bad.blockHash().equals(block.hash())) {
+                    rejected(block.hash(), bad.reason(), "descends from bad block " + bad.blockHash().shortHex());
+                }
+                yield new ImportResult.Rejected(block.hash(), bad.reason(), bad.detail());
+            }
+            case Reorganisation.Outcome.Undecided undecided ->
+                new ImportResult.Deferred(block.hash(), undecided.reason(), undecided.detail());
+        };
+    }
+
+    /**
+     * Offers a user transaction to the mempool on top of the current tip; on acceptance the
+     * {@link NodeEvent.TransactionAccepted} event goes out.
+     */
+    public Admission submitTransaction(SignedTransaction tx) {
+        Admission admission = mempool.add(tx, head.tip().state());
+        switch (admission) {
+            case Admission.Accepted accepted -> {
+                metrics.transactionsAccepted.increment();
+                events.publish(new NodeEvent.TransactionAccepted(accepted.hash(), tx.body().senderAddress().toString(),
+                        tx.body().nonce(), tx.body().fee().units()));
+            }
+            case Admission.Rejected rejected -> metrics.transactionRejected(rejected.reason().code());
+        }
+        return admission;
+    }
+
+    public Mempool mempool() {
+        return mempool;
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    /** A stored block by hash (canonical or not); empty for unknown hashes and for the genesis. */
+    public Optional<Block> block(Hash hash) {
+        if (hash.equals(genesis.chainId()) || store.blockInfo(hash).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(loader.block(hash));
+    }
+
+    public Optional<BlockInfo> blockInfo(Hash hash) {
+        return store.blockInfo(hash);
+    }
+
+    public Optional<Hash> canonicalHash(Height height) {
+        return store.canonicalHash(height);
+    }
+
+    /** The canonical block at {@code height}; empty above the tip and at height 0 (the genesis is not a block). */
+    public Optional<Block> blockAt(Height height) {
+        if (height.isGenesis()) {
+            return Optional.empty();
+        }
+        return store.canonicalHash(height).map(loader::block);
+    }
+
+    public boolean isCanonical(Hash hash) {
+        return store.blockInfo(hash).flatMap(i -> store.canonicalHash(i.height())).map(hash::equals).orElse(false);
+    }
+
+    /** A transaction of the canonical chain with where it sits. */
+    public Optional<IncludedTransaction> transaction(Hash txHash) {
+        return store.transaction(txHash).map(loc -> new IncludedTransaction(
+                loader.block(loc.blockHash()).transactions().get(loc.index()), loc));
+    }
+
+    /** The account at the canonical tip ({@link Account#EMPTY} if never touched). */
+    public Account account(Address address) {
+        return head.tip().state().account(address);
+    }
+
+    /** Re-executes the canonical chain from genesis; see {@link ChainVerifier}. */
+    public ChainVerifier.Report verifyFromGenesis() {
+        return verifyFromGenesis(height -> { });
+    }
+
+    /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
+    public ChainVerifier.Report verifyFromGenesis(java.util.function.LongConsumer progress) {
+        return new ChainVerifier(genesis, store, loader).verify(head, progress);
+    }
+
+    /** A summary of the canonical chain. */
+    public ChainInfo info() {
+        ChainHead h = head;
+        var state = h.tip().state();
+        return new ChainInfo(genesis.chainId(), genesis.chainName(), genesis.engine(), h.height(), h.hash(),
+                h.tip().timestamp(), h.tip().nextDifficulty(rules), state.size(), state.totalSupply(),
+                store.location());
+    }
+}

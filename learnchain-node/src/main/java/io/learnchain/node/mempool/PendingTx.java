@@ -1,0 +1,29 @@
+package io.learnchain.node.mempool;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transfer;
+import java.util.Comparator;
+
+/** A transaction in the pool with what ordering needs, computed once. */
+record PendingTx(SignedTransaction tx, Hash hash, Address sender, long nonce, Amount fee, Amount cost, long arrival) {
+
+    /** Cheapest first; among equal fees the latest arrival first (it is evicted before older ones). */
+    static final Comparator<PendingTx> CHEAPEST_FIRST = Comparator.comparing(PendingTx::fee)
+            .thenComparing(Comparator.comparingLong(PendingTx::arrival).reversed()).thenComparing(PendingTx::hash);
+
+    static PendingTx of(SignedTransaction tx, long arrival) {
+        return new PendingTx(tx, tx.hash(), tx.body().senderAddress(), tx.body().nonce(), tx.body().fee(),
+                costOf(tx), arrival);
+    }
+
+    /** What the sender's balance must cover: the fee plus what the payload moves out. */
+    static Amount costOf(SignedTransaction tx) {
+        Amount moved = switch (tx.body().payload()) {
+            case Transfer t -> t.amount();
+        };
+        return tx.body().fee().add(moved);
+    }
+}

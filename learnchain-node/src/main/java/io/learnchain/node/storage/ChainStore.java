@@ -1,0 +1,57 @@
+package io.learnchain.node.storage;
+
+import io.learnchain.base.Bytes;
+import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The node's chain database, as a port: blocks and their facts, the canonical index, the
+ * transaction index, the account state at the canonical tip with per-block undo records, and the
+ * tip. Block and account values are opaque bytes here (the canonical encodings of the chain
+ * module). Every change goes through {@link #commit} as one atomic, durable batch.
+ * {@link RocksDbChainStore} is the real one; {@link InMemoryChainStore} its twin.
+ */
+public interface ChainStore extends AutoCloseable {
+
+    /** Bumped whenever the layout changes; a store of another version refuses to open. */
+    int SCHEMA_VERSION = 1;
+
+    /** The canonical tip; empty only before genesis is stored. */
+    Optional<TipRecord> tip();
+
+    Optional<byte[]> block(Hash hash);
+
+    Optional<BlockInfo> blockInfo(Hash hash);
+
+    Optional<Hash> canonicalHash(Height height);
+
+    Optional<TxLocation> transaction(Hash txHash);
+
+    Optional<Bytes> account(Bytes key);
+
+    /** Visits every account of the tip state in key order. */
+    void forEachAccount(BiConsumer<Bytes, Bytes> visitor);
+
+    Optional<UndoRecord> undo(Hash blockHash);
+
+    /** Visits the facts of every stored block (canonical or not), in hash order; unreadable records are skipped. */
+    void forEachBlockInfo(java.util.function.Consumer<BlockInfo> visitor);
+
+    /**
+     * Deletes everything derived from the blocks (canonical index, transaction index, accounts,
+     * undo records, tip) in one batch, keeping blocks, block facts, schema and chain id: the first
+     * step of a reindex.
+     */
+    void clearDerivedData();
+
+    /** Writes {@code update} in one durable batch; returns only once it would survive a crash. */
+    void commit(ChainUpdate update);
+
+    /** Where the data lives, for messages. */
+    String location();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,193 @@
+package io.learnchain.node.storage;
+
+import io.learnchain.base.Bytes;
+import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
+import io.learnchain.base.codec.CodecException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * {@link ChainStore} over a {@link KeyValueStore}. Opening checks the schema version, the chain id
+ * and that the tip record is intact and consistent with the block index; anything else is a
+ * {@link StoreCorruptedException}, so the node never starts on damaged data.
+ */
+public class KeyValueChainStore implements ChainStore {
+    static final byte[] TIP_KEY = "tip".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] SCHEMA_KEY = "schema".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CHAIN_ID_KEY = "chain_id".getBytes(StandardCharsets.US_ASCII);
+
+    private final KeyValueStore kv;
+
+    protected KeyValueChainStore(KeyValueStore kv, Hash chainId) {
+        this(kv, chainId, true);
+    }
+
+    /** {@code checkTip} false opens a store whose tip is damaged, for repair (reindex) only. */
+    protected KeyValueChainStore(KeyValueStore kv, Hash chainId, boolean checkTip) {
+        this.kv = kv;
+        try {
+            initialiseOrCheck(chainId, checkTip);
+        } catch (RuntimeException e) {
+            kv.close();
+            throw e;
+        }
+    }
+
+    static byte[] heightKey(Height height) {
+        return ByteBuffer.allocate(8).putLong(height.value()).array();
+    }
+
+    private void initialiseOrCheck(Hash chainId, boolean checkTip) {
+        Optional<byte[]> schema = kv.get(Column.META, SCHEMA_KEY);
+        if (schema.isEmpty()) {
+            if (hasAny(Column.BLOCKS) || kv.get(Column.META, TIP_KEY).isPresent()) {
+                throw corrupted("its schema version record is missing but it holds blocks");
+            }
+            kv.write(new WriteSet().put(Column.META, SCHEMA_KEY, ByteBuffer.allocate(4).putInt(SCHEMA_VERSION).array())
+                    .put(Column.META, CHAIN_ID_KEY, chainId.unsafeArray()));
+            return;
+        }
+        int version = schema.get().length == 4 ? ByteBuffer.wrap(schema.get()).getInt() : -1;
+        if (version != SCHEMA_VERSION) {
+            throw corrupted("it has schema version " + version + " and this node reads version " + SCHEMA_VERSION);
+        }
+        Hash stored = kv.get(Column.META, CHAIN_ID_KEY).filter(b -> b.length == Hash.LENGTH).map(Hash::of)
+                .orElseThrow(() -> corrupted("its chain id record is missing"));
+        if (!stored.equals(chainId)) {
+            throw new StorageException("chain database " + kv.location() + " belongs to chain " + stored.toHex()
+                    + " but the genesis in use has chain id " + chainId.toHex()
+                    + ". Use the matching genesis, or another --datadir for this chain.");
+        }
+        if (checkTip) {
+            checkTip();
+        }
+    }
+
+    private void checkTip() {
+        Optional<byte[]> raw = kv.get(Column.META, TIP_KEY);
+        if (raw.isEmpty()) {
+            if (hasAny(Column.BLOCKS)) {
+                throw corrupted("its tip record is missing but it holds blocks");
+            }
+            return;
+        }
+        TipRecord tip = tip().orElseThrow();
+        BlockInfo info = blockInfo(tip.hash())
+                .orElseThrow(() -> corrupted("its tip " + tip.hash().toHex() + " names a block it does not hold"));
+        if (!info.height().equals(tip.height())
+                || !canonicalHash(tip.height()).map(tip.hash()::equals).orElse(false)
+                || block(tip.hash()).isEmpty()) {
+            throw corrupted("its tip record (" + tip.hash().toHex() + " at height " + tip.height()
+                    + ") disagrees with the block index");
+        }
+    }
+
+    private boolean hasAny(Column column) {
+        return hasAny(kv, column);
+    }
+
+    static boolean hasAny(KeyValueStore kv, Column column) {
+        boolean[] any = {false};
+        kv.scan(column, new byte[0], (k, v) -> any[0] = true);
+        return any[0];
+    }
+
+    private StoreCorruptedException corrupted(String problem) {
+        return new StoreCorruptedException(kv.location(), problem);
+    }
+
+    private <T> Optional<T> decoded(Column column, byte[] key, Function<byte[], T> decoder) {
+        Optional<byte[]> raw = kv.get(column, key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(decoder.apply(raw.get()));
+        } catch (CodecException e) {
+            throw new StoreCorruptedException(kv.location(), "a " + column.familyName() + " record is unreadable ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public Optional<TipRecord> tip() {
+        return decoded(Column.META, TIP_KEY, TipRecord::decode);
+    }
+
+    @Override
+    public Optional<byte[]> block(Hash hash) {
+        return kv.get(Column.BLOCKS, hash.unsafeArray());
+    }
+
+    @Override
+    public Optional<BlockInfo> blockInfo(Hash hash) {
+        return decoded(Column.BLOCK_INFO, hash.unsafeArray(), BlockInfo::decode);
+    }
+
+    @Override
+    public Optional<Hash> canonicalHash(Height height) {
+        return decoded(Column.CANONICAL, heightKey(height), Hash::of);
+    }
+
+    @Override
+    public Optional<TxLocation> transaction(Hash txHash) {
+        return decoded(Column.TX_INDEX, txHash.unsafeArray(), TxLocation::decode);
+    }
+
+    @Override
+    public Optional<Bytes> account(Bytes key) {
+        return kv.get(Column.ACCOUNTS, key.unsafeArray()).map(Bytes::wrap);
+    }
+
+    @Override
+    public void forEachAccount(BiConsumer<Bytes, Bytes> visitor) {
+        kv.scan(Column.ACCOUNTS, new byte[0], (k, v) -> visitor.accept(Bytes.wrap(k), Bytes.wrap(v)));
+    }
+
+    @Override
+    public Optional<UndoRecord> undo(Hash blockHash) {
+        return decoded(Column.UNDO, blockHash.unsafeArray(), UndoRecord::decode);
+    }
+
+    @Override
+    public void forEachBlockInfo(java.util.function.Consumer<BlockInfo> visitor) {
+        kv.scan(Column.BLOCK_INFO, new byte[0], (k, v) -> {
+            try {
+                visitor.accept(BlockInfo.decode(v));
+            } catch (CodecException e) {
+                // A damaged fact record: its block is left out (reindex reports how many were used).
+            }
+        });
+    }
+
+    @Override
+    public void clearDerivedData() {
+        WriteSet writes = new WriteSet();
+        for (Column column : new Column[] {Column.CANONICAL, Column.TX_INDEX, Column.ACCOUNTS, Column.UNDO}) {
+            kv.scan(column, new byte[0], (k, v) -> writes.delete(column, k));
+        }
+        writes.delete(Column.META, TIP_KEY);
+        kv.write(writes);
+    }
+
+    @Override
+    public void commit(ChainUpdate update) {
+        if (!update.isEmpty()) {
+            kv.write(update.toWriteSet());
+        }
+    }
+
+    @Override
+    public String location() {
+        return kv.location();
+    }
+
+    @Override
+    public void close() {
+        kv.close();
+    }
+}
