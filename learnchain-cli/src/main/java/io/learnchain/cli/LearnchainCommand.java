@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
         description = "A blockchain whose mining is useful learning.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.learnchain.cli.node.NodeCommand.class,
             io.learnchain.cli.wallet.WalletCommand.class,
+            io.learnchain.cli.chain.ChainCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec

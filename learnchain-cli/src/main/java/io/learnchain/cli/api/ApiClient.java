@@ -32,7 +32,12 @@ public final class ApiClient {
     }
 
     public JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), false);
+    }
+
+    /** Like {@link #get} but a 404 gives {@code null} instead of an error. */
+    public JsonNode getIfPresent(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), true);
     }
 
     public JsonNode post(String path, Object body) {
@@ -40,13 +45,13 @@ public final class ApiClient {
             String json = MAPPER.writeValueAsString(body);
             return send(HttpRequest.newBuilder(base.resolve(path))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+                    .POST(HttpRequest.BodyPublishers.ofString(json)), false);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private JsonNode send(HttpRequest.Builder request) {
+    private JsonNode send(HttpRequest.Builder request, boolean notFoundIsNull) {
         HttpRequest req = request.timeout(Duration.ofSeconds(30)).build();
         HttpResponse<String> response;
         try {
@@ -63,6 +68,9 @@ public final class ApiClient {
             throw new UserException("interrupted while waiting for the node at " + base);
         }
         JsonNode body = parse(response.body());
+        if (notFoundIsNull && response.statusCode() == 404) {
+            return null;
+        }
         if (response.statusCode() >= 400) {
             String message = body != null && body.hasNonNull("message") ? body.get("message").asText() : response.body();
             throw new UserException("the node refused the request (" + response.statusCode() + "): " + message);

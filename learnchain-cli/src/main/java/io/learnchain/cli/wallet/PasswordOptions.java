@@ -17,7 +17,7 @@ public final class PasswordOptions {
             description = "Read the wallet password from the first line of FILE (else $LEARNCHAIN_WALLET_PASSWORD, else a prompt).")
     Path passwordFile;
 
-    char[] read(String prompt, boolean confirm) {
+    public char[] read(String prompt, boolean confirm) {
         if (passwordFile != null) {
             try {
                 String first = Files.readAllLines(passwordFile).stream().findFirst().orElse("");

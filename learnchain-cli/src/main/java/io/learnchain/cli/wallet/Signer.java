@@ -9,11 +9,11 @@ import io.learnchain.node.wallet.KeyFileCrypto;
 import java.util.Arrays;
 
 /** Resolves {@code --from}: a wallet name, a key file path, or {@code dev:N} (a public dev account). */
-final class Signer {
+public final class Signer {
     private Signer() {
     }
 
-    static boolean isDev(String from) {
+    public static boolean isDev(String from) {
         return from.startsWith("dev:");
     }
 
@@ -29,14 +29,14 @@ final class Signer {
         }
     }
 
-    static Address address(String from, WalletDirectory dir) {
+    public static Address address(String from, WalletDirectory dir) {
         if (isDev(from)) {
             return DevAccounts.address(devIndex(from));
         }
         return Address.parse(dir.load(from).address());
     }
 
-    static KeyPair keys(String from, WalletDirectory dir, PasswordOptions password) {
+    public static KeyPair keys(String from, WalletDirectory dir, PasswordOptions password) {
         if (isDev(from)) {
             return DevAccounts.keys(devIndex(from));
         }

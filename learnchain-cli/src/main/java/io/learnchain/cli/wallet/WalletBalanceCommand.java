@@ -29,19 +29,22 @@ final class WalletBalanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Address address = who.startsWith(Address.PREFIX + "1") ? Address.parse(who) : Signer.address(who, walletDir.directory());
-        JsonNode account = api.client().get("/api/v1/accounts/" + address);
+        JsonNode account = api.client().getIfPresent("/api/v1/accounts/" + address);
+        String coins = account == null ? "0" : account.path("balance").path("coins").asText();
+        long units = account == null ? 0 : account.path("balance").path("units").asLong();
+        long nonce = account == null ? 0 : account.path("nonce").asLong();
         PrintWriter out = spec.commandLine().getOut();
         if (json.json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("address", address.toString());
-            result.put("balance", account.path("balance").asText());
-            result.put("balanceUnits", account.path("balanceUnits").asLong());
-            result.put("nonce", account.path("nonce").asLong());
+            result.put("balance", coins);
+            result.put("balanceUnits", units);
+            result.put("nonce", nonce);
             JsonOption.printJson(out, result);
         } else {
             out.println("address  " + address);
-            out.println("balance  " + account.path("balance").asText() + " LC");
-            out.println("nonce    " + account.path("nonce").asLong());
+            out.println("balance  " + coins + " LC");
+            out.println("nonce    " + nonce);
             out.flush();
         }
         return 0;

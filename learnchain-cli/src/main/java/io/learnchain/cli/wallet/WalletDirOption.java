@@ -9,7 +9,7 @@ public final class WalletDirOption {
             description = "Folder of key files (default: ~/.learnchain/wallets).")
     Path dir;
 
-    WalletDirectory directory() {
+    public WalletDirectory directory() {
         return new WalletDirectory(dir != null ? dir : WalletDirectory.defaultDir());
     }
 }

@@ -59,11 +59,11 @@ final class WalletSendCommand implements Callable<Integer> {
         Hash chainId = Hash.fromHex(client.get("/api/v1/status").path("chainId").asText());
         KeyPair keys = Signer.keys(from, walletDir.directory(), password);
         Address sender = Address.of(keys.publicKey());
-        long useNonce = nonce != null ? nonce : nextNonce(client.get("/api/v1/accounts/" + sender));
+        long useNonce = nonce != null ? nonce : nextNonce(client.getIfPresent("/api/v1/accounts/" + sender));
         TxBody body = new TxBody(chainId, keys.publicKey(), useNonce, fees, new Transfer(recipient, value));
         SignedTransaction tx = SignedTransaction.sign(body, keys);
         String raw = HexFormat.of().formatHex(TransactionCodec.INSTANCE.encode(tx));
-        JsonNode answer = client.post("/api/v1/transactions", Map.of("raw", raw));
+        JsonNode answer = client.post("/api/v1/transactions", Map.of("hex", raw));
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("hash", answer.path("hash").asText(tx.hash().toHex()));
@@ -82,9 +82,12 @@ final class WalletSendCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The account's next nonce after the transactions it already has pending. */
     private static long nextNonce(JsonNode account) {
-        JsonNode next = account.get("nextNonce");
-        return next != null ? next.asLong() : account.path("nonce").asLong();
+        if (account == null) {
+            return 0;
+        }
+        return account.path("nonce").asLong() + account.path("pendingTransactions").asLong();
     }
 
     private static Amount parseAmount(String text, String option) {

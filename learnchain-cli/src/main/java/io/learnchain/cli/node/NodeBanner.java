@@ -1,0 +1,86 @@
+package io.learnchain.cli.node;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.genesis.Premine;
+import io.learnchain.cli.JsonOption;
+import io.learnchain.node.LearnchainNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What {@code learnchain node} prints once it has started; the last line is {@code Listening on HOST:PORT}. */
+final class NodeBanner {
+    private NodeBanner() {
+    }
+
+    static void print(PrintWriter out, LearnchainNode node, Path dir, boolean ephemeral, Optional<KeyPair> miner, boolean json) {
+        Genesis g = node.chain().genesis();
+        String listen = node.config().apiHost() + ":" + node.apiPort();
+        List<Map<String, Object>> devAccounts = node.config().devMode() ? devAccounts(g) : List.of();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "started");
+            m.put("chainId", g.chainId().toHex());
+            m.put("chainName", g.chainName());
+            m.put("engine", g.engine());
+            m.put("height", node.chain().head().height().value());
+            m.put("datadir", dir.toString());
+            m.put("ephemeral", ephemeral);
+            m.put("api", node.apiUrl());
+            m.put("dashboard", node.dashboardUrl());
+            m.put("miner", miner.map(k -> Address.of(k.publicKey()).toString()).orElse(null));
+            m.put("devAccounts", devAccounts);
+            m.put("listening", listen);
+            JsonOption.printJson(out, m);
+            return;
+        }
+        out.println("learnchain node: chain " + g.chainName() + " (id " + g.chainId().toHex() + ")");
+        out.println("  engine " + g.engine() + ", target block time " + g.targetBlockSeconds() + " s, height "
+                + node.chain().head().height().value());
+        out.println("  data      " + dir + (ephemeral ? " (temporary: deleted when the node stops)" : ""));
+        out.println("  mining    " + miner.map(k -> "yes, rewards to " + Address.of(k.publicKey())).orElse("no"));
+        if (!devAccounts.isEmpty()) {
+            out.println();
+            out.println("Development accounts. WARNING: these private keys are PUBLIC (anyone can spend these coins);");
+            out.println("use them only on this dev chain, never for anything of value.");
+            for (Map<String, Object> a : devAccounts) {
+                out.printf("  %-6s %s  %s LC%n         private key %s%n", a.get("name"), a.get("address"), a.get("balance"),
+                        a.get("privateKey"));
+            }
+            out.println("Send coins:  ./learnchain wallet send --from dev:1 --to ADDRESS --amount 5 --api http://" + listen);
+        }
+        out.println();
+        out.println("API        " + node.apiUrl());
+        out.println("Dashboard  " + node.dashboardUrl());
+        out.println("Metrics    http://" + listen + "/metrics");
+        out.println("Stop with Ctrl-C.");
+        out.println("Listening on " + listen);
+        out.flush();
+    }
+
+    private static List<Map<String, Object>> devAccounts(Genesis g) {
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (int i = 0; i < DevAccounts.DEFAULT_COUNT; i++) {
+            Address address = DevAccounts.address(i);
+            Optional<Premine> premine = g.premine().stream().filter(p -> p.address().equals(address)).findFirst();
+            if (premine.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("name", "dev:" + i);
+            a.put("address", address.toString());
+            a.put("balance", premine.get().amount().toString());
+            a.put("privateKey", HexFormat.of().formatHex(DevAccounts.seed(i)));
+            accounts.add(a);
+        }
+        return accounts;
+    }
+}

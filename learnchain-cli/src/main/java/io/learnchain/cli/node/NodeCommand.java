@@ -1,0 +1,148 @@
+package io.learnchain.cli.node;
+
+import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.cli.ConfigOption;
+import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.UserException;
+import io.learnchain.cli.wallet.PasswordOptions;
+import io.learnchain.cli.wallet.Signer;
+import io.learnchain.cli.wallet.WalletDirOption;
+import io.learnchain.node.LearnchainNode;
+import io.learnchain.node.NodeConfig;
+import io.learnchain.node.mempool.MempoolConfig;
+import io.learnchain.node.storage.StorageException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code learnchain node}: runs a node until Ctrl-C. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Run a learnchain node: chain database, mempool, miner and the REST/SSE API.",
+            "  learnchain node --dev                      a local dev chain (public prefunded accounts, data deleted on exit)",
+            "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)"})
+public final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--dev", description = "Run the dev chain: prefunded public accounts, mining with dev:0, "
+            + "an ephemeral data directory unless --datadir is given.")
+    boolean dev;
+
+    @Option(names = "--datadir", paramLabel = "DIR", description = "Data directory (default: ~/.learnchain/node; with --dev a temporary one).")
+    Path datadir;
+
+    @Option(names = "--genesis", paramLabel = "FILE", description = "Genesis file (TOML or JSON) for a new data directory.")
+    Path genesis;
+
+    @Option(names = "--api-host", paramLabel = "HOST", defaultValue = NodeConfig.DEFAULT_HOST,
+            description = "Interface the API binds to (default: ${DEFAULT-VALUE}).")
+    String apiHost;
+
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "" + NodeConfig.DEFAULT_PORT,
+            description = "API port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int apiPort;
+
+    @Option(names = "--block-time", paramLabel = "SECONDS", defaultValue = "2",
+            description = "Idle-block interval of a new dev chain, in whole seconds (default: ${DEFAULT-VALUE}).")
+    long blockTime;
+
+    @Option(names = "--miner-key", paramLabel = "WALLET",
+            description = "Mine with this key: a wallet name, key file, or dev:N (default with --dev: dev:0).")
+    String minerKey;
+
+    @Option(names = "--no-mine", description = "Do not mine, only follow and serve the chain.")
+    boolean noMine;
+
+    @Mixin WalletDirOption walletDir;
+    @Mixin PasswordOptions password;
+    @Mixin JsonOption json;
+    @Mixin ConfigOption config;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean ephemeral = dev && datadir == null;
+        Path dir = ephemeral ? createTempDir() : datadir != null ? datadir : defaultDatadir();
+        Genesis chain = NodeStartup.chooseGenesis(dir, genesis, dev, blockTime);
+        Optional<KeyPair> miner = minerKeys();
+        NodeConfig nodeConfig = new NodeConfig(Optional.of(dir), chain, apiHost, apiPort,
+                chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT);
+        LearnchainNode node = start(nodeConfig);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            if (ephemeral) {
+                TempDirs.deleteRecursively(dir);
+            }
+            stopped.countDown();
+        }, "learnchain-shutdown"));
+        NodeBanner.print(out, node, dir, ephemeral, miner, json.json);
+        if (json.json) {
+            node.events().subscribe("cli-json", event -> JsonOption.printJson(out, NodeEventJson.of(event)));
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private Optional<KeyPair> minerKeys() {
+        if (noMine) {
+            return Optional.empty();
+        }
+        if (minerKey != null) {
+            return Optional.of(Signer.keys(minerKey, walletDir.directory(), password));
+        }
+        return dev ? Optional.of(DevAccounts.keys(0)) : Optional.empty();
+    }
+
+    private static LearnchainNode start(NodeConfig config) {
+        try {
+            return LearnchainNode.start(config);
+        } catch (StorageException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (isBindFailure(e)) {
+                throw new UserException("cannot listen on " + config.apiHost() + ":" + config.apiPort()
+                        + " (" + rootMessage(e) + "): another program uses that port; pass --api-port with a free one, or 0", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static Path defaultDatadir() {
+        return Path.of(System.getProperty("user.home"), ".learnchain", "node");
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("learnchain-dev-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.learnchain.cli.node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Removes the ephemeral data directory of a dev node. */
+final class TempDirs {
+    private TempDirs() {
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete the temporary data directory " + dir + ": " + e.getMessage());
+        }
+    }
+}
