@@ -5,8 +5,10 @@ import io.learnchain.base.rng.SplitMix64;
 /**
  * The deterministic order in which training visits samples: epoch e is a permutation of
  * [0, count) drawn by {@link SplitMix64#shuffle} from {@code SplitMix64.derive(dataOrderSeed, e)};
- * it is cut into ceil(count / batchSize) batches, the last one possibly smaller (no sample is
- * dropped). Optimizer step s uses batch s mod batchesPerEpoch of epoch s / batchesPerEpoch.
+ * it is cut into floor(count / batchSize) full batches (the remainder of the permutation is not
+ * visited in that epoch, so every step has the same batch size). Optimizer step s uses batch
+ * s mod batchesPerEpoch of epoch s / batchesPerEpoch. This is the order of the engine's trainer
+ * (io.learnchain.learn.train), stated here for data tools and tests.
  */
 public record DataOrder(int count, int batchSize, long dataOrderSeed) {
 
@@ -14,13 +16,14 @@ public record DataOrder(int count, int batchSize, long dataOrderSeed) {
         if (count < 1) {
             throw new IllegalArgumentException("a data order needs at least one sample, got " + count);
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        if (batchSize < 1 || batchSize > count) {
+            throw new IllegalArgumentException("batch size must be in [1, " + count + "] (the sample count), got "
+                    + batchSize);
         }
     }
 
     public int batchesPerEpoch() {
-        return (count + batchSize - 1) / batchSize;
+        return count / batchSize;
     }
 
     /** The permutation of sample indices for {@code epoch}. */
@@ -46,8 +49,8 @@ public record DataOrder(int count, int batchSize, long dataOrderSeed) {
     /** Batch {@code batch} of an epoch permutation. */
     public int[] batchOf(int[] epochOrder, int batch) {
         int from = batch * batchSize;
-        int to = Math.min(count, from + batchSize);
-        if (batch < 0 || from >= count) {
+        int to = from + batchSize;
+        if (batch < 0 || batch >= batchesPerEpoch()) {
             throw new IllegalArgumentException("batch " + batch + " is outside [0, " + batchesPerEpoch() + ")");
         }
         int[] indices = new int[to - from];
