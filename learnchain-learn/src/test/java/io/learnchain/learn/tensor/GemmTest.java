@@ -1,0 +1,73 @@
+package io.learnchain.learn.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.learn.compute.ComputePool;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GemmTest {
+    private static final ComputePool POOL3 = new ComputePool(3);
+
+    @AfterAll
+    static void closePool() {
+        POOL3.close();
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 40);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void vectorKernelMatchesScalarReferenceBitForBit(long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        int m = 1 + rng.nextInt(70);
+        int n = 1 + rng.nextInt(130);
+        int k = rng.nextInt(90);
+        int lda = k + rng.nextInt(3);
+        int ldb = n + rng.nextInt(3);
+        int ldc = n + rng.nextInt(3);
+        boolean acc = rng.nextInt(2) == 0;
+        float[] a = random(rng, m * lda + 1);
+        float[] b = random(rng, Math.max(1, k) * ldb + 2);
+        float[] c0 = random(rng, m * ldc + 3);
+        float[] expected = c0.clone();
+        Gemm.multiplyScalar(m, n, k, a, 1, lda, b, 2, ldb, expected, 3, ldc, acc);
+        for (ComputePool pool : new ComputePool[] {ComputePool.serial(), POOL3}) {
+            float[] c = c0.clone();
+            Gemm.multiply(pool, m, n, k, a, 1, lda, b, 2, ldb, c, 3, ldc, acc);
+            assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s threads=%d", seed, m, n, k, acc, pool.threads())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void sumsEachOutputAsOneFmaChainInOrder() {
+        // 1e8 + 1 - 1e8 in float: an fma chain in order gives 0 for (1e8, 1, -1e8) products.
+        float[] a = {1e8f, 1f, -1e8f};
+        float[] b = {1f, 1f, 1f};
+        float[] c = new float[1];
+        Gemm.multiply(ComputePool.serial(), 1, 1, 3, a, 0, 3, b, 0, 1, c, 0, 1, false);
+        assertThat(c[0]).isEqualTo(0f);
+    }
+
+    @Test
+    void rejectsOperandsTooSmallForTheSizes() {
+        assertThatThrownBy(() -> Gemm.multiply(ComputePool.serial(), 2, 2, 2, new float[3], 0, 2, new float[4], 0, 2,
+                new float[4], 0, 2, false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A needs");
+    }
+
+    static float[] random(SplitMix64 rng, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        return x;
+    }
+}
