@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "A blockchain whose mining is useful learning.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            io.learnchain.cli.learn.TrainCommand.class,
+            io.learnchain.cli.learn.EvalCommand.class,
+            io.learnchain.cli.learn.ModelCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec
