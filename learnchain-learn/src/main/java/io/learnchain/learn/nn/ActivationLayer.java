@@ -1,13 +1,19 @@
 package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise ReLU, tanh or sigmoid. tanh and the exponential of the sigmoid come from StrictMath in
+ * Elementwise ReLU (max(x, 0)), tanh or sigmoid. tanh and the exponential of the sigmoid come from StrictMath in
  * double, rounded once to float, so the bits are the same on every JVM and CPU.
  */
 final class ActivationLayer extends Layer {
     enum Kind { RELU, TANH, SIGMOID }
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
 
     private final Kind kind;
 
@@ -42,11 +48,7 @@ final class ActivationLayer extends Layer {
         }
         int n = batch * inSize;
         switch (kind) {
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    dIn[i] = out[i] > 0f ? dOut[i] : 0f;
-                }
-            }
+            case RELU -> reluBackward(out, dOut, dIn, n);
             case TANH -> {
                 for (int i = 0; i < n; i++) {
                     float y = out[i];
@@ -62,10 +64,26 @@ final class ActivationLayer extends Layer {
         }
     }
 
+    /** max(x, 0) lane by lane (exact; the vector and scalar parts give the same bits). */
     static void relu(float[] in, float[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            float v = in[i];
-            out[i] = v > 0f ? v : 0f;
+        int i = 0;
+        for (; i <= n - S.length(); i += S.length()) {
+            FloatVector.fromArray(S, in, i).max(0f).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math.max(in[i], 0f);
+        }
+    }
+
+    /** dIn = out > 0 ? dOut : 0. */
+    static void reluBackward(float[] out, float[] dOut, float[] dIn, int n) {
+        int i = 0;
+        for (; i <= n - S.length(); i += S.length()) {
+            VectorMask<Float> off = FloatVector.fromArray(S, out, i).compare(VectorOperators.GT, 0f).not();
+            FloatVector.fromArray(S, dOut, i).blend(0f, off).intoArray(dIn, i);
+        }
+        for (; i < n; i++) {
+            dIn[i] = out[i] > 0f ? dOut[i] : 0f;
         }
     }
 

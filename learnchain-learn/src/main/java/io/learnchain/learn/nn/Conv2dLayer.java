@@ -10,12 +10,13 @@ import io.learnchain.learn.tensor.Transpose;
  * output); the weight gradient is one product over all samples' positions in (sample, position) order.
  */
 final class Conv2dLayer extends Layer {
-    private final int c, h, w, f, k, stride, pad, oh, ow, kk, p;
+    private final int c, h, w, f, k, stride, pad, oh, ow, kk, kpad, p;
     private final int wOff, bOff;
     private final float[] colsT;
     private final float[] cols;
     private final float[] dOutPacked;
     private final float[] wT;
+    private final float[] dWpad;
 
     Conv2dLayer(int channels, int height, int width, int filters, int kernel, int stride, int pad, int paramOffset,
             int maxBatch) {
@@ -31,11 +32,13 @@ final class Conv2dLayer extends Layer {
         this.oh = (height + 2 * pad - kernel) / stride + 1;
         this.ow = (width + 2 * pad - kernel) / stride + 1;
         this.kk = channels * kernel * kernel;
+        this.kpad = (kk + 31) / 32 * 32;
         this.p = oh * ow;
         this.wOff = paramOffset;
         this.bOff = paramOffset + filters * kk;
         this.colsT = new float[maxBatch * kk * p];
-        this.cols = new float[maxBatch * kk * p];
+        this.cols = new float[maxBatch * kpad * p];
+        this.dWpad = new float[filters * kpad];
         this.dOutPacked = new float[maxBatch * f * p];
         this.wT = new float[kk * f];
     }
@@ -68,8 +71,12 @@ final class Conv2dLayer extends Layer {
             }
             grads[bOff + fi] = s;
         }
-        pool.forEach(batch, b -> Transpose.transpose(colsT, b * kk * p, p, kk, p, cols, b * p * kk, kk));
-        Gemm.multiply(pool, f, kk, bp, dOutPacked, 0, bp, cols, 0, kk, grads, wOff, kk, false);
+        // cols rows are padded to a multiple of 32 with zeros (never written) so the product needs no packing.
+        pool.forEach(batch, b -> Transpose.transpose(colsT, b * kk * p, p, kk, p, cols, b * p * kpad, kpad));
+        Gemm.multiply(pool, f, kpad, bp, dOutPacked, 0, bp, cols, 0, kpad, dWpad, 0, kpad, false);
+        for (int fi = 0; fi < f; fi++) {
+            System.arraycopy(dWpad, fi * kpad, grads, wOff + fi * kk, kk);
+        }
         if (dIn == null) {
             return;
         }
@@ -94,14 +101,35 @@ final class Conv2dLayer extends Layer {
                             continue;
                         }
                         int src = inOff + (ci * h + iy) * w;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int ix = ox * stride + kx - pad;
-                            dst[r + ox] = ix >= 0 && ix < w ? in[src + ix] : 0f;
+                        int lo = firstValid(kx);
+                        int hi = endValid(kx);
+                        java.util.Arrays.fill(dst, r, r + lo, 0f);
+                        if (stride == 1) {
+                            if (hi > lo) {
+                                System.arraycopy(in, src + lo + kx - pad, dst, r + lo, hi - lo);
+                            }
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                dst[r + ox] = in[src + ox * stride + kx - pad];
+                            }
                         }
+                        java.util.Arrays.fill(dst, r + Math.max(lo, hi), r + ow, 0f);
                     }
                 }
             }
         }
+    }
+
+    /** First output column whose input column ox * stride + kx - pad is inside the image. */
+    private int firstValid(int kx) {
+        int lo = pad - kx;
+        return lo <= 0 ? 0 : Math.min(ow, (lo + stride - 1) / stride);
+    }
+
+    /** One past the last output column whose input column is inside the image. */
+    private int endValid(int kx) {
+        int lim = w - 1 - kx + pad; // ox * stride <= lim
+        return lim < 0 ? 0 : Math.min(ow, lim / stride + 1);
     }
 
     private void col2im(float[] src, int sOff, float[] dIn, int dOff) {
@@ -115,13 +143,11 @@ final class Conv2dLayer extends Layer {
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        int dst = dOff + (ci * h + iy) * w;
+                        int dst = dOff + (ci * h + iy) * w + kx - pad;
                         int r = row + oy * ow;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int ix = ox * stride + kx - pad;
-                            if (ix >= 0 && ix < w) {
-                                dIn[dst + ix] += src[r + ox];
-                            }
+                        int hi = endValid(kx);
+                        for (int ox = firstValid(kx); ox < hi; ox++) {
+                            dIn[dst + ox * stride] += src[r + ox];
                         }
                     }
                 }

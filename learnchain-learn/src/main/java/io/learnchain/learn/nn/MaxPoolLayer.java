@@ -33,10 +33,9 @@ final class MaxPoolLayer extends Layer {
                             int row = inOff + (ci * h + oy * stride + dy) * w + ox * stride;
                             for (int dx = 0; dx < size; dx++) {
                                 float v = in[row + dx];
-                                if (v > bv) {
-                                    bv = v;
-                                    best = row + dx;
-                                }
+                                boolean greater = v > bv;
+                                best = greater ? row + dx : best;
+                                bv = greater ? v : bv;
                             }
                         }
                         out[o] = bv;

@@ -2,7 +2,6 @@ package io.learnchain.learn.tensor;
 
 import io.learnchain.learn.compute.ComputePool;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,16 +14,16 @@ import jdk.incubator.vector.VectorSpecies;
  * vector width, the CPU's AVX level, the JIT or interpreter, the tiling or the thread count, and
  * {@link #multiplyScalar} gives exactly the same bits.
  *
- * <p>Speed: a register-blocked micro-kernel of 8 rows x 32 columns (16 accumulators of the fixed
- * species {@code SPECIES_512}), masked at the right edge; tiles of whole outputs run in parallel on
- * the {@link ComputePool}.
+ * <p>Speed: register-blocked micro-kernels of up to 8 rows x 32 columns (up to 16 accumulators
+ * of the fixed species {@code SPECIES_512}); right-edge blocks run on zero-padded copies (masked vector
+ * accesses near an array's end fall back to slow Java code). Tiles of whole outputs run in parallel
+ * on the {@link ComputePool}.
  */
 public final class Gemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
     private static final int L = 16;
     private static final int NR = 2 * L;
     private static final int MR = 8;
-    private static final FloatVector ZERO = FloatVector.zero(S);
     /** Below this many multiply-adds a call is not worth waking the pool for. */
     private static final long PARALLEL_MIN_WORK = 1L << 16;
 
@@ -81,43 +80,58 @@ public final class Gemm {
 
     private static void tile(int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        float[] bPack = null;
+        float[] cTile = null;
         for (int j = j0; j < j1; j += NR) {
             int width = Math.min(NR, j1 - j);
-            int i = i0;
             if (width == NR) {
-                for (; i + MR <= i1; i += MR) {
-                    block8x32(k, a, aOff + i * lda, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, accumulate);
+                for (int i = i0; i < i1; i += MR) {
+                    block(Math.min(MR, i1 - i), k, a, aOff + i * lda, lda, b, bOff + j, ldb, c, cOff + i * ldc + j,
+                            ldc, accumulate);
                 }
-                for (; i < i1; i++) {
-                    row32(k, a, aOff + i * lda, b, bOff + j, ldb, c, cOff + i * ldc + j, accumulate,
-                            S.maskAll(true), S.maskAll(true));
+                continue;
+            }
+            // Right edge: a zero-padded copy of the B panel and a C tile, the same kernels, valid outputs back.
+            bPack = bPack == null ? new float[Math.max(1, k) * NR] : bPack;
+            cTile = cTile == null ? new float[MR * NR] : cTile;
+            packPanel(b, bOff + j, ldb, k, width, bPack);
+            for (int i = i0; i < i1; i += MR) {
+                int rows = Math.min(MR, i1 - i);
+                if (accumulate) {
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(c, cOff + (i + r) * ldc + j, cTile, r * NR, width);
+                    }
                 }
-            } else {
-                VectorMask<Float> m0 = S.indexInRange(0, width);
-                VectorMask<Float> m1 = S.indexInRange(L, width);
-                for (; i + MR <= i1; i += MR) {
-                    block8x32Masked(k, a, aOff + i * lda, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc,
-                            accumulate, m0, m1);
-                }
-                for (; i < i1; i++) {
-                    row32(k, a, aOff + i * lda, b, bOff + j, ldb, c, cOff + i * ldc + j, accumulate, m0, m1);
+                block(rows, k, a, aOff + i * lda, lda, bPack, 0, NR, cTile, 0, NR, accumulate);
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(cTile, r * NR, c, cOff + (i + r) * ldc + j, width);
                 }
             }
         }
     }
 
-    private static void row32(int k, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff,
-            boolean accumulate, VectorMask<Float> m0, VectorMask<Float> m1) {
-        FloatVector c0 = accumulate ? FloatVector.fromArray(S, c, cOff, m0) : ZERO;
-        FloatVector c1 = accumulate ? FloatVector.fromArray(S, c, cOff + L, m1) : ZERO;
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector av = FloatVector.broadcast(S, a[aOff + p]);
-            c0 = av.fma(FloatVector.fromArray(S, b, bo, m0), c0);
-            c1 = av.fma(FloatVector.fromArray(S, b, bo + L, m1), c1);
+    private static void block(int rows, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        switch (rows) {
+            case 8 -> block8x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            case 7 -> block7x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            case 6 -> block6x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            case 5 -> block5x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            case 4 -> block4x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            case 3 -> block3x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            case 2 -> block2x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            case 1 -> block1x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            default -> throw new IllegalStateException("row block of " + rows);
         }
-        c0.intoArray(c, cOff, m0);
-        c1.intoArray(c, cOff + L, m1);
+    }
+
+    /** dst[k x 32] = the first {@code width} columns of a k-row panel of B, zero-padded on the right. */
+    private static void packPanel(float[] b, int off, int ldb, int k, int width, float[] dst) {
+        for (int p = 0; p < k; p++) {
+            int d = p * NR;
+            System.arraycopy(b, off + p * ldb, dst, d, width);
+            java.util.Arrays.fill(dst, d + width, d + NR, 0f);
+        }
     }
 
     private static void block8x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -148,22 +162,22 @@ public final class Gemm {
             c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc);
             c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + L);
         } else {
-            c00 = ZERO;
-            c01 = ZERO;
-            c10 = ZERO;
-            c11 = ZERO;
-            c20 = ZERO;
-            c21 = ZERO;
-            c30 = ZERO;
-            c31 = ZERO;
-            c40 = ZERO;
-            c41 = ZERO;
-            c50 = ZERO;
-            c51 = ZERO;
-            c60 = ZERO;
-            c61 = ZERO;
-            c70 = ZERO;
-            c71 = ZERO;
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+            c30 = FloatVector.zero(S);
+            c31 = FloatVector.zero(S);
+            c40 = FloatVector.zero(S);
+            c41 = FloatVector.zero(S);
+            c50 = FloatVector.zero(S);
+            c51 = FloatVector.zero(S);
+            c60 = FloatVector.zero(S);
+            c61 = FloatVector.zero(S);
+            c70 = FloatVector.zero(S);
+            c71 = FloatVector.zero(S);
         }
         for (int p = 0; p < k; p++) {
             int bo = bOff + p * ldb;
@@ -213,8 +227,8 @@ public final class Gemm {
         c71.intoArray(c, cOff + 7 * ldc + L);
     }
 
-    private static void block8x32Masked(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate, VectorMask<Float> m0, VectorMask<Float> m1) {
+    private static void block7x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
         FloatVector c00, c01;
         FloatVector c10, c11;
         FloatVector c20, c21;
@@ -222,46 +236,41 @@ public final class Gemm {
         FloatVector c40, c41;
         FloatVector c50, c51;
         FloatVector c60, c61;
-        FloatVector c70, c71;
         if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc, m0);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L, m1);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc, m0);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L, m1);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc, m0);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L, m1);
-            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc, m0);
-            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L, m1);
-            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc, m0);
-            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L, m1);
-            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc, m0);
-            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L, m1);
-            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc, m0);
-            c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L, m1);
-            c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc, m0);
-            c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + L, m1);
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
+            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
+            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
+            c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L);
         } else {
-            c00 = ZERO;
-            c01 = ZERO;
-            c10 = ZERO;
-            c11 = ZERO;
-            c20 = ZERO;
-            c21 = ZERO;
-            c30 = ZERO;
-            c31 = ZERO;
-            c40 = ZERO;
-            c41 = ZERO;
-            c50 = ZERO;
-            c51 = ZERO;
-            c60 = ZERO;
-            c61 = ZERO;
-            c70 = ZERO;
-            c71 = ZERO;
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+            c30 = FloatVector.zero(S);
+            c31 = FloatVector.zero(S);
+            c40 = FloatVector.zero(S);
+            c41 = FloatVector.zero(S);
+            c50 = FloatVector.zero(S);
+            c51 = FloatVector.zero(S);
+            c60 = FloatVector.zero(S);
+            c61 = FloatVector.zero(S);
         }
         for (int p = 0; p < k; p++) {
             int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo, m0);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L, m1);
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
             int ao = aOff + p;
             FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
             c00 = a0.fma(b0, c00);
@@ -284,26 +293,309 @@ public final class Gemm {
             FloatVector a6 = FloatVector.broadcast(S, a[ao + 6 * lda]);
             c60 = a6.fma(b0, c60);
             c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(S, a[ao + 7 * lda]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
         }
-        c00.intoArray(c, cOff + 0 * ldc, m0);
-        c01.intoArray(c, cOff + 0 * ldc + L, m1);
-        c10.intoArray(c, cOff + 1 * ldc, m0);
-        c11.intoArray(c, cOff + 1 * ldc + L, m1);
-        c20.intoArray(c, cOff + 2 * ldc, m0);
-        c21.intoArray(c, cOff + 2 * ldc + L, m1);
-        c30.intoArray(c, cOff + 3 * ldc, m0);
-        c31.intoArray(c, cOff + 3 * ldc + L, m1);
-        c40.intoArray(c, cOff + 4 * ldc, m0);
-        c41.intoArray(c, cOff + 4 * ldc + L, m1);
-        c50.intoArray(c, cOff + 5 * ldc, m0);
-        c51.intoArray(c, cOff + 5 * ldc + L, m1);
-        c60.intoArray(c, cOff + 6 * ldc, m0);
-        c61.intoArray(c, cOff + 6 * ldc + L, m1);
-        c70.intoArray(c, cOff + 7 * ldc, m0);
-        c71.intoArray(c, cOff + 7 * ldc + L, m1);
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + L);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + L);
+    }
+
+    private static void block6x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01;
+        FloatVector c10, c11;
+        FloatVector c20, c21;
+        FloatVector c30, c31;
+        FloatVector c40, c41;
+        FloatVector c50, c51;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
+            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
+            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+            c30 = FloatVector.zero(S);
+            c31 = FloatVector.zero(S);
+            c40 = FloatVector.zero(S);
+            c41 = FloatVector.zero(S);
+            c50 = FloatVector.zero(S);
+            c51 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            int ao = aOff + p;
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * lda]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * lda]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + L);
+    }
+
+    private static void block5x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01;
+        FloatVector c10, c11;
+        FloatVector c20, c21;
+        FloatVector c30, c31;
+        FloatVector c40, c41;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
+            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
+            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+            c30 = FloatVector.zero(S);
+            c31 = FloatVector.zero(S);
+            c40 = FloatVector.zero(S);
+            c41 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            int ao = aOff + p;
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * lda]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+        }
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+    }
+
+    private static void block4x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01;
+        FloatVector c10, c11;
+        FloatVector c20, c21;
+        FloatVector c30, c31;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
+            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+            c30 = FloatVector.zero(S);
+            c31 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            int ao = aOff + p;
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+    }
+
+    private static void block3x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01;
+        FloatVector c10, c11;
+        FloatVector c20, c21;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
+            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+            c20 = FloatVector.zero(S);
+            c21 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            int ao = aOff + p;
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+        }
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+    }
+
+    private static void block2x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01;
+        FloatVector c10, c11;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
+            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+            c10 = FloatVector.zero(S);
+            c11 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            int ao = aOff + p;
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+        }
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + L);
+    }
+
+    private static void block1x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00, c01;
+        if (accumulate) {
+            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
+            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
+        } else {
+            c00 = FloatVector.zero(S);
+            c01 = FloatVector.zero(S);
+        }
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            int ao = aOff + p;
+            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+        }
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
     }
 
     private static void checkArgs(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

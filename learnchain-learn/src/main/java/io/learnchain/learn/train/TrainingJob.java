@@ -54,12 +54,13 @@ public record TrainingJob(ModelSpec spec, TrainingRecord record, Dataset data, I
         return new TrainingJob(spec, record, data, InputTransform.IDENTITY, null, TrainingListener.NONE);
     }
 
-    public TrainingJob withTransform(InputTransform t) {
-        return new TrainingJob(spec, record, data, t, parent, listener);
+    /** A job that continues {@code parent} (the record must start from its hash). */
+    public static TrainingJob continuing(ModelSpec spec, TrainingRecord record, Dataset data, Model parent) {
+        return new TrainingJob(spec, record, data, InputTransform.IDENTITY, parent, TrainingListener.NONE);
     }
 
-    public TrainingJob withParent(Model p) {
-        return new TrainingJob(spec, record, data, transform, p, listener);
+    public TrainingJob withTransform(InputTransform t) {
+        return new TrainingJob(spec, record, data, t, parent, listener);
     }
 
     public TrainingJob withListener(TrainingListener l) {
