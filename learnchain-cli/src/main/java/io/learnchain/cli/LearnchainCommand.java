@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.learnchain.cli.wallet.WalletCommand.class,
+            io.learnchain.cli.learn.TrainCommand.class,
+            io.learnchain.cli.learn.EvalCommand.class,
+            io.learnchain.cli.learn.ModelCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec
