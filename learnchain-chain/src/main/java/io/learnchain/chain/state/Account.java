@@ -28,6 +28,11 @@ public record Account(Amount balance, long nonce, long reputation) {
         return new Account(balance.add(amount), nonce, reputation);
     }
 
+    /** One more accepted proof-of-learning block by this account. */
+    public Account withReputationIncrement() {
+        return new Account(balance, nonce, Math.addExact(reputation, 1));
+    }
+
     /** Debits {@code amount} and advances the nonce: the effect of one sent transaction. */
     public Account debitAndAdvance(Amount amount) {
         return new Account(balance.subtract(amount), Math.addExact(nonce, 1), reputation);
