@@ -258,4 +258,40 @@ public final class PoleFixture {
     static List<SignedTransaction> none() {
         return new ArrayList<>();
     }
+
+    /**
+     * A pole block with exactly {@code body} (coinbase first, reveal last if any), the commitment
+     * signed over it, state root zero (for blocks that must fail before the state root check).
+     */
+    public Block forgePole(ChainTip parent, int miner, Hash modelHash, TrainingRecord record, long orderNonce,
+            long score, List<io.learnchain.chain.tx.Transaction> body) {
+        Round.Learning r = learning(parent);
+        Commitment c = new Commitment(rules.chainId(), parent.height().next(), parent.hash(), r.taskId(),
+                key(miner).publicKey(), modelHash, record.hash(), Commitment.committedBodyRoot(body));
+        PoleProof proof = new PoleProof(r.taskId(), modelHash, record, orderNonce, r.shardIndex(), r.shardHash(), score,
+                c.sign(key(miner)));
+        BlockHeader h = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(),
+                parent.timestamp() + 10, key(miner).publicKey(), Block.txRoot(body), Hash.ZERO, proof,
+                io.learnchain.base.crypto.Signature.NONE);
+        return new Block(h.signedBy(key(miner)), body);
+    }
+
+    /** A hash-work block with {@code proof}, exactly {@code body}, {@code timestamp}, state root zero, mined by account 3. */
+    public Block forgeWork(ChainTip parent, io.learnchain.chain.block.EngineProof proof, long timestamp,
+            List<io.learnchain.chain.tx.Transaction> body) {
+        BlockHeader h = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(), timestamp,
+                key(MINER).publicKey(), Block.txRoot(body), Hash.ZERO, proof, io.learnchain.base.crypto.Signature.NONE);
+        BlockHeader sealed = io.learnchain.chain.pow.IdleSealer.seal(h, 0, 1_000_000).orElseThrow();
+        return new Block(sealed.signedBy(key(MINER)), body);
+    }
+
+    public io.learnchain.chain.tx.Coinbase coinbase(ChainTip parent, Amount amount) {
+        return new io.learnchain.chain.tx.Coinbase(parent.height().next(), address(MINER), amount);
+    }
+
+    /** A forfeit block of the round on {@code parent} with {@code txs}, at the deadline. */
+    public Block forfeit(ChainTip parent, List<SignedTransaction> txs) {
+        return CandidateBlockBuilder.forfeit(parent, rules, learning(parent), key(MINER), txs, parent.timestamp(),
+                SignatureVerifier.ED25519, 1_000_000).orElseThrow();
+    }
 }
