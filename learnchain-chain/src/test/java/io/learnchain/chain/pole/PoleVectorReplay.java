@@ -69,13 +69,16 @@ final class PoleVectorReplay {
             for (Block b : candidates) {
                 CommitmentView.Sighting s = commitments.sighting(Commitment.of(rules.chainId(), b));
                 long order = s instanceof CommitmentView.Sighting.BeforeReveal br ? br.order() : Long.MAX_VALUE;
-                cs.add(new CandidateSelection.Candidate(b, order));
+                cs.add(CandidateSelection.Candidate.byMiner(b, order));
             }
             CandidateSelection.Selection sel = CandidateSelection.select(cs,
                     b -> BlockProcessor.apply(parent, b, rules, context));
             lines.add("winner " + sel.winningBlock().map(b -> b.header().hash().toHex()).orElse("none"));
             for (CandidateSelection.Rejection r : sel.rejected()) {
                 lines.add("rejected " + r.blockHash().toHex() + " " + r.reason());
+            }
+            for (Block b : sel.dropped()) {
+                lines.add("dropped " + b.header().hash().toHex());
             }
             lines.add("evaluations " + sel.evaluations());
             if (sel.winner().isPresent()) {

@@ -77,7 +77,7 @@ class PoleVectorReplayTest {
                 case "reveal" -> log.reveal(Hash.fromHex(l[1]));
                 case "block" -> blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
                 case "candidate" -> candidates.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
-                case "expect", "winner", "rejected", "evaluations", "root" ->
+                case "expect", "winner", "rejected", "dropped", "evaluations", "root" ->
                         expected.append(String.join(" ", l)).append('\n');
                 default -> throw new AssertionError("unknown line kind " + l[0] + " in " + name);
             }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (a chain; all but the last must be valid), or {@code candidate <hex>} lines (one round's candidates,
  * chosen by {@link CandidateSelection}); then {@code expect VALID | INVALID <REASON> | UNDECIDED <REASON>}
  * (chain mode) or {@code winner <block hash>} and {@code rejected <block hash> <REASON>} lines, and
- * {@code root <hex>}: the state root after the last valid block (or the winner).
+ * {@code dropped <block hash>}, {@code evaluations <n>} lines, and {@code root <hex>}: the state root after the last valid block (or the winner).
  */
 class PoleVectorWriterTest {
 

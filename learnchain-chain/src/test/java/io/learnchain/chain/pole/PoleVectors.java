@@ -366,6 +366,6 @@ final class PoleVectors {
         candidates.add(a.block());
         events.add(new Event.Commit(a.block()));
         out.put("false-claims-then-honest", new Scenario("five candidates claiming 64/64 that reach less, then the "
-                + "honest one: it wins after six evaluations", f, List.of(b1), candidates, events, Map.of()));
+                + "honest one: the liar (one miner) is dropped after its first failure, the honest block wins at evaluation 2", f, List.of(b1), candidates, events, Map.of()));
     }
 }
