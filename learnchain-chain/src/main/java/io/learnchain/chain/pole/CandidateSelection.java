@@ -20,7 +20,8 @@ import java.util.function.Function;
  * (highest first), then earliest commitment seen, then lowest block hash; verified in that order,
  * at most {@code maxEvaluations} of them ({@link TaskRules#MAX_EVALUATIONS_PER_ROUND} by default);
  * the first valid one wins. Once a candidate of a source (the peer that relayed it, or its miner)
- * fails, the source's other candidates of the round are dropped unevaluated: a false claimant is
+ * fails a consensus rule (not a local commitment-log rule, which an honest relay can trip), the
+ * source's other candidates of the round are dropped unevaluated: a false claimant is
  * penalised after its first failure, so a flood from one source costs one evaluation and the
  * honest block connects within (sources that failed + 1) evaluations. Every rejected candidate
  * comes back with its typed reason so the node can penalise its peer and show the miner why it
@@ -107,7 +108,9 @@ public final class CandidateSelection {
                 case Verdict.Invalid inv -> {
                     rejected.add(new Rejection(block.header().hash(), block.header().miner(), inv.reason(),
                             inv.detail()));
-                    failed.add(candidate.source());
+                    if (!inv.reason().isLocal()) {
+                        failed.add(candidate.source());
+                    }
                 }
                 case Verdict.Undecided u -> undecided.add(block);
             }

@@ -4,7 +4,6 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.validation.InvalidReason;
 import io.learnchain.chain.validation.Verdict;
 import io.learnchain.learn.data.Dataset;
-import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import java.nio.ByteBuffer;
@@ -60,17 +59,17 @@ final class PoleBlobs {
 
     /** A task data set (training set or shard), compatible with {@code spec}. */
     static Result<Dataset> dataset(BlobView blobs, Hash hash, ModelSpec spec, String what) {
-        Optional<byte[]> found = blobs.get(hash);
-        if (found.isEmpty() || !Hash.sha256(found.get()).equals(hash)) {
-            return new Failed<>(PoleVerifier.undecided(what + " blob " + hash.shortHex() + " is missing: fetch it"));
-        }
-        Dataset data;
+        Optional<Dataset> found;
         try {
-            data = DatasetCodec.decode(found.get(), what + " " + hash.shortHex());
+            found = blobs.dataset(hash);
         } catch (IllegalArgumentException e) {
             return new Failed<>(PoleVerifier.invalid(InvalidReason.BAD_TASK_DATA, what + " " + hash.shortHex()
                     + " is not a data set: " + e.getMessage()));
         }
+        if (found.isEmpty()) {
+            return new Failed<>(PoleVerifier.undecided(what + " blob " + hash.shortHex() + " is missing: fetch it"));
+        }
+        Dataset data = found.get();
         if (data.sampleSize() != spec.layout().input().size() || data.classes() != spec.outputSize()) {
             return new Failed<>(PoleVerifier.invalid(InvalidReason.BAD_TASK_DATA, what + " " + hash.shortHex()
                     + " has samples of " + data.sampleSize() + " values and " + data.classes()
