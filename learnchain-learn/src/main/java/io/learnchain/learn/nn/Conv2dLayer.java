@@ -128,8 +128,9 @@ final class Conv2dLayer extends Layer {
                         int hi = endValid(kx);
                         Arrays.fill(dst, r, r + lo, 0f);
                         if (stride == 1) {
-                            if (hi > lo) {
-                                System.arraycopy(in, src + lo + kx - pad, dst, r + lo, hi - lo);
+                            int from = src + kx - pad;
+                            for (int ox = lo; ox < hi; ox++) {
+                                dst[r + ox] = in[from + ox];
                             }
                         } else {
                             for (int ox = lo; ox < hi; ox++) {
@@ -170,8 +171,14 @@ final class Conv2dLayer extends Layer {
                         int dst = dOff + (ci * h + iy) * w + kx - pad;
                         int r = row + oy * ow;
                         int hi = endValid(kx);
-                        for (int ox = firstValid(kx); ox < hi; ox++) {
-                            dIn[dst + ox * stride] += src[r + ox];
+                        if (stride == 1) {
+                            for (int ox = firstValid(kx); ox < hi; ox++) {
+                                dIn[dst + ox] += src[r + ox];
+                            }
+                        } else {
+                            for (int ox = firstValid(kx); ox < hi; ox++) {
+                                dIn[dst + ox * stride] += src[r + ox];
+                            }
                         }
                     }
                 }

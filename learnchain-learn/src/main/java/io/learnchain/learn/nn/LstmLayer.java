@@ -1,6 +1,7 @@
 package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.tensor.Activations;
 import io.learnchain.learn.tensor.Gemm;
 import io.learnchain.learn.tensor.Transpose;
 
@@ -60,25 +61,19 @@ final class LstmLayer extends Layer {
     private void cellForward(int r, boolean hasPrev, boolean hasNext) {
         int z = r * g4;
         int s = r * hid;
+        Activations.sigmoid(gates, z, gates, z, 2 * hid);
+        Activations.tanh(gates, z + 2 * hid, gates, z + 2 * hid, hid);
+        Activations.sigmoid(gates, z + 3 * hid, gates, z + 3 * hid, hid);
         for (int j = 0; j < hid; j++) {
-            float i = ActivationLayer.sigmoid(gates[z + j]);
-            float f = ActivationLayer.sigmoid(gates[z + hid + j]);
-            float g = ActivationLayer.tanh(gates[z + 2 * hid + j]);
-            float o = ActivationLayer.sigmoid(gates[z + 3 * hid + j]);
-            gates[z + j] = i;
-            gates[z + hid + j] = f;
-            gates[z + 2 * hid + j] = g;
-            gates[z + 3 * hid + j] = o;
             float cPrev = hasPrev ? cs[s - hid + j] : 0f;
-            float c = f * cPrev + i * g;
-            float tc = ActivationLayer.tanh(c);
-            float hv = o * tc;
-            cs[s + j] = c;
-            tcs[s + j] = tc;
-            hs[s + j] = hv;
-            if (hasNext) {
-                hPrev[s + hid + j] = hv;
-            }
+            cs[s + j] = gates[z + hid + j] * cPrev + gates[z + j] * gates[z + 2 * hid + j];
+        }
+        Activations.tanh(cs, s, tcs, s, hid);
+        for (int j = 0; j < hid; j++) {
+            hs[s + j] = gates[z + 3 * hid + j] * tcs[s + j];
+        }
+        if (hasNext) {
+            System.arraycopy(hs, s, hPrev, s + hid, hid);
         }
     }
 
