@@ -23,7 +23,8 @@ final class Conv2dLayer extends Layer {
     private final int wOff, bOff;
     private final float[] cols;
     private final float[] outAll;
-    private final float[] dOutT;
+    private final int maxBatch;
+    private float[] dOutT; // backward only: allocated on first use, so inference stays small
     private final float[] dWt;
     private final float[] wT;
 
@@ -47,7 +48,7 @@ final class Conv2dLayer extends Layer {
         this.bOff = paramOffset + filters * kk;
         this.cols = new float[kk * maxBatch * p];
         this.outAll = new float[f * maxBatch * p];
-        this.dOutT = new float[maxBatch * p * fpad];
+        this.maxBatch = maxBatch;
         this.dWt = new float[kk * fpad];
         this.wT = new float[kk * f];
     }
@@ -83,6 +84,10 @@ final class Conv2dLayer extends Layer {
             grads[bOff + fi] = s;
         }
         // dOut^T rows (sample, position) of fpad floats; columns f..fpad stay zero from allocation.
+        if (dOutT == null) {
+            dOutT = new float[maxBatch * p * fpad];
+        }
+        float[] dOutT = this.dOutT;
         pool.forEach(batch, b -> {
             int src = b * outSize;
             int dst = b * p * fpad;
