@@ -24,6 +24,8 @@ public final class Gemm {
     private static final int L = 16;
     private static final int NR = 2 * L;
     private static final int MR = 8;
+    /** Contraction block: a 256 x 32 panel of B is 32 KiB, inside L1 with the 8 rows of A. */
+    private static final int KC = 256;
     /** Below this many multiply-adds a call is not worth waking the pool for. */
     private static final long PARALLEL_MIN_WORK = 1L << 16;
 
@@ -102,15 +104,35 @@ public final class Gemm {
         }
     }
 
+    /**
+     * One tile of whole outputs. The contraction is cut into blocks of KC so the B panel and the A rows
+     * stay in L1; each later block continues the same fma chains from the stored partial sums, so the
+     * order of operations (and every bit) is that of one chain over p = 0 .. k-1.
+     */
     private static void tile(int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int ars, int acs,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (k <= KC) {
+            tileBlock(i0, i1, j0, j1, 0, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            tileBlock(i0, i1, j0, j1, p0, Math.min(k, p0 + KC), a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc,
+                    accumulate || p0 > 0);
+        }
+    }
+
+    private static void tileBlock(int i0, int i1, int j0, int j1, int p0, int p1, float[] a, int aOff, int ars,
+            int acs, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        int k = p1 - p0;
+        int aBase = aOff + p0 * acs;
+        int bBase = bOff + p0 * ldb;
         float[] bPack = null;
         float[] cTile = null;
         for (int j = j0; j < j1; j += NR) {
             int width = Math.min(NR, j1 - j);
             if (width == NR) {
                 for (int i = i0; i < i1; i += MR) {
-                    GemmKernels.block(Math.min(MR, i1 - i), k, a, aOff + i * ars, ars, acs, b, bOff + j, ldb,
+                    GemmKernels.block(Math.min(MR, i1 - i), k, a, aBase + i * ars, ars, acs, b, bBase + j, ldb,
                             c, cOff + i * ldc + j, ldc, accumulate);
                 }
                 continue;
@@ -118,7 +140,7 @@ public final class Gemm {
             // Right edge: a zero-padded copy of the B panel and a C tile, the same kernels, valid outputs back.
             bPack = bPack == null ? new float[Math.max(1, k) * NR] : bPack;
             cTile = cTile == null ? new float[MR * NR] : cTile;
-            packPanel(b, bOff + j, ldb, k, width, bPack);
+            packPanel(b, bBase + j, ldb, k, width, bPack);
             for (int i = i0; i < i1; i += MR) {
                 int rows = Math.min(MR, i1 - i);
                 if (accumulate) {
@@ -126,7 +148,7 @@ public final class Gemm {
                         System.arraycopy(c, cOff + (i + r) * ldc + j, cTile, r * NR, width);
                     }
                 }
-                GemmKernels.block(rows, k, a, aOff + i * ars, ars, acs, bPack, 0, NR, cTile, 0, NR, accumulate);
+                GemmKernels.block(rows, k, a, aBase + i * ars, ars, acs, bPack, 0, NR, cTile, 0, NR, accumulate);
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(cTile, r * NR, c, cOff + (i + r) * ldc + j, width);
                 }

@@ -69,6 +69,28 @@ class GemmTest {
         assertThat(viaCopy).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "accumulate {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void longContractionsCutIntoBlocksKeepTheBitsOfOneChain(boolean accumulate) {
+        SplitMix64 rng = new SplitMix64(accumulate ? 7 : 8);
+        int m = 19;
+        int n = 70;
+        int k = 777;
+        float[] a = random(rng, m * k);
+        float[] b = random(rng, k * n);
+        float[] c0 = random(rng, m * n);
+        float[] expected = c0.clone();
+        Gemm.multiplyScalar(m, n, k, a, 0, k, 1, b, 0, n, expected, 0, n, accumulate);
+        float[] c = c0.clone();
+        Gemm.multiply(POOL3, m, n, k, a, 0, k, b, 0, n, c, 0, n, accumulate);
+        assertThat(c).isEqualTo(expected);
+        float[] t = c0.clone();
+        float[] at = new float[k * m];
+        Transpose.transpose(a, 0, k, m, k, at, 0, m);
+        Gemm.multiplyTransposedA(ComputePool.serial(), m, n, k, at, 0, m, b, 0, n, t, 0, n, accumulate);
+        assertThat(t).isEqualTo(expected);
+    }
+
     @Test
     void sumsEachOutputAsOneFmaChainInOrder() {
         // 1e8 + 1 - 1e8 in float: an fma chain in order gives 0 for (1e8, 1, -1e8) products.
