@@ -137,15 +137,15 @@ public final class SideBySide {
                     }),
                     loop(() -> TorchPeer.matmul(ta, tb, n)));
             double peak = MachinePeak.detect().gflopsPerCore() * threads;
-            for (int e = 0; e < 2; e++) {
-                for (int i = 0; i < rates[e].length; i++) {
-                    rates[e][i] /= 1e9;
+            String[] engines = {"learnchain", "pytorch-djl"};
+            for (int e = 0; e < engines.length; e++) {
+                double[] gflops = new double[rates[e].length];
+                for (int i = 0; i < gflops.length; i++) {
+                    gflops[i] = rates[e][i] / 1e9;
                 }
-                Measurement ms = Measurement.of("gemm", e == 0 ? "learnchain" : "pytorch-djl", "gemm" + n, n, threads,
-                        rates[e], "");
-                ms = Measurement.of("gemm", ms.engine(), ms.model(), n, threads, rates[e],
-                        String.format(Locale.ROOT, "\"shareOfPeak\":%.3f", peak > 0 ? ms.median() / peak : 0));
-                emit(ms);
+                double median = Measurement.of("gemm", engines[e], "gemm" + n, n, threads, gflops, "").median();
+                emit(Measurement.of("gemm", engines[e], "gemm" + n, n, threads, gflops,
+                        String.format(Locale.ROOT, "\"shareOfPeak\":%.3f", peak > 0 ? median / peak : 0)));
             }
         }
     }

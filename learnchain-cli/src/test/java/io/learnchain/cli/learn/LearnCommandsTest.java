@@ -141,7 +141,7 @@ class LearnCommandsTest {
         assertThat(unknown.err()).contains("unknown predefined model 'resnet'");
         Run noDir = run("train", "--dataset", "fashion-mnist:" + tmp.resolve("none"), "--steps", "1");
         assertThat(noDir.exit()).isEqualTo(2);
-        assertThat(noDir.err()).contains("lacks train-images-idx3-ubyte");
+        assertThat(noDir.err()).contains("is not a folder");
         Run mismatch = run("train", "--model", "dqn-mlp", "--steps", "1");
         assertThat(mismatch.exit()).isEqualTo(2);
         assertThat(mismatch.err()).contains("model input");

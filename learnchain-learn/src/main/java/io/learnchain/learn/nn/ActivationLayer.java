@@ -1,14 +1,15 @@
 package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.tensor.Activations;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise ReLU (max(x, 0)), tanh or sigmoid. tanh and the exponential of the sigmoid come from StrictMath in
- * double, rounded once to float, so the bits are the same on every JVM and CPU.
+ * Elementwise ReLU (max(x, 0)), tanh or sigmoid ({@link Activations}: the engine's own deterministic
+ * float32 functions, the same bits on every JVM and CPU).
  */
 final class ActivationLayer extends Layer {
     enum Kind { RELU, TANH, SIGMOID }
@@ -27,16 +28,8 @@ final class ActivationLayer extends Layer {
         int n = batch * inSize;
         switch (kind) {
             case RELU -> relu(in, out, n);
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = tanh(in[i]);
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = sigmoid(in[i]);
-                }
-            }
+            case TANH -> Activations.tanh(in, 0, out, 0, n);
+            case SIGMOID -> Activations.sigmoid(in, 0, out, 0, n);
         }
     }
 
@@ -87,11 +80,4 @@ final class ActivationLayer extends Layer {
         }
     }
 
-    static float tanh(float x) {
-        return (float) StrictMath.tanh(x);
-    }
-
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + StrictMath.exp(-(double) x)));
-    }
 }

@@ -2,21 +2,31 @@ package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.tensor.Gemm;
-import io.learnchain.learn.tensor.Transpose;
+import java.util.Arrays;
 
 /**
- * 2-D convolution by im2col and {@link Gemm}: per sample, out[F x P] = W[F x K] . cols[K x P] with
- * K = channels * kernel^2 and P = output positions. Samples run in parallel (each writes its own
- * output); the weight gradient is one product over all samples' positions in (sample, position) order.
+ * 2-D convolution by im2col and {@link Gemm} over the whole batch at once. With K = channels *
+ * kernel^2 and P = output positions, the patch matrix cols[K x (B*P)] holds sample b's patches in
+ * columns [b*P, (b+1)*P), so:
+ * <ul>
+ *   <li>forward: out[F x B*P] = bias + W[F x K] . cols, then each (f, b) row moves to out[b][f];
+ *   <li>weight gradient: dW^T[K x F] = cols . dOut^T[(B*P) x F], one fma chain per weight over
+ *       (sample, position) in order (dOut^T rows padded to 32 floats, so no packing is needed);
+ *   <li>input gradient: dCols[K x B*P] = W^T . dOut[F x B*P], then col2im per sample.
+ * </ul>
+ * Every product runs on the pool over whole output tiles; per-sample loops write disjoint outputs.
  */
 final class Conv2dLayer extends Layer {
-    private final int c, h, w, f, k, stride, pad, oh, ow, kk, kpad, p;
+    private static final int PAD_F = 32;
+
+    private final int c, h, w, f, k, stride, pad, oh, ow, kk, p, fpad;
     private final int wOff, bOff;
-    private final float[] colsT;
     private final float[] cols;
-    private final float[] dOutPacked;
+    private final float[] outAll;
+    private final int maxBatch;
+    private float[] dOutT; // backward only: allocated on first use, so inference stays small
+    private final float[] dWt;
     private final float[] wT;
-    private final float[] dWpad;
 
     Conv2dLayer(int channels, int height, int width, int filters, int kernel, int stride, int pad, int paramOffset,
             int maxBatch) {
@@ -32,28 +42,30 @@ final class Conv2dLayer extends Layer {
         this.oh = (height + 2 * pad - kernel) / stride + 1;
         this.ow = (width + 2 * pad - kernel) / stride + 1;
         this.kk = channels * kernel * kernel;
-        this.kpad = (kk + 31) / 32 * 32;
         this.p = oh * ow;
+        this.fpad = (filters + PAD_F - 1) / PAD_F * PAD_F;
         this.wOff = paramOffset;
         this.bOff = paramOffset + filters * kk;
-        this.colsT = new float[maxBatch * kk * p];
-        this.cols = new float[maxBatch * kpad * p];
-        this.dWpad = new float[filters * kpad];
-        this.dOutPacked = new float[maxBatch * f * p];
+        this.cols = new float[kk * maxBatch * p];
+        this.outAll = new float[f * maxBatch * p];
+        this.maxBatch = maxBatch;
+        this.dWt = new float[kk * fpad];
         this.wT = new float[kk * f];
     }
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
-        pool.forEach(batch, b -> {
-            int colOff = b * kk * p;
-            im2col(in, b * inSize, colsT, colOff);
-            int o = b * outSize;
+        int bp = batch * p;
+        pool.forEach(batch, b -> im2col(in, b * inSize, cols, b * p, bp));
+        for (int fi = 0; fi < f; fi++) {
+            Arrays.fill(outAll, fi * bp, (fi + 1) * bp, params[bOff + fi]);
+        }
+        Gemm.multiply(pool, f, bp, kk, params, wOff, kk, cols, 0, bp, outAll, 0, bp, true);
+        for (int b = 0; b < batch; b++) {
             for (int fi = 0; fi < f; fi++) {
-                java.util.Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
+                System.arraycopy(outAll, fi * bp + b * p, out, b * outSize + fi * p, p);
             }
-            Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, colsT, colOff, p, out, o, p, true);
-        });
+        }
     }
 
     @Override
@@ -67,53 +79,70 @@ final class Conv2dLayer extends Layer {
                 for (int q = 0; q < p; q++) {
                     s += dOut[o + q];
                 }
-                System.arraycopy(dOut, o, dOutPacked, fi * bp + b * p, p);
+                System.arraycopy(dOut, o, outAll, fi * bp + b * p, p);
             }
             grads[bOff + fi] = s;
         }
-        // cols rows are padded to a multiple of 32 with zeros (never written) so the product needs no packing.
-        pool.forEach(batch, b -> Transpose.transpose(colsT, b * kk * p, p, kk, p, cols, b * p * kpad, kpad));
-        Gemm.multiply(pool, f, kpad, bp, dOutPacked, 0, bp, cols, 0, kpad, dWpad, 0, kpad, false);
-        for (int fi = 0; fi < f; fi++) {
-            System.arraycopy(dWpad, fi * kpad, grads, wOff + fi * kk, kk);
+        // dOut^T rows (sample, position) of fpad floats; columns f..fpad stay zero from allocation.
+        if (dOutT == null) {
+            dOutT = new float[maxBatch * p * fpad];
+        }
+        float[] dOutT = this.dOutT;
+        pool.forEach(batch, b -> {
+            int src = b * outSize;
+            int dst = b * p * fpad;
+            for (int fi = 0; fi < f; fi++) {
+                for (int q = 0; q < p; q++) {
+                    dOutT[dst + q * fpad + fi] = dOut[src + fi * p + q];
+                }
+            }
+        });
+        Gemm.multiply(pool, kk, fpad, bp, cols, 0, bp, dOutT, 0, fpad, dWt, 0, fpad, false);
+        for (int r = 0; r < kk; r++) {
+            for (int fi = 0; fi < f; fi++) {
+                grads[wOff + fi * kk + r] = dWt[r * fpad + fi];
+            }
         }
         if (dIn == null) {
             return;
         }
-        Transpose.transpose(params, wOff, kk, f, kk, wT, 0, f);
-        pool.forEach(batch, b -> {
-            int colOff = b * kk * p;
-            Gemm.multiply(ComputePool.serial(), kk, p, f, wT, 0, f, dOut, b * outSize, p, colsT, colOff, p, false);
-            col2im(colsT, colOff, dIn, b * inSize);
-        });
+        for (int r = 0; r < kk; r++) {
+            for (int fi = 0; fi < f; fi++) {
+                wT[r * f + fi] = params[wOff + fi * kk + r];
+            }
+        }
+        Gemm.multiply(pool, kk, bp, f, wT, 0, f, outAll, 0, bp, cols, 0, bp, false);
+        pool.forEach(batch, b -> col2im(cols, b * p, bp, dIn, b * inSize));
     }
 
-    private void im2col(float[] in, int inOff, float[] dst, int dOff) {
+    /** Sample patches into columns [dOff, dOff + P) of the K rows of dst (row stride ld). */
+    private void im2col(float[] in, int inOff, float[] dst, int dOff, int ld) {
         for (int ci = 0; ci < c; ci++) {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
-                    int row = dOff + ((ci * k + ky) * k + kx) * p;
+                    int row = dOff + ((ci * k + ky) * k + kx) * ld;
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * stride + ky - pad;
                         int r = row + oy * ow;
                         if (iy < 0 || iy >= h) {
-                            java.util.Arrays.fill(dst, r, r + ow, 0f);
+                            Arrays.fill(dst, r, r + ow, 0f);
                             continue;
                         }
                         int src = inOff + (ci * h + iy) * w;
                         int lo = firstValid(kx);
                         int hi = endValid(kx);
-                        java.util.Arrays.fill(dst, r, r + lo, 0f);
+                        Arrays.fill(dst, r, r + lo, 0f);
                         if (stride == 1) {
-                            if (hi > lo) {
-                                System.arraycopy(in, src + lo + kx - pad, dst, r + lo, hi - lo);
+                            int from = src + kx - pad;
+                            for (int ox = lo; ox < hi; ox++) {
+                                dst[r + ox] = in[from + ox];
                             }
                         } else {
                             for (int ox = lo; ox < hi; ox++) {
                                 dst[r + ox] = in[src + ox * stride + kx - pad];
                             }
                         }
-                        java.util.Arrays.fill(dst, r + Math.max(lo, hi), r + ow, 0f);
+                        Arrays.fill(dst, r + Math.max(lo, hi), r + ow, 0f);
                     }
                 }
             }
@@ -132,12 +161,13 @@ final class Conv2dLayer extends Layer {
         return lim < 0 ? 0 : Math.min(ow, lim / stride + 1);
     }
 
-    private void col2im(float[] src, int sOff, float[] dIn, int dOff) {
-        java.util.Arrays.fill(dIn, dOff, dOff + inSize, 0f);
+    /** Adds the patch gradients in columns [sOff, sOff + P) of src (row stride ld) back onto the sample's input. */
+    private void col2im(float[] src, int sOff, int ld, float[] dIn, int dOff) {
+        Arrays.fill(dIn, dOff, dOff + inSize, 0f);
         for (int ci = 0; ci < c; ci++) {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
-                    int row = sOff + ((ci * k + ky) * k + kx) * p;
+                    int row = sOff + ((ci * k + ky) * k + kx) * ld;
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * stride + ky - pad;
                         if (iy < 0 || iy >= h) {
@@ -146,8 +176,14 @@ final class Conv2dLayer extends Layer {
                         int dst = dOff + (ci * h + iy) * w + kx - pad;
                         int r = row + oy * ow;
                         int hi = endValid(kx);
-                        for (int ox = firstValid(kx); ox < hi; ox++) {
-                            dIn[dst + ox * stride] += src[r + ox];
+                        if (stride == 1) {
+                            for (int ox = firstValid(kx); ox < hi; ox++) {
+                                dIn[dst + ox] += src[r + ox];
+                            }
+                        } else {
+                            for (int ox = firstValid(kx); ox < hi; ox++) {
+                                dIn[dst + ox * stride] += src[r + ox];
+                            }
                         }
                     }
                 }

@@ -8,14 +8,12 @@ import io.learnchain.learn.tensor.Transpose;
 final class DenseLayer extends Layer {
     private final int wOff;
     private final int bOff;
-    private final float[] xT;
     private final float[] wT;
 
     DenseLayer(int in, int out, int paramOffset, int maxBatch) {
         super(in, out);
         this.wOff = paramOffset;
         this.bOff = paramOffset + in * out;
-        this.xT = new float[in * maxBatch];
         this.wT = new float[in * out];
     }
 
@@ -31,8 +29,8 @@ final class DenseLayer extends Layer {
     void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
             int batch) {
         // dW[in x out] = x^T . dy, summed over the batch in sample order.
-        Transpose.transpose(in, 0, inSize, batch, inSize, xT, 0, batch);
-        Gemm.multiply(pool, inSize, outSize, batch, xT, 0, batch, dOut, 0, outSize, grads, wOff, outSize, false);
+        Gemm.multiplyTransposedA(pool, inSize, outSize, batch, in, 0, inSize, dOut, 0, outSize, grads, wOff, outSize,
+                false);
         columnSums(dOut, batch, outSize, grads, bOff);
         if (dIn != null) {
             Transpose.transpose(params, wOff, outSize, inSize, outSize, wT, 0, inSize);

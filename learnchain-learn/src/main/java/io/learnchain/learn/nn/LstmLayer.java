@@ -1,6 +1,7 @@
 package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.tensor.Activations;
 import io.learnchain.learn.tensor.Gemm;
 import io.learnchain.learn.tensor.Transpose;
 
@@ -13,7 +14,7 @@ import io.learnchain.learn.tensor.Transpose;
 final class LstmLayer extends Layer {
     private final int steps, feat, hid, g4;
     private final int wxOff, whOff, bOff;
-    private final float[] gates, cs, tcs, hs, dz, dh, dc, hPrevT, xT, whT, wxT;
+    private final float[] gates, cs, tcs, hs, hPrev, dz, dh, dc, whT, wxT;
 
     LstmLayer(int steps, int features, int hidden, int paramOffset, int maxBatch) {
         super(steps * features, hidden);
@@ -32,8 +33,7 @@ final class LstmLayer extends Layer {
         this.dz = new float[rows * g4];
         this.dh = new float[maxBatch * hidden];
         this.dc = new float[maxBatch * hidden];
-        this.hPrevT = new float[rows * hidden];
-        this.xT = new float[rows * features];
+        this.hPrev = new float[rows * hidden]; // row (b, t) = h_{t-1}; rows with t = 0 stay zero
         this.whT = new float[g4 * hidden];
         this.wxT = new float[g4 * features];
     }
@@ -51,31 +51,29 @@ final class LstmLayer extends Layer {
                         gates, t * g4, steps * g4, true);
             }
             int step = t;
-            pool.forEach(batch, b -> cellForward(b * steps + step, step > 0));
+            pool.forEach(batch, b -> cellForward(b * steps + step, step > 0, step < steps - 1));
         }
         for (int b = 0; b < batch; b++) {
             System.arraycopy(hs, (b * steps + steps - 1) * hid, out, b * hid, hid);
         }
     }
 
-    private void cellForward(int r, boolean hasPrev) {
+    private void cellForward(int r, boolean hasPrev, boolean hasNext) {
         int z = r * g4;
         int s = r * hid;
+        Activations.sigmoid(gates, z, gates, z, 2 * hid);
+        Activations.tanh(gates, z + 2 * hid, gates, z + 2 * hid, hid);
+        Activations.sigmoid(gates, z + 3 * hid, gates, z + 3 * hid, hid);
         for (int j = 0; j < hid; j++) {
-            float i = ActivationLayer.sigmoid(gates[z + j]);
-            float f = ActivationLayer.sigmoid(gates[z + hid + j]);
-            float g = ActivationLayer.tanh(gates[z + 2 * hid + j]);
-            float o = ActivationLayer.sigmoid(gates[z + 3 * hid + j]);
-            gates[z + j] = i;
-            gates[z + hid + j] = f;
-            gates[z + 2 * hid + j] = g;
-            gates[z + 3 * hid + j] = o;
             float cPrev = hasPrev ? cs[s - hid + j] : 0f;
-            float c = f * cPrev + i * g;
-            float tc = ActivationLayer.tanh(c);
-            cs[s + j] = c;
-            tcs[s + j] = tc;
-            hs[s + j] = o * tc;
+            cs[s + j] = gates[z + hid + j] * cPrev + gates[z + j] * gates[z + 2 * hid + j];
+        }
+        Activations.tanh(cs, s, tcs, s, hid);
+        for (int j = 0; j < hid; j++) {
+            hs[s + j] = gates[z + 3 * hid + j] * tcs[s + j];
+        }
+        if (hasNext) {
+            System.arraycopy(hs, s, hPrev, s + hid, hid);
         }
     }
 
@@ -93,15 +91,8 @@ final class LstmLayer extends Layer {
                 Gemm.multiply(pool, batch, hid, g4, dz, t * g4, steps * g4, whT, 0, hid, dh, 0, hid, false);
             }
         }
-        for (int r = 0; r < rows; r++) {
-            boolean first = r % steps == 0;
-            for (int j = 0; j < hid; j++) {
-                hPrevT[j * rows + r] = first ? 0f : hs[(r - 1) * hid + j];
-            }
-        }
-        Transpose.transpose(in, 0, feat, rows, feat, xT, 0, rows);
-        Gemm.multiply(pool, feat, g4, rows, xT, 0, rows, dz, 0, g4, grads, wxOff, g4, false);
-        Gemm.multiply(pool, hid, g4, rows, hPrevT, 0, rows, dz, 0, g4, grads, whOff, g4, false);
+        Gemm.multiplyTransposedA(pool, feat, g4, rows, in, 0, feat, dz, 0, g4, grads, wxOff, g4, false);
+        Gemm.multiplyTransposedA(pool, hid, g4, rows, hPrev, 0, hid, dz, 0, g4, grads, whOff, g4, false);
         DenseLayer.columnSums(dz, rows, g4, grads, bOff);
         if (dIn != null) {
             Transpose.transpose(params, wxOff, g4, feat, g4, wxT, 0, feat);

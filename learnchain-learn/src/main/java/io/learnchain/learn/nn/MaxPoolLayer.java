@@ -21,6 +21,10 @@ final class MaxPoolLayer extends Layer {
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
+        if (size == 2 && stride == 2) {
+            forward2x2(in, out, batch);
+            return;
+        }
         for (int b = 0; b < batch; b++) {
             int inOff = b * inSize;
             int o = b * outSize;
@@ -41,6 +45,39 @@ final class MaxPoolLayer extends Layer {
                         out[o] = bv;
                         argmax[o] = best;
                     }
+                }
+            }
+        }
+    }
+
+    /** The common 2x2 stride-2 window, unrolled: the same scan in the same order as the general case. */
+    private void forward2x2(float[] in, float[] out, int batch) {
+        int o = 0;
+        for (int plane = 0; plane < batch * c; plane++) {
+            int base = plane * h * w;
+            for (int oy = 0; oy < oh; oy++) {
+                int r0 = base + 2 * oy * w;
+                int r1 = r0 + w;
+                for (int ox = 0; ox < ow; ox++, o++) {
+                    int i0 = r0 + 2 * ox;
+                    int i2 = r1 + 2 * ox;
+                    float v0 = in[i0];
+                    float v1 = in[i0 + 1];
+                    float v2 = in[i2];
+                    float v3 = in[i2 + 1];
+                    float best = v0;
+                    int bi = i0;
+                    boolean g = v1 > best;
+                    best = g ? v1 : best;
+                    bi = g ? i0 + 1 : bi;
+                    g = v2 > best;
+                    best = g ? v2 : best;
+                    bi = g ? i2 : bi;
+                    g = v3 > best;
+                    best = g ? v3 : best;
+                    bi = g ? i2 + 1 : bi;
+                    out[o] = best;
+                    argmax[o] = bi;
                 }
             }
         }

@@ -24,6 +24,8 @@ public final class Gemm {
     private static final int L = 16;
     private static final int NR = 2 * L;
     private static final int MR = 8;
+    /** Contraction block: a 256 x 32 panel of B is 32 KiB, inside L1 with the 8 rows of A. */
+    private static final int KC = 256;
     /** Below this many multiply-adds a call is not worth waking the pool for. */
     private static final long PARALLEL_MIN_WORK = 1L << 16;
 
@@ -35,7 +37,28 @@ public final class Gemm {
      */
     public static void multiply(ComputePool pool, int m, int n, int k, float[] a, int aOff, int lda,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        checkArgs(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (lda < k && m > 1) {
+            throw new IllegalArgumentException("gemm row stride of A too small: lda=" + lda + " (k=" + k + ")");
+        }
+        multiply(pool, m, n, k, a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * C = (accumulate ? C : 0) + A^T . B where A is stored as [k x m] with row stride lda: the weight
+     * gradient x^T . dy without a transposed copy of x.
+     */
+    public static void multiplyTransposedA(ComputePool pool, int m, int n, int k, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (lda < m && k > 1) {
+            throw new IllegalArgumentException("gemm row stride of stored A^T too small: lda=" + lda + " (m=" + m + ")");
+        }
+        multiply(pool, m, n, k, a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** The general form: A(i, p) = a[aOff + i * ars + p * acs]. */
+    private static void multiply(ComputePool pool, int m, int n, int k, float[] a, int aOff, int ars, int acs,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        checkArgs(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
         }
@@ -45,14 +68,14 @@ public final class Gemm {
         int rowTiles = (m + rowTile - 1) / rowTile;
         int tasks = rowTiles * colTiles;
         if (pool.threads() == 1 || (long) m * n * k < PARALLEL_MIN_WORK || tasks == 1) {
-            tile(0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            tile(0, m, 0, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
         pool.forEach(tasks, t -> {
             int i0 = (t / colTiles) * rowTile;
             int j0 = (t % colTiles) * colTile;
             tile(i0, Math.min(m, i0 + rowTile), j0, Math.min(n, j0 + colTile), k,
-                    a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+                    a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
         });
     }
 
@@ -63,38 +86,61 @@ public final class Gemm {
         return Math.max(MR, Math.min(rows, 256));
     }
 
-    /** The reference: plain loops, one fma chain per output, the same bits as {@link #multiply}. */
-    public static void multiplyScalar(int m, int n, int k, float[] a, int aOff, int lda,
+    /**
+     * The reference: plain loops, one fma chain per output, the same bits as {@link #multiply} (and, with
+     * {@code ars = 1, acs = lda}, as {@link #multiplyTransposedA}). A(i, p) = a[aOff + i * ars + p * acs].
+     */
+    public static void multiplyScalar(int m, int n, int k, float[] a, int aOff, int ars, int acs,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        checkArgs(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        checkArgs(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float s = accumulate ? c[cOff + i * ldc + j] : 0f;
                 for (int p = 0; p < k; p++) {
-                    s = Math.fma(a[aOff + i * lda + p], b[bOff + p * ldb + j], s);
+                    s = Math.fma(a[aOff + i * ars + p * acs], b[bOff + p * ldb + j], s);
                 }
                 c[cOff + i * ldc + j] = s;
             }
         }
     }
 
-    private static void tile(int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int lda,
+    /**
+     * One tile of whole outputs. The contraction is cut into blocks of KC so the B panel and the A rows
+     * stay in L1; each later block continues the same fma chains from the stored partial sums, so the
+     * order of operations (and every bit) is that of one chain over p = 0 .. k-1.
+     */
+    private static void tile(int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int ars, int acs,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (k <= KC) {
+            tileBlock(i0, i1, j0, j1, 0, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            tileBlock(i0, i1, j0, j1, p0, Math.min(k, p0 + KC), a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc,
+                    accumulate || p0 > 0);
+        }
+    }
+
+    private static void tileBlock(int i0, int i1, int j0, int j1, int p0, int p1, float[] a, int aOff, int ars,
+            int acs, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        int k = p1 - p0;
+        int aBase = aOff + p0 * acs;
+        int bBase = bOff + p0 * ldb;
         float[] bPack = null;
         float[] cTile = null;
         for (int j = j0; j < j1; j += NR) {
             int width = Math.min(NR, j1 - j);
             if (width == NR) {
                 for (int i = i0; i < i1; i += MR) {
-                    block(Math.min(MR, i1 - i), k, a, aOff + i * lda, lda, b, bOff + j, ldb, c, cOff + i * ldc + j,
-                            ldc, accumulate);
+                    GemmKernels.block(Math.min(MR, i1 - i), k, a, aBase + i * ars, ars, acs, b, bBase + j, ldb,
+                            c, cOff + i * ldc + j, ldc, accumulate);
                 }
                 continue;
             }
             // Right edge: a zero-padded copy of the B panel and a C tile, the same kernels, valid outputs back.
             bPack = bPack == null ? new float[Math.max(1, k) * NR] : bPack;
             cTile = cTile == null ? new float[MR * NR] : cTile;
-            packPanel(b, bOff + j, ldb, k, width, bPack);
+            packPanel(b, bBase + j, ldb, k, width, bPack);
             for (int i = i0; i < i1; i += MR) {
                 int rows = Math.min(MR, i1 - i);
                 if (accumulate) {
@@ -102,26 +148,11 @@ public final class Gemm {
                         System.arraycopy(c, cOff + (i + r) * ldc + j, cTile, r * NR, width);
                     }
                 }
-                block(rows, k, a, aOff + i * lda, lda, bPack, 0, NR, cTile, 0, NR, accumulate);
+                GemmKernels.block(rows, k, a, aBase + i * ars, ars, acs, bPack, 0, NR, cTile, 0, NR, accumulate);
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(cTile, r * NR, c, cOff + (i + r) * ldc + j, width);
                 }
             }
-        }
-    }
-
-    private static void block(int rows, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        switch (rows) {
-            case 8 -> block8x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            case 7 -> block7x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            case 6 -> block6x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            case 5 -> block5x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            case 4 -> block4x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            case 3 -> block3x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            case 2 -> block2x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            case 1 -> block1x32(k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            default -> throw new IllegalStateException("row block of " + rows);
         }
     }
 
@@ -134,484 +165,20 @@ public final class Gemm {
         }
     }
 
-    private static void block8x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        FloatVector c10, c11;
-        FloatVector c20, c21;
-        FloatVector c30, c31;
-        FloatVector c40, c41;
-        FloatVector c50, c51;
-        FloatVector c60, c61;
-        FloatVector c70, c71;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
-            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
-            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
-            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
-            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
-            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
-            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
-            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
-            c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L);
-            c70 = FloatVector.fromArray(S, c, cOff + 7 * ldc);
-            c71 = FloatVector.fromArray(S, c, cOff + 7 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-            c30 = FloatVector.zero(S);
-            c31 = FloatVector.zero(S);
-            c40 = FloatVector.zero(S);
-            c41 = FloatVector.zero(S);
-            c50 = FloatVector.zero(S);
-            c51 = FloatVector.zero(S);
-            c60 = FloatVector.zero(S);
-            c61 = FloatVector.zero(S);
-            c70 = FloatVector.zero(S);
-            c71 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * lda]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * lda]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(S, a[ao + 6 * lda]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(S, a[ao + 7 * lda]);
-            c70 = a7.fma(b0, c70);
-            c71 = a7.fma(b1, c71);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-        c10.intoArray(c, cOff + 1 * ldc);
-        c11.intoArray(c, cOff + 1 * ldc + L);
-        c20.intoArray(c, cOff + 2 * ldc);
-        c21.intoArray(c, cOff + 2 * ldc + L);
-        c30.intoArray(c, cOff + 3 * ldc);
-        c31.intoArray(c, cOff + 3 * ldc + L);
-        c40.intoArray(c, cOff + 4 * ldc);
-        c41.intoArray(c, cOff + 4 * ldc + L);
-        c50.intoArray(c, cOff + 5 * ldc);
-        c51.intoArray(c, cOff + 5 * ldc + L);
-        c60.intoArray(c, cOff + 6 * ldc);
-        c61.intoArray(c, cOff + 6 * ldc + L);
-        c70.intoArray(c, cOff + 7 * ldc);
-        c71.intoArray(c, cOff + 7 * ldc + L);
-    }
-
-    private static void block7x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        FloatVector c10, c11;
-        FloatVector c20, c21;
-        FloatVector c30, c31;
-        FloatVector c40, c41;
-        FloatVector c50, c51;
-        FloatVector c60, c61;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
-            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
-            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
-            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
-            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
-            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
-            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
-            c60 = FloatVector.fromArray(S, c, cOff + 6 * ldc);
-            c61 = FloatVector.fromArray(S, c, cOff + 6 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-            c30 = FloatVector.zero(S);
-            c31 = FloatVector.zero(S);
-            c40 = FloatVector.zero(S);
-            c41 = FloatVector.zero(S);
-            c50 = FloatVector.zero(S);
-            c51 = FloatVector.zero(S);
-            c60 = FloatVector.zero(S);
-            c61 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * lda]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * lda]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(S, a[ao + 6 * lda]);
-            c60 = a6.fma(b0, c60);
-            c61 = a6.fma(b1, c61);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-        c10.intoArray(c, cOff + 1 * ldc);
-        c11.intoArray(c, cOff + 1 * ldc + L);
-        c20.intoArray(c, cOff + 2 * ldc);
-        c21.intoArray(c, cOff + 2 * ldc + L);
-        c30.intoArray(c, cOff + 3 * ldc);
-        c31.intoArray(c, cOff + 3 * ldc + L);
-        c40.intoArray(c, cOff + 4 * ldc);
-        c41.intoArray(c, cOff + 4 * ldc + L);
-        c50.intoArray(c, cOff + 5 * ldc);
-        c51.intoArray(c, cOff + 5 * ldc + L);
-        c60.intoArray(c, cOff + 6 * ldc);
-        c61.intoArray(c, cOff + 6 * ldc + L);
-    }
-
-    private static void block6x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        FloatVector c10, c11;
-        FloatVector c20, c21;
-        FloatVector c30, c31;
-        FloatVector c40, c41;
-        FloatVector c50, c51;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
-            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
-            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
-            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
-            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
-            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc);
-            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-            c30 = FloatVector.zero(S);
-            c31 = FloatVector.zero(S);
-            c40 = FloatVector.zero(S);
-            c41 = FloatVector.zero(S);
-            c50 = FloatVector.zero(S);
-            c51 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * lda]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ao + 5 * lda]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-        c10.intoArray(c, cOff + 1 * ldc);
-        c11.intoArray(c, cOff + 1 * ldc + L);
-        c20.intoArray(c, cOff + 2 * ldc);
-        c21.intoArray(c, cOff + 2 * ldc + L);
-        c30.intoArray(c, cOff + 3 * ldc);
-        c31.intoArray(c, cOff + 3 * ldc + L);
-        c40.intoArray(c, cOff + 4 * ldc);
-        c41.intoArray(c, cOff + 4 * ldc + L);
-        c50.intoArray(c, cOff + 5 * ldc);
-        c51.intoArray(c, cOff + 5 * ldc + L);
-    }
-
-    private static void block5x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        FloatVector c10, c11;
-        FloatVector c20, c21;
-        FloatVector c30, c31;
-        FloatVector c40, c41;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
-            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
-            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
-            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc);
-            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-            c30 = FloatVector.zero(S);
-            c31 = FloatVector.zero(S);
-            c40 = FloatVector.zero(S);
-            c41 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ao + 4 * lda]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-        c10.intoArray(c, cOff + 1 * ldc);
-        c11.intoArray(c, cOff + 1 * ldc + L);
-        c20.intoArray(c, cOff + 2 * ldc);
-        c21.intoArray(c, cOff + 2 * ldc + L);
-        c30.intoArray(c, cOff + 3 * ldc);
-        c31.intoArray(c, cOff + 3 * ldc + L);
-        c40.intoArray(c, cOff + 4 * ldc);
-        c41.intoArray(c, cOff + 4 * ldc + L);
-    }
-
-    private static void block4x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        FloatVector c10, c11;
-        FloatVector c20, c21;
-        FloatVector c30, c31;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
-            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc);
-            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-            c30 = FloatVector.zero(S);
-            c31 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ao + 3 * lda]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-        c10.intoArray(c, cOff + 1 * ldc);
-        c11.intoArray(c, cOff + 1 * ldc + L);
-        c20.intoArray(c, cOff + 2 * ldc);
-        c21.intoArray(c, cOff + 2 * ldc + L);
-        c30.intoArray(c, cOff + 3 * ldc);
-        c31.intoArray(c, cOff + 3 * ldc + L);
-    }
-
-    private static void block3x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        FloatVector c10, c11;
-        FloatVector c20, c21;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ao + 2 * lda]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-        c10.intoArray(c, cOff + 1 * ldc);
-        c11.intoArray(c, cOff + 1 * ldc + L);
-        c20.intoArray(c, cOff + 2 * ldc);
-        c21.intoArray(c, cOff + 2 * ldc + L);
-    }
-
-    private static void block2x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        FloatVector c10, c11;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ao + 1 * lda]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-        c10.intoArray(c, cOff + 1 * ldc);
-        c11.intoArray(c, cOff + 1 * ldc + L);
-    }
-
-    private static void block1x32(int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00, c01;
-        if (accumulate) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + L);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-        }
-        for (int p = 0; p < k; p++) {
-            int bo = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            int ao = aOff + p;
-            FloatVector a0 = FloatVector.broadcast(S, a[ao + 0 * lda]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-        }
-        c00.intoArray(c, cOff + 0 * ldc);
-        c01.intoArray(c, cOff + 0 * ldc + L);
-    }
-
-    private static void checkArgs(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc) {
+    private static void checkArgs(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("gemm sizes must be non-negative, got m=" + m + " n=" + n + " k=" + k);
         }
         if (m == 0 || n == 0) {
             return;
         }
-        if (lda < k || ldb < n || ldc < n) {
-            throw new IllegalArgumentException("gemm row strides too small: lda=" + lda + " (k=" + k + "), ldb=" + ldb
+        if (ars < 0 || acs < 0 || ldb < n || ldc < n) {
+            throw new IllegalArgumentException("gemm strides invalid: A " + ars + "/" + acs + ", ldb=" + ldb
                     + " (n=" + n + "), ldc=" + ldc + " (n=" + n + ")");
         }
         if (k > 0) {
-            requireFits("A", a, aOff, (long) (m - 1) * lda + k);
+            requireFits("A", a, aOff, (long) (m - 1) * ars + (long) (k - 1) * acs + 1);
             requireFits("B", b, bOff, (long) (k - 1) * ldb + n);
         }
         requireFits("C", c, cOff, (long) (m - 1) * ldc + n);

@@ -1,7 +1,13 @@
 package io.learnchain.learn.train;
 
-/** Argument checks and the exact float text shared by the training records. */
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Argument checks, the exact float text and the vector species shared by the training records. */
 final class Checks {
+    /** Optimizer lanes hold different parameters (no cross-lane arithmetic): vector and scalar parts agree bit for bit. */
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+
     private Checks() {}
 
     static void positiveFinite(String what, float v) {

@@ -1,5 +1,7 @@
 package io.learnchain.learn.train;
 
+import jdk.incubator.vector.FloatVector;
+
 /**
  * An optimizer and its hyperparameters: a closed set of pure step functions. {@link #step} maps
  * (parameters, gradients, state, step number) to new parameters and state, in place, element by
@@ -47,7 +49,7 @@ public sealed interface Optimizer {
 
     /**
      * Adam (Kingma and Ba) with bias correction folded into the step size:
-     * m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w = w - a_t m / (sqrt(v) + eps_t) with
+     * m = b1 m + g (1 - b1); v = b2 v + g g (1 - b2); w = w - m a_t / (sqrt(v) + eps_t) with
      * a_t = lr sqrt(1 - b2^t) / (1 - b1^t) and eps_t = eps sqrt(1 - b2^t), computed in double by
      * StrictMath and rounded to float once per step.
      */
@@ -86,13 +88,23 @@ public sealed interface Optimizer {
             float c1 = 1f - b1;
             float c2 = 1f - b2;
             int n = w.length;
-            for (int i = 0; i < n; i++) {
+            int i = 0;
+            for (; i <= n - Checks.S.length(); i += Checks.S.length()) {
+                FloatVector gi = FloatVector.fromArray(Checks.S, g, i);
+                FloatVector m = FloatVector.fromArray(Checks.S, state, i).mul(b1).add(gi.mul(c1));
+                FloatVector v = FloatVector.fromArray(Checks.S, state, n + i).mul(b2).add(gi.mul(gi).mul(c2));
+                m.intoArray(state, i);
+                v.intoArray(state, n + i);
+                FloatVector wi = FloatVector.fromArray(Checks.S, w, i);
+                wi.sub(m.mul(a).div(v.sqrt().add(eps))).intoArray(w, i);
+            }
+            for (; i < n; i++) {
                 float gi = g[i];
-                float m = b1 * state[i] + c1 * gi;
-                float v = b2 * state[n + i] + c2 * (gi * gi);
+                float m = b1 * state[i] + gi * c1;
+                float v = b2 * state[n + i] + gi * gi * c2;
                 state[i] = m;
                 state[n + i] = v;
-                w[i] = w[i] - a * m / ((float) StrictMath.sqrt(v) + eps);
+                w[i] = w[i] - m * a / ((float) StrictMath.sqrt(v) + eps);
             }
         }
     }

@@ -50,6 +50,42 @@ class OnnxExporterTest {
         assertThat(worst).isLessThanOrEqualTo(TOLERANCE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "input 1x12x10 | conv2d 3 k3 s2 p1 | sigmoid | maxpool 2 s1 | flatten | dense 8 | tanh | dense 4",
+        "input 2x9x9 | conv2d 4 k4 s1 p0 | tanh | maxpool 3 s2 | flatten | dense 5",
+        "input 6x5 | lstm 7 | tanh | dense 3",
+        "input 20 | dense 16 | sigmoid | dense 16 | tanh | dense 6"})
+    void onnxRuntimeAgreesOnCustomSpecs(String text) throws OrtException {
+        ModelSpec spec = ModelSpec.parse(text);
+        int size = spec.layout().input().size();
+        int classes = spec.outputSize();
+        SplitMix64 rng = new SplitMix64(text.hashCode());
+        int n = 200;
+        float[] x = new float[n * size];
+        int[] y = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = rng.nextInt(classes);
+        }
+        Dataset data = new Dataset("random", spec.layout().input().dims(), classes, x, y);
+        Model model = trainBriefly(spec, data);
+        float[] engine = engineLogits(model, data);
+        float[] onnx = onnxLogits(OnnxExporter.export(model), spec, data);
+        float worst = 0;
+        for (int s = 0; s < n; s++) {
+            assertThat(argmax(onnx, s * classes, classes)).as("argmax of sample %d", s)
+                    .isEqualTo(argmax(engine, s * classes, classes));
+            for (int c = 0; c < classes; c++) {
+                worst = Math.max(worst, Math.abs(onnx[s * classes + c] - engine[s * classes + c]));
+            }
+        }
+        System.out.println(text + ": largest logit difference " + worst);
+        assertThat(worst).isLessThanOrEqualTo(TOLERANCE);
+    }
+
     /** The bundled test images for image models; seeded CartPole-like observations for dqn-mlp. */
     static Dataset inputsFor(String name, ModelSpec spec) {
         if (!name.equals("dqn-mlp")) {

@@ -84,6 +84,10 @@ public final class DatasetLoader {
     }
 
     private Path checkedDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetNotFoundException(dir + " is not a folder; --dataset fashion-mnist:DIR needs a folder with "
+                    + "the four IDX files " + String.join(", ", FILES) + " (.gz or plain)");
+        }
         List<String> missing = missingFiles(dir);
         if (!missing.isEmpty()) {
             throw new DatasetNotFoundException(dir + " lacks " + String.join(", ", missing)
