@@ -53,6 +53,21 @@ public final class ReplayVerifier {
     private ReplayVerifier() {
     }
 
+    /**
+     * Both levels at once, for initial sync and on-demand audits: the block processor's verdict
+     * ({@code accuracy}); for a valid pole block, then the replay, whose mismatch makes the block
+     * invalid (REPLAY_MISMATCH) and whose missing data makes it undecided.
+     */
+    public static Verdict applyWithReplay(ChainTip parent, Block block, ChainRules rules,
+            io.learnchain.chain.validation.ValidationContext context, Trainer trainer, long maxSteps) {
+        Verdict v = io.learnchain.chain.validation.BlockProcessor.apply(parent, block, rules, context);
+        if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
+            return v;
+        }
+        Verdict replayed = replay(parent, rules, block, context.blobs(), trainer, maxSteps).verdictOrNull();
+        return replayed == null ? v : replayed;
+    }
+
     /** Replays {@code block} (a pole block on {@code parent}). */
     public static Outcome replay(ChainTip parent, ChainRules rules, Block block, BlobView blobs, Trainer trainer,
             long maxSteps) {

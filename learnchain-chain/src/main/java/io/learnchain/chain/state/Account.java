@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One account's state: balance, the nonce its next transaction must carry, and reputation (an
- * integer the proof-of-learning engine raises for accepted work; 0 for now).
+ * integer the proof-of-learning engine raises by one for each of the account's accepted pole blocks).
  */
 public record Account(Amount balance, long nonce, long reputation) {
     public static final Account EMPTY = new Account(Amount.ZERO, 0, 0);

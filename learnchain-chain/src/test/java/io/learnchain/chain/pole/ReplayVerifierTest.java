@@ -44,6 +44,11 @@ class ReplayVerifierTest {
         assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.Mismatch.class);
         assertThat(outcome.verdictOrNull()).isInstanceOfSatisfying(Verdict.Invalid.class,
                 i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
+        assertThat(ReplayVerifier.applyWithReplay(t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
+                .isInstanceOfSatisfying(Verdict.Invalid.class,
+                        i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
+        assertThat(ReplayVerifier.applyWithReplay(t1, h.block(), f.rules, f.context(CommitmentView.SYNC), trainer,
+                10_000)).isInstanceOf(Verdict.Valid.class);
     }
 
     @Test
