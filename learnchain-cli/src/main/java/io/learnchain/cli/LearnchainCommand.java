@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
             io.learnchain.cli.node.NodeCommand.class,
             io.learnchain.cli.wallet.WalletCommand.class,
             io.learnchain.cli.chain.ChainCommand.class,
+            io.learnchain.cli.learn.TrainCommand.class,
+            io.learnchain.cli.learn.EvalCommand.class,
+            io.learnchain.cli.learn.ModelCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec

@@ -12,6 +12,9 @@ import io.learnchain.chain.tx.TransactionCodec;
  *   header: u8 version, i64 height, hash previous, i64 timestamp, key(32) miner, hash txRoot,
  *           hash stateRoot, u8 proof tag, proof fields, signature(64)
  *   idle proof (tag 0): i64 difficulty, i64 nonce          (the nonce is the last unsigned field)
+ *   pole proof (tag 1): i64 taskId, hash model, training record (TrainingRecordCodec), i64 orderNonce,
+ *                       u32 shardIndex, hash shard, i64 claimedScore, signature(64) commitment
+ *   forfeit proof (tag 2): i64 taskId, i64 difficulty, i64 nonce
  *   block:  header, u32 count, transactions (see TransactionCodec)
  * </pre>
  * The header's own version field is its encoding version; this node reads version 1.
@@ -43,7 +46,26 @@ public final class BlockCodec {
                 .hash(h.txRoot()).hash(h.stateRoot()).u8(h.proof().tag());
         switch (h.proof()) {
             case IdleProof p -> out.i64(p.difficulty()).i64(p.nonce());
+            case PoleProof p -> {
+                out.i64(p.taskId()).hash(p.modelHash());
+                TrainingRecordCodec.INSTANCE.write(p.record(), out);
+                out.i64(p.orderNonce()).i32(p.shardIndex()).hash(p.shardHash()).i64(p.claimedScore())
+                        .signature(p.commitmentSignature());
+            }
+            case ForfeitProof p -> out.i64(p.taskId()).i64(p.difficulty()).i64(p.nonce());
         }
+    }
+
+    private static PoleProof readPole(CanonicalReader in) {
+        long taskId = in.i64();
+        var model = in.hash();
+        var record = TrainingRecordCodec.INSTANCE.read(in);
+        long nonce = in.i64();
+        int shard = in.i32();
+        var shardHash = in.hash();
+        long score = in.i64();
+        var signature = in.signature();
+        return in.guard(() -> new PoleProof(taskId, model, record, nonce, shard, shardHash, score, signature));
     }
 
     private static final class HeaderCodec implements Codec<BlockHeader> {
@@ -69,6 +91,8 @@ public final class BlockCodec {
             int tag = in.u8();
             EngineProof proof = switch (tag) {
                 case IdleProof.TAG -> in.guard(() -> new IdleProof(in.i64(), in.i64()));
+                case PoleProof.TAG -> readPole(in);
+                case ForfeitProof.TAG -> in.guard(() -> new ForfeitProof(in.i64(), in.i64(), in.i64()));
                 default -> throw new CodecException("unknown engine proof tag " + tag);
             };
             var signature = in.signature();

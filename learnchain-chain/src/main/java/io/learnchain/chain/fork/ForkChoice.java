@@ -27,6 +27,15 @@ public final class ForkChoice {
     private ForkChoice() {
     }
 
+    /** The fork-choice score of a block: the verified correct count of a pole block, 0 for idle and forfeit blocks. */
+    public static long score(io.learnchain.chain.block.BlockHeader header) {
+        return switch (header.proof()) {
+            case io.learnchain.chain.block.PoleProof p -> p.claimedScore();
+            case io.learnchain.chain.block.IdleProof p -> 0;
+            case io.learnchain.chain.block.ForfeitProof p -> 0;
+        };
+    }
+
     public static boolean isBetter(ChainSummary candidate, ChainSummary current) {
         return ORDER.compare(candidate, current) > 0;
     }

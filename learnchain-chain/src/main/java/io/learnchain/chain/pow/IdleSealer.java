@@ -2,7 +2,10 @@ package io.learnchain.chain.pow;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.EngineProof;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.block.PoleProof;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -22,11 +25,13 @@ public final class IdleSealer {
      * is left as is: sign the sealed header afterwards (the block hash excludes the signature).
      */
     public static Optional<BlockHeader> seal(BlockHeader template, long startNonce, long tries) {
-        if (!(template.proof() instanceof IdleProof proof)) {
-            throw new IllegalArgumentException("only idle headers are sealed by hash work, got " + template.proof());
-        }
-        byte[] target = Difficulty.target(proof.difficulty());
-        byte[] unsigned = template.withProof(proof.withNonce(0)).unsignedBytes();
+        long difficulty = switch (template.proof()) {
+            case IdleProof p -> p.difficulty();
+            case ForfeitProof p -> p.difficulty();
+            case PoleProof p -> throw new IllegalArgumentException("pole headers are not sealed by hash work");
+        };
+        byte[] target = Difficulty.target(difficulty);
+        byte[] unsigned = template.withProof(withNonce(template.proof(), 0)).unsignedBytes();
         int prefix = unsigned.length - 8;
         MessageDigest base = Hash.newDigest();
         base.update(unsigned, 0, prefix);
@@ -45,14 +50,26 @@ public final class IdleSealer {
                 throw new IllegalStateException("the JDK SHA-256 digest cannot be cloned", e);
             }
             if (java.util.Arrays.compareUnsigned(digest, target) <= 0) {
-                return Optional.of(template.withProof(proof.withNonce(nonce)));
+                return Optional.of(template.withProof(withNonce(template.proof(), nonce)));
             }
         }
         return Optional.empty();
     }
 
-    /** True when the header's hash meets its own idle difficulty. */
+    /** True when the header's hash meets its own idle (or forfeit) difficulty. */
     public static boolean hasValidWork(BlockHeader header) {
-        return header.proof() instanceof IdleProof p && Difficulty.meets(header.hash(), p.difficulty());
+        return switch (header.proof()) {
+            case IdleProof p -> Difficulty.meets(header.hash(), p.difficulty());
+            case ForfeitProof p -> Difficulty.meets(header.hash(), p.difficulty());
+            case PoleProof p -> false;
+        };
+    }
+
+    private static EngineProof withNonce(EngineProof proof, long nonce) {
+        return switch (proof) {
+            case IdleProof p -> p.withNonce(nonce);
+            case ForfeitProof p -> p.withNonce(nonce);
+            case PoleProof p -> throw new IllegalArgumentException("pole headers carry no work nonce");
+        };
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One account's state: balance, the nonce its next transaction must carry, and reputation (an
- * integer the proof-of-learning engine raises for accepted work; 0 for now).
+ * integer the proof-of-learning engine raises by one for each of the account's accepted pole blocks).
  */
 public record Account(Amount balance, long nonce, long reputation) {
     public static final Account EMPTY = new Account(Amount.ZERO, 0, 0);
@@ -26,6 +26,11 @@ public record Account(Amount balance, long nonce, long reputation) {
 
     public Account credit(Amount amount) {
         return new Account(balance.add(amount), nonce, reputation);
+    }
+
+    /** One more accepted proof-of-learning block by this account. */
+    public Account withReputationIncrement() {
+        return new Account(balance, nonce, Math.addExact(reputation, 1));
     }
 
     /** Debits {@code amount} and advances the nonce: the effect of one sent transaction. */

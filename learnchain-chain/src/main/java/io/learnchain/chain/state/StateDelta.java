@@ -10,9 +10,26 @@ import java.util.TreeMap;
 public final class StateDelta {
     private final WorldState base;
     private final TreeMap<Address, Account> changes = new TreeMap<>();
+    private final TreeMap<Long, TaskState> taskChanges = new TreeMap<>();
+    private long nextTaskId;
 
     public StateDelta(WorldState base) {
         this.base = base;
+        this.nextTaskId = base.tasks().nextId();
+    }
+
+    public java.util.Optional<TaskState> task(long id) {
+        TaskState changed = taskChanges.get(id);
+        return changed != null ? java.util.Optional.of(changed) : base.tasks().get(id);
+    }
+
+    public void putTask(TaskState task) {
+        taskChanges.put(task.id(), task);
+    }
+
+    /** Hands out the next task id. */
+    public long allocateTaskId() {
+        return nextTaskId++;
     }
 
     public Account account(Address address) {
@@ -29,6 +46,6 @@ public final class StateDelta {
     }
 
     public WorldState commit() {
-        return base.withAll(changes);
+        return base.withAll(changes).withTasks(base.tasks().with(taskChanges, nextTaskId));
     }
 }

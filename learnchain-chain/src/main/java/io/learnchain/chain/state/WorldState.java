@@ -19,12 +19,14 @@ import java.util.function.BiConsumer;
  * of the account set alone; the empty state's root is 32 zero bytes.
  */
 public final class WorldState {
-    private static final WorldState EMPTY = new WorldState(null);
+    private static final WorldState EMPTY = new WorldState(null, TaskBook.EMPTY);
 
     private final StateTreap root;
+    private final TaskBook tasks;
 
-    private WorldState(StateTreap root) {
+    private WorldState(StateTreap root, TaskBook tasks) {
         this.root = root;
+        this.tasks = tasks;
     }
 
     public static WorldState empty() {
@@ -53,7 +55,7 @@ public final class WorldState {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(account, "account");
         StateTreap next = StateTreap.put(root, address, account);
-        return next == root ? this : new WorldState(next);
+        return next == root ? this : new WorldState(next, tasks);
     }
 
     /** All changes at once; the result does not depend on the map's iteration order. */
@@ -64,11 +66,51 @@ public final class WorldState {
         for (Map.Entry<Address, Account> e : entries) {
             next = StateTreap.put(next, Objects.requireNonNull(e.getKey()), Objects.requireNonNull(e.getValue()));
         }
-        return next == root ? this : new WorldState(next);
+        return next == root ? this : new WorldState(next, tasks);
     }
 
+    /**
+     * The state root: the account treap's root while no task was ever posted (so ledger-only
+     * chains keep their roots), afterwards SHA-256(0x04 || account root || {@link TaskBook#root()}).
+     */
     public Hash root() {
+        Hash accounts = StateTreap.hash(root);
+        if (tasks.isPristine()) {
+            return accounts;
+        }
+        return Hash.sha256(new byte[] {0x04}, accounts.unsafeArray(), tasks.root().unsafeArray());
+    }
+
+    /** The root over the accounts alone. */
+    public Hash accountsRoot() {
         return StateTreap.hash(root);
+    }
+
+    public TaskBook tasks() {
+        return tasks;
+    }
+
+    public WorldState withTasks(TaskBook newTasks) {
+        Objects.requireNonNull(newTasks, "newTasks");
+        return newTasks.equals(tasks) ? this : new WorldState(root, newTasks);
+    }
+
+    /** The sum of every task's escrow (checked): with {@link #totalSupply()}, what the chain holds. */
+    public Amount totalEscrow() {
+        Amount sum = Amount.ZERO;
+        for (TaskState t : tasks.all()) {
+            sum = sum.add(t.escrow());
+        }
+        return sum;
+    }
+
+    /** The sum of every task's burned amount (forfeits and penalties). */
+    public Amount totalBurned() {
+        Amount sum = Amount.ZERO;
+        for (TaskState t : tasks.all()) {
+            sum = sum.add(t.burned());
+        }
+        return sum;
     }
 
     public int size() {
@@ -110,6 +152,6 @@ public final class WorldState {
 
     @Override
     public String toString() {
-        return "WorldState[" + size() + " accounts, root " + root().shortHex() + "]";
+        return "WorldState[" + size() + " accounts, " + tasks.all().size() + " tasks, root " + root().shortHex() + "]";
     }
 }

@@ -11,10 +11,14 @@ import java.util.TreeMap;
  * Snapshot encoding of a whole state, version 1: u8 version, u32 count, then per account in
  * strictly increasing address order: address(20), i64 balance, i64 nonce, i64 reputation.
  * Decoding rejects unsorted or repeated addresses, so a snapshot has exactly one encoding.
+ * Version 2 (written once a task was ever posted) appends i64 next task id, u32 count and the
+ * task states in increasing id order (see {@link TaskState#write}).
  */
 public final class WorldStateCodec implements Codec<WorldState> {
     public static final WorldStateCodec INSTANCE = new WorldStateCodec();
     public static final int VERSION = 1;
+    public static final int VERSION_WITH_TASKS = 2;
+    public static final int MAX_TASKS = 1_000_000;
     public static final int MAX_ACCOUNTS = 50_000_000;
     private static final int ENTRY_BYTES = Address.LENGTH + 24;
 
@@ -23,14 +27,22 @@ public final class WorldStateCodec implements Codec<WorldState> {
 
     @Override
     public void write(WorldState state, CanonicalWriter out) {
-        out.u8(VERSION).i32(state.size());
+        boolean withTasks = !state.tasks().isPristine();
+        out.u8(withTasks ? VERSION_WITH_TASKS : VERSION).i32(state.size());
         state.forEach((address, account) -> out.address(address).amount(account.balance()).i64(account.nonce())
                 .i64(account.reputation()));
+        if (withTasks) {
+            out.i64(state.tasks().nextId()).list(state.tasks().all(), (t, w) -> t.write(w));
+        }
     }
 
     @Override
     public WorldState read(CanonicalReader in) {
-        in.version(VERSION, "world state");
+        int version = in.u8();
+        if (version != VERSION && version != VERSION_WITH_TASKS) {
+            throw new CodecException("unsupported world state encoding version " + version
+                    + " (this node reads versions 1 and 2; upgrade if the peer is newer)");
+        }
         var entries = in.list(MAX_ACCOUNTS, ENTRY_BYTES, r -> {
             Address address = r.address();
             Account account = r.guard(() -> new Account(r.amount(), r.nonNegativeLong("nonce"),
@@ -47,6 +59,21 @@ public final class WorldStateCodec implements Codec<WorldState> {
             previous = e.getKey();
             sorted.put(e.getKey(), e.getValue());
         }
-        return WorldState.of(sorted);
+        WorldState accounts = WorldState.of(sorted);
+        if (version == VERSION) {
+            return accounts;
+        }
+        long nextId = in.i64();
+        var tasks = in.list(MAX_TASKS, 64, TaskState::read);
+        for (int i = 1; i < tasks.size(); i++) {
+            if (tasks.get(i).id() <= tasks.get(i - 1).id()) {
+                throw new CodecException("world state tasks must be in strictly increasing id order");
+            }
+        }
+        TaskBook book = in.guard(() -> TaskBook.of(tasks, nextId));
+        if (book.isPristine()) {
+            throw new CodecException("a version 2 world state must hold tasks (write version 1 otherwise)");
+        }
+        return accounts.withTasks(book);
     }
 }

@@ -12,6 +12,10 @@ import io.learnchain.base.codec.CodecException;
  *   coinbase: i64 height, address(20) recipient, i64 amount
  *   signed:   hash(32) chainId, key(32) sender, i64 nonce, i64 fee, u8 payload tag, payload, signature(64)
  *   transfer (tag 1): address(20) to, i64 amount
+ *   post task (tag 2): string spec, hash trainingSet, u32 minTrainingAccuracyBp, u32 rounds, i64 rewardPerRound,
+ *                      i64 expectedSeconds, i64 minPhaseSeconds, i64 maxPhaseSeconds, list(hash) shardHashes
+ *   cancel task (tag 3): i64 taskId
+ *   reveal shard (tag 4): i64 taskId, hash previous, u32 shardIndex, hash shardHash
  * </pre>
  */
 public final class TransactionCodec implements Codec<Transaction> {
@@ -42,9 +46,19 @@ public final class TransactionCodec implements Codec<Transaction> {
 
     static void writeBody(TxBody body, CanonicalWriter out) {
         out.hash(body.chainId()).publicKey(body.sender()).i64(body.nonce()).amount(body.fee());
-        out.u8(body.payload().tag());
-        switch (body.payload()) {
+        writePayload(body.payload(), out);
+    }
+
+    /** The payload's tag and fields (also part of the task state's canonical bytes). */
+    public static void writePayload(Payload payload, CanonicalWriter out) {
+        out.u8(payload.tag());
+        switch (payload) {
             case Transfer t -> out.address(t.to()).amount(t.amount());
+            case PostTask p -> out.string(p.modelSpec()).hash(p.trainingSet()).i32(p.minTrainingAccuracyBp())
+                    .i32(p.rounds()).amount(p.rewardPerRound()).i64(p.expectedSeconds()).i64(p.minPhaseSeconds())
+                    .i64(p.maxPhaseSeconds()).list(p.shardHashes(), (h, w) -> w.hash(h));
+            case CancelTask c -> out.i64(c.taskId());
+            case RevealShard r -> out.i64(r.taskId()).hash(r.previous()).i32(r.shardIndex()).hash(r.shardHash());
         }
     }
 
@@ -69,11 +83,33 @@ public final class TransactionCodec implements Codec<Transaction> {
         var sender = in.publicKey();
         long nonce = in.nonNegativeLong("nonce");
         var fee = in.amount();
+        Payload payload = readPayload(in);
+        return new TxBody(chainId, sender, nonce, fee, payload);
+    }
+
+    /** Reads what {@link #writePayload} wrote. */
+    public static Payload readPayload(CanonicalReader in) {
         int tag = in.u8();
-        Payload payload = switch (tag) {
+        return switch (tag) {
             case Transfer.TAG -> new Transfer(in.address(), in.amount());
+            case PostTask.TAG -> readPostTask(in);
+            case CancelTask.TAG -> in.guard(() -> new CancelTask(in.i64()));
+            case RevealShard.TAG -> in.guard(() -> new RevealShard(in.i64(), in.hash(), in.i32(), in.hash()));
             default -> throw new CodecException("unknown transaction payload tag " + tag);
         };
-        return new TxBody(chainId, sender, nonce, fee, payload);
+    }
+
+    private static PostTask readPostTask(CanonicalReader in) {
+        String spec = in.string(PostTask.MAX_SPEC_BYTES);
+        var trainingSet = in.hash();
+        int minBp = in.i32();
+        int rounds = in.i32();
+        var reward = in.amount();
+        long expected = in.i64();
+        long minPhase = in.i64();
+        long maxPhase = in.i64();
+        var shards = in.list(PostTask.MAX_SHARDS, 32, CanonicalReader::hash);
+        return in.guard(() -> new PostTask(spec, trainingSet, minBp, rounds, reward, expected, minPhase, maxPhase,
+                shards));
     }
 }

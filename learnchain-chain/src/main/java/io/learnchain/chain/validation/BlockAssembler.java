@@ -45,7 +45,7 @@ public final class BlockAssembler {
             if (chosen.size() >= maxTxs || bytes + size > rules.limits().maxBlockBytes()) {
                 break;
             }
-            switch (TransactionProcessor.apply(tx, delta, rules, verifier)) {
+            switch (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next())) {
                 case TxResult.Applied applied -> {
                     chosen.add(tx);
                     fees = fees.add(applied.fee());

@@ -6,7 +6,14 @@ import io.learnchain.base.merkle.MerkleRoot;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.pole.PoleTransition;
+import io.learnchain.chain.pole.PoleVerifier;
+import io.learnchain.chain.pole.Round;
+import io.learnchain.chain.pole.RoundDriver;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.pow.Difficulty;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.state.WorldState;
@@ -21,9 +28,12 @@ import java.util.List;
  * parent and returns the new tip, or the first broken rule, or "undecided". Pure: the same
  * inputs give the same verdict on every node.
  *
- * <p>Order of checks: header (version, previous, height, timestamp, engine proof, difficulty,
- * work, miner signature), body shape (count, size, tx root, coinbase position and height), each
- * transaction in order, the coinbase amount, the state root. A far-future timestamp is
+ * <p>Order of checks: header (version, previous, height, timestamp, engine proof against the
+ * round of {@link RoundDriver}: idle difficulty and work, forfeit deadline, or the pole header
+ * rules; miner signature), body shape (count, size, tx root, coinbase position and height), the
+ * engine's body rules ({@link PoleVerifier} for pole blocks: reveal, commitment, model, score),
+ * the engine step ({@link PoleTransition}), each transaction in order, the coinbase amount
+ * (subsidy + fees + the round's reward), the state root. A far-future timestamp is
  * undecided, not invalid: the block may become acceptable once the local clock catches up.
  */
 public final class BlockProcessor {
@@ -32,7 +42,8 @@ public final class BlockProcessor {
 
     public static Verdict apply(ChainTip parent, Block block, ChainRules rules, ValidationContext context) {
         BlockHeader header = block.header();
-        Verdict headerVerdict = checkHeader(parent, header, rules, context);
+        Round round = RoundDriver.round(parent, rules);
+        Verdict headerVerdict = checkHeader(parent, header, rules, context, round);
         if (headerVerdict != null) {
             return headerVerdict;
         }
@@ -41,11 +52,24 @@ public final class BlockProcessor {
         if (bodyVerdict != null) {
             return bodyVerdict;
         }
-        return applyTransactions(parent, block, rules, context, txHashes);
+        Verdict engineVerdict = switch (header.proof()) {
+            case PoleProof p -> PoleVerifier.checkBlock((Round.Learning) round, block, p, parent.state(), rules, context);
+            case IdleProof p -> noReveal(block);
+            case ForfeitProof p -> noReveal(block);
+        };
+        if (engineVerdict != null) {
+            return engineVerdict;
+        }
+        return applyTransactions(parent, block, rules, context, txHashes, round);
+    }
+
+    static Verdict checkHeader(ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context) {
+        return checkHeader(parent, header, rules, context, RoundDriver.round(parent, rules));
     }
 
     /** Header rules against the parent; null when they all pass. */
-    static Verdict checkHeader(ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context) {
+    static Verdict checkHeader(ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context,
+            Round round) {
         if (header.version() != BlockHeader.CURRENT_VERSION) {
             return Verdict.invalid(InvalidReason.UNSUPPORTED_VERSION, "header version " + header.version()
                     + ", expected " + BlockHeader.CURRENT_VERSION);
@@ -66,22 +90,58 @@ public final class BlockProcessor {
             return new Verdict.Undecided(UndecidedReason.FUTURE_TIMESTAMP, "timestamp " + header.timestamp()
                     + " is more than " + rules.maxFutureSeconds() + " s ahead of local time " + context.nowSeconds());
         }
-        if (!(header.proof() instanceof IdleProof proof)) {
-            return Verdict.invalid(InvalidReason.WRONG_ENGINE_PROOF, "expected an idle proof of work");
-        }
-        long expected = parent.nextDifficulty(rules);
-        if (proof.difficulty() != expected) {
-            return Verdict.invalid(InvalidReason.WRONG_DIFFICULTY, "difficulty " + proof.difficulty()
-                    + ", the adjustment gives " + expected);
-        }
-        Hash hash = header.hash();
-        if (!Difficulty.meets(hash, proof.difficulty())) {
-            return Verdict.invalid(InvalidReason.INSUFFICIENT_WORK, "block hash " + hash.shortHex()
-                    + " does not meet difficulty " + proof.difficulty());
+        Verdict engine = switch (header.proof()) {
+            case IdleProof p -> round instanceof Round.Learning l
+                    ? Verdict.invalid(InvalidReason.WRONG_ROUND_TASK, "task " + l.taskId() + " is open: mine a pole"
+                            + " block, or a forfeit block from time " + l.forfeitNotBefore())
+                    : checkWork(parent, header, p.difficulty(), rules);
+            case ForfeitProof p -> checkForfeit(parent, header, p, rules, round);
+            case PoleProof p -> PoleVerifier.checkHeader(round, header, p);
+        };
+        if (engine != null) {
+            return engine;
         }
         if (!header.hasValidSignature()) {
             return Verdict.invalid(InvalidReason.BAD_BLOCK_SIGNATURE, "the miner signature of block "
-                    + hash.shortHex() + " does not verify against key " + header.miner().toHex());
+                    + header.hash().shortHex() + " does not verify against key " + header.miner().toHex());
+        }
+        return null;
+    }
+
+    private static Verdict checkWork(ChainTip parent, BlockHeader header, long difficulty, ChainRules rules) {
+        long expected = parent.nextDifficulty(rules);
+        if (difficulty != expected) {
+            return Verdict.invalid(InvalidReason.WRONG_DIFFICULTY, "difficulty " + difficulty
+                    + ", the adjustment gives " + expected);
+        }
+        Hash hash = header.hash();
+        if (!Difficulty.meets(hash, difficulty)) {
+            return Verdict.invalid(InvalidReason.INSUFFICIENT_WORK, "block hash " + hash.shortHex()
+                    + " does not meet difficulty " + difficulty);
+        }
+        return null;
+    }
+
+    private static Verdict checkForfeit(ChainTip parent, BlockHeader header, ForfeitProof p, ChainRules rules,
+            Round round) {
+        if (!(round instanceof Round.Learning l) || l.taskId() != p.taskId()) {
+            return Verdict.invalid(InvalidReason.WRONG_ROUND_TASK, "a forfeit of task " + p.taskId()
+                    + " where the round is " + (round instanceof Round.Learning l2 ? "task " + l2.taskId() : "idle"));
+        }
+        if (header.timestamp() < l.forfeitNotBefore()) {
+            return Verdict.invalid(InvalidReason.FORFEIT_TOO_EARLY, "timestamp " + header.timestamp()
+                    + " is before the reveal deadline " + l.forfeitNotBefore() + " of task " + l.taskId());
+        }
+        return checkWork(parent, header, p.difficulty(), rules);
+    }
+
+    private static Verdict noReveal(Block block) {
+        List<Transaction> txs = block.transactions();
+        for (int i = 0; i < txs.size(); i++) {
+            if (txs.get(i) instanceof SignedTransaction s && s.body().payload() instanceof RevealShard) {
+                return Verdict.invalid(InvalidReason.UNEXPECTED_REVEAL, "transaction " + i
+                        + " reveals a shard outside a pole block");
+            }
         }
         return null;
     }
@@ -123,13 +183,14 @@ public final class BlockProcessor {
     }
 
     private static Verdict applyTransactions(ChainTip parent, Block block, ChainRules rules, ValidationContext context,
-            List<Hash> txHashes) {
+            List<Hash> txHashes, Round round) {
         StateDelta delta = new StateDelta(parent.state());
+        Amount reward = PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
         Amount fees = Amount.ZERO;
         List<Transaction> txs = block.transactions();
         for (int i = 1; i < txs.size(); i++) {
             SignedTransaction tx = (SignedTransaction) txs.get(i);
-            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier())) {
+            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier(), block.header().height())) {
                 case TxResult.Applied applied -> {
                     try {
                         fees = fees.add(applied.fee());
@@ -144,7 +205,7 @@ public final class BlockProcessor {
             }
         }
         Coinbase coinbase = (Coinbase) txs.getFirst();
-        Verdict minted = credit(coinbase, fees, rules, delta);
+        Verdict minted = credit(coinbase, fees, reward, rules, delta);
         if (minted != null) {
             return minted;
         }
@@ -157,16 +218,17 @@ public final class BlockProcessor {
         return new Verdict.Valid(parent.child(block.header(), state), fees, txHashes);
     }
 
-    private static Verdict credit(Coinbase coinbase, Amount fees, ChainRules rules, StateDelta delta) {
+    private static Verdict credit(Coinbase coinbase, Amount fees, Amount reward, ChainRules rules, StateDelta delta) {
         Amount allowed;
         try {
-            allowed = rules.blockSubsidy().add(fees);
+            allowed = rules.blockSubsidy().add(fees).add(reward);
         } catch (ArithmeticException e) {
             allowed = Amount.MAX;
         }
         if (coinbase.amount().compareTo(allowed) > 0) {
             return Verdict.invalid(InvalidReason.COINBASE_TOO_LARGE, "coinbase claims " + coinbase.amount()
-                    + ", subsidy " + rules.blockSubsidy() + " + fees " + fees + " allow " + allowed);
+                    + ", subsidy " + rules.blockSubsidy() + " + fees " + fees + " + round reward " + reward + " allow "
+                    + allowed);
         }
         try {
             delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));

@@ -3,7 +3,9 @@ package io.learnchain.chain.validation;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pow.Difficulty;
 import io.learnchain.chain.state.WorldState;
@@ -31,10 +33,15 @@ public record ChainTip(Hash hash, Height height, long timestamp, long difficulty
                 genesis.timestamp(), genesis.initialState());
     }
 
-    /** The tip after connecting {@code header} on this one, with the state it produced. */
+    /**
+     * The tip after connecting {@code header} on this one, with the state it produced. A pole block
+     * keeps its parent's idle difficulty (it did no hash work).
+     */
     public ChainTip child(BlockHeader header, WorldState newState) {
         long childDifficulty = switch (header.proof()) {
             case IdleProof p -> p.difficulty();
+            case ForfeitProof p -> p.difficulty();
+            case PoleProof p -> difficulty;
         };
         return new ChainTip(header.hash(), header.height(), header.timestamp(), childDifficulty, timestamp, newState);
     }

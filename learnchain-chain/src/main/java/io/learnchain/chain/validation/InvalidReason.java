@@ -24,5 +24,58 @@ public enum InvalidReason {
     NONCE_MISMATCH,
     NONCE_TOO_LOW,
     INSUFFICIENT_BALANCE,
-    OVERFLOW
+    OVERFLOW,
+    // --- tasks (PostTask, CancelTask, RevealShard) ---
+    UNKNOWN_TASK,
+    NOT_REQUESTER,
+    TASK_NOT_OPEN,
+    // --- engine pole: the round's rules (a block, not a peer's local view) ---
+    /** An idle proof while a task is open, a pole proof without one, or a forfeit for the wrong task. */
+    WRONG_ROUND_TASK,
+    /** A forfeit (idle fallback) block before the task's maximum phase time has passed. */
+    FORFEIT_TOO_EARLY,
+    BAD_COMMITMENT_SIGNATURE,
+    /** The training record's data-order seed is not H(previous hash, miner address, nonce). */
+    WRONG_DATA_ORDER_SEED,
+    /** The training record continues a model other than the task's last winner re-keyed for this round. */
+    WRONG_TRAINING_START,
+    /** The pole block's last transaction is not the requester's reveal of the chosen shard. */
+    MISSING_REVEAL,
+    /** A RevealShard outside its round, or more than one. */
+    UNEXPECTED_REVEAL,
+    /** The shard index is not the one the chain chose (H(previous) mod unrevealed). */
+    SHARD_NOT_CHOSEN,
+    /** The revealed shard does not hash to the committed shard hash at its index. */
+    WRONG_SHARD,
+    MODEL_HASH_MISMATCH,
+    MODEL_TOO_LARGE,
+    NAN_WEIGHTS,
+    MALFORMED_MODEL,
+    /** The model's spec is not the task's. */
+    WRONG_MODEL_SPEC,
+    /** The model hash already won an earlier round. */
+    STALE_MODEL,
+    TRAINING_ACCURACY_NOT_MET,
+    /** The recomputed correct count on the shard differs from the claim (higher or lower). */
+    FALSE_SCORE_CLAIM,
+    /** The task's committed training set or shard is not a data set this model can read (the requester's fault). */
+    BAD_TASK_DATA,
+    /** Replay verification: re-training from the record gives another model hash. */
+    REPLAY_MISMATCH,
+    // --- engine pole: local rules (this node's commitment log; PROTOCOL 3.3 and 7) ---
+    /** No commitment for this block was seen here. Local: do not cache the block as bad forever. */
+    NO_COMMITMENT,
+    /** The commitment reached this node only after the shard reveal. Local. */
+    COMMITMENT_AFTER_REVEAL,
+    /** Another miner committed the same model hash on this parent first. Local. */
+    COPIED_MODEL;
+
+    /**
+     * True for reasons that depend on this node's commitment log, not on chain data: the block is
+     * rejected here but must not be remembered as invalid for every peer (another node, or this
+     * one during sync, may accept it).
+     */
+    public boolean isLocal() {
+        return this == NO_COMMITMENT || this == COMMITMENT_AFTER_REVEAL || this == COPIED_MODEL;
+    }
 }

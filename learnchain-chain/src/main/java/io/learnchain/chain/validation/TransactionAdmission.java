@@ -6,6 +6,10 @@ import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
+import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
 
 /**
@@ -34,6 +38,10 @@ public final class TransactionAdmission {
             return new TxResult.Rejected(InvalidReason.NONCE_TOO_LOW, "nonce " + body.nonce() + " of " + sender
                     + " is already spent; the next is " + account.nonce());
         }
+        TxResult.Rejected task = checkTask(body, sender, state);
+        if (task != null) {
+            return task;
+        }
         Amount debit = TransactionProcessor.debitOf(body);
         if (debit == null) {
             return new TxResult.Rejected(InvalidReason.OVERFLOW, "amount + fee overflows");
@@ -43,5 +51,30 @@ public final class TransactionAdmission {
                     + ", the transaction needs " + debit);
         }
         return new TxResult.Applied(body.fee());
+    }
+
+    /** CancelTask and RevealShard must name an open task of the sender. */
+    private static TxResult.Rejected checkTask(TxBody body, Address sender, WorldState state) {
+        long id = switch (body.payload()) {
+            case CancelTask c -> c.taskId();
+            case RevealShard r -> r.taskId();
+            case Transfer t -> 0;
+            case PostTask p -> 0;
+        };
+        if (id == 0) {
+            return null;
+        }
+        var task = state.tasks().get(id);
+        if (task.isEmpty()) {
+            return new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + id);
+        }
+        if (!task.get().requester().equals(sender)) {
+            return new TxResult.Rejected(InvalidReason.NOT_REQUESTER, "task " + id + " belongs to "
+                    + task.get().requester() + ", not " + sender);
+        }
+        if (!task.get().isOpen()) {
+            return new TxResult.Rejected(InvalidReason.TASK_NOT_OPEN, "task " + id + " is " + task.get().status());
+        }
+        return null;
     }
 }

@@ -5,6 +5,9 @@ import io.learnchain.base.Amount;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
 
@@ -18,6 +21,12 @@ public final class TransactionProcessor {
     }
 
     public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier) {
+        return apply(tx, state, rules, verifier, io.learnchain.base.Height.GENESIS);
+    }
+
+    /** Applies {@code tx} as part of the block at {@code height} (recorded as the posting height of a task). */
+    public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier,
+            io.learnchain.base.Height height) {
         TxBody body = tx.body();
         TxResult.Rejected stateless = checkStateless(tx, rules, verifier);
         if (stateless != null) {
@@ -32,6 +41,9 @@ public final class TransactionProcessor {
         }
         return switch (body.payload()) {
             case Transfer t -> transfer(body, t, sender, account, state);
+            case PostTask p -> TaskProcessor.post(body, p, sender, account, state, height);
+            case CancelTask c -> TaskProcessor.cancel(body, c, sender, account, state);
+            case RevealShard r -> TaskProcessor.reveal(body, r, sender, account, state);
         };
     }
 
@@ -51,10 +63,13 @@ public final class TransactionProcessor {
 
     /** The amount a transaction takes from its sender (payload amount + fee), or null on overflow. */
     static Amount debitOf(TxBody body) {
-        Amount moved = switch (body.payload()) {
-            case Transfer t -> t.amount();
-        };
         try {
+            Amount moved = switch (body.payload()) {
+                case Transfer t -> t.amount();
+                case PostTask p -> p.escrow();
+                case CancelTask c -> Amount.ZERO;
+                case RevealShard r -> Amount.ZERO;
+            };
             return moved.add(body.fee());
         } catch (ArithmeticException e) {
             return null;

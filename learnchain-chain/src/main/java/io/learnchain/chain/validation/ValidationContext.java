@@ -1,18 +1,44 @@
 package io.learnchain.chain.validation;
 
+import io.learnchain.chain.pole.BlobView;
+import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.learn.compute.ComputePool;
 import java.util.Objects;
 
 /**
  * What block validation takes from the world outside the chain data: the local time (for the
- * future-timestamp check) and the signature verifier (the node may hand in one that remembers
- * transactions the mempool already verified). Later: a view of the blobs a block depends on.
+ * future-timestamp check), the signature verifier (the node may hand in one that remembers
+ * transactions the mempool already verified), the blobs pole blocks depend on, this node's LOCAL
+ * commitment log of the round (PROTOCOL.md 3.3: commitments seen before the reveal), and the
+ * compute pool evaluations run on (the verdict never depends on its thread count).
  */
-public record ValidationContext(long nowSeconds, SignatureVerifier verifier) {
+public record ValidationContext(long nowSeconds, SignatureVerifier verifier, BlobView blobs,
+        CommitmentView commitments, ComputePool pool) {
     public ValidationContext {
         Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(blobs, "blobs");
+        Objects.requireNonNull(commitments, "commitments");
+        Objects.requireNonNull(pool, "pool");
     }
 
+    public ValidationContext(long nowSeconds, SignatureVerifier verifier) {
+        this(nowSeconds, verifier, BlobView.NONE, CommitmentView.SYNC, ComputePool.serial());
+    }
+
+    /** Ed25519 verification, no blobs, the sync commitment view, the serial pool. */
     public static ValidationContext at(long nowSeconds) {
         return new ValidationContext(nowSeconds, SignatureVerifier.ED25519);
+    }
+
+    public ValidationContext withBlobs(BlobView newBlobs) {
+        return new ValidationContext(nowSeconds, verifier, newBlobs, commitments, pool);
+    }
+
+    public ValidationContext withCommitments(CommitmentView view) {
+        return new ValidationContext(nowSeconds, verifier, blobs, view, pool);
+    }
+
+    public ValidationContext withPool(ComputePool newPool) {
+        return new ValidationContext(nowSeconds, verifier, blobs, commitments, newPool);
     }
 }

@@ -13,6 +13,9 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.pole.PoleFixture;
+import io.learnchain.chain.validation.ChainTip;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.state.WorldStateCodec;
@@ -36,6 +39,10 @@ class ChainCodecTest {
         }
     }
 
+    private static final PoleFixture POLE = new PoleFixture();
+    private static final ChainTip POLE_TIP = POLE.withTask();
+    private static final Block POLE_BLOCK = POLE.honest(POLE_TIP, PoleFixture.MINER, 1, 40, 1).block();
+
     static Block sampleBlock() {
         return ChainFixture.mine(genesisTip(), List.of(transfer(0, address(1), Amount.ofCoins(2), Amount.ofUnits(500), 0),
                 transfer(1, address(2), Amount.parse("0.5"), Amount.ZERO, 0)));
@@ -50,7 +57,15 @@ class ChainCodecTest {
                 new Case<>("header", BlockCodec.HEADER, block.header()),
                 new Case<>("block", BlockCodec.BLOCK, block),
                 new Case<>("genesis", GenesisCodec.INSTANCE, ChainFixture.GENESIS),
-                new Case<>("world state", WorldStateCodec.INSTANCE, ChainFixture.GENESIS.initialState()));
+                new Case<>("world state", WorldStateCodec.INSTANCE, ChainFixture.GENESIS.initialState()),
+                new Case<Transaction>("post task", TransactionCodec.INSTANCE, POLE.postTask(0)),
+                new Case<Transaction>("cancel task", TransactionCodec.INSTANCE, POLE.cancel(1, 3, 2)),
+                new Case<Transaction>("reveal shard", TransactionCodec.INSTANCE, POLE_BLOCK.transactions().getLast()),
+                new Case<>("pole header", BlockCodec.HEADER, POLE_BLOCK.header()),
+                new Case<>("pole block", BlockCodec.BLOCK, POLE_BLOCK),
+                new Case<>("forfeit header", BlockCodec.HEADER, POLE.forfeit(POLE_TIP, List.of()).header()),
+                new Case<>("commitment", Commitment.CODEC, Commitment.of(POLE.rules.chainId(), POLE_BLOCK)),
+                new Case<>("world state with tasks", WorldStateCodec.INSTANCE, POLE.connect(POLE_TIP, POLE_BLOCK).state()));
     }
 
     static Stream<Arguments> casesWithSeeds() {

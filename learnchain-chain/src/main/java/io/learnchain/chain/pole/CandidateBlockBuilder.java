@@ -1,0 +1,159 @@
+package io.learnchain.chain.pole;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.base.crypto.Signature;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.ForfeitProof;
+import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.state.StateDelta;
+import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.tx.TransactionCodec;
+import io.learnchain.chain.validation.ChainRules;
+import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.validation.SignatureVerifier;
+import io.learnchain.chain.validation.TransactionProcessor;
+import io.learnchain.chain.validation.TxResult;
+import io.learnchain.learn.train.TrainingRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Assembles a miner's pole block in the protocol's two phases. Phase 1 ({@link #commit}): choose
+ * the body (coinbase claiming subsidy + fees + the round's reward, then the transactions that
+ * apply) and sign the commitment over it and the trained model. Phase 2
+ * ({@link Committed#complete}): once the requester's RevealShard is out and the model has been
+ * scored on the shard, append the reveal, compute the state root and sign the header.
+ * Also builds forfeit (idle fallback) blocks.
+ */
+public final class CandidateBlockBuilder {
+    private static final int RESERVED_BYTES = 2048;
+
+    private CandidateBlockBuilder() {
+    }
+
+    /** Phase 1's result: the committed body and commitment, ready for the reveal. */
+    public record Committed(ChainTip parent, Round.Learning round, List<Transaction> body, Commitment commitment,
+            Signature signature, TrainingRecord record, long orderNonce) {
+        public Committed {
+            Objects.requireNonNull(parent, "parent");
+            Objects.requireNonNull(round, "round");
+            body = List.copyOf(body);
+            Objects.requireNonNull(commitment, "commitment");
+            Objects.requireNonNull(signature, "signature");
+            Objects.requireNonNull(record, "record");
+        }
+
+        /** Phase 2: the full block with {@code reveal} last, claiming {@code claimedScore}, signed by {@code miner}. */
+        public Block complete(SignedTransaction reveal, long claimedScore, long timestamp, KeyPair miner,
+                ChainRules rules, SignatureVerifier verifier) {
+            if (!(reveal.body().payload() instanceof RevealShard)) {
+                throw new IllegalArgumentException("the last transaction of a pole block must be a RevealShard");
+            }
+            List<Transaction> txs = new ArrayList<>(body);
+            txs.add(reveal);
+            StateDelta delta = new StateDelta(parent.state());
+            PoleProof proof = new PoleProof(round.taskId(), commitment.modelHash(), record, orderNonce,
+                    round.shardIndex(), round.shardHash(), claimedScore, signature);
+            PoleTransition.apply(round, proof, miner.publicKey(), delta);
+            var height = parent.height().next();
+            for (int i = 1; i < txs.size(); i++) {
+                if (TransactionProcessor.apply((SignedTransaction) txs.get(i), delta, rules, verifier, height)
+                        instanceof TxResult.Rejected r) {
+                    throw new IllegalArgumentException("transaction " + i + " no longer applies: " + r.reason() + " "
+                            + r.detail());
+                }
+            }
+            Coinbase coinbase = (Coinbase) body.getFirst();
+            delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));
+            BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, height, parent.hash(),
+                    Math.max(timestamp, parent.timestamp()), miner.publicKey(), Block.txRoot(txs),
+                    delta.commit().root(), proof, Signature.NONE);
+            return new Block(header.signedBy(miner), txs);
+        }
+    }
+
+    /**
+     * Phase 1: the body on {@code parent} (candidates in the given order, those that apply, within
+     * the block limits) and the signed commitment to {@code modelHash} trained under {@code record},
+     * whose data-order seed must be {@link TaskRules#dataOrderSeed} of (parent, miner, orderNonce).
+     */
+    public static Committed commit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
+            List<SignedTransaction> candidates, Hash modelHash, TrainingRecord record, long orderNonce,
+            SignatureVerifier verifier) {
+        long expectedSeed = TaskRules.dataOrderSeed(parent.hash(), miner.publicKey(), orderNonce);
+        if (record.dataOrderSeed() != expectedSeed) {
+            throw new IllegalArgumentException("the record's data-order seed must be "
+                    + Long.toUnsignedString(expectedSeed) + " for nonce " + orderNonce);
+        }
+        StateDelta delta = new StateDelta(parent.state());
+        PoleTransition.apply(round, new PoleProof(round.taskId(), modelHash, record, orderNonce, round.shardIndex(),
+                round.shardHash(), 0, Signature.NONE), miner.publicKey(), delta);
+        Amount reward = round.task().terms().rewardPerRound();
+        List<SignedTransaction> chosen = new ArrayList<>();
+        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen);
+        List<Transaction> body = new ArrayList<>();
+        Address recipient = Address.of(miner.publicKey());
+        body.add(new Coinbase(parent.height().next(), recipient, rules.blockSubsidy().add(fees).add(reward)));
+        body.addAll(chosen);
+        Hash bodyRoot = io.learnchain.base.merkle.MerkleRoot.of(body.stream().map(Transaction::hash).toList());
+        Commitment c = new Commitment(rules.chainId(), parent.height().next(), parent.hash(), round.taskId(),
+                miner.publicKey(), modelHash, record.hash(), bodyRoot);
+        return new Committed(parent, round, body, c, c.sign(miner), record, orderNonce);
+    }
+
+    /**
+     * A forfeit block for the round's task (valid from {@link Round.Learning#forfeitNotBefore()}),
+     * sealed with up to {@code maxTries} nonces and signed; empty if no nonce met the difficulty.
+     */
+    public static Optional<Block> forfeit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
+            List<SignedTransaction> candidates, long timestamp, SignatureVerifier verifier, long maxTries) {
+        StateDelta delta = new StateDelta(parent.state());
+        ForfeitProof proof = new ForfeitProof(round.taskId(), round.forfeitDifficulty(), 0);
+        PoleTransition.apply(round, proof, miner.publicKey(), delta);
+        List<SignedTransaction> chosen = new ArrayList<>();
+        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen);
+        Address recipient = Address.of(miner.publicKey());
+        Coinbase coinbase = new Coinbase(parent.height().next(), recipient, rules.blockSubsidy().add(fees));
+        delta.put(recipient, delta.account(recipient).credit(coinbase.amount()));
+        List<Transaction> txs = new ArrayList<>();
+        txs.add(coinbase);
+        txs.addAll(chosen);
+        BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(),
+                Math.max(timestamp, round.forfeitNotBefore()), miner.publicKey(), Block.txRoot(txs),
+                delta.commit().root(), proof, Signature.NONE);
+        return IdleSealer.seal(header, 0, maxTries).map(sealed -> new Block(sealed.signedBy(miner), txs));
+    }
+
+    private static Amount choose(ChainTip parent, ChainRules rules, List<SignedTransaction> candidates,
+            StateDelta delta, SignatureVerifier verifier, List<SignedTransaction> chosen) {
+        Amount fees = Amount.ZERO;
+        long bytes = RESERVED_BYTES;
+        int maxTxs = rules.limits().maxTransactions() - 2;
+        for (SignedTransaction tx : candidates) {
+            if (tx.body().payload() instanceof RevealShard) {
+                continue;
+            }
+            int size = TransactionCodec.INSTANCE.encode(tx).length;
+            if (chosen.size() >= maxTxs || bytes + size > rules.limits().maxBlockBytes()) {
+                break;
+            }
+            if (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next())
+                    instanceof TxResult.Applied applied) {
+                chosen.add(tx);
+                fees = fees.add(applied.fee());
+                bytes += size;
+            }
+        }
+        return fees;
+    }
+}

@@ -1,0 +1,109 @@
+package io.learnchain.chain.pole;
+
+import io.learnchain.base.Hash;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.validation.ChainRules;
+import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.validation.InvalidReason;
+import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.validation.Verdict;
+import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.model.Model;
+import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.train.InputTransform;
+import io.learnchain.learn.train.Trainer;
+import io.learnchain.learn.train.TrainingJob;
+import io.learnchain.learn.train.TrainingListener;
+import io.learnchain.learn.train.TrainingStart;
+
+/**
+ * The {@code replay} verification level (PROTOCOL.md 3.6): re-runs a pole block's training record
+ * from its start (a seed, or the task's last winner re-keyed to this round) on the task's
+ * training set relabelled by the round's mapping layer, and compares the resulting model hash
+ * with the committed one. Bit-exact determinism makes this an equality test. Costs one training
+ * run; {@code maxSteps} bounds what a node is willing to replay.
+ */
+public final class ReplayVerifier {
+    /** What a replay found. */
+    public sealed interface Outcome {
+        /** The record reproduces the committed model. */
+        record Reproduced(Hash modelHash) implements Outcome {
+        }
+
+        /** It does not: the block's proof of learning is false. */
+        record Mismatch(Hash committed, Hash replayed) implements Outcome {
+        }
+
+        /** A blob is missing, or the record asks for more steps than this node replays. */
+        record NotReplayed(String why) implements Outcome {
+        }
+
+        default Verdict verdictOrNull() {
+            return switch (this) {
+                case Reproduced r -> null;
+                case Mismatch m -> new Verdict.Invalid(InvalidReason.REPLAY_MISMATCH, "re-training gives model "
+                        + m.replayed().shortHex() + ", the block commits " + m.committed().shortHex());
+                case NotReplayed n -> new Verdict.Undecided(UndecidedReason.MISSING_DATA, n.why());
+            };
+        }
+    }
+
+    private ReplayVerifier() {
+    }
+
+    /**
+     * Both levels at once, for initial sync and on-demand audits: the block processor's verdict
+     * ({@code accuracy}); for a valid pole block, then the replay, whose mismatch makes the block
+     * invalid (REPLAY_MISMATCH) and whose missing data makes it undecided.
+     */
+    public static Verdict applyWithReplay(ChainTip parent, Block block, ChainRules rules,
+            io.learnchain.chain.validation.ValidationContext context, Trainer trainer, long maxSteps) {
+        Verdict v = io.learnchain.chain.validation.BlockProcessor.apply(parent, block, rules, context);
+        if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
+            return v;
+        }
+        Verdict replayed = replay(parent, rules, block, context.blobs(), trainer, maxSteps).verdictOrNull();
+        return replayed == null ? v : replayed;
+    }
+
+    /** Replays {@code block} (a pole block on {@code parent}). */
+    public static Outcome replay(ChainTip parent, ChainRules rules, Block block, BlobView blobs, Trainer trainer,
+            long maxSteps) {
+        if (!(block.header().proof() instanceof PoleProof p)) {
+            throw new IllegalArgumentException("only pole blocks are replayed");
+        }
+        if (!(RoundDriver.round(parent, rules) instanceof Round.Learning round) || round.taskId() != p.taskId()) {
+            throw new IllegalArgumentException("block " + block.header().hash().shortHex()
+                    + " is not the learning round of its parent: validate it first");
+        }
+        if (p.record().steps() > maxSteps) {
+            return new Outcome.NotReplayed("the record trains " + p.record().steps() + " steps, more than the "
+                    + maxSteps + " this node replays");
+        }
+        TaskState task = round.task();
+        ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
+        var training = PoleBlobs.dataset(blobs, task.terms().trainingSet(), spec, "training set");
+        if (training instanceof PoleBlobs.Failed<Dataset> f) {
+            return new Outcome.NotReplayed(((Verdict) f.verdict()).toString());
+        }
+        Dataset data = round.sml().relabel(((PoleBlobs.Loaded<Dataset>) training).value());
+        Model start = null;
+        if (p.record().start() instanceof TrainingStart.FromParent parentStart) {
+            var last = PoleBlobs.model(blobs, task.winners().getLast(), spec, Long.MAX_VALUE);
+            if (last instanceof PoleBlobs.Failed<Model> f) {
+                return new Outcome.NotReplayed("the last winner's model blob: " + f.verdict());
+            }
+            start = Rekey.rekey(((PoleBlobs.Loaded<Model>) last).value(),
+                    new SecureMappingLayer(task.lastRoundKey(), round.sml().classes()), round.sml());
+            if (!start.hash().equals(parentStart.modelHash())) {
+                return new Outcome.Mismatch(p.modelHash(), start.hash());
+            }
+        }
+        Model replayed = trainer.train(new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start,
+                TrainingListener.NONE));
+        return replayed.hash().equals(p.modelHash()) ? new Outcome.Reproduced(replayed.hash())
+                : new Outcome.Mismatch(p.modelHash(), replayed.hash());
+    }
+}

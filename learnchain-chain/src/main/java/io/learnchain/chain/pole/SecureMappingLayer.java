@@ -1,0 +1,88 @@
+package io.learnchain.chain.pole;
+
+import io.learnchain.base.Hash;
+import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.learn.data.Dataset;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The secure mapping layer (PoLe's SML) of a round: a permutation pi of the class labels [0, C),
+ * a Fisher-Yates shuffle by {@code SplitMix64(roundKey.firstLongLE())} of the identity. Models of
+ * the round are trained to predict pi(y) and scored by argmax == pi(y), so a model trained for
+ * another parent (another round key) scores about 1/C. A label permutation leaves learnability
+ * unchanged for every architecture, unlike an input transform (see docs/protocol.md).
+ */
+public final class SecureMappingLayer {
+    private final Hash roundKey;
+    private final int[] forward;
+    private final int[] inverse;
+
+    public SecureMappingLayer(Hash roundKey, int classes) {
+        this.roundKey = Objects.requireNonNull(roundKey, "roundKey");
+        if (classes < 2) {
+            throw new IllegalArgumentException("a mapping layer needs at least 2 classes, got " + classes);
+        }
+        forward = new int[classes];
+        for (int i = 0; i < classes; i++) {
+            forward[i] = i;
+        }
+        new SplitMix64(roundKey.firstLongLE()).shuffle(forward);
+        inverse = new int[classes];
+        for (int i = 0; i < classes; i++) {
+            inverse[forward[i]] = i;
+        }
+    }
+
+    public Hash roundKey() {
+        return roundKey;
+    }
+
+    public int classes() {
+        return forward.length;
+    }
+
+    /** pi(label). */
+    public int map(int label) {
+        return forward[label];
+    }
+
+    /** pi^-1(mapped): the true class of a mapped prediction (used by export). */
+    public int unmap(int mapped) {
+        return inverse[mapped];
+    }
+
+    /** The permutation as an array (a copy). */
+    public int[] permutation() {
+        return forward.clone();
+    }
+
+    /** {@code data} with every label y replaced by pi(y) (features shared, never copied). */
+    public Dataset relabel(Dataset data) {
+        if (data.classes() != forward.length) {
+            throw new IllegalArgumentException("data set " + data.name() + " has " + data.classes()
+                    + " classes, the mapping layer " + forward.length);
+        }
+        int[] labels = data.labels();
+        int[] mapped = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            mapped[i] = forward[labels[i]];
+        }
+        return new Dataset(data.name(), data.sampleShape(), data.classes(), data.features(), mapped);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SecureMappingLayer s && Arrays.equals(forward, s.forward) && roundKey.equals(s.roundKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return roundKey.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SecureMappingLayer[" + roundKey.shortHex() + " " + Arrays.toString(forward) + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package io.learnchain.chain.pole;
+
+import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.base.codec.CanonicalWriter;
+import io.learnchain.base.crypto.PublicKey;
+import io.learnchain.base.Address;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Constants and small pure rules of the pole engine (decisions recorded in docs/protocol.md).
+ */
+public final class TaskRules {
+    /** CancelTask, and closing after forfeits, burn this percentage of the remaining escrow. */
+    public static final int PENALTY_PERCENT = 10;
+    /** A task closes after this many forfeited rounds. */
+    public static final int MAX_FORFEITS = 2;
+    /** Candidates of one round a node evaluates at most (DoS bound, SCENARIOS D16). */
+    public static final int MAX_EVALUATIONS_PER_ROUND = 16;
+    /** Of those, at most this many from one peer (enforced by the node, which knows peers). */
+    public static final int MAX_EVALUATIONS_PER_PEER = 8;
+    private static final byte[] ORDER_DOMAIN = "learnchain/data-order/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROUND_DOMAIN = "learnchain/round-key/v1".getBytes(StandardCharsets.US_ASCII);
+
+    private TaskRules() {
+    }
+
+    /** floor(escrow x PENALTY_PERCENT / 100), without overflow. */
+    public static Amount penalty(Amount escrow) {
+        long units = escrow.units();
+        return Amount.ofUnits(units / 100 * PENALTY_PERCENT + units % 100 * PENALTY_PERCENT / 100);
+    }
+
+    /** The round key H(domain, previous hash, task id): seeds the secure mapping layer of the round. */
+    public static Hash roundKey(Hash previous, long taskId) {
+        CanonicalWriter out = new CanonicalWriter(64);
+        out.raw(ROUND_DOMAIN).hash(previous).i64(taskId);
+        return Hash.sha256(out.toByteArray());
+    }
+
+    /** The data-order seed a training record must carry: H(domain, previous hash, miner address, nonce). */
+    public static long dataOrderSeed(Hash previous, PublicKey miner, long nonce) {
+        CanonicalWriter out = new CanonicalWriter(96);
+        out.raw(ORDER_DOMAIN).hash(previous).address(Address.of(miner)).i64(nonce);
+        return Hash.sha256(out.toByteArray()).firstLongLE();
+    }
+
+    /** True when {@code correct} of {@code count} meets {@code minBp} basis points. */
+    public static boolean meetsAccuracy(long correct, long count, int minBp) {
+        return Math.multiplyHigh(correct, 10_000) == 0 && Math.multiplyHigh(count, minBp) == 0
+                && correct * 10_000 >= count * minBp;
+    }
+}

@@ -1,0 +1,66 @@
+package io.learnchain.cli.learn;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnchain.cli.UserException;
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.model.Model;
+import io.learnchain.learn.train.Evaluator;
+import io.learnchain.node.data.DatasetLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code learnchain eval}: the exact accuracy (correct count) of a model file on a data set's test split. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a model file on a data set's test split: correct, total, accuracy.")
+public final class EvalCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model-file", required = true, paramLabel = "FILE", description = "model.lcm or model.safetensors.")
+    Path modelFile;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist-small", description = "As for train (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--json", description = "Print one JSON line.")
+    boolean json;
+
+    @Override
+    public void run() {
+        if (threads < 1 || threads > 256) {
+            throw new UserException("--threads must be in [1, 256], got " + threads);
+        }
+        Model model = ModelFiles.read(modelFile);
+        Dataset test = DatasetLoader.standard().load(dataset).test();
+        int correct;
+        try (ComputePool pool = new ComputePool(threads)) {
+            correct = new Evaluator(pool).correctCount(model, test);
+        }
+        double accuracy = (double) correct / test.count();
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode n = new ObjectMapper().createObjectNode();
+            n.put("modelHash", model.hash().toHex());
+            n.put("dataset", test.name());
+            n.put("correct", correct);
+            n.put("total", test.count());
+            n.put("accuracy", accuracy);
+            o.println(n.toString());
+        } else {
+            o.printf("model    %s%n", model.hash().toHex());
+            o.printf("data     %s%n", test.name());
+            o.printf("correct  %d%n", correct);
+            o.printf("total    %d%n", test.count());
+            o.printf("accuracy %.4f%n", accuracy);
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,83 @@
+package io.learnchain.learn.nn;
+
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.tensor.Activations;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Elementwise ReLU (max(x, 0)), tanh or sigmoid ({@link Activations}: the engine's own deterministic
+ * float32 functions, the same bits on every JVM and CPU).
+ */
+final class ActivationLayer extends Layer {
+    enum Kind { RELU, TANH, SIGMOID }
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+
+    private final Kind kind;
+
+    ActivationLayer(Kind kind, int size) {
+        super(size, size);
+        this.kind = kind;
+    }
+
+    @Override
+    void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
+        int n = batch * inSize;
+        switch (kind) {
+            case RELU -> relu(in, out, n);
+            case TANH -> Activations.tanh(in, 0, out, 0, n);
+            case SIGMOID -> Activations.sigmoid(in, 0, out, 0, n);
+        }
+    }
+
+    @Override
+    void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
+            int batch) {
+        if (dIn == null) {
+            return;
+        }
+        int n = batch * inSize;
+        switch (kind) {
+            case RELU -> reluBackward(out, dOut, dIn, n);
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    float y = out[i];
+                    dIn[i] = dOut[i] * (1f - y * y);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    float y = out[i];
+                    dIn[i] = dOut[i] * (y * (1f - y));
+                }
+            }
+        }
+    }
+
+    /** max(x, 0) lane by lane (exact; the vector and scalar parts give the same bits). */
+    static void relu(float[] in, float[] out, int n) {
+        int i = 0;
+        for (; i <= n - S.length(); i += S.length()) {
+            FloatVector.fromArray(S, in, i).max(0f).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = Math.max(in[i], 0f);
+        }
+    }
+
+    /** dIn = out > 0 ? dOut : 0. */
+    static void reluBackward(float[] out, float[] dOut, float[] dIn, int n) {
+        int i = 0;
+        for (; i <= n - S.length(); i += S.length()) {
+            VectorMask<Float> off = FloatVector.fromArray(S, out, i).compare(VectorOperators.GT, 0f).not();
+            FloatVector.fromArray(S, dOut, i).blend(0f, off).intoArray(dIn, i);
+        }
+        for (; i < n; i++) {
+            dIn[i] = out[i] > 0f ? dOut[i] : 0f;
+        }
+    }
+
+}

@@ -1,0 +1,193 @@
+package io.learnchain.learn.tensor;
+
+import io.learnchain.learn.compute.ComputePool;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-precision matrix product {@code C = (accumulate ? C : 0) + A . B} on row-major arrays, the
+ * engine's one heavy kernel (dense layers, convolutions through im2col, LSTM gates).
+ *
+ * <p>Bit contract: every output element is computed as one chain of fused multiply-adds over
+ * {@code p = 0 .. k-1} in order, starting from the old C value (or +0). Vector lanes always hold
+ * different output elements (the kernel never adds lanes together), so the bits do not depend on the
+ * vector width, the CPU's AVX level, the JIT or interpreter, the tiling or the thread count, and
+ * {@link #multiplyScalar} gives exactly the same bits.
+ *
+ * <p>Speed: register-blocked micro-kernels of up to 8 rows x 32 columns (up to 16 accumulators
+ * of the fixed species {@code SPECIES_512}); right-edge blocks run on zero-padded copies (masked vector
+ * accesses near an array's end fall back to slow Java code). Tiles of whole outputs run in parallel
+ * on the {@link ComputePool}.
+ */
+public final class Gemm {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    private static final int L = 16;
+    private static final int NR = 2 * L;
+    private static final int MR = 8;
+    /** Contraction block: a 256 x 32 panel of B is 32 KiB, inside L1 with the 8 rows of A. */
+    private static final int KC = 256;
+    /** Below this many multiply-adds a call is not worth waking the pool for. */
+    private static final long PARALLEL_MIN_WORK = 1L << 16;
+
+    private Gemm() {}
+
+    /**
+     * C[m x n] (row stride ldc, from cOff) = (accumulate ? C : 0) + A[m x k] (row stride lda) .
+     * B[k x n] (row stride ldb).
+     */
+    public static void multiply(ComputePool pool, int m, int n, int k, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (lda < k && m > 1) {
+            throw new IllegalArgumentException("gemm row stride of A too small: lda=" + lda + " (k=" + k + ")");
+        }
+        multiply(pool, m, n, k, a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * C = (accumulate ? C : 0) + A^T . B where A is stored as [k x m] with row stride lda: the weight
+     * gradient x^T . dy without a transposed copy of x.
+     */
+    public static void multiplyTransposedA(ComputePool pool, int m, int n, int k, float[] a, int aOff, int lda,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (lda < m && k > 1) {
+            throw new IllegalArgumentException("gemm row stride of stored A^T too small: lda=" + lda + " (m=" + m + ")");
+        }
+        multiply(pool, m, n, k, a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** The general form: A(i, p) = a[aOff + i * ars + p * acs]. */
+    private static void multiply(ComputePool pool, int m, int n, int k, float[] a, int aOff, int ars, int acs,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        checkArgs(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int colTile = n <= 64 ? NR * ((n + NR - 1) / NR) : 64;
+        int colTiles = (n + colTile - 1) / colTile;
+        int rowTile = rowTile(m, colTiles, pool.threads());
+        int rowTiles = (m + rowTile - 1) / rowTile;
+        int tasks = rowTiles * colTiles;
+        if (pool.threads() == 1 || (long) m * n * k < PARALLEL_MIN_WORK || tasks == 1) {
+            tile(0, m, 0, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        pool.forEach(tasks, t -> {
+            int i0 = (t / colTiles) * rowTile;
+            int j0 = (t % colTiles) * colTile;
+            tile(i0, Math.min(m, i0 + rowTile), j0, Math.min(n, j0 + colTile), k,
+                    a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
+        });
+    }
+
+    private static int rowTile(int m, int colTiles, int threads) {
+        int wanted = Math.max(1, 4 * threads / colTiles);
+        int rows = (m + wanted - 1) / wanted;
+        rows = ((rows + MR - 1) / MR) * MR;
+        return Math.max(MR, Math.min(rows, 256));
+    }
+
+    /**
+     * The reference: plain loops, one fma chain per output, the same bits as {@link #multiply} (and, with
+     * {@code ars = 1, acs = lda}, as {@link #multiplyTransposedA}). A(i, p) = a[aOff + i * ars + p * acs].
+     */
+    public static void multiplyScalar(int m, int n, int k, float[] a, int aOff, int ars, int acs,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        checkArgs(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = accumulate ? c[cOff + i * ldc + j] : 0f;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[aOff + i * ars + p * acs], b[bOff + p * ldb + j], s);
+                }
+                c[cOff + i * ldc + j] = s;
+            }
+        }
+    }
+
+    /**
+     * One tile of whole outputs. The contraction is cut into blocks of KC so the B panel and the A rows
+     * stay in L1; each later block continues the same fma chains from the stored partial sums, so the
+     * order of operations (and every bit) is that of one chain over p = 0 .. k-1.
+     */
+    private static void tile(int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int ars, int acs,
+            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (k <= KC) {
+            tileBlock(i0, i1, j0, j1, 0, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            tileBlock(i0, i1, j0, j1, p0, Math.min(k, p0 + KC), a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc,
+                    accumulate || p0 > 0);
+        }
+    }
+
+    private static void tileBlock(int i0, int i1, int j0, int j1, int p0, int p1, float[] a, int aOff, int ars,
+            int acs, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        int k = p1 - p0;
+        int aBase = aOff + p0 * acs;
+        int bBase = bOff + p0 * ldb;
+        float[] bPack = null;
+        float[] cTile = null;
+        for (int j = j0; j < j1; j += NR) {
+            int width = Math.min(NR, j1 - j);
+            if (width == NR) {
+                for (int i = i0; i < i1; i += MR) {
+                    GemmKernels.block(Math.min(MR, i1 - i), k, a, aBase + i * ars, ars, acs, b, bBase + j, ldb,
+                            c, cOff + i * ldc + j, ldc, accumulate);
+                }
+                continue;
+            }
+            // Right edge: a zero-padded copy of the B panel and a C tile, the same kernels, valid outputs back.
+            bPack = bPack == null ? new float[Math.max(1, k) * NR] : bPack;
+            cTile = cTile == null ? new float[MR * NR] : cTile;
+            packPanel(b, bBase + j, ldb, k, width, bPack);
+            for (int i = i0; i < i1; i += MR) {
+                int rows = Math.min(MR, i1 - i);
+                if (accumulate) {
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(c, cOff + (i + r) * ldc + j, cTile, r * NR, width);
+                    }
+                }
+                GemmKernels.block(rows, k, a, aBase + i * ars, ars, acs, bPack, 0, NR, cTile, 0, NR, accumulate);
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(cTile, r * NR, c, cOff + (i + r) * ldc + j, width);
+                }
+            }
+        }
+    }
+
+    /** dst[k x 32] = the first {@code width} columns of a k-row panel of B, zero-padded on the right. */
+    private static void packPanel(float[] b, int off, int ldb, int k, int width, float[] dst) {
+        for (int p = 0; p < k; p++) {
+            int d = p * NR;
+            System.arraycopy(b, off + p * ldb, dst, d, width);
+            java.util.Arrays.fill(dst, d + width, d + NR, 0f);
+        }
+    }
+
+    private static void checkArgs(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm sizes must be non-negative, got m=" + m + " n=" + n + " k=" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (ars < 0 || acs < 0 || ldb < n || ldc < n) {
+            throw new IllegalArgumentException("gemm strides invalid: A " + ars + "/" + acs + ", ldb=" + ldb
+                    + " (n=" + n + "), ldc=" + ldc + " (n=" + n + ")");
+        }
+        if (k > 0) {
+            requireFits("A", a, aOff, (long) (m - 1) * ars + (long) (k - 1) * acs + 1);
+            requireFits("B", b, bOff, (long) (k - 1) * ldb + n);
+        }
+        requireFits("C", c, cOff, (long) (m - 1) * ldc + n);
+    }
+
+    private static void requireFits(String name, float[] x, int off, long extent) {
+        if (off < 0 || off + extent > x.length) {
+            throw new IllegalArgumentException("gemm operand " + name + " needs " + extent + " floats from offset "
+                    + off + " but has length " + x.length);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.learnchain.learn.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.learn.compute.ComputePool;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GemmTest {
+    private static final ComputePool POOL3 = new ComputePool(3);
+
+    @AfterAll
+    static void closePool() {
+        POOL3.close();
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 40);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void vectorKernelMatchesScalarReferenceBitForBit(long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        int m = 1 + rng.nextInt(70);
+        int n = 1 + rng.nextInt(130);
+        int k = rng.nextInt(90);
+        int lda = k + rng.nextInt(3);
+        int ldb = n + rng.nextInt(3);
+        int ldc = n + rng.nextInt(3);
+        boolean acc = rng.nextInt(2) == 0;
+        float[] a = random(rng, m * lda + 1);
+        float[] b = random(rng, Math.max(1, k) * ldb + 2);
+        float[] c0 = random(rng, m * ldc + 3);
+        float[] expected = c0.clone();
+        Gemm.multiplyScalar(m, n, k, a, 1, lda, 1, b, 2, ldb, expected, 3, ldc, acc);
+        for (ComputePool pool : new ComputePool[] {ComputePool.serial(), POOL3}) {
+            float[] c = c0.clone();
+            Gemm.multiply(pool, m, n, k, a, 1, lda, b, 2, ldb, c, 3, ldc, acc);
+            assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s threads=%d", seed, m, n, k, acc, pool.threads())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void transposedAMatchesScalarReferenceBitForBit(long seed) {
+        SplitMix64 rng = new SplitMix64(seed + 1000);
+        int m = 1 + rng.nextInt(70);
+        int n = 1 + rng.nextInt(70);
+        int k = 1 + rng.nextInt(90);
+        int lda = m + rng.nextInt(3);
+        float[] a = random(rng, k * lda);
+        float[] b = random(rng, k * n);
+        float[] expected = new float[m * n];
+        Gemm.multiplyScalar(m, n, k, a, 0, 1, lda, b, 0, n, expected, 0, n, false);
+        float[] c = new float[m * n];
+        Gemm.multiplyTransposedA(POOL3, m, n, k, a, 0, lda, b, 0, n, c, 0, n, false);
+        assertThat(c).as("seed %d m=%d n=%d k=%d", seed, m, n, k).isEqualTo(expected);
+        float[] at = new float[m * k];
+        Transpose.transpose(a, 0, lda, k, m, at, 0, k);
+        float[] viaCopy = new float[m * n];
+        Gemm.multiply(ComputePool.serial(), m, n, k, at, 0, k, b, 0, n, viaCopy, 0, n, false);
+        assertThat(viaCopy).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "accumulate {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void longContractionsCutIntoBlocksKeepTheBitsOfOneChain(boolean accumulate) {
+        SplitMix64 rng = new SplitMix64(accumulate ? 7 : 8);
+        int m = 19;
+        int n = 70;
+        int k = 777;
+        float[] a = random(rng, m * k);
+        float[] b = random(rng, k * n);
+        float[] c0 = random(rng, m * n);
+        float[] expected = c0.clone();
+        Gemm.multiplyScalar(m, n, k, a, 0, k, 1, b, 0, n, expected, 0, n, accumulate);
+        float[] c = c0.clone();
+        Gemm.multiply(POOL3, m, n, k, a, 0, k, b, 0, n, c, 0, n, accumulate);
+        assertThat(c).isEqualTo(expected);
+        float[] t = c0.clone();
+        float[] at = new float[k * m];
+        Transpose.transpose(a, 0, k, m, k, at, 0, m);
+        Gemm.multiplyTransposedA(ComputePool.serial(), m, n, k, at, 0, m, b, 0, n, t, 0, n, accumulate);
+        assertThat(t).isEqualTo(expected);
+    }
+
+    @Test
+    void sumsEachOutputAsOneFmaChainInOrder() {
+        // 1e8 + 1 - 1e8 in float: an fma chain in order gives 0 for (1e8, 1, -1e8) products.
+        float[] a = {1e8f, 1f, -1e8f};
+        float[] b = {1f, 1f, 1f};
+        float[] c = new float[1];
+        Gemm.multiply(ComputePool.serial(), 1, 1, 3, a, 0, 3, b, 0, 1, c, 0, 1, false);
+        assertThat(c[0]).isEqualTo(0f);
+    }
+
+    @Test
+    void rejectsOperandsTooSmallForTheSizes() {
+        assertThatThrownBy(() -> Gemm.multiply(ComputePool.serial(), 2, 2, 2, new float[3], 0, 2, new float[4], 0, 2,
+                new float[4], 0, 2, false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A needs");
+    }
+
+    static float[] random(SplitMix64 rng, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        return x;
+    }
+}

@@ -1,0 +1,169 @@
+package io.learnchain.node.data;
+
+import io.learnchain.learn.data.BundledDatasets;
+import io.learnchain.learn.data.CsvReader;
+import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.data.IdxDatasets;
+import io.learnchain.learn.data.IdxFile;
+import io.learnchain.learn.data.IdxReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds data sets on disk and loads them through the core readers. The full Fashion-MNIST set is
+ * searched for in the given roots (each holding a {@code fashion-mnist} folder, or being the
+ * Debian location itself); files may be gzip-compressed ({@code .gz}) or plain.
+ */
+public final class DatasetLoader {
+    /** Where the Debian package dataset-fashion-mnist installs the files. */
+    public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    private static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+        "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+
+    private final List<Path> fashionMnistDirs;
+
+    /** {@code fashionMnistDirs}: the folders searched, in order, for {@code fashion-mnist}. */
+    public DatasetLoader(List<Path> fashionMnistDirs) {
+        this.fashionMnistDirs = List.copyOf(fashionMnistDirs);
+    }
+
+    /**
+     * The standard search order: /usr/share/datasets/fashion-mnist, then
+     * $LEARNCHAIN_DATASETS/fashion-mnist, then ~/.learnchain/datasets/fashion-mnist.
+     */
+    public static DatasetLoader standard(Map<String, String> env, Path home) {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(DEBIAN_FASHION_MNIST);
+        String custom = env.get("LEARNCHAIN_DATASETS");
+        if (custom != null && !custom.isBlank()) {
+            dirs.add(Path.of(custom).resolve("fashion-mnist"));
+        }
+        dirs.add(home.resolve(".learnchain").resolve("datasets").resolve("fashion-mnist"));
+        return new DatasetLoader(dirs);
+    }
+
+    public static DatasetLoader standard() {
+        return standard(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public TrainTestData load(String spec) {
+        return load(DatasetSpec.parse(spec));
+    }
+
+    public TrainTestData load(DatasetSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return switch (spec) {
+            case DatasetSpec.Bundled b -> new TrainTestData(
+                    BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TRAIN),
+                    BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST), "bundled fashion-mnist-small", false);
+            case DatasetSpec.FashionMnistSearch s -> loadFashionMnist(findFashionMnist());
+            case DatasetSpec.FashionMnistDir d -> loadFashionMnist(checkedDir(d.dir()));
+            case DatasetSpec.Csv c -> loadCsv(c.train(), c.test());
+        };
+    }
+
+    /** The first search folder that holds all four Fashion-MNIST files, or a clear error. */
+    public Path findFashionMnist() {
+        for (Path dir : fashionMnistDirs) {
+            if (missingFiles(dir).isEmpty()) {
+                return dir;
+            }
+        }
+        throw new DatasetNotFoundException("the full Fashion-MNIST data set was not found in " + fashionMnistDirs
+                + ". Install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist), "
+                + "or pass --dataset fashion-mnist:DIR with the four IDX files (" + String.join(", ", FILES)
+                + ", .gz or plain) in DIR, or use --dataset fashion-mnist-small (bundled)");
+    }
+
+    private Path checkedDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetNotFoundException(dir + " is not a folder; --dataset fashion-mnist:DIR needs a folder with "
+                    + "the four IDX files " + String.join(", ", FILES) + " (.gz or plain)");
+        }
+        List<String> missing = missingFiles(dir);
+        if (!missing.isEmpty()) {
+            throw new DatasetNotFoundException(dir + " lacks " + String.join(", ", missing)
+                    + " (.gz or plain); a Fashion-MNIST folder holds the four IDX files " + String.join(", ", FILES));
+        }
+        return dir;
+    }
+
+    private static List<String> missingFiles(Path dir) {
+        List<String> missing = new ArrayList<>();
+        for (String f : FILES) {
+            if (locate(dir, f).isEmpty()) {
+                missing.add(f);
+            }
+        }
+        return missing;
+    }
+
+    private static Optional<Path> locate(Path dir, String base) {
+        Path gz = dir.resolve(base + ".gz");
+        if (Files.isRegularFile(gz)) {
+            return Optional.of(gz);
+        }
+        Path plain = dir.resolve(base);
+        return Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
+    }
+
+    private static TrainTestData loadFashionMnist(Path dir) {
+        Dataset train = idxPair(dir, "train", "fashion-mnist/train");
+        Dataset test = idxPair(dir, "t10k", "fashion-mnist/test");
+        return new TrainTestData(train, test, "fashion-mnist in " + dir, false);
+    }
+
+    private static Dataset idxPair(Path dir, String prefix, String name) {
+        Path images = locate(dir, prefix + "-images-idx3-ubyte").orElseThrow();
+        Path labels = locate(dir, prefix + "-labels-idx1-ubyte").orElseThrow();
+        return IdxDatasets.fromImagesAndLabels(name, readIdx(images), images.toString(), readIdx(labels),
+                labels.toString(), BundledDatasets.FASHION_MNIST_CLASSES);
+    }
+
+    private static IdxFile readIdx(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return IdxReader.read(in, file.toString());
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static TrainTestData loadCsv(Path trainFile, Optional<Path> testFile) {
+        Dataset train = readCsv(trainFile, "csv/train", 0);
+        if (testFile.isEmpty()) {
+            return new TrainTestData(train, train, "csv " + trainFile, true);
+        }
+        Dataset test = readCsv(testFile.get(), "csv/test", 0);
+        int classes = Math.max(train.classes(), test.classes());
+        return new TrainTestData(withClasses(train, classes), withClasses(test, classes),
+                "csv " + trainFile + " and " + testFile.get(), false);
+    }
+
+    private static Dataset withClasses(Dataset d, int classes) {
+        return d.classes() == classes ? d
+                : new Dataset(d.name(), d.sampleShape(), classes, d.features(), d.labels());
+    }
+
+    private static Dataset readCsv(Path file, String name, int classes) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return CsvReader.read(name, in, file.toString(), classes);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static DatasetNotFoundException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new DatasetNotFoundException(file + " does not exist; check the path given to --dataset", e);
+        }
+        return new DatasetNotFoundException("cannot read " + file + ": " + e, e);
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: learnchain engine vs PyTorch CPU (DJL, offline) vs ONNX Runtime.
+# Prints one JSON line per measurement. Usage (from the repository root):
+#   ./mvnw -q -B -pl learnchain-bench -am package -DskipTests
+#   scripts/bench-side-by-side.sh [--repeats N | --quick]
+# See docs/benchmarks.md for the figures and how to read them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/find-jdk25.sh && learnchain_find_jdk25 >/dev/null || true
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+CP_FILE=learnchain-bench/target/classpath.txt
+if [[ ! -f "$CP_FILE" ]]; then
+  echo "error: $CP_FILE missing; build first: ./mvnw -q -B -pl learnchain-bench -am package -DskipTests" >&2
+  exit 2
+fi
+# PyTorch comes from the pytorch-native-cpu jar on the class path; DJL unpacks it into this cache
+# and never downloads anything (ai.djl.offline=true).
+export PYTORCH_FLAVOR=cpu
+export ENGINE_CACHE_DIR="${ENGINE_CACHE_DIR:-$PWD/learnchain-bench/target/djl-cache}"
+export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ENGINE_CACHE_DIR}"
+exec "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss4m -Xmx4g \
+  -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "learnchain-bench/target/classes:$(cat "$CP_FILE")" io.learnchain.bench.SideBySide "$@"
