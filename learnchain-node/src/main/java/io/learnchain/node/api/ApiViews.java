@@ -5,9 +5,14 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
@@ -17,7 +22,9 @@ import io.learnchain.node.api.Dtos.ProofDto;
 import io.learnchain.node.api.Dtos.TxDto;
 import io.learnchain.node.storage.TxLocation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns chain values into API DTOs. Pure. */
 final class ApiViews {
@@ -31,7 +38,10 @@ final class ApiViews {
     static BlockDto block(Block block, boolean canonical, boolean withTransactions) {
         BlockHeader h = block.header();
         ProofDto proof = switch (h.proof()) {
-            case IdleProof p -> new ProofDto("idle", p.difficulty(), Long.toUnsignedString(p.nonce()));
+            case IdleProof p -> ProofDto.idle("idle", p.difficulty(), Long.toUnsignedString(p.nonce()), null);
+            case ForfeitProof p -> ProofDto.idle("forfeit", p.difficulty(), Long.toUnsignedString(p.nonce()), p.taskId());
+            case PoleProof p -> new ProofDto("pole", null, null, p.taskId(), p.modelHash().toHex(), p.record().hash().toHex(),
+                    p.shardIndex(), p.shardHash().toHex(), p.claimedScore());
         };
         List<TxDto> txs = null;
         if (withTransactions) {
@@ -59,22 +69,45 @@ final class ApiViews {
         Integer index = location == null ? null : location.index();
         return switch (tx) {
             case Coinbase c -> new TxDto(c.hash().toHex(), "coinbase", status, null, null, c.recipient().toString(),
-                    amount(c.amount()), null, null, null, blockHash, height, index);
+                    amount(c.amount()), null, null, null, blockHash, height, index, null);
             case SignedTransaction s -> {
                 var body = s.body();
-                Address to;
-                Amount moved;
+                Address to = null;
+                Amount moved = Amount.ZERO;
                 String kind;
+                Map<String, Object> task = new LinkedHashMap<>();
                 switch (body.payload()) {
                     case Transfer t -> {
                         to = t.to();
                         moved = t.amount();
                         kind = "transfer";
+                        task = null;
+                    }
+                    case PostTask t -> {
+                        moved = t.escrow();
+                        kind = "post_task";
+                        task.put("modelSpec", t.modelSpec());
+                        task.put("trainingSet", t.trainingSet().toHex());
+                        task.put("minTrainingAccuracyBp", t.minTrainingAccuracyBp());
+                        task.put("rounds", t.rounds());
+                        task.put("rewardPerRound", amount(t.rewardPerRound()));
+                        task.put("shards", t.shardHashes().stream().map(Hash::toHex).toList());
+                    }
+                    case CancelTask t -> {
+                        kind = "cancel_task";
+                        task.put("taskId", t.taskId());
+                    }
+                    case RevealShard t -> {
+                        kind = "reveal_shard";
+                        task.put("taskId", t.taskId());
+                        task.put("previous", t.previous().toHex());
+                        task.put("shardIndex", t.shardIndex());
+                        task.put("shardHash", t.shardHash().toHex());
                     }
                 }
                 yield new TxDto(s.hash().toHex(), kind, status, body.senderAddress().toString(), body.sender().toHex(),
-                        to.toString(), amount(moved), amount(body.fee()), body.nonce(), s.signature().toHex(), blockHash,
-                        height, index);
+                        to == null ? null : to.toString(), amount(moved), amount(body.fee()), body.nonce(),
+                        s.signature().toHex(), blockHash, height, index, task);
             }
         };
     }

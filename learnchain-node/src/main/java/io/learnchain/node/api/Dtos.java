@@ -19,7 +19,16 @@ public final class Dtos {
             boolean devMode, String nodeVersion) {
     }
 
-    public record ProofDto(String type, long difficulty, String nonce) {
+    /**
+     * A block's engine proof. {@code type} is "idle", "forfeit" (an idle block that closes a round
+     * whose requester did not reveal) or "pole"; the pole fields are null for the others.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ProofDto(String type, Long difficulty, String nonce, Long taskId, String modelHash,
+            String trainingRecordHash, Integer shardIndex, String shardHash, Long claimedScore) {
+        static ProofDto idle(String type, long difficulty, String nonce, Long taskId) {
+            return new ProofDto(type, difficulty, nonce, taskId, null, null, null, null, null);
+        }
     }
 
     /** A block; {@code transactions} is null in page listings. {@code genesis} marks height 0 (no header). */
@@ -33,11 +42,13 @@ public final class Dtos {
 
     /**
      * A transaction; {@code status} is "included" (with block, height, index) or "pending".
-     * {@code kind} is "transfer" or "coinbase"; coinbase has no sender, nonce, fee or signature.
+     * {@code kind} is "transfer", "coinbase", "post_task", "cancel_task" or "reveal_shard"; coinbase has
+     * no sender, nonce, fee or signature; the task kinds carry their fields in {@code task}.
      */
     public record TxDto(String hash, String kind, String status, String from, String senderKey, String to,
             AmountDto amount, AmountDto fee, Long nonce, String signature, String blockHash, Long height,
-            Integer index) {
+            Integer index, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            java.util.Map<String, Object> task) {
     }
 
     public record AccountDto(String address, AmountDto balance, long nonce, long reputation, int pendingTransactions) {

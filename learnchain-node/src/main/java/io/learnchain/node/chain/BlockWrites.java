@@ -27,11 +27,9 @@ final class BlockWrites {
     private BlockWrites() {
     }
 
-    /** The block's own score for fork choice: 0 for idle (hash work) blocks. */
+    /** The block's own score for fork choice: its verified correct count, 0 for idle (hash work) blocks. */
     static long score(BlockHeader header) {
-        return switch (header.proof()) {
-            case IdleProof p -> 0L;
-        };
+        return io.learnchain.chain.fork.ForkChoice.score(header);
     }
 
     static BlockInfo info(Block block, BlockInfo parent) {
@@ -43,6 +41,7 @@ final class BlockWrites {
     /** Every account a block can change, in address order. */
     static SortedSet<Address> touched(Block block) {
         SortedSet<Address> out = new TreeSet<>();
+        out.add(block.header().minerAddress()); // the engine may pay the miner outside the coinbase
         for (Transaction tx : block.transactions()) {
             switch (tx) {
                 case Coinbase c -> out.add(c.recipient());
@@ -50,6 +49,9 @@ final class BlockWrites {
                     out.add(s.body().senderAddress());
                     switch (s.body().payload()) {
                         case Transfer t -> out.add(t.to());
+                        case io.learnchain.chain.tx.PostTask t -> { }
+                        case io.learnchain.chain.tx.CancelTask t -> { }
+                        case io.learnchain.chain.tx.RevealShard t -> { }
                     }
                 }
             }

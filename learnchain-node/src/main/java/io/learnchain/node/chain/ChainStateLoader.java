@@ -7,7 +7,9 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.state.Account;
@@ -123,11 +125,33 @@ final class ChainStateLoader {
         return tipOf(header, parentTimestamp, state);
     }
 
-    static ChainTip tipOf(BlockHeader header, long parentTimestamp, WorldState state) {
-        long difficulty = switch (header.proof()) {
-            case IdleProof p -> p.difficulty();
-        };
-        return new ChainTip(header.hash(), header.height(), header.timestamp(), difficulty, parentTimestamp, state);
+    ChainTip tipOf(BlockHeader header, long parentTimestamp, WorldState state) {
+        return new ChainTip(header.hash(), header.height(), header.timestamp(), idleDifficulty(header), parentTimestamp, state);
+    }
+
+    /**
+     * The idle difficulty a tip carries: its own for an idle or forfeit block; a pole block did no
+     * hash work and keeps the nearest idle ancestor's (the genesis difficulty if there is none), as
+     * {@link ChainTip#child} does.
+     */
+    private long idleDifficulty(BlockHeader header) {
+        BlockHeader h = header;
+        while (true) {
+            switch (h.proof()) {
+                case IdleProof p -> {
+                    return p.difficulty();
+                }
+                case ForfeitProof p -> {
+                    return p.difficulty();
+                }
+                case PoleProof p -> {
+                    if (h.height().value() <= 1) {
+                        return genesis.initialDifficulty();
+                    }
+                    h = block(h.previous()).header();
+                }
+            }
+        }
     }
 
     private StoreCorruptedException corrupted(String problem) {

@@ -28,6 +28,14 @@ public final class AdmissionRules {
 
     public Optional<Admission.Rejected> check(SignedTransaction tx, WorldState state, Amount queuedBefore,
             MempoolConfig config) {
+        if (!(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)) {
+            // The chain's pole rules exist, but this node cannot yet mine pole rounds or store task
+            // state; a task accepted here would stall its own miner (idle blocks are invalid while a
+            // task is open). Refuse task transactions until the node runs pole rounds (issue 4).
+            return reject(Admission.Reason.INVALID, "this node does not run proof-of-learning rounds yet, so it does "
+                    + "not accept task transactions (" + tx.body().payload().getClass().getSimpleName() + "); "
+                    + "only transfers are accepted for now");
+        }
         if (TransactionAdmission.check(tx, state, rules, verifier) instanceof TxResult.Rejected r) {
             return reject(reasonOf(r.reason()), r.detail() + hintFor(r.reason()));
         }

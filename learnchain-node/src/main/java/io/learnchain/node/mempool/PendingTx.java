@@ -3,6 +3,9 @@ package io.learnchain.node.mempool;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
 import java.util.Comparator;
@@ -23,6 +26,9 @@ record PendingTx(SignedTransaction tx, Hash hash, Address sender, long nonce, Am
     static Amount costOf(SignedTransaction tx) {
         Amount moved = switch (tx.body().payload()) {
             case Transfer t -> t.amount();
+            case PostTask t -> t.escrow();
+            case CancelTask t -> Amount.ZERO;
+            case RevealShard t -> Amount.ZERO;
         };
         return tx.body().fee().add(moved);
     }
