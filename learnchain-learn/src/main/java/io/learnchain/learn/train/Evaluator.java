@@ -9,7 +9,7 @@ import io.learnchain.learn.nn.SoftmaxCrossEntropy;
 /** Scores a model on a data set: the integer count of samples whose argmax (ties to the lowest index) is the label. */
 public final class Evaluator {
     /** Default samples per forward pass: large enough for efficient products, small enough to stay in cache. */
-    public static final int DEFAULT_BATCH = Integer.getInteger("learnchain.eval.batch", 64);
+    public static final int DEFAULT_BATCH = 64;
 
     private final ComputePool pool;
     private final int batch;
