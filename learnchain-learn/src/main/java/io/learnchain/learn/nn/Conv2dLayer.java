@@ -77,16 +77,6 @@ final class Conv2dLayer extends Layer {
     @Override
     void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
             int batch) {
-        for (int fi = 0; fi < f; fi++) {
-            float s = 0f;
-            for (int b = 0; b < batch; b++) {
-                int o = b * outSize + fi * p;
-                for (int q = 0; q < p; q++) {
-                    s += dOut[o + q];
-                }
-            }
-            grads[bOff + fi] = s;
-        }
         // dOut^T rows (sample, position) of fpad floats; columns f..fpad stay zero from allocation.
         if (dOutT == null) {
             dOutT = new float[maxBatch * p * fpad];
@@ -95,12 +85,22 @@ final class Conv2dLayer extends Layer {
         pool.forEach(batch, b -> {
             int src = b * outSize;
             int dst = b * p * fpad;
-            for (int fi = 0; fi < f; fi++) {
-                for (int q = 0; q < p; q++) {
-                    dOutT[dst + q * fpad + fi] = dOut[src + fi * p + q];
+            for (int q = 0; q < p; q++) {
+                int row = dst + q * fpad;
+                for (int fi = 0; fi < f; fi++) {
+                    dOutT[row + fi] = dOut[src + fi * p + q];
                 }
             }
         });
+        // Bias gradient: per filter, the sum over (sample, position) in order; the filters' chains interleave.
+        float[] bias = new float[f];
+        for (int row = 0, rows = batch * p; row < rows; row++) {
+            int o = row * fpad;
+            for (int fi = 0; fi < f; fi++) {
+                bias[fi] += dOutT[o + fi];
+            }
+        }
+        System.arraycopy(bias, 0, grads, bOff, f);
         // One fma chain per weight over (sample, position) in order: sample b continues the partial sums of b - 1.
         for (int b = 0; b < batch; b++) {
             Gemm.multiply(pool, kk, fpad, p, cols, b * kk * p, p, dOutT, b * p * fpad, fpad, dWt, 0, fpad, b > 0);
