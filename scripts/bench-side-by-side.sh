@@ -16,6 +16,9 @@ fi
 # PyTorch comes from the pytorch-native-cpu jar on the class path; DJL unpacks it into this cache
 # and never downloads anything (ai.djl.offline=true).
 export PYTORCH_FLAVOR=cpu
+# OpenMP workers (PyTorch) sleep instead of spinning at barriers: on a shared 2-core machine the
+# default spinning makes PyTorch with 2 threads several times slower than with 1 (docs/benchmarks.md).
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export ENGINE_CACHE_DIR="${ENGINE_CACHE_DIR:-$PWD/learnchain-bench/target/djl-cache}"
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ENGINE_CACHE_DIR}"
 exec "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss4m -Xmx4g \

@@ -14,7 +14,8 @@ import java.util.function.IntConsumer;
  * 1, 2 or 64 threads. Never hand a pool task a share of a reduction.
  *
  * <p>{@link #forEach} blocks until all tasks are done; the calling thread works too. Calls from
- * several threads at once are serialised. Close the pool to stop its workers.
+ * several threads at once are serialised; a call from inside a task runs inline. Close the pool to
+ * stop its workers.
  */
 public final class ComputePool implements AutoCloseable {
     private static final ComputePool SERIAL = new ComputePool(1);
@@ -24,6 +25,7 @@ public final class ComputePool implements AutoCloseable {
     private final Object callLock = new Object();
     private volatile Job job;
     private volatile boolean closed;
+    private volatile Thread activeCaller;
 
     /** One forEach call: its own counters, so a late worker can never mix two calls. */
     private static final class Job {
@@ -71,7 +73,8 @@ public final class ComputePool implements AutoCloseable {
         if (tasks <= 0) {
             return;
         }
-        if (threads == 1 || tasks == 1) {
+        if (threads == 1 || tasks == 1 || insideTask()) {
+            // A task that calls forEach again runs the inner tasks itself: no deadlock, same bits.
             for (int i = 0; i < tasks; i++) {
                 body.accept(i);
             }
@@ -83,6 +86,7 @@ public final class ComputePool implements AutoCloseable {
             }
             Job j = new Job(tasks, body, Thread.currentThread());
             job = j;
+            activeCaller = Thread.currentThread();
             for (Thread w : workers) {
                 LockSupport.unpark(w);
             }
@@ -91,11 +95,25 @@ public final class ComputePool implements AutoCloseable {
                 LockSupport.park(this);
             }
             job = null;
+            activeCaller = null;
             RuntimeException f = j.failure;
             if (f != null) {
                 throw f;
             }
         }
+    }
+
+    private boolean insideTask() {
+        Thread t = Thread.currentThread();
+        if (t == activeCaller) {
+            return true;
+        }
+        for (Thread w : workers) {
+            if (w == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void runTasks(Job j) {

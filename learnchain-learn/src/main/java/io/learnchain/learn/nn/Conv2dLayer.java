@@ -5,14 +5,14 @@ import io.learnchain.learn.tensor.Gemm;
 import java.util.Arrays;
 
 /**
- * 2-D convolution by im2col and {@link Gemm} over the whole batch at once. With K = channels *
- * kernel^2 and P = output positions, the patch matrix cols[K x (B*P)] holds sample b's patches in
- * columns [b*P, (b+1)*P), so:
+ * 2-D convolution by im2col and {@link Gemm}. With K = channels * kernel^2 and P = output positions,
+ * sample b's patch matrix cols_b[K x P] sits at b*K*P (each sample's block is compact, so its product
+ * runs while it is in cache), and:
  * <ul>
- *   <li>forward: out[F x B*P] = bias + W[F x K] . cols, then each (f, b) row moves to out[b][f];
- *   <li>weight gradient: dW^T[K x F] = cols . dOut^T[(B*P) x F], one fma chain per weight over
- *       (sample, position) in order (dOut^T rows padded to 32 floats, so no packing is needed);
- *   <li>input gradient: dCols[K x B*P] = W^T . dOut[F x B*P], then col2im per sample.
+ *   <li>forward, per sample b: out[b][F x P] = bias + W[F x K] . cols_b;
+ *   <li>weight gradient: dW^T[K x F] = sum over b in order of cols_b . dOut_b^T[P x F], one fma chain
+ *       per weight over (sample, position) (dOut^T rows padded to 32 floats, so no packing is needed);
+ *   <li>input gradient, per sample: dCols = W^T[K x F] . dOut[b][F x P], then col2im while in cache.
  * </ul>
  * Every product runs on the pool over whole output tiles; per-sample loops write disjoint outputs.
  */
@@ -22,11 +22,13 @@ final class Conv2dLayer extends Layer {
     private final int c, h, w, f, k, stride, pad, oh, ow, kk, p, fpad;
     private final int wOff, bOff;
     private final float[] cols;
-    private final float[] outAll;
     private final int maxBatch;
     private float[] dOutT; // backward only: allocated on first use, so inference stays small
     private final float[] dWt;
     private final float[] wT;
+    /** Per kernel column kx: the valid output columns [firstValid, endValid) (precomputed: no divisions in loops). */
+    private final int[] firstValid;
+    private final int[] endValid;
 
     Conv2dLayer(int channels, int height, int width, int filters, int kernel, int stride, int pad, int paramOffset,
             int maxBatch) {
@@ -47,42 +49,34 @@ final class Conv2dLayer extends Layer {
         this.wOff = paramOffset;
         this.bOff = paramOffset + filters * kk;
         this.cols = new float[kk * maxBatch * p];
-        this.outAll = new float[f * maxBatch * p];
         this.maxBatch = maxBatch;
         this.dWt = new float[kk * fpad];
         this.wT = new float[kk * f];
+        this.firstValid = new int[kernel];
+        this.endValid = new int[kernel];
+        for (int kx = 0; kx < kernel; kx++) {
+            firstValid[kx] = computeFirstValid(kx);
+            endValid[kx] = Math.max(firstValid[kx], computeEndValid(kx));
+        }
     }
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
-        int bp = batch * p;
-        pool.forEach(batch, b -> im2col(in, b * inSize, cols, b * p, bp));
-        for (int fi = 0; fi < f; fi++) {
-            Arrays.fill(outAll, fi * bp, (fi + 1) * bp, params[bOff + fi]);
-        }
-        Gemm.multiply(pool, f, bp, kk, params, wOff, kk, cols, 0, bp, outAll, 0, bp, true);
-        for (int b = 0; b < batch; b++) {
+        // Per sample: its patch columns, then its product while they are still in cache.
+        pool.forEach(batch, b -> {
+            int colOff = b * kk * p;
+            im2col(in, b * inSize, cols, colOff, p);
+            int o = b * outSize;
             for (int fi = 0; fi < f; fi++) {
-                System.arraycopy(outAll, fi * bp + b * p, out, b * outSize + fi * p, p);
+                Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
             }
-        }
+            Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, cols, colOff, p, out, o, p, true);
+        });
     }
 
     @Override
     void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
             int batch) {
-        int bp = batch * p;
-        for (int fi = 0; fi < f; fi++) {
-            float s = 0f;
-            for (int b = 0; b < batch; b++) {
-                int o = b * outSize + fi * p;
-                for (int q = 0; q < p; q++) {
-                    s += dOut[o + q];
-                }
-                System.arraycopy(dOut, o, outAll, fi * bp + b * p, p);
-            }
-            grads[bOff + fi] = s;
-        }
         // dOut^T rows (sample, position) of fpad floats; columns f..fpad stay zero from allocation.
         if (dOutT == null) {
             dOutT = new float[maxBatch * p * fpad];
@@ -91,13 +85,26 @@ final class Conv2dLayer extends Layer {
         pool.forEach(batch, b -> {
             int src = b * outSize;
             int dst = b * p * fpad;
-            for (int fi = 0; fi < f; fi++) {
-                for (int q = 0; q < p; q++) {
-                    dOutT[dst + q * fpad + fi] = dOut[src + fi * p + q];
+            for (int q = 0; q < p; q++) {
+                int row = dst + q * fpad;
+                for (int fi = 0; fi < f; fi++) {
+                    dOutT[row + fi] = dOut[src + fi * p + q];
                 }
             }
         });
-        Gemm.multiply(pool, kk, fpad, bp, cols, 0, bp, dOutT, 0, fpad, dWt, 0, fpad, false);
+        // Bias gradient: per filter, the sum over (sample, position) in order; the filters' chains interleave.
+        float[] bias = new float[f];
+        for (int row = 0, rows = batch * p; row < rows; row++) {
+            int o = row * fpad;
+            for (int fi = 0; fi < f; fi++) {
+                bias[fi] += dOutT[o + fi];
+            }
+        }
+        System.arraycopy(bias, 0, grads, bOff, f);
+        // One fma chain per weight over (sample, position) in order: sample b continues the partial sums of b - 1.
+        for (int b = 0; b < batch; b++) {
+            Gemm.multiply(pool, kk, fpad, p, cols, b * kk * p, p, dOutT, b * p * fpad, fpad, dWt, 0, fpad, b > 0);
+        }
         for (int r = 0; r < kk; r++) {
             for (int fi = 0; fi < f; fi++) {
                 grads[wOff + fi * kk + r] = dWt[r * fpad + fi];
@@ -111,8 +118,10 @@ final class Conv2dLayer extends Layer {
                 wT[r * f + fi] = params[wOff + fi * kk + r];
             }
         }
-        Gemm.multiply(pool, kk, bp, f, wT, 0, f, outAll, 0, bp, cols, 0, bp, false);
-        pool.forEach(batch, b -> col2im(cols, b * p, bp, dIn, b * inSize));
+        pool.forEach(batch, b -> {
+            Gemm.multiply(ComputePool.serial(), kk, p, f, wT, 0, f, dOut, b * outSize, p, cols, b * kk * p, p, false);
+            col2im(cols, b * kk * p, p, dIn, b * inSize);
+        });
     }
 
     /** Sample patches into columns [dOff, dOff + P) of the K rows of dst (row stride ld). */
@@ -121,6 +130,8 @@ final class Conv2dLayer extends Layer {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
                     int row = dOff + ((ci * k + ky) * k + kx) * ld;
+                    int lo = firstValid[kx];
+                    int hi = endValid[kx];
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * stride + ky - pad;
                         int r = row + oy * ow;
@@ -129,8 +140,6 @@ final class Conv2dLayer extends Layer {
                             continue;
                         }
                         int src = inOff + (ci * h + iy) * w;
-                        int lo = firstValid(kx);
-                        int hi = endValid(kx);
                         Arrays.fill(dst, r, r + lo, 0f);
                         if (stride == 1) {
                             int from = src + kx - pad;
@@ -142,7 +151,7 @@ final class Conv2dLayer extends Layer {
                                 dst[r + ox] = in[src + ox * stride + kx - pad];
                             }
                         }
-                        Arrays.fill(dst, r + Math.max(lo, hi), r + ow, 0f);
+                        Arrays.fill(dst, r + hi, r + ow, 0f);
                     }
                 }
             }
@@ -150,13 +159,13 @@ final class Conv2dLayer extends Layer {
     }
 
     /** First output column whose input column ox * stride + kx - pad is inside the image. */
-    private int firstValid(int kx) {
+    private int computeFirstValid(int kx) {
         int lo = pad - kx;
         return lo <= 0 ? 0 : Math.min(ow, (lo + stride - 1) / stride);
     }
 
     /** One past the last output column whose input column is inside the image. */
-    private int endValid(int kx) {
+    private int computeEndValid(int kx) {
         int lim = w - 1 - kx + pad; // ox * stride <= lim
         return lim < 0 ? 0 : Math.min(ow, lim / stride + 1);
     }
@@ -168,6 +177,8 @@ final class Conv2dLayer extends Layer {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
                     int row = sOff + ((ci * k + ky) * k + kx) * ld;
+                    int lo = firstValid[kx];
+                    int hi = endValid[kx];
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * stride + ky - pad;
                         if (iy < 0 || iy >= h) {
@@ -175,13 +186,12 @@ final class Conv2dLayer extends Layer {
                         }
                         int dst = dOff + (ci * h + iy) * w + kx - pad;
                         int r = row + oy * ow;
-                        int hi = endValid(kx);
                         if (stride == 1) {
-                            for (int ox = firstValid(kx); ox < hi; ox++) {
+                            for (int ox = lo; ox < hi; ox++) {
                                 dIn[dst + ox] += src[r + ox];
                             }
                         } else {
-                            for (int ox = firstValid(kx); ox < hi; ox++) {
+                            for (int ox = lo; ox < hi; ox++) {
                                 dIn[dst + ox * stride] += src[r + ox];
                             }
                         }

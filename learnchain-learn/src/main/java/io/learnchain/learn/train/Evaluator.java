@@ -8,12 +8,23 @@ import io.learnchain.learn.nn.SoftmaxCrossEntropy;
 
 /** Scores a model on a data set: the integer count of samples whose argmax (ties to the lowest index) is the label. */
 public final class Evaluator {
-    private static final int BATCH = 256;
+    /** Default samples per forward pass: large enough for efficient products, small enough to stay in cache. */
+    public static final int DEFAULT_BATCH = 64;
 
     private final ComputePool pool;
+    private final int batch;
 
     public Evaluator(ComputePool pool) {
+        this(pool, DEFAULT_BATCH);
+    }
+
+    /** The count does not depend on {@code batch} (samples are independent); only speed and memory do. */
+    public Evaluator(ComputePool pool, int batch) {
+        if (batch < 1 || batch > 65536) {
+            throw new IllegalArgumentException("evaluation batch must be in [1, 65536], got " + batch);
+        }
         this.pool = pool;
+        this.batch = batch;
     }
 
     public int correctCount(Model model, Dataset data, InputTransform transform) {
@@ -23,7 +34,7 @@ public final class Evaluator {
                     + " values but the model input is " + model.spec().layout().input());
         }
         int count = data.count();
-        Network net = new Network(model.spec(), Math.max(1, Math.min(BATCH, count)));
+        Network net = new Network(model.spec(), Math.max(1, Math.min(batch, count)));
         net.load(model);
         int classes = net.outputSize();
         float[] x = new float[net.maxBatch() * in];

@@ -23,6 +23,17 @@ class ComputePoolTest {
     }
 
     @Test
+    void nestedCallsFromInsideTasksRunInlineWithoutDeadlock() {
+        try (ComputePool pool = new ComputePool(2)) {
+            AtomicIntegerArray seen = new AtomicIntegerArray(6 * 5);
+            pool.forEach(6, i -> pool.forEach(5, j -> seen.incrementAndGet(i * 5 + j)));
+            for (int i = 0; i < 30; i++) {
+                assertThat(seen.get(i)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void propagatesTaskFailureToCaller() {
         try (ComputePool pool = new ComputePool(2)) {
             assertThatThrownBy(() -> pool.forEach(10, i -> {

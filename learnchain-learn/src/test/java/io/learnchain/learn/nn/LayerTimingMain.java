@@ -6,8 +6,9 @@ import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.learn.train.Initializer;
 
-/** Manual timing run (not a test): per-layer forward and backward CPU time of a predefined model. */
+/** Manual timing run (not a test): per-layer forward and backward CPU time (caller thread) of a predefined model. */
 public final class LayerTimingMain {
+    private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
     public static void main(String[] args) throws Exception {
         ModelSpec spec = PredefinedModels.byName(args[0]);
         int batch = Integer.parseInt(args[1]);
@@ -36,18 +37,18 @@ public final class LayerTimingMain {
             java.util.Arrays.fill(grads[layers.length], 0.01f);
             boolean measure = rep >= reps / 2;
             for (int i = 0; i < layers.length; i++) {
-                long t = System.nanoTime();
+                long t = MX.getCurrentThreadCpuTime();
                 layers[i].forward(pool, net.parameters(), acts[i], acts[i + 1], batch);
                 if (measure) {
-                    fwd[i] += System.nanoTime() - t;
+                    fwd[i] += MX.getCurrentThreadCpuTime() - t;
                 }
             }
             for (int i = layers.length - 1; i >= 0; i--) {
-                long t = System.nanoTime();
+                long t = MX.getCurrentThreadCpuTime();
                 layers[i].backward(pool, net.parameters(), net.gradients(), acts[i], acts[i + 1], grads[i + 1],
                         i == 0 ? null : grads[i], batch);
                 if (measure) {
-                    bwd[i] += System.nanoTime() - t;
+                    bwd[i] += MX.getCurrentThreadCpuTime() - t;
                 }
             }
         }

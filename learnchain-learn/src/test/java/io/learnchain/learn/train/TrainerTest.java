@@ -84,6 +84,17 @@ class TrainerTest {
     }
 
     @Test
+    void correctCountDoesNotDependOnEvaluationBatchOrThreads() {
+        Model m = trainer.train(TrainingJob.of(SPEC, record(30), DATA));
+        int reference = evaluator.correctCount(m, TEST);
+        try (ComputePool pool = new ComputePool(3)) {
+            for (int batch : new int[] {1, 7, 64, 400, 1000}) {
+                assertThat(new Evaluator(pool, batch).correctCount(m, TEST)).as("batch %d", batch).isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
     void argmaxTiesGoToTheLowestIndex() {
         Model zero = new Model(SPEC, new float[SPEC.layout().parameterCount()]);
         int label0 = 0;
