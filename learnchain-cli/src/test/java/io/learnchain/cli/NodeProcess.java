@@ -39,7 +39,7 @@ final class NodeProcess implements AutoCloseable {
     static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+        cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         return cmd;
