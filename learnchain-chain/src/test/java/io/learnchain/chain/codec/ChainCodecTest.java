@@ -1,5 +1,6 @@
 package io.learnchain.chain.codec;
 
+import io.learnchain.base.codec.Mutations;
 import static io.learnchain.chain.ChainFixture.address;
 import static io.learnchain.chain.ChainFixture.genesisTip;
 import static io.learnchain.chain.ChainFixture.transfer;

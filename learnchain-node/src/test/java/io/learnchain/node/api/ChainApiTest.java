@@ -211,7 +211,7 @@ class ChainApiTest {
                 tx.body().nonce(), DevAccounts.address(2), tx.signature().toHex()));
         for (int i = 0; i < 150; i++) {
             byte[] good = goods.get(i % 2).getBytes(StandardCharsets.UTF_8);
-            String body = new String(io.learnchain.testkit.Mutations.mutate(good, rng), StandardCharsets.ISO_8859_1);
+            String body = new String(io.learnchain.base.codec.Mutations.mutate(good, rng), StandardCharsets.ISO_8859_1);
             HttpResponse<String> r = http.post("/api/v1/transactions", body);
             assertThat(r.statusCode()).as("seed %d, mutation %d: %s -> %s", seed, i, body, r.body())
                     .isBetween(200, 499);

@@ -8,7 +8,7 @@ import io.learnchain.base.Bytes;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.state.Account;
-import io.learnchain.testkit.Mutations;
+import io.learnchain.base.codec.Mutations;
 import org.junit.jupiter.api.Test;
 
 class AccountRecordsTest {

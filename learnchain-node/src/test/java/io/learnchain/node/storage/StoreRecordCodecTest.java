@@ -8,7 +8,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.rng.SplitMix64;
-import io.learnchain.testkit.Mutations;
+import io.learnchain.base.codec.Mutations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
