@@ -1,6 +1,7 @@
 package io.learnchain.learn.train;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Argument checks, the exact float text and the vector species shared by the training records. */
@@ -8,7 +9,22 @@ final class Checks {
     /** Optimizer lanes hold different parameters (no cross-lane arithmetic): vector and scalar parts agree bit for bit. */
     static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
 
+    /** Gradients below this magnitude count as zero in optimizer steps (see {@link Optimizer}). */
+    static final float TINY_GRADIENT = 0x1.0p-60f;
+    /** Optimizer state below this magnitude is stored as zero (no subnormals). */
+    static final float TINY_STATE = 0x1.0p-100f;
+
     private Checks() {}
+
+    /** x, or +0 when |x| < tiny (NaN passes through). */
+    static float flush(float x, float tiny) {
+        return Math.abs(x) < tiny ? 0f : x;
+    }
+
+    /** Lane by lane the same as {@link #flush(float, float)}. */
+    static FloatVector flush(FloatVector x, float tiny) {
+        return x.blend(0f, x.abs().compare(VectorOperators.LT, tiny));
+    }
 
     static void positiveFinite(String what, float v) {
         if (!(v > 0f) || !Float.isFinite(v)) {

@@ -53,6 +53,33 @@ class OptimizerTest {
     }
 
     @Test
+    void flushesTinyGradientsAndStateSoNoSubnormalsArise() {
+        int n = 40; // vector lanes and the scalar tail
+        float[] w = new float[n];
+        float[] g = new float[n];
+        float[] sgdState = new float[n];
+        float[] adamState = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            g[i] = i % 2 == 0 ? 1e-20f : 1e-3f;
+            sgdState[i] = 1e-30f;
+            adamState[i] = 5e-31f; // times beta1 or beta2 is below 2^-100 (7.9e-31)
+            adamState[n + i] = 5e-31f;
+        }
+        new Optimizer.Sgd(0.1f, 0.5f).step(1, w.clone(), g, sgdState);
+        Optimizer.Adam.of(0.1f).step(1, w.clone(), g, adamState);
+        for (int i = 0; i < n; i++) {
+            float expectedSgd = i % 2 == 0 ? 0f : 0.5f * 1e-30f + 1e-3f;
+            assertThat(sgdState[i]).as("sgd state %d", i).isEqualTo(expectedSgd);
+            if (i % 2 == 0) {
+                assertThat(adamState[i]).as("adam m %d", i).isZero();
+                assertThat(adamState[n + i]).as("adam v %d", i).isZero();
+            } else {
+                assertThat(adamState[i]).isGreaterThan(0f);
+            }
+        }
+    }
+
+    @Test
     void rejectsInvalidHyperparameters() {
         assertThatThrownBy(() -> new Optimizer.Sgd(0f, 0.9f)).hasMessageContaining("sgd learning rate");
         assertThatThrownBy(() -> new Optimizer.Sgd(0.1f, 1f)).hasMessageContaining("momentum must be in [0, 1)");
