@@ -7,8 +7,8 @@ import io.learnchain.base.rng.SplitMix64;
  * [0, count) drawn by {@link SplitMix64#shuffle} from {@code SplitMix64.derive(dataOrderSeed, e)};
  * it is cut into floor(count / batchSize) full batches (the remainder of the permutation is not
  * visited in that epoch, so every step has the same batch size). Optimizer step s uses batch
- * s mod batchesPerEpoch of epoch s / batchesPerEpoch. This is the order of the engine's trainer
- * (io.learnchain.learn.train), stated here for data tools and tests.
+ * s mod batchesPerEpoch of epoch s / batchesPerEpoch. The engine's trainer walks it through a
+ * {@link Cursor}; it is consensus-relevant (a training replay must visit the same samples).
  */
 public record DataOrder(int count, int batchSize, long dataOrderSeed) {
 
@@ -56,6 +56,44 @@ public record DataOrder(int count, int batchSize, long dataOrderSeed) {
         int[] indices = new int[to - from];
         System.arraycopy(epochOrder, from, indices, 0, indices.length);
         return indices;
+    }
+
+    /** A cursor that walks the order step by step, shuffling once per epoch (what training uses). */
+    public Cursor cursor() {
+        return new Cursor(this);
+    }
+
+    /**
+     * Step-by-step access without re-shuffling per step: the indices of step s are
+     * {@code indices()[offset(s) .. offset(s) + batchSize)}. Not thread-safe; one per training run.
+     */
+    public static final class Cursor {
+        private final DataOrder order;
+        private final int[] perm;
+        private long epoch = -1;
+
+        private Cursor(DataOrder order) {
+            this.order = order;
+            this.perm = new int[order.count()];
+        }
+
+        /** Moves to step {@code step} (0-based) and returns where its batch starts in {@link #indices()}. */
+        public int offset(long step) {
+            long e = step / order.batchesPerEpoch();
+            if (e != epoch) {
+                for (int i = 0; i < perm.length; i++) {
+                    perm[i] = i;
+                }
+                SplitMix64.derive(order.dataOrderSeed(), e).shuffle(perm);
+                epoch = e;
+            }
+            return (int) (step % order.batchesPerEpoch()) * order.batchSize();
+        }
+
+        /** The current epoch's permutation (owned by the cursor: read, never change). */
+        public int[] indices() {
+            return perm;
+        }
     }
 
     /** Gathers the features and labels of {@code indices} from {@code data} into a batch. */

@@ -1,6 +1,7 @@
 package io.learnchain.learn.train;
 
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.data.DataOrder;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.nn.Network;
@@ -32,7 +33,7 @@ public final class Trainer {
         float[] x = new float[bs * in];
         int[] y = new int[bs];
         float[] state = new float[rec.optimizer().stateSlots() * net.parameters().length];
-        DataOrder order = new DataOrder(rec.dataOrderSeed(), data.count(), bs);
+        DataOrder.Cursor order = new DataOrder(data.count(), bs, rec.dataOrderSeed()).cursor();
         float[] features = data.features();
         int[] labels = data.labels();
         TrainingListener listener = job.listener();
