@@ -13,9 +13,23 @@ public final class Main {
 
     /** Runs the command line without exiting the JVM (tests call this). */
     public static int run(String... args) {
+        return run(System.getenv(), null, null, args);
+    }
+
+    /**
+     * Runs with the given environment (for {@code LEARNCHAIN_*} defaults) and, when not null,
+     * writers for standard output and error (tests).
+     */
+    public static int run(java.util.Map<String, String> env, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = LearnchainCommand.newCommandLine();
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         try {
-            cli.setDefaultValueProvider(ConfigDefaults.load(args, System.getenv()));
+            cli.setDefaultValueProvider(ConfigDefaults.load(args, env));
         } catch (UserException e) {
             cli.getErr().println("error: " + e.getMessage());
             cli.getErr().flush();

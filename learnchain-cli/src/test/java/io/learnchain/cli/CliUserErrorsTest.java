@@ -1,0 +1,74 @@
+package io.learnchain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** User mistakes exit 2 with one line that says what was wrong and what to do, never a stack trace. */
+class CliUserErrorsTest {
+    @TempDir Path tmp;
+
+    private static void assertUserError(Cli.Run run, String... phrases) {
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: ").doesNotContain("Exception").doesNotContain("\tat ");
+        for (String p : phrases) {
+            assertThat(run.err()).contains(p);
+        }
+    }
+
+    @Test
+    void unknownOptionPointsAtHelp() {
+        assertUserError(Cli.run("node", "--no-such-option"), "Unknown option", "--help");
+    }
+
+    @Test
+    void nodeOnAnEmptyDataDirectoryWithoutGenesisSaysHowToStartAChain() {
+        assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--api-port", "0"),
+                "holds no chain yet", "--genesis", "--dev");
+    }
+
+    @Test
+    void malformedGenesisFileNamesTheFileAndTheProblem() throws Exception {
+        Path genesis = Files.writeString(tmp.resolve("g.toml"), "chain-name = 'x'\nengine = 'warp'\n");
+        assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--genesis", genesis.toString(),
+                "--api-port", "0"), "g.toml");
+    }
+
+    @Test
+    void genesisWithAnUnknownEngineIsRefused() throws Exception {
+        String template = Cli.run("chain", "genesis", "--dev").out().replace("engine = 'idle'", "engine = 'warp'");
+        Path genesis = Files.writeString(tmp.resolve("g.toml"), template);
+        assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--genesis", genesis.toString(),
+                "--api-port", "0"), "unknown engine 'warp'");
+    }
+
+    @Test
+    void chainToolsOnAMissingDataDirectorySayWhichOne() {
+        assertUserError(Cli.run("chain", "verify", "--datadir", tmp.resolve("none").toString()), "no data directory");
+    }
+
+    @Test
+    void mistypedAddressIsRejectedWithAChecksumHint() {
+        assertUserError(Cli.run("wallet", "balance", "lc1rtzvgju3xleppuvrfgndufvtjqxc5udj3k34wx"), "checksum");
+    }
+
+    @Test
+    void unknownWalletSaysHowToCreateOne() {
+        assertUserError(Cli.run("wallet", "show", "bob", "--wallet-dir", tmp.toString()), "no wallet 'bob'",
+                "wallet new --name bob");
+    }
+
+    @Test
+    void badDevAccountNameExplainsTheForm() {
+        assertUserError(Cli.run("wallet", "show", "dev:x"), "dev:0");
+    }
+
+    @Test
+    void unreachableNodeSaysHowToStartOne() {
+        assertUserError(Cli.run("wallet", "balance", "dev:0", "--api", "http://127.0.0.1:1"), "no learnchain node answers",
+                "node --dev");
+    }
+}
