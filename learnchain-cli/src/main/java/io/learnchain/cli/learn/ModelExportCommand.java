@@ -5,7 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import io.learnchain.cli.JsonOption;
+import java.util.LinkedHashMap;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,11 +26,22 @@ public final class ModelExportCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
     Path out;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public void run() {
         Model model = ModelFiles.read(in);
         PrintWriter o = spec.commandLine().getOut();
-        for (Path p : ModelFiles.writeAll(out, model, Optional.empty(), Map.of(), Map.of("exportedFrom", in.toString()))) {
+        List<Path> written = ModelFiles.writeAll(out, model, Optional.empty(), Map.of(), Map.of("exportedFrom", in.toString()));
+        if (json.json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("modelHash", model.hash().toHex());
+            result.put("files", written.stream().map(Path::toString).toList());
+            JsonOption.printJson(o, result);
+            return;
+        }
+        for (Path p : written) {
             o.println("wrote " + p);
         }
         o.println("model hash " + model.hash().toHex());
