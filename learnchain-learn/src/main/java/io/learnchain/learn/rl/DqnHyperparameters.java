@@ -75,6 +75,11 @@ public record DqnHyperparameters(ModelSpec network, EpsilonSchedule epsilon, flo
                 gradientSteps, warmup, loss);
     }
 
+    public DqnHyperparameters withGamma(float g) {
+        return new DqnHyperparameters(network, epsilon, g, optimizer, replayCapacity, batchSize, targetPeriod,
+                gradientSteps, warmup, loss);
+    }
+
     public DqnHyperparameters withLoss(TdLoss l) {
         return new DqnHyperparameters(network, epsilon, gamma, optimizer, replayCapacity, batchSize, targetPeriod,
                 gradientSteps, warmup, l);

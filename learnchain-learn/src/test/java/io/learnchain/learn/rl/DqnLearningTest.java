@@ -23,14 +23,18 @@ class DqnLearningTest {
     }
 
     private static Run learn(long seed, long steps, boolean learnUnshaped) {
-        DqnAgent agent = DqnAgent.create(DqnHyperparameters.cartPole(), seed, ComputePool.serial());
+        return learn(ENV, DqnHyperparameters.cartPole(), seed, steps, learnUnshaped);
+    }
+
+    private static Run learn(Environment env, DqnHyperparameters hp, long seed, long steps, boolean learnUnshaped) {
+        DqnAgent agent = DqnAgent.create(hp, seed, ComputePool.serial());
         List<Double> returns = new ArrayList<>();
-        EnvState s = ENV.reset(seed);
+        EnvState s = env.reset(seed);
         double episode = 0;
         for (long t = 0; t < steps; t++) {
             SplitMix64 block = SplitMix64.derive(seed, t);
             int a = agent.act(s, new SplitMix64(block.nextLong()));
-            StepResult r = ENV.step(s, a, new SplitMix64(block.nextLong()));
+            StepResult r = env.step(s, a, new SplitMix64(block.nextLong()));
             float reward = learnUnshaped ? r.unshapedReward() / (float) StepResult.SCALE : r.rewardValue();
             agent.observe(new Transition(s, a, reward, r.next(), r.terminal()));
             agent.train(block.nextLong());
@@ -38,7 +42,7 @@ class DqnLearningTest {
             if (r.done()) {
                 returns.add(episode);
                 episode = 0;
-                s = ENV.reset(block.nextLong());
+                s = env.reset(block.nextLong());
             } else {
                 s = r.next();
             }
@@ -66,5 +70,35 @@ class DqnLearningTest {
                 greedy);
         assertThat(run.lastAverage(20)).as("seed %d", seed).isGreaterThan(60);
         assertThat(greedy).as("seed %d", seed).isGreaterThan(60);
+    }
+
+    @Test
+    void learnsGridWorldPathAroundThePit() {
+        Environment grid = new GridWorld();
+        DqnHyperparameters hp = DqnHyperparameters.forEnvironment(grid).withEpsilon(new EpsilonSchedule(1f, 0.05f, 1_500))
+                .withGamma(0.9f);
+        long seed = 31;
+        Run run = learn(grid, hp, seed, 6_000, false);
+        double greedy = ParallelLearning.evaluate(grid, run.agent(), 50, seed);
+        double random = randomGridReturn(50, seed);
+        System.out.printf("grid world, seed %d: greedy policy %.3f, random policy %.3f%n", seed, greedy, random);
+        assertThat(greedy).as("seed %d", seed).isGreaterThan(0.8).isGreaterThan(random + 0.8);
+    }
+
+    private static double randomGridReturn(int episodes, long seed) {
+        Environment grid = new GridWorld();
+        SplitMix64 rng = new SplitMix64(seed);
+        double total = 0;
+        for (int e = 0; e < episodes; e++) {
+            EnvState s = grid.reset(rng.nextLong());
+            boolean done = false;
+            while (!done) {
+                StepResult r = grid.step(s, rng.nextInt(4), new SplitMix64(rng.nextLong()));
+                total += r.unshapedReward() / (double) StepResult.SCALE;
+                done = r.done();
+                s = r.next();
+            }
+        }
+        return total / episodes;
     }
 }

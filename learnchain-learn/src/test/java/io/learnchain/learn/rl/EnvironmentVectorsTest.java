@@ -34,6 +34,13 @@ class EnvironmentVectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")
+    void genesisNameGivesSameEnvironment(Environment env) {
+        assertThat(Environment.byName(env.name())).isEqualTo(env);
+        assertThat(env.reset(3).size()).isEqualTo(env.observationSize());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
     void vectorsCoverEpisodeEnds(Environment env) {
         long dones = EnvironmentVectors.lines(env).stream().skip(1).filter(l -> l.endsWith(" true")).count();
         if (env.episodic()) {
