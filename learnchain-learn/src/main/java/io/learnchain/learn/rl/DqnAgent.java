@@ -121,14 +121,19 @@ public final class DqnAgent {
         return java.util.Arrays.copyOf(q, online.outputSize());
     }
 
-    /** Stores a transition and advances the exploration clock. */
+    /** Stores a transition and advances the exploration clock (one call per environment step). */
     public void observe(Transition t) {
+        store(t);
+        envSteps++;
+    }
+
+    /** Stores a further transition of the same environment step (the clock does not move). */
+    public void store(Transition t) {
         if (t.action() >= online.outputSize()) {
             throw new IllegalArgumentException("action " + t.action() + " is outside the network's "
                     + online.outputSize() + " actions");
         }
         replay.add(t);
-        envSteps++;
     }
 
     /**

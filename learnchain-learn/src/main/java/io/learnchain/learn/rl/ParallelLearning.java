@@ -30,9 +30,12 @@ public final class ParallelLearning {
      * @param evaluationEpisodes episodes per evaluation
      * @param learnUnshaped learners store the unshaped reward instead of the shaped one (fork choice
      *     still ranks by the shaped reward, the chain's R_{t+1}): separates learning from fork choice
+     * @param shareProposals learners also store the losing proposals of the block (each distinct action
+     *     once, in action order, after the winner): N paths of experience per block instead of one
      */
     public record Config(Environment env, DqnHyperparameters hp, int learners, long steps, long seed, int window,
-            double threshold, long evaluateEvery, int evaluationEpisodes, boolean learnUnshaped) {
+            double threshold, long evaluateEvery, int evaluationEpisodes, boolean learnUnshaped,
+            boolean shareProposals) {
         public Config {
             Objects.requireNonNull(env, "env");
             hp.checkFits(env);
@@ -98,13 +101,11 @@ public final class ParallelLearning {
                     win = i;
                 }
             }
-            StepResult w = proposals[win];
-            Transition chosen = c.learnUnshaped()
-                    ? new Transition(state, actions[win], w.unshapedReward() / (float) StepResult.SCALE, w.next(),
-                            w.terminal())
-                    : Transition.of(state, actions[win], w);
+            List<Transition> losers = c.shareProposals() ? losers(c, state, actions, proposals, win) : List.of();
+            Transition chosen = transition(c, state, actions[win], proposals[win]);
             for (int i = 0; i < agents.size(); i++) {
                 agents.get(i).observe(chosen);
+                losers.forEach(agents.get(i)::store);
                 agents.get(i).train(SplitMix64.derive(agentSeeds[i], 2 * t + 1).nextLong());
             }
             episodeReturn += proposals[win].unshapedReward() / (double) StepResult.SCALE;
@@ -128,6 +129,29 @@ public final class ParallelLearning {
             }
         }
         return new Result(c.learners(), c.seed(), reachedAt, greedyReachedAt, returns);
+    }
+
+    private static Transition transition(Config c, EnvState state, int action, StepResult r) {
+        return c.learnUnshaped()
+                ? new Transition(state, action, r.unshapedReward() / (float) StepResult.SCALE, r.next(), r.terminal())
+                : Transition.of(state, action, r);
+    }
+
+    /** The losing proposals' transitions, each distinct action once, in action order. */
+    private static List<Transition> losers(Config c, EnvState state, int[] actions, StepResult[] proposals, int win) {
+        List<Transition> out = new ArrayList<>();
+        for (int a = 0; a < c.env().actionCount(); a++) {
+            if (a == actions[win]) {
+                continue;
+            }
+            for (int i = 0; i < actions.length; i++) {
+                if (actions[i] == a) {
+                    out.add(transition(c, state, a, proposals[i]));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Average unshaped return of the agent's greedy policy over {@code episodes} episodes from seeded starts. */

@@ -138,6 +138,18 @@ class DqnAgentTest {
     }
 
     @Test
+    void storingExtraTransitionsLeavesExplorationClock() {
+        DqnAgent agent = DqnAgent.create(SMALL, 12, ComputePool.serial());
+        EnvState s = CARTPOLE.reset(1);
+        Transition t = Transition.of(s, 0, CARTPOLE.step(s, 0, new SplitMix64(1)));
+        agent.observe(t);
+        agent.store(t);
+        assertThat(agent.environmentSteps()).isEqualTo(1);
+        assertThat(agent.replaySize()).isEqualTo(2);
+        assertThatThrownBy(() -> agent.store(new Transition(s, 2, 0f, s, false))).hasMessageContaining("outside");
+    }
+
+    @Test
     void greedyPicksHighestQValue() {
         DqnAgent agent = DqnAgent.create(SMALL, 11, ComputePool.serial());
         EnvState s = CARTPOLE.reset(1);

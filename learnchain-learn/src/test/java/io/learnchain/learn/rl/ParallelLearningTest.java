@@ -13,7 +13,7 @@ class ParallelLearningTest {
             new EpsilonSchedule(1f, 0.1f, 300), 0.99f, Optimizer.Adam.of(1e-3f), 500, 16, 20, 1, 32, TdLoss.HUBER);
 
     private static ParallelLearning.Config config(int learners, long seed) {
-        return new ParallelLearning.Config(new CartPole(), SMALL, learners, 600, seed, 5, 195, 300, 2, false);
+        return new ParallelLearning.Config(new CartPole(), SMALL, learners, 600, seed, 5, 195, 300, 2, false, false);
     }
 
     @Test
@@ -39,11 +39,22 @@ class ParallelLearningTest {
     }
 
     @Test
+    void sharingLosingProposalsChangesWhatIsLearned() {
+        ParallelLearning.Config plain = config(2, 4);
+        ParallelLearning.Config shared = new ParallelLearning.Config(plain.env(), plain.hp(), 2, plain.steps(),
+                plain.seed(), plain.window(), plain.threshold(), plain.evaluateEvery(), plain.evaluationEpisodes(), false,
+                true);
+        ParallelLearning.Result a = ParallelLearning.run(shared, ComputePool.serial());
+        assertThat(ParallelLearning.run(shared, ComputePool.serial())).isEqualTo(a);
+        assertThat(a.returns()).isNotEqualTo(ParallelLearning.run(plain, ComputePool.serial()).returns());
+    }
+
+    @Test
     void rejectsNonEpisodicTaskAndMismatchedNetwork() {
         assertThatThrownBy(() -> new ParallelLearning.Config(new InventoryControl(),
-                DqnHyperparameters.forEnvironment(new InventoryControl()), 1, 10, 1, 5, 1, 0, 1, false))
+                DqnHyperparameters.forEnvironment(new InventoryControl()), 1, 10, 1, 5, 1, 0, 1, false, false))
                 .hasMessageContaining("no episodes");
-        assertThatThrownBy(() -> new ParallelLearning.Config(new GridWorld(), SMALL, 1, 10, 1, 5, 1, 0, 1, false))
+        assertThatThrownBy(() -> new ParallelLearning.Config(new GridWorld(), SMALL, 1, 10, 1, 5, 1, 0, 1, false, false))
                 .hasMessageContaining("forEnvironment");
     }
 }
