@@ -7,6 +7,7 @@ import io.learnchain.learn.model.Model;
 import io.learnchain.learn.nn.Network;
 import io.learnchain.learn.train.Initializer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,7 +119,7 @@ public final class DqnAgent {
     public float[] qValues(EnvState state) {
         System.arraycopy(online.parameters(), 0, actor.parameters(), 0, online.parameters().length);
         float[] q = actor.forward(pool, state.observation(), 1);
-        return java.util.Arrays.copyOf(q, online.outputSize());
+        return Arrays.copyOf(q, online.outputSize());
     }
 
     /** Stores a transition and advances the exploration clock (one call per environment step). */

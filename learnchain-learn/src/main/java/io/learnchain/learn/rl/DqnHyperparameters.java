@@ -5,6 +5,7 @@ import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.learn.model.Shape;
 import io.learnchain.learn.train.Optimizer;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -101,6 +102,6 @@ public record DqnHyperparameters(ModelSpec network, EpsilonSchedule epsilon, flo
         return "network " + network.text() + "\n" + epsilon.text() + "\ngamma " + gamma + "\noptimizer "
                 + optimizer.text() + "\nreplay " + replayCapacity + "\nbatch " + batchSize + "\ntarget-period "
                 + targetPeriod + "\ngradient-steps " + gradientSteps + "\nwarmup " + warmup + "\nloss "
-                + loss.name().toLowerCase(java.util.Locale.ROOT) + "\n";
+                + loss.name().toLowerCase(Locale.ROOT) + "\n";
     }
 }

@@ -82,10 +82,7 @@ public final class ParallelLearning {
         }
         Environment env = c.env();
         EnvState state = env.reset(SplitMix64.derive(c.seed(), -1).nextLong());
-        List<Double> returns = new ArrayList<>();
-        double episodeReturn = 0;
-        double windowSum = 0;
-        long reachedAt = -1;
+        ReturnWindow window = new ReturnWindow(c.window(), c.threshold());
         long greedyReachedAt = -1;
         StepResult[] proposals = new StepResult[c.learners()];
         int[] actions = new int[c.learners()];
@@ -108,27 +105,45 @@ public final class ParallelLearning {
                 losers.forEach(agents.get(i)::store);
                 agents.get(i).train(SplitMix64.derive(agentSeeds[i], 2 * t + 1).nextLong());
             }
-            episodeReturn += proposals[win].unshapedReward() / (double) StepResult.SCALE;
-            if (proposals[win].done()) {
-                returns.add(episodeReturn);
-                windowSum += episodeReturn;
-                if (returns.size() > c.window()) {
-                    windowSum -= returns.get(returns.size() - 1 - c.window());
-                }
-                if (reachedAt < 0 && returns.size() >= c.window() && windowSum / c.window() >= c.threshold()) {
-                    reachedAt = t + 1;
-                }
-                episodeReturn = 0;
-                state = env.reset(resetSeed);
-            } else {
-                state = proposals[win].next();
-            }
+            window.add(proposals[win], t + 1);
+            state = proposals[win].done() ? env.reset(resetSeed) : proposals[win].next();
             if (greedyReachedAt < 0 && c.evaluateEvery() > 0 && (t + 1) % c.evaluateEvery() == 0
                     && evaluate(env, agents.get(0), c.evaluationEpisodes(), c.seed() + t) >= c.threshold()) {
                 greedyReachedAt = t + 1;
             }
         }
-        return new Result(c.learners(), c.seed(), reachedAt, greedyReachedAt, returns);
+        return new Result(c.learners(), c.seed(), window.reachedAt, greedyReachedAt, window.returns);
+    }
+
+    /** The chain's episode returns and the first step at which their moving average reached the threshold. */
+    private static final class ReturnWindow {
+        final int size;
+        final double threshold;
+        final List<Double> returns = new ArrayList<>();
+        double episode;
+        double sum;
+        long reachedAt = -1;
+
+        ReturnWindow(int size, double threshold) {
+            this.size = size;
+            this.threshold = threshold;
+        }
+
+        void add(StepResult r, long step) {
+            episode += r.unshapedReward() / (double) StepResult.SCALE;
+            if (!r.done()) {
+                return;
+            }
+            returns.add(episode);
+            sum += episode;
+            if (returns.size() > size) {
+                sum -= returns.get(returns.size() - 1 - size);
+            }
+            if (reachedAt < 0 && returns.size() >= size && sum / size >= threshold) {
+                reachedAt = step;
+            }
+            episode = 0;
+        }
     }
 
     private static Transition transition(Config c, EnvState state, int action, StepResult r) {

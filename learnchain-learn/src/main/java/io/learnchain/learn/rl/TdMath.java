@@ -1,5 +1,7 @@
 package io.learnchain.learn.rl;
 
+import java.util.Arrays;
+
 /**
  * The temporal-difference arithmetic of a DQN gradient step, in float32 with a fixed order: targets
  * from the target network's outputs and dLoss/dQ for the engine's backward pass.
@@ -33,7 +35,7 @@ final class TdMath {
      */
     static void outputGradient(float[] q, int actions, int[] taken, float[] y, int batch, DqnHyperparameters.TdLoss loss,
             float[] grad) {
-        java.util.Arrays.fill(grad, 0, batch * actions, 0f);
+        Arrays.fill(grad, 0, batch * actions, 0f);
         float inv = 1f / batch;
         for (int i = 0; i < batch; i++) {
             float d = q[i * actions + taken[i]] - y[i];
