@@ -1,0 +1,56 @@
+package io.learnchain.learn.rl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ReplayBufferTest {
+
+    private static Transition t(int i) {
+        return new Transition(new EnvState(new float[] {i}, 0), i % 2, i, new EnvState(new float[] {i + 1}, 1), i % 3 == 0);
+    }
+
+    @Test
+    void overwritesOldestOnceFull() {
+        ReplayBuffer r = new ReplayBuffer(3, 1);
+        for (int i = 0; i < 5; i++) {
+            r.add(t(i));
+        }
+        assertThat(r.size()).isEqualTo(3);
+        ReplayBuffer.Batch b = ReplayBuffer.Batch.of(200, 1);
+        r.sample(1, 200, b);
+        for (int i = 0; i < 200; i++) {
+            assertThat(b.rewards()[i]).isIn(2f, 3f, 4f);
+            assertThat(b.states()[i]).isEqualTo(b.rewards()[i]);
+            assertThat(b.nexts()[i]).isEqualTo(b.rewards()[i] + 1);
+            assertThat(b.actions()[i]).isEqualTo((int) b.rewards()[i] % 2);
+            assertThat(b.terminals()[i]).isEqualTo((int) b.rewards()[i] % 3 == 0);
+        }
+    }
+
+    @Test
+    void sameSeedSameBatchAndCopiesAreIndependent() {
+        ReplayBuffer r = new ReplayBuffer(100, 1);
+        for (int i = 0; i < 50; i++) {
+            r.add(t(i));
+        }
+        ReplayBuffer c = r.copy();
+        r.add(t(99));
+        ReplayBuffer.Batch a = ReplayBuffer.Batch.of(16, 1);
+        ReplayBuffer.Batch b = ReplayBuffer.Batch.of(16, 1);
+        c.sample(7, 16, a);
+        c.sample(7, 16, b);
+        assertThat(a.rewards()).containsExactly(b.rewards());
+        assertThat(c.size()).isEqualTo(50);
+        c.sample(8, 16, b);
+        assertThat(a.rewards()).isNotEqualTo(b.rewards());
+    }
+
+    @Test
+    void refusesToSampleWhenEmptyAndRejectsWrongWidth() {
+        ReplayBuffer r = new ReplayBuffer(4, 2);
+        assertThatThrownBy(() -> r.sample(1, 1, ReplayBuffer.Batch.of(1, 2))).hasMessageContaining("empty");
+        assertThatThrownBy(() -> r.add(t(1))).hasMessageContaining("2 values");
+    }
+}
