@@ -29,6 +29,14 @@ final class Conv2dLayer extends Layer {
     /** Per kernel column kx: the valid output columns [firstValid, endValid) (precomputed: no divisions in loops). */
     private final int[] firstValid;
     private final int[] endValid;
+    /**
+     * Stride-1 forward without im2col ({@code rowOff != null}): the sample's zero-padded input (hp x wp
+     * planes) and an [F x nq] product tile live in the sample's own block of {@code cols}; patch row
+     * (ci, ky, kx) is the padded input shifted by rowOff = (ci * hp + ky) * wp + kx, and output (oy, ox)
+     * is product column oy * wp + ox. Same values, zeros and order as the im2col product: same bits.
+     */
+    private final int[] rowOff;
+    private final int hp, wp, nq, padLen;
 
     Conv2dLayer(int channels, int height, int width, int filters, int kernel, int stride, int pad, int paramOffset,
             int maxBatch) {
@@ -58,10 +66,33 @@ final class Conv2dLayer extends Layer {
             firstValid[kx] = computeFirstValid(kx);
             endValid[kx] = Math.max(firstValid[kx], computeEndValid(kx));
         }
+        this.hp = height + 2 * pad;
+        this.wp = width + 2 * pad;
+        this.nq = (oh * wp + PAD_F - 1) / PAD_F * PAD_F;
+        int lastRow = ((channels - 1) * hp + kernel - 1) * wp + kernel - 1;
+        this.padLen = Math.max(channels * hp * wp, lastRow + nq);
+        boolean fits = (long) padLen + (long) filters * nq <= (long) kk * p;
+        this.rowOff = stride == 1 && fits ? rowOffsets() : null;
+    }
+
+    private int[] rowOffsets() {
+        int[] off = new int[kk];
+        for (int ci = 0; ci < c; ci++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    off[(ci * k + ky) * k + kx] = (ci * hp + ky) * wp + kx;
+                }
+            }
+        }
+        return off;
     }
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
+        if (rowOff != null) {
+            pool.forEach(batch, b -> forwardDirect(params, in, out, b));
+            return;
+        }
         // Per sample: its patch columns, then its product while they are still in cache.
         pool.forEach(batch, b -> {
             int colOff = b * kk * p;
@@ -83,6 +114,9 @@ final class Conv2dLayer extends Layer {
         }
         float[] dOutT = this.dOutT;
         pool.forEach(batch, b -> {
+            if (rowOff != null) {
+                im2col(in, b * inSize, cols, b * kk * p, p); // the direct forward left scratch there
+            }
             int src = b * outSize;
             int dst = b * p * fpad;
             for (int q = 0; q < p; q++) {
@@ -122,6 +156,28 @@ final class Conv2dLayer extends Layer {
             Gemm.multiply(ComputePool.serial(), kk, p, f, wT, 0, f, dOut, b * outSize, p, cols, b * kk * p, p, false);
             col2im(cols, b * kk * p, p, dIn, b * inSize);
         });
+    }
+
+    /** One sample's stride-1 forward on its padded input, in its own block of cols (see {@link #rowOff}). */
+    private void forwardDirect(float[] params, float[] in, float[] out, int b) {
+        int base = b * kk * p;
+        int tile = base + padLen;
+        Arrays.fill(cols, base, base + padLen, 0f);
+        for (int ci = 0; ci < c; ci++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(in, b * inSize + (ci * h + y) * w, cols, base + (ci * hp + y + pad) * wp + pad, w);
+            }
+        }
+        for (int fi = 0; fi < f; fi++) {
+            Arrays.fill(cols, tile + fi * nq, tile + (fi + 1) * nq, params[bOff + fi]);
+        }
+        Gemm.multiplyRowTable(f, nq, kk, params, wOff, kk, cols, base, rowOff, cols, tile, nq, true);
+        int o = b * outSize;
+        for (int fi = 0; fi < f; fi++) {
+            for (int oy = 0; oy < oh; oy++) {
+                System.arraycopy(cols, tile + fi * nq + oy * wp, out, o + (fi * oh + oy) * ow, ow);
+            }
+        }
     }
 
     /** Sample patches into columns [dOff, dOff + P) of the K rows of dst (row stride ld). */
