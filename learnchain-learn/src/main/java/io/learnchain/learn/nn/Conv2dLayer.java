@@ -89,20 +89,29 @@ final class Conv2dLayer extends Layer {
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
+        pool.forEach(batch, b -> forwardSample(params, in, out, b));
+    }
+
+    @Override
+    void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
+        for (int b = from; b < to; b++) {
+            forwardSample(params, in, out, b);
+        }
+    }
+
+    private void forwardSample(float[] params, float[] in, float[] out, int b) {
         if (rowOff != null) {
-            pool.forEach(batch, b -> forwardDirect(params, in, out, b));
+            forwardDirect(params, in, out, b);
             return;
         }
-        // Per sample: its patch columns, then its product while they are still in cache.
-        pool.forEach(batch, b -> {
-            int colOff = b * kk * p;
-            im2col(in, b * inSize, cols, colOff, p);
-            int o = b * outSize;
-            for (int fi = 0; fi < f; fi++) {
-                Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
-            }
-            Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, cols, colOff, p, out, o, p, true);
-        });
+        // Its patch columns, then its product while they are still in cache.
+        int colOff = b * kk * p;
+        im2col(in, b * inSize, cols, colOff, p);
+        int o = b * outSize;
+        for (int fi = 0; fi < f; fi++) {
+            Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
+        }
+        Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, cols, colOff, p, out, o, p, true);
     }
 
     @Override
