@@ -137,10 +137,15 @@ final class Conv2dLayer extends Layer {
         }
         System.arraycopy(bias, 0, grads, bOff, f);
         // dW[F x K] = sum over b of dOut_b[F x P] . rows_b[P x K]: one fma chain per weight over (sample,
-        // position) in order; sample b continues the partial sums of b - 1.
-        for (int b = 0; b < batch; b++) {
-            Gemm.multiply(pool, f, kpad, p, dOut, b * outSize, p, cols, b * colStride, kpad, dW, 0, kpad, b > 0);
-        }
+        // position) in order; sample b continues the partial sums of b - 1. One task per 32 columns of dW
+        // runs all samples (one parallel section, not one per sample).
+        pool.forEach(kpad / PAD_F, t -> {
+            int j = t * PAD_F;
+            for (int b = 0; b < batch; b++) {
+                Gemm.multiply(ComputePool.serial(), f, PAD_F, p, dOut, b * outSize, p, cols, b * colStride + j, kpad,
+                        dW, j, kpad, b > 0);
+            }
+        });
         for (int fi = 0; fi < f; fi++) {
             System.arraycopy(dW, fi * kpad, grads, wOff + fi * kk, kk);
         }
