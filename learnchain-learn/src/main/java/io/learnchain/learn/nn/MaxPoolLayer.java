@@ -2,15 +2,12 @@ package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
 
-/**
- * Max pooling over [C, H, W]; the first maximum in row-major window order wins and takes the gradient.
- * The forward pass keeps no argmax (inference writes only the maxima); backward repeats the same scan
- * on the kept input, so it finds the same winner.
- */
+/** Max pooling over [C, H, W]; the first maximum in row-major window order wins and takes the gradient. */
 final class MaxPoolLayer extends Layer {
     private final int c, h, w, size, stride, oh, ow;
+    private final int[] argmax;
 
-    MaxPoolLayer(int channels, int height, int width, int size, int stride) {
+    MaxPoolLayer(int channels, int height, int width, int size, int stride, int maxBatch) {
         super(channels * height * width, channels * ((height - size) / stride + 1) * ((width - size) / stride + 1));
         this.c = channels;
         this.h = height;
@@ -19,6 +16,7 @@ final class MaxPoolLayer extends Layer {
         this.stride = stride;
         this.oh = (height - size) / stride + 1;
         this.ow = (width - size) / stride + 1;
+        this.argmax = new int[maxBatch * outSize];
     }
 
     @Override
@@ -32,32 +30,32 @@ final class MaxPoolLayer extends Layer {
             forward2x2(in, out, from * c, to * c);
             return;
         }
-        for (int plane = from * c, o = from * outSize; plane < to * c; plane++) {
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++, o++) {
-                    out[o] = in[winner(in, plane, oy, ox)];
+        for (int b = from; b < to; b++) {
+            int inOff = b * inSize;
+            int o = b * outSize;
+            for (int ci = 0; ci < c; ci++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++, o++) {
+                        int best = inOff + (ci * h + oy * stride) * w + ox * stride;
+                        float bv = in[best];
+                        for (int dy = 0; dy < size; dy++) {
+                            int row = inOff + (ci * h + oy * stride + dy) * w + ox * stride;
+                            for (int dx = 0; dx < size; dx++) {
+                                float v = in[row + dx];
+                                boolean greater = v > bv;
+                                best = greater ? row + dx : best;
+                                bv = greater ? v : bv;
+                            }
+                        }
+                        out[o] = bv;
+                        argmax[o] = best;
+                    }
                 }
             }
         }
     }
 
-    /** Index in {@code in} of the first maximum of window (oy, ox) of a plane, scanned in row-major order. */
-    private int winner(float[] in, int plane, int oy, int ox) {
-        int best = (plane * h + oy * stride) * w + ox * stride;
-        float bv = in[best];
-        for (int dy = 0; dy < size; dy++) {
-            int row = (plane * h + oy * stride + dy) * w + ox * stride;
-            for (int dx = 0; dx < size; dx++) {
-                float v = in[row + dx];
-                boolean greater = v > bv;
-                best = greater ? row + dx : best;
-                bv = greater ? v : bv;
-            }
-        }
-        return best;
-    }
-
-    /** The common 2x2 stride-2 window, unrolled: the same comparisons in the same order as {@link #winner}. */
+    /** The common 2x2 stride-2 window, unrolled: the same scan in the same order as the general case. */
     private void forward2x2(float[] in, float[] out, int fromPlane, int toPlane) {
         int o = fromPlane * oh * ow;
         for (int plane = fromPlane; plane < toPlane; plane++) {
@@ -66,42 +64,25 @@ final class MaxPoolLayer extends Layer {
                 int r0 = base + 2 * oy * w;
                 int r1 = r0 + w;
                 for (int ox = 0; ox < ow; ox++, o++) {
-                    float best = in[r0 + 2 * ox];
-                    float v1 = in[r0 + 2 * ox + 1];
-                    best = v1 > best ? v1 : best;
-                    float v2 = in[r1 + 2 * ox];
-                    best = v2 > best ? v2 : best;
-                    float v3 = in[r1 + 2 * ox + 1];
-                    out[o] = v3 > best ? v3 : best;
-                }
-            }
-        }
-    }
-
-    /** The winner of {@link #forward2x2}'s comparisons takes the gradient, the other three get 0 (no fill, no scatter). */
-    private void backward2x2(float[] in, float[] dOut, float[] dIn, int planes) {
-        int o = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * h * w;
-            for (int oy = 0; oy < oh; oy++) {
-                int r0 = base + 2 * oy * w;
-                int r1 = r0 + w;
-                for (int ox = 0; ox < ow; ox++, o++) {
-                    int bi = r0 + 2 * ox;
-                    float best = in[bi];
-                    float v1 = in[r0 + 2 * ox + 1];
-                    bi = v1 > best ? r0 + 2 * ox + 1 : bi;
-                    best = v1 > best ? v1 : best;
-                    float v2 = in[r1 + 2 * ox];
-                    bi = v2 > best ? r1 + 2 * ox : bi;
-                    best = v2 > best ? v2 : best;
-                    float v3 = in[r1 + 2 * ox + 1];
-                    bi = v3 > best ? r1 + 2 * ox + 1 : bi;
-                    float d = dOut[o];
-                    dIn[r0 + 2 * ox] = bi == r0 + 2 * ox ? d : 0f;
-                    dIn[r0 + 2 * ox + 1] = bi == r0 + 2 * ox + 1 ? d : 0f;
-                    dIn[r1 + 2 * ox] = bi == r1 + 2 * ox ? d : 0f;
-                    dIn[r1 + 2 * ox + 1] = bi == r1 + 2 * ox + 1 ? d : 0f;
+                    int i0 = r0 + 2 * ox;
+                    int i2 = r1 + 2 * ox;
+                    float v0 = in[i0];
+                    float v1 = in[i0 + 1];
+                    float v2 = in[i2];
+                    float v3 = in[i2 + 1];
+                    float best = v0;
+                    int bi = i0;
+                    boolean g = v1 > best;
+                    best = g ? v1 : best;
+                    bi = g ? i0 + 1 : bi;
+                    g = v2 > best;
+                    best = g ? v2 : best;
+                    bi = g ? i2 : bi;
+                    g = v3 > best;
+                    best = g ? v3 : best;
+                    bi = g ? i2 + 1 : bi;
+                    out[o] = best;
+                    argmax[o] = bi;
                 }
             }
         }
@@ -113,17 +94,10 @@ final class MaxPoolLayer extends Layer {
         if (dIn == null) {
             return;
         }
-        if (size == 2 && stride == 2 && h % 2 == 0 && w % 2 == 0) {
-            backward2x2(in, dOut, dIn, batch * c); // the windows tile the planes: every dIn is written
-            return;
-        }
         java.util.Arrays.fill(dIn, 0, batch * inSize, 0f);
-        for (int plane = 0, o = 0; plane < batch * c; plane++) {
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++, o++) {
-                    dIn[winner(in, plane, oy, ox)] += dOut[o];
-                }
-            }
+        int n = batch * outSize;
+        for (int o = 0; o < n; o++) {
+            dIn[argmax[o]] += dOut[o];
         }
     }
 }

@@ -61,7 +61,8 @@ public final class Network {
             case LayerSpec.Dense d -> new DenseLayer(in.dim(0), d.units(), layout.parameterOffset(i), maxBatch);
             case LayerSpec.Conv2d c -> new Conv2dLayer(in.dim(0), in.dim(1), in.dim(2), c.filters(), c.kernel(),
                     c.stride(), c.padding(), layout.parameterOffset(i), maxBatch);
-            case LayerSpec.MaxPool2d p -> new MaxPoolLayer(in.dim(0), in.dim(1), in.dim(2), p.size(), p.stride());
+            case LayerSpec.MaxPool2d p -> new MaxPoolLayer(in.dim(0), in.dim(1), in.dim(2), p.size(), p.stride(),
+                    maxBatch);
             case LayerSpec.Flatten f -> new FlattenLayer(in.size());
             case LayerSpec.Relu r -> new ActivationLayer(ActivationLayer.Kind.RELU, in.size());
             case LayerSpec.Tanh t -> new ActivationLayer(ActivationLayer.Kind.TANH, in.size());

@@ -42,8 +42,8 @@ class GradientCheckTest {
             new Case("flatten", 0, mb -> new FlattenLayer(12)),
             new Case("conv2d 2x6x6 f3 k3 s1 p1", 3 * 18 + 3, mb -> new Conv2dLayer(2, 6, 6, 3, 3, 1, 1, 0, mb)),
             new Case("conv2d 3x7x7 f2 k3 s2 p0", 2 * 27 + 2, mb -> new Conv2dLayer(3, 7, 7, 2, 3, 2, 0, 0, mb)),
-            new Case("maxpool 2x6x6 2 s2", 0, mb -> new MaxPoolLayer(2, 6, 6, 2, 2)),
-            new Case("maxpool 1x7x7 3 s2", 0, mb -> new MaxPoolLayer(1, 7, 7, 3, 2)),
+            new Case("maxpool 2x6x6 2 s2", 0, mb -> new MaxPoolLayer(2, 6, 6, 2, 2, mb)),
+            new Case("maxpool 1x7x7 3 s2", 0, mb -> new MaxPoolLayer(1, 7, 7, 3, 2, mb)),
             new Case("lstm 4x3 h5", 3 * 20 + 5 * 20 + 20, mb -> new LstmLayer(4, 3, 5, 0, mb)),
         };
         return Stream.of(cases).flatMap(c -> Stream.of(Arguments.of(c, 1L), Arguments.of(c, 2L)));
