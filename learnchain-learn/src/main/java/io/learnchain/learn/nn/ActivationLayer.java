@@ -25,11 +25,17 @@ final class ActivationLayer extends Layer {
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
-        int n = batch * inSize;
+        forwardSamples(params, in, out, 0, batch);
+    }
+
+    @Override
+    void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
+        int off = from * inSize;
+        int n = (to - from) * inSize;
         switch (kind) {
-            case RELU -> relu(in, out, n);
-            case TANH -> Activations.tanh(in, 0, out, 0, n);
-            case SIGMOID -> Activations.sigmoid(in, 0, out, 0, n);
+            case RELU -> relu(in, out, off, n);
+            case TANH -> Activations.tanh(in, off, out, off, n);
+            case SIGMOID -> Activations.sigmoid(in, off, out, off, n);
         }
     }
 
@@ -58,12 +64,13 @@ final class ActivationLayer extends Layer {
     }
 
     /** max(x, 0) lane by lane (exact; the vector and scalar parts give the same bits). */
-    static void relu(float[] in, float[] out, int n) {
-        int i = 0;
-        for (; i <= n - S.length(); i += S.length()) {
+    static void relu(float[] in, float[] out, int off, int n) {
+        int i = off;
+        int end = off + n;
+        for (; i <= end - S.length(); i += S.length()) {
             FloatVector.fromArray(S, in, i).max(0f).intoArray(out, i);
         }
-        for (; i < n; i++) {
+        for (; i < end; i++) {
             out[i] = Math.max(in[i], 0f);
         }
     }

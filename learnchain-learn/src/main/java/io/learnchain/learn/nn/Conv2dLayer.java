@@ -3,32 +3,45 @@ package io.learnchain.learn.nn;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.tensor.Gemm;
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
- * 2-D convolution by im2col and {@link Gemm}. With K = channels * kernel^2 and P = output positions,
- * sample b's patch matrix cols_b[K x P] sits at b*K*P (each sample's block is compact, so its product
- * runs while it is in cache), and:
+ * 2-D convolution as matrix products. With K = channels * kernel^2 and P = output positions, each sample
+ * b owns a block of {@code cols} (colStride floats) and:
  * <ul>
- *   <li>forward, per sample b: out[b][F x P] = bias + W[F x K] . cols_b;
- *   <li>weight gradient: dW^T[K x F] = sum over b in order of cols_b . dOut_b^T[P x F], one fma chain
- *       per weight over (sample, position) (dOut^T rows padded to 32 floats, so no packing is needed);
+ *   <li>forward, stride 1: out[b][F x P] = bias + W[F x K] . patches, the patch rows read as shifted views
+ *       of the sample's zero-padded input ({@link Gemm#multiplyRowTable}, no im2col copy); other strides
+ *       build the patch columns cols_b[K x P] (im2col) first;
+ *   <li>weight gradient: dW[F x K] = sum over b in order of dOut_b[F x P] . rows_b[P x K] (im2row, K padded
+ *       to 32), one fma chain per weight over (sample, position);
  *   <li>input gradient, per sample: dCols = W^T[K x F] . dOut[b][F x P], then col2im while in cache.
  * </ul>
- * Every product runs on the pool over whole output tiles; per-sample loops write disjoint outputs.
+ * Every product runs on the pool over whole output tiles or per sample; per-sample work writes disjoint outputs.
  */
 final class Conv2dLayer extends Layer {
     private static final int PAD_F = 32;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    private static final int L = 16;
 
-    private final int c, h, w, f, k, stride, pad, oh, ow, kk, p, fpad;
+    private final int c, h, w, f, k, stride, pad, oh, ow, kk, p, kpad;
     private final int wOff, bOff;
     private final float[] cols;
-    private final int maxBatch;
-    private float[] dOutT; // backward only: allocated on first use, so inference stays small
-    private final float[] dWt;
+    /** Floats per sample in cols: its patches (either layout) or its direct-forward scratch. */
+    private final int colStride;
+    private final float[] dW;
     private final float[] wT;
     /** Per kernel column kx: the valid output columns [firstValid, endValid) (precomputed: no divisions in loops). */
     private final int[] firstValid;
     private final int[] endValid;
+    /**
+     * Stride-1 forward without im2col ({@code rowOff != null}): the sample's zero-padded input (hp x wp
+     * planes) and an [F x nq] product tile live in the sample's own block of {@code cols}; patch row
+     * (ci, ky, kx) is the padded input shifted by rowOff = (ci * hp + ky) * wp + kx, and output (oy, ox)
+     * is product column oy * wp + ox. Same values, zeros and order as the im2col product: same bits.
+     */
+    private final int[] rowOff;
+    private final int hp, wp, nq, padLen;
 
     Conv2dLayer(int channels, int height, int width, int filters, int kernel, int stride, int pad, int paramOffset,
             int maxBatch) {
@@ -45,12 +58,10 @@ final class Conv2dLayer extends Layer {
         this.ow = (width + 2 * pad - kernel) / stride + 1;
         this.kk = channels * kernel * kernel;
         this.p = oh * ow;
-        this.fpad = (filters + PAD_F - 1) / PAD_F * PAD_F;
+        this.kpad = (kk + PAD_F - 1) / PAD_F * PAD_F;
         this.wOff = paramOffset;
         this.bOff = paramOffset + filters * kk;
-        this.cols = new float[kk * maxBatch * p];
-        this.maxBatch = maxBatch;
-        this.dWt = new float[kk * fpad];
+        this.dW = new float[filters * kpad];
         this.wT = new float[kk * f];
         this.firstValid = new int[kernel];
         this.endValid = new int[kernel];
@@ -58,57 +69,85 @@ final class Conv2dLayer extends Layer {
             firstValid[kx] = computeFirstValid(kx);
             endValid[kx] = Math.max(firstValid[kx], computeEndValid(kx));
         }
+        this.hp = height + 2 * pad;
+        this.wp = width + 2 * pad;
+        this.nq = (oh * wp + PAD_F - 1) / PAD_F * PAD_F;
+        int lastRow = ((channels - 1) * hp + kernel - 1) * wp + kernel - 1;
+        this.padLen = Math.max(channels * hp * wp + L, lastRow + nq);
+        this.rowOff = stride == 1 ? rowOffsets() : null;
+        // im2col / dCols [K x P]; the rows [P x kpad] + slack + padded input + slack; the direct forward's scratch.
+        int scratch = Math.max(kk * p, p * kpad + L + channels * hp * wp + L);
+        this.colStride = rowOff == null ? scratch : Math.max(scratch, padLen + filters * nq);
+        this.cols = new float[colStride * maxBatch];
+    }
+
+    private int[] rowOffsets() {
+        int[] off = new int[kk];
+        for (int ci = 0; ci < c; ci++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    off[(ci * k + ky) * k + kx] = (ci * hp + ky) * wp + kx;
+                }
+            }
+        }
+        return off;
     }
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
-        // Per sample: its patch columns, then its product while they are still in cache.
-        pool.forEach(batch, b -> {
-            int colOff = b * kk * p;
-            im2col(in, b * inSize, cols, colOff, p);
-            int o = b * outSize;
-            for (int fi = 0; fi < f; fi++) {
-                Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
-            }
-            Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, cols, colOff, p, out, o, p, true);
-        });
+        pool.forEach(batch, b -> forwardSample(params, in, out, b));
+    }
+
+    @Override
+    void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
+        for (int b = from; b < to; b++) {
+            forwardSample(params, in, out, b);
+        }
+    }
+
+    private void forwardSample(float[] params, float[] in, float[] out, int b) {
+        if (rowOff != null) {
+            forwardDirect(params, in, out, b);
+            return;
+        }
+        // Its patch columns, then its product while they are still in cache.
+        int colOff = b * colStride;
+        im2col(in, b * inSize, cols, colOff, p);
+        int o = b * outSize;
+        for (int fi = 0; fi < f; fi++) {
+            Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
+        }
+        Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, cols, colOff, p, out, o, p, true);
     }
 
     @Override
     void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
             int batch) {
-        // dOut^T rows (sample, position) of fpad floats; columns f..fpad stay zero from allocation.
-        if (dOutT == null) {
-            dOutT = new float[maxBatch * p * fpad];
-        }
-        float[] dOutT = this.dOutT;
-        pool.forEach(batch, b -> {
-            int src = b * outSize;
-            int dst = b * p * fpad;
-            for (int q = 0; q < p; q++) {
-                int row = dst + q * fpad;
-                for (int fi = 0; fi < f; fi++) {
-                    dOutT[row + fi] = dOut[src + fi * p + q];
-                }
-            }
-        });
+        // Patch rows of each sample (im2row: position-major, kpad floats per position, the pad columns zero).
+        pool.forEach(batch, b -> im2row(in, b * inSize, cols, b * colStride));
         // Bias gradient: per filter, the sum over (sample, position) in order; the filters' chains interleave.
         float[] bias = new float[f];
-        for (int row = 0, rows = batch * p; row < rows; row++) {
-            int o = row * fpad;
-            for (int fi = 0; fi < f; fi++) {
-                bias[fi] += dOutT[o + fi];
+        for (int b = 0; b < batch; b++) {
+            int o = b * outSize;
+            for (int q = 0; q < p; q++) {
+                for (int fi = 0; fi < f; fi++) {
+                    bias[fi] += dOut[o + fi * p + q];
+                }
             }
         }
         System.arraycopy(bias, 0, grads, bOff, f);
-        // One fma chain per weight over (sample, position) in order: sample b continues the partial sums of b - 1.
-        for (int b = 0; b < batch; b++) {
-            Gemm.multiply(pool, kk, fpad, p, cols, b * kk * p, p, dOutT, b * p * fpad, fpad, dWt, 0, fpad, b > 0);
-        }
-        for (int r = 0; r < kk; r++) {
-            for (int fi = 0; fi < f; fi++) {
-                grads[wOff + fi * kk + r] = dWt[r * fpad + fi];
+        // dW[F x K] = sum over b of dOut_b[F x P] . rows_b[P x K]: one fma chain per weight over (sample,
+        // position) in order; sample b continues the partial sums of b - 1. One task per 32 columns of dW
+        // runs all samples (one parallel section, not one per sample).
+        pool.forEach(kpad / PAD_F, t -> {
+            int j = t * PAD_F;
+            for (int b = 0; b < batch; b++) {
+                Gemm.multiply(ComputePool.serial(), f, PAD_F, p, dOut, b * outSize, p, cols, b * colStride + j, kpad,
+                        dW, j, kpad, b > 0);
             }
+        });
+        for (int fi = 0; fi < f; fi++) {
+            System.arraycopy(dW, fi * kpad, grads, wOff + fi * kk, kk);
         }
         if (dIn == null) {
             return;
@@ -119,9 +158,59 @@ final class Conv2dLayer extends Layer {
             }
         }
         pool.forEach(batch, b -> {
-            Gemm.multiply(ComputePool.serial(), kk, p, f, wT, 0, f, dOut, b * outSize, p, cols, b * kk * p, p, false);
-            col2im(cols, b * kk * p, p, dIn, b * inSize);
+            Gemm.multiply(ComputePool.serial(), kk, p, f, wT, 0, f, dOut, b * outSize, p, cols, b * colStride, p, false);
+            col2im(cols, b * colStride, p, dIn, b * inSize);
         });
+    }
+
+    /** One sample's stride-1 forward on its padded input, in its own block of cols (see {@link #rowOff}). */
+    private void forwardDirect(float[] params, float[] in, float[] out, int b) {
+        int base = b * colStride;
+        int tile = base + padLen;
+        padInput(in, b * inSize, cols, base);
+        Arrays.fill(cols, base + c * hp * wp + L, base + padLen, 0f);
+        for (int fi = 0; fi < f; fi++) {
+            Arrays.fill(cols, tile + fi * nq, tile + (fi + 1) * nq, params[bOff + fi]);
+        }
+        Gemm.multiplyRowTable(f, nq, kk, params, wOff, kk, cols, base, rowOff, cols, tile, nq, true);
+        int o = b * outSize;
+        for (int fi = 0; fi < f; fi++) {
+            for (int oy = 0; oy < oh; oy++) {
+                System.arraycopy(cols, tile + fi * nq + oy * wp, out, o + (fi * oh + oy) * ow, ow);
+            }
+        }
+    }
+
+    /**
+     * Sample patches as rows: dst[dOff + q * kpad + r] = patch value r of output position q (zero outside
+     * the image). Copies whole kernel rows as one 16-lane vector each from a zero-padded copy of the input
+     * (after the rows in the sample's block); each copy's spill past its k floats is overwritten by the next
+     * copy, the last one's lands in the pad columns (whose products are never read) or the block's slack.
+     */
+    private void im2row(float[] in, int inOff, float[] dst, int dOff) {
+        int padded = dOff + p * kpad + L;
+        padInput(in, inOff, dst, padded);
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                int row = dOff + (oy * ow + ox) * kpad;
+                int src = padded + oy * stride * wp + ox * stride;
+                for (int ci = 0; ci < c; ci++) {
+                    for (int ky = 0; ky < k; ky++) {
+                        FloatVector.fromArray(S, dst, src + (ci * hp + ky) * wp).intoArray(dst, row + (ci * k + ky) * k);
+                    }
+                }
+            }
+        }
+    }
+
+    /** dst[dOff ..] = the sample's input in zero-padded hp x wp planes, followed by L zeros of slack. */
+    private void padInput(float[] in, int inOff, float[] dst, int dOff) {
+        Arrays.fill(dst, dOff, dOff + c * hp * wp + L, 0f);
+        for (int ci = 0; ci < c; ci++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(in, inOff + (ci * h + y) * w, dst, dOff + (ci * hp + y + pad) * wp + pad, w);
+            }
+        }
     }
 
     /** Sample patches into columns [dOff, dOff + P) of the K rows of dst (row stride ld). */

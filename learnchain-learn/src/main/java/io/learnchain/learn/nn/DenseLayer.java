@@ -26,6 +26,15 @@ final class DenseLayer extends Layer {
     }
 
     @Override
+    void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
+        for (int b = from; b < to; b++) {
+            System.arraycopy(params, bOff, out, b * outSize, outSize);
+        }
+        Gemm.multiply(ComputePool.serial(), to - from, outSize, inSize, in, from * inSize, inSize, params, wOff,
+                outSize, out, from * outSize, outSize, true);
+    }
+
+    @Override
     void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
             int batch) {
         // dW[in x out] = x^T . dy, summed over the batch in sample order.

@@ -14,6 +14,11 @@ final class FlattenLayer extends Layer {
     }
 
     @Override
+    void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
+        System.arraycopy(in, from * inSize, out, from * inSize, (to - from) * inSize);
+    }
+
+    @Override
     void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
             int batch) {
         if (dIn != null) {

@@ -19,6 +19,21 @@ abstract sealed class Layer permits DenseLayer, Conv2dLayer, MaxPoolLayer, Flatt
     abstract void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch);
 
     /**
+     * Whether each sample's forward output depends on that sample alone and {@link #forwardSamples} runs
+     * any range of samples: then a network may run whole sample ranges through all its layers on one
+     * thread (each output is computed by exactly the same operations, so the bits do not change).
+     */
+    boolean runsSampleRanges() {
+        return true;
+    }
+
+    /**
+     * The forward pass of samples [from, to) on the calling thread, with the same bits as {@link #forward};
+     * calls on disjoint ranges may run at the same time.
+     */
+    abstract void forwardSamples(float[] params, float[] in, float[] out, int from, int to);
+
+    /**
      * Writes this layer's parameter gradients (overwriting, not adding) into {@code grads} and, when
      * {@code dIn} is not null, the gradient with respect to the input. Needs the {@code in} and
      * {@code out} of the matching forward call.

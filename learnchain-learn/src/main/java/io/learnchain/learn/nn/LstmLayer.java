@@ -78,6 +78,16 @@ final class LstmLayer extends Layer {
     }
 
     @Override
+    boolean runsSampleRanges() {
+        return false; // its forward is batch-wide products per time step over shared scratch rows
+    }
+
+    @Override
+    void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
+        throw new IllegalStateException("the LSTM layer runs whole batches only (runsSampleRanges is false)");
+    }
+
+    @Override
     void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
             int batch) {
         int rows = batch * steps;

@@ -21,11 +21,16 @@ final class MaxPoolLayer extends Layer {
 
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
+        forwardSamples(params, in, out, 0, batch);
+    }
+
+    @Override
+    void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
         if (size == 2 && stride == 2) {
-            forward2x2(in, out, batch);
+            forward2x2(in, out, from * c, to * c);
             return;
         }
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             int inOff = b * inSize;
             int o = b * outSize;
             for (int ci = 0; ci < c; ci++) {
@@ -51,9 +56,9 @@ final class MaxPoolLayer extends Layer {
     }
 
     /** The common 2x2 stride-2 window, unrolled: the same scan in the same order as the general case. */
-    private void forward2x2(float[] in, float[] out, int batch) {
-        int o = 0;
-        for (int plane = 0; plane < batch * c; plane++) {
+    private void forward2x2(float[] in, float[] out, int fromPlane, int toPlane) {
+        int o = fromPlane * oh * ow;
+        for (int plane = fromPlane; plane < toPlane; plane++) {
             int base = plane * h * w;
             for (int oy = 0; oy < oh; oy++) {
                 int r0 = base + 2 * oy * w;

@@ -25,6 +25,11 @@ public final class Network {
     private final float[][] grads;
     private final float[] params;
     private final float[] paramGrads;
+    /** Every layer runs sample ranges: the forward pass runs whole sample chunks through all layers. */
+    private final boolean sampleRanges;
+    /** Samples per chunk of the forward pass: its activations stay in cache from layer to layer. */
+    private static final int CHUNK = 64;
+    private static final int MIN_CHUNK = 8;
 
     public Network(ModelSpec spec, int maxBatch) {
         if (maxBatch < 1 || maxBatch > 1 << 16) {
@@ -44,6 +49,11 @@ public final class Network {
         }
         this.params = new float[layout.parameterCount()];
         this.paramGrads = new float[layout.parameterCount()];
+        boolean ranges = true;
+        for (Layer layer : layers) {
+            ranges &= layer.runsSampleRanges();
+        }
+        this.sampleRanges = ranges;
     }
 
     private Layer build(int i, LayerSpec l, Shape in) {
@@ -117,10 +127,33 @@ public final class Network {
                     + " needs " + batch * inputSize());
         }
         acts[0] = input;
-        for (int i = 0; i < layers.length; i++) {
-            layers[i].forward(pool, params, acts[i], acts[i + 1], batch);
+        if (!sampleRanges) {
+            for (int i = 0; i < layers.length; i++) {
+                layers[i].forward(pool, params, acts[i], acts[i + 1], batch);
+            }
+            return acts[layers.length];
         }
+        // One parallel section per pass: each task runs a chunk of samples through every layer (the outputs
+        // of a sample never depend on the chunking, so neither do the bits).
+        int chunk = chunkSamples(batch, pool.threads());
+        int tasks = (batch + chunk - 1) / chunk;
+        pool.forEach(tasks, t -> {
+            int from = t * chunk;
+            int to = Math.min(batch, from + chunk);
+            for (int i = 0; i < layers.length; i++) {
+                layers[i].forwardSamples(params, acts[i], acts[i + 1], from, to);
+            }
+        });
         return acts[layers.length];
+    }
+
+    /** Up to CHUNK samples; with several threads at least two chunks per thread (when each keeps MIN_CHUNK). */
+    static int chunkSamples(int batch, int threads) {
+        if (threads == 1) {
+            return CHUNK;
+        }
+        int perTask = (batch + 2 * threads - 1) / (2 * threads);
+        return Math.max(MIN_CHUNK, Math.min(CHUNK, perTask));
     }
 
     /** The live buffer for dLoss/dOutput of the last forward batch, read by {@link #backward}. */

@@ -55,6 +55,40 @@ public final class Gemm {
         multiply(pool, m, n, k, a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
+    /**
+     * C[m x n] (row stride ldc) = (accumulate ? C : 0) + A[m x k] (row stride lda) . B, where row p of B is
+     * {@code b[bOff + rowOff[p] .. + n)}: rows may be overlapping shifted views of one buffer (the patch
+     * rows of a stride-1 convolution over its zero-padded input, without an im2col copy). Same bit
+     * contract as {@link #multiply}: one fma chain per output over p = 0 .. k-1 in order. Runs on the
+     * calling thread (callers parallelise over samples); n must be a multiple of 32.
+     */
+    public static void multiplyRowTable(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+            int[] rowOff, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (n % NR != 0 || rowOff.length < k || (lda < k && m > 1)) {
+            throw new IllegalArgumentException("row-table gemm needs n a multiple of " + NR + ", k <= rowOff.length"
+                    + " and lda >= k; got n=" + n + " k=" + k + " rows=" + rowOff.length + " lda=" + lda);
+        }
+        for (int p = 0; p < k; p++) {
+            requireFits("B row " + p, b, bOff + rowOff[p], n);
+        }
+        if (m < 0 || k < 0 || ldc < n) {
+            throw new IllegalArgumentException("row-table gemm sizes invalid: m=" + m + " k=" + k + " ldc=" + ldc);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k > 0) {
+            requireFits("A", a, aOff, (long) (m - 1) * lda + k);
+        }
+        requireFits("C", c, cOff, (long) (m - 1) * ldc + n);
+        for (int j = 0; j < n; j += NR) {
+            for (int i = 0; i < m; i += MR) {
+                GemmRowTableKernels.block(Math.min(MR, m - i), k, a, aOff + i * lda, lda, 1, b, bOff + j, rowOff,
+                        c, cOff + i * ldc + j, ldc, accumulate);
+            }
+        }
+    }
+
     /** The general form: A(i, p) = a[aOff + i * ars + p * acs]. */
     private static void multiply(ComputePool pool, int m, int n, int k, float[] a, int aOff, int ars, int acs,
             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {

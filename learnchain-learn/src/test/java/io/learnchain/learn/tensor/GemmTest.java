@@ -101,6 +101,40 @@ class GemmTest {
         assertThat(c[0]).isEqualTo(0f);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void rowTableProductMatchesScalarReferenceOnTheGatheredRowsBitForBit(long seed) {
+        SplitMix64 rng = new SplitMix64(seed + 2000);
+        int m = 1 + rng.nextInt(20);
+        int n = 32 * (1 + rng.nextInt(4));
+        int k = rng.nextInt(60);
+        int lda = k + rng.nextInt(3);
+        float[] buf = random(rng, 300 + n);
+        int[] rowOff = new int[k + rng.nextInt(3)];
+        for (int p = 0; p < rowOff.length; p++) {
+            rowOff[p] = rng.nextInt(300); // overlapping shifted views of one buffer, in no particular order
+        }
+        float[] gathered = new float[Math.max(1, k) * n];
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(buf, 1 + rowOff[p], gathered, p * n, n);
+        }
+        boolean acc = rng.nextInt(2) == 0;
+        float[] a = random(rng, m * lda + 1);
+        float[] c0 = random(rng, m * n + 2);
+        float[] expected = c0.clone();
+        Gemm.multiplyScalar(m, n, k, a, 1, lda, 1, gathered, 0, n, expected, 2, n, acc);
+        float[] c = c0.clone();
+        Gemm.multiplyRowTable(m, n, k, a, 1, lda, buf, 1, rowOff, c, 2, n, acc);
+        assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s", seed, m, n, k, acc).isEqualTo(expected);
+    }
+
+    @Test
+    void rowTableProductRejectsRowsOutsideTheBuffer() {
+        assertThatThrownBy(() -> Gemm.multiplyRowTable(1, 32, 2, new float[2], 0, 2, new float[40], 0, new int[] {0, 9},
+                new float[32], 0, 32, false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("B row 1");
+    }
+
     @Test
     void rejectsOperandsTooSmallForTheSizes() {
         assertThatThrownBy(() -> Gemm.multiply(ComputePool.serial(), 2, 2, 2, new float[3], 0, 2, new float[4], 0, 2,
