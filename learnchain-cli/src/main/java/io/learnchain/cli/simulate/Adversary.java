@@ -6,6 +6,8 @@ import java.util.Arrays;
 enum Adversary {
     /** Sends 50 candidates per round claiming more than its model reaches. */
     FALSE_CLAIMS("false-claims"),
+    /** Trains for another parent (a model prepared in advance) and commits it without the accuracy check. */
+    PREMINED("premined"),
     /** Never reveals its shard: its rounds must be forfeited and the chain must go on. */
     SILENT_REQUESTER("silent-requester");
 

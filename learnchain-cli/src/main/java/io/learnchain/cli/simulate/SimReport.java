@@ -109,7 +109,7 @@ final class SimReport {
         m.put("data", o.data().origin());
         m.put("seed", o.config().seed());
         m.put("adversaries", o.config().adversaries().stream().map(Adversary::flag).toList());
-        m.put("virtualSeconds", o.virtualMillis() / 1000.0);
+        m.put("chainSeconds", o.nodes().getFirst().chain().head().tip().timestamp() - o.genesis().timestamp());
         m.put("events", o.eventsRun());
         m.put("messages", o.messages());
         m.put("wallSeconds", wallSeconds);

@@ -120,9 +120,9 @@ final class Simulation {
         network.add(node);
         TaskPreset t = config.task();
         MinerPlan plan = new MinerPlan(t.steps(), t.batch(), t.learningRate(), true, t.stepMillis(), IDLE_MEAN_MILLIS,
-                adversaryAt(i) == Adversary.FALSE_CLAIMS ? FALSE_CLAIMS_PER_ROUND : 0);
+                adversaryAt(i) == Adversary.FALSE_CLAIMS ? FALSE_CLAIMS_PER_ROUND : 0, adversaryAt(i) == Adversary.PREMINED);
         node.attach(new MinerRole(name, key, chain, node.outbound(), scheduler.gated(() -> !draining), events::add,
-                pool, plan, SplitMix64.derive(config.seed(), 100 + i).nextLong(), CpuMeter.jvm()));
+                pool, plan, SplitMix64.derive(config.seed(), 100 + i).nextLong(), CpuMeter.process()));
         if (i == 0) {
             requester = new RequesterRole(name, key, chain, store, node.outbound(), scheduler, events::add,
                     10 * config.latencyMillis() + 500, config.adversaries().contains(Adversary.SILENT_REQUESTER));

@@ -78,4 +78,22 @@ class SimulationTest {
             assertThat(o.reverifies(pool)).isTrue();
         }
     }
+
+    @Test
+    void preminedModelScoresNearChanceAndNeverWins() {
+        SimOutcome o = run(7, 1, List.of(Adversary.PREMINED));
+        String adversary = io.learnchain.base.Address.of(io.learnchain.chain.genesis.DevAccounts.keys(2).publicKey())
+                .toString();
+        try (ComputePool pool = ComputePool.serial()) {
+            List<SimOutcome.RoundRow> pole = o.rows(pool).stream().filter(r -> r.kind().equals("pole")).toList();
+            assertThat(o.converged()).isTrue();
+            assertThat(pole).hasSize(2).allSatisfy(r -> assertThat(r.winner()).isNotEqualTo(adversary));
+            List<Long> preminedClaims = o.events().stream()
+                    .filter(e -> e instanceof io.learnchain.node.pole.PoleEvent.CandidateSent c && c.node().equals("node2"))
+                    .map(e -> ((io.learnchain.node.pole.PoleEvent.CandidateSent) e).claimedScore()).toList();
+            System.out.println("premined claims " + preminedClaims + " (shards of " + pole.getFirst().shardSize() + ")");
+            assertThat(preminedClaims).hasSize(2)
+                    .allSatisfy(score -> assertThat(score).isLessThan(pole.getFirst().shardSize() * 3L / 10));
+        }
+    }
 }

@@ -11,9 +11,11 @@ package io.learnchain.node.pole;
  * @param idleMeanMillis mean delay before sealing an idle block (exponential, seeded): spreads idle miners out
  * @param falseClaims 0 for an honest miner; n > 0: the false-claims adversary, n candidates per round
  *     each claiming more than the model reaches, and no honest one
+ * @param premined the premined adversary: trains for another parent (another round's mapping layer,
+ *     as a model prepared before the parent existed would be), skips the accuracy check and commits
  */
 public record MinerPlan(long steps, int batch, float learningRate, boolean continueFromWinner, long stepMillis,
-        long idleMeanMillis, int falseClaims) {
+        long idleMeanMillis, int falseClaims, boolean premined) {
     public MinerPlan {
         if (steps < 1 || batch < 1 || !(learningRate > 0) || stepMillis < 0 || idleMeanMillis < 1 || falseClaims < 0) {
             throw new IllegalArgumentException("a miner plan needs steps >= 1, batch >= 1, a positive learning rate, "

@@ -102,10 +102,10 @@ public final class MinerRole {
             return;
         }
         ChainTip tip = chain.head().tip();
-        long start = cpu.threadNanos();
+        long start = cpu.nanos();
         Optional<Block> block = BlockAssembler.mine(tip, chain.mempool().select(tip.state(), 1_000), key,
                 Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000);
-        double seconds = (cpu.threadNanos() - start) / 1e9;
+        double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), false, seconds));
             chain.importBlock(b);
@@ -118,11 +118,11 @@ public final class MinerRole {
             return;
         }
         ChainTip tip = chain.head().tip();
-        long start = cpu.threadNanos();
+        long start = cpu.nanos();
         Optional<Block> block = CandidateBlockBuilder.forfeit(tip, chain.rules(), round, key,
                 chain.mempool().select(tip.state(), 1_000), Math.max(round.forfeitNotBefore(), scheduler.nowSeconds()),
                 chain.signatureVerifier(), 50_000_000);
-        double seconds = (cpu.threadNanos() - start) / 1e9;
+        double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), true, seconds));
             chain.importBlock(b);
@@ -140,21 +140,25 @@ public final class MinerRole {
             return; // the training blob is not here: this miner sits the round out
         }
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
-        Dataset train = round.sml().relabel(data.get());
+        SecureMappingLayer layer = plan.premined() ? new SecureMappingLayer(TaskRules.roundKey(
+                Hash.sha256(round.previous().unsafeArray()), task.id()), round.sml().classes()) : round.sml();
+        Dataset train = layer.relabel(data.get());
         long nonce = rng.nextLong();
-        Optional<Model> parent = plan.continueFromWinner() ? rekeyedWinner(round, spec) : Optional.empty();
+        Optional<Model> parent = plan.continueFromWinner() && !plan.premined() ? rekeyedWinner(round, spec)
+                : Optional.empty();
         TrainingStart start = parent.<TrainingStart>map(m -> new TrainingStart.FromParent(m.hash()))
                 .orElse(new TrainingStart.FromSeed(nonce));
         TrainingRecord record = new TrainingRecord(start, Optimizer.Adam.of(plan.learningRate()), plan.batch(),
                 plan.steps(), TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
-        long cpuStart = cpu.threadNanos();
+        long cpuStart = cpu.nanos();
         Model trained = new Trainer(pool).train(new TrainingJob(spec, record, train, InputTransform.IDENTITY,
                 parent.orElse(null), TrainingListener.NONE));
         int correct = new Evaluator(pool).correctCount(trained, train);
-        double seconds = (cpu.threadNanos() - cpuStart) / 1e9;
+        double seconds = (cpu.nanos() - cpuStart) / 1e9;
         events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct, train.count(),
                 seconds));
-        if (!TaskRules.meetsAccuracy(correct, train.count(), task.terms().minTrainingAccuracyBp())) {
+        if (!plan.premined() && !TaskRules.meetsAccuracy(correct, train.count(),
+                task.terms().minTrainingAccuracyBp())) {
             events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, train.count()));
             return;
         }

@@ -103,15 +103,22 @@ public final class PoleNode {
         checkTip();
     }
 
+    /**
+     * A reveal is kept whatever this node's tip is (a slow node may still be deciding the last
+     * round): the shard is stored and the round marked revealed, so the candidates can be judged
+     * once their parent connects; the decision runs a window after the reveal.
+     */
     private void onReveal(PoleMessage.ShardReveal reveal) {
         Hash parent = reveal.reveal().previous();
-        if (!reveal.shardMatches() || !chain.head().hash().equals(parent) || !revealed.add(parent)) {
+        if (!reveal.shardMatches() || !revealed.add(parent)) {
             return;
         }
-        chain.recordReveal(parent);
-        Dataset shard = DatasetCodec.decode(reveal.shard(), "shard " + reveal.reveal().shardHash().shortHex());
         put(reveal.shard());
-        miner.ifPresent(m -> m.onReveal(reveal, shard).forEach(outbound()::broadcast));
+        chain.recordReveal(parent);
+        if (chain.head().hash().equals(parent)) {
+            Dataset shard = DatasetCodec.decode(reveal.shard(), "shard " + reveal.reveal().shardHash().shortHex());
+            miner.ifPresent(m -> m.onReveal(reveal, shard).forEach(outbound()::broadcast));
+        }
         scheduler.after(candidateWindowMillis, () -> decide(parent));
     }
 
