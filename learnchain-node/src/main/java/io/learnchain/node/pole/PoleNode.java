@@ -10,6 +10,7 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.chain.validation.UndecidedReason;
 import io.learnchain.node.chain.ImportResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,9 @@ import java.util.function.Consumer;
  * {@link Scheduler}; its own messages go to its peers and, through the scheduler, to itself.
  */
 public final class PoleNode {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PoleNode.class);
+    /** Candidates and blocks kept by hash, to import a parent that lost this node's own selection. */
+    private static final int SEEN_BLOCKS = 4_096;
     private final String name;
     private final ChainService chain;
     private final BlobStore blobs;
@@ -41,6 +45,12 @@ public final class PoleNode {
     private final Set<Hash> decided = new HashSet<>();
     private final Set<Hash> revealed = new HashSet<>();
     private final Map<Hash, List<Block>> orphans = new HashMap<>();
+    private final Map<Hash, Block> seen = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, Block> eldest) {
+            return size() > SEEN_BLOCKS;
+        }
+    };
     private Optional<MinerRole> miner = Optional.empty();
     private Optional<RequesterRole> requester = Optional.empty();
     private Hash lastTip;
@@ -134,6 +144,7 @@ public final class PoleNode {
             case CommitmentView.Sighting.AfterReveal a -> Long.MAX_VALUE - 1;
             case CommitmentView.Sighting.Unknown u -> Long.MAX_VALUE;
         };
+        seen.put(c.block().hash(), c.block());
         candidates.computeIfAbsent(parent, k -> new ArrayList<>())
                 .add(new CandidateSelection.Candidate(c.block(), order, from));
     }
@@ -160,11 +171,27 @@ public final class PoleNode {
         checkTip();
     }
 
+    /**
+     * Imports {@code block}; when its parent is unknown to the chain but was seen here as a
+     * candidate that lost this node's selection (e.g. a tie broken by this node's own commitment
+     * order), the parent is imported first: the network built on it, so fork choice must see it.
+     * Otherwise the block waits until its parent connects.
+     */
     private void importBlock(Block block) {
+        seen.put(block.hash(), block);
         ImportResult result = chain.importBlock(block);
-        if (result instanceof ImportResult.Deferred d
-                && d.reason() == io.learnchain.chain.validation.UndecidedReason.UNKNOWN_PARENT) {
-            orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>()).add(block);
+        if (result instanceof ImportResult.Deferred d && d.reason() == UndecidedReason.UNKNOWN_PARENT) {
+            Block parent = seen.get(block.header().previous());
+            if (parent != null && chain.blockInfo(parent.hash()).isEmpty()) {
+                importBlock(parent);
+                result = chain.importBlock(block);
+            }
+        }
+        if (result instanceof ImportResult.Deferred d) {
+            LOG.debug("{}: block {} deferred: {} ({})", name, block.hash().shortHex(), d.reason(), d.detail());
+            if (d.reason() == UndecidedReason.UNKNOWN_PARENT) {
+                orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>()).add(block);
+            }
         }
     }
 
