@@ -9,7 +9,9 @@ import io.learnchain.chain.validation.ChainRules;
 import io.learnchain.node.api.ApiServer;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.FileBlobStore;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainReindexer;
@@ -92,7 +94,7 @@ public final class LearnchainNode implements AutoCloseable {
             Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
                     signatures));
             ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
-                    signatures);
+                    signatures, new BlobStoreView(blobs), ComputePool.serial());
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,

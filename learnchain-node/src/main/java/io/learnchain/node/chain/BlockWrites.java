@@ -63,8 +63,11 @@ final class BlockWrites {
         update.storeBlock(info, BlockCodec.BLOCK.encode(block));
     }
 
-    /** Makes {@code block} canonical at its height: index, transactions, undo record (state before it). */
-    static void connect(ChainUpdate update, Block block, WorldState before) {
+    /**
+     * Makes {@code block} canonical at its height: index, transactions, undo record (accounts and
+     * tasks as they were in {@code before}, the state it was applied to; {@code after} is its result).
+     */
+    static void connect(ChainUpdate update, Block block, WorldState before, WorldState after) {
         Hash hash = block.hash();
         update.setCanonical(block.header().height(), hash);
         List<Transaction> txs = block.transactions();
@@ -77,7 +80,7 @@ final class BlockWrites {
                     ? Optional.of(AccountRecords.encode(before.account(a))) : Optional.empty();
             changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
         }
-        update.putUndo(hash, new UndoRecord(changes));
+        update.putUndo(hash, TaskRecords.withTaskUndo(changes, before, after));
     }
 
     /** Removes {@code block}'s transactions from the index (its canonical slot is overwritten or removed by the caller). */
@@ -85,6 +88,12 @@ final class BlockWrites {
         for (Transaction tx : block.transactions()) {
             update.unindexTransaction(tx.hash());
         }
+    }
+
+    /** Writes the accounts a block touched and the task book as they are in {@code after} (the store held {@code before}). */
+    static void writeState(ChainUpdate update, Block block, WorldState before, WorldState after) {
+        writeAccounts(update, touched(block), after);
+        TaskRecords.writeTasks(update, before, after);
     }
 
     /** Writes the accounts at {@code addresses} as they are in {@code state} (deleting those it lacks). */

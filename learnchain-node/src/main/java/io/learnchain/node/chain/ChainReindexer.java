@@ -149,8 +149,8 @@ public final class ChainReindexer {
             BlockInfo info = BlockWrites.info(block, parentInfo);
             ChainUpdate update = new ChainUpdate();
             BlockWrites.storeBlock(update, block, info);
-            BlockWrites.connect(update, block, before);
-            BlockWrites.writeAccounts(update, BlockWrites.touched(block), after.state());
+            BlockWrites.connect(update, block, before, after.state());
+            BlockWrites.writeState(update, block, before, after.state());
             update.setTip(info.hash(), info.height());
             store.commit(update);
             progress.accept(info.height().value());

@@ -28,7 +28,15 @@ import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.ChainUpdate;
 import io.learnchain.node.storage.StorageException;
+import io.learnchain.base.crypto.Signature;
+import io.learnchain.chain.pole.BlobView;
+import io.learnchain.chain.pole.CandidateSelection;
+import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.chain.pole.RoundCommitments;
+import io.learnchain.learn.compute.ComputePool;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +61,16 @@ public final class ChainService {
     private final SignatureVerifier verifier;
     private final ChainStateLoader loader;
     private final BadBlockCache badBlocks = new BadBlockCache(BAD_BLOCK_CAPACITY);
+    private final BlobView blobs;
+    private final ComputePool pool;
+    private final RoundCommitments commitments = new RoundCommitments();
     private volatile ChainHead head;
 
     private ChainService(Genesis genesis, ChainStore store, Mempool mempool, EventBus events, NodeMetrics metrics,
-            Clock clock, SignatureVerifier verifier) {
+            Clock clock, SignatureVerifier verifier, BlobView blobs, ComputePool pool) {
         this.genesis = genesis;
+        this.blobs = blobs;
+        this.pool = pool;
         this.rules = ChainRules.of(genesis);
         this.store = store;
         this.mempool = mempool;
@@ -83,7 +96,17 @@ public final class ChainService {
     /** As above, checking transaction signatures with {@code verifier} (e.g. a {@code SignatureCache}). */
     public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
             NodeMetrics metrics, Clock clock, SignatureVerifier verifier) {
-        ChainService service = new ChainService(genesis, store, mempool, events, metrics, clock, verifier);
+        return open(genesis, store, mempool, events, metrics, clock, verifier, BlobView.NONE, ComputePool.serial());
+    }
+
+    /**
+     * As above, reading the blobs pole blocks need (training sets, shards, models) from {@code blobs}
+     * and evaluating candidates on {@code pool} (its thread count never changes a verdict).
+     */
+    public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
+            NodeMetrics metrics, Clock clock, SignatureVerifier verifier, BlobView blobs, ComputePool pool) {
+        ChainService service = new ChainService(genesis, store, mempool, events, metrics, clock, verifier,
+                Objects.requireNonNull(blobs, "blobs"), Objects.requireNonNull(pool, "pool"));
         metrics.gauge("learnchain.chain.height", "height of the canonical tip", () -> service.head.height().value());
         metrics.gauge("learnchain.mempool.size", "pending transactions", mempool::size);
         LOG.info("chain {} opened at height {} (tip {})", genesis.chainId().shortHex(), service.head.height(),
@@ -146,7 +169,38 @@ public final class ChainService {
         return importOffTip(block, hash, parentInfo.get());
     }
 
+    /**
+     * Records a verified commitment in this node's commitment log (PROTOCOL.md 3.3): blocks are
+     * accepted only with a commitment recorded before their round's reveal. Returns false when the
+     * signature does not verify.
+     */
+    public synchronized boolean recordCommitment(Commitment commitment, Signature signature) {
+        return commitments.record(commitment, signature);
+    }
+
+    /** The shard of the round on {@code previous} was revealed here: later commitments for it are late. */
+    public synchronized void recordReveal(Hash previous) {
+        commitments.reveal(previous);
+    }
+
+    /** How this node saw {@code commitment} (before or after the reveal, or never). */
+    public synchronized CommitmentView.Sighting sighting(Commitment commitment) {
+        return commitments.sighting(commitment);
+    }
+
+    /** The blobs this node validates pole blocks with. */
+    public BlobView blobs() {
+        return blobs;
+    }
+
     private ImportResult rejected(Hash hash, InvalidReason reason, String detail) {
+        if (reason.isLocal()) {
+            // Judged on this node's own commitment log: another peer may rightly accept the block,
+            // and this node may accept it later through a different view (e.g. at sync).
+            metrics.blocksInvalid.increment();
+            LOG.info("refused block {} on local grounds: {} ({})", hash.shortHex(), reason, detail);
+            return new ImportResult.Rejected(hash, reason, detail);
+        }
         badBlocks.add(hash, reason, detail);
         metrics.blocksInvalid.increment();
         LOG.warn("rejected block {}: {} ({})", hash.shortHex(), reason, detail);
@@ -154,30 +208,69 @@ public final class ChainService {
     }
 
     private ValidationContext context() {
-        return new ValidationContext(clock.seconds(), verifier);
+        return new ValidationContext(clock.seconds(), verifier, blobs, commitments, pool);
     }
 
     private ImportResult extendTip(Block block, Hash hash, BlockInfo parentInfo) {
-        ChainHead current = head;
-        Verdict verdict = BlockProcessor.apply(current.tip(), block, rules, context());
+        Verdict verdict = BlockProcessor.apply(head.tip(), block, rules, context());
         return switch (verdict) {
-            case Verdict.Valid valid -> {
-                BlockInfo info = BlockWrites.info(block, parentInfo);
-                ChainUpdate update = new ChainUpdate();
-                BlockWrites.storeBlock(update, block, info);
-                BlockWrites.connect(update, block, current.tip().state());
-                BlockWrites.writeAccounts(update, BlockWrites.touched(block), valid.tip().state());
-                update.setTip(hash, info.height());
-                store.commit(update);
-                head = new ChainHead(valid.tip(), summaryOf(info));
-                mempool.removeIncluded(block.transactions());
-                mempool.prune(valid.tip().state());
-                announceConnected(block);
-                yield new ImportResult.Connected(hash, false);
-            }
+            case Verdict.Valid valid -> connectValid(block, valid, parentInfo);
             case Verdict.Invalid invalid -> rejected(hash, invalid.reason(), invalid.detail());
             case Verdict.Undecided undecided -> new ImportResult.Deferred(hash, undecided.reason(), undecided.detail());
         };
+    }
+
+    /** Writes {@code block}, validated on the current tip as {@code valid}, as the new tip in one batch. */
+    private ImportResult connectValid(Block block, Verdict.Valid valid, BlockInfo parentInfo) {
+        ChainHead current = head;
+        Hash hash = block.hash();
+        BlockInfo info = BlockWrites.info(block, parentInfo);
+        ChainUpdate update = new ChainUpdate();
+        BlockWrites.storeBlock(update, block, info);
+        BlockWrites.connect(update, block, current.tip().state(), valid.tip().state());
+        BlockWrites.writeState(update, block, current.tip().state(), valid.tip().state());
+        update.setTip(hash, info.height());
+        store.commit(update);
+        head = new ChainHead(valid.tip(), summaryOf(info));
+        mempool.removeIncluded(block.transactions());
+        mempool.prune(valid.tip().state());
+        announceConnected(block);
+        return new ImportResult.Connected(hash, false);
+    }
+
+    /**
+     * Chooses the round's block among {@code candidates} on the current tip (PROTOCOL.md 3.4, the
+     * chain's {@link CandidateSelection}: claimed score first, at most the round's evaluation cap,
+     * a failed source's other candidates dropped) and connects the winner without evaluating it
+     * again. Candidates not on the tip are left undecided (import them one by one). Invalid ones are
+     * remembered as bad unless the reason is local.
+     *
+     * @throws StorageException when the winner could not be written (nothing is marked bad then)
+     */
+    public synchronized CandidateSelection.Selection importCandidates(List<CandidateSelection.Candidate> candidates) {
+        ChainHead current = head;
+        ValidationContext ctx = context();
+        List<CandidateSelection.Candidate> fresh = candidates.stream()
+                .filter(c -> store.blockInfo(c.block().hash()).isEmpty()).toList();
+        CandidateSelection.Selection selection = CandidateSelection.select(fresh, b -> {
+            if (!b.header().previous().equals(current.hash())) {
+                return new Verdict.Undecided(UndecidedReason.UNKNOWN_PARENT, "not a child of the tip");
+            }
+            Optional<BadBlockCache.BadBlock> bad = badBlocks.get(b.hash());
+            if (bad.isPresent()) {
+                return new Verdict.Invalid(bad.get().reason(), "known bad block: " + bad.get().detail());
+            }
+            return BlockProcessor.apply(current.tip(), b, rules, ctx);
+        });
+        for (CandidateSelection.Rejection r : selection.rejected()) {
+            rejected(r.blockHash(), r.reason(), r.detail());
+        }
+        if (selection.winner().isPresent() && selection.winningBlock().isPresent()) {
+            Block winner = selection.winningBlock().get();
+            BlockInfo parentInfo = store.blockInfo(current.hash()).orElseThrow();
+            connectValid(winner, selection.winner().get(), parentInfo);
+        }
+        return selection;
     }
 
     private static ChainSummary summaryOf(BlockInfo info) {
@@ -194,7 +287,10 @@ public final class ChainService {
     }
 
     private ImportResult importOffTip(Block block, Hash hash, BlockInfo parentInfo) {
-        if (!IdleSealer.hasValidWork(block.header())) {
+        if (!(block.header().proof() instanceof io.learnchain.chain.block.PoleProof)
+                && !IdleSealer.hasValidWork(block.header())) {
+            // A pole block does no hash work: its cheap side-branch check is the miner signature
+            // below; its learning is verified in full when its branch becomes better.
             return rejected(hash, InvalidReason.INSUFFICIENT_WORK, "side-branch block does not meet its difficulty");
         }
         if (!block.header().hasValidSignature()) {

@@ -13,6 +13,8 @@ import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.state.Account;
+import io.learnchain.chain.state.TaskBook;
+import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.validation.ChainTip;
 import io.learnchain.node.storage.BlockInfo;
@@ -51,6 +53,7 @@ final class ChainStateLoader {
         WorldState state = genesis.initialState();
         state.forEach((address, account) -> update.putAccount(AccountRecords.key(address),
                 AccountRecords.encode(account)));
+        TaskRecords.writeTasks(update, WorldState.empty(), state);
         store.commit(update);
     }
 
@@ -68,7 +71,7 @@ final class ChainStateLoader {
         } else {
             BlockHeader header = block(tipRecord.hash()).header();
             if (!state.root().equals(header.stateRoot())) {
-                throw corrupted("its account state has root " + state.root().toHex() + " but tip block "
+                throw corrupted("its stored state (accounts and tasks) has root " + state.root().toHex() + " but tip block "
                         + tipRecord.hash().toHex() + " says " + header.stateRoot().toHex());
             }
             long parentTimestamp = store.blockInfo(header.previous()).map(BlockInfo::timestampSeconds)
@@ -89,7 +92,28 @@ final class ChainStateLoader {
                         + ")");
             }
         });
-        return WorldState.of(accounts);
+        return WorldState.of(accounts).withTasks(loadTasks());
+    }
+
+    private TaskBook loadTasks() {
+        TreeMap<Long, TaskState> tasks = new TreeMap<>();
+        store.forEachTask((id, value) -> {
+            try {
+                TaskState task = TaskRecords.decode(value);
+                if (task.id() != id) {
+                    throw corrupted("the task record under id " + id + " holds task " + task.id());
+                }
+                tasks.put(id, task);
+            } catch (CodecException | IllegalArgumentException e) {
+                throw corrupted("the task record under id " + id + " is unreadable (" + e.getMessage() + ")");
+            }
+        });
+        long nextId = store.taskNextId().orElse(1L);
+        try {
+            return TaskRecords.book(tasks, nextId);
+        } catch (IllegalArgumentException e) {
+            throw corrupted("its task records do not form a task book (" + e.getMessage() + ")");
+        }
     }
 
     /** A stored non-genesis block, decoded. */

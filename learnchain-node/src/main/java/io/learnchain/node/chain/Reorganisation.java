@@ -6,6 +6,7 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.state.Account;
+import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
@@ -118,6 +119,7 @@ final class Reorganisation {
             }
         }
         ChainUpdate update = buildUpdate(newBlock, newInfo, disconnected, branch, before, tip.state());
+        TaskRecords.writeTasks(update, current.tip().state(), tip.state());
         ChainHead head = new ChainHead(tip, new ChainSummary(newInfo.height(), newInfo.score(),
                 newInfo.cumulativeScore(), newInfo.hash()));
         return new Outcome.Switched(update, head, List.copyOf(disconnected), List.copyOf(branch));
@@ -127,6 +129,9 @@ final class Reorganisation {
     private WorldState undoToForkPoint(List<Block> disconnected) {
         TreeMap<Address, Account> accounts = new TreeMap<>();
         current.tip().state().forEach(accounts::put);
+        TreeMap<Long, TaskState> tasks = new TreeMap<>();
+        current.tip().state().tasks().all().forEach(t -> tasks.put(t.id(), t));
+        long nextTaskId = current.tip().state().tasks().nextId();
         for (long h = current.height().value(); h > forkPoint.height().value(); h--) {
             Height height = Height.of(h);
             Hash hash = store.canonicalHash(height).orElseThrow(() -> new StoreCorruptedException(store.location(),
@@ -142,8 +147,9 @@ final class Reorganisation {
                     accounts.remove(address);
                 }
             }
+            nextTaskId = TaskRecords.undo(tasks, undo, nextTaskId);
         }
-        return WorldState.of(accounts);
+        return WorldState.of(accounts).withTasks(TaskRecords.book(tasks, nextTaskId));
     }
 
     private ChainUpdate buildUpdate(Block newBlock, BlockInfo newInfo, List<Block> disconnected, List<Block> connected,
@@ -159,7 +165,8 @@ final class Reorganisation {
             update.removeCanonical(Height.of(h));
         }
         for (int i = 0; i < connected.size(); i++) {
-            BlockWrites.connect(update, connected.get(i), before.get(i));
+            WorldState after = i + 1 < connected.size() ? before.get(i + 1) : finalState;
+            BlockWrites.connect(update, connected.get(i), before.get(i), after);
             touched.addAll(BlockWrites.touched(connected.get(i)));
         }
         BlockWrites.writeAccounts(update, touched, finalState);

@@ -20,19 +20,29 @@ import java.util.Optional;
 public final class AdmissionRules {
     private final ChainRules rules;
     private final SignatureVerifier verifier;
+    private final boolean runsPoleRounds;
 
+    /** Rules for a node that does not run proof-of-learning rounds: task transactions are refused. */
     public AdmissionRules(ChainRules rules, SignatureVerifier verifier) {
+        this(rules, verifier, false);
+    }
+
+    /**
+     * {@code runsPoleRounds}: this node's miner takes part in proof-of-learning rounds, so it may
+     * accept task transactions (PostTask, CancelTask, RevealShard). A node whose miner only seals
+     * idle blocks must not: a task accepted there would stall its own miner (idle blocks are
+     * invalid while a task is open).
+     */
+    public AdmissionRules(ChainRules rules, SignatureVerifier verifier, boolean runsPoleRounds) {
         this.rules = rules;
         this.verifier = verifier;
+        this.runsPoleRounds = runsPoleRounds;
     }
 
     public Optional<Admission.Rejected> check(SignedTransaction tx, WorldState state, Amount queuedBefore,
             MempoolConfig config) {
-        if (!(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)) {
-            // The chain's pole rules exist, but this node cannot yet mine pole rounds or store task
-            // state; a task accepted here would stall its own miner (idle blocks are invalid while a
-            // task is open). Refuse task transactions until the node runs pole rounds (issue 4).
-            return reject(Admission.Reason.INVALID, "this node does not run proof-of-learning rounds yet, so it does "
+        if (!runsPoleRounds && !(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)) {
+            return reject(Admission.Reason.INVALID, "this node's miner does not run proof-of-learning rounds, so it does "
                     + "not accept task transactions (" + tx.body().payload().getClass().getSimpleName() + "); "
                     + "only transfers are accepted for now");
         }

@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
 
 /**
  * The node's chain database, as a port: blocks and their facts, the canonical index, the
- * transaction index, the account state at the canonical tip with per-block undo records, and the
+ * transaction index, the account and task state at the canonical tip with per-block undo records, and the
  * tip. Block and account values are opaque bytes here (the canonical encodings of the chain
  * module). Every change goes through {@link #commit} as one atomic, durable batch.
  * {@link RocksDbChainStore} is the real one; {@link InMemoryChainStore} its twin.
@@ -34,6 +34,12 @@ public interface ChainStore extends AutoCloseable {
     /** Visits every account of the tip state in key order. */
     void forEachAccount(BiConsumer<Bytes, Bytes> visitor);
 
+    /** Visits every task record of the tip state (id, stored bytes) in increasing id order. */
+    void forEachTask(BiConsumer<Long, byte[]> visitor);
+
+    /** The tip task book's next id; empty while no task was ever posted. */
+    Optional<Long> taskNextId();
+
     Optional<UndoRecord> undo(Hash blockHash);
 
     /** Visits the facts of every stored block (canonical or not), in hash order; unreadable records are skipped. */
@@ -41,7 +47,7 @@ public interface ChainStore extends AutoCloseable {
 
     /**
      * Deletes everything derived from the blocks (canonical index, transaction index, accounts,
-     * undo records, tip) in one batch, keeping blocks, block facts, schema and chain id: the first
+     * tasks, undo records, tip) in one batch, keeping blocks, block facts, schema and chain id: the first
      * step of a reindex.
      */
     void clearDerivedData();

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Everything one chain change writes (blocks, block facts, canonical index, transaction index,
- * account state, undo records, the tip), committed by {@link ChainStore#commit} as ONE durable
+ * account state, task state, undo records, the tip), committed by {@link ChainStore#commit} as ONE durable
  * write batch: after a crash the store holds all of it or none of it. Not thread-safe.
  */
 public final class ChainUpdate {
@@ -48,6 +48,28 @@ public final class ChainUpdate {
 
     public ChainUpdate deleteAccount(Bytes key) {
         writes.delete(Column.ACCOUNTS, key.unsafeArray());
+        return this;
+    }
+
+    public ChainUpdate putTask(long taskId, byte[] record) {
+        writes.put(Column.TASKS, KeyValueChainStore.taskKey(taskId), record);
+        return this;
+    }
+
+    public ChainUpdate deleteTask(long taskId) {
+        writes.delete(Column.TASKS, KeyValueChainStore.taskKey(taskId));
+        return this;
+    }
+
+    /** The task book's next id at the canonical tip (absent while no task was ever posted). */
+    public ChainUpdate setTaskNextId(long nextId) {
+        writes.put(Column.META, KeyValueChainStore.TASK_NEXT_ID_KEY, java.nio.ByteBuffer.allocate(8).putLong(nextId)
+                .array());
+        return this;
+    }
+
+    public ChainUpdate clearTaskNextId() {
+        writes.delete(Column.META, KeyValueChainStore.TASK_NEXT_ID_KEY);
         return this;
     }
 

@@ -15,7 +15,9 @@ public enum Column {
     /** Account key -> account record of the state at the canonical tip. */
     ACCOUNTS("accounts"),
     /** Block hash -> what the block changed in the state, to undo it on a reorganisation. */
-    UNDO("undo");
+    UNDO("undo"),
+    /** Task id (8 bytes big-endian) -> task state of the state at the canonical tip (pole engine). */
+    TASKS("tasks");
 
     private final String familyName;
 

@@ -18,6 +18,7 @@ import java.util.function.Function;
 public class KeyValueChainStore implements ChainStore {
     static final byte[] TIP_KEY = "tip".getBytes(StandardCharsets.US_ASCII);
     static final byte[] SCHEMA_KEY = "schema".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] TASK_NEXT_ID_KEY = "task_next_id".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CHAIN_ID_KEY = "chain_id".getBytes(StandardCharsets.US_ASCII);
 
     private final KeyValueStore kv;
@@ -39,6 +40,10 @@ public class KeyValueChainStore implements ChainStore {
 
     static byte[] heightKey(Height height) {
         return ByteBuffer.allocate(8).putLong(height.value()).array();
+    }
+
+    static byte[] taskKey(long taskId) {
+        return ByteBuffer.allocate(8).putLong(taskId).array();
     }
 
     private void initialiseOrCheck(Hash chainId, boolean checkTip) {
@@ -149,6 +154,26 @@ public class KeyValueChainStore implements ChainStore {
     }
 
     @Override
+    public void forEachTask(BiConsumer<Long, byte[]> visitor) {
+        kv.scan(Column.TASKS, new byte[0], (k, v) -> {
+            if (k.length != 8) {
+                throw corrupted("a task key has " + k.length + " bytes instead of 8");
+            }
+            visitor.accept(ByteBuffer.wrap(k).getLong(), v);
+        });
+    }
+
+    @Override
+    public Optional<Long> taskNextId() {
+        return decoded(Column.META, TASK_NEXT_ID_KEY, b -> {
+            if (b.length != 8) {
+                throw new CodecException("the task next-id record has " + b.length + " bytes instead of 8");
+            }
+            return ByteBuffer.wrap(b).getLong();
+        });
+    }
+
+    @Override
     public Optional<UndoRecord> undo(Hash blockHash) {
         return decoded(Column.UNDO, blockHash.unsafeArray(), UndoRecord::decode);
     }
@@ -167,10 +192,12 @@ public class KeyValueChainStore implements ChainStore {
     @Override
     public void clearDerivedData() {
         WriteSet writes = new WriteSet();
-        for (Column column : new Column[] {Column.CANONICAL, Column.TX_INDEX, Column.ACCOUNTS, Column.UNDO}) {
+        for (Column column : new Column[] {Column.CANONICAL, Column.TX_INDEX, Column.ACCOUNTS, Column.UNDO,
+                Column.TASKS}) {
             kv.scan(column, new byte[0], (k, v) -> writes.delete(column, k));
         }
         writes.delete(Column.META, TIP_KEY);
+        writes.delete(Column.META, TASK_NEXT_ID_KEY);
         kv.write(writes);
     }
 

@@ -90,7 +90,7 @@ class ChainReindexerTest {
         }
         try (ChainStore store = RocksDbChainStore.open(path, GENESIS.chainId())) {
             assertThatThrownBy(() -> new TestNode(store)).isInstanceOf(StoreCorruptedException.class)
-                    .hasMessageContaining("account state has root");
+                    .hasMessageContaining("state (accounts and tasks) has root");
         }
         reindex(path);
         ChainReindexer.Result again = reindex(path);

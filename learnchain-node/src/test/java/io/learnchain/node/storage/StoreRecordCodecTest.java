@@ -30,6 +30,10 @@ class StoreRecordCodecTest {
     static final UndoRecord UNDO = new UndoRecord(List.of(
             new UndoRecord.Change(Bytes.of(new byte[] {1, 2, 3}), Optional.of(Bytes.of(new byte[] {9, 9}))),
             new UndoRecord.Change(Bytes.of(new byte[] {4, 5, 6}), Optional.empty())));
+    /** Version 2: a block that posted task 2 (absent before) and changed task 1; next id was 2. */
+    static final UndoRecord UNDO_TASKS = new UndoRecord(UNDO.changes(), List.of(
+            new UndoRecord.Change(Bytes.of(new byte[] {0, 0, 0, 0, 0, 0, 0, 1}), Optional.of(Bytes.of(new byte[] {7}))),
+            new UndoRecord.Change(Bytes.of(new byte[] {0, 0, 0, 0, 0, 0, 0, 2}), Optional.empty())), 2);
 
     static Map<String, byte[]> encodings() {
         Map<String, byte[]> out = new LinkedHashMap<>();
@@ -37,6 +41,7 @@ class StoreRecordCodecTest {
         out.put("tip", TIP.encode());
         out.put("tx_location", LOCATION.encode());
         out.put("undo", UNDO.encode());
+        out.put("undo_tasks", UNDO_TASKS.encode());
         return out;
     }
 
@@ -46,6 +51,7 @@ class StoreRecordCodecTest {
         assertThat(TipRecord.decode(TIP.encode())).isEqualTo(TIP);
         assertThat(TxLocation.decode(LOCATION.encode())).isEqualTo(LOCATION);
         assertThat(UndoRecord.decode(UNDO.encode())).isEqualTo(UNDO);
+        assertThat(UndoRecord.decode(UNDO_TASKS.encode())).isEqualTo(UNDO_TASKS);
     }
 
     @Test
@@ -62,6 +68,7 @@ class StoreRecordCodecTest {
         encodings().forEach((name, bytes) -> assertThat(Bytes.wrap(bytes).toHex()).as(name).isEqualTo(vectors.get(name)));
         assertThat(BlockInfo.decode(Bytes.fromHex(vectors.get("block_info")).toArray())).isEqualTo(INFO);
         assertThat(UndoRecord.decode(Bytes.fromHex(vectors.get("undo")).toArray())).isEqualTo(UNDO);
+        assertThat(UndoRecord.decode(Bytes.fromHex(vectors.get("undo_tasks")).toArray())).isEqualTo(UNDO_TASKS);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -69,7 +76,8 @@ class StoreRecordCodecTest {
     void mutatedRecordsThrowOnlyCodecException(long seed) {
         SplitMix64 rng = new SplitMix64(seed);
         Map<String, Function<byte[], Object>> decoders = Map.of("block_info", BlockInfo::decode, "tip",
-                TipRecord::decode, "tx_location", TxLocation::decode, "undo", UndoRecord::decode);
+                TipRecord::decode, "tx_location", TxLocation::decode, "undo", UndoRecord::decode, "undo_tasks",
+                UndoRecord::decode);
         encodings().forEach((name, good) -> {
             for (int i = 0; i < 2_000; i++) {
                 byte[] bad = Mutations.mutate(good, rng);

@@ -1,0 +1,53 @@
+package io.learnchain.cli.simulate;
+
+import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.node.pole.Network;
+import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.pole.PoleNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The in-memory network: a broadcast reaches every other node after a seeded latency (base +
+ * uniform jitter up to the base, per message and link). Deliveries go through the
+ * {@link VirtualScheduler}. No message is lost (partitions need a sync protocol: issue 5).
+ */
+final class SimNetwork {
+    private final VirtualScheduler scheduler;
+    private final long latencyMillis;
+    private final SplitMix64 rng;
+    private final List<PoleNode> nodes = new ArrayList<>();
+    private long messages;
+
+    SimNetwork(VirtualScheduler scheduler, long latencyMillis, long seed) {
+        this.scheduler = scheduler;
+        this.latencyMillis = latencyMillis;
+        this.rng = new SplitMix64(seed);
+    }
+
+    void add(PoleNode node) {
+        nodes.add(node);
+    }
+
+    /** The port node {@code index} sends through. */
+    Network port(int index) {
+        return message -> send(index, message);
+    }
+
+    private void send(int from, PoleMessage message) {
+        String sender = nodes.get(from).name();
+        for (int to = 0; to < nodes.size(); to++) {
+            if (to == from) {
+                continue;
+            }
+            long delay = latencyMillis + (latencyMillis == 0 ? 0 : rng.nextLong(latencyMillis + 1));
+            PoleNode target = nodes.get(to);
+            messages++;
+            scheduler.after(delay, () -> target.receive(sender, message));
+        }
+    }
+
+    long messages() {
+        return messages;
+    }
+}

@@ -1,0 +1,130 @@
+package io.learnchain.cli.simulate;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.chain.pole.SecureMappingLayer;
+import io.learnchain.chain.pole.TaskRules;
+import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.validation.ValidationContext;
+import io.learnchain.chain.validation.Verdict;
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.model.Model;
+import io.learnchain.learn.train.Evaluator;
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.blob.BlobStoreView;
+import io.learnchain.node.data.TrainTestData;
+import io.learnchain.node.pole.PoleEvent;
+import io.learnchain.node.pole.PoleNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What a simulation produced, read off node 0's chain and every node's events. */
+record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobStore blobs, List<PoleEvent> events,
+        TrainTestData data, long virtualMillis, long eventsRun, long messages) {
+
+    /** One connected block of node 0's canonical chain. */
+    record RoundRow(long height, String kind, long taskId, String winner, long claimedScore, long verifiedScore,
+            int shardSize, double testAccuracy, int candidates, int evaluations, double verifySeconds,
+            double trainingCpuSeconds, double idleCpuSeconds) {
+    }
+
+    boolean converged() {
+        Hash tip = nodes.getFirst().chain().head().hash();
+        return nodes.stream().allMatch(n -> n.chain().head().hash().equals(tip));
+    }
+
+    Hash tipHash() {
+        return nodes.getFirst().chain().head().hash();
+    }
+
+    /** Every block of node 0's chain re-executed from genesis with its blobs (the `accuracy` checks). */
+    boolean reverifies(ComputePool pool) {
+        PoleNode n = nodes.getFirst();
+        ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000).withBlobs(new BlobStoreView(blobs))
+                .withCommitments(CommitmentView.SYNC).withPool(pool);
+        ChainTip tip = ChainTip.genesis(genesis);
+        for (long h = 1; h <= n.chain().head().height().value(); h++) {
+            Block b = n.chain().blockAt(Height.of(h)).orElseThrow();
+            if (!(BlockProcessor.apply(tip, b, n.chain().rules(), ctx) instanceof Verdict.Valid v)) {
+                return false;
+            }
+            tip = v.tip();
+        }
+        return tip.hash().equals(tipHash());
+    }
+
+    List<RoundRow> rows(ComputePool pool) {
+        PoleNode n = nodes.getFirst();
+        Evaluator evaluator = new Evaluator(pool);
+        List<RoundRow> out = new ArrayList<>();
+        for (long h = 1; h <= n.chain().head().height().value(); h++) {
+            Block b = n.chain().blockAt(Height.of(h)).orElseThrow();
+            Hash parent = b.header().previous();
+            double training = events.stream().filter(e -> e instanceof PoleEvent.Trained t && t.parent().equals(parent))
+                    .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds()).sum();
+            double idle = events.stream().filter(e -> e instanceof PoleEvent.Sealed s && s.block().equals(b.hash()))
+                    .mapToDouble(e -> ((PoleEvent.Sealed) e).cpuSeconds()).sum();
+            PoleEvent.RoundDecided decided = events.stream().filter(e -> e instanceof PoleEvent.RoundDecided d
+                    && d.node().equals(n.name()) && d.parent().equals(parent)).map(e -> (PoleEvent.RoundDecided) e)
+                    .findFirst().orElse(null);
+            int candidates = decided == null ? 0 : decided.candidates();
+            int evaluations = decided == null ? 0 : decided.evaluations();
+            double verify = decided == null ? 0 : decided.verifySeconds();
+            String winner = Address.of(b.header().miner()).toString();
+            if (b.header().proof() instanceof PoleProof p) {
+                Model model = Model.fromCanonicalBytes(blob(p.modelHash()));
+                SecureMappingLayer sml = new SecureMappingLayer(TaskRules.roundKey(parent, p.taskId()),
+                        data.test().classes());
+                Dataset shard = io.learnchain.learn.data.DatasetCodec.decode(blob(p.shardHash()), "shard");
+                int verified = evaluator.correctCount(model, sml.relabel(shard));
+                double accuracy = (double) evaluator.correctCount(model, sml.relabel(data.test())) / data.test().count();
+                out.add(new RoundRow(h, "pole", p.taskId(), winner, p.claimedScore(), verified, shard.count(), accuracy,
+                        candidates, evaluations, verify, training, idle));
+            } else {
+                String kind = b.header().proof() instanceof io.learnchain.chain.block.ForfeitProof ? "forfeit" : "idle";
+                out.add(new RoundRow(h, kind, 0, winner, 0, 0, 0, Double.NaN, candidates, evaluations, verify,
+                        training, idle));
+            }
+        }
+        return out;
+    }
+
+    private byte[] blob(Hash hash) {
+        try {
+            return blobs.get(hash).orElseThrow(() -> new IllegalStateException("blob " + hash.toHex() + " is missing"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Training CPU time / all miner CPU time (training + hash sealing). */
+    double energyRecycled() {
+        double training = events.stream().filter(e -> e instanceof PoleEvent.Trained)
+                .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds()).sum();
+        double sealing = events.stream().filter(e -> e instanceof PoleEvent.Sealed)
+                .mapToDouble(e -> ((PoleEvent.Sealed) e).cpuSeconds()).sum();
+        return training + sealing == 0 ? 0 : training / (training + sealing);
+    }
+
+    /** Rejected candidates per typed reason, counted once per (block, reason) over all nodes. */
+    Map<String, Integer> rejections() {
+        Map<String, java.util.Set<Hash>> seen = new TreeMap<>();
+        for (PoleEvent e : events) {
+            if (e instanceof PoleEvent.Rejected r) {
+                seen.computeIfAbsent(r.reason().name(), k -> new java.util.HashSet<>()).add(r.block());
+            }
+        }
+        Map<String, Integer> out = new TreeMap<>();
+        seen.forEach((k, v) -> out.put(k, v.size()));
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package io.learnchain.cli.simulate;
+
+import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.model.PredefinedModels;
+import io.learnchain.node.data.DatasetLoader;
+import io.learnchain.node.data.DatasetNotFoundException;
+import io.learnchain.node.data.TrainTestData;
+import java.util.List;
+
+/**
+ * A simulation task: data, model and how miners train for it.
+ *
+ * @param dataset a data set spec for {@link DatasetLoader} ("fashion-mnist" falls back to the bundled subset)
+ * @param minTrainingBp the task's minimum training accuracy, basis points
+ * @param stepMillis virtual time one training step takes (when a miner's commitment goes out)
+ */
+record TaskPreset(String name, String dataset, ModelSpec spec, long steps, int batch, float learningRate,
+        int minTrainingBp, long stepMillis) {
+
+    static final List<TaskPreset> ALL = List.of(
+            new TaskPreset("mlp-small", "fashion-mnist-small", PredefinedModels.MLP_SMALL, 150, 32, 0.005f, 5000, 10),
+            new TaskPreset("fashion-mnist-mlp", "fashion-mnist", PredefinedModels.MLP, 600, 64, 0.001f, 7000, 20),
+            new TaskPreset("fashion-mnist-lenet5", "fashion-mnist", PredefinedModels.LENET5, 300, 32, 0.002f, 6000,
+                    50));
+
+    static TaskPreset named(String name) {
+        return ALL.stream().filter(p -> p.name.equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "unknown task preset '" + name + "': use one of " + ALL.stream().map(TaskPreset::name).toList()));
+    }
+
+    /** The data: the full Fashion-MNIST when installed, else the bundled subset (the report says which). */
+    TrainTestData load() {
+        DatasetLoader loader = DatasetLoader.standard();
+        try {
+            return loader.load(dataset);
+        } catch (DatasetNotFoundException e) {
+            return loader.load("fashion-mnist-small");
+        }
+    }
+}

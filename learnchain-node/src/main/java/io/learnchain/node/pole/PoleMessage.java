@@ -1,0 +1,66 @@
+package io.learnchain.node.pole;
+
+import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.Signature;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
+import java.util.Objects;
+
+/**
+ * What nodes tell each other during proof-of-learning rounds: a small closed set, each one a
+ * canonical chain value plus raw blob bytes, so issue 5's wire protocol is one codec per record.
+ */
+public sealed interface PoleMessage {
+
+    /** A user transaction for the mempools (PostTask, transfers, ...). */
+    record Transaction(SignedTransaction tx) implements PoleMessage {
+        public Transaction {
+            Objects.requireNonNull(tx, "tx");
+        }
+    }
+
+    /** Phase 1: a miner's signed commitment to a model on a parent. */
+    record CommitmentMsg(Commitment commitment, Signature signature) implements PoleMessage {
+        public CommitmentMsg {
+            Objects.requireNonNull(commitment, "commitment");
+            Objects.requireNonNull(signature, "signature");
+        }
+    }
+
+    /** The requester's reveal: its signed RevealShard transaction and the shard's bytes (a data set blob). */
+    record ShardReveal(SignedTransaction revealTx, byte[] shard) implements PoleMessage {
+        public ShardReveal {
+            Objects.requireNonNull(revealTx, "revealTx");
+            Objects.requireNonNull(shard, "shard");
+            if (!(revealTx.body().payload() instanceof RevealShard)) {
+                throw new IllegalArgumentException("a shard reveal carries a RevealShard transaction");
+            }
+        }
+
+        public RevealShard reveal() {
+            return (RevealShard) revealTx.body().payload();
+        }
+
+        /** Whether the bytes are the shard the transaction names. */
+        public boolean shardMatches() {
+            return Hash.sha256(shard).equals(reveal().shardHash());
+        }
+    }
+
+    /** Phase 2: a candidate pole block with its model's canonical bytes. */
+    record Candidate(Block block, byte[] model) implements PoleMessage {
+        public Candidate {
+            Objects.requireNonNull(block, "block");
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /** A connected block (idle, forfeit, or a round's winner) for nodes that did not choose it themselves. */
+    record BlockMsg(Block block) implements PoleMessage {
+        public BlockMsg {
+            Objects.requireNonNull(block, "block");
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.learnchain.node.pole;
+
+import io.learnchain.base.Hash;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.pole.CandidateSelection;
+import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.chain.block.PoleProof;
+import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.data.DatasetCodec;
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.node.chain.ImportResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One full node's part in proof-of-learning rounds: it takes {@link PoleMessage}s from peers,
+ * keeps the commitment log, collects each round's candidates for a window after the shard reveal
+ * and lets the chain choose and connect the winner (the verifier role), and drives its optional
+ * miner and requester on every new tip. Owns no thread and reads no clock: everything runs on the
+ * {@link Scheduler}; its own messages go to its peers and, through the scheduler, to itself.
+ */
+public final class PoleNode {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PoleNode.class);
+    /** Candidates and blocks kept by hash, to import a parent that lost this node's own selection. */
+    private static final int SEEN_BLOCKS = 4_096;
+    private final String name;
+    private final ChainService chain;
+    private final BlobStore blobs;
+    private final Scheduler scheduler;
+    private final Network peers;
+    private final Consumer<PoleEvent> events;
+    private final long candidateWindowMillis;
+    private final Map<Hash, List<CandidateSelection.Candidate>> candidates = new HashMap<>();
+    private final Set<Hash> decided = new HashSet<>();
+    private final Set<Hash> revealed = new HashSet<>();
+    private final Map<Hash, List<Block>> orphans = new HashMap<>();
+    private final Map<Hash, Block> seen = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, Block> eldest) {
+            return size() > SEEN_BLOCKS;
+        }
+    };
+    private Optional<MinerRole> miner = Optional.empty();
+    private Optional<RequesterRole> requester = Optional.empty();
+    private Hash lastTip;
+
+    public PoleNode(String name, ChainService chain, BlobStore blobs, Scheduler scheduler, Network peers,
+            Consumer<PoleEvent> events, long candidateWindowMillis) {
+        this.name = name;
+        this.chain = chain;
+        this.blobs = blobs;
+        this.scheduler = scheduler;
+        this.peers = peers;
+        this.events = events;
+        this.candidateWindowMillis = candidateWindowMillis;
+        this.lastTip = chain.head().hash();
+    }
+
+    /** The network the roles of this node send through: to every peer, and to this node itself. */
+    public Network outbound() {
+        return message -> {
+            peers.broadcast(message);
+            scheduler.after(0, () -> receive(name, message));
+        };
+    }
+
+    public void attach(MinerRole role) {
+        miner = Optional.of(role);
+    }
+
+    public void attach(RequesterRole role) {
+        requester = Optional.of(role);
+    }
+
+    /** Starts the roles on the current tip. */
+    public void start() {
+        miner.ifPresent(MinerRole::onTip);
+        requester.ifPresent(RequesterRole::onTip);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ChainService chain() {
+        return chain;
+    }
+
+    /** Handles one message from {@code from} (a peer's name, or this node's own). */
+    public void receive(String from, PoleMessage message) {
+        switch (message) {
+            case PoleMessage.Transaction t -> chain.submitTransaction(t.tx());
+            case PoleMessage.CommitmentMsg c -> {
+                if (chain.recordCommitment(c.commitment(), c.signature())) {
+                    requester.ifPresent(r -> r.onCommitment(c.commitment()));
+                }
+            }
+            case PoleMessage.ShardReveal r -> onReveal(r);
+            case PoleMessage.Candidate c -> onCandidate(from, c);
+            case PoleMessage.BlockMsg b -> importBlock(b.block());
+        }
+        checkTip();
+    }
+
+    /**
+     * A reveal is kept whatever this node's tip is (a slow node may still be deciding the last
+     * round): the shard is stored and the round marked revealed, so the candidates can be judged
+     * once their parent connects; the decision runs a window after the reveal.
+     */
+    private void onReveal(PoleMessage.ShardReveal reveal) {
+        Hash parent = reveal.reveal().previous();
+        if (!reveal.shardMatches() || !revealed.add(parent)) {
+            return;
+        }
+        put(reveal.shard());
+        chain.recordReveal(parent);
+        if (chain.head().hash().equals(parent)) {
+            Dataset shard = DatasetCodec.decode(reveal.shard(), "shard " + reveal.reveal().shardHash().shortHex());
+            miner.ifPresent(m -> m.onReveal(reveal, shard).forEach(outbound()::broadcast));
+        }
+        scheduler.after(candidateWindowMillis, () -> decide(parent));
+    }
+
+    private void onCandidate(String from, PoleMessage.Candidate c) {
+        put(c.model());
+        Hash parent = c.block().header().previous();
+        if (decided.contains(parent) || !chain.head().hash().equals(parent)) {
+            importBlock(c.block());
+            return;
+        }
+        long order = switch (chain.sighting(Commitment.of(chain.genesis().chainId(), c.block()))) {
+            case CommitmentView.Sighting.BeforeReveal b -> b.order();
+            case CommitmentView.Sighting.AfterReveal a -> Long.MAX_VALUE - 1;
+            case CommitmentView.Sighting.Unknown u -> Long.MAX_VALUE;
+        };
+        seen.put(c.block().hash(), c.block());
+        candidates.computeIfAbsent(parent, k -> new ArrayList<>())
+                .add(new CandidateSelection.Candidate(c.block(), order, from));
+    }
+
+    private void decide(Hash parent) {
+        if (!decided.add(parent)) {
+            return;
+        }
+        List<CandidateSelection.Candidate> list = candidates.getOrDefault(parent, List.of());
+        if (!chain.head().hash().equals(parent)) {
+            list.forEach(c -> importBlock(c.block()));
+        } else if (!list.isEmpty()) {
+            long start = System.nanoTime();
+            CandidateSelection.Selection s = chain.importCandidates(list);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            for (CandidateSelection.Rejection r : s.rejected()) {
+                events.accept(new PoleEvent.Rejected(name, r.blockHash(), r.miner().toHex(), r.reason()));
+            }
+            events.accept(new PoleEvent.RoundDecided(name, parent, s.winningBlock().map(Block::hash).orElse(null),
+                    list.size(), s.evaluations(), seconds));
+            s.undecided().forEach(this::importBlock);
+        }
+        candidates.remove(parent);
+        checkTip();
+    }
+
+    /**
+     * Imports {@code block}; when its parent is unknown to the chain but was seen here as a
+     * candidate that lost this node's selection (e.g. a tie broken by this node's own commitment
+     * order), the parent is imported first: the network built on it, so fork choice must see it.
+     * Otherwise the block waits until its parent connects.
+     */
+    private void importBlock(Block block) {
+        seen.put(block.hash(), block);
+        ImportResult result = chain.importBlock(block);
+        if (result instanceof ImportResult.Deferred d && d.reason() == UndecidedReason.UNKNOWN_PARENT) {
+            Block parent = seen.get(block.header().previous());
+            if (parent != null && chain.blockInfo(parent.hash()).isEmpty()) {
+                importBlock(parent);
+                result = chain.importBlock(block);
+            }
+        }
+        if (result instanceof ImportResult.Deferred d) {
+            LOG.debug("{}: block {} deferred: {} ({})", name, block.hash().shortHex(), d.reason(), d.detail());
+            if (d.reason() == UndecidedReason.UNKNOWN_PARENT) {
+                orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>()).add(block);
+            }
+        }
+    }
+
+    private void checkTip() {
+        Hash tip = chain.head().hash();
+        if (tip.equals(lastTip)) {
+            return;
+        }
+        lastTip = tip;
+        miner.ifPresent(MinerRole::onTip);
+        requester.ifPresent(RequesterRole::onTip);
+        List<Block> waiting = orphans.remove(tip);
+        if (waiting != null) {
+            waiting.forEach(this::importBlock);
+            checkTip();
+        }
+    }
+
+    private void put(byte[] bytes) {
+        try {
+            blobs.put(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a blob: " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<PoleProof> proof(Block block) {
+        return block.header().proof() instanceof PoleProof p ? Optional.of(p) : Optional.empty();
+    }
+}

@@ -1,0 +1,145 @@
+package io.learnchain.node.pole;
+
+import io.learnchain.base.Address;
+import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.pole.Round;
+import io.learnchain.chain.pole.RoundDriver;
+import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.TxBody;
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.mempool.Admission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The data node (PROTOCOL.md 3.1, 3.4): posts a task with its test shards kept in the node's blob
+ * store (so reveals survive a restart: the chain says which round is due, the blobs hold the
+ * data), and reveals each round's chosen shard once the minimum phase time has passed and a grace
+ * period after the round's first commitment. Owns no thread and reads no clock.
+ */
+public final class RequesterRole {
+    private final String name;
+    private final KeyPair key;
+    private final ChainService chain;
+    private final BlobStore blobs;
+    private final Network network;
+    private final Scheduler scheduler;
+    private final Consumer<PoleEvent> events;
+    private final boolean silent;
+    private final long revealGraceMillis;
+    private final Set<Hash> scheduled = new HashSet<>();
+    private Round.Learning due;
+
+    /**
+     * {@code revealGraceMillis}: how long after the first commitment of a round the reveal waits
+     * for more (PoLe's data node waits for several solutions; a commitment that reaches a node after
+     * the reveal is refused there, so the grace should cover the network's latency).
+     * {@code silent}: never reveal (the silent-requester adversary: its rounds must be forfeited).
+     */
+    public RequesterRole(String name, KeyPair key, ChainService chain, BlobStore blobs, Network network,
+            Scheduler scheduler, Consumer<PoleEvent> events, long revealGraceMillis, boolean silent) {
+        this.name = name;
+        this.key = key;
+        this.chain = chain;
+        this.blobs = blobs;
+        this.network = network;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.silent = silent;
+        this.revealGraceMillis = revealGraceMillis;
+    }
+
+    public Address address() {
+        return Address.of(key.publicKey());
+    }
+
+    /**
+     * Stores the shards, signs a PostTask with this requester's next nonce and offers it to the
+     * node's mempool and the network. Returns the transaction.
+     *
+     * @throws IllegalArgumentException when the shards do not hash to the terms' shard hashes, or
+     *     the mempool refuses the transaction (the message says why)
+     */
+    public SignedTransaction post(PostTask terms, List<byte[]> shards, Amount fee) {
+        if (shards.size() != terms.shardHashes().size()) {
+            throw new IllegalArgumentException("the task names " + terms.shardHashes().size() + " shards, "
+                    + shards.size() + " were given");
+        }
+        for (int i = 0; i < shards.size(); i++) {
+            Hash stored = put(shards.get(i));
+            if (!stored.equals(terms.shardHashes().get(i))) {
+                throw new IllegalArgumentException("shard " + i + " hashes to " + stored.toHex() + ", the task names "
+                        + terms.shardHashes().get(i).toHex());
+            }
+        }
+        SignedTransaction tx = sign(terms, fee);
+        if (chain.submitTransaction(tx) instanceof Admission.Rejected r) {
+            throw new IllegalArgumentException("the node refused the task: " + r.reason() + ": " + r.message());
+        }
+        network.broadcast(new PoleMessage.Transaction(tx));
+        return tx;
+    }
+
+    private SignedTransaction sign(io.learnchain.chain.tx.Payload payload, Amount fee) {
+        long nonce = chain.account(address()).nonce();
+        return SignedTransaction.sign(new TxBody(chain.genesis().chainId(), key.publicKey(), nonce, fee, payload), key);
+    }
+
+    private Hash put(byte[] bytes) {
+        try {
+            return blobs.put(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a test shard: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tip changed: is one of this requester's rounds due? */
+    public void onTip() {
+        due = null;
+        if (RoundDriver.round(chain.head().tip(), chain.rules()) instanceof Round.Learning l
+                && l.task().requester().equals(address())) {
+            due = l;
+        }
+    }
+
+    /** A commitment arrived: the first one for a due round schedules the reveal (not before the minimum phase). */
+    public void onCommitment(Commitment commitment) {
+        Round.Learning round = due;
+        if (silent || round == null || !commitment.previous().equals(round.previous())
+                || !scheduled.add(round.previous())) {
+            return;
+        }
+        long wait = Math.max(revealGraceMillis, round.revealNotBefore() * 1000 - scheduler.nowMillis());
+        scheduler.after(wait, () -> reveal(round));
+    }
+
+    private void reveal(Round.Learning round) {
+        if (!chain.head().hash().equals(round.previous())) {
+            return;
+        }
+        Optional<byte[]> shard;
+        try {
+            shard = blobs.get(round.shardHash());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read test shard " + round.shardHash().toHex(), e);
+        }
+        if (shard.isEmpty()) {
+            return; // not this requester's data (another node posted it): nothing to reveal
+        }
+        SignedTransaction tx = sign(new RevealShard(round.taskId(), round.previous(), round.shardIndex(),
+                round.shardHash()), Amount.ZERO);
+        events.accept(new PoleEvent.Revealed(name, round.previous(), round.taskId(), round.shardIndex()));
+        network.broadcast(new PoleMessage.ShardReveal(tx, shard.get()));
+    }
+}
