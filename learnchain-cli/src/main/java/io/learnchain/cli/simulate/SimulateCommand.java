@@ -38,7 +38,7 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--adversary", paramLabel = "KIND", description = "false-claims, silent-requester (repeatable).")
+    @Option(names = "--adversary", paramLabel = "KIND", description = "false-claims, premined, silent-requester (repeatable).")
     List<String> adversaries = List.of();
 
     @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
