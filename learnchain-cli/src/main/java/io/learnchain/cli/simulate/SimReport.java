@@ -58,10 +58,13 @@ final class SimReport {
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
                 left + plotW / 2, h - 10));
         StringBuilder points = new StringBuilder();
-        double best = 0;
+        double best = Double.NaN; // no line before the first winning model: there is no accuracy to show
         for (SimOutcome.RoundRow r : rows) {
             if (!Double.isNaN(r.testAccuracy())) {
-                best = Math.max(best, r.testAccuracy());
+                best = Double.isNaN(best) ? r.testAccuracy() : Math.max(best, r.testAccuracy());
+            }
+            if (Double.isNaN(best)) {
+                continue;
             }
             double px = left + plotW * r.height() / maxHeight;
             double py = top + plotH * (1 - best);
