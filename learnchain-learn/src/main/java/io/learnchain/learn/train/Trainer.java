@@ -20,6 +20,14 @@ public final class Trainer {
     }
 
     public Model train(TrainingJob job) {
+        return train(job, FrozenParameters.none(job.spec().layout().parameterCount()));
+    }
+
+    /**
+     * Trains only the parameters {@code frozen} leaves trainable (a lifelong model's new units); the
+     * frozen ones keep their exact bits. With nothing frozen this is {@link #train(TrainingJob)}.
+     */
+    public Model train(TrainingJob job, FrozenParameters frozen) {
         TrainingRecord rec = job.record();
         Dataset data = job.data();
         int bs = rec.batchSize();
@@ -33,6 +41,10 @@ public final class Trainer {
         float[] x = new float[bs * in];
         int[] y = new int[bs];
         float[] state = new float[rec.optimizer().stateSlots() * net.parameters().length];
+        if (frozen.count() != net.parameters().length) {
+            throw new IllegalArgumentException("the frozen mask covers " + frozen.count() + " parameters, the model has "
+                    + net.parameters().length);
+        }
         DataOrder.Cursor order = new DataOrder(data.count(), bs, rec.dataOrderSeed()).cursor();
         float[] features = data.features();
         int[] labels = data.labels();
@@ -53,7 +65,7 @@ public final class Trainer {
             SoftmaxCrossEntropy.BatchLoss bl =
                     SoftmaxCrossEntropy.lossAndGradient(logits, y, 0, bs, classes, net.outputGradient());
             net.backward(pool, bs);
-            rec.optimizer().step(s + 1, net.parameters(), net.gradients(), state);
+            frozen.step(rec.optimizer(), s + 1, net.parameters(), net.gradients(), state);
             loss += bl.lossSum();
             correct += bl.correct();
             seen += bs;
