@@ -9,6 +9,9 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.lifelong.LifelongBlobs;
+import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.pole.PoleTransition;
 import io.learnchain.chain.pole.PoleVerifier;
 import io.learnchain.chain.pole.Round;
@@ -32,7 +35,8 @@ import java.util.List;
  * round of {@link RoundDriver}: idle difficulty and work, forfeit deadline, or the pole header
  * rules; miner signature), body shape (count, size, tx root, coinbase position and height), the
  * engine's body rules ({@link PoleVerifier} for pole blocks: reveal, commitment, model, score),
- * the engine step ({@link PoleTransition}), each transaction in order, the coinbase amount
+ * the engine step ({@link PoleTransition}), the lifelong step ({@link LifelongTransition}; a
+ * missing lifelong blob makes the block undecided), each transaction in order, the coinbase amount
  * (subsidy + fees + the round's reward), the state root. A far-future timestamp is
  * undecided, not invalid: the block may become acceptable once the local clock catches up.
  */
@@ -186,11 +190,18 @@ public final class BlockProcessor {
             List<Hash> txHashes, Round round) {
         StateDelta delta = new StateDelta(parent.state());
         Amount reward = PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
+        LifelongTransition.begin(delta, block.header().height(), block.header().previous());
         Amount fees = Amount.ZERO;
         List<Transaction> txs = block.transactions();
+        var missing = LifelongBlobs.missing(txs, delta.lifelong(), context.blobs());
+        if (missing.isPresent()) {
+            return new Verdict.Undecided(UndecidedReason.MISSING_DATA, "lifelong blob " + missing.get().shortHex()
+                    + " is missing: fetch it");
+        }
+        LifelongEnv env = new LifelongEnv(context.blobs(), context.pool());
         for (int i = 1; i < txs.size(); i++) {
             SignedTransaction tx = (SignedTransaction) txs.get(i);
-            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier(), block.header().height())) {
+            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier(), block.header().height(), env)) {
                 case TxResult.Applied applied -> {
                     try {
                         fees = fees.add(applied.fee());

@@ -52,6 +52,11 @@ final class BlockWrites {
                         case io.learnchain.chain.tx.PostTask t -> { }
                         case io.learnchain.chain.tx.CancelTask t -> { }
                         case io.learnchain.chain.tx.RevealShard t -> { }
+                        case io.learnchain.chain.tx.DeployModel t -> { }
+                        case io.learnchain.chain.tx.RevealParts t -> { }
+                        case io.learnchain.chain.tx.ProposeUpdate t -> { }
+                        case io.learnchain.chain.tx.Challenge t -> { }
+                        case io.learnchain.chain.tx.GrowModel t -> { }
                     }
                 }
             }
