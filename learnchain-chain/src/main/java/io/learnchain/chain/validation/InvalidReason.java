@@ -68,7 +68,16 @@ public enum InvalidReason {
     /** The commitment reached this node only after the shard reveal. Local. */
     COMMITMENT_AFTER_REVEAL,
     /** Another miner committed the same model hash on this parent first. Local. */
-    COPIED_MODEL;
+    COPIED_MODEL,
+    // --- engine dqn (PROTOCOL 4): the step must follow from the parent ---
+    /** The action is outside the environment's action set. */
+    DQN_INVALID_ACTION,
+    /** S_{t+1} (or the terminal/done flags) is not what the action gives from the parent's state. */
+    DQN_WRONG_STATE,
+    /** R_{t+1} or the unshaped reward is not what the step gives. */
+    DQN_WRONG_REWARD,
+    /** The fork-choice score is not the genesis option's score of the rewards. */
+    DQN_WRONG_SCORE;
 
     /**
      * True for reasons that depend on this node's commitment log, not on chain data: the block is
