@@ -29,6 +29,8 @@ public final class IdleSealer {
             case IdleProof p -> p.difficulty();
             case ForfeitProof p -> p.difficulty();
             case PoleProof p -> throw new IllegalArgumentException("pole headers are not sealed by hash work");
+            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
+                    "dqn headers are not sealed by hash work");
         };
         byte[] target = Difficulty.target(difficulty);
         byte[] unsigned = template.withProof(withNonce(template.proof(), 0)).unsignedBytes();
@@ -62,6 +64,7 @@ public final class IdleSealer {
             case IdleProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case ForfeitProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case PoleProof p -> false;
+            case io.learnchain.chain.block.DqnProof p -> false;
         };
     }
 
@@ -70,6 +73,8 @@ public final class IdleSealer {
             case IdleProof p -> p.withNonce(nonce);
             case ForfeitProof p -> p.withNonce(nonce);
             case PoleProof p -> throw new IllegalArgumentException("pole headers carry no work nonce");
+            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
+                    "dqn headers carry no work nonce");
         };
     }
 }

@@ -6,6 +6,9 @@ import io.learnchain.base.merkle.MerkleRoot;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.block.EngineProof;
+import io.learnchain.chain.dqn.DqnRules;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
@@ -33,11 +36,12 @@ import java.util.List;
  *
  * <p>Order of checks: header (version, previous, height, timestamp, engine proof against the
  * round of {@link RoundDriver}: idle difficulty and work, forfeit deadline, or the pole header
- * rules; miner signature), body shape (count, size, tx root, coinbase position and height), the
+ * rules, or on a dqn chain the {@link DqnRules} step from the parent; miner signature), body shape (count, size, tx root, coinbase position and height), the
  * engine's body rules ({@link PoleVerifier} for pole blocks: reveal, commitment, model, score),
- * the engine step ({@link PoleTransition}), the lifelong step ({@link LifelongTransition}; a
- * missing lifelong blob makes the block undecided), each transaction in order, the coinbase amount
- * (subsidy + fees + the round's reward), the state root. A far-future timestamp is
+        Amount reward = block.header().proof() instanceof DqnProof
+                ? rules.dqn().orElseThrow().rewardMax()
+                : PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
+        LifelongTransition.begin(delta, block.header().height(), block.header().previous());
  * undecided, not invalid: the block may become acceptable once the local clock catches up.
  */
 public final class BlockProcessor {
@@ -60,6 +64,7 @@ public final class BlockProcessor {
             case PoleProof p -> PoleVerifier.checkBlock((Round.Learning) round, block, p, parent.state(), rules, context);
             case IdleProof p -> noReveal(block);
             case ForfeitProof p -> noReveal(block);
+            case DqnProof p -> noReveal(block);
         };
         if (engineVerdict != null) {
             return engineVerdict;
@@ -94,7 +99,12 @@ public final class BlockProcessor {
             return new Verdict.Undecided(UndecidedReason.FUTURE_TIMESTAMP, "timestamp " + header.timestamp()
                     + " is more than " + rules.maxFutureSeconds() + " s ahead of local time " + context.nowSeconds());
         }
+        Verdict mismatch = engineMismatch(header.proof(), rules);
+        if (mismatch != null) {
+            return mismatch;
+        }
         Verdict engine = switch (header.proof()) {
+            case DqnProof p -> DqnRules.check(parent, p, rules.dqn().orElseThrow());
             case IdleProof p -> round instanceof Round.Learning l
                     ? Verdict.invalid(InvalidReason.WRONG_ROUND_TASK, "task " + l.taskId() + " is open: mine a pole"
                             + " block, or a forfeit block from time " + l.forfeitNotBefore())
@@ -108,6 +118,17 @@ public final class BlockProcessor {
         if (!header.hasValidSignature()) {
             return Verdict.invalid(InvalidReason.BAD_BLOCK_SIGNATURE, "the miner signature of block "
                     + header.hash().shortHex() + " does not verify against key " + header.miner().toHex());
+        }
+        return null;
+    }
+
+    /** A dqn chain takes only dqn blocks, and only a dqn chain takes them. */
+    private static Verdict engineMismatch(EngineProof proof, ChainRules rules) {
+        boolean dqnChain = rules.dqn().isPresent();
+        if (dqnChain != proof instanceof DqnProof) {
+            return Verdict.invalid(InvalidReason.WRONG_ENGINE_PROOF, dqnChain
+                    ? "a dqn chain takes only dqn blocks, got proof tag " + proof.tag()
+                    : "a dqn block on a chain whose genesis engine is not dqn");
         }
         return null;
     }
@@ -189,7 +210,9 @@ public final class BlockProcessor {
     private static Verdict applyTransactions(ChainTip parent, Block block, ChainRules rules, ValidationContext context,
             List<Hash> txHashes, Round round) {
         StateDelta delta = new StateDelta(parent.state());
-        Amount reward = PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
+        Amount reward = block.header().proof() instanceof DqnProof
+                ? rules.dqn().orElseThrow().rewardMax()
+                : PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
         LifelongTransition.begin(delta, block.header().height(), block.header().previous());
         Amount fees = Amount.ZERO;
         List<Transaction> txs = block.transactions();

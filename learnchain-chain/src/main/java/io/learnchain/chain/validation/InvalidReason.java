@@ -108,7 +108,16 @@ public enum InvalidReason {
      * A lifelong blob is not available where the transaction was applied (mempool, block assembly).
      * A block never gets this: it is undecided (MISSING_DATA) until the blob arrives.
      */
-    LIFELONG_BLOB_MISSING;
+    LIFELONG_BLOB_MISSING,
+    // --- engine dqn (PROTOCOL 4): the step must follow from the parent ---
+    /** The action is outside the environment's action set. */
+    DQN_INVALID_ACTION,
+    /** S_{t+1} (or the terminal/done flags) is not what the action gives from the parent's state. */
+    DQN_WRONG_STATE,
+    /** R_{t+1} or the unshaped reward is not what the step gives. */
+    DQN_WRONG_REWARD,
+    /** The fork-choice score is not the genesis option's score of the rewards. */
+    DQN_WRONG_SCORE;
 
     /**
      * True for reasons that depend on this node's commitment log, not on chain data: the block is

@@ -47,6 +47,9 @@ final class ApiViews {
             case ForfeitProof p -> ProofDto.idle("forfeit", p.difficulty(), Long.toUnsignedString(p.nonce()), p.taskId());
             case PoleProof p -> new ProofDto("pole", null, null, p.taskId(), p.modelHash().toHex(), p.record().hash().toHex(),
                     p.shardIndex(), p.shardHash().toHex(), p.claimedScore());
+            case io.learnchain.chain.block.DqnProof p -> new ProofDto("dqn", null, null, null,
+                    p.record().weightsAfter().toHex(), p.record().hash().toHex(), p.action(), p.next().hash().toHex(),
+                    p.forkScore());
         };
         List<TxDto> txs = null;
         if (withTransactions) {

@@ -150,7 +150,7 @@ final class ChainStateLoader {
     }
 
     ChainTip tipOf(BlockHeader header, long parentTimestamp, WorldState state) {
-        return new ChainTip(header.hash(), header.height(), header.timestamp(), idleDifficulty(header), parentTimestamp, state);
+        return ChainTip.of(header, idleDifficulty(header), parentTimestamp, state);
     }
 
     /**
@@ -173,6 +173,9 @@ final class ChainStateLoader {
                         return genesis.initialDifficulty();
                     }
                     h = block(h.previous()).header();
+                }
+                case io.learnchain.chain.block.DqnProof p -> {
+                    return genesis.initialDifficulty(); // a dqn chain holds only dqn blocks: no hash work at all
                 }
             }
         }
