@@ -11,6 +11,7 @@ import java.util.Objects;
  * The peer layer's settings.
  *
  * @param nodeId this node's random identity (sent in the handshake; refuses self-connections)
+ * @param listenHost the interface the peer port binds to
  * @param listenPort the port peers reach this node on (0 = does not listen)
  * @param peers peers to keep connections to ({@code --peer HOST:PORT})
  * @param limits message and collection bounds
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param blocksPerRequest block bodies asked for at once during sync
  * @param verify how synced blocks are verified
  */
-public record P2pConfig(Hash nodeId, int listenPort, List<PeerAddress> peers, WireLimits limits, int maxInbound,
+public record P2pConfig(Hash nodeId, String listenHost, int listenPort, List<PeerAddress> peers, WireLimits limits, int maxInbound,
         long handshakeTimeoutMillis, long idleTimeoutMillis, long pingIntervalMillis, long requestTimeoutMillis,
         long banMillis, int blocksPerRequest, VerifyLevel verify) {
     /** The documented default: the API port (8645) + 1000. */
@@ -31,6 +32,7 @@ public record P2pConfig(Hash nodeId, int listenPort, List<PeerAddress> peers, Wi
 
     public P2pConfig {
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(listenHost, "listenHost");
         peers = List.copyOf(peers);
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(verify, "verify");
@@ -47,23 +49,35 @@ public record P2pConfig(Hash nodeId, int listenPort, List<PeerAddress> peers, Wi
 
     /** Defaults: 64 inbound, 5 s handshake, 90 s idle, 20 s ping, 2 s first request timeout, 1 h bans, 16 blocks. */
     public static P2pConfig defaults(Hash nodeId, int listenPort, List<PeerAddress> peers, VerifyLevel verify) {
-        return new P2pConfig(nodeId, listenPort, peers, WireLimits.DEFAULT, 64, 5_000, 90_000, 20_000, 2_000,
+        return new P2pConfig(nodeId, "127.0.0.1", listenPort, peers, WireLimits.DEFAULT, 64, 5_000, 90_000, 20_000, 2_000,
                 3_600_000, 16, verify);
     }
 
+    /** A fresh random node id (a new one each start: peers tell nodes apart, nothing else trusts it). */
+    public static Hash randomNodeId() {
+        byte[] id = new byte[Hash.LENGTH];
+        new java.security.SecureRandom().nextBytes(id);
+        return Hash.of(id);
+    }
+
+    public P2pConfig withListenHost(String host) {
+        return new P2pConfig(nodeId, host, listenPort, peers, limits, maxInbound, handshakeTimeoutMillis,
+                idleTimeoutMillis, pingIntervalMillis, requestTimeoutMillis, banMillis, blocksPerRequest, verify);
+    }
+
     public P2pConfig withLimits(WireLimits newLimits) {
-        return new P2pConfig(nodeId, listenPort, peers, newLimits, maxInbound, handshakeTimeoutMillis,
+        return new P2pConfig(nodeId, listenHost, listenPort, peers, newLimits, maxInbound, handshakeTimeoutMillis,
                 idleTimeoutMillis, pingIntervalMillis, requestTimeoutMillis, banMillis,
                 Math.min(blocksPerRequest, newLimits.maxBlocks()), verify);
     }
 
     public P2pConfig withMaxInbound(int max) {
-        return new P2pConfig(nodeId, listenPort, peers, limits, max, handshakeTimeoutMillis, idleTimeoutMillis,
+        return new P2pConfig(nodeId, listenHost, listenPort, peers, limits, max, handshakeTimeoutMillis, idleTimeoutMillis,
                 pingIntervalMillis, requestTimeoutMillis, banMillis, blocksPerRequest, verify);
     }
 
     public P2pConfig withTimeouts(long handshakeMillis, long idleMillis, long pingMillis, long requestMillis) {
-        return new P2pConfig(nodeId, listenPort, peers, limits, maxInbound, handshakeMillis, idleMillis, pingMillis,
+        return new P2pConfig(nodeId, listenHost, listenPort, peers, limits, maxInbound, handshakeMillis, idleMillis, pingMillis,
                 requestMillis, banMillis, blocksPerRequest, verify);
     }
 }

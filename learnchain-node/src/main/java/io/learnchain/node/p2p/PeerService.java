@@ -155,11 +155,13 @@ public final class PeerService implements Network {
 
     // ---- the Network port --------------------------------------------------------------------
 
+    /** Gossips {@code message} to every ready peer, unless it was already seen (received or sent) here. */
     @Override
     public void broadcast(PoleMessage message) {
         scheduler.after(0, () -> {
-            seen.put(GossipChecks.id(message), Boolean.TRUE);
-            relay(message, null);
+            if (seen.put(GossipChecks.id(message), Boolean.TRUE) == null) {
+                relay(message, null);
+            }
         });
     }
 
@@ -413,6 +415,11 @@ public final class PeerService implements Network {
         peer.hello().ifPresent(h -> bans.ban("node:" + h.nodeId().toHex(), why, until));
         LOG.warn("banned peer {} for {} s: {}", peer.name(), config.banMillis() / 1000, why);
         disconnect(peer, "banned: " + why);
+    }
+
+    /** Marks {@code id} as seen (a block that arrived by sync is not gossiped again). */
+    void markSeen(Hash id) {
+        seen.put(id, Boolean.TRUE);
     }
 
     void disconnect(Peer peer, String why) {

@@ -189,6 +189,7 @@ final class SyncProcess {
     private void importInOrder(Map<Hash, Block> received) {
         while (!queue.isEmpty() && received.containsKey(queue.peekFirst().hash())) {
             Block block = received.get(queue.peekFirst().hash());
+            peers.markSeen(block.hash());
             ImportResult result = chain.importSynced(block, peers.config().verify());
             switch (result) {
                 case ImportResult.Connected c -> accepted();

@@ -53,7 +53,14 @@ public final class NettyTransport implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(initializer(true, () -> { }));
-        server = b.bind(host, port).sync().channel();
+        try {
+            server = b.bind(host, port).sync().channel();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen for peers on " + host + ":" + port + " (" + e.getMessage()
+                    + "): another program uses that port; pass --p2p-port with a free one, or 0", e);
+        }
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         LOG.info("peer protocol listening on {}:{}", host, bound);
         return bound;
