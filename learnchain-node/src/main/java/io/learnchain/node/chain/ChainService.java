@@ -188,6 +188,26 @@ public final class ChainService {
         return commitments.sighting(commitment);
     }
 
+    /**
+     * This node's commitment log as a read-only view (for audits: judging a block as this node
+     * would, e.g. one it never evaluated).
+     */
+    public CommitmentView commitmentView() {
+        return new CommitmentView() {
+            @Override
+            public Sighting sighting(Commitment commitment) {
+                return ChainService.this.sighting(commitment);
+            }
+
+            @Override
+            public Optional<io.learnchain.base.crypto.PublicKey> firstCommitterOf(Hash previous, Hash modelHash) {
+                synchronized (ChainService.this) {
+                    return commitments.firstCommitterOf(previous, modelHash);
+                }
+            }
+        };
+    }
+
     /** The blobs this node validates pole blocks with. */
     public BlobView blobs() {
         return blobs;
