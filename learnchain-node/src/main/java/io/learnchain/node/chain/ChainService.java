@@ -227,6 +227,17 @@ public final class ChainService {
         return new ImportResult.Rejected(hash, reason, detail);
     }
 
+    /**
+     * Forgets the commitment log's rounds more than the reorganisation limit behind the tip (a
+     * branch that deep is refused anyway), so the log stays bounded on a long-running node.
+     */
+    private void pruneCommitments() {
+        long keepFrom = head.height().value() - rules.limits().maxReorgDepth();
+        if (keepFrom > 1) {
+            commitments.pruneBelow(keepFrom);
+        }
+    }
+
     private ValidationContext context() {
         return new ValidationContext(clock.seconds(), verifier, blobs, commitments, pool);
     }
@@ -252,6 +263,7 @@ public final class ChainService {
         update.setTip(hash, info.height());
         store.commit(update);
         head = new ChainHead(valid.tip(), summaryOf(info));
+        pruneCommitments();
         mempool.removeIncluded(block.transactions());
         mempool.prune(valid.tip().state());
         announceConnected(block);
@@ -348,6 +360,7 @@ public final class ChainService {
                 store.commit(switched.update());
                 ChainHead old = head;
                 head = switched.head();
+                pruneCommitments();
                 List<SignedTransaction> abandoned = switched.abandonedTransactions();
                 for (Block connected : switched.connected()) {
                     mempool.removeIncluded(connected.transactions());

@@ -62,6 +62,7 @@ public final class MinerRole {
     private Round.Learning learning;
     private Held held;
     private PoleMessage.ShardReveal pendingReveal;
+    private PoleMessage.Candidate copySource;
     private long staleClaim;
 
     public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
@@ -89,6 +90,7 @@ public final class MinerRole {
         model = null;
         held = null;
         pendingReveal = null;
+        copySource = null;
         learning = null;
         ChainTip tip = chain.head().tip();
         switch (RoundDriver.round(tip, chain.rules())) {
@@ -238,7 +240,7 @@ public final class MinerRole {
         }
         if (plan.behaviour() instanceof MinerBehaviour.CopyModel) {
             pendingReveal = reveal; // the weights come with the copied miner's candidate (onPeerCandidate)
-            return List.of();
+            return copySource == null ? List.of() : onPeerCandidate(copySource);
         }
         committed = null;
         int score = new Evaluator(pool).correctCount(model, c.round().sml().relabel(shard));
@@ -275,16 +277,21 @@ public final class MinerRole {
      */
     public List<PoleMessage.Candidate> onPeerCandidate(PoleMessage.Candidate seen) {
         CandidateBlockBuilder.Committed c = committed;
-        PoleMessage.ShardReveal reveal = pendingReveal;
-        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel) || c == null || reveal == null
+        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel) || c == null
                 || !(seen.block().header().proof() instanceof PoleProof p)
                 || !seen.block().header().previous().equals(c.parent().hash())
                 || !p.modelHash().equals(c.commitment().modelHash())
                 || !Hash.sha256(seen.model()).equals(p.modelHash())) {
             return List.of();
         }
+        PoleMessage.ShardReveal reveal = pendingReveal;
+        if (reveal == null) {
+            copySource = seen; // the candidate outran the reveal to this node: copy it once the reveal is here
+            return List.of();
+        }
         committed = null;
         pendingReveal = null;
+        copySource = null;
         return List.of(candidate(c, reveal, p.claimedScore(), seen.model()));
     }
 
