@@ -38,7 +38,9 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--adversary", paramLabel = "KIND", description = "false-claims, premined, silent-requester (repeatable).")
+    @Option(names = "--adversary", paramLabel = "KIND", description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
+                    + "bad-shard, withhold-model (a miner each, on the last nodes), silent-requester (node 0). "
+                    + "See docs/simulation.md.")
     List<String> adversaries = List.of();
 
     @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
@@ -69,9 +71,11 @@ public final class SimulateCommand implements Runnable {
         Map<String, Object> result;
         try (ComputePool pool = new ComputePool(threads)) {
             SimOutcome outcome = new Simulation(config, config.task().load()).run(pool);
-            boolean reverified = outcome.reverifies(pool);
+            var replay = outcome.replay(pool);
+            boolean reverified = outcome.reverifies(replay);
             List<SimOutcome.RoundRow> rows = outcome.rows(pool);
-            result = SimReport.json(outcome, rows, reverified, (System.nanoTime() - start) / 1e9);
+            result = SimReport.json(outcome, rows, reverified, AdversaryReport.of(outcome, replay, pool),
+                    (System.nanoTime() - start) / 1e9);
             SimReport.write(out, SimReport.csv(rows), SimReport.svg(rows, "best test accuracy, " + task + ", "
                     + nodes + " nodes, seed " + seed), SimReport.text(result));
         } catch (IOException e) {
