@@ -100,13 +100,17 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
     }
 
     private void print(BlockSummary s) {
-        if (s.isTaskBlock() && firstTaskBlockSeconds == null) {
+        boolean first = s.isTaskBlock() && firstTaskBlockSeconds == null;
+        if (first) {
             firstTaskBlockSeconds = s.seconds();
         }
         if (json) {
             JsonOption.printJson(out, s.toJson());
-        } else {
-            out.println(s.toLine());
+            return;
+        }
+        out.println(s.toLine());
+        if (first) {
+            out.printf(java.util.Locale.ROOT, "  (the first task block came %.1f s after the devnet started)%n", s.seconds());
         }
     }
 
