@@ -38,8 +38,9 @@ final class DevnetBanner {
             JsonOption.printJson(out, m);
             return;
         }
-        out.printf("learnchain devnet: %d node processes on 127.0.0.1, engine %s, chain %s (id %s)%n", plan.nodes().size(),
-                genesis.engine(), genesis.chainName(), genesis.chainId().toHex());
+        int count = plan.nodes().size();
+        out.printf("learnchain devnet: %d node process%s on 127.0.0.1, engine %s, chain %s (id %s)%n", count,
+                count == 1 ? "" : "es", genesis.engine(), genesis.chainName(), genesis.chainId().toHex());
         out.println("  data     " + plan.root() + (ephemeral ? " (temporary: deleted when the devnet stops)" : ""));
         out.println("  genesis  " + plan.genesisFile());
         out.println();

@@ -131,7 +131,8 @@ public final class DevnetCommand implements Callable<Integer> {
     }
 
     private static void stop(Devnet devnet, BlockFeed feed, boolean ephemeral, Path root, CountDownLatch stopped) {
-        System.err.println("learnchain devnet: stopping " + devnet.plan().nodes().size() + " nodes...");
+        int count = devnet.plan().nodes().size();
+        System.err.println("learnchain devnet: stopping " + count + (count == 1 ? " node..." : " nodes..."));
         devnet.close();
         try {
             feed.close();
