@@ -25,6 +25,9 @@ import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
+import io.learnchain.node.p2p.ChainGossipSink;
+import io.learnchain.node.p2p.PeerNetwork;
+import io.learnchain.node.p2p.SingleThreadScheduler;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.storage.RocksDbChainStore;
@@ -57,11 +60,13 @@ public final class LearnchainNode implements AutoCloseable {
     private final ChainService chain;
     private final Optional<ApiServer> api;
     private final Optional<MinerService> miner;
+    private final Optional<PeerNetwork> peers;
     private final Deque<AutoCloseable> closeOrder;
     private boolean closed;
 
     private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
-            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Deque<AutoCloseable> closeOrder) {
+            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PeerNetwork> peers,
+            Deque<AutoCloseable> closeOrder) {
         this.config = config;
         this.store = store;
         this.blobs = blobs;
@@ -70,6 +75,7 @@ public final class LearnchainNode implements AutoCloseable {
         this.chain = chain;
         this.api = api;
         this.miner = miner;
+        this.peers = peers;
         this.closeOrder = closeOrder;
     }
 
@@ -100,13 +106,18 @@ public final class LearnchainNode implements AutoCloseable {
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,
                         List.of(new ChainRoutes(chain, config), new EventRoutes(events, chain)))));
             }
+            Optional<PeerNetwork> peers = config.p2p().map(p2p -> {
+                SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
+                return push(opened, PeerNetwork.start(p2p, chain, blobs, events, scheduler,
+                        new ChainGossipSink(chain)));
+            });
             Optional<MinerService> miner = config.minerKey().map(key -> new MinerService(chain, mempool,
                     MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
             miner.ifPresent(m -> {
                 push(opened, m);
                 m.start();
             });
-            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, opened);
+            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, peers, opened);
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
@@ -203,6 +214,11 @@ public final class LearnchainNode implements AutoCloseable {
 
     public ChainStore store() {
         return store;
+    }
+
+    /** The peer networking, when {@link NodeConfig#p2p()} asked for it. */
+    public Optional<PeerNetwork> peers() {
+        return peers;
     }
 
     public boolean isMining() {

@@ -54,15 +54,24 @@ final class Devnet implements AutoCloseable {
         }
     }
 
-    /** The arguments of {@code learnchain node} for {@code node}: the devnet genesis, its folder, ports and key. */
+    /**
+     * The arguments of {@code learnchain node} for {@code node}: the devnet genesis, its folder, ports
+     * and key, and a {@code --peer} to every node before it, so the nodes form a full mesh with one
+     * link per pair (each link is kept up, with reconnects, by the node that dialled it).
+     */
     static List<String> nodeArgs(DevnetPlan plan, NodePlan node, long parentPid) {
         List<String> args = new ArrayList<>(List.of("node", "--dev",
                 "--genesis", plan.genesisFile().toString(),
                 "--datadir", node.dataDir().toString(),
                 "--api-port", Integer.toString(node.apiPort()),
+                "--p2p-port", Integer.toString(node.p2pPort()),
                 "--miner-key", node.minerKey(),
                 "--parent-pid", Long.toString(parentPid),
                 "--json"));
+        for (NodePlan earlier : plan.nodes().subList(0, node.index())) {
+            args.add("--peer");
+            args.add("127.0.0.1:" + earlier.p2pPort());
+        }
         return args;
     }
 

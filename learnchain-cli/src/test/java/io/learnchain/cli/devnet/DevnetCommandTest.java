@@ -58,12 +58,16 @@ class DevnetCommandTest {
     }
 
     @Test
-    void startsEachNodeOnTheDevnetGenesisWithItsPortsKeyAndTheParentWatch() {
-        DevnetPlan plan = DevnetPlan.of(Path.of("/d"), 2, 8645);
+    void startsEachNodeOnTheDevnetGenesisWithItsPortsKeyPeersAndTheParentWatch() {
+        DevnetPlan plan = DevnetPlan.of(Path.of("/d"), 3, 8645);
 
-        List<String> args = Devnet.nodeArgs(plan, plan.nodes().get(1), 4242);
+        List<String> first = Devnet.nodeArgs(plan, plan.nodes().get(0), 4242);
+        List<String> last = Devnet.nodeArgs(plan, plan.nodes().get(2), 4242);
 
-        assertThat(String.join(" ", args)).isEqualTo("node --dev --genesis /d/genesis.toml --datadir /d/node-1 "
-                + "--api-port 8646 --miner-key dev:1 --parent-pid 4242 --json");
+        assertThat(String.join(" ", first)).isEqualTo("node --dev --genesis /d/genesis.toml --datadir /d/node-0 "
+                + "--api-port 8645 --p2p-port 9645 --miner-key dev:0 --parent-pid 4242 --json");
+        assertThat(String.join(" ", last)).isEqualTo("node --dev --genesis /d/genesis.toml --datadir /d/node-2 "
+                + "--api-port 8647 --p2p-port 9647 --miner-key dev:2 --parent-pid 4242 --json "
+                + "--peer 127.0.0.1:9645 --peer 127.0.0.1:9646");
     }
 }
