@@ -7,6 +7,7 @@ import io.learnchain.cli.api.ApiClient;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.PrintWriter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -77,9 +78,11 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
             if (p == null) {
                 continue;
             }
-            BlockSummary summary = "block".equals(p.event.path("event").asText())
-                    ? BlockSummary.of(p.node.index(), p.event, details(p), p.seconds, accounts)
-                    : null;
+            BlockSummary summary = null;
+            if ("block".equals(p.event.path("event").asText())) {
+                JsonNode block = details(p);
+                summary = BlockSummary.of(p.node.index(), p.event, block, round(p, block), p.seconds, accounts);
+            }
             synchronized (out) {
                 if (summary == null) {
                     printReorg(p);
@@ -96,6 +99,26 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
             return apis.get(p.node.index()).getIfPresent("/api/v1/blocks/" + p.event.path("hash").asText());
         } catch (UserException e) {
             return null; // the node is stopping: print what the event says
+        }
+    }
+
+    /** The task round a pole block decided, as its node tells it; null for other blocks or when unknown. */
+    private JsonNode round(Pending p, JsonNode block) {
+        if (block == null || !block.path("proof").hasNonNull("taskId")
+                || !"pole".equals(block.path("proof").path("type").asText())) {
+            return null;
+        }
+        try {
+            JsonNode task = apis.get(p.node.index()).getIfPresent("/api/v1/tasks/" + block.path("proof").path("taskId").asLong());
+            String hash = p.event.path("hash").asText();
+            for (JsonNode round : task == null ? List.<JsonNode>of() : task.path("rounds")) {
+                if (hash.equals(round.path("block").asText())) {
+                    return round;
+                }
+            }
+            return null;
+        } catch (UserException e) {
+            return null;
         }
     }
 

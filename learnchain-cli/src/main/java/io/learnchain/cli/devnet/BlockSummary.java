@@ -19,8 +19,11 @@ import java.util.Map;
 record BlockSummary(int node, long height, String hash, String kind, String miner, String minerName, Long taskId,
         Long claimedScore, Long shardSize, int transactions, double seconds) {
 
-    /** From a node's {@code block} event and, when the node answered, its {@code /api/v1/blocks/HASH} view. */
-    static BlockSummary of(int node, JsonNode event, JsonNode block, double seconds, int accounts) {
+    /**
+     * From a node's {@code block} event and, when the node answered, its {@code /api/v1/blocks/HASH}
+     * view and, for a task block, the task's round it decided (from {@code /api/v1/tasks/ID}).
+     */
+    static BlockSummary of(int node, JsonNode event, JsonNode block, JsonNode round, double seconds, int accounts) {
         String kind = "?";
         String miner = null;
         Long taskId = null;
@@ -32,7 +35,7 @@ record BlockSummary(int node, long height, String hash, String kind, String mine
             taskId = proof.hasNonNull("taskId") ? proof.get("taskId").asLong() : null;
             claimed = proof.hasNonNull("claimedScore") ? proof.get("claimedScore").asLong() : null;
         }
-        Long shardSize = event.hasNonNull("shardSize") ? event.get("shardSize").asLong() : null;
+        Long shardSize = round != null && round.hasNonNull("shardSize") ? Long.valueOf(round.get("shardSize").asLong()) : null;
         return new BlockSummary(node, event.path("height").asLong(), event.path("hash").asText(), kind, miner,
                 miner == null ? null : DevnetPlan.accountName(miner, accounts), taskId, claimed, shardSize,
                 Math.max(0, event.path("transactions").asInt() - 1), seconds);

@@ -43,6 +43,10 @@ public final class DevnetCommand implements Callable<Integer> {
             + "fashion-mnist-mlp, fashion-mnist-lenet5 or mlp-small (default: ${DEFAULT-VALUE}).")
     String task;
 
+    @Option(names = "--rounds", defaultValue = "20", description = "Rounds of the demo task, one test shard each "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--base-port", paramLabel = "P", defaultValue = "" + DevnetPlan.DEFAULT_BASE_PORT,
             description = "Node i's API listens on P+i, its peer port on P+" + DevnetPlan.P2P_OFFSET + "+i (default: ${DEFAULT-VALUE}).")
     int basePort;
@@ -84,6 +88,9 @@ public final class DevnetCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(devnet, feed, ephemeral, root, stopped),
                     "learnchain-devnet-shutdown"));
             DevnetBanner.print(out, devnet, genesis, ephemeral, engine.equals("pole") ? task : null, json.json);
+            if (engine.equals("pole")) {
+                postTask(out, plan);
+            }
             feed.startPrinting();
             return watch(devnet, stopped, out);
         } catch (RuntimeException | InterruptedException e) {
@@ -102,6 +109,9 @@ public final class DevnetCommand implements Callable<Integer> {
             throw new UserException("--engine dqn is not available yet: the dqn chain engine is not part of this build. "
                     + "Use --engine pole (proof of learning) or --engine idle");
         }
+        if (rounds < 1) {
+            throw new UserException("--rounds must be at least 1, got " + rounds);
+        }
         if (!DevnetTask.NAMES.contains(task)) {
             throw new UserException("unknown --task '" + task + "': use one of " + String.join(", ", DevnetTask.NAMES));
         }
@@ -111,6 +121,39 @@ public final class DevnetCommand implements Callable<Integer> {
         if (startupTimeout < 1) {
             throw new UserException("--startup-timeout must be at least 1 second, got " + startupTimeout);
         }
+    }
+
+    /** Node 0, the requester, posts the demo task with its own key (unless a restarted devnet has one running). */
+    private void postTask(PrintWriter out, DevnetPlan plan) {
+        DevnetTask demo = DevnetTask.named(task);
+        NodePlan requester = plan.nodes().getFirst();
+        com.fasterxml.jackson.databind.JsonNode posted = demo.postUnlessRunning("http://127.0.0.1:" + requester.apiPort(),
+                rounds);
+        synchronized (out) {
+            if (json.json) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("event", "task");
+                m.put("task", task);
+                m.put("posted", posted);
+                JsonOption.printJson(out, m);
+                return;
+            }
+            if (posted.has("escrow") && posted.has("tx")) {
+                out.printf("Node 0 (requester, %s) posted the task %s: model %s on %s, %d rounds, %s LC per round (escrow %s LC), "
+                                + "tx %s.%nThe miners start training once a block includes it.%n%n", requester.minerKey(), task,
+                        posted.path("model").asText(), posted.path("dataOrigin").asText(posted.path("dataset").asText()),
+                        posted.path("rounds").asInt(), posted.path("rewardPerRound").path("coins").asText(),
+                        posted.path("escrow").path("coins").asText(), shortHex(posted.path("tx").asText()));
+            } else {
+                out.printf("Node 0 (requester) goes on with its task %d (%s, %d of %d rounds done).%n%n", posted.path("id").asLong(),
+                        posted.path("model").asText(), posted.path("roundsDone").asInt(), posted.path("rounds").asInt());
+            }
+            out.flush();
+        }
+    }
+
+    private static String shortHex(String hex) {
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
     /** Reports nodes that exit on their own while the devnet runs; returns when the devnet is stopped. */

@@ -20,7 +20,7 @@ class BlockSummaryTest {
         JsonNode event = json("{\"event\":\"block\",\"height\":12,\"hash\":\"" + HASH + "\",\"transactions\":3}");
         JsonNode block = json("{\"miner\":\"" + DevAccounts.address(1) + "\",\"proof\":{\"type\":\"idle\",\"difficulty\":1}}");
 
-        BlockSummary s = BlockSummary.of(2, event, block, 8.46, 10);
+        BlockSummary s = BlockSummary.of(2, event, block, null, 8.46, 10);
 
         assertThat(s.isTaskBlock()).isFalse();
         assertThat(s.toLine()).isEqualTo("  #12    3f2a91c0  idle    miner dev:1  2 txs  (node 2, 8.5 s)");
@@ -30,11 +30,12 @@ class BlockSummaryTest {
 
     @Test
     void summarisesATaskBlockWithWinnerScoreAndAccuracy() throws Exception {
-        JsonNode event = json("{\"event\":\"block\",\"height\":7,\"hash\":\"" + HASH + "\",\"transactions\":1,\"shardSize\":500}");
+        JsonNode event = json("{\"event\":\"block\",\"height\":7,\"hash\":\"" + HASH + "\",\"transactions\":1}");
+        JsonNode round = json("{\"round\":2,\"block\":\"" + HASH + "\",\"shardSize\":500,\"accuracy\":0.824}");
         JsonNode block = json("{\"miner\":\"" + DevAccounts.address(2) + "\",\"proof\":{\"type\":\"pole\",\"taskId\":1,"
                 + "\"claimedScore\":412}}");
 
-        BlockSummary s = BlockSummary.of(0, event, block, 41.27, 10);
+        BlockSummary s = BlockSummary.of(0, event, block, round, 41.27, 10);
 
         assertThat(s.isTaskBlock()).isTrue();
         assertThat(s.accuracy()).isEqualTo(0.824);
@@ -46,7 +47,7 @@ class BlockSummaryTest {
     void printsWhatTheEventSaysWhenTheNodeCannotBeAsked() throws Exception {
         JsonNode event = json("{\"event\":\"block\",\"height\":3,\"hash\":\"" + HASH + "\",\"transactions\":1}");
 
-        BlockSummary s = BlockSummary.of(1, event, null, 2.0, 10);
+        BlockSummary s = BlockSummary.of(1, event, null, null, 2.0, 10);
 
         assertThat(s.toLine()).isEqualTo("  #3     3f2a91c0  ?       miner ?  (node 1, 2.0 s)");
         assertThat(s.accuracy()).isNull();
