@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.learnchain.cli.node.NodeCommand.class,
+            io.learnchain.cli.devnet.DevnetCommand.class,
             io.learnchain.cli.wallet.WalletCommand.class,
             io.learnchain.cli.chain.ChainCommand.class,
             io.learnchain.cli.learn.TrainCommand.class,
