@@ -3,10 +3,10 @@
 
 import {BASE} from './api.js';
 
-// Every event the node sends (chain events and the pole rounds' events); unknown names are ignored.
-export const EVENT_NAMES = ['hello', 'block', 'reorg', 'transaction', 'trained', 'below_minimum', 'committed',
-  'commitment', 'revealed', 'reveal', 'candidate', 'round_decided', 'rejected', 'sealed', 'progress', 'miner',
-  'task'];
+// The events the node sends: chain events, and 'pole' (what the proof-of-learning roles did), whose
+// payload's kind (trained, below_minimum, committed, revealed, candidate, candidate_received, round,
+// rejected, sealed) is dispatched as a name of its own too, so views can subscribe to 'trained'.
+export const EVENT_NAMES = ['hello', 'block', 'reorg', 'transaction', 'pole'];
 
 const listeners = new Map();
 let source = null;
@@ -34,11 +34,18 @@ function dispatch(name, raw) {
   } catch (e) {
     return;
   }
-  for (const fn of [...(listeners.get(name) || []), ...(listeners.get('*') || [])]) {
+  const kind = name === 'pole' && data.kind ? data.kind : null;
+  call(listeners.get(name), data, name);
+  if (kind) call(listeners.get(kind), data, kind);
+  call(listeners.get('*'), data, kind ?? name);
+}
+
+function call(fns, data, as) {
+  for (const fn of [...(fns || [])]) {
     try {
-      fn(data, name);
+      fn(data, as);
     } catch (e) {
-      console.error(`live ${name} handler failed`, e);
+      console.error(`live ${as} handler failed`, e);
     }
   }
 }

@@ -48,14 +48,16 @@ function proofSection(b, round) {
       p.type === 'forfeit' ? h('p', {class: 'note'}, 'The requester did not reveal the round\'s test shard in time;'
         + ' this block closes the round and returns the reward to the escrow.') : null);
   }
-  const winner = round ? candidatesOf(round).find(c => c.block === b.hash) : null;
+  const mine = round && round.block === b.hash ? round : null;
+  const of = mine?.shardSize ? ` of ${mine.shardSize}` : '';
   return h('section', {'data-testid': 'pole-proof'}, h('h2', {}, 'Proof of learning'),
     facts([
       ['Task', h('a', {href: `#/tasks/${p.taskId}`}, `task ${p.taskId}`)],
-      ['Claimed score', `${p.claimedScore} correct`],
-      ['Verified score', winner?.verifiedScore !== undefined && winner?.verifiedScore !== null
-        ? `${winner.verifiedScore} correct` : 'verified by this node when the block was imported'],
-      ['Test accuracy', winner ? percent(winner.accuracy) : '-'],
+      ['Round', mine ? String(mine.round) : null],
+      ['Claimed score', `${p.claimedScore}${of} correct`],
+      ['Verified score', mine?.verifiedScore !== undefined && mine?.verifiedScore !== null
+        ? `${mine.verifiedScore}${of} correct` : 'verified by every node that connected the block'],
+      ['Test accuracy', h('span', {'data-testid': 'test-accuracy'}, mine ? percent(mine.accuracy) : '-')],
       ['Shard', h('span', {}, `#${p.shardIndex} `, h('span', {class: 'mono wrap'}, p.shardHash))],
       ['Model hash', h('span', {class: 'mono wrap'}, p.modelHash)],
       ['Training record', h('span', {class: 'mono wrap'}, p.trainingRecordHash)],
@@ -80,7 +82,7 @@ function candidatesSection(b, {round, error, noApi}) {
         h('td', {class: 'num'}, c.claimedScore ?? '-'),
         h('td', {class: 'num'}, c.verifiedScore ?? '-'),
         h('td', {class: 'num'}, percent(c.accuracy)),
-        h('td', {class: 'reason'}, c.block === b.hash ? 'won' : c.reason || 'lost'))));
+        h('td', {class: 'reason'}, c.reason))));
 }
 
 function transactions(txs) {

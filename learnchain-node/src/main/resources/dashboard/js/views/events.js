@@ -5,6 +5,7 @@ import {h, hashLink, percent, short} from '../dom.js';
 export function describeEvent(name, d) {
   switch (name) {
     case 'hello':
+    case 'pole':
       return null;
     case 'block':
       return [`block #${d.height} `, hashLink('blocks', d.hash, 6), ` with ${d.transactions} transactions`];
@@ -13,26 +14,24 @@ export function describeEvent(name, d) {
     case 'transaction':
       return [`transaction ${short(d.hash, 6)} from `, h('span', {class: 'mono'}, short(d.from, 10)), ' entered the mempool'];
     case 'trained':
-    case 'progress':
       return trained(d);
     case 'below_minimum':
       return `the model reached ${percent(ratio(d.trainCorrect, d.trainCount))} training accuracy, below the task's minimum: no commitment`;
     case 'committed':
-    case 'commitment':
-      return [`commitment to model ${short(d.modelHash, 6)}`, d.miner ? ` by ${short(d.miner, 10)}` : '',
-        d.parent ? [' on ', hashLink('blocks', d.parent, 6)] : ''];
+      return [`committed to model ${short(d.modelHash, 6)}`, d.parent ? [' on ', hashLink('blocks', d.parent, 6)] : ''];
     case 'revealed':
-    case 'reveal':
-      return `task ${d.taskId}: shard ${d.shardIndex} revealed`;
+      return `task ${d.taskId}: the requester revealed test shard ${d.shardIndex}`;
     case 'candidate':
-      return [`candidate `, hashLink('blocks', d.block, 6), ` claims ${d.claimedScore} correct`];
-    case 'round_decided':
+      return [`sent candidate `, hashLink('blocks', d.block, 6), ` claiming ${d.claimedScore} correct`];
+    case 'candidate_received':
+      return [`candidate `, hashLink('blocks', d.block, 6), ` from ${short(d.miner, 10)} claims ${d.claimedScore} correct`];
+    case 'round':
       return [`round decided: `, hashLink('blocks', d.winner, 6), ` won among ${d.candidates} candidates`
         + ` (${d.evaluations} evaluated${d.verifySeconds !== undefined ? ` in ${Number(d.verifySeconds).toFixed(2)} s` : ''})`];
     case 'rejected':
       return [`candidate `, hashLink('blocks', d.block, 6), ` of ${short(d.miner, 10)} lost: ${d.reason}`];
     case 'sealed':
-      return [d.forfeit ? 'forfeit block ' : 'hash-work block ', hashLink('blocks', d.block, 6), ' sealed'];
+      return [d.forfeit ? 'sealed forfeit block ' : 'sealed hash-work block ', hashLink('blocks', d.block, 6)];
     default:
       return `${name}: ${JSON.stringify(d)}`;
   }

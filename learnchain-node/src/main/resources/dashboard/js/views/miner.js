@@ -1,91 +1,91 @@
 // Miner: this node's mining account, where it listens, live training progress, its commitment, wins and
 // losses with the reason, and an action log; start and stop buttons.
 
-import {get, getOptional, listOf, post} from '../api.js';
-import {addressLink, badge, coins, empty, errorBox, facts, fill, h, hashLink, loading, percent, table, when} from '../dom.js';
+import {get, getOptional, post} from '../api.js';
+import {addressLink, badge, coins, empty, errorBox, facts, fill, h, hashLink, loading, percent, table} from '../dom.js';
 import {describeEvent} from './events.js';
 
-const LOG_EVENTS = ['trained', 'progress', 'below_minimum', 'committed', 'commitment', 'revealed', 'reveal',
-  'candidate', 'round_decided', 'rejected', 'sealed'];
+const LOG_EVENTS = ['trained', 'below_minimum', 'committed', 'revealed', 'candidate', 'candidate_received', 'round',
+  'rejected', 'sealed'];
+const PHASES = {
+  STOPPED: 'stopped', IDLE: 'idle: no open task, sealing hash-work blocks', TRAINING: 'training',
+  BELOW_MINIMUM: 'trained below the task\'s minimum: no commitment', NO_DATA: 'waiting for the task\'s data',
+  COMMITTED: 'committed: waiting for the reveal', CANDIDATE_SENT: 'candidate sent: waiting for the decision',
+};
 
 export async function render(root, _params, live) {
   const body = h('div', {}, loading('the miner'));
-  const progress = h('div', {class: 'progress-box', 'data-testid': 'miner-progress'});
-  const log = h('ol', {class: 'feed', 'data-testid': 'action-log'});
   fill(root, h('h1', {}, 'Miner'), body);
+  let miner = null;
   const refresh = async () => {
     try {
-      const [miner, status] = await Promise.all([getOptional('/miner'), get('/status')]);
-      draw(body, miner, status, progress, log, refresh);
+      const [m, status] = await Promise.all([getOptional('/miner?limit=50'), get('/status')]);
+      miner = m;
+      draw(body, m, status, refresh);
     } catch (e) {
-      fill(body, errorBox(e, refresh));
+      fill(body, e.status === 409 ? empty(e.message) : errorBox(e, refresh));
     }
   };
   await refresh();
+  // progress and the action log change with every round event; a refresh per event keeps them exact
+  let pending = null;
   for (const name of LOG_EVENTS) {
-    live.on(name, data => {
-      const line = describeEvent(name, data);
-      if (log.querySelector('.empty')) log.replaceChildren();
-      log.prepend(h('li', {class: `event ${name}`}, h('time', {}, new Date().toLocaleTimeString()), ' ', line));
-      while (log.children.length > 50) log.lastChild.remove();
-      if (name === 'trained' || name === 'progress') showProgress(progress, data);
+    live.on(name, () => {
+      if (miner === null || pending) return;
+      pending = setTimeout(() => { pending = null; refresh(); }, 250);
     });
   }
   live.on('block', refresh);
 }
 
-function draw(body, miner, status, progress, log, refresh) {
-  if (miner === null) {
-    fill(body, empty(status.mining ? 'This node mines hash-work blocks but has no miner API.'
+function draw(body, m, status, refresh) {
+  if (m === null) {
+    fill(body, empty(status.mining ? 'This node mines hash-work blocks; it runs no proof-of-learning miner.'
       : 'This node does not mine: start it with a miner key (learnchain node --miner-key FILE, or --dev).'));
     return;
   }
-  if (!progress.hasChildNodes()) showProgress(progress, miner);
-  if (!log.hasChildNodes()) {
-    const actions = listOf(miner.actions ?? miner.log, 'actions');
-    fill(log, actions.length ? actions.slice().reverse().map(a => h('li', {class: 'event'},
-      a.time ? when(a.time) : null, ' ', a.text ?? a.message ?? a.action ?? JSON.stringify(a)))
-      : empty('No actions yet.'));
-  }
-  const running = miner.running ?? miner.mining ?? status.mining;
-  const outcomes = listOf(miner.outcomes ?? miner.results ?? miner.rounds, 'outcomes');
+  const outcomes = m.outcomes ?? [];
+  const actions = m.actions ?? [];
   fill(body,
-    h('div', {class: 'title-row'}, badge(running ? 'mining' : 'stopped', running ? 'on' : 'off'),
-      h('button', {type: 'button', 'data-testid': 'miner-toggle',
-        onclick: () => toggle(running, refresh, body)}, running ? 'Stop mining' : 'Start mining')),
+    h('div', {class: 'title-row'}, h('p', {}, badge(m.mining ? 'mining' : 'stopped', m.mining ? 'on' : 'off')),
+      h('button', {type: 'button', 'data-testid': 'miner-toggle', onclick: () => toggle(m.mining, refresh, body)},
+        m.mining ? 'Stop mining' : 'Start mining')),
     facts([
-      ['Address', addressLink(miner.address)],
-      ['Balance', coins(miner.balance)],
-      ['Listens on', miner.listen ?? (miner.host ? `${miner.host}:${miner.port}` : null)],
-      ['Commitment', miner.commitment ? commitment(miner.commitment) : 'none this round'],
-      ['Wins / losses', `${miner.wins ?? outcomes.filter(o => o.won).length} / ${miner.losses ?? outcomes.filter(o => !o.won).length}`],
+      ['Address', addressLink(m.address)],
+      ['Balance', h('span', {'data-testid': 'miner-balance'}, coins(m.balance))],
+      ['API at', location.host],
+      ['Commitment', m.commitment ? h('span', {class: 'mono wrap'}, m.commitment) : 'none this round'],
+      ['Wins / losses', `${m.wins} / ${m.losses}`],
     ]),
-    h('h2', {}, 'Training progress ', h('small', {}, '(live)')), progress,
+    h('h2', {}, 'Training progress ', h('small', {}, '(live)')),
+    progress(m),
     h('h2', {}, 'Wins and losses'),
-    outcomes.length === 0 ? empty('No rounds decided yet.')
-      : table(['Task', 'Block', 'Outcome', 'Reason'], outcomes, o => h('tr', {class: o.won ? 'winner' : 'loser'},
-        h('td', {}, o.taskId ? h('a', {href: `#/tasks/${o.taskId}`}, `task ${o.taskId}`) : '-'),
-        h('td', {}, hashLink('blocks', o.block ?? o.blockHash, 6)),
+    outcomes.length === 0 ? empty('No round with a candidate of this miner has been decided yet.')
+      : table(['When', 'Block', 'Claimed', 'Outcome', 'Reason'], outcomes, o => h('tr', {class: o.won ? 'winner' : 'loser'},
+        h('td', {}, clock(o.timeMillis)),
+        h('td', {}, hashLink('blocks', o.block, 6)),
+        h('td', {class: 'num'}, o.claimedScore),
         h('td', {}, badge(o.won ? 'won' : 'lost')),
-        h('td', {class: 'reason'}, o.reason ?? (o.won ? '' : '-')))),
-    h('h2', {}, 'Action log ', h('small', {}, '(live)')), log);
+        h('td', {class: 'reason'}, o.won ? '' : o.reason ?? '-'))),
+    h('h2', {}, 'Action log ', h('small', {}, '(live)')),
+    actions.length === 0 ? empty('No actions yet.')
+      : h('ol', {class: 'feed', 'data-testid': 'action-log'}, actions.map(a => h('li', {class: 'event'},
+        h('time', {}, clock(a.timeMillis)), ' ', describeEvent(a.event?.kind, a.event ?? {})))));
 }
 
-function commitment(c) {
-  if (typeof c === 'string') return h('span', {class: 'mono'}, c);
-  return h('span', {}, `model `, h('span', {class: 'mono', title: c.modelHash}, (c.modelHash ?? '').slice(0, 12)),
-    c.taskId ? ` for task ${c.taskId}` : '');
+function progress(m) {
+  return h('div', {class: 'progress-box', 'data-testid': 'miner-progress'},
+    facts([
+      ['Phase', h('span', {'data-testid': 'phase'}, PHASES[m.phase] ?? String(m.phase).toLowerCase())],
+      ['Task', m.taskId ? h('a', {href: `#/tasks/${m.taskId}`}, `task ${m.taskId}`) : '-'],
+      ['Steps', m.steps ? `${m.step} / ${m.steps}` : '-'],
+      ['Training accuracy', percent(m.trainingAccuracy)],
+    ]),
+    m.steps ? h('progress', {max: m.steps, value: m.step}) : null);
 }
 
-export function showProgress(el, p) {
-  const acc = p.trainingAccuracy ?? (p.trainCount ? p.trainCorrect / p.trainCount : null);
-  const total = p.totalSteps ?? null;
-  fill(el, facts([
-    ['Phase', h('span', {'data-testid': 'phase'}, p.phase ?? (p.steps !== undefined ? 'trained' : 'idle'))],
-    ['Task', p.taskId ? h('a', {href: `#/tasks/${p.taskId}`}, `task ${p.taskId}`) : '-'],
-    ['Steps', p.steps !== undefined ? (total ? `${p.steps} / ${total}` : String(p.steps)) : '-'],
-    ['Training accuracy', percent(acc)],
-  ]), total ? h('progress', {max: total, value: p.steps ?? 0}) : null);
+function clock(millis) {
+  return millis ? new Date(millis).toLocaleTimeString() : '-';
 }
 
 async function toggle(running, refresh, body) {

@@ -1,45 +1,42 @@
-// Reading a task's rounds and candidates from GET /api/v1/tasks/{id} (docs/api.md, "Tasks").
+// Reading GET /api/v1/tasks/{id} (docs/api.md, "Tasks"): {summary, terms, rounds, latestModel}. Each
+// round: {round, height, block, kind (pole|forfeit), winner, claimedScore, verifiedScore, shardSize,
+// accuracy (0..1), candidates: [{block, miner, claimedScore, outcome}]}; a candidate's outcome is
+// "won", "rejected: REASON" or "not chosen".
 
-import {accuracyOf} from '../api.js';
-
-/** The task's rounds, oldest first. */
-export function roundsOf(task) {
-  const rounds = task.rounds ?? task.leaderboard ?? [];
-  return Array.isArray(rounds) ? rounds : [];
+/** The task's summary and terms flattened into one object (id, status, model, rounds, ...). */
+export function taskOf(detail) {
+  return {...(detail.terms ?? {}), ...(detail.summary ?? detail), rounds: detail.summary?.rounds ?? detail.rounds,
+    roundList: roundsOf(detail), latestModel: detail.latestModel ?? null};
 }
 
-/** The round whose winning block, or one of whose candidates, is {@code hash}. */
-export function roundOfBlock(task, hash) {
-  return roundsOf(task).find(r => winnerBlock(r) === hash || candidatesOf(r).some(c => c.block === hash)) ?? null;
+/** The task's decided rounds, oldest first. */
+export function roundsOf(detail) {
+  const rounds = Array.isArray(detail.rounds) ? detail.rounds : [];
+  return [...rounds].sort((a, b) => (a.height ?? 0) - (b.height ?? 0));
 }
 
-export function winnerBlock(round) {
-  return round.block ?? round.blockHash ?? round.winner?.block ?? round.winner?.blockHash ?? null;
+/** The round whose block, or one of whose candidates, is {@code hash}. */
+export function roundOfBlock(detail, hash) {
+  return roundsOf(detail).find(r => r.block === hash || candidatesOf(r).some(c => c.block === hash)) ?? null;
 }
 
-/** Candidates normalised to {block, miner, claimedScore, verifiedScore, accuracy, reason, won}. */
+/** Candidates as {block, miner, claimedScore, verifiedScore, accuracy, reason, won}; the winner first. */
 export function candidatesOf(round) {
-  const list = round.candidates ?? [];
-  return list.map(c => ({
-    block: c.block ?? c.blockHash ?? c.hash ?? null,
-    miner: c.miner ?? null,
-    claimedScore: c.claimedScore ?? null,
-    verifiedScore: c.verifiedScore ?? null,
-    accuracy: c.accuracy !== undefined ? accuracyOf(c.accuracy)
-      : c.verifiedScore !== undefined && c.verifiedScore !== null ? accuracyOf(c.verifiedScore, round.shardSize) : null,
-    reason: c.reason ?? c.outcome ?? null,
-    won: c.won ?? (c.outcome === 'won' || (c.block ?? c.blockHash) === winnerBlock(round)),
-  }));
-}
-
-/** The round's winning accuracy as a fraction, or null when no candidate won. */
-export function roundAccuracy(round) {
-  if (round.accuracy !== undefined && round.accuracy !== null) return accuracyOf(round.accuracy);
-  const won = candidatesOf(round).find(c => c.won);
-  return won?.accuracy ?? null;
-}
-
-/** The height of the round's block, or null. */
-export function roundHeight(round) {
-  return round.height ?? round.winner?.height ?? null;
+  const list = (round.candidates ?? []).map(c => {
+    const won = c.outcome === 'won' || (round.kind === 'pole' && c.block === round.block);
+    return {
+      block: c.block ?? null,
+      miner: c.miner ?? null,
+      claimedScore: c.claimedScore ?? null,
+      verifiedScore: won ? round.verifiedScore ?? null : null,
+      accuracy: won ? round.accuracy ?? null : null,
+      reason: won ? 'won' : c.outcome ?? 'lost',
+      won,
+    };
+  });
+  if (round.kind === 'pole' && round.block && !list.some(c => c.won)) {
+    list.push({block: round.block, miner: round.winner, claimedScore: round.claimedScore,
+      verifiedScore: round.verifiedScore, accuracy: round.accuracy, reason: 'won', won: true});
+  }
+  return list.sort((a, b) => (b.won - a.won) || ((b.claimedScore ?? 0) - (a.claimedScore ?? 0)));
 }

@@ -30,6 +30,13 @@ export function render(root) {
     field('Required training accuracy (%)', h('input', {name: 'minAccuracy', type: 'number', min: 0, max: 100,
       step: '0.1', value: 50, required: true, 'data-testid': 'min-accuracy'}),
     'Miners commit only models at least this accurate on the training data.'),
+    h('details', {class: 'advanced'}, h('summary', {}, 'Phase times (optional)'),
+      field('Expected training time (s)', h('input', {name: 'expectedSeconds', type: 'number', min: 1,
+        'data-testid': 'expected-seconds', placeholder: 'node default'}), 'Tells miners how long a round\'s training takes.'),
+      field('Shortest training phase (s)', h('input', {name: 'minPhaseSeconds', type: 'number', min: 1,
+        'data-testid': 'min-phase', placeholder: 'node default'}), 'The reveal comes no earlier than this after the round opens.'),
+      field('Longest training phase (s)', h('input', {name: 'maxPhaseSeconds', type: 'number', min: 1,
+        'data-testid': 'max-phase', placeholder: 'node default'}), 'After this a round without a reveal is forfeited.')),
     h('div', {class: 'actions'}, h('button', {type: 'submit', 'data-testid': 'submit-task'}, 'Post task'),
       h('a', {href: '#/tasks'}, 'Cancel')),
     status);
@@ -50,13 +57,17 @@ function field(label, control, help) {
 export function requestOf(form) {
   const v = name => form.elements[name].value.trim();
   const isCustom = v('model') === CUSTOM;
-  return {
+  const body = {
     model: isCustom ? v('layers') : v('model'),
     dataset: v('dataset'),
     rewardPerRound: v('reward'),
     rounds: Number(v('rounds')),
     minTrainingAccuracy: Number(v('minAccuracy')) / 100,
   };
+  for (const name of ['expectedSeconds', 'minPhaseSeconds', 'maxPhaseSeconds']) {
+    if (v(name) !== '') body[name] = Number(v(name));
+  }
+  return body;
 }
 
 async function submit(form, status) {
@@ -71,9 +82,9 @@ async function submit(form, status) {
   fill(status, h('p', {class: 'state loading'}, 'Posting the task (the node prepares the data set and its shards)...'));
   try {
     const answer = await post('/tasks', body);
-    const id = answer.id ?? answer.taskId;
-    fill(status, h('p', {class: 'state ok', 'data-testid': 'posted'}, `Posted: transaction ${answer.hash ?? ''}`));
-    location.hash = id ? `#/tasks/${id}` : '#/tasks';
+    fill(status, h('p', {class: 'state ok', 'data-testid': 'posted'},
+      `Posted: transaction ${answer.tx ?? ''} escrows ${answer.escrow?.coins ?? '?'} LC; the task gets its id in the next block.`));
+    setTimeout(() => { location.hash = '#/tasks'; }, 1200);
   } catch (e) {
     fill(status, errorBox(e));
   } finally {
@@ -89,6 +100,12 @@ function check(body) {
   if (!Number.isInteger(body.rounds) || body.rounds < 1) return 'rounds must be a whole number of at least 1';
   if (!(body.minTrainingAccuracy >= 0 && body.minTrainingAccuracy <= 1)) {
     return 'the required training accuracy is a percentage between 0 and 100';
+  }
+  for (const name of ['expectedSeconds', 'minPhaseSeconds', 'maxPhaseSeconds']) {
+    if (name in body && !(Number.isInteger(body[name]) && body[name] > 0)) return 'phase times are whole seconds above 0';
+  }
+  if (body.minPhaseSeconds && body.maxPhaseSeconds && body.minPhaseSeconds > body.maxPhaseSeconds) {
+    return 'the shortest training phase cannot be longer than the longest';
   }
   return null;
 }

@@ -1,11 +1,10 @@
 // Tasks: the marketplace grouped by status (open, running, finished), refreshed at every block.
 
 import {getOptional, listOf} from '../api.js';
-import {coins, empty, errorBox, fill, h, loading, percent, table} from '../dom.js';
-import {accuracyOf} from '../api.js';
+import {addressLink, badge, coins, empty, errorBox, fill, h, loading, table} from '../dom.js';
 
 const GROUPS = [
-  ['open', 'Open', 'posted, waiting for its first winning model'],
+  ['open', 'Open', 'posted (pending ones wait for a block), no round decided yet'],
   ['running', 'Running', 'rounds under way'],
   ['finished', 'Finished', 'all rounds paid, forfeited or cancelled'],
 ];
@@ -25,11 +24,17 @@ export async function render(root, _params, live) {
   await refresh();
 }
 
+/** pending and open tasks are "open", running ones "running", the rest (finished, cancelled, forfeited) "finished". */
 export function groupOf(task) {
   const s = String(task.status || '').toLowerCase();
-  if (s === 'open' || s === 'posted') return 'open';
-  if (s === 'running' || s === 'active') return 'running';
+  if (s === 'open' || s === 'pending') return 'open';
+  if (s === 'running') return 'running';
   return 'finished';
+}
+
+export function statusText(t) {
+  if (t.status === 'finished' && t.closedAs && t.closedAs !== 'FINISHED') return t.closedAs.toLowerCase().replace(/_/g, ' ');
+  return t.status;
 }
 
 function draw(body, json) {
@@ -52,13 +57,14 @@ function draw(body, json) {
 }
 
 function taskTable(tasks) {
-  return table(['Task', 'Model', 'Data set', 'Reward / round', 'Rounds', 'Min. training acc.', 'Best test acc.'], tasks,
-    t => h('tr', {'data-task': t.id},
-      h('td', {}, h('a', {href: `#/tasks/${t.id}`}, `task ${t.id}`)),
-      h('td', {}, t.model ?? t.modelSpec ?? '-'),
+  return table(['Task', 'Status', 'Model', 'Data set', 'Reward / round', 'Rounds done', 'Escrow left', 'Requester'], tasks,
+    t => h('tr', {'data-task': t.id, 'data-status': t.status},
+      h('td', {}, t.id ? h('a', {href: `#/tasks/${t.id}`}, `task ${t.id}`) : h('span', {title: t.tx}, 'pending')),
+      h('td', {}, badge(statusText(t), t.status), t.mine ? ' (yours)' : ''),
+      h('td', {class: 'mono'}, t.model ?? '-'),
       h('td', {}, t.dataset ?? '-'),
       h('td', {class: 'num'}, coins(t.rewardPerRound)),
-      h('td', {class: 'num'}, `${t.roundsDone ?? t.roundsWon ?? 0} / ${t.rounds}`),
-      h('td', {class: 'num'}, percent(accuracyOf(t.minTrainingAccuracy ?? t.minTrainingAccuracyBp))),
-      h('td', {class: 'num'}, percent(accuracyOf(t.bestAccuracy)))));
+      h('td', {class: 'num'}, `${t.roundsDone ?? 0} / ${t.rounds}${t.forfeits ? ` (${t.forfeits} forfeited)` : ''}`),
+      h('td', {class: 'num'}, coins(t.escrow)),
+      h('td', {}, addressLink(t.requester))));
 }
