@@ -33,7 +33,7 @@ export function render(root) {
     h('details', {class: 'advanced'}, h('summary', {}, 'Phase times (optional)'),
       field('Expected training time (s)', h('input', {name: 'expectedSeconds', type: 'number', min: 1,
         'data-testid': 'expected-seconds', placeholder: 'node default'}), 'Tells miners how long a round\'s training takes.'),
-      field('Shortest training phase (s)', h('input', {name: 'minPhaseSeconds', type: 'number', min: 1,
+      field('Shortest training phase (s)', h('input', {name: 'minPhaseSeconds', type: 'number', min: 0,
         'data-testid': 'min-phase', placeholder: 'node default'}), 'The reveal comes no earlier than this after the round opens.'),
       field('Longest training phase (s)', h('input', {name: 'maxPhaseSeconds', type: 'number', min: 1,
         'data-testid': 'max-phase', placeholder: 'node default'}), 'After this a round without a reveal is forfeited.')),
@@ -102,7 +102,10 @@ function check(body) {
     return 'the required training accuracy is a percentage between 0 and 100';
   }
   for (const name of ['expectedSeconds', 'minPhaseSeconds', 'maxPhaseSeconds']) {
-    if (name in body && !(Number.isInteger(body[name]) && body[name] > 0)) return 'phase times are whole seconds above 0';
+    const least = name === 'minPhaseSeconds' ? 0 : 1;
+    if (name in body && !(Number.isInteger(body[name]) && body[name] >= least)) {
+      return `phase times are whole seconds (the shortest phase at least 0, the others at least 1)`;
+    }
   }
   if (body.minPhaseSeconds && body.maxPhaseSeconds && body.minPhaseSeconds > body.maxPhaseSeconds) {
     return 'the shortest training phase cannot be longer than the longest';
