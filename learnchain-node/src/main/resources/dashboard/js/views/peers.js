@@ -1,7 +1,8 @@
-// Peers: the nodes this node is connected to (GET /api/v1/peers), refreshed every 5 s.
+// Peers: the nodes this node is connected to (GET /api/v1/peers: {peers: [{address, inbound, ready,
+// bestHeight, bestHash, nodeId, misbehaviour}]}), refreshed every 5 s.
 
 import {getOptional, listOf} from '../api.js';
-import {empty, errorBox, fill, h, loading, table, when} from '../dom.js';
+import {badge, empty, errorBox, fill, h, hashLink, loading, short, table} from '../dom.js';
 
 const REFRESH_MS = 5000;
 
@@ -35,10 +36,13 @@ function draw(body, json) {
     fill(body, empty('No peers connected. Start another node with --peer pointing at this one.'));
     return;
   }
-  fill(body, table(['Address', 'Direction', 'Height', 'Connected', 'Score'], peers, p => h('tr', {},
-    h('td', {class: 'mono'}, p.address ?? `${p.host}:${p.port}`),
-    h('td', {}, p.direction ?? (p.inbound === undefined ? '-' : p.inbound ? 'inbound' : 'outbound')),
-    h('td', {class: 'num'}, p.height ?? p.bestHeight ?? '-'),
-    h('td', {}, p.connectedSince ? when(p.connectedSince) : '-'),
-    h('td', {class: 'num'}, p.score ?? '-'))));
+  fill(body, table(['Address', 'Direction', 'State', 'Best height', 'Best block', 'Node id', 'Misbehaviour'], peers,
+    p => h('tr', {},
+      h('td', {class: 'mono'}, p.address ?? '-'),
+      h('td', {}, p.inbound === undefined ? '-' : p.inbound ? 'inbound' : 'outbound'),
+      h('td', {}, p.ready === undefined ? '-' : p.ready ? badge('ready', 'on') : badge('handshake', 'off')),
+      h('td', {class: 'num'}, p.bestHeight ?? '-'),
+      h('td', {}, p.bestHash ? hashLink('blocks', p.bestHash, 6) : '-'),
+      h('td', {class: 'mono', title: p.nodeId ?? ''}, short(p.nodeId, 6)),
+      h('td', {class: 'num'}, p.misbehaviour ?? '-'))));
 }
