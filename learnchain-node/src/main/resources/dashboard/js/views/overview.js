@@ -10,12 +10,13 @@ const SHARE_WINDOW = 100;
 
 export async function render(root, _params, live) {
   fill(root, h('h1', {}, 'Overview'), loading('the node status'));
-  const [status, page, tasks, peers] = await Promise.all([get('/status'), get(`/blocks?limit=${SHARE_WINDOW}`),
-    getOptional('/tasks'), getOptional('/peers')]);
+  const [status, page, tasks, peers, miner] = await Promise.all([get('/status'), get(`/blocks?limit=${SHARE_WINDOW}`),
+    getOptional('/tasks'), getOptional('/peers'), getOptional('/miner?limit=200').catch(() => null)]);
   const cards = h('div', {class: 'cards'});
   const strip = h('ol', {class: 'strip', 'data-testid': 'block-strip'});
   const feed = h('ol', {class: 'feed', 'data-testid': 'event-feed'});
-  const state = {status, blocks: page.blocks, tasks: tasks === null ? null : listOf(tasks, 'tasks'), peers};
+  const state = {status, blocks: page.blocks, tasks: tasks === null ? null : listOf(tasks, 'tasks'), peers,
+    cpu: cpuOf(miner?.actions ?? [])};
   fill(root, h('h1', {}, 'Overview'), cards,
     h('h2', {}, 'Latest blocks ', h('small', {}, '(live)')), strip,
     h('h2', {}, 'Round activity ', h('small', {}, '(live)')), feed);
@@ -35,6 +36,8 @@ export async function render(root, _params, live) {
     }
   });
   live.on('reorg', () => render(root, _params, live));
+  live.on('trained', d => { state.cpu.training += d.cpuSeconds ?? 0; drawCards(cards, state); });
+  live.on('sealed', d => { state.cpu.hashing += d.cpuSeconds ?? 0; drawCards(cards, state); });
   live.on('*', (data, name) => {
     const line = describeEvent(name, data);
     if (!line) return;
@@ -44,7 +47,18 @@ export async function render(root, _params, live) {
   });
 }
 
-function drawCards(el, {status, blocks, tasks, peers}) {
+/** CPU seconds this node's miner spent training and hashing, from its recent actions. */
+function cpuOf(actions) {
+  const cpu = {training: 0, hashing: 0};
+  for (const a of actions) {
+    if (a.event?.kind === 'trained') cpu.training += a.event.cpuSeconds ?? 0;
+    if (a.event?.kind === 'sealed') cpu.hashing += a.event.cpuSeconds ?? 0;
+  }
+  return cpu;
+}
+
+function drawCards(el, {status, blocks, tasks, peers, cpu}) {
+  const cpuTotal = cpu.training + cpu.hashing;
   const learned = blocks.filter(b => b.proof?.type === 'pole').length;
   const mined = blocks.filter(b => !b.genesis).length;
   const open = tasks?.filter(t => t.status !== 'finished' && t.status !== 'cancelled').length;
@@ -57,7 +71,8 @@ function drawCards(el, {status, blocks, tasks, peers}) {
     card('Open tasks', tasks === null ? '-' : String(open),
       tasks === null ? 'this node has no task API' : h('a', {href: '#/tasks'}, 'marketplace')),
     card('Compute into training', mined ? percent(learned / mined) : '-',
-      `${learned} of the last ${mined} blocks were won by training a model; the rest by hash work`,
+      [`${learned} of the last ${mined} blocks were won by training a model; the rest by hash work.`,
+        cpuTotal > 0 ? ` This miner: ${percent(cpu.training / cpuTotal)} of ${cpuTotal.toFixed(1)} CPU s training.` : ''],
       {'data-testid': 'training-share'}));
 }
 
