@@ -98,7 +98,8 @@ public final class LearnchainNode implements AutoCloseable {
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,
-                        List.of(new ChainRoutes(chain, config), new EventRoutes(events, chain)))));
+                        List.of(new ChainRoutes(chain, config), new EventRoutes(events, chain),
+                                new io.learnchain.node.api.LifelongRoutes(chain, blobs)))));
             }
             Optional<MinerService> miner = config.minerKey().map(key -> new MinerService(chain, mempool,
                     MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
