@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             io.learnchain.cli.learn.TrainCommand.class,
             io.learnchain.cli.learn.EvalCommand.class,
             io.learnchain.cli.learn.ModelCommand.class,
+            io.learnchain.cli.lifelong.LifelongCommand.class,
             io.learnchain.cli.simulate.SimulateCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
