@@ -220,7 +220,12 @@ public final class LearnchainNode implements AutoCloseable {
         return "http://" + config.apiHost() + ":" + apiPort() + "/api/v1";
     }
 
-    /** The page served at / (a placeholder until the dashboard exists). */
+    /** The routes the API serves (empty when the API is disabled); see /api/v1/openapi.json. */
+    public List<ApiServer.Endpoint> apiEndpoints() {
+        return api.map(ApiServer::endpoints).orElse(List.of());
+    }
+
+    /** The dashboard (docs/dashboard.md). */
     public String dashboardUrl() {
         return "http://" + config.apiHost() + ":" + apiPort() + "/";
     }
