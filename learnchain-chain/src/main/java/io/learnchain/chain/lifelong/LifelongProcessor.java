@@ -262,6 +262,21 @@ public final class LifelongProcessor {
         return new TxResult.Applied(c.body().fee());
     }
 
+    /** True for the lifelong kinds (PROTOCOL.md 5), which any engine's blocks may carry, idle ones included. */
+    public static boolean isLifelong(io.learnchain.chain.tx.Payload payload) {
+        return switch (payload) {
+            case DeployModel d -> true;
+            case RevealParts r -> true;
+            case ProposeUpdate p -> true;
+            case Challenge c -> true;
+            case GrowModel g -> true;
+            case io.learnchain.chain.tx.Transfer t -> false;
+            case io.learnchain.chain.tx.PostTask t -> false;
+            case io.learnchain.chain.tx.CancelTask t -> false;
+            case io.learnchain.chain.tx.RevealShard t -> false;
+        };
+    }
+
     /** Cheap admission checks for the mempool: the model exists and the sender may act on it. Null when fine. */
     public static TxResult.Rejected admit(io.learnchain.chain.tx.Payload payload, Address sender, LifelongBook book) {
         long id = switch (payload) {
@@ -269,7 +284,11 @@ public final class LifelongProcessor {
             case ProposeUpdate p -> p.modelId();
             case Challenge ch -> ch.modelId();
             case GrowModel g -> g.modelId();
-            default -> 0;
+            case DeployModel d -> 0;
+            case io.learnchain.chain.tx.Transfer t -> 0;
+            case io.learnchain.chain.tx.PostTask t -> 0;
+            case io.learnchain.chain.tx.CancelTask t -> 0;
+            case io.learnchain.chain.tx.RevealShard t -> 0;
         };
         if (id == 0) {
             return null;

@@ -22,6 +22,11 @@ public final class SimulateCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--scenario", defaultValue = "rounds", paramLabel = "NAME",
+            description = "rounds (pole rounds, default) or lifelong (paper 001: class-incremental Fashion-MNIST, frozen"
+                    + " old weights vs naive fine-tuning; --nodes participants, --rounds epochs per phase).")
+    String scenario;
+
     @Option(names = "--engine", defaultValue = "pole", description = "Consensus engine (only pole).")
     String engine;
 
@@ -57,6 +62,13 @@ public final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (scenario.equals("lifelong")) {
+            runLifelong();
+            return;
+        }
+        if (!scenario.equals("rounds")) {
+            throw new UserException("--scenario " + scenario + " is unknown; use rounds or lifelong");
+        }
         if (!engine.equals("pole")) {
             throw new UserException("--engine " + engine + " is not simulated; use --engine pole");
         }
@@ -87,6 +99,35 @@ public final class SimulateCommand implements Runnable {
         } else {
             o.print(SimReport.text(result));
             o.printf("files: %s, %s, %s%n", out.resolve("rounds.csv"), out.resolve("accuracy.svg"),
+                    out.resolve("report.txt"));
+            o.flush();
+        }
+    }
+
+    private void runLifelong() {
+        TaskPreset preset;
+        try {
+            preset = TaskPreset.named(task);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        var data = preset.load();
+        Map<String, Object> result;
+        try {
+            result = io.learnchain.cli.simulate.lifelong.LifelongScenario.run(preset.spec(), data.train(), data.test(),
+                    data.origin(), nodes, rounds, seed, preset.steps(), preset.batch(), preset.learningRate(), threads,
+                    out);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the simulation output to " + out + ": " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json.json) {
+            JsonOption.printJson(o, result);
+        } else {
+            o.print(io.learnchain.cli.simulate.lifelong.LifelongScenario.text(result));
+            o.printf("files: %s, %s, %s%n", out.resolve("epochs.csv"), out.resolve("loss.svg"),
                     out.resolve("report.txt"));
             o.flush();
         }

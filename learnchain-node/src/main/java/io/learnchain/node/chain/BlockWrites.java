@@ -86,6 +86,7 @@ final class BlockWrites {
             changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
         }
         update.putUndo(hash, TaskRecords.withTaskUndo(changes, before, after));
+        LifelongSnapshots.write(update, hash, after);
     }
 
     /** Removes {@code block}'s transactions from the index (its canonical slot is overwritten or removed by the caller). */

@@ -92,7 +92,9 @@ final class ChainStateLoader {
                         + ")");
             }
         });
-        return WorldState.of(accounts).withTasks(loadTasks());
+        return WorldState.of(accounts).withTasks(loadTasks())
+                .withLifelong(store.tip().map(t -> LifelongSnapshots.load(store, t.hash())).orElse(
+                        io.learnchain.chain.state.LifelongBook.EMPTY));
     }
 
     private TaskBook loadTasks() {

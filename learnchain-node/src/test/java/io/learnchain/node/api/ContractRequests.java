@@ -54,10 +54,31 @@ final class ContractRequests {
         invalid.put("getAccount", List.of(Call.get("/api/v1/accounts/{address}").withPathParam("address",
                 "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"), Call.get("/api/v1/accounts/{address}")
                 .withPathParam("address", io.learnchain.base.Address.ofBytes(new byte[20]).toString())));
+        lifelong(new LifelongContract(node), fresh, unknownHash, rich);
         valid.put("getOpenApi", List.of(Call.get(ApiServer.OPENAPI_PATH)));
         valid.put("getMetrics", List.of(Call.get("/metrics")));
         // the stream stays open: OpenApiContractTest.eventStreamSendsTheDocumentedEvents reads its events
         valid.put("streamEvents", List.of(Call.get("/api/v1/events")));
+    }
+
+    private void lifelong(LifelongContract c, SignedTransaction transfer, String unknownHash, String rich) {
+        valid.put("listLifelongModels", List.of(Call.get("/api/v1/lifelong")));
+        valid.put("getLifelongModel", List.of(Call.get("/api/v1/lifelong/{id}").withPathParam("id", "1")));
+        invalid.put("getLifelongModel", List.of(Call.get("/api/v1/lifelong/{id}").withPathParam("id", "99")));
+        valid.put("getLifelongReputation", List.of(Call.get("/api/v1/lifelong/reputation/{address}")
+                .withPathParam("address", rich)));
+        valid.put("getLifelongBlob", List.of(Call.get("/api/v1/lifelong/blobs/{hash}").withPathParam("hash",
+                c.weights.hash().toHex())));
+        invalid.put("getLifelongBlob", List.of(Call.get("/api/v1/lifelong/blobs/{hash}").withPathParam("hash",
+                unknownHash)));
+        valid.put("submitLifelongTransaction", List.of(Call.post("/api/v1/lifelong/transactions",
+                LifelongContract.submitBody(c.fresh, c.freshWeights.canonicalBytes()))));
+        invalid.put("submitLifelongTransaction", List.of(
+                Call.post("/api/v1/lifelong/transactions", "{\"hex\":\"zz\"}"),
+                Call.post("/api/v1/lifelong/transactions", "{}"),
+                Call.post("/api/v1/lifelong/transactions", LifelongContract.submitBody(transfer)),
+                Call.post("/api/v1/lifelong/transactions", LifelongContract.submitBody(c.fresh,
+                        c.weights.canonicalBytes()))));
     }
 
     List<Call> valid(String operationId) {
