@@ -14,7 +14,7 @@ import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.dqn.DqnEvent;
-import io.learnchain.node.dqn.DqnMinerRole;
+import io.learnchain.node.dqn.DqnRoles;
 import io.learnchain.node.dqn.DqnNode;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.mempool.AdmissionRules;
@@ -24,6 +24,7 @@ import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.storage.InMemoryChainStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * N full nodes of a dqn chain in one process (PROTOCOL.md 4, paper 000): every node mines with its
@@ -99,11 +100,10 @@ final class DqnSimulation {
                 new NodeMetrics(), scheduler, signatures,
                 new BlobStoreView(new InMemoryBlobStore(genesis.limits().maxBlobBytes())), pool);
         bus.close();
-        DqnNode node = new DqnNode(name, chain, scheduler, network.port(i), this::onEvent);
+        DqnNode node = DqnRoles.create(name, chain, Optional.of(DevAccounts.keys(i)), scheduler.gated(() -> !draining),
+                network.port(i), this::onEvent, pool, SplitMix64.derive(config.seed(), 100 + i).nextLong(),
+                config.slotMillis());
         network.add(node);
-        node.attach(new DqnMinerRole(name, DevAccounts.keys(i), chain, node.outbound(),
-                scheduler.gated(() -> !draining), this::onEvent, pool,
-                SplitMix64.derive(config.seed(), 100 + i).nextLong(), config.slotMillis()));
         return node;
     }
 
