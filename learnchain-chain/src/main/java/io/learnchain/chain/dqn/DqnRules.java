@@ -9,6 +9,7 @@ import io.learnchain.chain.validation.Verdict;
 import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;
 import io.learnchain.learn.rl.StepResult;
+import java.util.Optional;
 
 /**
  * The pure rules of the {@code dqn} engine (PROTOCOL.md 4): where the environment stands after a
@@ -37,8 +38,13 @@ public final class DqnRules {
 
     /** S_t: the state a child of {@code parent} acts in. */
     public static EnvState startState(ChainTip parent, Environment env) {
-        return parent.dqn().filter(p -> !p.done()).map(DqnProof::next)
-                .orElseGet(() -> env.reset(resetSeed(parent.hash())));
+        return startState(parent.hash(), parent.dqn(), env);
+    }
+
+    /** S_t from the parent's hash and its dqn proof (empty for the genesis). */
+    public static EnvState startState(Hash parentHash, Optional<DqnProof> parentProof, Environment env) {
+        return parentProof.filter(p -> !p.done()).map(DqnProof::next)
+                .orElseGet(() -> env.reset(resetSeed(parentHash)));
     }
 
     /** Whether the child of {@code parent} starts a new episode. */

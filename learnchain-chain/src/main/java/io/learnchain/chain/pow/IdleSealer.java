@@ -58,6 +58,20 @@ public final class IdleSealer {
         return Optional.empty();
     }
 
+    /**
+     * The cheap check a node can make of a side-branch header before storing it: true for headers
+     * that do no hash work (pole and dqn blocks, whose work is verified in full when their branch
+     * becomes better), otherwise whether the hash meets the header's own difficulty.
+     */
+    public static boolean meetsWorkIfAny(BlockHeader header) {
+        return switch (header.proof()) {
+            case IdleProof p -> Difficulty.meets(header.hash(), p.difficulty());
+            case ForfeitProof p -> Difficulty.meets(header.hash(), p.difficulty());
+            case PoleProof p -> true;
+            case io.learnchain.chain.block.DqnProof p -> true;
+        };
+    }
+
     /** True when the header's hash meets its own idle (or forfeit) difficulty. */
     public static boolean hasValidWork(BlockHeader header) {
         return switch (header.proof()) {

@@ -115,7 +115,7 @@ public final class BlockProcessor {
         if (engine != null) {
             return engine;
         }
-        if (!header.hasValidSignature()) {
+        if (!context.verifier().verifyHeader(header)) {
             return Verdict.invalid(InvalidReason.BAD_BLOCK_SIGNATURE, "the miner signature of block "
                     + header.hash().shortHex() + " does not verify against key " + header.miner().toHex());
         }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code learnchain simulate}: a seeded whole-network proof-of-learning simulation in one process. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run N full nodes (one requester, every node a miner) over an in-memory network with a "
-                + "virtual clock; write rounds.csv, accuracy.svg and report.txt to --out.")
+                + "virtual clock; write rounds.csv, accuracy.svg and report.txt to --out. With --engine dqn every node "
+                + "mines a dqn chain (--env, --blocks, --window, --fork-option) and blocks.csv, episodes.csv, returns.svg "
+                + "and report.txt are written.")
 public final class SimulateCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -27,8 +29,24 @@ public final class SimulateCommand implements Runnable {
                     + " old weights vs naive fine-tuning; --nodes participants, --rounds epochs per phase).")
     String scenario;
 
-    @Option(names = "--engine", defaultValue = "pole", description = "Consensus engine (only pole).")
+    @Option(names = "--engine", defaultValue = "pole", description = "Consensus engine: pole or dqn (default: "
+            + "${DEFAULT-VALUE}).")
     String engine;
+
+    @Option(names = "--env", defaultValue = "cartpole",
+            description = "dqn: environment cartpole, gridworld or inventory (default: ${DEFAULT-VALUE}).")
+    String env;
+
+    @Option(names = "--blocks", defaultValue = "2000", description = "dqn: blocks to mine (default: ${DEFAULT-VALUE}).")
+    long blocks;
+
+    @Option(names = "--window", defaultValue = "100",
+            description = "dqn: episodes in the moving average of returns (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--fork-option", defaultValue = "a",
+            description = "dqn: fork choice at equal height, a (last reward) or b (reward sum) (default: ${DEFAULT-VALUE}).")
+    String forkOption;
 
     @Option(names = "--nodes", defaultValue = "4", description = "Full nodes (default: ${DEFAULT-VALUE}).")
     int nodes;
@@ -60,6 +78,17 @@ public final class SimulateCommand implements Runnable {
     @Mixin
     JsonOption json;
 
+    private void runDqn() {
+        DqnSimConfig config;
+        try {
+            config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodes, blocks, seed,
+                    window, latency, threads);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        DqnSimulateRun.run(config, out, json.json, spec.commandLine().getOut());
+    }
+
     @Override
     public void run() {
         if (scenario.equals("lifelong")) {
@@ -69,8 +98,12 @@ public final class SimulateCommand implements Runnable {
         if (!scenario.equals("rounds")) {
             throw new UserException("--scenario " + scenario + " is unknown; use rounds or lifelong");
         }
+        if (engine.equals("dqn")) {
+            runDqn();
+            return;
+        }
         if (!engine.equals("pole")) {
-            throw new UserException("--engine " + engine + " is not simulated; use --engine pole");
+            throw new UserException("--engine " + engine + " is not simulated; use --engine pole or dqn");
         }
         SimConfig config;
         try {

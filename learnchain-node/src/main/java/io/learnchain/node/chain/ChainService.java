@@ -346,13 +346,12 @@ public final class ChainService {
     }
 
     private ImportResult importOffTip(Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx) {
-        if (!(block.header().proof() instanceof io.learnchain.chain.block.PoleProof)
-                && !IdleSealer.hasValidWork(block.header())) {
-            // A pole block does no hash work: its cheap side-branch check is the miner signature
-            // below; its learning is verified in full when its branch becomes better.
+        if (!IdleSealer.meetsWorkIfAny(block.header())) {
+            // A pole or dqn block does no hash work: its cheap side-branch check is the miner
+            // signature below; its learning is verified in full when its branch becomes better.
             return rejected(hash, InvalidReason.INSUFFICIENT_WORK, "side-branch block does not meet its difficulty");
         }
-        if (!block.header().hasValidSignature()) {
+        if (!verifier.verifyHeader(block.header())) {
             return rejected(hash, InvalidReason.BAD_BLOCK_SIGNATURE, "side-branch block has a bad miner signature");
         }
         BlockInfo info = BlockWrites.info(block, parentInfo);
