@@ -23,7 +23,7 @@ class DevnetPartitionIT {
     @Test
     void twoSidesMineApartThenConvergeAndKeepTheAbandonedTransfers(@TempDir Path tmp) throws Exception {
         int base = DevnetPorts.freeBase(3);
-        try (DevnetRun sideA = DevnetRun.start(DevnetMiningIT.START, "--nodes", "2", "--engine", "idle", "--block-time", "1",
+        try (DevnetRun sideA = DevnetRun.start(DevnetRun.START, "--nodes", "2", "--engine", "idle", "--block-time", "1",
                 "--base-port", Integer.toString(base))) {
             List<String> sideBArgs = new ArrayList<>(List.of("node", "--dev", "--genesis", sideA.genesis().toString(),
                     "--datadir", tmp.resolve("b").toString(), "--api-port", Integer.toString(base + 2),
@@ -33,7 +33,7 @@ class DevnetPartitionIT {
             String txA;
             String txB;
             try (NodeProcess sideB = NodeProcess.start(sideBArgs.toArray(String[]::new))) {
-                sideB.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetMiningIT.START);
+                sideB.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
                 awaitHeight(a, 3);
                 awaitHeight(b, 3);
                 txA = send(base, 3);
@@ -47,7 +47,7 @@ class DevnetPartitionIT {
             }
             sideBArgs.addAll(List.of("--peer", "127.0.0.1:" + (base + 1000)));
             try (NodeProcess healed = NodeProcess.start(sideBArgs.toArray(String[]::new))) {
-                healed.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetMiningIT.START);
+                healed.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
                 long healedAt = System.nanoTime();
                 String tip = DevnetRun.awaitSameTip(List.of(a, sideA.api(1), b), Duration.ofSeconds(60));
                 System.out.printf("devnet partition: one tip %s on 3 nodes %.1f s after the link came up%n", tip.substring(0, 8),

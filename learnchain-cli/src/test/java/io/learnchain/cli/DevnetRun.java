@@ -16,6 +16,8 @@ import java.util.stream.StreamSupport;
  */
 final class DevnetRun implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a devnet or a node process may take to print its started line on a busy 2-core machine. */
+    static final Duration START = Duration.ofSeconds(90);
 
     private final NodeProcess process;
     private final JsonNode started;
