@@ -8,6 +8,7 @@ import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Rekey;
 import io.learnchain.chain.pole.Round;
@@ -172,6 +173,11 @@ public final class MinerRole {
         learning = null;
     }
 
+    /** Lifelong transactions in this miner's blocks read their blobs from the node's store. */
+    private LifelongEnv lifelong() {
+        return new LifelongEnv(chain.blobs(), pool);
+    }
+
     private long idleDelay() {
         double u = rng.nextDouble();
         return 1 + (long) (-StrictMath.log(1 - u) * plan.idleMeanMillis());
@@ -188,7 +194,7 @@ public final class MinerRole {
         ChainTip tip = chain.head().tip();
         long start = cpu.nanos();
         Optional<Block> block = BlockAssembler.mine(tip, chain.mempool().select(tip.state(), 1_000), key,
-                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000);
+                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), false, seconds));
@@ -205,7 +211,7 @@ public final class MinerRole {
         long start = cpu.nanos();
         Optional<Block> block = CandidateBlockBuilder.forfeit(tip, chain.rules(), round, key,
                 chain.mempool().select(tip.state(), 1_000), Math.max(round.forfeitNotBefore(), scheduler.nowSeconds()),
-                chain.signatureVerifier(), 50_000_000);
+                chain.signatureVerifier(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), true, seconds));
@@ -330,7 +336,8 @@ public final class MinerRole {
         }
         ChainTip tip = chain.head().tip();
         CandidateBlockBuilder.Committed c = CandidateBlockBuilder.commit(tip, chain.rules(), round, key,
-                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier());
+                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier(),
+                lifelong());
         committed = c;
         model = trained;
         MinerStatus now = status;
@@ -416,7 +423,7 @@ public final class MinerRole {
             long claim, byte[] modelBytes) {
         long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
         PoleMessage.Candidate out = new PoleMessage.Candidate(c.complete(reveal.revealTx(), claim, timestamp, key,
-                chain.rules(), chain.signatureVerifier()), modelBytes);
+                chain.rules(), chain.signatureVerifier(), lifelong()), modelBytes);
         status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
         events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
         return out;
