@@ -9,6 +9,7 @@ import io.learnchain.chain.validation.ChainRules;
 import io.learnchain.node.api.ApiServer;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
+import io.learnchain.node.api.PeerRoutes;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.blob.BlobStoreView;
@@ -101,16 +102,17 @@ public final class LearnchainNode implements AutoCloseable {
                     signatures));
             ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
                     signatures, new BlobStoreView(blobs), ComputePool.serial());
-            Optional<ApiServer> api = Optional.empty();
-            if (config.apiEnabled()) {
-                api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,
-                        List.of(new ChainRoutes(chain, config), new EventRoutes(events, chain)))));
-            }
             Optional<PeerNetwork> peers = config.p2p().map(p2p -> {
                 SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
                 return push(opened, PeerNetwork.start(p2p, chain, blobs, events, scheduler,
                         new ChainGossipSink(chain)));
             });
+            Optional<ApiServer> api = Optional.empty();
+            if (config.apiEnabled()) {
+                api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,
+                        List.of(new ChainRoutes(chain, config), new EventRoutes(events, chain),
+                        new PeerRoutes(peers)))));
+            }
             Optional<MinerService> miner = config.minerKey().map(key -> new MinerService(chain, mempool,
                     MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
             miner.ifPresent(m -> {
