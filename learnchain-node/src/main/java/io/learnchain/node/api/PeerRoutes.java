@@ -2,7 +2,7 @@ package io.learnchain.node.api;
 
 import io.javalin.Javalin;
 import io.learnchain.node.p2p.PeerInfo;
-import io.learnchain.node.p2p.PeerNetwork;
+import io.learnchain.node.p2p.P2pNetwork;
 import io.learnchain.node.p2p.PeerService;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.Optional;
  * node without the peer protocol answers with {@code enabled: false}.
  */
 public final class PeerRoutes implements ApiRoutes {
-    private final Optional<PeerNetwork> peers;
+    private final Optional<P2pNetwork> peers;
 
-    public PeerRoutes(Optional<PeerNetwork> peers) {
+    public PeerRoutes(Optional<P2pNetwork> peers) {
         this.peers = peers;
     }
 
