@@ -155,7 +155,8 @@ public final class LearnchainNode implements AutoCloseable {
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),
-                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers)));
+                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers),
+                        new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
@@ -294,7 +295,12 @@ public final class LearnchainNode implements AutoCloseable {
         return "http://" + config.apiHost() + ":" + apiPort() + "/api/v1";
     }
 
-    /** The page served at / (a placeholder until the dashboard exists). */
+    /** The routes the API serves (empty when the API is disabled); see /api/v1/openapi.json. */
+    public List<ApiServer.Endpoint> apiEndpoints() {
+        return api.map(ApiServer::endpoints).orElse(List.of());
+    }
+
+    /** The dashboard (docs/dashboard.md). */
     public String dashboardUrl() {
         return "http://" + config.apiHost() + ":" + apiPort() + "/";
     }

@@ -64,6 +64,10 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--no-mine", description = "Do not mine, only follow and serve the chain.")
     boolean noMine;
 
+    @Option(names = "--parent-pid", hidden = true, paramLabel = "PID",
+            description = "Stop when this process ends (set by `learnchain devnet` for its nodes).")
+    Long parentPid;
+
     @Mixin PeerOptions peerOptions;
 
     @Option(names = "--train-steps", paramLabel = "N", description = "Pole miner: optimizer steps per round (default: 600).")
@@ -104,6 +108,9 @@ public final class NodeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "learnchain-shutdown"));
+        if (parentPid != null) {
+            ParentWatch.start(parentPid);
+        }
         NodeBanner.print(out, node, dir, ephemeral, miner, json.json);
         if (json.json) {
             node.events().subscribe("cli-json", event -> JsonOption.printJson(out, NodeEventJson.of(event)));
