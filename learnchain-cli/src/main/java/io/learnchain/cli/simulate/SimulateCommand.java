@@ -70,7 +70,8 @@ public final class SimulateCommand implements Runnable {
     long latency;
 
     @Option(names = "--partition", paramLabel = "SIDES@FROM-TO",
-            description = "Split the network for a window of virtual time, then heal it by sync, e.g. 0-1|2-3@60s-180s.")
+            description = "Run the real peer protocol between the nodes and split the network for a window of virtual time; "
+                    + "sync heals it after, e.g. 0-1|2-3@1s-40s.")
     String partition;
 
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
