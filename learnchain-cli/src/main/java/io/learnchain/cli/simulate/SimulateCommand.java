@@ -69,6 +69,11 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
     long latency;
 
+    @Option(names = "--partition", paramLabel = "SIDES@FROM-TO",
+            description = "Run the real peer protocol between the nodes and split the network for a window of virtual time; "
+                    + "sync heals it after, e.g. 0-1|2-3@1s-40s.")
+    String partition;
+
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -108,7 +113,8 @@ public final class SimulateCommand implements Runnable {
         SimConfig config;
         try {
             config = new SimConfig(nodes, rounds, TaskPreset.named(task), seed, latency, threads,
-                    adversaries.stream().map(Adversary::parse).toList());
+                    adversaries.stream().map(Adversary::parse).toList(),
+                    java.util.Optional.ofNullable(partition).map(PartitionSpec::parse));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
