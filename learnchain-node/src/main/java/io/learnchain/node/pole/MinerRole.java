@@ -51,6 +51,7 @@ import java.util.function.Consumer;
  * may be read from any thread.
  */
 public final class MinerRole {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MinerRole.class);
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
@@ -233,6 +234,7 @@ public final class MinerRole {
             return;
         }
         TaskState task = round.task();
+        long startedAt = scheduler.nowMillis();
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
         if (data.isEmpty()) {
             status = status.with(MinerStatus.Phase.NO_DATA);
@@ -255,6 +257,9 @@ public final class MinerRole {
                 parent.orElse(null), TrainingListener.NONE));
         Training t = new Training(round, run, record, train, nonce);
         t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
+        t.startedAt = startedAt;
+        LOG.info("{}: task {} round on {}: training set ready after {} ms, {} steps to go", name, task.id(),
+                round.previous().shortHex(), scheduler.nowMillis() - startedAt, plan.steps());
         trainChunk(my, t);
     }
 
@@ -283,6 +288,9 @@ public final class MinerRole {
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(MinerStatus.Phase.TRAINING, task.id(), round.previous(), t.run.step(),
                 t.run.totalSteps(), correct, t.data.count(), null);
+        LOG.info("{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
+                name, task.id(), plan.steps(), scheduler.nowMillis() - t.startedAt, String.format("%.1f", seconds),
+                correct, t.data.count());
         events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct,
                 t.data.count(), seconds));
         boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined;
@@ -307,6 +315,7 @@ public final class MinerRole {
         final Dataset data;
         final long nonce;
         double cpuSeconds;
+        long startedAt;
 
         Training(Round.Learning round, TrainingRun run, TrainingRecord record, Dataset data, long nonce) {
             this.round = round;
