@@ -39,6 +39,7 @@ final class DqnSimReport {
         m.put("engine", "dqn");
         m.put("env", c.environment());
         m.put("forkOption", c.forkOption().letter());
+        m.put("randomPolicy", c.randomPolicy());
         m.put("nodes", c.nodes());
         m.put("blocks", o.chain().size());
         m.put("seed", c.seed());
