@@ -108,7 +108,7 @@ final class DqnSimulation {
     private DqnNode node(int i, ComputePool pool) {
         String name = "node" + i;
         Mempool mempool = new Mempool(MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), signatures,
-                true));
+                false));
         EventBus bus = new EventBus(16);
         ChainService chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
                 new NodeMetrics(), scheduler, signatures,
