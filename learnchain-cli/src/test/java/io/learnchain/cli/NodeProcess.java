@@ -37,16 +37,34 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static List<String> javaCommand(String... args) {
+        return javaCommand(true, args);
+    }
+
+    /** {@code quickStart}: C1 only (fast start-up; the Vector API kernels then run slowly, so not for training). */
+    static List<String> javaCommand(boolean quickStart, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+                "-Xmx512m"));
+        if (quickStart) {
+            cmd.add("-XX:TieredStopAtLevel=1");
+        }
+        cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     static NodeProcess start(String... args) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true);
+        return start(true, args);
+    }
+
+    /** A node that trains models (full JIT: the Vector API kernels need C2). */
+    static NodeProcess startTraining(String... args) throws IOException {
+        return start(false, args);
+    }
+
+    private static NodeProcess start(boolean quickStart, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(javaCommand(quickStart, args)).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LEARNCHAIN_"));
         return new NodeProcess(pb.start());
     }
