@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             io.learnchain.cli.learn.EvalCommand.class,
             io.learnchain.cli.learn.ModelCommand.class,
             io.learnchain.cli.simulate.SimulateCommand.class,
+            io.learnchain.cli.task.TaskCommand.class,
+            io.learnchain.cli.miner.MinerCommand.class,
+            io.learnchain.cli.account.AccountCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec

@@ -39,7 +39,7 @@ class CliUserErrorsTest {
 
     @Test
     void genesisWithAnUnknownEngineIsRefused() throws Exception {
-        String template = Cli.run("chain", "genesis", "--dev").out().replace("engine = 'idle'", "engine = 'warp'");
+        String template = Cli.run("chain", "genesis", "--dev").out().replace("engine = 'pole'", "engine = 'warp'");
         Path genesis = Files.writeString(tmp.resolve("g.toml"), template);
         assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--genesis", genesis.toString(),
                 "--api-port", "0"), "unknown engine 'warp'");

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param genesis the chain to run
  * @param apiHost interface the REST/SSE API binds to (e.g. 127.0.0.1)
  * @param apiPort its port; 0 picks a free one (see {@link LearnchainNode#apiPort()}); -1 disables the API
- * @param blockTimeSeconds in dev mode the miner seals at most one block per this interval
+ * @param blockTimeSeconds in dev mode the idle miner seals at most one block per this interval; a pole
+ *     node's miner waits this long on average before sealing an idle block
  * @param minerKey present = mine with this key (coinbase to its address); empty = do not mine
  * @param devMode dev chain conveniences (public prefunded accounts, block-time pacing)
  * @param mempool mempool limits

@@ -24,6 +24,7 @@ import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
+import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.chain.ChainService;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ import java.util.function.Consumer;
  * shard and sends its candidate; for an idle round it seals a hash-work block after a seeded delay;
  * when the requester stays silent past the maximum phase it seals the forfeit block. Owns no
  * thread and reads no clock: work runs on the {@link Scheduler}, messages go to the {@link Network}.
+ * Training runs in chunks of {@code trainChunkSteps} steps, one scheduler task each, so a node's
+ * single worker handles messages in between. {@link #setActive} stops and restarts it; {@link #status()}
+ * may be read from any thread.
  */
 public final class MinerRole {
     private final String name;
@@ -50,12 +54,33 @@ public final class MinerRole {
     private final MinerPlan plan;
     private final SplitMix64 rng;
     private final CpuMeter cpu;
+    private final long trainChunkSteps;
+    private final long minIdleIntervalMillis;
     private long epoch;
+    private boolean active = true;
+    private volatile MinerStatus status = MinerStatus.stopped();
     private CandidateBlockBuilder.Committed committed;
     private Model model;
 
     public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
             Consumer<PoleEvent> events, ComputePool pool, MinerPlan plan, long seed, CpuMeter cpu) {
+        this(name, key, chain, network, scheduler, events, pool, plan, seed, cpu, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * As above, training {@code trainChunkSteps} steps per scheduler task (>= 1), and sealing an
+     * idle block no sooner than {@code minIdleIntervalMillis} after the tip's timestamp (a dev
+     * chain's block time; 0 = only the plan's random delay).
+     */
+    public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
+            Consumer<PoleEvent> events, ComputePool pool, MinerPlan plan, long seed, CpuMeter cpu,
+            long trainChunkSteps, long minIdleIntervalMillis) {
+        if (trainChunkSteps < 1 || minIdleIntervalMillis < 0) {
+            throw new IllegalArgumentException("a training chunk is at least 1 step and the idle interval >= 0, got "
+                    + trainChunkSteps + " and " + minIdleIntervalMillis);
+        }
+        this.trainChunkSteps = trainChunkSteps;
+        this.minIdleIntervalMillis = minIdleIntervalMillis;
         this.name = name;
         this.key = key;
         this.chain = chain;
@@ -72,15 +97,52 @@ public final class MinerRole {
         return key;
     }
 
+    /** What the miner is doing now (any thread). */
+    public MinerStatus status() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /**
+     * Stops ({@code false}: the current round's work is dropped, nothing more is sealed, trained or
+     * committed) or restarts ({@code true}: work starts on the current tip). Call on the scheduler.
+     */
+    public void setActive(boolean on) {
+        if (on == active) {
+            return;
+        }
+        active = on;
+        if (on) {
+            onTip();
+        } else {
+            epoch++;
+            committed = null;
+            model = null;
+            status = MinerStatus.stopped();
+        }
+    }
+
     /** The tip changed: drop the old round's work and start on the new one. */
     public void onTip() {
         long my = ++epoch;
         committed = null;
         model = null;
+        if (!active) {
+            return;
+        }
         ChainTip tip = chain.head().tip();
         switch (RoundDriver.round(tip, chain.rules())) {
-            case Round.Idle idle -> scheduler.after(idleDelay(), () -> sealIdle(my));
+            case Round.Idle idle -> {
+                status = new MinerStatus(MinerStatus.Phase.IDLE, 0, chain.head().hash(), 0, 0, 0, 0, null);
+                long paced = tip.timestamp() * 1000 + minIdleIntervalMillis - scheduler.nowMillis();
+                scheduler.after(Math.max(idleDelay(), paced), () -> sealIdle(my));
+            }
             case Round.Learning learning -> {
+                status = new MinerStatus(MinerStatus.Phase.TRAINING, learning.taskId(), learning.previous(), 0,
+                        plan.steps(), 0, 0, null);
                 scheduler.after(0, () -> train(my, learning));
                 long forfeitAt = learning.forfeitNotBefore() * 1000 - scheduler.nowMillis();
                 scheduler.after(Math.max(0, forfeitAt) + idleDelay(), () -> sealForfeit(my, learning));
@@ -130,6 +192,24 @@ public final class MinerRole {
         });
     }
 
+    /** A training run in progress for one round. */
+    private static final class Training {
+        final Round.Learning round;
+        final TrainingRun run;
+        final TrainingRecord record;
+        final Dataset data;
+        final long nonce;
+        double cpuSeconds;
+
+        Training(Round.Learning round, TrainingRun run, TrainingRecord record, Dataset data, long nonce) {
+            this.round = round;
+            this.run = run;
+            this.record = record;
+            this.data = data;
+            this.nonce = nonce;
+        }
+    }
+
     private void train(long my, Round.Learning round) {
         if (!current(my)) {
             return;
@@ -137,6 +217,7 @@ public final class MinerRole {
         TaskState task = round.task();
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
         if (data.isEmpty()) {
+            status = status.with(MinerStatus.Phase.NO_DATA);
             return; // the training blob is not here: this miner sits the round out
         }
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
@@ -151,18 +232,47 @@ public final class MinerRole {
         TrainingRecord record = new TrainingRecord(start, Optimizer.Adam.of(plan.learningRate()), plan.batch(),
                 plan.steps(), TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
         long cpuStart = cpu.nanos();
-        Model trained = new Trainer(pool).train(new TrainingJob(spec, record, train, InputTransform.IDENTITY,
+        TrainingRun run = new TrainingRun(pool, new TrainingJob(spec, record, train, InputTransform.IDENTITY,
                 parent.orElse(null), TrainingListener.NONE));
-        int correct = new Evaluator(pool).correctCount(trained, train);
-        double seconds = (cpu.nanos() - cpuStart) / 1e9;
-        events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct, train.count(),
-                seconds));
-        if (!plan.premined() && !TaskRules.meetsAccuracy(correct, train.count(),
-                task.terms().minTrainingAccuracyBp())) {
-            events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, train.count()));
+        Training t = new Training(round, run, record, train, nonce);
+        t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
+        trainChunk(my, t);
+    }
+
+    private void trainChunk(long my, Training t) {
+        if (!current(my)) {
             return;
         }
-        scheduler.after(plan.steps() * plan.stepMillis(), () -> commit(my, round, trained, record, nonce));
+        long cpuStart = cpu.nanos();
+        t.run.advance(trainChunkSteps);
+        t.cpuSeconds += (cpu.nanos() - cpuStart) / 1e9;
+        status = new MinerStatus(MinerStatus.Phase.TRAINING, t.round.taskId(), t.round.previous(), t.run.step(),
+                t.run.totalSteps(), 0, 0, null);
+        if (t.run.isDone()) {
+            finishTraining(my, t);
+        } else {
+            scheduler.after(0, () -> trainChunk(my, t));
+        }
+    }
+
+    private void finishTraining(long my, Training t) {
+        Round.Learning round = t.round;
+        TaskState task = round.task();
+        long cpuStart = cpu.nanos();
+        Model trained = t.run.model();
+        int correct = new Evaluator(pool).correctCount(trained, t.data);
+        double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
+        status = new MinerStatus(MinerStatus.Phase.TRAINING, task.id(), round.previous(), t.run.step(),
+                t.run.totalSteps(), correct, t.data.count(), null);
+        events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct,
+                t.data.count(), seconds));
+        if (!plan.premined() && !TaskRules.meetsAccuracy(correct, t.data.count(),
+                task.terms().minTrainingAccuracyBp())) {
+            status = status.with(MinerStatus.Phase.BELOW_MINIMUM);
+            events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, t.data.count()));
+            return;
+        }
+        scheduler.after(plan.steps() * plan.stepMillis(), () -> commit(my, round, trained, t.record, t.nonce));
     }
 
     private Optional<Model> rekeyedWinner(Round.Learning round, ModelSpec spec) {
@@ -185,6 +295,9 @@ public final class MinerRole {
                 chain.mempool().select(tip.state(), 1_000), trained.hash(), record, nonce, chain.signatureVerifier());
         committed = c;
         model = trained;
+        MinerStatus now = status;
+        status = new MinerStatus(MinerStatus.Phase.COMMITTED, round.taskId(), round.previous(), now.step(),
+                now.steps(), now.trainCorrect(), now.trainCount(), trained.hash());
         chain.recordCommitment(c.commitment(), c.signature());
         events.accept(new PoleEvent.Committed(name, round.previous(), trained.hash()));
         network.broadcast(new PoleMessage.CommitmentMsg(c.commitment(), c.signature()));
@@ -214,6 +327,7 @@ public final class MinerRole {
             out.add(new PoleMessage.Candidate(c.complete(reveal.revealTx(), score + lie, timestamp, key, chain.rules(),
                     chain.signatureVerifier()), modelBytes));
         }
+        status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
         for (PoleMessage.Candidate candidate : out) {
             events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), candidate.block().hash(),
                     ((io.learnchain.chain.block.PoleProof) candidate.block().header().proof()).claimedScore()));
