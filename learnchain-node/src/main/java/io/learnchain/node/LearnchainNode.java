@@ -17,6 +17,7 @@ import io.learnchain.node.task.TaskPreparer;
 import io.learnchain.node.task.TaskService;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
+import io.learnchain.node.api.PeerRoutes;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.blob.BlobStoreView;
@@ -34,7 +35,8 @@ import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
 import io.learnchain.node.p2p.ChainGossipSink;
-import io.learnchain.node.p2p.PeerNetwork;
+import io.learnchain.node.p2p.GossipSink;
+import io.learnchain.node.p2p.P2pNetwork;
 import io.learnchain.node.p2p.SingleThreadScheduler;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.pole.PoleService;
@@ -74,15 +76,15 @@ public final class LearnchainNode implements AutoCloseable {
     private final ChainService chain;
     private final Optional<ApiServer> api;
     private final Optional<MinerService> miner;
-    private final Optional<PeerNetwork> peers;
+    private final Optional<P2pNetwork> peers;
     private final Optional<PoleService> pole;
     private final Optional<TaskService> tasks;
     private final Deque<AutoCloseable> closeOrder;
     private boolean closed;
 
     private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
-            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PeerNetwork> peers,
-            Optional<PoleService> pole, Optional<TaskService> tasks, Deque<AutoCloseable> closeOrder) {
+            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PoleService> pole,
+            Optional<TaskService> tasks, Optional<P2pNetwork> peers, Deque<AutoCloseable> closeOrder) {
         this.config = config;
         this.store = store;
         this.blobs = blobs;
@@ -139,23 +141,27 @@ public final class LearnchainNode implements AutoCloseable {
                     m.start();
                 });
             }
+            Optional<PoleService> poleService = pole;
+            Optional<P2pNetwork> peers = config.p2p().map(p2p -> {
+                SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
+                GossipSink sink = poleService.<GossipSink>map(p -> p::receive).orElseGet(() -> new ChainGossipSink(chain));
+                P2pNetwork network = push(opened, P2pNetwork.start(p2p, chain, blobs, events, scheduler, sink));
+                poleService.ifPresent(p -> p.peers().attach(network.service()));
+                return network;
+            });
             Optional<TaskService> tasks = pole.map(p -> new TaskService(p, blobs,
                     new TaskPreparer(DatasetLoader.standard()), config.dataDir().map(RequesterJournal::open)
                             .orElseGet(RequesterJournal::inMemory), clock));
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),
-                        new EventRoutes(events, chain), new AccountRoutes(chain)));
+                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
             }
-            Optional<PeerNetwork> peers = config.p2p().map(p2p -> {
-                SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
-                return push(opened, PeerNetwork.start(p2p, chain, blobs, events, scheduler,
-                        new ChainGossipSink(chain)));
-            });
-            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, peers, pole, tasks, opened);
+            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, tasks, peers,
+                    opened);
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
@@ -260,7 +266,7 @@ public final class LearnchainNode implements AutoCloseable {
     }
 
     /** The peer networking, when {@link NodeConfig#p2p()} asked for it. */
-    public Optional<PeerNetwork> peers() {
+    public Optional<P2pNetwork> peers() {
         return peers;
     }
 

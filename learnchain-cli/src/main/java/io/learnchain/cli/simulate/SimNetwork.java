@@ -1,53 +1,88 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.base.Hash;
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.p2p.MemoryNetwork;
+import io.learnchain.node.p2p.P2pConfig;
+import io.learnchain.node.p2p.PeerService;
 import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.PoleMessage;
 import io.learnchain.node.pole.PoleNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The in-memory network: a broadcast reaches every other node after a seeded latency (base +
- * uniform jitter up to the base, per message and link). Deliveries go through the
- * {@link VirtualScheduler}. No message is lost (partitions need a sync protocol: issue 5).
+ * The simulation's network: every node runs the real peer protocol ({@link PeerService}: wire
+ * encoding, gossip checks and de-duplication, headers-first sync, blob fetching) over the
+ * in-memory transport, each frame delayed by a seeded latency (base + uniform jitter up to the
+ * base) through the {@link VirtualScheduler}. With a {@link PartitionSpec} the links between sides
+ * are cut for its window and restored after; sync then heals the split.
  */
 final class SimNetwork {
     private final VirtualScheduler scheduler;
-    private final long latencyMillis;
-    private final SplitMix64 rng;
+    private final MemoryNetwork memory;
+    private final Optional<PartitionSpec> partition;
     private final List<PoleNode> nodes = new ArrayList<>();
-    private long messages;
+    private final List<PeerService> services = new ArrayList<>();
+    private final List<Long> heightsAtHeal = new ArrayList<>();
 
-    SimNetwork(VirtualScheduler scheduler, long latencyMillis, long seed) {
+    SimNetwork(VirtualScheduler scheduler, long latencyMillis, long seed, Optional<PartitionSpec> partition) {
         this.scheduler = scheduler;
-        this.latencyMillis = latencyMillis;
-        this.rng = new SplitMix64(seed);
+        this.memory = new MemoryNetwork(scheduler, latencyMillis, seed);
+        this.partition = partition;
     }
 
-    void add(PoleNode node) {
+    /** Adds {@code node} (whose blobs are in {@code blobs}) with its own peer service. */
+    void add(PoleNode node, BlobStore blobs) {
+        P2pConfig config = P2pConfig.defaults(Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0, List.of(),
+                VerifyLevel.ACCURACY);
+        PeerService service = new PeerService(config, node.chain(), blobs, scheduler, node::receive);
         nodes.add(node);
+        services.add(service);
+        memory.add(node.name(), service);
     }
 
-    /** The port node {@code index} sends through. */
+    /** The port node {@code index} sends through (its peer service, once added). */
     Network port(int index) {
-        return message -> send(index, message);
+        return message -> services.get(index).broadcast(message);
     }
 
-    private void send(int from, PoleMessage message) {
-        String sender = nodes.get(from).name();
-        for (int to = 0; to < nodes.size(); to++) {
-            if (to == from) {
-                continue;
-            }
-            long delay = latencyMillis + (latencyMillis == 0 ? 0 : rng.nextLong(latencyMillis + 1));
-            PoleNode target = nodes.get(to);
-            messages++;
-            scheduler.after(delay, () -> target.receive(sender, message));
-        }
+    /** Connects every node to every other, starts the peer services, and schedules the partition. */
+    void start() {
+        memory.connectAll();
+        services.forEach(PeerService::start);
+        partition.ifPresent(p -> {
+            scheduler.after(p.fromMillis(), () -> p.sides().forEach(side -> memory.partition(names(side))));
+            scheduler.after(p.toMillis(), () -> {
+                nodes.forEach(n -> heightsAtHeal.add(n.chain().head().height().value()));
+                memory.heal();
+            });
+        });
+    }
+
+    /** Stops the periodic peer work (pings, status), so the event queue can run dry; messages in flight still arrive. */
+    void quiesce() {
+        services.forEach(PeerService::quiesce);
+    }
+
+    private Set<String> names(Set<Integer> side) {
+        return side.stream().map(i -> nodes.get(i).name()).collect(Collectors.toSet());
     }
 
     long messages() {
-        return messages;
+        return memory.frames();
+    }
+
+    /** Each node's height just before the partition healed (empty without a partition). */
+    List<Long> heightsAtHeal() {
+        return List.copyOf(heightsAtHeal);
+    }
+
+    long syncedBlocks() {
+        return services.stream().mapToLong(PeerService::syncedBlocks).sum();
     }
 }

@@ -44,6 +44,10 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
     long latency;
 
+    @Option(names = "--partition", paramLabel = "SIDES@FROM-TO",
+            description = "Split the network for a window of virtual time, then heal it by sync, e.g. 0-1|2-3@60s-180s.")
+    String partition;
+
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -61,7 +65,8 @@ public final class SimulateCommand implements Runnable {
         SimConfig config;
         try {
             config = new SimConfig(nodes, rounds, TaskPreset.named(task), seed, latency, threads,
-                    adversaries.stream().map(Adversary::parse).toList());
+                    adversaries.stream().map(Adversary::parse).toList(),
+                    java.util.Optional.ofNullable(partition).map(PartitionSpec::parse));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

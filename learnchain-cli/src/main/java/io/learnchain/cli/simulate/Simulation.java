@@ -74,7 +74,8 @@ final class Simulation {
         this.genesis = new Genesis("learnchain-sim", "pole", 10, 1, premine, ProtocolLimits.DEFAULT,
                 Amount.ofCoins(50), GENESIS_TIME);
         this.premined = genesis.initialState().totalSupply();
-        this.network = new SimNetwork(scheduler, config.latencyMillis(), SplitMix64.derive(config.seed(), 1).nextLong());
+        this.network = new SimNetwork(scheduler, config.latencyMillis(), SplitMix64.derive(config.seed(), 1).nextLong(),
+                config.partition());
     }
 
     /** Runs the whole simulation on {@code pool}; throws {@link InvariantViolation} when an invariant breaks. */
@@ -88,6 +89,7 @@ final class Simulation {
         PostTask terms = new PostTask(config.task().spec().text(), hash(trainBlob), config.task().minTrainingBp(),
                 config.rounds(), REWARD, 60, MIN_PHASE_SECONDS, MAX_PHASE_SECONDS,
                 shards.stream().map(Hash::sha256).toList());
+        network.start();
         nodes.forEach(PoleNode::start);
         requester.post(terms, shards, Amount.ZERO);
         long limit = GENESIS_TIME * 1000 + (config.rounds() + 2) * (MAX_PHASE_SECONDS + 120) * 1000;
@@ -95,6 +97,7 @@ final class Simulation {
             checkSupply();
             if (!draining && taskDone()) {
                 draining = true; // miners stop; messages in flight and pending decisions still run
+                network.quiesce();
             }
         }
         return new SimOutcome(config, genesis, nodes, blobs.getFirst(), events, data, scheduler.nowMillis() - GENESIS_TIME
@@ -102,6 +105,11 @@ final class Simulation {
     }
 
     private RequesterRole requester;
+
+    /** The network, for what happened on it (partition heights, synced blocks). */
+    SimNetwork network() {
+        return network;
+    }
 
     private PoleNode node(int i, ComputePool pool, byte[] trainBlob) {
         String name = "node" + i;
@@ -117,7 +125,7 @@ final class Simulation {
         bus.close();
         PoleNode node = new PoleNode(name, chain, store, scheduler, network.port(i), events::add,
                 20 * config.latencyMillis() + 2_000);
-        network.add(node);
+        network.add(node, store);
         TaskPreset t = config.task();
         MinerPlan plan = new MinerPlan(t.steps(), t.batch(), t.learningRate(), true, t.stepMillis(), IDLE_MEAN_MILLIS,
                 adversaryAt(i) == Adversary.FALSE_CLAIMS ? FALSE_CLAIMS_PER_ROUND : 0, adversaryAt(i) == Adversary.PREMINED);

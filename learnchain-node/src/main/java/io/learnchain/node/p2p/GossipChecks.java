@@ -53,12 +53,21 @@ final class GossipChecks {
                 : Optional.of("transaction " + tx.hash().shortHex() + " has a bad signature");
     }
 
-    /** The body must be the one the header commits to, and the header signed by its miner. */
-    static Optional<String> block(Block block) {
+    /** The body must be the one the header commits to (SCENARIOS.md A6). */
+    static Optional<String> body(Block block) {
         Hash root = Block.txRoot(block.transactions());
         if (!root.equals(block.header().txRoot())) {
             return Optional.of("block " + block.hash().shortHex() + " with a body hashing to " + root.shortHex()
                     + " under a header that commits " + block.header().txRoot().shortHex());
+        }
+        return Optional.empty();
+    }
+
+    /** The body must be the one the header commits to, and the header signed by its miner. */
+    static Optional<String> block(Block block) {
+        Optional<String> body = body(block);
+        if (body.isPresent()) {
+            return body;
         }
         return block.header().hasValidSignature() ? Optional.empty()
                 : Optional.of("block " + block.hash().shortHex() + " with a bad miner signature");

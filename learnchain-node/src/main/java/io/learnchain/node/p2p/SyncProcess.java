@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Headers-first sync with one peer at a time (PROTOCOL.md 6): ask the best peer for headers after
- * this node's locator, check that they link up and are signed (a header spam grows nothing: headers
- * are held only until their bodies arrive), fetch the bodies in batches, fetch the blobs a block
+ * this node's locator, check that they link up (a header spam grows nothing: headers are held only
+ * until their bodies arrive), fetch the bodies in batches, fetch the blobs a block
  * needs when the chain defers it for missing data, and import each block at the configured level.
  * A peer that does not answer in time is disconnected and replaced; the timeout doubles with each
  * stall (SCENARIOS.md A7). A peer that serves an invalid block is banned.
@@ -132,7 +132,11 @@ final class SyncProcess {
         return true;
     }
 
-    /** Headers must chain from a block this node has, one height at a time, each signed, idle ones with their work. */
+    /**
+     * Headers must chain from a block this node has, one height at a time, idle ones with their
+     * work. Signatures are checked once, when each body is imported (a bad one bans the peer then):
+     * headers are only held until their bodies arrive, so a spam of them grows nothing.
+     */
     private Optional<String> linkUp(List<BlockHeader> headers) {
         Hash expected = headers.getFirst().previous();
         if (chain.blockInfo(expected).isEmpty() && !expected.equals(chain.genesis().chainId())) {
@@ -142,9 +146,6 @@ final class SyncProcess {
         for (BlockHeader h : headers) {
             if (!h.previous().equals(expected) || h.height().value() != height) {
                 return Optional.of("headers that do not link up at height " + h.height());
-            }
-            if (!h.hasValidSignature()) {
-                return Optional.of("header " + h.hash().shortHex() + " with a bad miner signature");
             }
             if (h.proof() instanceof IdleProof && !IdleSealer.hasValidWork(h)) {
                 return Optional.of("header " + h.hash().shortHex() + " without its proof of work");
@@ -174,7 +175,7 @@ final class SyncProcess {
                 peers.punish(peer, 20, "sent block " + b.hash().shortHex() + " that was not asked for");
                 continue;
             }
-            Optional<String> offence = GossipChecks.block(b);
+            Optional<String> offence = GossipChecks.body(b); // the signature is checked once, by the import
             if (offence.isPresent()) {
                 peers.punish(peer, Peer.BAN_THRESHOLD, offence.get());
                 finish("a mutated block");

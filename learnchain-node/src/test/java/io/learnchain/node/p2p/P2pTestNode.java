@@ -31,6 +31,8 @@ final class P2pTestNode {
     final InMemoryBlobStore blobs;
     final PeerService peers;
     final Mempool mempool;
+    /** Called with every gossip message that reached this node's sink (on the scheduler thread). */
+    volatile java.util.function.Consumer<io.learnchain.node.pole.PoleMessage> tap = m -> { };
 
     P2pTestNode(String name, Genesis genesis, Scheduler scheduler, Clock clock, P2pConfig config) {
         this.name = name;
@@ -41,7 +43,11 @@ final class P2pTestNode {
         this.chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
                 new NodeMetrics(), clock, SignatureVerifier.ED25519, new BlobStoreView(blobs), ComputePool.serial());
         bus.close();
-        this.peers = new PeerService(config, chain, blobs, scheduler, new ChainGossipSink(chain));
+        ChainGossipSink sink = new ChainGossipSink(chain);
+        this.peers = new PeerService(config, chain, blobs, scheduler, (from, m) -> {
+            sink.accept(from, m);
+            tap.accept(m);
+        });
     }
 
     static P2pConfig config(String name, VerifyLevel level) {
