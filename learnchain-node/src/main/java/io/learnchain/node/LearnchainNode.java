@@ -125,13 +125,17 @@ public final class LearnchainNode implements AutoCloseable {
             boolean runsPole = runsPoleRounds(config.genesis());
             Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
                     signatures, runsPole));
+            // A pole node trains and verifies on one pool (calls from two threads are serialised; the
+            // thread count never changes a verdict); other engines verify serially.
+            ComputePool pool = runsPole ? push(opened, new ComputePool(poleConfig.computeThreads()))
+                    : ComputePool.serial();
             ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
-                    signatures, new BlobStoreView(blobs), ComputePool.serial());
+                    signatures, new BlobStoreView(blobs), pool);
             Optional<PoleService> pole = Optional.empty();
             Optional<MinerService> miner = Optional.empty();
             if (runsPole) {
                 pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events, clock,
-                        config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
+                        pool, config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
                         : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
             } else {
                 miner = config.minerKey().map(key -> new MinerService(chain, mempool,

@@ -1,7 +1,7 @@
 // Accounts: look up an address; balance, nonce, reputation, history and a CSV export of the history.
 
 import {get, getOptional, listOf} from '../api.js';
-import {addressLink, coins, empty, errorBox, facts, fill, h, loading, short, table} from '../dom.js';
+import {addressLink, coins, empty, errorBox, facts, fill, h, loading, short, table, when} from '../dom.js';
 
 export async function render(root, [address]) {
   const input = h('input', {name: 'address', placeholder: 'lc1...', value: address ?? '', class: 'mono',
@@ -57,7 +57,7 @@ async function showAccount(body, address) {
 async function showHistory(el, address, before) {
   let json;
   try {
-    json = await getOptional(`/accounts/${address}/history${before === null ? '' : `?before=${before}`}`);
+    json = await getOptional(`/accounts/${address}/history?limit=50${before === null ? '' : `&before=${before}`}`);
   } catch (e) {
     fill(el, errorBox(e));
     return;
@@ -66,41 +66,42 @@ async function showHistory(el, address, before) {
     fill(el, empty('This node keeps no account history.'));
     return;
   }
-  const entries = listOf(json, 'entries').length ? listOf(json, 'entries') : listOf(json, 'history');
+  const entries = listOf(json, 'entries');
+  const next = json.nextBefore ?? null;
+  const pager = h('div', {class: 'pager'},
+    before !== null ? h('button', {type: 'button', onclick: () => showHistory(el, address, null)}, 'Newest') : null,
+    next !== null ? h('button', {type: 'button', onclick: () => showHistory(el, address, next)}, 'Older') : null);
   if (entries.length === 0) {
-    fill(el, empty('No history for this account yet.'));
+    fill(el, empty(before === null ? 'Nothing has moved this account\'s balance in the blocks scanned.'
+      : 'No older entries in the blocks scanned.'), pager);
     return;
   }
-  const next = json.nextBefore ?? null;
   fill(el,
     h('div', {class: 'actions'}, h('button', {type: 'button', 'data-testid': 'csv-export',
-      onclick: () => downloadCsv(address, entries)}, 'Export CSV')),
-    table(['Height', 'Kind', 'Amount', 'Counterparty', 'Transaction'], entries, e => h('tr', {},
-      h('td', {class: 'num'}, e.height !== undefined ? h('a', {href: `#/blocks/${e.height}`}, String(e.height)) : '-'),
-      h('td', {}, e.kind ?? '-'),
-      h('td', {class: 'num'}, signed(e)),
+      onclick: () => downloadCsv(address, entries)}, 'Export CSV'),
+    h('span', {class: 'note'}, `${entries.length} entries on this page`)),
+    table(['Height', 'Time', 'Kind', 'Amount', 'Fee', 'Counterparty', 'Task', 'Transaction'], entries, e => h('tr', {},
+      h('td', {class: 'num'}, h('a', {href: `#/blocks/${e.block ?? e.height}`}, String(e.height))),
+      h('td', {}, when(e.timestamp)),
+      h('td', {}, e.kind),
+      h('td', {class: `num ${String(e.amount).startsWith('-') ? 'out' : 'in'}`}, `${e.amount} LC`),
+      h('td', {class: 'num'}, e.fee ? `${e.fee} LC` : '-'),
       h('td', {}, addressLink(e.counterparty)),
-      h('td', {class: 'mono', title: e.transaction ?? e.hash ?? ''}, short(e.transaction ?? e.hash, 6)))),
-    next !== null ? h('div', {class: 'pager'}, h('button', {type: 'button',
-      onclick: () => showHistory(el, address, next)}, 'Older')) : null);
+      h('td', {}, e.taskId ? h('a', {href: `#/tasks/${e.taskId}`}, `task ${e.taskId}`)
+        : e.taskReward ? `reward ${e.taskReward} LC` : '-'),
+      h('td', {class: 'mono', title: e.tx ?? ''}, short(e.tx, 6)))),
+    pager);
 }
 
-function signed(e) {
-  const text = coins(e.amount ?? e.change);
-  return e.direction === 'out' ? `-${text}` : text;
-}
-
-/** The entries on screen as CSV (height, kind, direction, coins, units, counterparty, transaction). */
+/** Entries as CSV: height, time (ISO), kind, amount (signed coins), units, fee, counterparty, task, transaction, block. */
 export function toCsv(entries) {
   const esc = v => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows = entries.map(e => {
-    const amount = e.amount ?? e.change ?? {};
-    return [e.height, e.kind, e.direction, amount.coins, amount.units, e.counterparty, e.transaction ?? e.hash];
-  });
-  return [['height', 'kind', 'direction', 'coins', 'units', 'counterparty', 'transaction'], ...rows]
+  const rows = entries.map(e => [e.height, e.timestamp ? new Date(e.timestamp * 1000).toISOString() : '', e.kind,
+    e.amount, e.amountUnits, e.fee, e.counterparty, e.taskId, e.tx, e.block]);
+  return [['height', 'time', 'kind', 'amount', 'units', 'fee', 'counterparty', 'task', 'transaction', 'block'], ...rows]
     .map(r => r.map(esc).join(',')).join('\n') + '\n';
 }
 

@@ -11,7 +11,8 @@ export async function render(root, [id], live) {
   fill(root, h('h1', {}, `Task ${id}`), body);
   const refresh = async () => {
     try {
-      draw(body, taskOf(await get(`/tasks/${id}`)));
+      const [detail, status] = await Promise.all([get(`/tasks/${id}`), get('/status')]);
+      draw(body, taskOf(detail), status.height);
     } catch (e) {
       fill(body, errorBox(e, refresh));
     }
@@ -20,7 +21,7 @@ export async function render(root, [id], live) {
   await refresh();
 }
 
-function draw(body, t) {
+function draw(body, t, tip) {
   const won = t.roundList.filter(r => r.kind === 'pole');
   const points = won.map(r => ({x: r.height, y: r.accuracy}));
   fill(body,
@@ -41,7 +42,7 @@ function draw(body, t) {
     ]),
     downloads(t, won.length > 0),
     h('h2', {}, 'Best test accuracy by height'),
-    bestAccuracyChart(points),
+    bestAccuracyChart(points, tip),
     h('h2', {}, 'Leaderboard by round'),
     leaderboard(t.roundList));
 }

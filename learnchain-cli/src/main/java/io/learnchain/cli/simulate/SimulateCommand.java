@@ -48,6 +48,10 @@ public final class SimulateCommand implements Runnable {
             description = "dqn: fork choice at equal height, a (last reward) or b (reward sum) (default: ${DEFAULT-VALUE}).")
     String forkOption;
 
+    @Option(names = "--random-policy", description = "dqn control run: every miner acts uniformly at random "
+            + "(epsilon fixed at 1), so fork choice alone picks the chain's actions.")
+    boolean randomPolicy;
+
     @Option(names = "--nodes", defaultValue = "4", description = "Full nodes (default: ${DEFAULT-VALUE}).")
     int nodes;
 
@@ -87,7 +91,7 @@ public final class SimulateCommand implements Runnable {
         DqnSimConfig config;
         try {
             config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodes, blocks, seed,
-                    window, latency, threads);
+                    window, latency, threads, randomPolicy);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

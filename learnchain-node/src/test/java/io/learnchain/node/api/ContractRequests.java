@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 final class ContractRequests {
     private final Map<String, List<Call>> valid = new LinkedHashMap<>();
     private final Map<String, List<Call>> invalid = new LinkedHashMap<>();
+    private final Map<String, Call> restore = new LinkedHashMap<>();
 
     ContractRequests(LearnchainNode node, SignedTransaction included, SignedTransaction pending, SignedTransaction fresh) {
         String tip = node.chain().head().hash().toHex();
@@ -58,6 +59,42 @@ final class ContractRequests {
         lifelong(new LifelongContract(node), fresh, unknownHash, rich);
         valid.put("getOpenApi", List.of(Call.get(ApiServer.OPENAPI_PATH)));
         valid.put("getMetrics", List.of(Call.get("/metrics")));
+        valid.put("getAccountHistory", List.of(Call.get("/api/v1/accounts/{address}/history").withPathParam("address",
+                DevAccounts.address(0).toString()), Call.get("/api/v1/accounts/{address}/history")
+                .withPathParam("address", rich).withQuery("limit", "1").withQuery("before", "3")));
+        invalid.put("getAccountHistory", List.of(Call.get("/api/v1/accounts/{address}/history")
+                .withPathParam("address", rich).withQuery("before", "0")));
+        String task = """
+                {"model": "input 784 | dense 10", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 1,
+                 "minTrainingAccuracyBp": 1000, "expectedSeconds": 5, "minPhaseSeconds": 0, "maxPhaseSeconds": 300,
+                 "fee": "0.001"}""";
+        valid.put("postTask", List.of(Call.post("/api/v1/tasks", task)));
+        invalid.put("postTask", List.of(
+                Call.post("/api/v1/tasks", task.replace("input 784 | dense 10", "resnet")),
+                Call.post("/api/v1/tasks", task.replace("input 784 | dense 10", "input 100 | dense 10")),
+                Call.post("/api/v1/tasks", task.replace("fashion-mnist-small", "imagenet")),
+                Call.post("/api/v1/tasks", task.replace("\"rewardPerRound\": \"1\"", "\"rewardPerRound\": \"9000000\"")),
+                Call.post("/api/v1/tasks", task.replace("\"rewardPerRound\": \"1\"", "\"rewardPerRound\": \"-1\"")),
+                Call.post("/api/v1/tasks", task.replace("\"rounds\": 1", "\"rounds\": 0")),
+                Call.post("/api/v1/tasks", task.replace("\"minTrainingAccuracyBp\": 1000",
+                        "\"minTrainingAccuracyBp\": 1000, \"minTrainingAccuracy\": 0.1")),
+                Call.post("/api/v1/tasks", "{}")));
+        valid.put("listTasks", List.of(Call.get("/api/v1/tasks"), Call.get("/api/v1/tasks").withQuery("status", "running"),
+                Call.get("/api/v1/tasks").withQuery("status", "finished")));
+        invalid.put("listTasks", List.of(Call.get("/api/v1/tasks").withQuery("status", "sleeping")));
+        valid.put("getTask", List.of(Call.get("/api/v1/tasks/{id}").withPathParam("id", "1")));
+        invalid.put("getTask", List.of(Call.get("/api/v1/tasks/{id}").withPathParam("id", "999"),
+                Call.get("/api/v1/tasks/{id}").withPathParam("id", "0")));
+        valid.put("getTaskModel", List.of(Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1"),
+                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "onnx"),
+                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "safetensors"),
+                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "metadata")));
+        invalid.put("getTaskModel", List.of(Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "999"),
+                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "pickle")));
+        valid.put("getMiner", List.of(Call.get("/api/v1/miner"), Call.get("/api/v1/miner").withQuery("limit", "200")));
+        valid.put("startMiner", List.of(Call.post("/api/v1/miner/start", null)));
+        valid.put("stopMiner", List.of(Call.post("/api/v1/miner/stop", null)));
+        restore.put("stopMiner", Call.post("/api/v1/miner/start", null));
         // the stream stays open: OpenApiContractTest.eventStreamSendsTheDocumentedEvents reads its events
         valid.put("streamEvents", List.of(Call.get("/api/v1/events")));
     }
@@ -84,6 +121,11 @@ final class ContractRequests {
 
     List<Call> valid(String operationId) {
         return valid.getOrDefault(operationId, List.of());
+    }
+
+    /** A request that undoes a valid call's effect (the miner stopped by the contract test is started again). */
+    java.util.Optional<Call> restore(String operationId) {
+        return java.util.Optional.ofNullable(restore.get(operationId));
     }
 
     List<Call> invalid(String operationId) {
