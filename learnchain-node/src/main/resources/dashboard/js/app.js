@@ -12,6 +12,7 @@ import * as task from './views/task.js';
 import * as miner from './views/miner.js';
 import * as accounts from './views/accounts.js';
 import * as peers from './views/peers.js';
+import * as lifelong from './views/lifelong.js';
 
 // [pattern, view, nav entry]; the first match wins.
 const ROUTES = [
@@ -25,6 +26,8 @@ const ROUTES = [
   [/^\/accounts\/?$/, accounts, 'accounts'],
   [/^\/accounts\/(lc1[0-9a-z]+)$/, accounts, 'accounts'],
   [/^\/peers\/?$/, peers, 'peers'],
+  [/^\/lifelong\/?$/, lifelong, 'lifelong'],
+  [/^\/lifelong\/(\d+)$/, lifelong, 'lifelong'],
 ];
 
 let current = null;

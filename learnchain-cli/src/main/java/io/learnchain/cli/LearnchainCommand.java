@@ -11,11 +11,13 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.learnchain.cli.node.NodeCommand.class,
+            io.learnchain.cli.devnet.DevnetCommand.class,
             io.learnchain.cli.wallet.WalletCommand.class,
             io.learnchain.cli.chain.ChainCommand.class,
             io.learnchain.cli.learn.TrainCommand.class,
             io.learnchain.cli.learn.EvalCommand.class,
             io.learnchain.cli.learn.ModelCommand.class,
+            io.learnchain.cli.lifelong.LifelongCommand.class,
             io.learnchain.cli.simulate.SimulateCommand.class,
             io.learnchain.cli.task.TaskCommand.class,
             io.learnchain.cli.miner.MinerCommand.class,

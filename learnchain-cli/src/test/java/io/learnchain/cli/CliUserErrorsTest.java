@@ -46,6 +46,15 @@ class CliUserErrorsTest {
     }
 
     @Test
+    void malformedPeerAddressOrVerifyLevelSaysTheExpectedForm() {
+        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "nohost"), "HOST:PORT");
+        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--verify", "spot"),
+                "accuracy or replay");
+        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--p2p-port", "-1"),
+                "turns the peer protocol off");
+    }
+
+    @Test
     void chainToolsOnAMissingDataDirectorySayWhichOne() {
         assertUserError(Cli.run("chain", "verify", "--datadir", tmp.resolve("none").toString()), "no data directory");
     }

@@ -113,6 +113,14 @@ class DashboardIT {
             assertThat(page.locator("main .state")).isVisible();
             shot(page, "peers");
 
+            page.navigate(base + "/#/lifelong");
+            assertThat(page.locator("main h1")).hasText("Lifelong models");
+            assertThat(page.locator("main .state")).containsText("No lifelong model yet");
+            shot(page, "lifelong");
+
+            page.navigate(base + "/#/lifelong/99");
+            assertThat(page.locator("main .state.error")).containsText("no lifelong model 99");
+
             page.navigate(base + "/#/no-such-view");
             assertThat(page.locator("main .state.error")).containsText("not a dashboard view");
         }

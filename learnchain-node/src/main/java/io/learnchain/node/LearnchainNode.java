@@ -33,6 +33,10 @@ import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
+import io.learnchain.node.p2p.ChainGossipSink;
+import io.learnchain.node.p2p.GossipSink;
+import io.learnchain.node.p2p.PeerNetwork;
+import io.learnchain.node.p2p.SingleThreadScheduler;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.pole.PoleService;
 import io.learnchain.node.storage.ChainStore;
@@ -71,6 +75,7 @@ public final class LearnchainNode implements AutoCloseable {
     private final ChainService chain;
     private final Optional<ApiServer> api;
     private final Optional<MinerService> miner;
+    private final Optional<PeerNetwork> peers;
     private final Optional<PoleService> pole;
     private final Optional<TaskService> tasks;
     private final Deque<AutoCloseable> closeOrder;
@@ -78,7 +83,7 @@ public final class LearnchainNode implements AutoCloseable {
 
     private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
             ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PoleService> pole,
-            Optional<TaskService> tasks, Deque<AutoCloseable> closeOrder) {
+            Optional<TaskService> tasks, Optional<PeerNetwork> peers, Deque<AutoCloseable> closeOrder) {
         this.config = config;
         this.store = store;
         this.blobs = blobs;
@@ -87,6 +92,7 @@ public final class LearnchainNode implements AutoCloseable {
         this.chain = chain;
         this.api = api;
         this.miner = miner;
+        this.peers = peers;
         this.pole = pole;
         this.tasks = tasks;
         this.closeOrder = closeOrder;
@@ -140,12 +146,22 @@ public final class LearnchainNode implements AutoCloseable {
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),
-                        new EventRoutes(events, chain), new AccountRoutes(chain)));
+                        new EventRoutes(events, chain), new AccountRoutes(chain),
+                        new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
             }
-            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, tasks, opened);
+            Optional<PoleService> roles = pole;
+            Optional<PeerNetwork> peers = config.p2p().map(p2p -> {
+                SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
+                GossipSink sink = roles.<GossipSink>map(p -> p::receive).orElseGet(() -> new ChainGossipSink(chain));
+                PeerNetwork network = push(opened, PeerNetwork.start(p2p, chain, blobs, events, scheduler, sink));
+                roles.ifPresent(p -> p.peers().attach(network.service()));
+                return network;
+            });
+            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, tasks, peers,
+                    opened);
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
@@ -247,6 +263,11 @@ public final class LearnchainNode implements AutoCloseable {
 
     public ChainStore store() {
         return store;
+    }
+
+    /** The peer networking, when {@link NodeConfig#p2p()} asked for it. */
+    public Optional<PeerNetwork> peers() {
+        return peers;
     }
 
     public boolean isMining() {

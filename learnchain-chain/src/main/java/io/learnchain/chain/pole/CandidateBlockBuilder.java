@@ -10,6 +10,7 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.RevealShard;
@@ -65,6 +66,7 @@ public final class CandidateBlockBuilder {
             PoleProof proof = new PoleProof(round.taskId(), commitment.modelHash(), record, orderNonce,
                     round.shardIndex(), round.shardHash(), claimedScore, signature);
             PoleTransition.apply(round, proof, miner.publicKey(), delta);
+            LifelongTransition.begin(delta, parent.height().next(), parent.hash());
             var height = parent.height().next();
             for (int i = 1; i < txs.size(); i++) {
                 if (TransactionProcessor.apply((SignedTransaction) txs.get(i), delta, rules, verifier, height)
@@ -98,6 +100,7 @@ public final class CandidateBlockBuilder {
         StateDelta delta = new StateDelta(parent.state());
         PoleTransition.apply(round, new PoleProof(round.taskId(), modelHash, record, orderNonce, round.shardIndex(),
                 round.shardHash(), 0, Signature.NONE), miner.publicKey(), delta);
+        LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         Amount reward = round.task().terms().rewardPerRound();
         List<SignedTransaction> chosen = new ArrayList<>();
         Amount fees = choose(parent, rules, candidates, delta, verifier, chosen);
@@ -120,6 +123,7 @@ public final class CandidateBlockBuilder {
         StateDelta delta = new StateDelta(parent.state());
         ForfeitProof proof = new ForfeitProof(round.taskId(), round.forfeitDifficulty(), 0);
         PoleTransition.apply(round, proof, miner.publicKey(), delta);
+        LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         List<SignedTransaction> chosen = new ArrayList<>();
         Amount fees = choose(parent, rules, candidates, delta, verifier, chosen);
         Address recipient = Address.of(miner.publicKey());

@@ -38,6 +38,8 @@ final class NodeBanner {
             m.put("dashboard", node.dashboardUrl());
             m.put("miner", miner.map(k -> Address.of(k.publicKey()).toString()).orElse(null));
             m.put("devAccounts", devAccounts);
+            m.put("p2p", node.peers().map(p -> node.config().p2p().orElseThrow().listenHost() + ":" + p.port())
+                    .orElse(null));
             m.put("listening", listen);
             JsonOption.printJson(out, m);
             return;
@@ -61,6 +63,9 @@ final class NodeBanner {
         out.println("API        " + node.apiUrl());
         out.println("Dashboard  " + node.dashboardUrl());
         out.println("Metrics    http://" + listen + "/metrics");
+        node.peers().ifPresent(p -> out.println("Peers      " + node.config().p2p().orElseThrow().listenHost() + ":"
+                + p.port() + " (peer protocol; " + node.config().p2p().orElseThrow().peers().size()
+                + " configured peer(s), verify " + node.config().p2p().orElseThrow().verify() + ")"));
         out.println("Stop with Ctrl-C.");
         out.println("Listening on " + listen);
         out.flush();

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run a learnchain node: chain database, mempool, miner and the REST/SSE API.",
             "  learnchain node --dev                      a local dev chain (public prefunded accounts, data deleted on exit)",
-            "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)"})
+            "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)",
+            "  learnchain node --datadir D --peer H:P     join an existing network (sync, then follow it)"})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Run the dev chain: prefunded public accounts, mining with dev:0, "
             + "an ephemeral data directory unless --datadir is given.")
@@ -61,6 +62,11 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--no-mine", description = "Do not mine, only follow and serve the chain.")
     boolean noMine;
 
+    @Option(names = "--parent-pid", hidden = true, paramLabel = "PID",
+            description = "Stop when this process ends (set by `learnchain devnet` for its nodes).")
+    Long parentPid;
+
+    @Mixin PeerOptions peerOptions;
     @Mixin WalletDirOption walletDir;
     @Mixin PasswordOptions password;
     @Mixin JsonOption json;
@@ -70,12 +76,13 @@ public final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        var p2p = peerOptions.config(dev, apiHost, apiPort);
         boolean ephemeral = dev && datadir == null;
         Path dir = ephemeral ? createTempDir() : datadir != null ? datadir : defaultDatadir();
         Genesis chain = NodeStartup.chooseGenesis(dir, genesis, dev, blockTime);
         Optional<KeyPair> miner = minerKeys();
         NodeConfig nodeConfig = new NodeConfig(Optional.of(dir), chain, apiHost, apiPort,
-                chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT);
+                chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT, p2p);
         LearnchainNode node = start(nodeConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,6 +92,9 @@ public final class NodeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "learnchain-shutdown"));
+        if (parentPid != null) {
+            ParentWatch.start(parentPid);
+        }
         NodeBanner.print(out, node, dir, ephemeral, miner, json.json);
         if (json.json) {
             node.events().subscribe("cli-json", event -> JsonOption.printJson(out, NodeEventJson.of(event)));
@@ -109,6 +119,9 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (StorageException e) {
             throw new UserException(e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot listen for peers")) {
+                throw new UserException(e.getMessage(), e);
+            }
             if (isBindFailure(e)) {
                 throw new UserException("cannot listen on " + config.apiHost() + ":" + config.apiPort()
                         + " (" + rootMessage(e) + "): another program uses that port; pass --api-port with a free one, or 0", e);

@@ -30,7 +30,7 @@ public final class PoleService implements AutoCloseable {
 
     private final ChainService chain;
     private final WorkerScheduler scheduler;
-    private final PeerNetwork peers = new PeerNetwork();
+    private final PeerFanout peers = new PeerFanout();
     private final PoleNode node;
     private final Optional<MinerRole> miner;
     private final Optional<RequesterRole> requester;
@@ -114,7 +114,7 @@ public final class PoleService implements AutoCloseable {
     }
 
     /** Where the peer-to-peer layer attaches its outbound transport. */
-    public PeerNetwork peers() {
+    public PeerFanout peers() {
         return peers;
     }
 

@@ -25,7 +25,8 @@ final class ContractRequests {
     private final Map<String, List<Call>> invalid = new LinkedHashMap<>();
     private final Map<String, Call> restore = new LinkedHashMap<>();
 
-    ContractRequests(LearnchainNode node, SignedTransaction included, SignedTransaction pending, SignedTransaction fresh) {
+    ContractRequests(LearnchainNode node, LifelongContract lifelongModel, SignedTransaction included, SignedTransaction pending,
+            SignedTransaction fresh) {
         String tip = node.chain().head().hash().toHex();
         String genesis = node.chain().genesis().chainId().toHex();
         String rich = DevAccounts.address(3).toString();
@@ -55,6 +56,7 @@ final class ContractRequests {
         invalid.put("getAccount", List.of(Call.get("/api/v1/accounts/{address}").withPathParam("address",
                 "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"), Call.get("/api/v1/accounts/{address}")
                 .withPathParam("address", io.learnchain.base.Address.ofBytes(new byte[20]).toString())));
+        lifelong(lifelongModel, fresh, unknownHash, rich);
         valid.put("getOpenApi", List.of(Call.get(ApiServer.OPENAPI_PATH)));
         valid.put("getMetrics", List.of(Call.get("/metrics")));
         valid.put("getAccountHistory", List.of(Call.get("/api/v1/accounts/{address}/history").withPathParam("address",
@@ -95,6 +97,26 @@ final class ContractRequests {
         restore.put("stopMiner", Call.post("/api/v1/miner/start", null));
         // the stream stays open: OpenApiContractTest.eventStreamSendsTheDocumentedEvents reads its events
         valid.put("streamEvents", List.of(Call.get("/api/v1/events")));
+    }
+
+    private void lifelong(LifelongContract c, SignedTransaction transfer, String unknownHash, String rich) {
+        valid.put("listLifelongModels", List.of(Call.get("/api/v1/lifelong")));
+        valid.put("getLifelongModel", List.of(Call.get("/api/v1/lifelong/{id}").withPathParam("id", "1")));
+        invalid.put("getLifelongModel", List.of(Call.get("/api/v1/lifelong/{id}").withPathParam("id", "99")));
+        valid.put("getLifelongReputation", List.of(Call.get("/api/v1/lifelong/reputation/{address}")
+                .withPathParam("address", rich)));
+        valid.put("getLifelongBlob", List.of(Call.get("/api/v1/lifelong/blobs/{hash}").withPathParam("hash",
+                c.weights.hash().toHex())));
+        invalid.put("getLifelongBlob", List.of(Call.get("/api/v1/lifelong/blobs/{hash}").withPathParam("hash",
+                unknownHash)));
+        valid.put("submitLifelongTransaction", List.of(Call.post("/api/v1/lifelong/transactions",
+                LifelongContract.submitBody(c.fresh, c.freshWeights.canonicalBytes()))));
+        invalid.put("submitLifelongTransaction", List.of(
+                Call.post("/api/v1/lifelong/transactions", "{\"hex\":\"zz\"}"),
+                Call.post("/api/v1/lifelong/transactions", "{}"),
+                Call.post("/api/v1/lifelong/transactions", LifelongContract.submitBody(transfer)),
+                Call.post("/api/v1/lifelong/transactions", LifelongContract.submitBody(c.fresh,
+                        c.weights.canonicalBytes()))));
     }
 
     List<Call> valid(String operationId) {
