@@ -115,8 +115,7 @@ class DashboardIT {
 
             page.navigate(base + "/#/lifelong");
             assertThat(page.locator("main h1")).hasText("Lifelong models");
-            assertThat(page.locator("main .state")).containsText("No lifelong model yet");
-            shot(page, "lifelong");
+            assertThat(page.locator("main .state.empty, main table").first()).isVisible();
 
             page.navigate(base + "/#/lifelong/99");
             assertThat(page.locator("main .state.error")).containsText("no lifelong model 99");
@@ -125,6 +124,49 @@ class DashboardIT {
             assertThat(page.locator("main .state.error")).containsText("not a dashboard view");
         }
         assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();
+    }
+
+    @Test
+    void lifelongModelPageShowsItsLossHistoryAndBadges(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        var spec = io.learnchain.learn.model.ModelSpec.parse("input 4 | dense 3");
+        Path weights = Files.write(tmp.resolve("w.lcm"), io.learnchain.learn.train.Initializer.initialize(spec, 1)
+                .canonicalBytes());
+        Path part = Files.write(tmp.resolve("p.lcds"), io.learnchain.learn.data.DatasetCodec.encode(
+                new io.learnchain.learn.data.Dataset("p", new int[] {4}, 3, new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0},
+                        new int[] {0, 1, 2})));
+        String api = base + "/api/v1";
+        Cli.Run deployed = Cli.run("lifelong", "deploy", "--from", "dev:1", "--weights", weights.toString(), "--parts",
+                part.toString(), "--pick", "1", "--epoch", "2", "--window", "30", "--api", api);
+        assertThat(deployed.exitCode()).as(deployed.err()).isZero();
+        awaitShow(api, "\"pickedHashes\":[\"");
+        Cli.Run revealed = Cli.run("lifelong", "reveal", "--from", "dev:1", "--model", "1", "--parts", part.toString(),
+                "--api", api);
+        assertThat(revealed.exitCode()).as(revealed.err()).isZero();
+        awaitShow(api, "\"status\":\"active\"");
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+            Page page = watched(context.newPage());
+            page.navigate(base + "/#/lifelong");
+            assertThat(page.getByTestId("lifelong-models").locator("tbody tr")).hasCount(1);
+            shot(page, "lifelong");
+            page.navigate(base + "/#/lifelong/1");
+            assertThat(page.getByTestId("lifelong-history").locator("tbody tr")).hasCount(1);
+            assertThat(page.getByTestId("lifelong-loss-chart")).isVisible();
+            assertThat(page.locator(".facts")).containsText("input 4 | dense 3");
+            shot(page, "lifelong-model");
+        }
+        assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();
+    }
+
+    private static void awaitShow(String api, String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Cli.Run shown = Cli.run("lifelong", "show", "--model", "1", "--api", api, "--json");
+            if (shown.exitCode() == 0 && shown.out().replace(" ", "").contains(fragment)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("lifelong model 1 never showed " + fragment);
     }
 
     @Test

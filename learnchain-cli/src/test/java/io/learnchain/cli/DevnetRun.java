@@ -31,7 +31,9 @@ final class DevnetRun implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("devnet"));
         all.addAll(List.of(args));
         all.add("--json");
-        NodeProcess process = NodeProcess.start(all.toArray(String[]::new));
+        // The nodes inherit the devnet's JVM options: a pole devnet trains, so it needs C2.
+        List<String> jvm = all.contains("idle") ? NodeProcess.QUICK_JVM : NodeProcess.TRAINING_JVM;
+        NodeProcess process = NodeProcess.start(jvm, all.toArray(String[]::new));
         try {
             return new DevnetRun(process, JSON.readTree(process.awaitLine(l -> l.startsWith("{\"event\":\"started\""), timeout)));
         } catch (Throwable e) {

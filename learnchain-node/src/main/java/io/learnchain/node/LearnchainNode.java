@@ -17,6 +17,7 @@ import io.learnchain.node.task.TaskPreparer;
 import io.learnchain.node.task.TaskService;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
+import io.learnchain.node.api.PeerRoutes;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.blob.BlobStoreView;
@@ -35,7 +36,7 @@ import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
 import io.learnchain.node.p2p.ChainGossipSink;
 import io.learnchain.node.p2p.GossipSink;
-import io.learnchain.node.p2p.PeerNetwork;
+import io.learnchain.node.p2p.P2pNetwork;
 import io.learnchain.node.p2p.SingleThreadScheduler;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.pole.PoleService;
@@ -75,7 +76,7 @@ public final class LearnchainNode implements AutoCloseable {
     private final ChainService chain;
     private final Optional<ApiServer> api;
     private final Optional<MinerService> miner;
-    private final Optional<PeerNetwork> peers;
+    private final Optional<P2pNetwork> peers;
     private final Optional<PoleService> pole;
     private final Optional<TaskService> tasks;
     private final Deque<AutoCloseable> closeOrder;
@@ -83,7 +84,7 @@ public final class LearnchainNode implements AutoCloseable {
 
     private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
             ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PoleService> pole,
-            Optional<TaskService> tasks, Optional<PeerNetwork> peers, Deque<AutoCloseable> closeOrder) {
+            Optional<TaskService> tasks, Optional<P2pNetwork> peers, Deque<AutoCloseable> closeOrder) {
         this.config = config;
         this.store = store;
         this.blobs = blobs;
@@ -124,13 +125,17 @@ public final class LearnchainNode implements AutoCloseable {
             boolean runsPole = runsPoleRounds(config.genesis());
             Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
                     signatures, runsPole));
+            // A pole node trains and verifies on one pool (calls from two threads are serialised; the
+            // thread count never changes a verdict); other engines verify serially.
+            ComputePool pool = runsPole ? push(opened, new ComputePool(poleConfig.computeThreads()))
+                    : ComputePool.serial();
             ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
-                    signatures, new BlobStoreView(blobs), ComputePool.serial());
+                    signatures, new BlobStoreView(blobs), pool);
             Optional<PoleService> pole = Optional.empty();
             Optional<MinerService> miner = Optional.empty();
             if (runsPole) {
                 pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events, clock,
-                        config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
+                        pool, config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
                         : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
             } else {
                 miner = config.minerKey().map(key -> new MinerService(chain, mempool,
@@ -140,26 +145,26 @@ public final class LearnchainNode implements AutoCloseable {
                     m.start();
                 });
             }
+            Optional<PoleService> poleService = pole;
+            Optional<P2pNetwork> peers = config.p2p().map(p2p -> {
+                SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
+                GossipSink sink = poleService.<GossipSink>map(p -> p::receive).orElseGet(() -> new ChainGossipSink(chain));
+                P2pNetwork network = push(opened, P2pNetwork.start(p2p, chain, blobs, events, scheduler, sink));
+                poleService.ifPresent(p -> p.peers().attach(network.service()));
+                return network;
+            });
             Optional<TaskService> tasks = pole.map(p -> new TaskService(p, blobs,
                     new TaskPreparer(DatasetLoader.standard()), config.dataDir().map(RequesterJournal::open)
                             .orElseGet(RequesterJournal::inMemory), clock));
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),
-                        new EventRoutes(events, chain), new AccountRoutes(chain),
+                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers),
                         new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
             }
-            Optional<PoleService> roles = pole;
-            Optional<PeerNetwork> peers = config.p2p().map(p2p -> {
-                SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
-                GossipSink sink = roles.<GossipSink>map(p -> p::receive).orElseGet(() -> new ChainGossipSink(chain));
-                PeerNetwork network = push(opened, PeerNetwork.start(p2p, chain, blobs, events, scheduler, sink));
-                roles.ifPresent(p -> p.peers().attach(network.service()));
-                return network;
-            });
             return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, tasks, peers,
                     opened);
         } catch (RuntimeException | Error e) {
@@ -266,7 +271,7 @@ public final class LearnchainNode implements AutoCloseable {
     }
 
     /** The peer networking, when {@link NodeConfig#p2p()} asked for it. */
-    public Optional<PeerNetwork> peers() {
+    public Optional<P2pNetwork> peers() {
         return peers;
     }
 

@@ -9,7 +9,6 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.tx.Coinbase;
-import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
@@ -26,7 +25,7 @@ import java.util.List;
 /**
  * Builds a miner's dqn block on a parent: steps the genesis environment from S_t with the chosen
  * action (the same step every node will check), scores it by the genesis fork-choice option,
- * takes the candidate transactions that apply (D_{t+1}), pays the coinbase subsidy + fees +
+ * takes the candidate transactions that apply (D_{t+1}; never task transactions), pays the coinbase subsidy + fees +
  * R_max, fills the roots and signs.
  */
 public final class DqnBlockBuilder {
@@ -53,7 +52,7 @@ public final class DqnBlockBuilder {
         txs.add(null); // the coinbase, once the fees are known
         long bytes = RESERVED_BYTES + 4L * step.next().size();
         for (SignedTransaction tx : candidates) {
-            if (tx.body().payload() instanceof RevealShard) {
+            if (DqnRules.isTaskTransaction(tx)) {
                 continue;
             }
             int size = TransactionCodec.INSTANCE.encode(tx).length;

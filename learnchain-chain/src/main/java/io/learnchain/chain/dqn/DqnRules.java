@@ -2,13 +2,20 @@ package io.learnchain.chain.dqn;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.validation.ChainTip;
 import io.learnchain.chain.validation.InvalidReason;
 import io.learnchain.chain.validation.Verdict;
 import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;
 import io.learnchain.learn.rl.StepResult;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,6 +79,24 @@ public final class DqnRules {
             case LAST_REWARD -> own;
             case REWARD_SUM -> Math.addExact(parent.dqn().map(DqnProof::forkScore).orElse(0L), own);
         };
+    }
+
+    /** Whether {@code tx} is one of the pole engine's task transactions, which a dqn chain refuses. */
+    public static boolean isTaskTransaction(Transaction tx) {
+        return tx instanceof SignedTransaction s && (s.body().payload() instanceof PostTask
+                || s.body().payload() instanceof CancelTask || s.body().payload() instanceof RevealShard);
+    }
+
+    /** A dqn block's body carries no task transactions (their escrow could never be paid out); null when it does not. */
+    public static Verdict checkBody(Block block) {
+        List<Transaction> txs = block.transactions();
+        for (int i = 0; i < txs.size(); i++) {
+            if (isTaskTransaction(txs.get(i))) {
+                return Verdict.invalid(InvalidReason.DQN_TASK_TRANSACTION, "transaction " + i
+                        + " is a task transaction; a dqn chain runs no learning rounds");
+            }
+        }
+        return null;
     }
 
     /** Checks a dqn block's proof against its parent; null when it follows. */

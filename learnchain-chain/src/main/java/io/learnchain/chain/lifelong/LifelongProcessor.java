@@ -301,6 +301,15 @@ public final class LifelongProcessor {
             return new TxResult.Rejected(InvalidReason.NOT_INITIATOR, "model " + id + " was deployed by "
                     + m.get().initiator() + ", not " + sender);
         }
+        if (payload instanceof ProposeUpdate p) {
+            TxResult.Rejected wrong = active(m, id, p.parent());
+            if (wrong == null && p.claimedLoss() >= m.get().loss()) {
+                wrong = new TxResult.Rejected(InvalidReason.LOSS_NOT_LOWER, "claimed loss "
+                        + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
+                        + FixedPointLoss.text(m.get().loss()));
+            }
+            return wrong;
+        }
         return null;
     }
 

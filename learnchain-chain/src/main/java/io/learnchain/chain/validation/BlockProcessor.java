@@ -64,7 +64,7 @@ public final class BlockProcessor {
             case PoleProof p -> PoleVerifier.checkBlock((Round.Learning) round, block, p, parent.state(), rules, context);
             case IdleProof p -> noReveal(block);
             case ForfeitProof p -> noReveal(block);
-            case DqnProof p -> noReveal(block);
+            case DqnProof p -> DqnRules.checkBody(block);
         };
         if (engineVerdict != null) {
             return engineVerdict;

@@ -117,7 +117,9 @@ public enum InvalidReason {
     /** R_{t+1} or the unshaped reward is not what the step gives. */
     DQN_WRONG_REWARD,
     /** The fork-choice score is not the genesis option's score of the rewards. */
-    DQN_WRONG_SCORE;
+    DQN_WRONG_SCORE,
+    /** A task transaction (PostTask, CancelTask, RevealShard) in a dqn block: no learning rounds run there. */
+    DQN_TASK_TRANSACTION;
 
     /**
      * True for reasons that depend on this node's commitment log, not on chain data: the block is

@@ -134,6 +134,22 @@ class DqnBlockProcessingTest {
                         v -> assertThat(v.reason()).isEqualTo(InvalidReason.WRONG_ENGINE_PROOF));
     }
 
+    @Test
+    void refusesTaskTransactionsAndBuilderLeavesThemOut() {
+        ChainTip g = f.genesisTip();
+        var post = io.learnchain.chain.tx.SignedTransaction.sign(new io.learnchain.chain.tx.TxBody(f.rules.chainId(),
+                DqnFixture.KEYS[1].publicKey(), 0, Amount.ofUnits(10), new io.learnchain.chain.tx.CancelTask(1)),
+                DqnFixture.KEYS[1]);
+        Block built = f.block(g, 0, 0, List.of(post));
+        assertThat(built.transactions()).hasSize(1);
+        List<Transaction> body = new ArrayList<>(built.transactions());
+        body.add(post);
+        BlockHeader h = built.header();
+        BlockHeader forged = new BlockHeader(h.version(), h.height(), h.previous(), h.timestamp(), h.miner(),
+                Block.txRoot(body), h.stateRoot(), h.proof(), Signature.NONE).signedBy(DqnFixture.KEYS[0]);
+        assertThat(reason(g, new Block(forged, body))).isEqualTo(InvalidReason.DQN_TASK_TRANSACTION);
+    }
+
     private InvalidReason reason(ChainTip parent, Block block) {
         Verdict v = BlockProcessor.apply(parent, block, f.rules, DqnFixture.CONTEXT);
         assertThat(v).as("verdict %s", v).isInstanceOf(Verdict.Invalid.class);

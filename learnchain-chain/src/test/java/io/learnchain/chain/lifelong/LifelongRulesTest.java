@@ -178,6 +178,12 @@ class LifelongRulesTest {
         assertThat(TransactionAdmission.check(F.tx(t2, 2, new RevealParts(1)), t2.state(), ChainFixture.RULES,
                 SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
                         r -> assertThat(r.reason()).isEqualTo(InvalidReason.NOT_INITIATOR));
+        assertThat(TransactionAdmission.check(F.tx(t2, 2, new ProposeUpdate(1, A.hash(), B.hash(), 1)), t2.state(),
+                ChainFixture.RULES, SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(InvalidReason.WRONG_PARENT_MODEL));
+        assertThat(TransactionAdmission.check(F.propose(t2, 2, A, LifelongFixture.model(t2).loss()), t2.state(),
+                ChainFixture.RULES, SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(InvalidReason.LOSS_NOT_LOWER));
     }
 
     @Test

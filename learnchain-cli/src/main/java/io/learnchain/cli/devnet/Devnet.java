@@ -20,7 +20,7 @@ final class Devnet implements AutoCloseable {
     private final DevnetPlan plan;
     private final List<NodeChild> children;
     private final List<JsonNode> startedEvents;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Devnet(DevnetPlan plan, List<NodeChild> children, List<JsonNode> startedEvents) {
         this.plan = plan;
@@ -89,8 +89,11 @@ final class Devnet implements AutoCloseable {
         return children.stream().map(NodeChild::pid).toList();
     }
 
-    /** Nodes that exited on their own (not stopped by {@link #close}). */
+    /** Nodes that exited on their own (none once {@link #close} began stopping them). */
     List<NodePlan> exited() {
+        if (closed) {
+            return List.of();
+        }
         return children.stream().filter(c -> !c.isAlive()).map(NodeChild::plan).toList();
     }
 

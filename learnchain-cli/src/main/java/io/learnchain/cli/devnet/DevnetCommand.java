@@ -161,7 +161,7 @@ public final class DevnetCommand implements Callable<Integer> {
         Set<Integer> reported = new HashSet<>();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             for (NodePlan node : devnet.exited()) {
-                if (reported.add(node.index()) && stopped.getCount() > 0) {
+                if (reported.add(node.index())) {
                     synchronized (out) {
                         out.println("  node " + node.index() + " exited on its own; the others go on. Its log " + node.logFile()
                                 + " ends with:\n" + devnet.logTail(node));

@@ -58,6 +58,10 @@ final class NodeBanner {
                         a.get("privateKey"));
             }
             out.println("Send coins:  ./learnchain wallet send --from dev:1 --to ADDRESS --amount 5 --api http://" + listen);
+            if (LearnchainNode.runsPoleRounds(g) && miner.isPresent()) {
+                out.println("Post a task: ./learnchain task post --model mlp-small --dataset fashion-mnist-small --reward 10"
+                        + " --rounds 3 --min-accuracy 0.5 --api http://" + listen);
+            }
         }
         out.println();
         out.println("API        " + node.apiUrl());

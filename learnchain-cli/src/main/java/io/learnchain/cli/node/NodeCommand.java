@@ -12,6 +12,7 @@ import io.learnchain.cli.wallet.WalletDirOption;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.mempool.MempoolConfig;
+import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.storage.StorageException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code learnchain node}: runs a node until Ctrl-C. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run a learnchain node: chain database, mempool, miner and the REST/SSE API.",
+        description = {"Run a learnchain node: chain database, mempool, miner (proof-of-learning rounds on a pole chain)"
+                + " and the REST/SSE API.",
             "  learnchain node --dev                      a local dev chain (public prefunded accounts, data deleted on exit)",
             "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)",
             "  learnchain node --datadir D --peer H:P     join an existing network (sync, then follow it)"})
@@ -67,6 +69,20 @@ public final class NodeCommand implements Callable<Integer> {
     Long parentPid;
 
     @Mixin PeerOptions peerOptions;
+
+    @Option(names = "--train-steps", paramLabel = "N", description = "Pole miner: optimizer steps per round (default: 600).")
+    Long trainSteps;
+
+    @Option(names = "--train-batch", paramLabel = "N", description = "Pole miner: batch size (default: 64).")
+    Integer trainBatch;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Pole miner: Adam learning rate (default: 0.001).")
+    Float learningRate;
+
+    @Option(names = "--compute-threads", paramLabel = "N",
+            description = "Pole miner: training threads (default: all cores; never changes a result).")
+    Integer computeThreads;
+
     @Mixin WalletDirOption walletDir;
     @Mixin PasswordOptions password;
     @Mixin JsonOption json;
@@ -83,7 +99,7 @@ public final class NodeCommand implements Callable<Integer> {
         Optional<KeyPair> miner = minerKeys();
         NodeConfig nodeConfig = new NodeConfig(Optional.of(dir), chain, apiHost, apiPort,
                 chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT, p2p);
-        LearnchainNode node = start(nodeConfig);
+        LearnchainNode node = start(nodeConfig, poleConfig());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -113,9 +129,22 @@ public final class NodeCommand implements Callable<Integer> {
         return dev ? Optional.of(DevAccounts.keys(0)) : Optional.empty();
     }
 
-    private static LearnchainNode start(NodeConfig config) {
+    private PoleConfig poleConfig() {
+        PoleConfig d = PoleConfig.DEFAULT;
         try {
-            return LearnchainNode.start(config);
+            return new PoleConfig(trainSteps != null ? trainSteps : d.trainSteps(), trainBatch != null ? trainBatch
+                    : d.batch(), learningRate != null ? learningRate : d.learningRate(), d.trainChunkSteps(),
+                    computeThreads != null ? computeThreads : d.computeThreads(), d.candidateWindowMillis(),
+                    d.revealGraceMillis());
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--train-steps, --train-batch, --compute-threads must be >= 1 and --learning-rate "
+                    + "positive: " + e.getMessage(), e);
+        }
+    }
+
+    private static LearnchainNode start(NodeConfig config, PoleConfig pole) {
+        try {
+            return LearnchainNode.start(config, io.learnchain.node.clock.Clock.system(), pole);
         } catch (StorageException e) {
             throw new UserException(e.getMessage(), e);
         } catch (RuntimeException e) {

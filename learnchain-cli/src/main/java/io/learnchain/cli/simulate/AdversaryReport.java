@@ -36,6 +36,8 @@ import java.util.TreeMap;
 final class AdversaryReport {
     /** Candidates judged per adversary at most (a false-claims flood repeats one verdict 50 times a round). */
     static final int MAX_JUDGED = 32;
+    /** Claimed scores listed at most (in the order sent). */
+    static final int MAX_CLAIMS_SHOWN = 10;
     private static final Amount PREMINE = Amount.ofCoins(1_000_000);
 
     private AdversaryReport() {
@@ -72,6 +74,8 @@ final class AdversaryReport {
         m.put("did", t.kind().description());
         m.put("commitments", t.commitments());
         m.put("candidates", sent.size());
+        m.put("claims", sent.stream().limit(MAX_CLAIMS_SHOWN)
+                .map(c -> ((PoleProof) c.block().header().proof()).claimedScore()).toList());
         m.put("reveals", t.reveals());
         m.put("roundsWon", roundsWon(n0, t));
         m.put("rejectedAtNode0", rejected);

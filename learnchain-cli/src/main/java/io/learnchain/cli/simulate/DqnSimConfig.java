@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param window episodes in the moving average of the chain's returns
  * @param latencyMillis base one-way latency (each message adds a seeded jitter up to it)
  * @param threads compute threads (never changes a result)
+ * @param randomPolicy the control experiment: the genesis fixes epsilon at 1, so every miner acts
+ *     uniformly at random (it still trains); isolates what fork choice alone does
  */
 record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
-        long latencyMillis, int threads) {
+        long latencyMillis, int threads, boolean randomPolicy) {
     DqnSimConfig {
         Objects.requireNonNull(forkOption, "forkOption");
         Environment.byName(environment);
@@ -31,6 +33,11 @@ record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long b
         if (latencyMillis < 0 || threads < 1) {
             throw new IllegalArgumentException("--latency must be >= 0 and --threads >= 1");
         }
+    }
+
+    DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
+            long latencyMillis, int threads) {
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false);
     }
 
     Environment env() {

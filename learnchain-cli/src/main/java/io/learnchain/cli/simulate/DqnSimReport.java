@@ -39,6 +39,7 @@ final class DqnSimReport {
         m.put("engine", "dqn");
         m.put("env", c.environment());
         m.put("forkOption", c.forkOption().letter());
+        m.put("randomPolicy", c.randomPolicy());
         m.put("nodes", c.nodes());
         m.put("blocks", o.chain().size());
         m.put("seed", c.seed());
@@ -86,7 +87,7 @@ final class DqnSimReport {
         if (!Double.isNaN(o.config().threshold())) {
             maxY = Math.max(maxY, o.config().threshold());
         }
-        maxY = maxY <= minY ? minY + 1 : maxY;
+        maxY = maxY <= minY ? minY + 1 : maxY + 0.05 * (maxY - minY); // room above the threshold line
         long maxX = Math.max(1, o.chain().size());
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                 + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));

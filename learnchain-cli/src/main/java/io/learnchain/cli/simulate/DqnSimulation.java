@@ -5,7 +5,9 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.dqn.DqnParameters;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.learn.rl.EpsilonSchedule;
 import io.learnchain.chain.validation.ChainRules;
 import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.learn.compute.ComputePool;
@@ -54,10 +56,22 @@ final class DqnSimulation {
 
     DqnSimulation(DqnSimConfig config) {
         this.config = config;
-        this.genesis = Genesis.dqnDevnet(config.nodes(), config.environment(), config.forkOption(), REWARD_MAX,
-                GENESIS_TIME);
+        this.genesis = genesis(config);
         this.network = new DqnSimNetwork(scheduler, config.latencyMillis(),
                 SplitMix64.derive(config.seed(), 1).nextLong());
+    }
+
+    private static Genesis genesis(DqnSimConfig config) {
+        Genesis g = Genesis.dqnDevnet(config.nodes(), config.environment(), config.forkOption(), REWARD_MAX,
+                GENESIS_TIME);
+        if (!config.randomPolicy()) {
+            return g;
+        }
+        DqnParameters p = g.dqn().orElseThrow();
+        DqnParameters random = new DqnParameters(p.environment(), p.forkOption(), p.rewardMax(),
+                p.hyperparameters().withEpsilon(new EpsilonSchedule(1f, 1f, 0)));
+        return new Genesis(g.chainName() + "-random", g.engine(), g.targetBlockSeconds(), g.initialDifficulty(),
+                g.premine(), g.limits(), g.blockSubsidy(), g.timestamp(), Optional.of(random));
     }
 
     /** The simulation's genesis (its chain id depends on the environment, option and node count). */
@@ -94,7 +108,7 @@ final class DqnSimulation {
     private DqnNode node(int i, ComputePool pool) {
         String name = "node" + i;
         Mempool mempool = new Mempool(MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), signatures,
-                true));
+                false));
         EventBus bus = new EventBus(16);
         ChainService chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
                 new NodeMetrics(), scheduler, signatures,

@@ -48,6 +48,10 @@ public final class SimulateCommand implements Runnable {
             description = "dqn: fork choice at equal height, a (last reward) or b (reward sum) (default: ${DEFAULT-VALUE}).")
     String forkOption;
 
+    @Option(names = "--random-policy", description = "dqn control run: every miner acts uniformly at random "
+            + "(epsilon fixed at 1), so fork choice alone picks the chain's actions.")
+    boolean randomPolicy;
+
     @Option(names = "--nodes", defaultValue = "4", description = "Full nodes (default: ${DEFAULT-VALUE}).")
     int nodes;
 
@@ -69,6 +73,11 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
     long latency;
 
+    @Option(names = "--partition", paramLabel = "SIDES@FROM-TO",
+            description = "Run the real peer protocol between the nodes and split the network for a window of virtual time; "
+                    + "sync heals it after, e.g. 0-1|2-3@1s-40s.")
+    String partition;
+
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -82,7 +91,7 @@ public final class SimulateCommand implements Runnable {
         DqnSimConfig config;
         try {
             config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodes, blocks, seed,
-                    window, latency, threads);
+                    window, latency, threads, randomPolicy);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -108,7 +117,8 @@ public final class SimulateCommand implements Runnable {
         SimConfig config;
         try {
             config = new SimConfig(nodes, rounds, TaskPreset.named(task), seed, latency, threads,
-                    adversaries.stream().map(Adversary::parse).toList());
+                    adversaries.stream().map(Adversary::parse).toList(),
+                    java.util.Optional.ofNullable(partition).map(PartitionSpec::parse));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -39,6 +39,19 @@ class DqnSimulationTest {
     }
 
     @Test
+    void randomPolicyControlRunActsAtRandom() {
+        DqnSimConfig config = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 1, 400, 4, 10, 20, 1, true);
+        DqnSimOutcome o;
+        try (ComputePool pool = ComputePool.serial()) {
+            o = new DqnSimulation(config).run(pool);
+        }
+        double mean = o.episodes().stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn).average().orElseThrow();
+        System.out.printf("random policy, 1 node: %d episodes, mean return %.1f%n", o.episodes().size(), mean);
+        assertThat(mean).isBetween(10.0, 40.0);
+        assertThat(o.genesis().chainId()).isNotEqualTo(run("cartpole", 1, 1, 4, 1).genesis().chainId());
+    }
+
+    @Test
     void nonEpisodicTaskIsCutIntoSegments() {
         DqnSimOutcome o = run("inventory", 2, 250, 3, 1);
         assertThat(o.episodes()).hasSize(2);

@@ -67,6 +67,12 @@ class SimulationTest {
                 assertThat(r.evaluations()).isLessThanOrEqualTo(2); // k + 1 with one lying source
             });
             assertThat(o.rejections()).containsOnlyKeys("FALSE_SCORE_CLAIM");
+            Map<String, Object> r = report(o, pool);
+            assertThat(r).containsEntry("candidates", 100).containsEntry("roundsWon", 0L)
+                    .containsEntry("penalisedRounds", 2);
+            assertThat(r.get("rejectedAtNode0")).isEqualTo(Map.of("FALSE_SCORE_CLAIM", 2)); // the rest dropped
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("FALSE_SCORE_CLAIM", AdversaryReport.MAX_JUDGED,
+                    "NOT_JUDGED", 100 - AdversaryReport.MAX_JUDGED));
         }
     }
 
@@ -80,6 +86,9 @@ class SimulationTest {
             var task = o.nodes().getFirst().chain().head().tip().state().tasks().get(1).orElseThrow();
             assertThat(task.status()).isNotEqualTo(io.learnchain.chain.state.TaskStatus.OPEN);
             assertThat(task.burned()).isEqualTo(Simulation.REWARD.add(Simulation.REWARD)); // both rounds' rewards burned
+            Map<String, Object> r = report(o, pool);
+            assertThat(r).containsEntry("kind", "silent-requester").containsEntry("node", "node0")
+                    .containsEntry("reveals", 0).containsEntry("forfeits", 2).containsEntry("burnedCoins", 20.0);
             assertThat(o.reverifies(pool)).isTrue();
         }
     }

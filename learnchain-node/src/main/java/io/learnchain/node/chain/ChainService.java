@@ -483,7 +483,7 @@ public final class ChainService {
 
     /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
     public ChainVerifier.Report verifyFromGenesis(java.util.function.LongConsumer progress) {
-        return new ChainVerifier(genesis, store, loader).verify(head, progress);
+        return new ChainVerifier(genesis, store, loader, blobs, pool).verify(head, progress);
     }
 
     /** A summary of the canonical chain. */

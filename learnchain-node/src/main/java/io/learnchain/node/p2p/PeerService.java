@@ -38,6 +38,8 @@ public final class PeerService implements Network {
     private static final long TICK_MILLIS = 500;
     private static final int SEEN_CAPACITY = 32_768;
     private static final int MAX_ADDRESSES = 1_000;
+    /** Pending transactions a new peer is sent when the handshake completes. */
+    private static final int MEMPOOL_ON_CONNECT = 500;
 
     private final P2pConfig config;
     private final ChainService chain;
@@ -84,6 +86,11 @@ public final class PeerService implements Network {
     public void stop() {
         running = false;
         peers.keySet().forEach(l -> l.close("node shutting down"));
+    }
+
+    /** Stops the periodic work but keeps the connections (a simulation winding down lets its queue run dry). */
+    public void quiesce() {
+        running = false;
     }
 
     // ---- transport side (any thread) --------------------------------------------------------
@@ -245,6 +252,9 @@ public final class PeerService implements Network {
                 peer.bestHeight());
         peer.hello().filter(h -> h.listenPort() > 0).ifPresent(h -> remember(peer, h.listenPort()));
         send(peer, new WireMessage.GetPeers());
+        for (var tx : chain.mempool().pending(MEMPOOL_ON_CONNECT)) {
+            send(peer, new WireMessage.Gossip(new PoleMessage.Transaction(tx))); // what it missed while away
+        }
         sync.consider(peer);
     }
 

@@ -8,6 +8,7 @@ import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Rekey;
 import io.learnchain.chain.pole.Round;
@@ -50,6 +51,7 @@ import java.util.function.Consumer;
  * may be read from any thread.
  */
 public final class MinerRole {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MinerRole.class);
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
@@ -172,6 +174,11 @@ public final class MinerRole {
         learning = null;
     }
 
+    /** Lifelong transactions in this miner's blocks read their blobs from the node's store. */
+    private LifelongEnv lifelong() {
+        return new LifelongEnv(chain.blobs(), pool);
+    }
+
     private long idleDelay() {
         double u = rng.nextDouble();
         return 1 + (long) (-StrictMath.log(1 - u) * plan.idleMeanMillis());
@@ -188,7 +195,7 @@ public final class MinerRole {
         ChainTip tip = chain.head().tip();
         long start = cpu.nanos();
         Optional<Block> block = BlockAssembler.mine(tip, chain.mempool().select(tip.state(), 1_000), key,
-                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000);
+                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), false, seconds));
@@ -205,7 +212,7 @@ public final class MinerRole {
         long start = cpu.nanos();
         Optional<Block> block = CandidateBlockBuilder.forfeit(tip, chain.rules(), round, key,
                 chain.mempool().select(tip.state(), 1_000), Math.max(round.forfeitNotBefore(), scheduler.nowSeconds()),
-                chain.signatureVerifier(), 50_000_000);
+                chain.signatureVerifier(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), true, seconds));
@@ -227,6 +234,7 @@ public final class MinerRole {
             return;
         }
         TaskState task = round.task();
+        long startedAt = scheduler.nowMillis();
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
         if (data.isEmpty()) {
             status = status.with(MinerStatus.Phase.NO_DATA);
@@ -249,6 +257,9 @@ public final class MinerRole {
                 parent.orElse(null), TrainingListener.NONE));
         Training t = new Training(round, run, record, train, nonce);
         t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
+        t.startedAt = startedAt;
+        LOG.info("{}: task {} round on {}: training set ready after {} ms, {} steps to go", name, task.id(),
+                round.previous().shortHex(), scheduler.nowMillis() - startedAt, plan.steps());
         trainChunk(my, t);
     }
 
@@ -277,6 +288,9 @@ public final class MinerRole {
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(MinerStatus.Phase.TRAINING, task.id(), round.previous(), t.run.step(),
                 t.run.totalSteps(), correct, t.data.count(), null);
+        LOG.info("{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
+                name, task.id(), plan.steps(), scheduler.nowMillis() - t.startedAt, String.format("%.1f", seconds),
+                correct, t.data.count());
         events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct,
                 t.data.count(), seconds));
         boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined;
@@ -301,6 +315,7 @@ public final class MinerRole {
         final Dataset data;
         final long nonce;
         double cpuSeconds;
+        long startedAt;
 
         Training(Round.Learning round, TrainingRun run, TrainingRecord record, Dataset data, long nonce) {
             this.round = round;
@@ -330,7 +345,8 @@ public final class MinerRole {
         }
         ChainTip tip = chain.head().tip();
         CandidateBlockBuilder.Committed c = CandidateBlockBuilder.commit(tip, chain.rules(), round, key,
-                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier());
+                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier(),
+                lifelong());
         committed = c;
         model = trained;
         MinerStatus now = status;
@@ -416,7 +432,7 @@ public final class MinerRole {
             long claim, byte[] modelBytes) {
         long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
         PoleMessage.Candidate out = new PoleMessage.Candidate(c.complete(reveal.revealTx(), claim, timestamp, key,
-                chain.rules(), chain.signatureVerifier()), modelBytes);
+                chain.rules(), chain.signatureVerifier(), lifelong()), modelBytes);
         status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
         events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
         return out;

@@ -32,6 +32,7 @@ final class ContractRequests {
         String rich = DevAccounts.address(3).toString();
         String unknownHash = Hash.sha256(new byte[] {42}).toHex();
         valid.put("getStatus", List.of(Call.get("/api/v1/status")));
+        valid.put("getPeers", List.of(Call.get("/api/v1/peers")));
         valid.put("listBlocks", List.of(Call.get("/api/v1/blocks"), Call.get("/api/v1/blocks").withQuery("limit", "1"),
                 Call.get("/api/v1/blocks").withQuery("before", "1").withQuery("limit", "100")));
         valid.put("getBlock", List.of(Call.get("/api/v1/blocks/{id}").withPathParam("id", "1"),

@@ -95,6 +95,7 @@ class LifelongPersistenceTest {
             ChainService chain = open(store);
             assertThat(chain.head().tip().state().root()).isEqualTo(root);
             assertThat(chain.head().tip().state().lifelong().get(1).orElseThrow().loss()).isPositive();
+            assertThat(chain.verifyFromGenesis().ok()).isTrue();
             mine(chain, List.of());
         }
     }

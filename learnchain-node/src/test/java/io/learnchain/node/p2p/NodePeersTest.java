@@ -20,7 +20,7 @@ class NodePeersTest {
         try (LearnchainNode miner = LearnchainNode.start(minerConfig)) {
             NettyPeerTest.waitFor("the miner's first block", 10_000, () -> miner.chain().head().height().value() >= 1);
             int port = miner.peers().orElseThrow().port();
-            NodeConfig followerConfig = minerConfig.withMinerKey(Optional.empty()).withP2p(P2pConfig.defaults(
+            NodeConfig followerConfig = minerConfig.withMinerKey(Optional.empty()).withApiPort(0).withP2p(P2pConfig.defaults(
                     P2pConfig.randomNodeId(), 0, List.of(new PeerAddress("127.0.0.1", port)), VerifyLevel.ACCURACY));
             try (LearnchainNode follower = LearnchainNode.start(followerConfig)) {
                 NettyPeerTest.waitFor("the follower at the miner's height + 1", 15_000, () ->
@@ -29,6 +29,11 @@ class NodePeersTest {
                 assertThat(follower.peers().orElseThrow().service().readyCount()).isEqualTo(1);
                 assertThat(miner.peers().orElseThrow().service().peers()).singleElement()
                         .satisfies(p -> assertThat(p.inbound()).isTrue());
+                var http = java.net.http.HttpClient.newHttpClient();
+                String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        follower.apiUrl() + "/peers")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(body).contains("\"enabled\":true").contains("\"address\":\"127.0.0.1:" + port + "\"")
+                        .contains("\"ready\":true");
             }
         }
     }

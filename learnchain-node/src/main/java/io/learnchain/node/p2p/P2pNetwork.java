@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
  * Netty transport listening on the configured port and dialling the configured peers, and the
  * announcer that gossips what this node mines or is sent. Closing stops them in reverse order.
  */
-public final class PeerNetwork implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(PeerNetwork.class);
+public final class P2pNetwork implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(P2pNetwork.class);
     private final PeerService service;
     private final NettyTransport transport;
     private final ChainAnnouncer announcer;
     private final int port;
 
-    private PeerNetwork(PeerService service, NettyTransport transport, ChainAnnouncer announcer, int port) {
+    private P2pNetwork(PeerService service, NettyTransport transport, ChainAnnouncer announcer, int port) {
         this.service = service;
         this.transport = transport;
         this.announcer = announcer;
@@ -32,7 +32,7 @@ public final class PeerNetwork implements AutoCloseable {
      * {@code sink} ({@code PoleNode::receive}, or a {@link ChainGossipSink}); all protocol work runs
      * on {@code scheduler}.
      */
-    public static PeerNetwork start(P2pConfig config, ChainService chain, BlobStore blobs, EventBus events,
+    public static P2pNetwork start(P2pConfig config, ChainService chain, BlobStore blobs, EventBus events,
             Scheduler scheduler, GossipSink sink) {
         PeerService service = new PeerService(config, chain, blobs, scheduler, sink);
         NettyTransport transport = new NettyTransport(service, config);
@@ -52,7 +52,7 @@ public final class PeerNetwork implements AutoCloseable {
         config.peers().forEach(transport::connect);
         LOG.info("peer protocol on {}:{} (node id {}), {} configured peer(s), verify {}", config.listenHost(), port,
                 config.nodeId().shortHex(), config.peers().size(), config.verify());
-        return new PeerNetwork(service, transport, announcer, port);
+        return new P2pNetwork(service, transport, announcer, port);
     }
 
     public PeerService service() {
