@@ -62,12 +62,12 @@ function drawCards(el, {status, blocks, tasks, peers, cpu}) {
   const learned = blocks.filter(b => b.proof?.type === 'pole').length;
   const mined = blocks.filter(b => !b.genesis).length;
   const open = tasks?.filter(t => t.status !== 'finished' && t.status !== 'cancelled').length;
-  const peerList = peers === null ? null : listOf(peers, 'peers');
+  const peerList = peers === null || peers.enabled === false ? null : listOf(peers, 'peers');
   fill(el,
     card('Height', h('span', {'data-testid': 'height'}, String(status.height)), when(status.tipTimestamp)),
     card('Tip', hashLink('blocks', status.tipHash, 10), `${status.mempoolSize} pending transactions`),
     card('Peers', peerList === null ? '-' : String(peerList.length),
-      peerList === null ? 'this node reports no peers (single node)' : h('a', {href: '#/peers'}, 'see peers')),
+      peerList === null ? 'this node runs without the peer protocol' : h('a', {href: '#/peers'}, 'see peers')),
     card('Open tasks', tasks === null ? '-' : String(open),
       tasks === null ? 'this node has no task API' : h('a', {href: '#/tasks'}, 'marketplace')),
     card('Compute into training', mined ? percent(learned / mined) : '-',

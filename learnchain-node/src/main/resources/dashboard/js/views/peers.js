@@ -1,5 +1,6 @@
-// Peers: the nodes this node is connected to (GET /api/v1/peers: {peers: [{address, inbound, ready,
-// bestHeight, bestHash, nodeId, misbehaviour}]}), refreshed every 5 s.
+// Peers: the nodes this node is connected to (GET /api/v1/peers: {enabled, port, peers: [{address, inbound,
+// ready, bestHeight, bestHash, nodeId, misbehaviour}], bans: [{key, reason, untilMillis}], syncing,
+// syncedBlocks, stalls}), refreshed every 5 s.
 
 import {getOptional, listOf} from '../api.js';
 import {badge, empty, errorBox, fill, h, hashLink, loading, short, table} from '../dom.js';
@@ -31,12 +32,22 @@ function draw(body, json) {
     fill(body, empty('This node reports no peers: it runs alone (no peer-to-peer port), so every block here is its own.'));
     return;
   }
-  const peers = listOf(json, 'peers');
-  if (peers.length === 0) {
-    fill(body, empty('No peers connected. Start another node with --peer pointing at this one.'));
+  if (json.enabled === false) {
+    fill(body, empty('This node runs without the peer protocol (no --p2p-port): it shares blocks with nobody.'));
     return;
   }
-  fill(body, table(['Address', 'Direction', 'State', 'Best height', 'Best block', 'Node id', 'Misbehaviour'], peers,
+  const peers = listOf(json, 'peers');
+  const bans = listOf(json, 'bans');
+  const summary = h('p', {class: 'note'}, `Peer port ${json.port ?? '-'}; ${json.syncing ? 'syncing' : 'in step'}`
+    + (json.syncedBlocks !== undefined ? `; ${json.syncedBlocks} blocks synced, ${json.stalls ?? 0} stalls` : ''));
+  const banTable = bans.length === 0 ? null : [h('h2', {}, 'Bans'), table(['Peer', 'Reason', 'Until'], bans,
+    b => h('tr', {}, h('td', {class: 'mono'}, b.key), h('td', {class: 'reason'}, b.reason),
+      h('td', {}, b.untilMillis ? new Date(b.untilMillis).toLocaleString() : '-')))];
+  if (peers.length === 0) {
+    fill(body, summary, empty('No peers connected. Start another node with --peer pointing at this one.'), banTable);
+    return;
+  }
+  fill(body, summary, table(['Address', 'Direction', 'State', 'Best height', 'Best block', 'Node id', 'Misbehaviour'], peers,
     p => h('tr', {},
       h('td', {class: 'mono'}, p.address ?? '-'),
       h('td', {}, p.inbound === undefined ? '-' : p.inbound ? 'inbound' : 'outbound'),
@@ -44,5 +55,5 @@ function draw(body, json) {
       h('td', {class: 'num'}, p.bestHeight ?? '-'),
       h('td', {}, p.bestHash ? hashLink('blocks', p.bestHash, 6) : '-'),
       h('td', {class: 'mono', title: p.nodeId ?? ''}, short(p.nodeId, 6)),
-      h('td', {class: 'num'}, p.misbehaviour ?? '-'))));
+      h('td', {class: 'num'}, p.misbehaviour ?? '-'))), banTable);
 }

@@ -22,6 +22,7 @@ export function roundOfBlock(detail, hash) {
 
 /** Candidates as {block, miner, claimedScore, verifiedScore, accuracy, reason, won}; the winner first. */
 export function candidatesOf(round) {
+  const winnerClaim = round.kind === 'pole' ? round.claimedScore ?? null : null;
   const list = (round.candidates ?? []).map(c => {
     const won = c.outcome === 'won' || (round.kind === 'pole' && c.block === round.block);
     return {
@@ -30,7 +31,7 @@ export function candidatesOf(round) {
       claimedScore: c.claimedScore ?? null,
       verifiedScore: won ? round.verifiedScore ?? null : null,
       accuracy: won ? round.accuracy ?? null : null,
-      reason: won ? 'won' : c.outcome ?? 'lost',
+      reason: won ? 'won' : explain(c, winnerClaim),
       won,
     };
   });
@@ -39,4 +40,14 @@ export function candidatesOf(round) {
       verifiedScore: round.verifiedScore, accuracy: round.accuracy, reason: 'won', won: true});
   }
   return list.sort((a, b) => (b.won - a.won) || ((b.claimedScore ?? 0) - (a.claimedScore ?? 0)));
+}
+
+/** "not chosen" said with the numbers: a lower claim than the winner's, or too late for the decision. */
+function explain(c, winnerClaim) {
+  if (c.outcome !== 'not chosen' || winnerClaim === null || c.claimedScore === undefined) return c.outcome ?? 'lost';
+  if (c.claimedScore < winnerClaim) {
+    return `not chosen: a lower claim than the winner's (${c.claimedScore} < ${winnerClaim} correct)`;
+  }
+  return c.claimedScore === winnerClaim ? 'not chosen: an equal claim, committed after the winner\'s'
+    : 'not chosen: it arrived after the round was decided';
 }

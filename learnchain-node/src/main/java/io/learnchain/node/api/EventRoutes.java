@@ -8,6 +8,7 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,14 +37,23 @@ public final class EventRoutes implements ApiRoutes {
 
     private void connect(SseClient client) {
         client.keepAlive();
-        var head = chain.head();
-        send(client, "hello", json(Map.of("height", head.height().value(), "tipHash", head.hash().toHex())));
+        // subscribe before reading the tip, so no event after the hello's tip is lost; events wait for the hello
+        CountDownLatch helloSent = new CountDownLatch(1);
         EventBus.Subscription subscription = events.subscribe("sse-" + clients.incrementAndGet(), event -> {
+            try {
+                helloSent.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("SSE delivery interrupted", e);
+            }
             if (client.terminated()) {
                 throw new IllegalStateException("SSE client went away");
             }
             send(client, name(event), json(payload(event)));
         });
+        var head = chain.head();
+        send(client, "hello", json(Map.of("height", head.height().value(), "tipHash", head.hash().toHex())));
+        helloSent.countDown();
         Thread heartbeat = Thread.ofVirtual().name("sse-heartbeat").start(() -> heartbeat(client));
         client.onClose(() -> {
             subscription.close();

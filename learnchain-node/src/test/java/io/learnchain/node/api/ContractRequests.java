@@ -25,7 +25,8 @@ final class ContractRequests {
     private final Map<String, List<Call>> invalid = new LinkedHashMap<>();
     private final Map<String, Call> restore = new LinkedHashMap<>();
 
-    ContractRequests(LearnchainNode node, SignedTransaction included, SignedTransaction pending, SignedTransaction fresh) {
+    ContractRequests(LearnchainNode node, LifelongContract lifelongModel, SignedTransaction included, SignedTransaction pending,
+            SignedTransaction fresh) {
         String tip = node.chain().head().hash().toHex();
         String genesis = node.chain().genesis().chainId().toHex();
         String rich = DevAccounts.address(3).toString();
@@ -56,7 +57,7 @@ final class ContractRequests {
         invalid.put("getAccount", List.of(Call.get("/api/v1/accounts/{address}").withPathParam("address",
                 "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"), Call.get("/api/v1/accounts/{address}")
                 .withPathParam("address", io.learnchain.base.Address.ofBytes(new byte[20]).toString())));
-        lifelong(new LifelongContract(node), fresh, unknownHash, rich);
+        lifelong(lifelongModel, fresh, unknownHash, rich);
         valid.put("getOpenApi", List.of(Call.get(ApiServer.OPENAPI_PATH)));
         valid.put("getMetrics", List.of(Call.get("/metrics")));
         valid.put("getAccountHistory", List.of(Call.get("/api/v1/accounts/{address}/history").withPathParam("address",

@@ -72,6 +72,8 @@ class OpenApiContractTest {
         node = LearnchainNode.start(config, Clock.system(), FAST);
         document = JSON.readTree(ApiServer.openApiDocument());
         schemas = new SchemaValidator(document);
+        // a lifelong model first: while a task round is open only pole (or forfeit) blocks are valid
+        LifelongContract lifelong = new LifelongContract(node);
         HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/api/v1/tasks"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TASK)).build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
@@ -82,7 +84,7 @@ class OpenApiContractTest {
                         uri("/api/v1/tasks/1")).GET().build()).body()).path("summary").path("roundsDone").asInt() >= 1);
         SignedTransaction pending = transfer(4, 1); // a nonce gap: it stays pending
         assertThat(node.chain().submitTransaction(pending)).isInstanceOf(Admission.Accepted.class);
-        requests = new ContractRequests(node, included, pending, transfer(5, 0));
+        requests = new ContractRequests(node, lifelong, included, pending, transfer(5, 0));
     }
 
     @AfterAll
