@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             io.learnchain.cli.learn.TrainCommand.class,
             io.learnchain.cli.learn.EvalCommand.class,
             io.learnchain.cli.learn.ModelCommand.class,
+            io.learnchain.cli.lifelong.LifelongCommand.class,
             io.learnchain.cli.simulate.SimulateCommand.class,
             io.learnchain.cli.task.TaskCommand.class,
             io.learnchain.cli.miner.MinerCommand.class,

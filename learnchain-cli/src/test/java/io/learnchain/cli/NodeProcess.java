@@ -59,6 +59,11 @@ final class NodeProcess implements AutoCloseable {
         return start(QUICK_JVM, args);
     }
 
+    /** A node that trains models (full JIT: the Vector API kernels need C2). */
+    static NodeProcess startTraining(String... args) throws IOException {
+        return start(TRAINING_JVM, args);
+    }
+
     /** Starts {@code learnchain ARGS} with these JVM options (a devnet passes them on to its nodes). */
     static NodeProcess start(List<String> jvmOptions, String... args) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(javaCommand(jvmOptions, args)).redirectErrorStream(true);

@@ -125,13 +125,17 @@ public final class LearnchainNode implements AutoCloseable {
             boolean runsPole = runsPoleRounds(config.genesis());
             Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
                     signatures, runsPole));
+            // A pole node trains and verifies on one pool (calls from two threads are serialised; the
+            // thread count never changes a verdict); other engines verify serially.
+            ComputePool pool = runsPole ? push(opened, new ComputePool(poleConfig.computeThreads()))
+                    : ComputePool.serial();
             ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
-                    signatures, new BlobStoreView(blobs), ComputePool.serial());
+                    signatures, new BlobStoreView(blobs), pool);
             Optional<PoleService> pole = Optional.empty();
             Optional<MinerService> miner = Optional.empty();
             if (runsPole) {
                 pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events, clock,
-                        config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
+                        pool, config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
                         : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
             } else {
                 miner = config.minerKey().map(key -> new MinerService(chain, mempool,
@@ -155,7 +159,8 @@ public final class LearnchainNode implements AutoCloseable {
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),
-                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers)));
+                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers),
+                        new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
@@ -294,7 +299,12 @@ public final class LearnchainNode implements AutoCloseable {
         return "http://" + config.apiHost() + ":" + apiPort() + "/api/v1";
     }
 
-    /** The page served at / (a placeholder until the dashboard exists). */
+    /** The routes the API serves (empty when the API is disabled); see /api/v1/openapi.json. */
+    public List<ApiServer.Endpoint> apiEndpoints() {
+        return api.map(ApiServer::endpoints).orElse(List.of());
+    }
+
+    /** The dashboard (docs/dashboard.md). */
     public String dashboardUrl() {
         return "http://" + config.apiHost() + ":" + apiPort() + "/";
     }

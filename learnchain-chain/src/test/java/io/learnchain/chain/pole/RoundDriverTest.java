@@ -90,4 +90,27 @@ class RoundDriverTest {
         assertThat(log.firstCommitterOf(t1.hash(), a.model().hash())).contains(PoleFixture.key(3).publicKey());
         assertThat(log.firstCommitterOf(t1.hash(), b.model().hash())).isEmpty();
     }
+
+    @Test
+    void commitmentLogForgetsRoundsBelowThePrunedHeightOnly() {
+        ChainTip t1 = f.withTask();
+        PoleFixture.Honest a = f.honest(t1, PoleFixture.MINER, 1, 20, 1);
+        RoundCommitments log = new RoundCommitments();
+        Commitment ca = Commitment.of(f.rules.chainId(), a.block());
+        log.record(ca, PoleFixture.proof(a.block()).commitmentSignature());
+        log.reveal(t1.hash());
+        long round = ca.height().value();
+        assertThat(log.pruneBelow(round)).isZero(); // the round itself is kept
+        assertThat(log.size()).isEqualTo(1);
+        assertThat(log.sighting(ca)).isEqualTo(new CommitmentView.Sighting.BeforeReveal(0));
+
+        assertThat(log.pruneBelow(round + 1)).isEqualTo(1);
+        assertThat(log.size()).isZero();
+        assertThat(log.sighting(ca)).isEqualTo(new CommitmentView.Sighting.Unknown());
+        assertThat(log.firstCommitterOf(t1.hash(), a.model().hash())).isEmpty();
+        // the reveal went too: the same commitment recorded again counts as before a (new) reveal
+        log.record(ca, PoleFixture.proof(a.block()).commitmentSignature());
+        assertThat(log.sighting(ca)).isInstanceOf(CommitmentView.Sighting.BeforeReveal.class);
+    }
 }
+

@@ -15,7 +15,6 @@ import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
-import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.TrainTestData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,7 +86,7 @@ public final class TrainCommand implements Runnable {
             throw new UserException("--lr must be a positive number, got " + lr);
         }
         PrintWriter o = spec.commandLine().getOut();
-        TrainTestData data = load();
+        TrainTestData data = DataLoading.load(dataset, json);
         if (data.testIsTrain() && !json) {
             o.println("note: no test file given, so test accuracy is measured on the training data (use csv:TRAIN,TEST)");
         }
@@ -108,32 +107,12 @@ public final class TrainCommand implements Runnable {
         report(o, modelSpecValue, data, record, r);
     }
 
-    /** Whether stdout is a terminal (JDK 22+ gives a console even when redirected; isTerminal says). */
-    private static boolean isTerminal() {
-        java.io.Console console = System.console();
-        return console != null && console.isTerminal();
-    }
-
-    /** Loads the data set, with a progress bar (bytes of the files read) when stdout is a terminal. */
-    private TrainTestData load() {
-        if (!isTerminal() || json) {
-            return DatasetLoader.standard().load(dataset);
-        }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("load").setInitialMax(1).setUnit(" MB", 1 << 20)
-                .build()) {
-            return DatasetLoader.standard().load(dataset, (read, total) -> {
-                bar.maxHint(total);
-                bar.stepTo(read);
-            });
-        }
-    }
-
     private record Result(Model model, double seconds, int trainCorrect, int testCorrect) {
     }
 
     private Result trainAndEvaluate(TrainingJob job, ComputePool pool, TrainTestData data) {
         long steps = job.record().steps();
-        boolean terminal = isTerminal() && !json;
+        boolean terminal = DataLoading.isTerminal() && !json;
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
                 .setUnit(" steps", 1).showSpeed().build() : null;
         int interval = (int) Math.max(1, Math.min(100, steps / 100));

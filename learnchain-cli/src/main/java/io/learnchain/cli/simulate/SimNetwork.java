@@ -1,12 +1,14 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.MemoryNetwork;
 import io.learnchain.node.p2p.P2pConfig;
 import io.learnchain.node.p2p.PeerService;
 import io.learnchain.node.pole.Network;
+import io.learnchain.node.pole.PoleMessage;
 import io.learnchain.node.pole.PoleNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,50 +18,85 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The simulation's network: every node runs the real peer protocol ({@link PeerService}: wire
- * encoding, gossip checks and de-duplication, headers-first sync, blob fetching) over the
- * in-memory transport, each frame delayed by a seeded latency (base + uniform jitter up to the
- * base) through the {@link VirtualScheduler}. With a {@link PartitionSpec} the links between sides
- * are cut for its window and restored after; sync then heals the split.
+ * The simulation's network, in one of two modes.
+ *
+ * <p>Direct (the default): a broadcast reaches every other node's pole roles after a seeded latency
+ * (base + uniform jitter up to the base, per message and link); no message is lost. This is what
+ * the adversary studies measure: every misbehaving message reaches the pole verifier.
+ *
+ * <p>Peer protocol (with a {@link PartitionSpec}): every node runs the real {@link PeerService}
+ * (wire encoding, gossip checks that ban a peer relaying data that proves it wrong, de-duplication,
+ * headers-first sync, blob fetching) over the in-memory transport, each frame delayed the same way.
+ * The links between sides are cut for the partition's window and restored after; sync heals the
+ * split. Deliveries go through the {@link VirtualScheduler} in both modes.
  */
 final class SimNetwork {
     private final VirtualScheduler scheduler;
-    private final MemoryNetwork memory;
+    private final long latencyMillis;
+    private final SplitMix64 rng;
     private final Optional<PartitionSpec> partition;
+    private final Optional<MemoryNetwork> memory;
     private final List<PoleNode> nodes = new ArrayList<>();
     private final List<PeerService> services = new ArrayList<>();
     private final List<Long> heightsAtHeal = new ArrayList<>();
+    private long messages;
 
     SimNetwork(VirtualScheduler scheduler, long latencyMillis, long seed, Optional<PartitionSpec> partition) {
         this.scheduler = scheduler;
-        this.memory = new MemoryNetwork(scheduler, latencyMillis, seed);
+        this.latencyMillis = latencyMillis;
+        this.rng = new SplitMix64(seed);
         this.partition = partition;
+        this.memory = partition.map(p -> new MemoryNetwork(scheduler, latencyMillis, seed));
     }
 
-    /** Adds {@code node} (whose blobs are in {@code blobs}) with its own peer service. */
+    /** Adds {@code node} (whose blobs are in {@code blobs}); in peer-protocol mode with its own peer service. */
     void add(PoleNode node, BlobStore blobs) {
-        P2pConfig config = P2pConfig.defaults(Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0, List.of(),
-                VerifyLevel.ACCURACY);
-        PeerService service = new PeerService(config, node.chain(), blobs, scheduler, node::receive);
         nodes.add(node);
-        services.add(service);
-        memory.add(node.name(), service);
+        memory.ifPresent(m -> {
+            P2pConfig config = P2pConfig.defaults(Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0,
+                    List.of(), VerifyLevel.ACCURACY);
+            PeerService service = new PeerService(config, node.chain(), blobs, scheduler, node::receive);
+            services.add(service);
+            m.add(node.name(), service);
+        });
     }
 
-    /** The port node {@code index} sends through (its peer service, once added). */
+    /** The port node {@code index} sends through. */
     Network port(int index) {
-        return message -> services.get(index).broadcast(message);
+        return message -> {
+            if (memory.isPresent()) {
+                services.get(index).broadcast(message);
+            } else {
+                send(index, message);
+            }
+        };
     }
 
-    /** Connects every node to every other, starts the peer services, and schedules the partition. */
+    private void send(int from, PoleMessage message) {
+        String sender = nodes.get(from).name();
+        for (int to = 0; to < nodes.size(); to++) {
+            if (to == from) {
+                continue;
+            }
+            long delay = latencyMillis + (latencyMillis == 0 ? 0 : rng.nextLong(latencyMillis + 1));
+            PoleNode target = nodes.get(to);
+            messages++;
+            scheduler.after(delay, () -> target.receive(sender, message));
+        }
+    }
+
+    /** In peer-protocol mode: connects every node to every other, starts the services, schedules the partition. */
     void start() {
-        memory.connectAll();
-        services.forEach(PeerService::start);
+        memory.ifPresent(m -> {
+            m.connectAll();
+            services.forEach(PeerService::start);
+        });
         partition.ifPresent(p -> {
-            scheduler.after(p.fromMillis(), () -> p.sides().forEach(side -> memory.partition(names(side))));
+            MemoryNetwork m = memory.orElseThrow();
+            scheduler.after(p.fromMillis(), () -> p.sides().forEach(side -> m.partition(names(side))));
             scheduler.after(p.toMillis(), () -> {
                 nodes.forEach(n -> heightsAtHeal.add(n.chain().head().height().value()));
-                memory.heal();
+                m.heal();
             });
         });
     }
@@ -73,13 +110,14 @@ final class SimNetwork {
         return side.stream().map(i -> nodes.get(i).name()).collect(Collectors.toSet());
     }
 
-    long messages() {
-        return memory.frames();
-    }
-
     /** Each node's height just before the partition healed (empty without a partition). */
     List<Long> heightsAtHeal() {
         return List.copyOf(heightsAtHeal);
+    }
+
+    /** Messages sent (direct mode) or frames sent (peer-protocol mode). */
+    long messages() {
+        return memory.map(MemoryNetwork::frames).orElse(messages);
     }
 
     long syncedBlocks() {

@@ -29,7 +29,7 @@ import java.util.TreeMap;
 
 /** What a simulation produced, read off node 0's chain and every node's events. */
 record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobStore blobs, List<PoleEvent> events,
-        TrainTestData data, long virtualMillis, long eventsRun, long messages) {
+        List<AdversaryTrace> traces, TrainTestData data, long virtualMillis, long eventsRun, long messages) {
 
     /** One connected block of node 0's canonical chain. */
     record RoundRow(long height, String kind, long taskId, String winner, long claimedScore, long verifiedScore,
@@ -48,18 +48,35 @@ record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobS
 
     /** Every block of node 0's chain re-executed from genesis with its blobs (the `accuracy` checks). */
     boolean reverifies(ComputePool pool) {
+        return reverifies(replay(pool));
+    }
+
+    /** Whether {@code replay} (from {@link #replay}) re-executed the whole chain to node 0's tip. */
+    boolean reverifies(Map<Hash, ChainTip> replay) {
+        return replay.containsKey(tipHash());
+    }
+
+    /**
+     * Node 0's chain re-executed from genesis with its blobs (the `accuracy` checks, every
+     * commitment taken as seen in time): the tip after each block by block hash, genesis included;
+     * it stops at the first block that does not re-verify.
+     */
+    Map<Hash, ChainTip> replay(ComputePool pool) {
         PoleNode n = nodes.getFirst();
         ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000).withBlobs(new BlobStoreView(blobs))
                 .withCommitments(CommitmentView.SYNC).withPool(pool);
         ChainTip tip = ChainTip.genesis(genesis);
+        Map<Hash, ChainTip> tips = new java.util.HashMap<>();
+        tips.put(tip.hash(), tip);
         for (long h = 1; h <= n.chain().head().height().value(); h++) {
             Block b = n.chain().blockAt(Height.of(h)).orElseThrow();
             if (!(BlockProcessor.apply(tip, b, n.chain().rules(), ctx) instanceof Verdict.Valid v)) {
-                return false;
+                return tips;
             }
             tip = v.tip();
+            tips.put(tip.hash(), tip);
         }
-        return tip.hash().equals(tipHash());
+        return tips;
     }
 
     List<RoundRow> rows(ComputePool pool) {

@@ -86,7 +86,8 @@ final class SimReport {
     }
 
     /** The --json object: converged, tipHash, rounds, energyRecycled, rejections and context. */
-    static Map<String, Object> json(SimOutcome o, List<SimOutcome.RoundRow> rows, boolean reverified, double wallSeconds) {
+    static Map<String, Object> json(SimOutcome o, List<SimOutcome.RoundRow> rows, boolean reverified,
+            List<Map<String, Object>> adversaries, double wallSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("converged", o.converged());
         m.put("tipHash", o.tipHash().toHex());
@@ -111,7 +112,10 @@ final class SimReport {
         m.put("task", o.config().task().name());
         m.put("data", o.data().origin());
         m.put("seed", o.config().seed());
-        m.put("adversaries", o.config().adversaries().stream().map(Adversary::flag).toList());
+        m.put("adversaries", adversaries);
+        if (!adversaries.isEmpty()) {
+            m.put("honestMinerMeanCoins", AdversaryReport.honestMinerMeanCoins(o));
+        }
         m.put("chainSeconds", o.nodes().getFirst().chain().head().tip().timestamp() - o.genesis().timestamp());
         m.put("events", o.eventsRun());
         m.put("messages", o.messages());
@@ -122,10 +126,17 @@ final class SimReport {
     static String text(Map<String, Object> json) {
         StringBuilder sb = new StringBuilder("learnchain simulation report\n\n");
         json.forEach((k, v) -> {
-            if (!k.equals("rounds")) {
+            if (!k.equals("rounds") && !k.equals("adversaries")) {
                 sb.append(String.format("%-15s %s%n", k, v));
             }
         });
+        List<?> adversaries = (List<?>) json.get("adversaries");
+        if (!adversaries.isEmpty()) {
+            sb.append("\nadversaries (what each did, how node 0 judged its candidates, what it cost it):\n");
+            for (Object a : adversaries) {
+                sb.append("  ").append(a).append('\n');
+            }
+        }
         sb.append("\nrounds (see rounds.csv for every block):\n");
         for (Object r : (List<?>) json.get("rounds")) {
             sb.append("  ").append(r).append('\n');

@@ -27,8 +27,10 @@ import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.MempoolConfig;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.pole.CpuMeter;
+import io.learnchain.node.pole.MinerBehaviour;
 import io.learnchain.node.pole.MinerPlan;
 import io.learnchain.node.pole.MinerRole;
+import io.learnchain.node.pole.Network;
 import io.learnchain.node.pole.PoleEvent;
 import io.learnchain.node.pole.PoleNode;
 import io.learnchain.node.pole.RequesterRole;
@@ -49,7 +51,6 @@ final class Simulation {
     static final long GENESIS_TIME = 1_767_225_600L;
     static final Amount REWARD = Amount.ofCoins(10);
     static final long MAX_PHASE_SECONDS = 600;
-    static final long MIN_PHASE_SECONDS = 1;
     static final long IDLE_MEAN_MILLIS = 5_000;
     static final int FALSE_CLAIMS_PER_ROUND = 50;
 
@@ -61,6 +62,7 @@ final class Simulation {
     private final List<PoleNode> nodes = new ArrayList<>();
     private final List<BlobStore> blobs = new ArrayList<>();
     private final List<PoleEvent> events = new ArrayList<>();
+    private final List<AdversaryTrace> traces = new ArrayList<>();
     private final Amount premined;
     private boolean draining;
 
@@ -87,7 +89,7 @@ final class Simulation {
         List<byte[]> shards = DatasetShards.split(data.test(), config.rounds(), config.seed()).stream()
                 .map(DatasetCodec::encode).toList();
         PostTask terms = new PostTask(config.task().spec().text(), hash(trainBlob), config.task().minTrainingBp(),
-                config.rounds(), REWARD, 60, MIN_PHASE_SECONDS, MAX_PHASE_SECONDS,
+                config.rounds(), REWARD, 60, minPhaseSeconds(), MAX_PHASE_SECONDS,
                 shards.stream().map(Hash::sha256).toList());
         network.start();
         nodes.forEach(PoleNode::start);
@@ -100,8 +102,8 @@ final class Simulation {
                 network.quiesce();
             }
         }
-        return new SimOutcome(config, genesis, nodes, blobs.getFirst(), events, data, scheduler.nowMillis() - GENESIS_TIME
-                * 1000, scheduler.executed(), network.messages());
+        return new SimOutcome(config, genesis, nodes, blobs.getFirst(), events, traces, data, scheduler.nowMillis()
+                - GENESIS_TIME * 1000, scheduler.executed(), network.messages());
     }
 
     private RequesterRole requester;
@@ -123,12 +125,19 @@ final class Simulation {
         ChainService chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
                 new NodeMetrics(), scheduler, SignatureVerifier.ED25519, new BlobStoreView(store), pool);
         bus.close();
-        PoleNode node = new PoleNode(name, chain, store, scheduler, network.port(i), events::add,
-                20 * config.latencyMillis() + 2_000);
+        Adversary adversary = adversaryAt(i);
+        Network port = network.port(i);
+        if (adversary != null || (i == 0 && config.adversaries().contains(Adversary.SILENT_REQUESTER))) {
+            AdversaryTrace trace = new AdversaryTrace(adversary != null ? adversary : Adversary.SILENT_REQUESTER, name,
+                    key.publicKey());
+            traces.add(trace);
+            port = trace.watching(port);
+        }
+        PoleNode node = new PoleNode(name, chain, store, scheduler, port, events::add, candidateWindowMillis());
         network.add(node, store);
         TaskPreset t = config.task();
         MinerPlan plan = new MinerPlan(t.steps(), t.batch(), t.learningRate(), true, t.stepMillis(), IDLE_MEAN_MILLIS,
-                adversaryAt(i) == Adversary.FALSE_CLAIMS ? FALSE_CLAIMS_PER_ROUND : 0, adversaryAt(i) == Adversary.PREMINED);
+                adversary == null ? MinerBehaviour.honest() : adversary.behaviour());
         node.attach(new MinerRole(name, key, chain, node.outbound(), scheduler.gated(() -> !draining), events::add,
                 pool, plan, SplitMix64.derive(config.seed(), 100 + i).nextLong(), CpuMeter.process()));
         if (i == 0) {
@@ -139,14 +148,32 @@ final class Simulation {
         return node;
     }
 
-    /** Every node has the task closed (finished or forfeited): the miners can stop. */
+    /** How long after a reveal a node decides the round: the candidates' window. */
+    private long candidateWindowMillis() {
+        return 20 * config.latencyMillis() + 2_000;
+    }
+
+    /**
+     * The task's minimum phase time: long enough for an honest miner to see the parent (the
+     * candidate window and a hop after the parent's timestamp), train and get its commitment to
+     * the requester (another hop), plus a second of timestamp rounding. A shorter one lets a miner
+     * that commits at once without training (stale-model) set off the requester's reveal before
+     * any honest commitment is out, and every honest block of the round is then late.
+     */
+    long minPhaseSeconds() {
+        TaskPreset t = config.task();
+        long millis = candidateWindowMillis() + t.steps() * t.stepMillis() + 4 * config.latencyMillis();
+        return (millis + 999) / 1000 + 1;
+    }
+
     /** Adversaries sit on the last nodes, in the order given (node 0, the requester, stays honest as a miner). */
-    private Adversary adversaryAt(int i) {
-        List<Adversary> miners = config.adversaries().stream().filter(a -> a != Adversary.SILENT_REQUESTER).toList();
+    Adversary adversaryAt(int i) {
+        List<Adversary> miners = config.adversaries().stream().filter(a -> !a.requesterSide()).toList();
         int k = config.nodes() - 1 - i;
         return k < miners.size() && i > 0 ? miners.get(k) : null;
     }
 
+    /** Every node has the task closed (finished or forfeited): the miners can stop. */
     private boolean taskDone() {
         return nodes.stream().allMatch(n -> n.chain().head().tip().state().tasks().get(1)
                 .map(t -> t.status() != TaskStatus.OPEN).orElse(false));

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.data.TrainTestData;
+import io.learnchain.base.Address;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.state.TaskStatus;
+import io.learnchain.node.pole.PoleEvent;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
@@ -62,6 +67,12 @@ class SimulationTest {
                 assertThat(r.evaluations()).isLessThanOrEqualTo(2); // k + 1 with one lying source
             });
             assertThat(o.rejections()).containsOnlyKeys("FALSE_SCORE_CLAIM");
+            Map<String, Object> r = report(o, pool);
+            assertThat(r).containsEntry("candidates", 100).containsEntry("roundsWon", 0L)
+                    .containsEntry("penalisedRounds", 2);
+            assertThat(r.get("rejectedAtNode0")).isEqualTo(Map.of("FALSE_SCORE_CLAIM", 2)); // the rest dropped
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("FALSE_SCORE_CLAIM", AdversaryReport.MAX_JUDGED,
+                    "NOT_JUDGED", 100 - AdversaryReport.MAX_JUDGED));
         }
     }
 
@@ -75,6 +86,9 @@ class SimulationTest {
             var task = o.nodes().getFirst().chain().head().tip().state().tasks().get(1).orElseThrow();
             assertThat(task.status()).isNotEqualTo(io.learnchain.chain.state.TaskStatus.OPEN);
             assertThat(task.burned()).isEqualTo(Simulation.REWARD.add(Simulation.REWARD)); // both rounds' rewards burned
+            Map<String, Object> r = report(o, pool);
+            assertThat(r).containsEntry("kind", "silent-requester").containsEntry("node", "node0")
+                    .containsEntry("reveals", 0).containsEntry("forfeits", 2).containsEntry("burnedCoins", 20.0);
             assertThat(o.reverifies(pool)).isTrue();
         }
     }
@@ -94,6 +108,106 @@ class SimulationTest {
             System.out.println("premined claims " + preminedClaims + " (shards of " + pole.getFirst().shardSize() + ")");
             assertThat(preminedClaims).hasSize(2)
                     .allSatisfy(score -> assertThat(score).isLessThan(pole.getFirst().shardSize() * 3L / 10));
+        }
+    }
+
+    /** The adversary's line of the report (the only adversary of the run). */
+    static Map<String, Object> report(SimOutcome o, ComputePool pool) {
+        List<Map<String, Object>> entries = AdversaryReport.of(o, o.replay(pool), pool);
+        System.out.println("adversary report " + entries);
+        assertThat(entries).hasSize(1);
+        return entries.getFirst();
+    }
+
+    /** Both rounds are learned blocks that re-verify, none won by the adversary on node 2, all nodes agree. */
+    static List<SimOutcome.RoundRow> assertHonestBlocksWin(SimOutcome o, ComputePool pool) {
+        List<SimOutcome.RoundRow> pole = assertRoundsComplete(o, pool);
+        String adversary = Address.of(DevAccounts.keys(2).publicKey()).toString();
+        assertThat(pole).allSatisfy(r -> assertThat(r.winner()).isNotEqualTo(adversary));
+        return pole;
+    }
+
+    /** Both rounds are learned blocks with true claims that re-verify, no forfeit, all nodes agree. */
+    static List<SimOutcome.RoundRow> assertRoundsComplete(SimOutcome o, ComputePool pool) {
+        List<SimOutcome.RoundRow> rows = o.rows(pool);
+        rows.forEach(System.out::println);
+        assertThat(o.converged()).isTrue();
+        assertThat(o.reverifies(pool)).isTrue();
+        List<SimOutcome.RoundRow> pole = rows.stream().filter(r -> r.kind().equals("pole")).toList();
+        assertThat(pole).hasSize(2).allSatisfy(r -> assertThat(r.verifiedScore()).isEqualTo(r.claimedScore()));
+        assertThat(rows).noneMatch(r -> r.kind().equals("forfeit"));
+        return pole;
+    }
+
+    @Test
+    void copiedModelNeverWinsAndEveryCopyIsJudgedCopied() {
+        SimOutcome o = run(7, 1, List.of(Adversary.COPY_MODEL));
+        try (ComputePool pool = ComputePool.serial()) {
+            assertHonestBlocksWin(o, pool);
+            Map<String, Object> r = report(o, pool);
+            assertThat(r).containsEntry("kind", "copy-model").containsEntry("roundsWon", 0L)
+                    .containsEntry("commitments", 2).containsEntry("candidates", 2);
+            // ranked behind the original (same claim, later commitment): never evaluated, and judged a copy
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("COPIED_MODEL", 2));
+            assertThat((double) r.get("trainingCpuSeconds")).isZero();
+        }
+    }
+
+    @Test
+    void staleModelIsRejectedAsStaleAndTheRoundStillCompletes() {
+        SimOutcome o = run(7, 1, List.of(Adversary.STALE_MODEL));
+        try (ComputePool pool = ComputePool.serial()) {
+            assertHonestBlocksWin(o, pool);
+            Map<String, Object> r = report(o, pool);
+            // round 1 has no winner to replay; round 2 replays round 1's model with round 1's claim
+            assertThat(r).containsEntry("roundsWon", 0L).containsEntry("commitments", 1).containsEntry("candidates", 1);
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("STALE_MODEL", 1));
+        }
+    }
+
+    @Test
+    void commitmentAfterTheRevealIsRejectedThoughItsShardTunedModelScoresHigher() {
+        SimOutcome o = run(7, 1, List.of(Adversary.LATE_COMMIT));
+        try (ComputePool pool = ComputePool.serial()) {
+            List<SimOutcome.RoundRow> pole = assertHonestBlocksWin(o, pool);
+            Map<String, Object> r = report(o, pool);
+            assertThat(r).containsEntry("roundsWon", 0L).containsEntry("candidates", 2);
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("COMMITMENT_AFTER_REVEAL", 2));
+            assertThat(r.get("rejectedAtNode0")).isEqualTo(Map.of("COMMITMENT_AFTER_REVEAL", 2));
+            assertThat((int) r.get("penalisedRounds")).isZero(); // a local rule: an honest relay could trip it
+            List<Long> lateClaims = o.events().stream().filter(e -> e instanceof PoleEvent.CandidateSent c
+                    && c.node().equals("node2")).map(e -> ((PoleEvent.CandidateSent) e).claimedScore()).toList();
+            for (int i = 0; i < 2; i++) {
+                assertThat(lateClaims.get(i)).isGreaterThan(pole.get(i).claimedScore()); // tuned on the test shard
+            }
+        }
+    }
+
+    @Test
+    void forgedRevealsAreIgnoredAndTheRequesterRevealsEveryRound() {
+        SimOutcome o = run(7, 1, List.of(Adversary.BAD_SHARD));
+        try (ComputePool pool = ComputePool.serial()) {
+            assertRoundsComplete(o, pool); // it mines honestly otherwise, so it may win
+            Map<String, Object> r = report(o, pool);
+            assertThat((int) r.get("reveals")).isGreaterThanOrEqualTo(2); // one forged reveal per round at least
+            assertThat(o.events()).filteredOn(e -> e instanceof PoleEvent.Revealed)
+                    .allSatisfy(e -> assertThat(e.node()).isEqualTo("node0"));
+            var task = o.nodes().getFirst().chain().head().tip().state().tasks().get(1).orElseThrow();
+            assertThat(task.forfeits()).isZero();
+            assertThat(task.status()).isEqualTo(TaskStatus.FINISHED);
+        }
+    }
+
+    @Test
+    void candidateWithoutItsModelIsNeverEvaluatedNorConnected() {
+        SimOutcome o = run(7, 1, List.of(Adversary.WITHHOLD_MODEL));
+        try (ComputePool pool = ComputePool.serial()) {
+            List<SimOutcome.RoundRow> pole = assertHonestBlocksWin(o, pool);
+            assertThat(pole).allSatisfy(row -> assertThat(row.evaluations()).isEqualTo(1)); // the bare claim cost nothing
+            Map<String, Object> r = report(o, pool);
+            assertThat(r).containsEntry("roundsWon", 0L).containsEntry("candidates", 2);
+            assertThat(r.get("rejectedAtNode0")).isEqualTo(Map.of("MODEL_HASH_MISMATCH", 2));
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("UNDECIDED_MISSING_DATA", 2));
         }
     }
 }

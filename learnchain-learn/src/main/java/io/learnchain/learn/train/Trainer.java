@@ -17,7 +17,15 @@ public final class Trainer {
     }
 
     public Model train(TrainingJob job) {
-        TrainingRun run = new TrainingRun(pool, job);
+        return train(job, FrozenParameters.none(job.spec().layout().parameterCount()));
+    }
+
+    /**
+     * Trains only the parameters {@code frozen} leaves trainable (a lifelong model's new units); the
+     * frozen ones keep their exact bits. With nothing frozen this is {@link #train(TrainingJob)}.
+     */
+    public Model train(TrainingJob job, FrozenParameters frozen) {
+        TrainingRun run = new TrainingRun(pool, job, frozen);
         if (!run.isDone()) {
             run.advance(job.record().steps());
         }

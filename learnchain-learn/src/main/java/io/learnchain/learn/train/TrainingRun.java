@@ -20,6 +20,7 @@ public final class TrainingRun {
     private final float[] x;
     private final int[] y;
     private final float[] state;
+    private final FrozenParameters frozen;
     private final DataOrder.Cursor order;
     private final int interval;
     private long step;
@@ -28,7 +29,13 @@ public final class TrainingRun {
     private int seen;
 
     public TrainingRun(ComputePool pool, TrainingJob job) {
+        this(pool, job, FrozenParameters.none(job.spec().layout().parameterCount()));
+    }
+
+    /** A run that updates only the parameters {@code frozen} leaves trainable; the others keep their bits. */
+    public TrainingRun(ComputePool pool, TrainingJob job, FrozenParameters frozen) {
         this.job = job;
+        this.frozen = frozen;
         this.pool = pool;
         TrainingRecord rec = job.record();
         int bs = rec.batchSize();
@@ -40,6 +47,10 @@ public final class TrainingRun {
         this.x = new float[bs * net.inputSize()];
         this.y = new int[bs];
         this.state = new float[rec.optimizer().stateSlots() * net.parameters().length];
+        if (frozen.count() != net.parameters().length) {
+            throw new IllegalArgumentException("the frozen mask covers " + frozen.count() + " parameters, the model has "
+                    + net.parameters().length);
+        }
         this.order = new DataOrder(job.data().count(), bs, rec.dataOrderSeed()).cursor();
         this.interval = Math.max(1, job.listener().interval());
     }
@@ -90,7 +101,7 @@ public final class TrainingRun {
         SoftmaxCrossEntropy.BatchLoss bl =
                 SoftmaxCrossEntropy.lossAndGradient(logits, y, 0, bs, net.outputSize(), net.outputGradient());
         net.backward(pool, bs);
-        rec.optimizer().step(step + 1, net.parameters(), net.gradients(), state);
+        frozen.step(rec.optimizer(), step + 1, net.parameters(), net.gradients(), state);
         loss += bl.lossSum();
         correct += bl.correct();
         seen += bs;

@@ -205,6 +205,26 @@ public final class ChainService {
         return commitments.sighting(commitment);
     }
 
+    /**
+     * This node's commitment log as a read-only view (for audits: judging a block as this node
+     * would, e.g. one it never evaluated).
+     */
+    public CommitmentView commitmentView() {
+        return new CommitmentView() {
+            @Override
+            public Sighting sighting(Commitment commitment) {
+                return ChainService.this.sighting(commitment);
+            }
+
+            @Override
+            public Optional<io.learnchain.base.crypto.PublicKey> firstCommitterOf(Hash previous, Hash modelHash) {
+                synchronized (ChainService.this) {
+                    return commitments.firstCommitterOf(previous, modelHash);
+                }
+            }
+        };
+    }
+
     /** The blobs this node validates pole blocks with. */
     public BlobView blobs() {
         return blobs;
@@ -229,6 +249,17 @@ public final class ChainService {
         metrics.blocksInvalid.increment();
         LOG.warn("rejected block {}: {} ({})", hash.shortHex(), reason, detail);
         return new ImportResult.Rejected(hash, reason, detail);
+    }
+
+    /**
+     * Forgets the commitment log's rounds more than the reorganisation limit behind the tip (a
+     * branch that deep is refused anyway), so the log stays bounded on a long-running node.
+     */
+    private void pruneCommitments() {
+        long keepFrom = head.height().value() - rules.limits().maxReorgDepth();
+        if (keepFrom > 1) {
+            commitments.pruneBelow(keepFrom);
+        }
     }
 
     private ValidationContext context() {
@@ -259,6 +290,7 @@ public final class ChainService {
         update.setTip(hash, info.height());
         store.commit(update);
         head = new ChainHead(valid.tip(), summaryOf(info));
+        pruneCommitments();
         mempool.removeIncluded(block.transactions());
         mempool.prune(valid.tip().state());
         announceConnected(block);
@@ -314,13 +346,12 @@ public final class ChainService {
     }
 
     private ImportResult importOffTip(Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx) {
-        if (!(block.header().proof() instanceof io.learnchain.chain.block.PoleProof)
-                && !IdleSealer.hasValidWork(block.header())) {
-            // A pole block does no hash work: its cheap side-branch check is the miner signature
-            // below; its learning is verified in full when its branch becomes better.
+        if (!IdleSealer.meetsWorkIfAny(block.header())) {
+            // A pole or dqn block does no hash work: its cheap side-branch check is the miner
+            // signature below; its learning is verified in full when its branch becomes better.
             return rejected(hash, InvalidReason.INSUFFICIENT_WORK, "side-branch block does not meet its difficulty");
         }
-        if (!block.header().hasValidSignature()) {
+        if (!verifier.verifyHeader(block.header())) {
             return rejected(hash, InvalidReason.BAD_BLOCK_SIGNATURE, "side-branch block has a bad miner signature");
         }
         BlockInfo info = BlockWrites.info(block, parentInfo);
@@ -355,6 +386,7 @@ public final class ChainService {
                 store.commit(switched.update());
                 ChainHead old = head;
                 head = switched.head();
+                pruneCommitments();
                 List<SignedTransaction> abandoned = switched.abandonedTransactions();
                 for (Block connected : switched.connected()) {
                     mempool.removeIncluded(connected.transactions());
@@ -451,7 +483,7 @@ public final class ChainService {
 
     /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
     public ChainVerifier.Report verifyFromGenesis(java.util.function.LongConsumer progress) {
-        return new ChainVerifier(genesis, store, loader).verify(head, progress);
+        return new ChainVerifier(genesis, store, loader, blobs, pool).verify(head, progress);
     }
 
     /** A summary of the canonical chain. */

@@ -1,5 +1,7 @@
 package io.learnchain.node.pole;
 
+import java.util.Objects;
+
 /**
  * How a miner trains and paces itself.
  *
@@ -9,17 +11,31 @@ package io.learnchain.node.pole;
  * @param continueFromWinner start from the task's last winning model (re-keyed) when its blob is here
  * @param stepMillis virtual (simulation) or expected (node) milliseconds one step takes: when the commitment goes out
  * @param idleMeanMillis mean delay before sealing an idle block (exponential, seeded): spreads idle miners out
- * @param falseClaims 0 for an honest miner; n > 0: the false-claims adversary, n candidates per round
- *     each claiming more than the model reaches, and no honest one
- * @param premined the premined adversary: trains for another parent (another round's mapping layer,
- *     as a model prepared before the parent existed would be), skips the accuracy check and commits
+ * @param behaviour honest, or one of the simulation's adversaries
  */
 public record MinerPlan(long steps, int batch, float learningRate, boolean continueFromWinner, long stepMillis,
-        long idleMeanMillis, int falseClaims, boolean premined) {
+        long idleMeanMillis, MinerBehaviour behaviour) {
     public MinerPlan {
-        if (steps < 1 || batch < 1 || !(learningRate > 0) || stepMillis < 0 || idleMeanMillis < 1 || falseClaims < 0) {
+        Objects.requireNonNull(behaviour, "behaviour");
+        if (steps < 1 || batch < 1 || !(learningRate > 0) || stepMillis < 0 || idleMeanMillis < 1) {
             throw new IllegalArgumentException("a miner plan needs steps >= 1, batch >= 1, a positive learning rate, "
-                    + "step time >= 0, an idle delay >= 1 ms and false claims >= 0; got " + this);
+                    + "step time >= 0 and an idle delay >= 1 ms; got " + this);
         }
+    }
+
+    /**
+     * The plan of an honest miner ({@code falseClaims} 0, {@code premined} false), or of the
+     * false-claims or premined adversary.
+     */
+    public MinerPlan(long steps, int batch, float learningRate, boolean continueFromWinner, long stepMillis,
+            long idleMeanMillis, int falseClaims, boolean premined) {
+        this(steps, batch, learningRate, continueFromWinner, stepMillis, idleMeanMillis,
+                premined ? new MinerBehaviour.Premined()
+                        : falseClaims > 0 ? new MinerBehaviour.FalseClaims(falseClaims) : MinerBehaviour.honest());
+    }
+
+    /** The same plan with another behaviour. */
+    public MinerPlan with(MinerBehaviour b) {
+        return new MinerPlan(steps, batch, learningRate, continueFromWinner, stepMillis, idleMeanMillis, b);
     }
 }

@@ -1,9 +1,14 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.base.Address;
+import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Rekey;
 import io.learnchain.chain.pole.Round;
@@ -11,6 +16,9 @@ import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.pole.SecureMappingLayer;
 import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.TxBody;
 import io.learnchain.chain.validation.BlockAssembler;
 import io.learnchain.chain.validation.ChainTip;
 import io.learnchain.learn.compute.ComputePool;
@@ -27,7 +35,6 @@ import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.chain.ChainService;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,6 +51,7 @@ import java.util.function.Consumer;
  * may be read from any thread.
  */
 public final class MinerRole {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MinerRole.class);
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
@@ -61,6 +69,11 @@ public final class MinerRole {
     private volatile MinerStatus status = MinerStatus.stopped();
     private CandidateBlockBuilder.Committed committed;
     private Model model;
+    private Round.Learning learning;
+    private Held held;
+    private PoleMessage.ShardReveal pendingReveal;
+    private PoleMessage.Candidate copySource;
+    private long staleClaim;
 
     public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
             Consumer<PoleEvent> events, ComputePool pool, MinerPlan plan, long seed, CpuMeter cpu) {
@@ -119,8 +132,7 @@ public final class MinerRole {
             onTip();
         } else {
             epoch++;
-            committed = null;
-            model = null;
+            clearRound();
             status = MinerStatus.stopped();
         }
     }
@@ -128,8 +140,7 @@ public final class MinerRole {
     /** The tip changed: drop the old round's work and start on the new one. */
     public void onTip() {
         long my = ++epoch;
-        committed = null;
-        model = null;
+        clearRound();
         if (!active) {
             return;
         }
@@ -140,14 +151,32 @@ public final class MinerRole {
                 long paced = tip.timestamp() * 1000 + minIdleIntervalMillis - scheduler.nowMillis();
                 scheduler.after(Math.max(idleDelay(), paced), () -> sealIdle(my));
             }
-            case Round.Learning learning -> {
-                status = new MinerStatus(MinerStatus.Phase.TRAINING, learning.taskId(), learning.previous(), 0,
-                        plan.steps(), 0, 0, null);
-                scheduler.after(0, () -> train(my, learning));
-                long forfeitAt = learning.forfeitNotBefore() * 1000 - scheduler.nowMillis();
-                scheduler.after(Math.max(0, forfeitAt) + idleDelay(), () -> sealForfeit(my, learning));
+            case Round.Learning l -> {
+                learning = l;
+                status = new MinerStatus(MinerStatus.Phase.TRAINING, l.taskId(), l.previous(), 0, plan.steps(), 0, 0,
+                        null);
+                if (plan.behaviour() instanceof MinerBehaviour.ForgedReveal) {
+                    scheduler.after(0, () -> forgeReveal(my, l));
+                }
+                scheduler.after(0, () -> train(my, l));
+                long forfeitAt = l.forfeitNotBefore() * 1000 - scheduler.nowMillis();
+                scheduler.after(Math.max(0, forfeitAt) + idleDelay(), () -> sealForfeit(my, l));
             }
         }
+    }
+
+    private void clearRound() {
+        committed = null;
+        model = null;
+        held = null;
+        pendingReveal = null;
+        copySource = null;
+        learning = null;
+    }
+
+    /** Lifelong transactions in this miner's blocks read their blobs from the node's store. */
+    private LifelongEnv lifelong() {
+        return new LifelongEnv(chain.blobs(), pool);
     }
 
     private long idleDelay() {
@@ -166,7 +195,7 @@ public final class MinerRole {
         ChainTip tip = chain.head().tip();
         long start = cpu.nanos();
         Optional<Block> block = BlockAssembler.mine(tip, chain.mempool().select(tip.state(), 1_000), key,
-                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000);
+                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), false, seconds));
@@ -183,7 +212,7 @@ public final class MinerRole {
         long start = cpu.nanos();
         Optional<Block> block = CandidateBlockBuilder.forfeit(tip, chain.rules(), round, key,
                 chain.mempool().select(tip.state(), 1_000), Math.max(round.forfeitNotBefore(), scheduler.nowSeconds()),
-                chain.signatureVerifier(), 50_000_000);
+                chain.signatureVerifier(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), true, seconds));
@@ -192,40 +221,32 @@ public final class MinerRole {
         });
     }
 
-    /** A training run in progress for one round. */
-    private static final class Training {
-        final Round.Learning round;
-        final TrainingRun run;
-        final TrainingRecord record;
-        final Dataset data;
-        final long nonce;
-        double cpuSeconds;
-
-        Training(Round.Learning round, TrainingRun run, TrainingRecord record, Dataset data, long nonce) {
-            this.round = round;
-            this.run = run;
-            this.record = record;
-            this.data = data;
-            this.nonce = nonce;
-        }
-    }
-
     private void train(long my, Round.Learning round) {
         if (!current(my)) {
             return;
         }
+        MinerBehaviour b = plan.behaviour();
+        if (b instanceof MinerBehaviour.CopyModel) {
+            return; // trains nothing: commits what it sees another miner commit (onPeerCommitment)
+        }
+        if (b instanceof MinerBehaviour.StaleModel) {
+            replayLastWinner(my, round);
+            return;
+        }
         TaskState task = round.task();
+        long startedAt = scheduler.nowMillis();
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
         if (data.isEmpty()) {
             status = status.with(MinerStatus.Phase.NO_DATA);
             return; // the training blob is not here: this miner sits the round out
         }
+        boolean premined = b instanceof MinerBehaviour.Premined;
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
-        SecureMappingLayer layer = plan.premined() ? new SecureMappingLayer(TaskRules.roundKey(
+        SecureMappingLayer layer = premined ? new SecureMappingLayer(TaskRules.roundKey(
                 Hash.sha256(round.previous().unsafeArray()), task.id()), round.sml().classes()) : round.sml();
         Dataset train = layer.relabel(data.get());
         long nonce = rng.nextLong();
-        Optional<Model> parent = plan.continueFromWinner() && !plan.premined() ? rekeyedWinner(round, spec)
+        Optional<Model> parent = plan.continueFromWinner() && !premined ? rekeyedWinner(round, spec)
                 : Optional.empty();
         TrainingStart start = parent.<TrainingStart>map(m -> new TrainingStart.FromParent(m.hash()))
                 .orElse(new TrainingStart.FromSeed(nonce));
@@ -236,6 +257,9 @@ public final class MinerRole {
                 parent.orElse(null), TrainingListener.NONE));
         Training t = new Training(round, run, record, train, nonce);
         t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
+        t.startedAt = startedAt;
+        LOG.info("{}: task {} round on {}: training set ready after {} ms, {} steps to go", name, task.id(),
+                round.previous().shortHex(), scheduler.nowMillis() - startedAt, plan.steps());
         trainChunk(my, t);
     }
 
@@ -264,15 +288,42 @@ public final class MinerRole {
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(MinerStatus.Phase.TRAINING, task.id(), round.previous(), t.run.step(),
                 t.run.totalSteps(), correct, t.data.count(), null);
+        LOG.info("{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
+                name, task.id(), plan.steps(), scheduler.nowMillis() - t.startedAt, String.format("%.1f", seconds),
+                correct, t.data.count());
         events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct,
                 t.data.count(), seconds));
-        if (!plan.premined() && !TaskRules.meetsAccuracy(correct, t.data.count(),
-                task.terms().minTrainingAccuracyBp())) {
+        boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined;
+        if (!premined && !TaskRules.meetsAccuracy(correct, t.data.count(), task.terms().minTrainingAccuracyBp())) {
             status = status.with(MinerStatus.Phase.BELOW_MINIMUM);
             events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, t.data.count()));
             return;
         }
-        scheduler.after(plan.steps() * plan.stepMillis(), () -> commit(my, round, trained, t.record, t.nonce));
+        if (plan.behaviour() instanceof MinerBehaviour.LateCommit) {
+            held = new Held(trained, t.record, t.nonce); // committed only after the reveal (onReveal)
+            return;
+        }
+        scheduler.after(plan.steps() * plan.stepMillis(), () -> commit(my, round, trained.hash(), trained, t.record,
+                t.nonce));
+    }
+
+    /** A training run in progress for one round. */
+    private static final class Training {
+        final Round.Learning round;
+        final TrainingRun run;
+        final TrainingRecord record;
+        final Dataset data;
+        final long nonce;
+        double cpuSeconds;
+        long startedAt;
+
+        Training(Round.Learning round, TrainingRun run, TrainingRecord record, Dataset data, long nonce) {
+            this.round = round;
+            this.run = run;
+            this.record = record;
+            this.data = data;
+            this.nonce = nonce;
+        }
     }
 
     private Optional<Model> rekeyedWinner(Round.Learning round, ModelSpec spec) {
@@ -286,53 +337,189 @@ public final class MinerRole {
                         round.sml()));
     }
 
-    private void commit(long my, Round.Learning round, Model trained, TrainingRecord record, long nonce) {
+    /** Signs and sends the commitment to {@code modelHash} ({@code trained} is null while a copier lacks the weights). */
+    private void commit(long my, Round.Learning round, Hash modelHash, Model trained, TrainingRecord record,
+            long nonce) {
         if (!current(my)) {
             return;
         }
         ChainTip tip = chain.head().tip();
         CandidateBlockBuilder.Committed c = CandidateBlockBuilder.commit(tip, chain.rules(), round, key,
-                chain.mempool().select(tip.state(), 1_000), trained.hash(), record, nonce, chain.signatureVerifier());
+                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier(),
+                lifelong());
         committed = c;
         model = trained;
         MinerStatus now = status;
         status = new MinerStatus(MinerStatus.Phase.COMMITTED, round.taskId(), round.previous(), now.step(),
-                now.steps(), now.trainCorrect(), now.trainCount(), trained.hash());
+                now.steps(), now.trainCorrect(), now.trainCount(), modelHash);
         chain.recordCommitment(c.commitment(), c.signature());
-        events.accept(new PoleEvent.Committed(name, round.previous(), trained.hash()));
+        events.accept(new PoleEvent.Committed(name, round.previous(), modelHash));
         network.broadcast(new PoleMessage.CommitmentMsg(c.commitment(), c.signature()));
     }
 
     /**
      * The round's shard was revealed: if this miner committed on that parent, evaluate the model on
-     * the shard through the round's mapping layer and return the candidate to send (also to itself).
-     * A miner planned with {@link MinerPlan#falseClaims()} > 0 (the false-claims adversary) instead
-     * sends that many candidates claiming 1, 2, ... more than its model reaches.
+     * the shard through the round's mapping layer and return the candidates to send (also to
+     * itself). Honest: one candidate with the true score. The adversaries depart here as their
+     * {@link MinerBehaviour} says.
      */
     public List<PoleMessage.Candidate> onReveal(PoleMessage.ShardReveal reveal, Dataset shard) {
+        if (plan.behaviour() instanceof MinerBehaviour.LateCommit late) {
+            commitLate(reveal, shard, late);
+        }
         CandidateBlockBuilder.Committed c = committed;
         if (c == null || !c.parent().hash().equals(reveal.reveal().previous())) {
             return List.of();
         }
+        if (plan.behaviour() instanceof MinerBehaviour.CopyModel) {
+            pendingReveal = reveal; // the weights come with the copied miner's candidate (onPeerCandidate)
+            return copySource == null ? List.of() : onPeerCandidate(copySource);
+        }
         committed = null;
         int score = new Evaluator(pool).correctCount(model, c.round().sml().relabel(shard));
-        long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
-        List<PoleMessage.Candidate> out = new ArrayList<>();
         byte[] modelBytes = model.canonicalBytes();
-        if (plan.falseClaims() == 0) {
-            out.add(new PoleMessage.Candidate(c.complete(reveal.revealTx(), score, timestamp, key, chain.rules(),
-                    chain.signatureVerifier()), modelBytes));
-        }
-        for (int lie = 1; lie <= plan.falseClaims(); lie++) {
-            out.add(new PoleMessage.Candidate(c.complete(reveal.revealTx(), score + lie, timestamp, key, chain.rules(),
-                    chain.signatureVerifier()), modelBytes));
-        }
-        status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
-        for (PoleMessage.Candidate candidate : out) {
-            events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), candidate.block().hash(),
-                    ((io.learnchain.chain.block.PoleProof) candidate.block().header().proof()).claimedScore()));
-        }
+        List<PoleMessage.Candidate> out = switch (plan.behaviour()) {
+            case MinerBehaviour.FalseClaims f -> java.util.stream.LongStream.rangeClosed(1, f.perRound())
+                    .mapToObj(lie -> candidate(c, reveal, score + lie, modelBytes)).toList();
+            case MinerBehaviour.StaleModel _ -> List.of(candidate(c, reveal, staleClaim, modelBytes));
+            case MinerBehaviour.WithholdModel _ -> List.of(candidate(c, reveal, shard.count(), new byte[0]));
+            case MinerBehaviour.Honest _, MinerBehaviour.Premined _, MinerBehaviour.LateCommit _,
+                    MinerBehaviour.ForgedReveal _ -> List.of(candidate(c, reveal, score, modelBytes));
+            case MinerBehaviour.CopyModel _ -> List.of();
+        };
         return out;
+    }
+
+    /**
+     * Another miner's commitment arrived. The copy-model adversary commits the same model hash on
+     * the same parent under its own key (the first one it sees each round).
+     */
+    public void onPeerCommitment(Commitment seen) {
+        Round.Learning round = learning;
+        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel) || committed != null || round == null
+                || !seen.previous().equals(round.previous()) || seen.miner().equals(key.publicKey())) {
+            return;
+        }
+        long nonce = rng.nextLong();
+        commit(epoch, round, seen.modelHash(), null, record(new TrainingStart.FromSeed(nonce), round, nonce), nonce);
+    }
+
+    /**
+     * Another miner's candidate arrived. The copy-model adversary, once the shard is revealed,
+     * sends the weights it committed to under its own header, with the same claim.
+     */
+    public List<PoleMessage.Candidate> onPeerCandidate(PoleMessage.Candidate seen) {
+        CandidateBlockBuilder.Committed c = committed;
+        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel) || c == null
+                || !(seen.block().header().proof() instanceof PoleProof p)
+                || !seen.block().header().previous().equals(c.parent().hash())
+                || !p.modelHash().equals(c.commitment().modelHash())
+                || !Hash.sha256(seen.model()).equals(p.modelHash())) {
+            return List.of();
+        }
+        PoleMessage.ShardReveal reveal = pendingReveal;
+        if (reveal == null) {
+            copySource = seen; // the candidate outran the reveal to this node: copy it once the reveal is here
+            return List.of();
+        }
+        committed = null;
+        pendingReveal = null;
+        copySource = null;
+        return List.of(candidate(c, reveal, p.claimedScore(), seen.model()));
+    }
+
+    private PoleMessage.Candidate candidate(CandidateBlockBuilder.Committed c, PoleMessage.ShardReveal reveal,
+            long claim, byte[] modelBytes) {
+        long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
+        PoleMessage.Candidate out = new PoleMessage.Candidate(c.complete(reveal.revealTx(), claim, timestamp, key,
+                chain.rules(), chain.signatureVerifier(), lifelong()), modelBytes);
+        status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
+        events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
+        return out;
+    }
+
+    private TrainingRecord record(TrainingStart start, Round.Learning round, long nonce) {
+        return new TrainingRecord(start, Optimizer.Adam.of(plan.learningRate()), plan.batch(), plan.steps(),
+                TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
+    }
+
+    /**
+     * The stale-model adversary: commits the task's last winning model at once (no training; its
+     * record names a seed and steps it never ran) and will claim the score that model won with.
+     */
+    private void replayLastWinner(long my, Round.Learning round) {
+        List<Hash> winners = round.task().winners();
+        if (winners.isEmpty()) {
+            return; // the task's first round: nothing to replay
+        }
+        Hash last = winners.getLast();
+        Optional<Model> old = chain.blobs().get(last).map(Model::fromCanonicalBytes);
+        if (old.isEmpty()) {
+            return;
+        }
+        staleClaim = wonWith(last).orElse(0L);
+        long nonce = rng.nextLong();
+        commit(my, round, last, old.get(), record(new TrainingStart.FromSeed(nonce), round, nonce), nonce);
+    }
+
+    /** The claimed score of the canonical block in which {@code model} won (searched back from the tip). */
+    private Optional<Long> wonWith(Hash model) {
+        Optional<Block> b = chain.block(chain.head().hash());
+        for (int i = 0; i < 10_000 && b.isPresent(); i++) {
+            if (b.get().header().proof() instanceof PoleProof p && p.modelHash().equals(model)) {
+                return Optional.of(p.claimedScore());
+            }
+            b = chain.block(b.get().header().previous());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The late-commit adversary, on the reveal: fine-tunes its held model on the revealed shard
+     * (relabelled through the round's layer), then commits, after the reveal.
+     */
+    private void commitLate(PoleMessage.ShardReveal reveal, Dataset shard, MinerBehaviour.LateCommit late) {
+        Held h = held;
+        Round.Learning round = learning;
+        if (h == null || round == null || !round.previous().equals(reveal.reveal().previous())) {
+            return;
+        }
+        held = null;
+        Dataset mapped = round.sml().relabel(shard);
+        Model tuned = h.model();
+        if (mapped.count() >= plan.batch()) {
+            TrainingRecord tune = new TrainingRecord(new TrainingStart.FromParent(tuned.hash()),
+                    Optimizer.Adam.of(plan.learningRate()), plan.batch(), late.fineTuneSteps(), rng.nextLong());
+            long cpuStart = cpu.nanos();
+            tuned = new Trainer(pool).train(TrainingJob.continuing(tuned.spec(), tune, mapped, tuned));
+            events.accept(new PoleEvent.Trained(name, round.previous(), round.taskId(), late.fineTuneSteps(),
+                    new Evaluator(pool).correctCount(tuned, mapped), mapped.count(), (cpu.nanos() - cpuStart) / 1e9));
+        }
+        commit(epoch, round, tuned.hash(), tuned, h.record(), h.nonce());
+    }
+
+    /**
+     * The forged-reveal (bad-shard) adversary, at the start of a round: a RevealShard of the round
+     * signed with its own key, naming the hash of its training set, broadcast with those bytes.
+     */
+    private void forgeReveal(long my, Round.Learning round) {
+        if (!current(my)) {
+            return;
+        }
+        Optional<byte[]> bytes = chain.blobs().get(round.task().terms().trainingSet());
+        if (bytes.isEmpty()) {
+            return;
+        }
+        RevealShard forged = new RevealShard(round.taskId(), round.previous(), round.shardIndex(),
+                Hash.sha256(bytes.get()));
+        long nonce = chain.account(Address.of(key.publicKey())).nonce();
+        SignedTransaction tx = SignedTransaction.sign(new TxBody(chain.genesis().chainId(), key.publicKey(), nonce,
+                Amount.ZERO, forged), key);
+        network.broadcast(new PoleMessage.ShardReveal(tx, bytes.get()));
+    }
+
+    /** A late committer's trained model, held back until the reveal. */
+    private record Held(Model model, TrainingRecord record, long nonce) {
     }
 
     /** The last committed model's hash (tests). */

@@ -10,6 +10,7 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.chain.validation.InvalidReason;
 import io.learnchain.chain.validation.UndecidedReason;
 import io.learnchain.node.chain.ImportResult;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class PoleNode {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PoleNode.class);
     /** Candidates and blocks kept by hash, to import a parent that lost this node's own selection. */
     private static final int SEEN_BLOCKS = 4_096;
+    /** Reveals of tasks this node's tip does not know yet, kept until the tip moves. */
+    private static final int WAITING_REVEALS = 64;
     private final String name;
     private final ChainService chain;
     private final BlobStore blobs;
@@ -45,6 +48,7 @@ public final class PoleNode {
     private final Set<Hash> decided = new HashSet<>();
     private final Set<Hash> revealed = new HashSet<>();
     private final Map<Hash, List<Block>> orphans = new HashMap<>();
+    private final List<PoleMessage.ShardReveal> waitingReveals = new ArrayList<>();
     private final Map<Hash, Block> seen = new java.util.LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Block> eldest) {
@@ -104,6 +108,9 @@ public final class PoleNode {
             case PoleMessage.CommitmentMsg c -> {
                 if (chain.recordCommitment(c.commitment(), c.signature())) {
                     requester.ifPresent(r -> r.onCommitment(c.commitment()));
+                    if (!from.equals(name)) {
+                        miner.ifPresent(m -> m.onPeerCommitment(c.commitment()));
+                    }
                 }
             }
             case PoleMessage.ShardReveal r -> onReveal(r);
@@ -120,8 +127,20 @@ public final class PoleNode {
      */
     private void onReveal(PoleMessage.ShardReveal reveal) {
         Hash parent = reveal.reveal().previous();
-        if (!reveal.shardMatches() || !revealed.add(parent)) {
+        if (revealed.contains(parent)) {
             return;
+        }
+        switch (RevealRules.judge(reveal, chain)) {
+            case IGNORE -> {
+                return; // a forged or mismatched reveal must not close phase 1 (SCENARIOS.md D19)
+            }
+            case WAIT -> {
+                if (waitingReveals.size() < WAITING_REVEALS) {
+                    waitingReveals.add(reveal);
+                }
+                return;
+            }
+            case TAKE -> revealed.add(parent);
         }
         put(reveal.shard());
         chain.recordReveal(parent);
@@ -133,7 +152,18 @@ public final class PoleNode {
     }
 
     private void onCandidate(String from, PoleMessage.Candidate c) {
+        Optional<PoleProof> proof = proof(c.block());
+        if (proof.isEmpty() || !Hash.sha256(c.model()).equals(proof.get().modelHash())) {
+            // A claim without the weights it claims for cannot be verified: never evaluated, never
+            // connected (SCENARIOS.md D20); the sender is reported like a rejected candidate.
+            events.accept(new PoleEvent.Rejected(name, c.block().hash(), c.block().header().miner().toHex(),
+                    proof.isEmpty() ? InvalidReason.WRONG_ENGINE_PROOF : InvalidReason.MODEL_HASH_MISMATCH));
+            return;
+        }
         put(c.model());
+        if (!from.equals(name)) {
+            miner.ifPresent(m -> m.onPeerCandidate(c).forEach(outbound()::broadcast));
+        }
         Hash parent = c.block().header().previous();
         if (decided.contains(parent) || !chain.head().hash().equals(parent)) {
             importBlock(c.block());
@@ -213,6 +243,11 @@ public final class PoleNode {
         lastTip = tip;
         miner.ifPresent(MinerRole::onTip);
         requester.ifPresent(RequesterRole::onTip);
+        if (!waitingReveals.isEmpty()) {
+            List<PoleMessage.ShardReveal> retry = List.copyOf(waitingReveals);
+            waitingReveals.clear();
+            retry.forEach(this::onReveal);
+        }
         List<Block> waiting = orphans.remove(tip);
         if (waiting != null) {
             waiting.forEach(this::importBlock);

@@ -30,22 +30,20 @@ public final class PoleService implements AutoCloseable {
 
     private final ChainService chain;
     private final WorkerScheduler scheduler;
-    private final PeerNetwork peers = new PeerNetwork();
+    private final PolePeers peers = new PolePeers();
     private final PoleNode node;
     private final Optional<MinerRole> miner;
     private final Optional<RequesterRole> requester;
     private final MinerLog log;
-    private final ComputePool pool;
     private final EventBus.Subscription tips;
     private final java.util.List<java.util.function.Consumer<PoleEvent>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private PoleService(String name, ChainService chain, BlobStore blobs, EventBus bus, Clock clock,
+    private PoleService(String name, ChainService chain, BlobStore blobs, EventBus bus, Clock clock, ComputePool pool,
             Optional<KeyPair> key, PoleConfig config, Pacing pacing, boolean mine) {
         this.chain = chain;
         this.scheduler = new WorkerScheduler("pole-worker", clock);
         this.log = new MinerLog(LOG_CAPACITY, clock::millis);
-        this.pool = new ComputePool(config.computeThreads());
         java.util.function.Consumer<PoleEvent> events = e -> {
             log.record(e);
             listeners.forEach(l -> l.accept(e));
@@ -72,16 +70,17 @@ public final class PoleService implements AutoCloseable {
     }
 
     /**
-     * Starts the rounds on {@code chain}'s tip. {@code key}: the node's own key (mines, and posts
+     * Starts the rounds on {@code chain}'s tip, training on {@code pool} (the caller closes it after
+     * this service). {@code key}: the node's own key (mines, and posts
      * and reveals tasks); empty = a verifier only. {@code pacing}: when the miner seals idle
      * blocks. {@code mine}: false starts the miner stopped ({@link #setMining}).
      */
     public static PoleService start(String name, ChainService chain, BlobStore blobs, EventBus bus, Clock clock,
-            Optional<KeyPair> key, PoleConfig config, Pacing pacing, boolean mine) {
-        PoleService service = new PoleService(name, chain, blobs, bus, clock, key, config, pacing, mine);
+            ComputePool pool, Optional<KeyPair> key, PoleConfig config, Pacing pacing, boolean mine) {
+        PoleService service = new PoleService(name, chain, blobs, bus, clock, pool, key, config, pacing, mine);
         LOG.info("proof-of-learning rounds started ({}; training {} steps of {} in chunks of {}, {} thread(s))",
                 key.isPresent() ? "mining and posting with " + requesterAddress(key.get()) : "verifying only",
-                config.trainSteps(), config.batch(), config.trainChunkSteps(), config.computeThreads());
+                config.trainSteps(), config.batch(), config.trainChunkSteps(), pool.threads());
         return service;
     }
 
@@ -114,7 +113,7 @@ public final class PoleService implements AutoCloseable {
     }
 
     /** Where the peer-to-peer layer attaches its outbound transport. */
-    public PeerNetwork peers() {
+    public PolePeers peers() {
         return peers;
     }
 
@@ -165,6 +164,5 @@ public final class PoleService implements AutoCloseable {
     public void close() {
         tips.close();
         scheduler.close();
-        pool.close();
     }
 }

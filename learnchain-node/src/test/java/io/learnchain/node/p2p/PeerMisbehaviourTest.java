@@ -132,6 +132,44 @@ class PeerMisbehaviourTest {
         assertThat(node.mempool.contains(tx.hash())).isTrue();
     }
 
+    @Test
+    void dropsAPeerThatDoesNotCompleteTheHandshakeInTime() {
+        ScriptedPeer silent = new ScriptedPeer("silent").connectTo(node.peers);
+        scheduler.runFor(4_000);
+        assertThat(silent.closed()).isFalse();
+        scheduler.runFor(2_000);
+        assertThat(silent.closedBecause).contains("no handshake within 5000 ms");
+        assertThat(node.peers.isBanned("silent")).isFalse();
+    }
+
+    @Test
+    void refusesInboundConnectionsOverTheLimit() {
+        P2pTestNode small = new P2pTestNode("small", chain.genesis(), scheduler, scheduler,
+                P2pTestNode.config("small", VerifyLevel.ACCURACY).withMaxInbound(2));
+        ScriptedPeer first = new ScriptedPeer("first").connectTo(small.peers);
+        ScriptedPeer second = new ScriptedPeer("second").connectTo(small.peers);
+        ScriptedPeer third = new ScriptedPeer("third").connectTo(small.peers);
+        assertThat(first.closed()).isFalse();
+        assertThat(second.closed()).isFalse();
+        assertThat(third.closedBecause).isEqualTo("inbound limit reached");
+        first.close("leaving");
+        assertThat(new ScriptedPeer("fourth").connectTo(small.peers).closed()).as("room again").isFalse();
+    }
+
+    @Test
+    void sharesTheListenAddressesOfItsPeers() {
+        ScriptedPeer listener = new ScriptedPeer("10.0.0.7:40000").connectTo(node.peers);
+        listener.tell(new WireMessage.Hello(WireCodec.PROTOCOL_VERSION, chain.genesis().chainId(),
+                io.learnchain.base.Height.GENESIS, chain.genesis().chainId(), Hash.sha256("listener".getBytes()), 9645));
+        listener.tell(WireMessage.HelloAck.accept());
+        scheduler.runFor(10);
+        ScriptedPeer asker = ready("asker");
+        asker.tell(new WireMessage.GetPeers());
+        scheduler.runFor(10);
+        assertThat(asker.receivedOf(WireMessage.Peers.class)).last().satisfies(p -> assertThat(p.peers())
+                .contains(new io.learnchain.node.p2p.wire.PeerAddress("10.0.0.7", 9645)));
+    }
+
     /** The codec's tags, for hand-made frames. */
     static final class WireCodecTags {
         static final int BLOCKS = 9;

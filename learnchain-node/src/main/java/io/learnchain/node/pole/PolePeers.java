@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * and hands what it receives to {@link PoleService#receive}. A transport that throws is logged and
  * the others still get the message.
  */
-public final class PeerNetwork implements Network {
-    private static final Logger LOG = LoggerFactory.getLogger(PeerNetwork.class);
+public final class PolePeers implements Network {
+    private static final Logger LOG = LoggerFactory.getLogger(PolePeers.class);
     private final List<Network> transports = new CopyOnWriteArrayList<>();
 
     /** Sends every later message through {@code transport} too. */

@@ -1,0 +1,68 @@
+package io.learnchain.cli.simulate;
+
+import io.learnchain.base.crypto.PublicKey;
+import io.learnchain.node.pole.Network;
+import io.learnchain.node.pole.PoleMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one adversary node sent, recorded off its network port (the node itself is unchanged):
+ * its candidates (kept whole, so the report can judge each one as an honest node would), and
+ * counts of its commitments and reveals.
+ */
+final class AdversaryTrace {
+    private final Adversary kind;
+    private final String node;
+    private final PublicKey key;
+    private final List<PoleMessage.Candidate> candidates = new ArrayList<>();
+    private int commitments;
+    private int reveals;
+
+    AdversaryTrace(Adversary kind, String node, PublicKey key) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.node = Objects.requireNonNull(node, "node");
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    /** {@code port}, recording what goes through it. */
+    Network watching(Network port) {
+        return message -> {
+            switch (message) {
+                case PoleMessage.Candidate c -> candidates.add(c);
+                case PoleMessage.CommitmentMsg c -> commitments++;
+                case PoleMessage.ShardReveal r -> reveals++;
+                case PoleMessage.Transaction t -> {
+                }
+                case PoleMessage.BlockMsg b -> {
+                }
+            }
+            port.broadcast(message);
+        };
+    }
+
+    Adversary kind() {
+        return kind;
+    }
+
+    String node() {
+        return node;
+    }
+
+    PublicKey key() {
+        return key;
+    }
+
+    List<PoleMessage.Candidate> candidates() {
+        return List.copyOf(candidates);
+    }
+
+    int commitments() {
+        return commitments;
+    }
+
+    int reveals() {
+        return reveals;
+    }
+}
