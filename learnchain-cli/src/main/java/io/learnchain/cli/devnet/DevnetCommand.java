@@ -107,8 +107,10 @@ public final class DevnetCommand implements Callable<Integer> {
             throw new UserException("unknown --engine '" + engine + "': use pole, idle or dqn");
         }
         if (engine.equals("dqn")) {
-            throw new UserException("--engine dqn is not available yet: the dqn chain engine is not part of this build. "
-                    + "Use --engine pole (proof of learning) or --engine idle");
+            throw new UserException("--engine dqn is not available yet: the chain rules and the dqn roles exist, but "
+                    + "`learnchain node` does not run them yet, so a devnet of node processes cannot mine dqn blocks. "
+                    + "Use --engine pole (proof of learning) or --engine idle here, and `learnchain simulate --engine dqn` "
+                    + "for the dqn engine in one process");
         }
         if (rounds < 1) {
             throw new UserException("--rounds must be at least 1, got " + rounds);
