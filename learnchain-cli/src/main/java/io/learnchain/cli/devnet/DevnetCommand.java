@@ -81,6 +81,7 @@ public final class DevnetCommand implements Callable<Integer> {
         }
         Path root = plan.root();
         try {
+            boolean fresh = !Files.exists(plan.genesisFile());
             Genesis genesis = DevnetGenesis.writeOrReuse(plan, engine, blockTime);
             BlockFeed feed = new BlockFeed(plan, out, json.json, genesis.premine().size(), startNanos);
             Devnet devnet = Devnet.start(plan, jvm, feed, Duration.ofSeconds(startupTimeout));
@@ -91,6 +92,9 @@ public final class DevnetCommand implements Callable<Integer> {
             DevnetBanner.print(out, devnet, genesis, ephemeral, engine.equals("pole") ? task : null, upSeconds, json.json);
             if (engine.equals("pole")) {
                 postTask(out, plan, startNanos);
+            }
+            if (fresh) { // a restarted devnet does not print its stored chain again
+                feed.backfill(plan.nodes().getFirst(), devnet.startedEvents().getFirst().path("height").asLong());
             }
             feed.startPrinting();
             return watch(devnet, stopped, out);
