@@ -99,8 +99,19 @@ class DevnetPartitionIT {
         }
     }
 
-    /** A reorganisation (a node's or the devnet's JSON line) that returned transactions to the mempool. */
+    private static final java.util.regex.Pattern LOGGED_REORG =
+            java.util.regex.Pattern.compile("reorganised from .* (\\d+) transaction\\(s\\) back in the mempool");
+
+    /**
+     * A reorganisation that returned transactions to the mempool: a node's or the devnet's JSON
+     * line, or the node's log line (a node that syncs while it starts reorganises before its JSON
+     * events begin).
+     */
     private static boolean returnedTransactions(String line) {
+        java.util.regex.Matcher logged = LOGGED_REORG.matcher(line);
+        if (logged.find()) {
+            return Integer.parseInt(logged.group(1)) > 0;
+        }
         if (!line.startsWith("{\"event\":\"reorg\"")) {
             return false;
         }

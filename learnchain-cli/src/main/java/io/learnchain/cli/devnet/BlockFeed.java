@@ -50,6 +50,44 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
         printer.start();
     }
 
+    /**
+     * Queues, ahead of everything else, the blocks {@code node} connected before it printed its
+     * {@code started} event (a node may mine or sync while it starts): its canonical blocks 1 to
+     * {@code height}, at most the API's one page of 100. Call before {@link #startPrinting}.
+     */
+    void backfill(NodePlan node, long height) {
+        if (height < 1 || printer.isAlive()) {
+            return;
+        }
+        JsonNode page;
+        try {
+            page = apis.get(node.index()).get("/api/v1/blocks?limit=" + Math.min(height + 1, 100) + "&before=" + (height + 1));
+        } catch (UserException e) {
+            return; // the node went away: its own line about it follows
+        }
+        List<Pending> earlier = new java.util.ArrayList<>();
+        double now = (System.nanoTime() - startNanos) / 1e9;
+        for (JsonNode block : page.path("blocks")) {
+            if (block.path("genesis").asBoolean()) {
+                continue;
+            }
+            String hash = block.path("hash").asText();
+            synchronized (seen) {
+                if (!seen.add(hash)) {
+                    continue;
+                }
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode event = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode().put("event", "block").put("height", block.path("height").asLong()).put("hash", hash)
+                    .put("transactions", block.path("transactionCount").asInt());
+            earlier.addFirst(new Pending(node, event, now));
+        }
+        List<Pending> later = new java.util.ArrayList<>();
+        queue.drainTo(later);
+        queue.addAll(earlier);
+        queue.addAll(later);
+    }
+
     @Override
     public void onEvent(NodePlan node, JsonNode event) {
         String kind = event.path("event").asText();

@@ -19,7 +19,8 @@ final class DevnetBanner {
     private DevnetBanner() {
     }
 
-    static void print(PrintWriter out, Devnet devnet, Genesis genesis, boolean ephemeral, String task, boolean json) {
+    static void print(PrintWriter out, Devnet devnet, Genesis genesis, boolean ephemeral, String task, double upSeconds,
+            boolean json) {
         DevnetPlan plan = devnet.plan();
         List<Long> pids = devnet.pids();
         List<Map<String, Object>> accounts = devAccounts(genesis);
@@ -32,6 +33,7 @@ final class DevnetBanner {
             m.put("task", task);
             m.put("datadir", plan.root().toString());
             m.put("ephemeral", ephemeral);
+            m.put("upSeconds", Math.round(upSeconds * 10) / 10.0);
             m.put("genesis", plan.genesisFile().toString());
             m.put("nodes", plan.nodes().stream().map(n -> node(plan, n, pids.get(n.index()))).toList());
             m.put("devAccounts", accounts);
@@ -43,6 +45,7 @@ final class DevnetBanner {
                 count == 1 ? "" : "es", genesis.engine(), genesis.chainName(), genesis.chainId().toHex());
         out.println("  data     " + plan.root() + (ephemeral ? " (temporary: deleted when the devnet stops)" : ""));
         out.println("  genesis  " + plan.genesisFile());
+        out.printf(java.util.Locale.ROOT, "  all nodes up after %.1f s%n", upSeconds);
         out.println();
         for (NodePlan n : plan.nodes()) {
             out.printf("  node %d%s  API %s  dashboard %s%n", n.index(), n.requester() ? " (requester)" : "", n.apiUrl(),

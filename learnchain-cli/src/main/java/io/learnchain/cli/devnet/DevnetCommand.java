@@ -81,15 +81,20 @@ public final class DevnetCommand implements Callable<Integer> {
         }
         Path root = plan.root();
         try {
+            boolean fresh = !Files.exists(plan.genesisFile());
             Genesis genesis = DevnetGenesis.writeOrReuse(plan, engine, blockTime);
             BlockFeed feed = new BlockFeed(plan, out, json.json, genesis.premine().size(), startNanos);
             Devnet devnet = Devnet.start(plan, jvm, feed, Duration.ofSeconds(startupTimeout));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(devnet, feed, ephemeral, root, stopped),
                     "learnchain-devnet-shutdown"));
-            DevnetBanner.print(out, devnet, genesis, ephemeral, engine.equals("pole") ? task : null, json.json);
+            double upSeconds = (System.nanoTime() - startNanos) / 1e9;
+            DevnetBanner.print(out, devnet, genesis, ephemeral, engine.equals("pole") ? task : null, upSeconds, json.json);
             if (engine.equals("pole")) {
-                postTask(out, plan);
+                postTask(out, plan, startNanos);
+            }
+            if (fresh) { // a restarted devnet does not print its stored chain again
+                feed.backfill(plan.nodes().getFirst(), devnet.startedEvents().getFirst().path("height").asLong());
             }
             feed.startPrinting();
             return watch(devnet, stopped, out);
@@ -106,8 +111,10 @@ public final class DevnetCommand implements Callable<Integer> {
             throw new UserException("unknown --engine '" + engine + "': use pole, idle or dqn");
         }
         if (engine.equals("dqn")) {
-            throw new UserException("--engine dqn is not available yet: the dqn chain engine is not part of this build. "
-                    + "Use --engine pole (proof of learning) or --engine idle");
+            throw new UserException("--engine dqn is not available yet: the chain rules and the dqn roles exist, but "
+                    + "`learnchain node` does not run them yet, so a devnet of node processes cannot mine dqn blocks. "
+                    + "Use --engine pole (proof of learning) or --engine idle here, and `learnchain simulate --engine dqn` "
+                    + "for the dqn engine in one process");
         }
         if (rounds < 1) {
             throw new UserException("--rounds must be at least 1, got " + rounds);
@@ -124,7 +131,7 @@ public final class DevnetCommand implements Callable<Integer> {
     }
 
     /** Node 0, the requester, posts the demo task with its own key (unless a restarted devnet has one running). */
-    private void postTask(PrintWriter out, DevnetPlan plan) {
+    private void postTask(PrintWriter out, DevnetPlan plan, long startNanos) {
         DevnetTask demo = DevnetTask.named(task);
         NodePlan requester = plan.nodes().getFirst();
         com.fasterxml.jackson.databind.JsonNode posted = demo.postUnlessRunning("http://127.0.0.1:" + requester.apiPort(),
@@ -135,12 +142,14 @@ public final class DevnetCommand implements Callable<Integer> {
                 m.put("event", "task");
                 m.put("task", task);
                 m.put("posted", posted);
+                m.put("seconds", Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0);
                 JsonOption.printJson(out, m);
                 return;
             }
             if (posted.has("escrow") && posted.has("tx")) {
-                out.printf("Node 0 (requester, %s) posted the task %s: model %s on %s, %d rounds, %s LC per round (escrow %s LC), "
-                                + "tx %s.%nThe miners start training once a block includes it.%n%n", requester.minerKey(), task,
+                out.printf(java.util.Locale.ROOT, "Node 0 (requester, %s) posted the task %s after %.1f s: model %s on %s, %d rounds, "
+                                + "%s LC per round (escrow %s LC), tx %s.%nThe miners start training once a block includes it.%n%n",
+                        requester.minerKey(), task, (System.nanoTime() - startNanos) / 1e9,
                         posted.path("model").asText(), posted.path("dataOrigin").asText(posted.path("dataset").asText()),
                         posted.path("rounds").asInt(), posted.path("rewardPerRound").path("coins").asText(),
                         posted.path("escrow").path("coins").asText(), shortHex(posted.path("tx").asText()));
