@@ -11,12 +11,17 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             io.learnchain.cli.node.NodeCommand.class,
+            io.learnchain.cli.devnet.DevnetCommand.class,
             io.learnchain.cli.wallet.WalletCommand.class,
             io.learnchain.cli.chain.ChainCommand.class,
             io.learnchain.cli.learn.TrainCommand.class,
             io.learnchain.cli.learn.EvalCommand.class,
             io.learnchain.cli.learn.ModelCommand.class,
+            io.learnchain.cli.lifelong.LifelongCommand.class,
             io.learnchain.cli.simulate.SimulateCommand.class,
+            io.learnchain.cli.task.TaskCommand.class,
+            io.learnchain.cli.miner.MinerCommand.class,
+            io.learnchain.cli.account.AccountCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec

@@ -39,10 +39,19 @@ class CliUserErrorsTest {
 
     @Test
     void genesisWithAnUnknownEngineIsRefused() throws Exception {
-        String template = Cli.run("chain", "genesis", "--dev").out().replace("engine = 'idle'", "engine = 'warp'");
+        String template = Cli.run("chain", "genesis", "--dev").out().replace("engine = 'pole'", "engine = 'warp'");
         Path genesis = Files.writeString(tmp.resolve("g.toml"), template);
         assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--genesis", genesis.toString(),
                 "--api-port", "0"), "unknown engine 'warp'");
+    }
+
+    @Test
+    void malformedPeerAddressOrVerifyLevelSaysTheExpectedForm() {
+        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "nohost"), "HOST:PORT");
+        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--verify", "spot"),
+                "accuracy or replay");
+        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--p2p-port", "-1"),
+                "turns the peer protocol off");
     }
 
     @Test

@@ -31,7 +31,10 @@ class NodeCrashIT {
         // A fast chain: difficulty 1, 1 s target, so blocks come as fast as the difficulty allows.
         NodeProcess.Result template = NodeProcess.run(Duration.ofSeconds(60), "chain", "genesis", "--dev", "--block-time", "1");
         assertThat(template.exitCode()).as(template.output()).isZero();
-        Files.writeString(genesis, template.lines().stream().filter(l -> !l.startsWith("WARNING:")).reduce("", (a, b) -> a + b + "\n"));
+        // The idle engine: its miner seals as fast as the difficulty allows (the dev template is engine pole,
+        // whose idle blocks wait a random delay), so many blocks are written between kills.
+        Files.writeString(genesis, template.lines().stream().filter(l -> !l.startsWith("WARNING:"))
+                .map(l -> l.replace("engine = 'pole'", "engine = 'idle'")).reduce("", (a, b) -> a + b + "\n"));
 
         SplitMix64 rng = new SplitMix64(SEED);
         Map<Long, String> reported = new TreeMap<>();

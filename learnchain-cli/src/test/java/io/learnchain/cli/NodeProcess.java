@@ -36,17 +36,37 @@ final class NodeProcess implements AutoCloseable {
         return jar;
     }
 
+    /** JVM options of short-lived test processes: a small heap and C1 only (fast start, slow training). */
+    static final List<String> QUICK_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+    /** JVM options of processes that train (the Vector API needs C2): a small heap only. */
+    static final List<String> TRAINING_JVM = List.of("-Xmx512m");
+
     static List<String> javaCommand(String... args) {
+        return javaCommand(QUICK_JVM, args);
+    }
+
+    static List<String> javaCommand(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
     static NodeProcess start(String... args) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true);
+        return start(QUICK_JVM, args);
+    }
+
+    /** A node that trains models (full JIT: the Vector API kernels need C2). */
+    static NodeProcess startTraining(String... args) throws IOException {
+        return start(TRAINING_JVM, args);
+    }
+
+    /** Starts {@code learnchain ARGS} with these JVM options (a devnet passes them on to its nodes). */
+    static NodeProcess start(List<String> jvmOptions, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(javaCommand(jvmOptions, args)).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LEARNCHAIN_"));
         return new NodeProcess(pb.start());
     }

@@ -10,11 +10,13 @@ import java.util.List;
 
 /**
  * The dev chain of `learnchain node --dev`: {@link DevAccounts#DEFAULT_COUNT} public, prefunded
- * accounts, idle blocks at difficulty 1, and the block time as the genesis target interval. With
- * the default block time (10 s) it is exactly {@link Genesis#devnet()}, so its chain id is stable.
+ * accounts (as {@link Genesis#devnet()}), engine {@code pole} so one dev node can post a task and
+ * mine it (idle blocks at difficulty 1 while no task is open), and the block time as the genesis
+ * target interval. {@link Genesis#devnet()} itself stays the idle-engine chain its vectors pin.
  */
 public final class DevChain {
     public static final long DEFAULT_BLOCK_SECONDS = 10;
+    public static final String ENGINE = "pole";
 
     private DevChain() {
     }
@@ -24,11 +26,8 @@ public final class DevChain {
             throw new IllegalArgumentException("--block-time must be at least 1 second, got " + blockSeconds);
         }
         Genesis base = Genesis.devnet();
-        if (blockSeconds == base.targetBlockSeconds()) {
-            return base;
-        }
         List<Premine> premine = new ArrayList<>(base.premine());
-        return new Genesis(base.chainName(), base.engine(), blockSeconds, base.initialDifficulty(), premine,
+        return new Genesis(base.chainName(), ENGINE, blockSeconds, base.initialDifficulty(), premine,
                 ProtocolLimits.DEFAULT, base.blockSubsidy(), base.timestamp());
     }
 

@@ -6,9 +6,18 @@ import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.validation.ChainRules;
+import io.learnchain.node.api.AccountRoutes;
+import io.learnchain.node.api.ApiRoutes;
 import io.learnchain.node.api.ApiServer;
+import io.learnchain.node.api.MinerRoutes;
+import io.learnchain.node.api.TaskRoutes;
+import io.learnchain.node.data.DatasetLoader;
+import io.learnchain.node.task.RequesterJournal;
+import io.learnchain.node.task.TaskPreparer;
+import io.learnchain.node.task.TaskService;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
+import io.learnchain.node.api.PeerRoutes;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.blob.BlobStoreView;
@@ -25,6 +34,12 @@ import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
+import io.learnchain.node.p2p.ChainGossipSink;
+import io.learnchain.node.p2p.GossipSink;
+import io.learnchain.node.p2p.P2pNetwork;
+import io.learnchain.node.p2p.SingleThreadScheduler;
+import io.learnchain.node.pole.PoleConfig;
+import io.learnchain.node.pole.PoleService;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.storage.RocksDbChainStore;
@@ -33,6 +48,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +58,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A running node, assembled from a {@link NodeConfig}: chain database and blob store (RocksDB and
  * files under the data directory, or in memory), mempool, chain service, event bus, metrics, the
- * REST/SSE API and, when a miner key is given, the miner. {@link #close()} stops them in reverse.
+ * REST/SSE API and, when a miner key is given, the miner. On a chain with engine {@code pole} the
+ * node runs proof-of-learning rounds ({@link PoleService}: verifier always; miner and requester
+ * with the node's key); otherwise the idle {@link MinerService} mines. {@link #close()} stops them
+ * in reverse.
  */
 public final class LearnchainNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LearnchainNode.class);
@@ -57,11 +76,15 @@ public final class LearnchainNode implements AutoCloseable {
     private final ChainService chain;
     private final Optional<ApiServer> api;
     private final Optional<MinerService> miner;
+    private final Optional<P2pNetwork> peers;
+    private final Optional<PoleService> pole;
+    private final Optional<TaskService> tasks;
     private final Deque<AutoCloseable> closeOrder;
     private boolean closed;
 
     private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
-            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Deque<AutoCloseable> closeOrder) {
+            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PoleService> pole,
+            Optional<TaskService> tasks, Optional<P2pNetwork> peers, Deque<AutoCloseable> closeOrder) {
         this.config = config;
         this.store = store;
         this.blobs = blobs;
@@ -70,6 +93,9 @@ public final class LearnchainNode implements AutoCloseable {
         this.chain = chain;
         this.api = api;
         this.miner = miner;
+        this.peers = peers;
+        this.pole = pole;
+        this.tasks = tasks;
         this.closeOrder = closeOrder;
     }
 
@@ -84,6 +110,11 @@ public final class LearnchainNode implements AutoCloseable {
      * @throws io.learnchain.node.storage.StoreCorruptedException when the data directory is damaged
      */
     public static LearnchainNode start(NodeConfig config, Clock clock) {
+        return start(config, clock, PoleConfig.DEFAULT);
+    }
+
+    /** As above, running proof-of-learning rounds (engine {@code pole}) with {@code poleConfig}. */
+    public static LearnchainNode start(NodeConfig config, Clock clock, PoleConfig poleConfig) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             ChainStore store = push(opened, openChainStore(config));
@@ -91,26 +122,60 @@ public final class LearnchainNode implements AutoCloseable {
             EventBus events = push(opened, new EventBus(EVENT_QUEUE));
             NodeMetrics metrics = new NodeMetrics();
             SignatureCache signatures = new SignatureCache(SIGNATURE_CACHE);
+            boolean runsPole = runsPoleRounds(config.genesis());
             Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
-                    signatures));
+                    signatures, runsPole));
+            // A pole node trains and verifies on one pool (calls from two threads are serialised; the
+            // thread count never changes a verdict); other engines verify serially.
+            ComputePool pool = runsPole ? push(opened, new ComputePool(poleConfig.computeThreads()))
+                    : ComputePool.serial();
             ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
-                    signatures, new BlobStoreView(blobs), ComputePool.serial());
+                    signatures, new BlobStoreView(blobs), pool);
+            Optional<PoleService> pole = Optional.empty();
+            Optional<MinerService> miner = Optional.empty();
+            if (runsPole) {
+                pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events, clock,
+                        pool, config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
+                        : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
+            } else {
+                miner = config.minerKey().map(key -> new MinerService(chain, mempool,
+                        MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
+                miner.ifPresent(m -> {
+                    push(opened, m);
+                    m.start();
+                });
+            }
+            Optional<PoleService> poleService = pole;
+            Optional<P2pNetwork> peers = config.p2p().map(p2p -> {
+                SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
+                GossipSink sink = poleService.<GossipSink>map(p -> p::receive).orElseGet(() -> new ChainGossipSink(chain));
+                P2pNetwork network = push(opened, P2pNetwork.start(p2p, chain, blobs, events, scheduler, sink));
+                poleService.ifPresent(p -> p.peers().attach(network.service()));
+                return network;
+            });
+            Optional<TaskService> tasks = pole.map(p -> new TaskService(p, blobs,
+                    new TaskPreparer(DatasetLoader.standard()), config.dataDir().map(RequesterJournal::open)
+                            .orElseGet(RequesterJournal::inMemory), clock));
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
-                api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics,
-                        List.of(new ChainRoutes(chain, config), new EventRoutes(events, chain)))));
+                List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),
+                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers),
+                        new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
+                pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
+                tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
+                api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
             }
-            Optional<MinerService> miner = config.minerKey().map(key -> new MinerService(chain, mempool,
-                    MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
-            miner.ifPresent(m -> {
-                push(opened, m);
-                m.start();
-            });
-            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, opened);
+            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, tasks, peers,
+                    opened);
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** Whether a node on {@code genesis} runs proof-of-learning rounds (engine {@code pole}). */
+    public static boolean runsPoleRounds(Genesis genesis) {
+        return "pole".equals(genesis.engine());
     }
 
     /**
@@ -205,8 +270,23 @@ public final class LearnchainNode implements AutoCloseable {
         return store;
     }
 
+    /** The peer networking, when {@link NodeConfig#p2p()} asked for it. */
+    public Optional<P2pNetwork> peers() {
+        return peers;
+    }
+
     public boolean isMining() {
-        return miner.map(MinerService::isRunning).orElse(false);
+        return miner.map(MinerService::isRunning).orElse(false) || pole.map(PoleService::isMining).orElse(false);
+    }
+
+    /** The proof-of-learning rounds (engine pole): the peer seam, the roles, the miner log. */
+    public Optional<PoleService> pole() {
+        return pole;
+    }
+
+    /** The data node's task side (engine pole): post tasks, their status and winning models. */
+    public Optional<TaskService> tasks() {
+        return tasks;
     }
 
     /** The bound API port, or -1 when the API is disabled. */
@@ -219,7 +299,12 @@ public final class LearnchainNode implements AutoCloseable {
         return "http://" + config.apiHost() + ":" + apiPort() + "/api/v1";
     }
 
-    /** The page served at / (a placeholder until the dashboard exists). */
+    /** The routes the API serves (empty when the API is disabled); see /api/v1/openapi.json. */
+    public List<ApiServer.Endpoint> apiEndpoints() {
+        return api.map(ApiServer::endpoints).orElse(List.of());
+    }
+
+    /** The dashboard (docs/dashboard.md). */
     public String dashboardUrl() {
         return "http://" + config.apiHost() + ":" + apiPort() + "/";
     }

@@ -4,6 +4,7 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.node.mempool.MempoolConfig;
+import io.learnchain.node.p2p.P2pConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,13 +16,15 @@ import java.util.Optional;
  * @param genesis the chain to run
  * @param apiHost interface the REST/SSE API binds to (e.g. 127.0.0.1)
  * @param apiPort its port; 0 picks a free one (see {@link LearnchainNode#apiPort()}); -1 disables the API
- * @param blockTimeSeconds in dev mode the miner seals at most one block per this interval
+ * @param blockTimeSeconds in dev mode the idle miner seals at most one block per this interval; a pole
+ *     node's miner waits this long on average before sealing an idle block
  * @param minerKey present = mine with this key (coinbase to its address); empty = do not mine
  * @param devMode dev chain conveniences (public prefunded accounts, block-time pacing)
  * @param mempool mempool limits
+ * @param p2p present = run the peer protocol (listen, dial {@code --peer}s, sync); empty = a lone node
  */
 public record NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost, int apiPort, long blockTimeSeconds,
-        Optional<KeyPair> minerKey, boolean devMode, MempoolConfig mempool) {
+        Optional<KeyPair> minerKey, boolean devMode, MempoolConfig mempool, Optional<P2pConfig> p2p) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8645;
     public static final int API_DISABLED = -1;
@@ -32,12 +35,19 @@ public record NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost
         Objects.requireNonNull(apiHost, "apiHost");
         Objects.requireNonNull(minerKey, "minerKey");
         Objects.requireNonNull(mempool, "mempool");
+        Objects.requireNonNull(p2p, "p2p");
         if (apiPort < API_DISABLED || apiPort > 65_535) {
             throw new IllegalArgumentException("API port must be 0-65535 (0 = any free port), got " + apiPort);
         }
         if (blockTimeSeconds < 1) {
             throw new IllegalArgumentException("block time must be at least 1 second, got " + blockTimeSeconds);
         }
+    }
+
+    /** A node without the peer protocol. */
+    public NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost, int apiPort, long blockTimeSeconds,
+            Optional<KeyPair> minerKey, boolean devMode, MempoolConfig mempool) {
+        this(dataDir, genesis, apiHost, apiPort, blockTimeSeconds, minerKey, devMode, mempool, Optional.empty());
     }
 
     /**
@@ -56,11 +66,16 @@ public record NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost
     }
 
     public NodeConfig withApiPort(int port) {
-        return new NodeConfig(dataDir, genesis, apiHost, port, blockTimeSeconds, minerKey, devMode, mempool);
+        return new NodeConfig(dataDir, genesis, apiHost, port, blockTimeSeconds, minerKey, devMode, mempool, p2p);
     }
 
     public NodeConfig withMinerKey(Optional<KeyPair> key) {
-        return new NodeConfig(dataDir, genesis, apiHost, apiPort, blockTimeSeconds, key, devMode, mempool);
+        return new NodeConfig(dataDir, genesis, apiHost, apiPort, blockTimeSeconds, key, devMode, mempool, p2p);
+    }
+
+    public NodeConfig withP2p(P2pConfig peers) {
+        return new NodeConfig(dataDir, genesis, apiHost, apiPort, blockTimeSeconds, minerKey, devMode, mempool,
+                Optional.of(peers));
     }
 
     public boolean apiEnabled() {

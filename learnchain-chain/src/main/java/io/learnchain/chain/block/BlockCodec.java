@@ -15,6 +15,7 @@ import io.learnchain.chain.tx.TransactionCodec;
  *   pole proof (tag 1): i64 taskId, hash model, training record (TrainingRecordCodec), i64 orderNonce,
  *                       u32 shardIndex, hash shard, i64 claimedScore, signature(64) commitment
  *   forfeit proof (tag 2): i64 taskId, i64 difficulty, i64 nonce
+ *   dqn proof (tag 3): see {@link DqnProofCodec}
  *   block:  header, u32 count, transactions (see TransactionCodec)
  * </pre>
  * The header's own version field is its encoding version; this node reads version 1.
@@ -53,6 +54,7 @@ public final class BlockCodec {
                         .signature(p.commitmentSignature());
             }
             case ForfeitProof p -> out.i64(p.taskId()).i64(p.difficulty()).i64(p.nonce());
+            case DqnProof p -> DqnProofCodec.INSTANCE.write(p, out);
         }
     }
 
@@ -93,6 +95,7 @@ public final class BlockCodec {
                 case IdleProof.TAG -> in.guard(() -> new IdleProof(in.i64(), in.i64()));
                 case PoleProof.TAG -> readPole(in);
                 case ForfeitProof.TAG -> in.guard(() -> new ForfeitProof(in.i64(), in.i64(), in.i64()));
+                case DqnProof.TAG -> DqnProofCodec.INSTANCE.read(in);
                 default -> throw new CodecException("unknown engine proof tag " + tag);
             };
             var signature = in.signature();

@@ -30,11 +30,7 @@ public final class TrainingRecordCodec implements Codec<TrainingRecord> {
             case TrainingStart.FromSeed s -> out.u8(0).i64(s.seed());
             case TrainingStart.FromParent p -> out.u8(1).hash(p.modelHash());
         }
-        switch (r.optimizer()) {
-            case Optimizer.Sgd s -> out.u8(0).i32(bits(s.learningRate())).i32(bits(s.momentum()));
-            case Optimizer.Adam a -> out.u8(1).i32(bits(a.learningRate())).i32(bits(a.beta1())).i32(bits(a.beta2()))
-                    .i32(bits(a.epsilon()));
-        }
+        writeOptimizer(r.optimizer(), out);
         out.i32(r.batchSize()).i64(r.steps()).i64(r.dataOrderSeed());
     }
 
@@ -46,8 +42,25 @@ public final class TrainingRecordCodec implements Codec<TrainingRecord> {
             case 1 -> new TrainingStart.FromParent(in.hash());
             default -> throw new CodecException("unknown training start " + startTag);
         };
+        Optimizer optimizer = readOptimizer(in);
+        int batch = in.i32();
+        long steps = in.i64();
+        long seed = in.i64();
+        return in.guard(() -> new TrainingRecord(start, optimizer, batch, steps, seed));
+    }
+
+    /** The optimizer part of the encoding (also used by the dqn genesis parameters). */
+    public static void writeOptimizer(Optimizer optimizer, CanonicalWriter out) {
+        switch (optimizer) {
+            case Optimizer.Sgd s -> out.u8(0).i32(bits(s.learningRate())).i32(bits(s.momentum()));
+            case Optimizer.Adam a -> out.u8(1).i32(bits(a.learningRate())).i32(bits(a.beta1())).i32(bits(a.beta2()))
+                    .i32(bits(a.epsilon()));
+        }
+    }
+
+    public static Optimizer readOptimizer(CanonicalReader in) {
         int optTag = in.u8();
-        Optimizer optimizer = switch (optTag) {
+        return switch (optTag) {
             case 0 -> {
                 float lr = f32(in);
                 float momentum = f32(in);
@@ -62,17 +75,14 @@ public final class TrainingRecordCodec implements Codec<TrainingRecord> {
             }
             default -> throw new CodecException("unknown optimizer " + optTag);
         };
-        int batch = in.i32();
-        long steps = in.i64();
-        long seed = in.i64();
-        return in.guard(() -> new TrainingRecord(start, optimizer, batch, steps, seed));
     }
 
-    private static int bits(float f) {
+    public static int bits(float f) {
         return Float.floatToRawIntBits(f);
     }
 
-    private static float f32(CanonicalReader in) {
+    /** A finite float that is not -0.0 (one encoding per value). */
+    public static float f32(CanonicalReader in) {
         int b = in.i32();
         if (b == 0x80000000) {
             throw new CodecException("-0.0 is not a canonical float in a training record");

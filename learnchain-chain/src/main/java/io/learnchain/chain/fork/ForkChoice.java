@@ -27,12 +27,17 @@ public final class ForkChoice {
     private ForkChoice() {
     }
 
-    /** The fork-choice score of a block: the verified correct count of a pole block, 0 for idle and forfeit blocks. */
+    /**
+     * The fork-choice score of a block: the verified correct count of a pole block, the verified fork
+     * score of a dqn block ({@code io.learnchain.chain.dqn.DqnRules#forkScore}: option a or b of the
+     * genesis), 0 for idle and forfeit blocks.
+     */
     public static long score(io.learnchain.chain.block.BlockHeader header) {
         return switch (header.proof()) {
             case io.learnchain.chain.block.PoleProof p -> p.claimedScore();
             case io.learnchain.chain.block.IdleProof p -> 0;
             case io.learnchain.chain.block.ForfeitProof p -> 0;
+            case io.learnchain.chain.block.DqnProof p -> p.forkScore();
         };
     }
 

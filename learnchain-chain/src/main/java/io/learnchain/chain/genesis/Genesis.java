@@ -3,12 +3,15 @@ package io.learnchain.chain.genesis;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.dqn.ForkOption;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,9 +25,10 @@ import java.util.TreeMap;
  * @param initialDifficulty expected hashes per idle block at the start (1 = any hash)
  * @param blockSubsidy newly minted units a coinbase may claim per block, on top of fees
  * @param timestamp seconds since the epoch; block 1 must not be older
+ * @param dqn the dqn engine's section: present exactly when the engine is "dqn"
  */
 public record Genesis(String chainName, String engine, long targetBlockSeconds, long initialDifficulty,
-        List<Premine> premine, ProtocolLimits limits, Amount blockSubsidy, long timestamp) {
+        List<Premine> premine, ProtocolLimits limits, Amount blockSubsidy, long timestamp, Optional<DqnParameters> dqn) {
     public static final int VERSION = 1;
     public static final List<String> ENGINES = List.of("idle", "pole", "dqn");
 
@@ -48,6 +52,19 @@ public record Genesis(String chainName, String engine, long targetBlockSeconds, 
             throw new IllegalArgumentException("genesis timestamp must not be negative, got " + timestamp);
         }
         premine = sortedUnique(premine);
+        Objects.requireNonNull(dqn, "dqn");
+        if (dqn.isPresent() != engine.equals("dqn")) {
+            throw new IllegalArgumentException(engine.equals("dqn")
+                    ? "a dqn genesis needs its dqn section (environment, fork-choice option, R_max)"
+                    : "only a dqn genesis has a dqn section, the engine is '" + engine + "'");
+        }
+    }
+
+    /** A genesis of an engine without parameters of its own (idle or pole). */
+    public Genesis(String chainName, String engine, long targetBlockSeconds, long initialDifficulty,
+            List<Premine> premine, ProtocolLimits limits, Amount blockSubsidy, long timestamp) {
+        this(chainName, engine, targetBlockSeconds, initialDifficulty, premine, limits, blockSubsidy, timestamp,
+                Optional.empty());
     }
 
     private static List<Premine> sortedUnique(List<Premine> premine) {
@@ -95,6 +112,21 @@ public record Genesis(String chainName, String engine, long targetBlockSeconds, 
         }
         return new Genesis("learnchain-devnet", "idle", 10, initialDifficulty, premine, ProtocolLimits.DEFAULT,
                 Amount.ofCoins(50), timestamp);
+    }
+
+    /**
+     * A dqn dev chain: {@code accounts} dev accounts of 1,000,000 coins, the given environment,
+     * option and award, the environment's default learner settings, no subsidy (the miner earns
+     * R_max per block), timestamp {@code timestamp}.
+     */
+    public static Genesis dqnDevnet(int accounts, String environment, ForkOption option, Amount rewardMax,
+            long timestamp) {
+        List<Premine> premine = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            premine.add(new Premine(DevAccounts.address(i), Amount.ofCoins(1_000_000)));
+        }
+        return new Genesis("learnchain-dqn-" + environment, "dqn", 1, 1, premine, ProtocolLimits.DEFAULT, Amount.ZERO,
+                timestamp, Optional.of(DqnParameters.defaults(environment, option, rewardMax)));
     }
 
     /** The default dev chain: 10 accounts of 1,000,000 coins, difficulty 1 (instant blocks), timestamp 0. */

@@ -5,12 +5,16 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.dqn.DqnParametersCodec;
+import java.util.Optional;
 
 /**
  * Canonical genesis encoding, version 1: u8 version, string chainName, string engine, i64
  * targetBlockSeconds, i64 initialDifficulty, u32 count + (address, i64 amount) premine sorted by
  * address, i32 maxBlockBytes, i32 maxTransactions, i64 maxModelBytes, i64 maxBlobBytes, i32
- * maxReorgDepth, i64 blockSubsidy, i64 timestamp. Unsorted premine is rejected on decode.
+ * maxReorgDepth, i64 blockSubsidy, i64 timestamp, then only when the engine is "dqn" its section
+ * ({@link DqnParametersCodec}). Unsorted premine is rejected on decode.
  */
 public final class GenesisCodec implements Codec<Genesis> {
     public static final GenesisCodec INSTANCE = new GenesisCodec();
@@ -28,6 +32,7 @@ public final class GenesisCodec implements Codec<Genesis> {
         out.i32(l.maxBlockBytes()).i32(l.maxTransactions()).i64(l.maxModelBytes()).i64(l.maxBlobBytes())
                 .i32(l.maxReorgDepth());
         out.amount(g.blockSubsidy()).i64(g.timestamp());
+        g.dqn().ifPresent(d -> DqnParametersCodec.INSTANCE.write(d, out));
     }
 
     @Override
@@ -50,7 +55,9 @@ public final class GenesisCodec implements Codec<Genesis> {
         int maxReorg = in.i32();
         var subsidy = in.amount();
         long timestamp = in.i64();
+        Optional<DqnParameters> dqn = engine.equals("dqn") ? Optional.of(DqnParametersCodec.INSTANCE.read(in))
+                : Optional.empty();
         return in.guard(() -> new Genesis(name, engine, target, difficulty, premine,
-                new ProtocolLimits(maxBlock, maxTxs, maxModel, maxBlob, maxReorg), subsidy, timestamp));
+                new ProtocolLimits(maxBlock, maxTxs, maxModel, maxBlob, maxReorg), subsidy, timestamp, dqn));
     }
 }

@@ -10,6 +10,8 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.RevealShard;
@@ -56,6 +58,12 @@ public final class CandidateBlockBuilder {
         /** Phase 2: the full block with {@code reveal} last, claiming {@code claimedScore}, signed by {@code miner}. */
         public Block complete(SignedTransaction reveal, long claimedScore, long timestamp, KeyPair miner,
                 ChainRules rules, SignatureVerifier verifier) {
+            return complete(reveal, claimedScore, timestamp, miner, rules, verifier, LifelongEnv.NONE);
+        }
+
+        /** As above; {@code env} gives lifelong transactions in the body their blobs. */
+        public Block complete(SignedTransaction reveal, long claimedScore, long timestamp, KeyPair miner,
+                ChainRules rules, SignatureVerifier verifier, LifelongEnv env) {
             if (!(reveal.body().payload() instanceof RevealShard)) {
                 throw new IllegalArgumentException("the last transaction of a pole block must be a RevealShard");
             }
@@ -65,9 +73,10 @@ public final class CandidateBlockBuilder {
             PoleProof proof = new PoleProof(round.taskId(), commitment.modelHash(), record, orderNonce,
                     round.shardIndex(), round.shardHash(), claimedScore, signature);
             PoleTransition.apply(round, proof, miner.publicKey(), delta);
+            LifelongTransition.begin(delta, parent.height().next(), parent.hash());
             var height = parent.height().next();
             for (int i = 1; i < txs.size(); i++) {
-                if (TransactionProcessor.apply((SignedTransaction) txs.get(i), delta, rules, verifier, height)
+                if (TransactionProcessor.apply((SignedTransaction) txs.get(i), delta, rules, verifier, height, env)
                         instanceof TxResult.Rejected r) {
                     throw new IllegalArgumentException("transaction " + i + " no longer applies: " + r.reason() + " "
                             + r.detail());
@@ -90,6 +99,14 @@ public final class CandidateBlockBuilder {
     public static Committed commit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
             List<SignedTransaction> candidates, Hash modelHash, TrainingRecord record, long orderNonce,
             SignatureVerifier verifier) {
+        return commit(parent, rules, round, miner, candidates, modelHash, record, orderNonce, verifier,
+                LifelongEnv.NONE);
+    }
+
+    /** As above; {@code env} lets the body take lifelong transactions (their blobs and the loss pool). */
+    public static Committed commit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
+            List<SignedTransaction> candidates, Hash modelHash, TrainingRecord record, long orderNonce,
+            SignatureVerifier verifier, LifelongEnv env) {
         long expectedSeed = TaskRules.dataOrderSeed(parent.hash(), miner.publicKey(), orderNonce);
         if (record.dataOrderSeed() != expectedSeed) {
             throw new IllegalArgumentException("the record's data-order seed must be "
@@ -98,9 +115,10 @@ public final class CandidateBlockBuilder {
         StateDelta delta = new StateDelta(parent.state());
         PoleTransition.apply(round, new PoleProof(round.taskId(), modelHash, record, orderNonce, round.shardIndex(),
                 round.shardHash(), 0, Signature.NONE), miner.publicKey(), delta);
+        LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         Amount reward = round.task().terms().rewardPerRound();
         List<SignedTransaction> chosen = new ArrayList<>();
-        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen);
+        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
         List<Transaction> body = new ArrayList<>();
         Address recipient = Address.of(miner.publicKey());
         body.add(new Coinbase(parent.height().next(), recipient, rules.blockSubsidy().add(fees).add(reward)));
@@ -117,11 +135,19 @@ public final class CandidateBlockBuilder {
      */
     public static Optional<Block> forfeit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
             List<SignedTransaction> candidates, long timestamp, SignatureVerifier verifier, long maxTries) {
+        return forfeit(parent, rules, round, miner, candidates, timestamp, verifier, maxTries, LifelongEnv.NONE);
+    }
+
+    /** As above; {@code env} lets the body take lifelong transactions. */
+    public static Optional<Block> forfeit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
+            List<SignedTransaction> candidates, long timestamp, SignatureVerifier verifier, long maxTries,
+            LifelongEnv env) {
         StateDelta delta = new StateDelta(parent.state());
         ForfeitProof proof = new ForfeitProof(round.taskId(), round.forfeitDifficulty(), 0);
         PoleTransition.apply(round, proof, miner.publicKey(), delta);
+        LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         List<SignedTransaction> chosen = new ArrayList<>();
-        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen);
+        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
         Address recipient = Address.of(miner.publicKey());
         Coinbase coinbase = new Coinbase(parent.height().next(), recipient, rules.blockSubsidy().add(fees));
         delta.put(recipient, delta.account(recipient).credit(coinbase.amount()));
@@ -135,7 +161,7 @@ public final class CandidateBlockBuilder {
     }
 
     private static Amount choose(ChainTip parent, ChainRules rules, List<SignedTransaction> candidates,
-            StateDelta delta, SignatureVerifier verifier, List<SignedTransaction> chosen) {
+            StateDelta delta, SignatureVerifier verifier, List<SignedTransaction> chosen, LifelongEnv env) {
         Amount fees = Amount.ZERO;
         long bytes = RESERVED_BYTES;
         int maxTxs = rules.limits().maxTransactions() - 2;
@@ -147,7 +173,7 @@ public final class CandidateBlockBuilder {
             if (chosen.size() >= maxTxs || bytes + size > rules.limits().maxBlockBytes()) {
                 break;
             }
-            if (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next())
+            if (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next(), env)
                     instanceof TxResult.Applied applied) {
                 chosen.add(tx);
                 fees = fees.add(applied.fee());

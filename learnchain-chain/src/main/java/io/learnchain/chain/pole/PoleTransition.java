@@ -27,6 +27,8 @@ public final class PoleTransition {
     public static Amount apply(Round round, EngineProof proof, PublicKey miner, StateDelta delta) {
         return switch (proof) {
             case IdleProof p -> Amount.ZERO;
+            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
+                    "a dqn block has no pole transition (its award is the genesis R_max)");
             case PoleProof p -> {
                 Round.Learning r = (Round.Learning) round;
                 TaskState task = delta.task(r.taskId()).orElseThrow();

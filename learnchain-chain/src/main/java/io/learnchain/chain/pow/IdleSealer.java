@@ -29,6 +29,8 @@ public final class IdleSealer {
             case IdleProof p -> p.difficulty();
             case ForfeitProof p -> p.difficulty();
             case PoleProof p -> throw new IllegalArgumentException("pole headers are not sealed by hash work");
+            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
+                    "dqn headers are not sealed by hash work");
         };
         byte[] target = Difficulty.target(difficulty);
         byte[] unsigned = template.withProof(withNonce(template.proof(), 0)).unsignedBytes();
@@ -56,12 +58,27 @@ public final class IdleSealer {
         return Optional.empty();
     }
 
+    /**
+     * The cheap check a node can make of a side-branch header before storing it: true for headers
+     * that do no hash work (pole and dqn blocks, whose work is verified in full when their branch
+     * becomes better), otherwise whether the hash meets the header's own difficulty.
+     */
+    public static boolean meetsWorkIfAny(BlockHeader header) {
+        return switch (header.proof()) {
+            case IdleProof p -> Difficulty.meets(header.hash(), p.difficulty());
+            case ForfeitProof p -> Difficulty.meets(header.hash(), p.difficulty());
+            case PoleProof p -> true;
+            case io.learnchain.chain.block.DqnProof p -> true;
+        };
+    }
+
     /** True when the header's hash meets its own idle (or forfeit) difficulty. */
     public static boolean hasValidWork(BlockHeader header) {
         return switch (header.proof()) {
             case IdleProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case ForfeitProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case PoleProof p -> false;
+            case io.learnchain.chain.block.DqnProof p -> false;
         };
     }
 
@@ -70,6 +87,8 @@ public final class IdleSealer {
             case IdleProof p -> p.withNonce(nonce);
             case ForfeitProof p -> p.withNonce(nonce);
             case PoleProof p -> throw new IllegalArgumentException("pole headers carry no work nonce");
+            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
+                    "dqn headers carry no work nonce");
         };
     }
 }

@@ -12,10 +12,21 @@ public final class StateDelta {
     private final TreeMap<Address, Account> changes = new TreeMap<>();
     private final TreeMap<Long, TaskState> taskChanges = new TreeMap<>();
     private long nextTaskId;
+    private LifelongBook lifelong;
 
     public StateDelta(WorldState base) {
         this.base = base;
         this.nextTaskId = base.tasks().nextId();
+        this.lifelong = base.lifelong();
+    }
+
+    /** The lifelong registry as changed so far in this block. */
+    public LifelongBook lifelong() {
+        return lifelong;
+    }
+
+    public void putLifelong(LifelongBook book) {
+        this.lifelong = java.util.Objects.requireNonNull(book, "book");
     }
 
     public java.util.Optional<TaskState> task(long id) {
@@ -46,6 +57,6 @@ public final class StateDelta {
     }
 
     public WorldState commit() {
-        return base.withAll(changes).withTasks(base.tasks().with(taskChanges, nextTaskId));
+        return base.withAll(changes).withTasks(base.tasks().with(taskChanges, nextTaskId)).withLifelong(lifelong);
     }
 }

@@ -19,14 +19,16 @@ import java.util.function.BiConsumer;
  * of the account set alone; the empty state's root is 32 zero bytes.
  */
 public final class WorldState {
-    private static final WorldState EMPTY = new WorldState(null, TaskBook.EMPTY);
+    private static final WorldState EMPTY = new WorldState(null, TaskBook.EMPTY, LifelongBook.EMPTY);
 
     private final StateTreap root;
     private final TaskBook tasks;
+    private final LifelongBook lifelong;
 
-    private WorldState(StateTreap root, TaskBook tasks) {
+    private WorldState(StateTreap root, TaskBook tasks, LifelongBook lifelong) {
         this.root = root;
         this.tasks = tasks;
+        this.lifelong = lifelong;
     }
 
     public static WorldState empty() {
@@ -55,7 +57,7 @@ public final class WorldState {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(account, "account");
         StateTreap next = StateTreap.put(root, address, account);
-        return next == root ? this : new WorldState(next, tasks);
+        return next == root ? this : new WorldState(next, tasks, lifelong);
     }
 
     /** All changes at once; the result does not depend on the map's iteration order. */
@@ -66,19 +68,22 @@ public final class WorldState {
         for (Map.Entry<Address, Account> e : entries) {
             next = StateTreap.put(next, Objects.requireNonNull(e.getKey()), Objects.requireNonNull(e.getValue()));
         }
-        return next == root ? this : new WorldState(next, tasks);
+        return next == root ? this : new WorldState(next, tasks, lifelong);
     }
 
     /**
      * The state root: the account treap's root while no task was ever posted (so ledger-only
      * chains keep their roots), afterwards SHA-256(0x04 || account root || {@link TaskBook#root()}).
+     * Once a lifelong model was deployed: SHA-256(0x06 || that root || {@link LifelongBook#root()}).
      */
     public Hash root() {
         Hash accounts = StateTreap.hash(root);
-        if (tasks.isPristine()) {
-            return accounts;
+        Hash withTasks = tasks.isPristine() ? accounts
+                : Hash.sha256(new byte[] {0x04}, accounts.unsafeArray(), tasks.root().unsafeArray());
+        if (lifelong.isEmpty()) {
+            return withTasks;
         }
-        return Hash.sha256(new byte[] {0x04}, accounts.unsafeArray(), tasks.root().unsafeArray());
+        return Hash.sha256(new byte[] {0x06}, withTasks.unsafeArray(), lifelong.root().unsafeArray());
     }
 
     /** The root over the accounts alone. */
@@ -92,7 +97,17 @@ public final class WorldState {
 
     public WorldState withTasks(TaskBook newTasks) {
         Objects.requireNonNull(newTasks, "newTasks");
-        return newTasks.equals(tasks) ? this : new WorldState(root, newTasks);
+        return newTasks.equals(tasks) ? this : new WorldState(root, newTasks, lifelong);
+    }
+
+    /** The lifelong models and badges (PROTOCOL.md 5). */
+    public LifelongBook lifelong() {
+        return lifelong;
+    }
+
+    public WorldState withLifelong(LifelongBook book) {
+        Objects.requireNonNull(book, "book");
+        return book.equals(lifelong) ? this : new WorldState(root, tasks, book);
     }
 
     /** The sum of every task's escrow (checked): with {@link #totalSupply()}, what the chain holds. */

@@ -12,12 +12,15 @@ import java.util.TreeMap;
  * strictly increasing address order: address(20), i64 balance, i64 nonce, i64 reputation.
  * Decoding rejects unsorted or repeated addresses, so a snapshot has exactly one encoding.
  * Version 2 (written once a task was ever posted) appends i64 next task id, u32 count and the
- * task states in increasing id order (see {@link TaskState#write}).
+ * task states in increasing id order (see {@link TaskState#write}). Version 3 (written once a
+ * lifelong model was deployed) is version 2 (the task list may then be empty) followed by the
+ * lifelong registry ({@link LifelongBook#write}).
  */
 public final class WorldStateCodec implements Codec<WorldState> {
     public static final WorldStateCodec INSTANCE = new WorldStateCodec();
     public static final int VERSION = 1;
     public static final int VERSION_WITH_TASKS = 2;
+    public static final int VERSION_WITH_LIFELONG = 3;
     public static final int MAX_TASKS = 1_000_000;
     public static final int MAX_ACCOUNTS = 50_000_000;
     private static final int ENTRY_BYTES = Address.LENGTH + 24;
@@ -27,21 +30,25 @@ public final class WorldStateCodec implements Codec<WorldState> {
 
     @Override
     public void write(WorldState state, CanonicalWriter out) {
-        boolean withTasks = !state.tasks().isPristine();
-        out.u8(withTasks ? VERSION_WITH_TASKS : VERSION).i32(state.size());
+        boolean withLifelong = !state.lifelong().isEmpty();
+        boolean withTasks = withLifelong || !state.tasks().isPristine();
+        out.u8(withLifelong ? VERSION_WITH_LIFELONG : withTasks ? VERSION_WITH_TASKS : VERSION).i32(state.size());
         state.forEach((address, account) -> out.address(address).amount(account.balance()).i64(account.nonce())
                 .i64(account.reputation()));
         if (withTasks) {
             out.i64(state.tasks().nextId()).list(state.tasks().all(), (t, w) -> t.write(w));
+        }
+        if (withLifelong) {
+            state.lifelong().write(out);
         }
     }
 
     @Override
     public WorldState read(CanonicalReader in) {
         int version = in.u8();
-        if (version != VERSION && version != VERSION_WITH_TASKS) {
+        if (version != VERSION && version != VERSION_WITH_TASKS && version != VERSION_WITH_LIFELONG) {
             throw new CodecException("unsupported world state encoding version " + version
-                    + " (this node reads versions 1 and 2; upgrade if the peer is newer)");
+                    + " (this node reads versions 1 to 3; upgrade if the peer is newer)");
         }
         var entries = in.list(MAX_ACCOUNTS, ENTRY_BYTES, r -> {
             Address address = r.address();
@@ -71,9 +78,16 @@ public final class WorldStateCodec implements Codec<WorldState> {
             }
         }
         TaskBook book = in.guard(() -> TaskBook.of(tasks, nextId));
-        if (book.isPristine()) {
+        if (version == VERSION_WITH_TASKS && book.isPristine()) {
             throw new CodecException("a version 2 world state must hold tasks (write version 1 otherwise)");
         }
-        return accounts.withTasks(book);
+        if (version == VERSION_WITH_TASKS) {
+            return accounts.withTasks(book);
+        }
+        LifelongBook lifelong = LifelongBook.read(in);
+        if (lifelong.isEmpty()) {
+            throw new CodecException("a version 3 world state must hold lifelong models (write version 2 otherwise)");
+        }
+        return accounts.withTasks(book).withLifelong(lifelong);
     }
 }

@@ -16,6 +16,13 @@ import io.learnchain.base.codec.CodecException;
  *                      i64 expectedSeconds, i64 minPhaseSeconds, i64 maxPhaseSeconds, list(hash) shardHashes
  *   cancel task (tag 3): i64 taskId
  *   reveal shard (tag 4): i64 taskId, hash previous, u32 shardIndex, hash shardHash
+ *   deploy model (tag 16): string spec, hash initialWeights, u8 lossFunction, i64 growthThreshold,
+ *                          u32 selectCount, u32 epochBlocks, u32 revealWindow, list(hash) partHashes
+ *   reveal parts (tag 17): i64 modelId
+ *   propose update (tag 18): i64 modelId, hash parent, hash weights, i64 claimedLoss
+ *   challenge (tag 19): i64 modelId, bytes claim (a whole signed ProposeUpdate transaction)
+ *   grow model (tag 20): i64 modelId, hash parent, string grownSpec, hash grownWeights, i64 growthThreshold,
+ *                        u32 selectCount, list(hash) partHashes
  * </pre>
  */
 public final class TransactionCodec implements Codec<Transaction> {
@@ -59,6 +66,14 @@ public final class TransactionCodec implements Codec<Transaction> {
                     .i64(p.maxPhaseSeconds()).list(p.shardHashes(), (h, w) -> w.hash(h));
             case CancelTask c -> out.i64(c.taskId());
             case RevealShard r -> out.i64(r.taskId()).hash(r.previous()).i32(r.shardIndex()).hash(r.shardHash());
+            case DeployModel d -> out.string(d.modelSpec()).hash(d.initialWeights()).u8(d.lossFunction())
+                    .i64(d.growthThreshold()).i32(d.selectCount()).i32(d.epochBlocks()).i32(d.revealWindow())
+                    .list(d.partHashes(), (h, w) -> w.hash(h));
+            case RevealParts r -> out.i64(r.modelId());
+            case ProposeUpdate p -> out.i64(p.modelId()).hash(p.parent()).hash(p.weights()).i64(p.claimedLoss());
+            case Challenge c -> out.i64(c.modelId()).bytes(INSTANCE.encode(c.claim()));
+            case GrowModel g -> out.i64(g.modelId()).hash(g.parent()).string(g.grownSpec()).hash(g.grownWeights())
+                    .i64(g.growthThreshold()).i32(g.selectCount()).list(g.partHashes(), (h, w) -> w.hash(h));
         }
     }
 
@@ -95,6 +110,11 @@ public final class TransactionCodec implements Codec<Transaction> {
             case PostTask.TAG -> readPostTask(in);
             case CancelTask.TAG -> in.guard(() -> new CancelTask(in.i64()));
             case RevealShard.TAG -> in.guard(() -> new RevealShard(in.i64(), in.hash(), in.i32(), in.hash()));
+            case DeployModel.TAG -> readDeploy(in);
+            case RevealParts.TAG -> in.guard(() -> new RevealParts(in.i64()));
+            case ProposeUpdate.TAG -> in.guard(() -> new ProposeUpdate(in.i64(), in.hash(), in.hash(), in.i64()));
+            case Challenge.TAG -> readChallenge(in);
+            case GrowModel.TAG -> readGrow(in);
             default -> throw new CodecException("unknown transaction payload tag " + tag);
         };
     }
@@ -111,5 +131,38 @@ public final class TransactionCodec implements Codec<Transaction> {
         var shards = in.list(PostTask.MAX_SHARDS, 32, CanonicalReader::hash);
         return in.guard(() -> new PostTask(spec, trainingSet, minBp, rounds, reward, expected, minPhase, maxPhase,
                 shards));
+    }
+
+    private static DeployModel readDeploy(CanonicalReader in) {
+        String spec = in.string(DeployModel.MAX_SPEC_BYTES);
+        var weights = in.hash();
+        int loss = in.u8();
+        long threshold = in.i64();
+        int select = in.i32();
+        int epoch = in.i32();
+        int window = in.i32();
+        var parts = in.list(DeployModel.MAX_PARTS, 32, CanonicalReader::hash);
+        return in.guard(() -> new DeployModel(spec, weights, loss, threshold, select, epoch, window, parts));
+    }
+
+    private static Challenge readChallenge(CanonicalReader in) {
+        long id = in.i64();
+        byte[] claim = in.bytes(MAX_BYTES);
+        Transaction tx = INSTANCE.decode(claim);
+        if (!(tx instanceof SignedTransaction signed)) {
+            throw new CodecException("a challenge must carry a signed transaction");
+        }
+        return in.guard(() -> new Challenge(id, signed));
+    }
+
+    private static GrowModel readGrow(CanonicalReader in) {
+        long id = in.i64();
+        var parent = in.hash();
+        String spec = in.string(DeployModel.MAX_SPEC_BYTES);
+        var weights = in.hash();
+        long threshold = in.i64();
+        int select = in.i32();
+        var parts = in.list(DeployModel.MAX_PARTS, 32, CanonicalReader::hash);
+        return in.guard(() -> new GrowModel(id, parent, spec, weights, threshold, select, parts));
     }
 }

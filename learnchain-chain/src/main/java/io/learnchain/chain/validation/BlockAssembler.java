@@ -8,6 +8,8 @@ import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.state.WorldState;
@@ -34,7 +36,14 @@ public final class BlockAssembler {
 
     public static BlockTemplate assemble(ChainTip parent, List<SignedTransaction> candidates, PublicKey miner,
             Address coinbaseRecipient, long timestamp, ChainRules rules, SignatureVerifier verifier) {
+        return assemble(parent, candidates, miner, coinbaseRecipient, timestamp, rules, verifier, LifelongEnv.NONE);
+    }
+
+    /** As above; lifelong transactions are evaluated with the blobs and pool of {@code env}. */
+    public static BlockTemplate assemble(ChainTip parent, List<SignedTransaction> candidates, PublicKey miner,
+            Address coinbaseRecipient, long timestamp, ChainRules rules, SignatureVerifier verifier, LifelongEnv env) {
         StateDelta delta = new StateDelta(parent.state());
+        LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         List<SignedTransaction> chosen = new ArrayList<>();
         List<BlockTemplate.Skipped> skipped = new ArrayList<>();
         Amount fees = Amount.ZERO;
@@ -45,7 +54,7 @@ public final class BlockAssembler {
             if (chosen.size() >= maxTxs || bytes + size > rules.limits().maxBlockBytes()) {
                 break;
             }
-            switch (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next())) {
+            switch (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next(), env)) {
                 case TxResult.Applied applied -> {
                     chosen.add(tx);
                     fees = fees.add(applied.fee());
@@ -73,8 +82,14 @@ public final class BlockAssembler {
      */
     public static Optional<Block> mine(ChainTip parent, List<SignedTransaction> candidates, KeyPair miner,
             long timestamp, ChainRules rules, long maxTries) {
+        return mine(parent, candidates, miner, timestamp, rules, maxTries, LifelongEnv.NONE);
+    }
+
+    /** {@link #mine} with the blobs and pool lifelong transactions need. */
+    public static Optional<Block> mine(ChainTip parent, List<SignedTransaction> candidates, KeyPair miner,
+            long timestamp, ChainRules rules, long maxTries, LifelongEnv env) {
         BlockTemplate template = assemble(parent, candidates, miner.publicKey(), Address.of(miner.publicKey()),
-                timestamp, rules, SignatureVerifier.ED25519);
+                timestamp, rules, SignatureVerifier.ED25519, env);
         return IdleSealer.seal(template.header(), 0, maxTries)
                 .map(sealed -> template.toBlock(sealed.signedBy(miner)));
     }

@@ -6,9 +6,15 @@ import io.learnchain.base.merkle.MerkleRoot;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.block.EngineProof;
+import io.learnchain.chain.dqn.DqnRules;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.lifelong.LifelongBlobs;
+import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.pole.PoleTransition;
 import io.learnchain.chain.pole.PoleVerifier;
 import io.learnchain.chain.pole.Round;
@@ -30,10 +36,12 @@ import java.util.List;
  *
  * <p>Order of checks: header (version, previous, height, timestamp, engine proof against the
  * round of {@link RoundDriver}: idle difficulty and work, forfeit deadline, or the pole header
- * rules; miner signature), body shape (count, size, tx root, coinbase position and height), the
+ * rules, or on a dqn chain the {@link DqnRules} step from the parent; miner signature), body shape (count, size, tx root, coinbase position and height), the
  * engine's body rules ({@link PoleVerifier} for pole blocks: reveal, commitment, model, score),
- * the engine step ({@link PoleTransition}), each transaction in order, the coinbase amount
- * (subsidy + fees + the round's reward), the state root. A far-future timestamp is
+        Amount reward = block.header().proof() instanceof DqnProof
+                ? rules.dqn().orElseThrow().rewardMax()
+                : PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
+        LifelongTransition.begin(delta, block.header().height(), block.header().previous());
  * undecided, not invalid: the block may become acceptable once the local clock catches up.
  */
 public final class BlockProcessor {
@@ -56,6 +64,7 @@ public final class BlockProcessor {
             case PoleProof p -> PoleVerifier.checkBlock((Round.Learning) round, block, p, parent.state(), rules, context);
             case IdleProof p -> noReveal(block);
             case ForfeitProof p -> noReveal(block);
+            case DqnProof p -> DqnRules.checkBody(block);
         };
         if (engineVerdict != null) {
             return engineVerdict;
@@ -90,7 +99,12 @@ public final class BlockProcessor {
             return new Verdict.Undecided(UndecidedReason.FUTURE_TIMESTAMP, "timestamp " + header.timestamp()
                     + " is more than " + rules.maxFutureSeconds() + " s ahead of local time " + context.nowSeconds());
         }
+        Verdict mismatch = engineMismatch(header.proof(), rules);
+        if (mismatch != null) {
+            return mismatch;
+        }
         Verdict engine = switch (header.proof()) {
+            case DqnProof p -> DqnRules.check(parent, p, rules.dqn().orElseThrow());
             case IdleProof p -> round instanceof Round.Learning l
                     ? Verdict.invalid(InvalidReason.WRONG_ROUND_TASK, "task " + l.taskId() + " is open: mine a pole"
                             + " block, or a forfeit block from time " + l.forfeitNotBefore())
@@ -101,9 +115,20 @@ public final class BlockProcessor {
         if (engine != null) {
             return engine;
         }
-        if (!header.hasValidSignature()) {
+        if (!context.verifier().verifyHeader(header)) {
             return Verdict.invalid(InvalidReason.BAD_BLOCK_SIGNATURE, "the miner signature of block "
                     + header.hash().shortHex() + " does not verify against key " + header.miner().toHex());
+        }
+        return null;
+    }
+
+    /** A dqn chain takes only dqn blocks, and only a dqn chain takes them. */
+    private static Verdict engineMismatch(EngineProof proof, ChainRules rules) {
+        boolean dqnChain = rules.dqn().isPresent();
+        if (dqnChain != proof instanceof DqnProof) {
+            return Verdict.invalid(InvalidReason.WRONG_ENGINE_PROOF, dqnChain
+                    ? "a dqn chain takes only dqn blocks, got proof tag " + proof.tag()
+                    : "a dqn block on a chain whose genesis engine is not dqn");
         }
         return null;
     }
@@ -185,12 +210,21 @@ public final class BlockProcessor {
     private static Verdict applyTransactions(ChainTip parent, Block block, ChainRules rules, ValidationContext context,
             List<Hash> txHashes, Round round) {
         StateDelta delta = new StateDelta(parent.state());
-        Amount reward = PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
+        Amount reward = block.header().proof() instanceof DqnProof
+                ? rules.dqn().orElseThrow().rewardMax()
+                : PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
+        LifelongTransition.begin(delta, block.header().height(), block.header().previous());
         Amount fees = Amount.ZERO;
         List<Transaction> txs = block.transactions();
+        var missing = LifelongBlobs.missing(txs, delta.lifelong(), context.blobs());
+        if (missing.isPresent()) {
+            return new Verdict.Undecided(UndecidedReason.MISSING_DATA, "lifelong blob " + missing.get().shortHex()
+                    + " is missing: fetch it");
+        }
+        LifelongEnv env = new LifelongEnv(context.blobs(), context.pool());
         for (int i = 1; i < txs.size(); i++) {
             SignedTransaction tx = (SignedTransaction) txs.get(i);
-            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier(), block.header().height())) {
+            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier(), block.header().height(), env)) {
                 case TxResult.Applied applied -> {
                     try {
                         fees = fees.add(applied.fee());

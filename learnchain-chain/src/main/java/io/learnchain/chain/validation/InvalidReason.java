@@ -68,7 +68,58 @@ public enum InvalidReason {
     /** The commitment reached this node only after the shard reveal. Local. */
     COMMITMENT_AFTER_REVEAL,
     /** Another miner committed the same model hash on this parent first. Local. */
-    COPIED_MODEL;
+    COPIED_MODEL,
+    // --- lifelong models (PROTOCOL.md 5) ---
+    /** No lifelong model has this id. */
+    UNKNOWN_MODEL,
+    /** Only the model's initiator may reveal its parts or grow it. */
+    NOT_INITIATOR,
+    /** A DeployModel whose spec does not parse or is not canonical. */
+    BAD_DEPLOYMENT,
+    /** The model is waiting for its parts (selecting, revealing, a growth pending) or void. */
+    MODEL_NOT_ACTIVE,
+    /** A RevealParts with no picked parts waiting. */
+    NOTHING_TO_REVEAL,
+    /** A revealed or used test part is not a data set the model reads (the initiator's fault). */
+    BAD_TEST_PART,
+    /** The proposal or growth does not build on the model's current weights. */
+    WRONG_PARENT_MODEL,
+    /** The claimed loss is not below the current loss. */
+    LOSS_NOT_LOWER,
+    /** The loss recomputed on Dk differs from the claim (either way). */
+    WRONG_LOSS_CLAIM,
+    /** The same weights were already proposed in the open epoch. */
+    ALREADY_PROPOSED,
+    /** A frozen (old) weight differs from the current model's, byte for byte. */
+    FROZEN_WEIGHTS_CHANGED,
+    /** A GrowModel while the loss is not below the growth threshold. */
+    LOSS_ABOVE_THRESHOLD,
+    /** A GrowModel whose spec is not a growth of the current spec. */
+    NOT_A_GROWTH,
+    /** A GrowModel while the open epoch has proposals. */
+    PROPOSALS_PENDING,
+    /** A Challenge of a claim that is right (or not signed by its proposer for this chain). */
+    CHALLENGE_UNFOUNDED,
+    /** A Challenge of a claim already proven false. */
+    CHALLENGE_REPEATED,
+    /** A Challenge of a claim on weights that are no longer current. */
+    CHALLENGE_STALE,
+    /**
+     * A lifelong blob is not available where the transaction was applied (mempool, block assembly).
+     * A block never gets this: it is undecided (MISSING_DATA) until the blob arrives.
+     */
+    LIFELONG_BLOB_MISSING,
+    // --- engine dqn (PROTOCOL 4): the step must follow from the parent ---
+    /** The action is outside the environment's action set. */
+    DQN_INVALID_ACTION,
+    /** S_{t+1} (or the terminal/done flags) is not what the action gives from the parent's state. */
+    DQN_WRONG_STATE,
+    /** R_{t+1} or the unshaped reward is not what the step gives. */
+    DQN_WRONG_REWARD,
+    /** The fork-choice score is not the genesis option's score of the rewards. */
+    DQN_WRONG_SCORE,
+    /** A task transaction (PostTask, CancelTask, RevealShard) in a dqn block: no learning rounds run there. */
+    DQN_TASK_TRANSACTION;
 
     /**
      * True for reasons that depend on this node's commitment log, not on chain data: the block is

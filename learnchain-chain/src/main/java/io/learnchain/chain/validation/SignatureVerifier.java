@@ -3,7 +3,7 @@ package io.learnchain.chain.validation;
 import io.learnchain.chain.tx.SignedTransaction;
 
 /**
- * Checks a transaction's signature. {@link #ED25519} verifies every time; a node may wrap it with
+ * Checks a transaction's (and a block header's) signature. {@link #ED25519} verifies every time; a node may wrap it with
  * a cache of transaction hashes it has already verified (a verdict never depends on which).
  */
 @FunctionalInterface
@@ -11,4 +11,9 @@ public interface SignatureVerifier {
     SignatureVerifier ED25519 = SignedTransaction::hasValidSignature;
 
     boolean verify(SignedTransaction tx);
+
+    /** Checks a block header's miner signature; a cache may remember headers it verified before. */
+    default boolean verifyHeader(io.learnchain.chain.block.BlockHeader header) {
+        return header.hasValidSignature();
+    }
 }

@@ -4,6 +4,12 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.lifelong.LifelongProcessor;
+import io.learnchain.chain.tx.Challenge;
+import io.learnchain.chain.tx.DeployModel;
+import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.ProposeUpdate;
+import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.CancelTask;
@@ -53,14 +59,22 @@ public final class TransactionAdmission {
         return new TxResult.Applied(body.fee());
     }
 
-    /** CancelTask and RevealShard must name an open task of the sender. */
+    /** CancelTask and RevealShard must name an open task of the sender; lifelong kinds an existing model. */
     private static TxResult.Rejected checkTask(TxBody body, Address sender, WorldState state) {
         long id = switch (body.payload()) {
             case CancelTask c -> c.taskId();
             case RevealShard r -> r.taskId();
             case Transfer t -> 0;
             case PostTask p -> 0;
+            case DeployModel d -> 0;
+            case RevealParts r -> -1;
+            case ProposeUpdate p -> -1;
+            case Challenge c -> -1;
+            case GrowModel g -> -1;
         };
+        if (id == -1) {
+            return LifelongProcessor.admit(body.payload(), sender, state.lifelong());
+        }
         if (id == 0) {
             return null;
         }

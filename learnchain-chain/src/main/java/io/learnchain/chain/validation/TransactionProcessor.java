@@ -4,6 +4,13 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.StateDelta;
+import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.lifelong.LifelongProcessor;
+import io.learnchain.chain.tx.Challenge;
+import io.learnchain.chain.tx.DeployModel;
+import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.ProposeUpdate;
+import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.PostTask;
@@ -27,6 +34,12 @@ public final class TransactionProcessor {
     /** Applies {@code tx} as part of the block at {@code height} (recorded as the posting height of a task). */
     public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier,
             io.learnchain.base.Height height) {
+        return apply(tx, state, rules, verifier, height, LifelongEnv.NONE);
+    }
+
+    /** As above, with the blobs and pool lifelong transactions are evaluated with. */
+    public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier,
+            io.learnchain.base.Height height, LifelongEnv env) {
         TxBody body = tx.body();
         TxResult.Rejected stateless = checkStateless(tx, rules, verifier);
         if (stateless != null) {
@@ -44,7 +57,18 @@ public final class TransactionProcessor {
             case PostTask p -> TaskProcessor.post(body, p, sender, account, state, height);
             case CancelTask c -> TaskProcessor.cancel(body, c, sender, account, state);
             case RevealShard r -> TaskProcessor.reveal(body, r, sender, account, state);
+            case DeployModel d -> LifelongProcessor.deploy(call(body, sender, account, state, height, rules, env), d);
+            case RevealParts r -> LifelongProcessor.reveal(call(body, sender, account, state, height, rules, env), r);
+            case ProposeUpdate p -> LifelongProcessor.propose(call(body, sender, account, state, height, rules, env), p);
+            case Challenge c -> LifelongProcessor.challenge(call(body, sender, account, state, height, rules, env), c,
+                    verifier.verify(c.claim()), c.claim().body().chainId().equals(rules.chainId()));
+            case GrowModel g -> LifelongProcessor.grow(call(body, sender, account, state, height, rules, env), g);
         };
+    }
+
+    private static LifelongProcessor.Call call(TxBody body, Address sender, Account account, StateDelta state,
+            io.learnchain.base.Height height, ChainRules rules, LifelongEnv env) {
+        return new LifelongProcessor.Call(body, sender, account, state, height, rules.limits().maxModelBytes(), env);
     }
 
     /** Chain id and signature: the checks that need no state. Null when both pass. */
@@ -69,6 +93,11 @@ public final class TransactionProcessor {
                 case PostTask p -> p.escrow();
                 case CancelTask c -> Amount.ZERO;
                 case RevealShard r -> Amount.ZERO;
+                case DeployModel d -> Amount.ZERO;
+                case RevealParts r -> Amount.ZERO;
+                case ProposeUpdate p -> Amount.ZERO;
+                case Challenge c -> Amount.ZERO;
+                case GrowModel g -> Amount.ZERO;
             };
             return moved.add(body.fee());
         } catch (ArithmeticException e) {

@@ -35,6 +35,30 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), false);
     }
 
+    /** The raw bytes of {@code path} (model files); errors as for {@link #get}. */
+    public byte[] getBytes(String path) {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (ConnectException e) {
+            throw new UserException("no learnchain node answers at " + base
+                    + ": start one (./learnchain node --dev) or point --api at a running node");
+        } catch (IOException e) {
+            throw new UserException("cannot reach the node at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("interrupted while waiting for the node at " + base);
+        }
+        if (response.statusCode() >= 400) {
+            JsonNode body = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            String message = body != null && body.hasNonNull("message") ? body.get("message").asText()
+                    : "status " + response.statusCode();
+            throw new UserException("the node refused the request (" + response.statusCode() + "): " + message);
+        }
+        return response.body();
+    }
+
     /** Like {@link #get} but a 404 gives {@code null} instead of an error. */
     public JsonNode getIfPresent(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), true);

@@ -7,7 +7,6 @@ import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Evaluator;
-import io.learnchain.node.data.DatasetLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -39,7 +38,7 @@ public final class EvalCommand implements Runnable {
             throw new UserException("--threads must be in [1, 256], got " + threads);
         }
         Model model = ModelFiles.read(modelFile);
-        Dataset test = DatasetLoader.standard().load(dataset).test();
+        Dataset test = DataLoading.load(dataset, json).test();
         int correct;
         try (ComputePool pool = new ComputePool(threads)) {
             correct = new Evaluator(pool).correctCount(model, test);

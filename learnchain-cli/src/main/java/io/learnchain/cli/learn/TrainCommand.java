@@ -15,7 +15,6 @@ import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
-import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.TrainTestData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,7 +86,7 @@ public final class TrainCommand implements Runnable {
             throw new UserException("--lr must be a positive number, got " + lr);
         }
         PrintWriter o = spec.commandLine().getOut();
-        TrainTestData data = DatasetLoader.standard().load(dataset);
+        TrainTestData data = DataLoading.load(dataset, json);
         if (data.testIsTrain() && !json) {
             o.println("note: no test file given, so test accuracy is measured on the training data (use csv:TRAIN,TEST)");
         }
@@ -113,7 +112,7 @@ public final class TrainCommand implements Runnable {
 
     private Result trainAndEvaluate(TrainingJob job, ComputePool pool, TrainTestData data) {
         long steps = job.record().steps();
-        boolean terminal = System.console() != null && !json;
+        boolean terminal = DataLoading.isTerminal() && !json;
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
                 .setUnit(" steps", 1).showSpeed().build() : null;
         int interval = (int) Math.max(1, Math.min(100, steps / 100));

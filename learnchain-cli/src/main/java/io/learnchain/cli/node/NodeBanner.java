@@ -38,6 +38,8 @@ final class NodeBanner {
             m.put("dashboard", node.dashboardUrl());
             m.put("miner", miner.map(k -> Address.of(k.publicKey()).toString()).orElse(null));
             m.put("devAccounts", devAccounts);
+            m.put("p2p", node.peers().map(p -> node.config().p2p().orElseThrow().listenHost() + ":" + p.port())
+                    .orElse(null));
             m.put("listening", listen);
             JsonOption.printJson(out, m);
             return;
@@ -56,11 +58,18 @@ final class NodeBanner {
                         a.get("privateKey"));
             }
             out.println("Send coins:  ./learnchain wallet send --from dev:1 --to ADDRESS --amount 5 --api http://" + listen);
+            if (LearnchainNode.runsPoleRounds(g) && miner.isPresent()) {
+                out.println("Post a task: ./learnchain task post --model mlp-small --dataset fashion-mnist-small --reward 10"
+                        + " --rounds 3 --min-accuracy 0.5 --api http://" + listen);
+            }
         }
         out.println();
         out.println("API        " + node.apiUrl());
         out.println("Dashboard  " + node.dashboardUrl());
         out.println("Metrics    http://" + listen + "/metrics");
+        node.peers().ifPresent(p -> out.println("Peers      " + node.config().p2p().orElseThrow().listenHost() + ":"
+                + p.port() + " (peer protocol; " + node.config().p2p().orElseThrow().peers().size()
+                + " configured peer(s), verify " + node.config().p2p().orElseThrow().verify() + ")"));
         out.println("Stop with Ctrl-C.");
         out.println("Listening on " + listen);
         out.flush();

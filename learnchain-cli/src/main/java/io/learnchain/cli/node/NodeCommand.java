@@ -12,6 +12,7 @@ import io.learnchain.cli.wallet.WalletDirOption;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.mempool.MempoolConfig;
+import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.storage.StorageException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,9 +29,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code learnchain node}: runs a node until Ctrl-C. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run a learnchain node: chain database, mempool, miner and the REST/SSE API.",
+        description = {"Run a learnchain node: chain database, mempool, miner (proof-of-learning rounds on a pole chain)"
+                + " and the REST/SSE API.",
             "  learnchain node --dev                      a local dev chain (public prefunded accounts, data deleted on exit)",
-            "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)"})
+            "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)",
+            "  learnchain node --datadir D --peer H:P     join an existing network (sync, then follow it)"})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Run the dev chain: prefunded public accounts, mining with dev:0, "
             + "an ephemeral data directory unless --datadir is given.")
@@ -61,6 +64,25 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--no-mine", description = "Do not mine, only follow and serve the chain.")
     boolean noMine;
 
+    @Option(names = "--parent-pid", hidden = true, paramLabel = "PID",
+            description = "Stop when this process ends (set by `learnchain devnet` for its nodes).")
+    Long parentPid;
+
+    @Mixin PeerOptions peerOptions;
+
+    @Option(names = "--train-steps", paramLabel = "N", description = "Pole miner: optimizer steps per round (default: 600).")
+    Long trainSteps;
+
+    @Option(names = "--train-batch", paramLabel = "N", description = "Pole miner: batch size (default: 64).")
+    Integer trainBatch;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Pole miner: Adam learning rate (default: 0.001).")
+    Float learningRate;
+
+    @Option(names = "--compute-threads", paramLabel = "N",
+            description = "Pole miner: training threads (default: all cores; never changes a result).")
+    Integer computeThreads;
+
     @Mixin WalletDirOption walletDir;
     @Mixin PasswordOptions password;
     @Mixin JsonOption json;
@@ -70,13 +92,14 @@ public final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        var p2p = peerOptions.config(dev, apiHost, apiPort);
         boolean ephemeral = dev && datadir == null;
         Path dir = ephemeral ? createTempDir() : datadir != null ? datadir : defaultDatadir();
         Genesis chain = NodeStartup.chooseGenesis(dir, genesis, dev, blockTime);
         Optional<KeyPair> miner = minerKeys();
         NodeConfig nodeConfig = new NodeConfig(Optional.of(dir), chain, apiHost, apiPort,
-                chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT);
-        LearnchainNode node = start(nodeConfig);
+                chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT, p2p);
+        LearnchainNode node = start(nodeConfig, poleConfig());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -85,6 +108,9 @@ public final class NodeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "learnchain-shutdown"));
+        if (parentPid != null) {
+            ParentWatch.start(parentPid);
+        }
         NodeBanner.print(out, node, dir, ephemeral, miner, json.json);
         if (json.json) {
             node.events().subscribe("cli-json", event -> JsonOption.printJson(out, NodeEventJson.of(event)));
@@ -103,12 +129,28 @@ public final class NodeCommand implements Callable<Integer> {
         return dev ? Optional.of(DevAccounts.keys(0)) : Optional.empty();
     }
 
-    private static LearnchainNode start(NodeConfig config) {
+    private PoleConfig poleConfig() {
+        PoleConfig d = PoleConfig.DEFAULT;
         try {
-            return LearnchainNode.start(config);
+            return new PoleConfig(trainSteps != null ? trainSteps : d.trainSteps(), trainBatch != null ? trainBatch
+                    : d.batch(), learningRate != null ? learningRate : d.learningRate(), d.trainChunkSteps(),
+                    computeThreads != null ? computeThreads : d.computeThreads(), d.candidateWindowMillis(),
+                    d.revealGraceMillis());
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--train-steps, --train-batch, --compute-threads must be >= 1 and --learning-rate "
+                    + "positive: " + e.getMessage(), e);
+        }
+    }
+
+    private static LearnchainNode start(NodeConfig config, PoleConfig pole) {
+        try {
+            return LearnchainNode.start(config, io.learnchain.node.clock.Clock.system(), pole);
         } catch (StorageException e) {
             throw new UserException(e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot listen for peers")) {
+                throw new UserException(e.getMessage(), e);
+            }
             if (isBindFailure(e)) {
                 throw new UserException("cannot listen on " + config.apiHost() + ":" + config.apiPort()
                         + " (" + rootMessage(e) + "): another program uses that port; pass --api-port with a free one, or 0", e);

@@ -29,6 +29,10 @@ final class NodeEventJson {
                 m.put("connected", r.connected());
                 m.put("transactionsReturned", r.transactionsReturned());
             }
+            case NodeEvent.Pole p -> {
+                m.put("event", "pole");
+                m.putAll(io.learnchain.node.pole.PoleEventFields.of(p.event()));
+            }
             case NodeEvent.TransactionAccepted t -> {
                 m.put("event", "transaction");
                 m.put("hash", t.hash().toHex());

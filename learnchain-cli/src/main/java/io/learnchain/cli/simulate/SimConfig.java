@@ -10,11 +10,18 @@ import java.util.List;
  * @param latencyMillis base one-way latency (each message adds a seeded jitter up to it)
  * @param threads compute threads for training and evaluation (never changes a result)
  * @param adversaries kinds of misbehaving nodes, one node each, taken from the last nodes
+ * @param partition a split of the network for a window of virtual time, healed by sync
  */
 record SimConfig(int nodes, int rounds, TaskPreset task, long seed, long latencyMillis, int threads,
-        List<Adversary> adversaries) {
+        List<Adversary> adversaries, java.util.Optional<PartitionSpec> partition) {
+    SimConfig(int nodes, int rounds, TaskPreset task, long seed, long latencyMillis, int threads,
+            List<Adversary> adversaries) {
+        this(nodes, rounds, task, seed, latencyMillis, threads, adversaries, java.util.Optional.empty());
+    }
+
     SimConfig {
         adversaries = List.copyOf(adversaries);
+        partition.ifPresent(p -> p.check(nodes));
         if (nodes < 1 || nodes > 64) {
             throw new IllegalArgumentException("--nodes must be in [1, 64], got " + nodes);
         }

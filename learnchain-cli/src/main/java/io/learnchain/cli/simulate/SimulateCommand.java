@@ -17,13 +17,40 @@ import picocli.CommandLine.Spec;
 /** {@code learnchain simulate}: a seeded whole-network proof-of-learning simulation in one process. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run N full nodes (one requester, every node a miner) over an in-memory network with a "
-                + "virtual clock; write rounds.csv, accuracy.svg and report.txt to --out.")
+                + "virtual clock; write rounds.csv, accuracy.svg and report.txt to --out. With --engine dqn every node "
+                + "mines a dqn chain (--env, --blocks, --window, --fork-option) and blocks.csv, episodes.csv, returns.svg "
+                + "and report.txt are written.")
 public final class SimulateCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--engine", defaultValue = "pole", description = "Consensus engine (only pole).")
+    @Option(names = "--scenario", defaultValue = "rounds", paramLabel = "NAME",
+            description = "rounds (pole rounds, default) or lifelong (paper 001: class-incremental Fashion-MNIST, frozen"
+                    + " old weights vs naive fine-tuning; --nodes participants, --rounds epochs per phase).")
+    String scenario;
+
+    @Option(names = "--engine", defaultValue = "pole", description = "Consensus engine: pole or dqn (default: "
+            + "${DEFAULT-VALUE}).")
     String engine;
+
+    @Option(names = "--env", defaultValue = "cartpole",
+            description = "dqn: environment cartpole, gridworld or inventory (default: ${DEFAULT-VALUE}).")
+    String env;
+
+    @Option(names = "--blocks", defaultValue = "2000", description = "dqn: blocks to mine (default: ${DEFAULT-VALUE}).")
+    long blocks;
+
+    @Option(names = "--window", defaultValue = "100",
+            description = "dqn: episodes in the moving average of returns (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--fork-option", defaultValue = "a",
+            description = "dqn: fork choice at equal height, a (last reward) or b (reward sum) (default: ${DEFAULT-VALUE}).")
+    String forkOption;
+
+    @Option(names = "--random-policy", description = "dqn control run: every miner acts uniformly at random "
+            + "(epsilon fixed at 1), so fork choice alone picks the chain's actions.")
+    boolean randomPolicy;
 
     @Option(names = "--nodes", defaultValue = "4", description = "Full nodes (default: ${DEFAULT-VALUE}).")
     int nodes;
@@ -46,6 +73,11 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
     long latency;
 
+    @Option(names = "--partition", paramLabel = "SIDES@FROM-TO",
+            description = "Run the real peer protocol between the nodes and split the network for a window of virtual time; "
+                    + "sync heals it after, e.g. 0-1|2-3@1s-40s.")
+    String partition;
+
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -55,15 +87,38 @@ public final class SimulateCommand implements Runnable {
     @Mixin
     JsonOption json;
 
+    private void runDqn() {
+        DqnSimConfig config;
+        try {
+            config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodes, blocks, seed,
+                    window, latency, threads, randomPolicy);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        DqnSimulateRun.run(config, out, json.json, spec.commandLine().getOut());
+    }
+
     @Override
     public void run() {
+        if (scenario.equals("lifelong")) {
+            runLifelong();
+            return;
+        }
+        if (!scenario.equals("rounds")) {
+            throw new UserException("--scenario " + scenario + " is unknown; use rounds or lifelong");
+        }
+        if (engine.equals("dqn")) {
+            runDqn();
+            return;
+        }
         if (!engine.equals("pole")) {
-            throw new UserException("--engine " + engine + " is not simulated; use --engine pole");
+            throw new UserException("--engine " + engine + " is not simulated; use --engine pole or dqn");
         }
         SimConfig config;
         try {
             config = new SimConfig(nodes, rounds, TaskPreset.named(task), seed, latency, threads,
-                    adversaries.stream().map(Adversary::parse).toList());
+                    adversaries.stream().map(Adversary::parse).toList(),
+                    java.util.Optional.ofNullable(partition).map(PartitionSpec::parse));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -87,6 +142,35 @@ public final class SimulateCommand implements Runnable {
         } else {
             o.print(SimReport.text(result));
             o.printf("files: %s, %s, %s%n", out.resolve("rounds.csv"), out.resolve("accuracy.svg"),
+                    out.resolve("report.txt"));
+            o.flush();
+        }
+    }
+
+    private void runLifelong() {
+        TaskPreset preset;
+        try {
+            preset = TaskPreset.named(task);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        var data = preset.load();
+        Map<String, Object> result;
+        try {
+            result = io.learnchain.cli.simulate.lifelong.LifelongScenario.run(preset.spec(), data.train(), data.test(),
+                    data.origin(), nodes, rounds, seed, preset.steps(), preset.batch(), preset.learningRate(), threads,
+                    out);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the simulation output to " + out + ": " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json.json) {
+            JsonOption.printJson(o, result);
+        } else {
+            o.print(io.learnchain.cli.simulate.lifelong.LifelongScenario.text(result));
+            o.printf("files: %s, %s, %s%n", out.resolve("epochs.csv"), out.resolve("loss.svg"),
                     out.resolve("report.txt"));
             o.flush();
         }

@@ -76,7 +76,8 @@ final class Simulation {
         this.genesis = new Genesis("learnchain-sim", "pole", 10, 1, premine, ProtocolLimits.DEFAULT,
                 Amount.ofCoins(50), GENESIS_TIME);
         this.premined = genesis.initialState().totalSupply();
-        this.network = new SimNetwork(scheduler, config.latencyMillis(), SplitMix64.derive(config.seed(), 1).nextLong());
+        this.network = new SimNetwork(scheduler, config.latencyMillis(), SplitMix64.derive(config.seed(), 1).nextLong(),
+                config.partition());
     }
 
     /** Runs the whole simulation on {@code pool}; throws {@link InvariantViolation} when an invariant breaks. */
@@ -90,6 +91,7 @@ final class Simulation {
         PostTask terms = new PostTask(config.task().spec().text(), hash(trainBlob), config.task().minTrainingBp(),
                 config.rounds(), REWARD, 60, minPhaseSeconds(), MAX_PHASE_SECONDS,
                 shards.stream().map(Hash::sha256).toList());
+        network.start();
         nodes.forEach(PoleNode::start);
         requester.post(terms, shards, Amount.ZERO);
         long limit = GENESIS_TIME * 1000 + (config.rounds() + 2) * (MAX_PHASE_SECONDS + 120) * 1000;
@@ -97,6 +99,7 @@ final class Simulation {
             checkSupply();
             if (!draining && taskDone()) {
                 draining = true; // miners stop; messages in flight and pending decisions still run
+                network.quiesce();
             }
         }
         return new SimOutcome(config, genesis, nodes, blobs.getFirst(), events, traces, data, scheduler.nowMillis()
@@ -104,6 +107,11 @@ final class Simulation {
     }
 
     private RequesterRole requester;
+
+    /** The network, for what happened on it (partition heights, synced blocks). */
+    SimNetwork network() {
+        return network;
+    }
 
     private PoleNode node(int i, ComputePool pool, byte[] trainBlob) {
         String name = "node" + i;
@@ -126,7 +134,7 @@ final class Simulation {
             port = trace.watching(port);
         }
         PoleNode node = new PoleNode(name, chain, store, scheduler, port, events::add, candidateWindowMillis());
-        network.add(node);
+        network.add(node, store);
         TaskPreset t = config.task();
         MinerPlan plan = new MinerPlan(t.steps(), t.batch(), t.learningRate(), true, t.stepMillis(), IDLE_MEAN_MILLIS,
                 adversary == null ? MinerBehaviour.honest() : adversary.behaviour());

@@ -19,6 +19,8 @@ import java.util.function.IntConsumer;
  */
 public final class ComputePool implements AutoCloseable {
     private static final ComputePool SERIAL = new ComputePool(1);
+    /** Short parks (0.2 ms each, about 0.5 s in all) before an idle worker parks until woken. */
+    private static final int IDLE_PARKS = 2_500;
 
     private final int threads;
     private final Thread[] workers;
@@ -133,18 +135,25 @@ public final class ComputePool implements AutoCloseable {
 
     private void workLoop() {
         Job seen = null;
+        int idle = 0;
         while (!closed) {
             Job j = job;
             if (j != null && j != seen) {
                 seen = j;
+                idle = 0;
                 runTasks(j);
             } else {
-                spinThenPark(seen);
+                spinThenPark(seen, idle++ >= IDLE_PARKS);
             }
         }
     }
 
-    private void spinThenPark(Job seen) {
+    /**
+     * Spins, then parks 0.2 ms; after {@link #IDLE_PARKS} such parks without work (a pool between
+     * training runs) parks until {@link #forEach} or {@link #close} unparks it, so an idle pool
+     * costs no CPU.
+     */
+    private void spinThenPark(Job seen, boolean longIdle) {
         for (int spin = 0; spin < 2000; spin++) {
             Job j = job;
             if ((j != null && j != seen) || closed) {
@@ -152,7 +161,11 @@ public final class ComputePool implements AutoCloseable {
             }
             Thread.onSpinWait();
         }
-        LockSupport.parkNanos(this, 200_000L);
+        if (longIdle) {
+            LockSupport.park(this);
+        } else {
+            LockSupport.parkNanos(this, 200_000L);
+        }
     }
 
     @Override

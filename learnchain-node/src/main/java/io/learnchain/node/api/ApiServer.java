@@ -6,37 +6,56 @@ import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.storage.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: REST under {@code /api/v1}, SSE at {@code /api/v1/events}, Prometheus at
- * {@code /metrics}. Every error is JSON ({@link ErrorBody}); malformed input is a 400, never a 500.
+ * The HTTP server: REST under {@code /api/v1} (described by {@code /api/v1/openapi.json}), SSE at
+ * {@code /api/v1/events}, Prometheus at {@code /metrics} and the dashboard's static files at {@code /}. Every error is JSON ({@link ErrorBody}); malformed input is a 400, never a 500.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final String PLACEHOLDER_PAGE = """
-            <!doctype html><html><head><meta charset="utf-8"><title>learnchain node</title></head>
-            <body><h1>learnchain node</h1><p>The dashboard is not built yet. The API lives under
-            <a href="/api/v1/status">/api/v1/status</a>; live events at /api/v1/events; metrics at
-            <a href="/metrics">/metrics</a>.</p></body></html>
-            """;
+    /** The dashboard's static files on the classpath, served at {@code /} (docs/dashboard.md). */
+    static final String DASHBOARD_DIRECTORY = "/dashboard";
+    /** Where the hand-written OpenAPI 3.1 description of every route is served. */
+    public static final String OPENAPI_PATH = "/api/v1/openapi.json";
+    /** The OpenAPI document on the classpath. */
+    public static final String OPENAPI_RESOURCE = "/io/learnchain/node/api/openapi.json";
 
     private final Javalin app;
+    private final List<Endpoint> endpoints;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, List<Endpoint> endpoints) {
         this.app = app;
+        this.endpoints = endpoints;
+    }
+
+    /** A registered route: an HTTP method and a path template such as {@code /api/v1/blocks/{id}}. */
+    public record Endpoint(String method, String path) {
     }
 
     /** Starts serving on {@code host:port} ({@code port} 0 picks a free one; see {@link #port()}). */
     public static ApiServer start(String host, int port, NodeMetrics metrics, List<ApiRoutes> routes) {
         ObjectMapper mapper = ApiJson.create();
+        List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
+            config.events(events -> events.handlerAdded(info -> endpoints.add(
+                    new Endpoint(info.getHttpMethod().name(), info.getPath()))));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = DASHBOARD_DIRECTORY;
+                files.location = Location.CLASSPATH;
+            });
             config.showJavalinBanner = false;
             config.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson(mapper, true));
@@ -44,12 +63,25 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000L;
         });
         installErrorHandling(app);
-        app.get("/", ctx -> ctx.html(PLACEHOLDER_PAGE));
+        byte[] openApi = openApiDocument();
+        app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         routes.forEach(r -> r.register(app));
         app.start(host, port);
         LOG.info("API listening on http://{}:{}/api/v1", host, app.port());
-        return new ApiServer(app);
+        return new ApiServer(app, endpoints);
+    }
+
+    /** The OpenAPI document's bytes (a missing resource is a packaging bug, not a user error). */
+    public static byte[] openApiDocument() {
+        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + OPENAPI_RESOURCE + "; rebuild learnchain-node");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
+        }
     }
 
     private static void installErrorHandling(Javalin app) {
@@ -99,6 +131,11 @@ public final class ApiServer implements AutoCloseable {
 
     static void respond(Context ctx, int status, String code, String message) {
         ctx.status(status).json(new ErrorBody(status, code, message));
+    }
+
+    /** Every route registered, in registration order (the OpenAPI contract test checks them against the file). */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     /** The port actually bound (useful when started with port 0). */

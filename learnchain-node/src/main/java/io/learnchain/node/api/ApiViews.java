@@ -10,6 +10,11 @@ import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.Challenge;
+import io.learnchain.chain.tx.DeployModel;
+import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.ProposeUpdate;
+import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
@@ -42,6 +47,9 @@ final class ApiViews {
             case ForfeitProof p -> ProofDto.idle("forfeit", p.difficulty(), Long.toUnsignedString(p.nonce()), p.taskId());
             case PoleProof p -> new ProofDto("pole", null, null, p.taskId(), p.modelHash().toHex(), p.record().hash().toHex(),
                     p.shardIndex(), p.shardHash().toHex(), p.claimedScore());
+            case io.learnchain.chain.block.DqnProof p -> new ProofDto("dqn", null, null, null,
+                    p.record().weightsAfter().toHex(), p.record().hash().toHex(), p.action(), p.next().hash().toHex(),
+                    p.forkScore());
         };
         List<TxDto> txs = null;
         if (withTransactions) {
@@ -103,6 +111,44 @@ final class ApiViews {
                         task.put("previous", t.previous().toHex());
                         task.put("shardIndex", t.shardIndex());
                         task.put("shardHash", t.shardHash().toHex());
+                    }
+                    case DeployModel t -> {
+                        kind = "deploy_model";
+                        task.put("modelSpec", t.modelSpec());
+                        task.put("initialWeights", t.initialWeights().toHex());
+                        task.put("growthThreshold", t.growthThreshold());
+                        task.put("selectCount", t.selectCount());
+                        task.put("epochBlocks", t.epochBlocks());
+                        task.put("revealWindow", t.revealWindow());
+                        task.put("parts", t.partHashes().stream().map(Hash::toHex).toList());
+                    }
+                    case RevealParts t -> {
+                        kind = "reveal_parts";
+                        task.put("modelId", t.modelId());
+                    }
+                    case ProposeUpdate t -> {
+                        kind = "propose_update";
+                        task.put("modelId", t.modelId());
+                        task.put("parent", t.parent().toHex());
+                        task.put("weights", t.weights().toHex());
+                        task.put("claimedLoss", t.claimedLoss());
+                    }
+                    case Challenge t -> {
+                        kind = "challenge";
+                        task.put("modelId", t.modelId());
+                        task.put("claim", t.claim().hash().toHex());
+                        task.put("weights", t.proposal().weights().toHex());
+                        task.put("claimedLoss", t.proposal().claimedLoss());
+                    }
+                    case GrowModel t -> {
+                        kind = "grow_model";
+                        task.put("modelId", t.modelId());
+                        task.put("parent", t.parent().toHex());
+                        task.put("grownSpec", t.grownSpec());
+                        task.put("grownWeights", t.grownWeights().toHex());
+                        task.put("growthThreshold", t.growthThreshold());
+                        task.put("selectCount", t.selectCount());
+                        task.put("parts", t.partHashes().stream().map(Hash::toHex).toList());
                     }
                 }
                 yield new TxDto(s.hash().toHex(), kind, status, body.senderAddress().toString(), body.sender().toHex(),

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Server-sent events at /api/v1/events: {@code block} (a block connected), {@code reorg} (the
- * chain switched branches) and {@code transaction} (a transaction entered the mempool), each
+ * chain switched branches), {@code transaction} (a transaction entered the mempool) and
+ * {@code pole} (what the proof-of-learning roles did; the payload's {@code event} says what), each
  * with a JSON payload; a {@code hello} event with the tip on connect, and a comment line every 15 s
  * (Jetty closes connections idle for 30 s).
  */
@@ -75,6 +76,7 @@ public final class EventRoutes implements ApiRoutes {
             case NodeEvent.BlockConnected b -> "block";
             case NodeEvent.Reorganized r -> "reorg";
             case NodeEvent.TransactionAccepted t -> "transaction";
+            case NodeEvent.Pole p -> "pole";
         };
     }
 
@@ -87,6 +89,7 @@ public final class EventRoutes implements ApiRoutes {
                     "transactionsReturned", r.transactionsReturned());
             case NodeEvent.TransactionAccepted t -> Map.of("hash", t.hash().toHex(), "from", t.sender(), "nonce",
                     t.nonce(), "feeUnits", Long.toString(t.feeUnits()));
+            case NodeEvent.Pole p -> io.learnchain.node.pole.PoleEventFields.of(p.event());
         };
     }
 

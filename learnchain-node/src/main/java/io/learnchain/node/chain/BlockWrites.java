@@ -52,6 +52,11 @@ final class BlockWrites {
                         case io.learnchain.chain.tx.PostTask t -> { }
                         case io.learnchain.chain.tx.CancelTask t -> { }
                         case io.learnchain.chain.tx.RevealShard t -> { }
+                        case io.learnchain.chain.tx.DeployModel t -> { }
+                        case io.learnchain.chain.tx.RevealParts t -> { }
+                        case io.learnchain.chain.tx.ProposeUpdate t -> { }
+                        case io.learnchain.chain.tx.Challenge t -> { }
+                        case io.learnchain.chain.tx.GrowModel t -> { }
                     }
                 }
             }
@@ -81,6 +86,7 @@ final class BlockWrites {
             changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
         }
         update.putUndo(hash, TaskRecords.withTaskUndo(changes, before, after));
+        LifelongSnapshots.write(update, hash, after);
     }
 
     /** Removes {@code block}'s transactions from the index (its canonical slot is overwritten or removed by the caller). */

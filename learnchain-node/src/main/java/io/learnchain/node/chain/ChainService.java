@@ -33,7 +33,9 @@ import io.learnchain.chain.pole.BlobView;
 import io.learnchain.chain.pole.CandidateSelection;
 import io.learnchain.chain.pole.Commitment;
 import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.RoundCommitments;
+import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.compute.ComputePool;
 import java.util.List;
 import java.util.Objects;
@@ -133,9 +135,24 @@ public final class ChainService {
 
     /** Validates {@code block} and connects it, stores it on a side branch, or says why not. */
     public synchronized ImportResult importBlock(Block block) {
+        return importWith(block, context(), VerifyLevel.ACCURACY);
+    }
+
+    /**
+     * Imports a block fetched by sync (PROTOCOL.md 3.6, 6): its round's commitments were never
+     * witnessed here, so it is judged with {@link CommitmentView#SYNC} (every commitment counts as
+     * seen before the reveal); at {@link VerifyLevel#REPLAY} a pole block that extends the tip is
+     * also re-trained from its record and must reproduce its model hash. Blocks of a branch being
+     * switched to are checked at {@code accuracy}.
+     */
+    public synchronized ImportResult importSynced(Block block, VerifyLevel level) {
+        return importWith(block, context().withCommitments(CommitmentView.SYNC), level);
+    }
+
+    private ImportResult importWith(Block block, ValidationContext ctx, VerifyLevel level) {
         Hash hash = block.hash();
         try {
-            return metrics.blockConnectTime.recordCallable(() -> importUnlocked(block, hash));
+            return metrics.blockConnectTime.recordCallable(() -> importUnlocked(block, hash, ctx, level));
         } catch (StorageException e) {
             LOG.error("block {} could not be stored: {}; it is not marked bad and can be retried", hash.shortHex(),
                     e.getMessage());
@@ -145,7 +162,7 @@ public final class ChainService {
         }
     }
 
-    private ImportResult importUnlocked(Block block, Hash hash) {
+    private ImportResult importUnlocked(Block block, Hash hash, ValidationContext ctx, VerifyLevel level) {
         if (store.blockInfo(hash).isPresent()) {
             return new ImportResult.AlreadyKnown(hash);
         }
@@ -164,9 +181,9 @@ public final class ChainService {
                     + " is not known here yet");
         }
         if (parent.equals(head.hash())) {
-            return extendTip(block, hash, parentInfo.get());
+            return extendTip(block, hash, parentInfo.get(), ctx, level);
         }
-        return importOffTip(block, hash, parentInfo.get());
+        return importOffTip(block, hash, parentInfo.get(), ctx);
     }
 
     /**
@@ -214,6 +231,13 @@ public final class ChainService {
     }
 
     private ImportResult rejected(Hash hash, InvalidReason reason, String detail) {
+        if (reason == InvalidReason.TX_ROOT_MISMATCH) {
+            // The body is not the one the header commits to: the header (and so the hash) may be
+            // sound and its honest body may still arrive (SCENARIOS.md A6); blame the sender only.
+            metrics.blocksInvalid.increment();
+            LOG.info("refused a body for block {} that does not match its header ({})", hash.shortHex(), detail);
+            return new ImportResult.Rejected(hash, reason, detail);
+        }
         if (reason.isLocal()) {
             // Judged on this node's own commitment log: another peer may rightly accept the block,
             // and this node may accept it later through a different view (e.g. at sync).
@@ -242,8 +266,11 @@ public final class ChainService {
         return new ValidationContext(clock.seconds(), verifier, blobs, commitments, pool);
     }
 
-    private ImportResult extendTip(Block block, Hash hash, BlockInfo parentInfo) {
-        Verdict verdict = BlockProcessor.apply(head.tip(), block, rules, context());
+    private ImportResult extendTip(Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx,
+            VerifyLevel level) {
+        Verdict verdict = level == VerifyLevel.REPLAY
+                ? ReplayVerifier.applyWithReplay(head.tip(), block, rules, ctx, new Trainer(pool), level.maxReplaySteps())
+                : BlockProcessor.apply(head.tip(), block, rules, ctx);
         return switch (verdict) {
             case Verdict.Valid valid -> connectValid(block, valid, parentInfo);
             case Verdict.Invalid invalid -> rejected(hash, invalid.reason(), invalid.detail());
@@ -318,14 +345,13 @@ public final class ChainService {
                 block.transactions().size(), h.timestamp()));
     }
 
-    private ImportResult importOffTip(Block block, Hash hash, BlockInfo parentInfo) {
-        if (!(block.header().proof() instanceof io.learnchain.chain.block.PoleProof)
-                && !IdleSealer.hasValidWork(block.header())) {
-            // A pole block does no hash work: its cheap side-branch check is the miner signature
-            // below; its learning is verified in full when its branch becomes better.
+    private ImportResult importOffTip(Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx) {
+        if (!IdleSealer.meetsWorkIfAny(block.header())) {
+            // A pole or dqn block does no hash work: its cheap side-branch check is the miner
+            // signature below; its learning is verified in full when its branch becomes better.
             return rejected(hash, InvalidReason.INSUFFICIENT_WORK, "side-branch block does not meet its difficulty");
         }
-        if (!block.header().hasValidSignature()) {
+        if (!verifier.verifyHeader(block.header())) {
             return rejected(hash, InvalidReason.BAD_BLOCK_SIGNATURE, "side-branch block has a bad miner signature");
         }
         BlockInfo info = BlockWrites.info(block, parentInfo);
@@ -344,7 +370,7 @@ public final class ChainService {
             return new ImportResult.SideChain(hash, "switching to it would undo more than "
                     + rules.limits().maxReorgDepth() + " blocks");
         }
-        return reorganise(plan, block, info);
+        return reorganise(plan, block, info, ctx);
     }
 
     private void storeSideBlock(Block block, BlockInfo info) {
@@ -353,8 +379,8 @@ public final class ChainService {
         store.commit(update);
     }
 
-    private ImportResult reorganise(Reorganisation plan, Block block, BlockInfo info) {
-        Reorganisation.Outcome outcome = plan.replay(block, info, rules, context());
+    private ImportResult reorganise(Reorganisation plan, Block block, BlockInfo info, ValidationContext ctx) {
+        Reorganisation.Outcome outcome = plan.replay(block, info, rules, ctx);
         return switch (outcome) {
             case Reorganisation.Outcome.Switched switched -> {
                 store.commit(switched.update());
@@ -457,7 +483,7 @@ public final class ChainService {
 
     /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
     public ChainVerifier.Report verifyFromGenesis(java.util.function.LongConsumer progress) {
-        return new ChainVerifier(genesis, store, loader).verify(head, progress);
+        return new ChainVerifier(genesis, store, loader, blobs, pool).verify(head, progress);
     }
 
     /** A summary of the canonical chain. */

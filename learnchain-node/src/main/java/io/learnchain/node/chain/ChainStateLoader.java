@@ -92,7 +92,9 @@ final class ChainStateLoader {
                         + ")");
             }
         });
-        return WorldState.of(accounts).withTasks(loadTasks());
+        return WorldState.of(accounts).withTasks(loadTasks())
+                .withLifelong(store.tip().map(t -> LifelongSnapshots.load(store, t.hash())).orElse(
+                        io.learnchain.chain.state.LifelongBook.EMPTY));
     }
 
     private TaskBook loadTasks() {
@@ -150,7 +152,7 @@ final class ChainStateLoader {
     }
 
     ChainTip tipOf(BlockHeader header, long parentTimestamp, WorldState state) {
-        return new ChainTip(header.hash(), header.height(), header.timestamp(), idleDifficulty(header), parentTimestamp, state);
+        return ChainTip.of(header, idleDifficulty(header), parentTimestamp, state);
     }
 
     /**
@@ -173,6 +175,9 @@ final class ChainStateLoader {
                         return genesis.initialDifficulty();
                     }
                     h = block(h.previous()).header();
+                }
+                case io.learnchain.chain.block.DqnProof p -> {
+                    return genesis.initialDifficulty(); // a dqn chain holds only dqn blocks: no hash work at all
                 }
             }
         }

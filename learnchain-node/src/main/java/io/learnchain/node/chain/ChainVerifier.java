@@ -43,11 +43,22 @@ public final class ChainVerifier {
     private final Genesis genesis;
     private final ChainStore store;
     private final ChainStateLoader loader;
+    private final io.learnchain.chain.pole.BlobView blobs;
+    private final io.learnchain.learn.compute.ComputePool pool;
 
     ChainVerifier(Genesis genesis, ChainStore store, ChainStateLoader loader) {
+        this(genesis, store, loader, io.learnchain.chain.pole.BlobView.NONE,
+                io.learnchain.learn.compute.ComputePool.serial());
+    }
+
+    /** Re-executes with {@code blobs} (the blocks' weights and data sets; lifelong and pole blocks need them). */
+    ChainVerifier(Genesis genesis, ChainStore store, ChainStateLoader loader, io.learnchain.chain.pole.BlobView blobs,
+            io.learnchain.learn.compute.ComputePool pool) {
         this.genesis = genesis;
         this.store = store;
         this.loader = loader;
+        this.blobs = blobs;
+        this.pool = pool;
     }
 
     Report verify(ChainHead head) {
@@ -76,7 +87,8 @@ public final class ChainVerifier {
                 return failed(head, checked, height, hash.get(), "the stored block hashes to " + block.hash().toHex()
                         + ", not to its index entry");
             }
-            Verdict verdict = BlockProcessor.apply(tip, block, rules, ValidationContext.at(block.header().timestamp()));
+            Verdict verdict = BlockProcessor.apply(tip, block, rules, ValidationContext.at(block.header().timestamp())
+                    .withBlobs(blobs).withPool(pool));
             switch (verdict) {
                 case Verdict.Valid valid -> tip = valid.tip();
                 case Verdict.Invalid invalid -> {

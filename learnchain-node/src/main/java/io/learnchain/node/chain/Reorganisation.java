@@ -149,7 +149,8 @@ final class Reorganisation {
             }
             nextTaskId = TaskRecords.undo(tasks, undo, nextTaskId);
         }
-        return WorldState.of(accounts).withTasks(TaskRecords.book(tasks, nextTaskId));
+        return WorldState.of(accounts).withTasks(TaskRecords.book(tasks, nextTaskId))
+                .withLifelong(LifelongSnapshots.load(store, forkPoint.hash()));
     }
 
     private ChainUpdate buildUpdate(Block newBlock, BlockInfo newInfo, List<Block> disconnected, List<Block> connected,

@@ -54,19 +54,38 @@ public final class DatasetLoader {
         return standard(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
+    /** Told the bytes read so far and the total of the files being read (for a progress bar). */
+    @FunctionalInterface
+    public interface LoadProgress {
+        LoadProgress NONE = (read, total) -> { };
+
+        void onBytes(long read, long total);
+    }
+
     public TrainTestData load(String spec) {
         return load(DatasetSpec.parse(spec));
     }
 
     public TrainTestData load(DatasetSpec spec) {
+        return load(spec, LoadProgress.NONE);
+    }
+
+    /** As {@link #load(DatasetSpec)}, reporting the bytes read from files to {@code progress}. */
+    public TrainTestData load(String spec, LoadProgress progress) {
+        return load(DatasetSpec.parse(spec), progress);
+    }
+
+    /** As {@link #load(DatasetSpec)}, reporting the bytes read from files to {@code progress}. */
+    public TrainTestData load(DatasetSpec spec, LoadProgress progress) {
         Objects.requireNonNull(spec, "spec");
+        Reading reading = new Reading(progress);
         return switch (spec) {
             case DatasetSpec.Bundled b -> new TrainTestData(
                     BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TRAIN),
                     BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST), "bundled fashion-mnist-small", false);
-            case DatasetSpec.FashionMnistSearch s -> loadFashionMnist(findFashionMnist());
-            case DatasetSpec.FashionMnistDir d -> loadFashionMnist(checkedDir(d.dir()));
-            case DatasetSpec.Csv c -> loadCsv(c.train(), c.test());
+            case DatasetSpec.FashionMnistSearch s -> loadFashionMnist(findFashionMnist(), reading);
+            case DatasetSpec.FashionMnistDir d -> loadFashionMnist(checkedDir(d.dir()), reading);
+            case DatasetSpec.Csv c -> loadCsv(c.train(), c.test(), reading);
         };
     }
 
@@ -115,33 +134,84 @@ public final class DatasetLoader {
         return Files.isRegularFile(plain) ? Optional.of(plain) : Optional.empty();
     }
 
-    private static TrainTestData loadFashionMnist(Path dir) {
-        Dataset train = idxPair(dir, "train", "fashion-mnist/train");
-        Dataset test = idxPair(dir, "t10k", "fashion-mnist/test");
+    /** Counts the bytes read from a load's files against their total size. */
+    private static final class Reading {
+        private final LoadProgress progress;
+        private long read;
+        private long total;
+
+        Reading(LoadProgress progress) {
+            this.progress = progress;
+        }
+
+        void expect(Path... files) {
+            for (Path f : files) {
+                try {
+                    total += Files.size(f);
+                } catch (IOException e) {
+                    // the read below reports the problem
+                }
+            }
+        }
+
+        InputStream open(Path file) throws IOException {
+            return new java.io.FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    count(b < 0 ? 0 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    count(Math.max(0, n));
+                    return n;
+                }
+            };
+        }
+
+        private void count(int n) {
+            if (n > 0) {
+                read += n;
+                progress.onBytes(read, Math.max(read, total));
+            }
+        }
+    }
+
+    private static TrainTestData loadFashionMnist(Path dir, Reading reading) {
+        for (String f : FILES) {
+            locate(dir, f).ifPresent(reading::expect);
+        }
+        Dataset train = idxPair(dir, "train", "fashion-mnist/train", reading);
+        Dataset test = idxPair(dir, "t10k", "fashion-mnist/test", reading);
         return new TrainTestData(train, test, "fashion-mnist in " + dir, false);
     }
 
-    private static Dataset idxPair(Path dir, String prefix, String name) {
+    private static Dataset idxPair(Path dir, String prefix, String name, Reading reading) {
         Path images = locate(dir, prefix + "-images-idx3-ubyte").orElseThrow();
         Path labels = locate(dir, prefix + "-labels-idx1-ubyte").orElseThrow();
-        return IdxDatasets.fromImagesAndLabels(name, readIdx(images), images.toString(), readIdx(labels),
+        return IdxDatasets.fromImagesAndLabels(name, readIdx(images, reading), images.toString(), readIdx(labels, reading),
                 labels.toString(), BundledDatasets.FASHION_MNIST_CLASSES);
     }
 
-    private static IdxFile readIdx(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static IdxFile readIdx(Path file, Reading reading) {
+        try (InputStream in = reading.open(file)) {
             return IdxReader.read(in, file.toString());
         } catch (IOException e) {
             throw unreadable(file, e);
         }
     }
 
-    private static TrainTestData loadCsv(Path trainFile, Optional<Path> testFile) {
-        Dataset train = readCsv(trainFile, "csv/train", 0);
+    private static TrainTestData loadCsv(Path trainFile, Optional<Path> testFile, Reading reading) {
+        reading.expect(trainFile);
+        testFile.ifPresent(reading::expect);
+        Dataset train = readCsv(trainFile, "csv/train", 0, reading);
         if (testFile.isEmpty()) {
             return new TrainTestData(train, train, "csv " + trainFile, true);
         }
-        Dataset test = readCsv(testFile.get(), "csv/test", 0);
+        Dataset test = readCsv(testFile.get(), "csv/test", 0, reading);
         int classes = Math.max(train.classes(), test.classes());
         return new TrainTestData(withClasses(train, classes), withClasses(test, classes),
                 "csv " + trainFile + " and " + testFile.get(), false);
@@ -152,8 +222,8 @@ public final class DatasetLoader {
                 : new Dataset(d.name(), d.sampleShape(), classes, d.features(), d.labels());
     }
 
-    private static Dataset readCsv(Path file, String name, int classes) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static Dataset readCsv(Path file, String name, int classes, Reading reading) {
+        try (InputStream in = reading.open(file)) {
             return CsvReader.read(name, in, file.toString(), classes);
         } catch (IOException e) {
             throw unreadable(file, e);

@@ -25,6 +25,13 @@ public sealed interface NodeEvent {
         }
     }
 
+    /** What the node's proof-of-learning roles did (trained, committed, revealed, decided a round, ...). */
+    record Pole(io.learnchain.node.pole.PoleEvent event) implements NodeEvent {
+        public Pole {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
     /** A transaction entered the mempool. */
     record TransactionAccepted(Hash hash, String sender, long nonce, long feeUnits) implements NodeEvent {
         public TransactionAccepted {

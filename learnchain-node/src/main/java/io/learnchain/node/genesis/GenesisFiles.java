@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
+import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.dqn.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -39,7 +41,14 @@ import java.util.List;
  * [[premine]]
  * address = "lc1..."
  * amount = "1000000"              # coins
+ * [dqn]                           # only with engine = "dqn"
+ * environment = "cartpole"        # cartpole, gridworld or inventory
+ * fork-option = "a"               # a: last reward, b: reward sum (default a)
+ * reward-max = "10"               # coins paid to each block's miner (default 10)
  * </pre>
+ *
+ * A dqn file names the environment, the fork-choice option and the award; the DQN
+ * hyperparameters are the environment's defaults ({@code DqnParameters.defaults}).
  *
  * The chain id is the hash of the canonical genesis, so two files that say the same thing in a
  * different order or format give the same chain.
@@ -58,7 +67,13 @@ public final class GenesisFiles {
             @JsonProperty(required = true) String blockSubsidy,
             @JsonProperty(required = true) Long timestamp,
             LimitsDocument limits,
-            List<PremineDocument> premine) {
+            List<PremineDocument> premine,
+            DqnDocument dqn) {
+    }
+
+    /** The dqn section: environment, fork-choice option (a or b) and R_max in coins. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DqnDocument(@JsonProperty(required = true) String environment, String forkOption, String rewardMax) {
     }
 
     public record LimitsDocument(Integer maxBlockBytes, Integer maxTransactions, Long maxModelBytes, Long maxBlobBytes,
@@ -106,8 +121,14 @@ public final class GenesisFiles {
                 l.maxModelBytes() != null ? l.maxModelBytes() : d.maxModelBytes(),
                 l.maxBlobBytes() != null ? l.maxBlobBytes() : d.maxBlobBytes(),
                 l.maxReorgDepth() != null ? l.maxReorgDepth() : d.maxReorgDepth());
+        java.util.Optional<DqnParameters> dqn = java.util.Optional.ofNullable(doc.dqn()).map(q -> DqnParameters.defaults(
+                q.environment(), ForkOption.of(q.forkOption() == null ? "a" : q.forkOption()),
+                Amount.parse(q.rewardMax() == null ? "10" : q.rewardMax())));
+        if (doc.engine().equals("dqn") && dqn.isEmpty()) {
+            throw new IllegalArgumentException("engine \"dqn\" needs a [dqn] section naming at least the environment");
+        }
         return new Genesis(doc.chainName(), doc.engine(), doc.targetBlockSeconds(), doc.initialDifficulty(), premine,
-                limits, Amount.parse(doc.blockSubsidy()), doc.timestamp());
+                limits, Amount.parse(doc.blockSubsidy()), doc.timestamp(), dqn);
     }
 
     /** The document form of {@code genesis} (for writing templates). */
@@ -118,7 +139,15 @@ public final class GenesisFiles {
         return new GenesisDocument(genesis.chainName(), genesis.engine(), genesis.targetBlockSeconds(),
                 genesis.initialDifficulty(), genesis.blockSubsidy().toString(), genesis.timestamp(),
                 new LimitsDocument(l.maxBlockBytes(), l.maxTransactions(), l.maxModelBytes(), l.maxBlobBytes(),
-                        l.maxReorgDepth()), premine);
+                        l.maxReorgDepth()), premine, genesis.dqn().map(GenesisFiles::dqnDocument).orElse(null));
+    }
+
+    private static DqnDocument dqnDocument(DqnParameters p) {
+        if (!p.equals(DqnParameters.defaults(p.environment(), p.forkOption(), p.rewardMax()))) {
+            throw new IllegalArgumentException("this dqn genesis has DQN hyperparameters other than the environment's "
+                    + "defaults, which the file form cannot express; keep its canonical bytes instead");
+        }
+        return new DqnDocument(p.environment(), p.forkOption().letter(), p.rewardMax().toString());
     }
 
     /** {@code genesis} as TOML text. */

@@ -41,7 +41,8 @@ public final class AdmissionRules {
 
     public Optional<Admission.Rejected> check(SignedTransaction tx, WorldState state, Amount queuedBefore,
             MempoolConfig config) {
-        if (!runsPoleRounds && !(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)) {
+        if (!runsPoleRounds && !(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)
+                && !io.learnchain.chain.lifelong.LifelongProcessor.isLifelong(tx.body().payload())) {
             return reject(Admission.Reason.INVALID, "this node's miner does not run proof-of-learning rounds, so it does "
                     + "not accept task transactions (" + tx.body().payload().getClass().getSimpleName() + "); "
                     + "only transfers are accepted for now");

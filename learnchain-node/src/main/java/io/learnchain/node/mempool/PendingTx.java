@@ -29,6 +29,11 @@ record PendingTx(SignedTransaction tx, Hash hash, Address sender, long nonce, Am
             case PostTask t -> t.escrow();
             case CancelTask t -> Amount.ZERO;
             case RevealShard t -> Amount.ZERO;
+            case io.learnchain.chain.tx.DeployModel t -> Amount.ZERO;
+            case io.learnchain.chain.tx.RevealParts t -> Amount.ZERO;
+            case io.learnchain.chain.tx.ProposeUpdate t -> Amount.ZERO;
+            case io.learnchain.chain.tx.Challenge t -> Amount.ZERO;
+            case io.learnchain.chain.tx.GrowModel t -> Amount.ZERO;
         };
         return tx.body().fee().add(moved);
     }

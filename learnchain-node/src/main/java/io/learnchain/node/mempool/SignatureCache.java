@@ -48,6 +48,26 @@ public final class SignatureCache implements SignatureVerifier {
         return ok;
     }
 
+    /** Header signatures too, keyed by SHA-256(header hash, signature): a hit means these exact bytes verified. */
+    @Override
+    public boolean verifyHeader(io.learnchain.chain.block.BlockHeader header) {
+        Hash key = Hash.sha256(header.hash().toArray(), header.signature().bytes().toArray());
+        synchronized (this) {
+            if (verified.get(key) != null) {
+                hits++;
+                return true;
+            }
+            misses++;
+        }
+        boolean ok = header.hasValidSignature();
+        if (ok) {
+            synchronized (this) {
+                verified.put(key, Boolean.TRUE);
+            }
+        }
+        return ok;
+    }
+
     public synchronized long hits() {
         return hits;
     }

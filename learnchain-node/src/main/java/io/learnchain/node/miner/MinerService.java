@@ -83,7 +83,8 @@ public final class MinerService implements AutoCloseable {
         long builtAt = clock.millis();
         BlockTemplate template = BlockAssembler.assemble(head.tip(),
                 mempool.select(head.tip().state(), config.maxTransactions()), config.key().publicKey(),
-                config.coinbaseRecipient(), clock.seconds(), chain.rules(), chain.signatureVerifier());
+                config.coinbaseRecipient(), clock.seconds(), chain.rules(), chain.signatureVerifier(),
+                new io.learnchain.chain.lifelong.LifelongEnv(chain.blobs(), io.learnchain.learn.compute.ComputePool.serial()));
         long nonce = nonces.nextLong();
         while (running) {
             Optional<BlockHeader> sealed = IdleSealer.seal(template.header(), nonce, config.sliceTries());

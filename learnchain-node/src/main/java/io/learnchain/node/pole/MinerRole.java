@@ -8,6 +8,7 @@ import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Rekey;
 import io.learnchain.chain.pole.Round;
@@ -31,6 +32,7 @@ import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
+import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.chain.ChainService;
 import java.util.List;
@@ -44,8 +46,12 @@ import java.util.function.Consumer;
  * shard and sends its candidate; for an idle round it seals a hash-work block after a seeded delay;
  * when the requester stays silent past the maximum phase it seals the forfeit block. Owns no
  * thread and reads no clock: work runs on the {@link Scheduler}, messages go to the {@link Network}.
+ * Training runs in chunks of {@code trainChunkSteps} steps, one scheduler task each, so a node's
+ * single worker handles messages in between. {@link #setActive} stops and restarts it; {@link #status()}
+ * may be read from any thread.
  */
 public final class MinerRole {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MinerRole.class);
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
@@ -56,7 +62,11 @@ public final class MinerRole {
     private final MinerPlan plan;
     private final SplitMix64 rng;
     private final CpuMeter cpu;
+    private final long trainChunkSteps;
+    private final long minIdleIntervalMillis;
     private long epoch;
+    private boolean active = true;
+    private volatile MinerStatus status = MinerStatus.stopped();
     private CandidateBlockBuilder.Committed committed;
     private Model model;
     private Round.Learning learning;
@@ -67,6 +77,23 @@ public final class MinerRole {
 
     public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
             Consumer<PoleEvent> events, ComputePool pool, MinerPlan plan, long seed, CpuMeter cpu) {
+        this(name, key, chain, network, scheduler, events, pool, plan, seed, cpu, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * As above, training {@code trainChunkSteps} steps per scheduler task (>= 1), and sealing an
+     * idle block no sooner than {@code minIdleIntervalMillis} after the tip's timestamp (a dev
+     * chain's block time; 0 = only the plan's random delay).
+     */
+    public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
+            Consumer<PoleEvent> events, ComputePool pool, MinerPlan plan, long seed, CpuMeter cpu,
+            long trainChunkSteps, long minIdleIntervalMillis) {
+        if (trainChunkSteps < 1 || minIdleIntervalMillis < 0) {
+            throw new IllegalArgumentException("a training chunk is at least 1 step and the idle interval >= 0, got "
+                    + trainChunkSteps + " and " + minIdleIntervalMillis);
+        }
+        this.trainChunkSteps = trainChunkSteps;
+        this.minIdleIntervalMillis = minIdleIntervalMillis;
         this.name = name;
         this.key = key;
         this.chain = chain;
@@ -83,20 +110,51 @@ public final class MinerRole {
         return key;
     }
 
+    /** What the miner is doing now (any thread). */
+    public MinerStatus status() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /**
+     * Stops ({@code false}: the current round's work is dropped, nothing more is sealed, trained or
+     * committed) or restarts ({@code true}: work starts on the current tip). Call on the scheduler.
+     */
+    public void setActive(boolean on) {
+        if (on == active) {
+            return;
+        }
+        active = on;
+        if (on) {
+            onTip();
+        } else {
+            epoch++;
+            clearRound();
+            status = MinerStatus.stopped();
+        }
+    }
+
     /** The tip changed: drop the old round's work and start on the new one. */
     public void onTip() {
         long my = ++epoch;
-        committed = null;
-        model = null;
-        held = null;
-        pendingReveal = null;
-        copySource = null;
-        learning = null;
+        clearRound();
+        if (!active) {
+            return;
+        }
         ChainTip tip = chain.head().tip();
         switch (RoundDriver.round(tip, chain.rules())) {
-            case Round.Idle idle -> scheduler.after(idleDelay(), () -> sealIdle(my));
+            case Round.Idle idle -> {
+                status = new MinerStatus(MinerStatus.Phase.IDLE, 0, chain.head().hash(), 0, 0, 0, 0, null);
+                long paced = tip.timestamp() * 1000 + minIdleIntervalMillis - scheduler.nowMillis();
+                scheduler.after(Math.max(idleDelay(), paced), () -> sealIdle(my));
+            }
             case Round.Learning l -> {
                 learning = l;
+                status = new MinerStatus(MinerStatus.Phase.TRAINING, l.taskId(), l.previous(), 0, plan.steps(), 0, 0,
+                        null);
                 if (plan.behaviour() instanceof MinerBehaviour.ForgedReveal) {
                     scheduler.after(0, () -> forgeReveal(my, l));
                 }
@@ -105,6 +163,20 @@ public final class MinerRole {
                 scheduler.after(Math.max(0, forfeitAt) + idleDelay(), () -> sealForfeit(my, l));
             }
         }
+    }
+
+    private void clearRound() {
+        committed = null;
+        model = null;
+        held = null;
+        pendingReveal = null;
+        copySource = null;
+        learning = null;
+    }
+
+    /** Lifelong transactions in this miner's blocks read their blobs from the node's store. */
+    private LifelongEnv lifelong() {
+        return new LifelongEnv(chain.blobs(), pool);
     }
 
     private long idleDelay() {
@@ -123,7 +195,7 @@ public final class MinerRole {
         ChainTip tip = chain.head().tip();
         long start = cpu.nanos();
         Optional<Block> block = BlockAssembler.mine(tip, chain.mempool().select(tip.state(), 1_000), key,
-                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000);
+                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), false, seconds));
@@ -140,7 +212,7 @@ public final class MinerRole {
         long start = cpu.nanos();
         Optional<Block> block = CandidateBlockBuilder.forfeit(tip, chain.rules(), round, key,
                 chain.mempool().select(tip.state(), 1_000), Math.max(round.forfeitNotBefore(), scheduler.nowSeconds()),
-                chain.signatureVerifier(), 50_000_000);
+                chain.signatureVerifier(), 50_000_000, lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), true, seconds));
@@ -162,8 +234,10 @@ public final class MinerRole {
             return;
         }
         TaskState task = round.task();
+        long startedAt = scheduler.nowMillis();
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
         if (data.isEmpty()) {
+            status = status.with(MinerStatus.Phase.NO_DATA);
             return; // the training blob is not here: this miner sits the round out
         }
         boolean premined = b instanceof MinerBehaviour.Premined;
@@ -179,22 +253,77 @@ public final class MinerRole {
         TrainingRecord record = new TrainingRecord(start, Optimizer.Adam.of(plan.learningRate()), plan.batch(),
                 plan.steps(), TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
         long cpuStart = cpu.nanos();
-        Model trained = new Trainer(pool).train(new TrainingJob(spec, record, train, InputTransform.IDENTITY,
+        TrainingRun run = new TrainingRun(pool, new TrainingJob(spec, record, train, InputTransform.IDENTITY,
                 parent.orElse(null), TrainingListener.NONE));
-        int correct = new Evaluator(pool).correctCount(trained, train);
-        double seconds = (cpu.nanos() - cpuStart) / 1e9;
-        events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct, train.count(),
-                seconds));
-        if (!premined && !TaskRules.meetsAccuracy(correct, train.count(), task.terms().minTrainingAccuracyBp())) {
-            events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, train.count()));
+        Training t = new Training(round, run, record, train, nonce);
+        t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
+        t.startedAt = startedAt;
+        LOG.info("{}: task {} round on {}: training set ready after {} ms, {} steps to go", name, task.id(),
+                round.previous().shortHex(), scheduler.nowMillis() - startedAt, plan.steps());
+        trainChunk(my, t);
+    }
+
+    private void trainChunk(long my, Training t) {
+        if (!current(my)) {
             return;
         }
-        if (b instanceof MinerBehaviour.LateCommit) {
-            held = new Held(trained, record, nonce); // committed only after the reveal (onReveal)
+        long cpuStart = cpu.nanos();
+        t.run.advance(trainChunkSteps);
+        t.cpuSeconds += (cpu.nanos() - cpuStart) / 1e9;
+        status = new MinerStatus(MinerStatus.Phase.TRAINING, t.round.taskId(), t.round.previous(), t.run.step(),
+                t.run.totalSteps(), 0, 0, null);
+        if (t.run.isDone()) {
+            finishTraining(my, t);
+        } else {
+            scheduler.after(0, () -> trainChunk(my, t));
+        }
+    }
+
+    private void finishTraining(long my, Training t) {
+        Round.Learning round = t.round;
+        TaskState task = round.task();
+        long cpuStart = cpu.nanos();
+        Model trained = t.run.model();
+        int correct = new Evaluator(pool).correctCount(trained, t.data);
+        double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
+        status = new MinerStatus(MinerStatus.Phase.TRAINING, task.id(), round.previous(), t.run.step(),
+                t.run.totalSteps(), correct, t.data.count(), null);
+        LOG.info("{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
+                name, task.id(), plan.steps(), scheduler.nowMillis() - t.startedAt, String.format("%.1f", seconds),
+                correct, t.data.count());
+        events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct,
+                t.data.count(), seconds));
+        boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined;
+        if (!premined && !TaskRules.meetsAccuracy(correct, t.data.count(), task.terms().minTrainingAccuracyBp())) {
+            status = status.with(MinerStatus.Phase.BELOW_MINIMUM);
+            events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, t.data.count()));
             return;
         }
-        scheduler.after(plan.steps() * plan.stepMillis(), () -> commit(my, round, trained.hash(), trained, record,
-                nonce));
+        if (plan.behaviour() instanceof MinerBehaviour.LateCommit) {
+            held = new Held(trained, t.record, t.nonce); // committed only after the reveal (onReveal)
+            return;
+        }
+        scheduler.after(plan.steps() * plan.stepMillis(), () -> commit(my, round, trained.hash(), trained, t.record,
+                t.nonce));
+    }
+
+    /** A training run in progress for one round. */
+    private static final class Training {
+        final Round.Learning round;
+        final TrainingRun run;
+        final TrainingRecord record;
+        final Dataset data;
+        final long nonce;
+        double cpuSeconds;
+        long startedAt;
+
+        Training(Round.Learning round, TrainingRun run, TrainingRecord record, Dataset data, long nonce) {
+            this.round = round;
+            this.run = run;
+            this.record = record;
+            this.data = data;
+            this.nonce = nonce;
+        }
     }
 
     private Optional<Model> rekeyedWinner(Round.Learning round, ModelSpec spec) {
@@ -216,9 +345,13 @@ public final class MinerRole {
         }
         ChainTip tip = chain.head().tip();
         CandidateBlockBuilder.Committed c = CandidateBlockBuilder.commit(tip, chain.rules(), round, key,
-                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier());
+                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier(),
+                lifelong());
         committed = c;
         model = trained;
+        MinerStatus now = status;
+        status = new MinerStatus(MinerStatus.Phase.COMMITTED, round.taskId(), round.previous(), now.step(),
+                now.steps(), now.trainCorrect(), now.trainCount(), modelHash);
         chain.recordCommitment(c.commitment(), c.signature());
         events.accept(new PoleEvent.Committed(name, round.previous(), modelHash));
         network.broadcast(new PoleMessage.CommitmentMsg(c.commitment(), c.signature()));
@@ -299,7 +432,8 @@ public final class MinerRole {
             long claim, byte[] modelBytes) {
         long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
         PoleMessage.Candidate out = new PoleMessage.Candidate(c.complete(reveal.revealTx(), claim, timestamp, key,
-                chain.rules(), chain.signatureVerifier()), modelBytes);
+                chain.rules(), chain.signatureVerifier(), lifelong()), modelBytes);
+        status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
         events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
         return out;
     }

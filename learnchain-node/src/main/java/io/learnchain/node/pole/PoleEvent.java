@@ -23,6 +23,11 @@ public sealed interface PoleEvent {
     record Revealed(String node, Hash parent, long taskId, int shardIndex) implements PoleEvent {
     }
 
+    /** A candidate for the round on {@code parent} reached this node (from a peer or its own miner). */
+    record CandidateReceived(String node, Hash parent, Hash block, String miner, long claimedScore)
+            implements PoleEvent {
+    }
+
     record CandidateSent(String node, Hash parent, Hash block, long claimedScore) implements PoleEvent {
     }
 

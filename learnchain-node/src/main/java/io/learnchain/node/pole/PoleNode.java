@@ -175,6 +175,8 @@ public final class PoleNode {
             case CommitmentView.Sighting.Unknown u -> Long.MAX_VALUE;
         };
         seen.put(c.block().hash(), c.block());
+        proof(c.block()).ifPresent(p -> events.accept(new PoleEvent.CandidateReceived(name, parent, c.block().hash(),
+                c.block().header().minerAddress().toString(), p.claimedScore())));
         candidates.computeIfAbsent(parent, k -> new ArrayList<>())
                 .add(new CandidateSelection.Candidate(c.block(), order, from));
     }
@@ -223,6 +225,14 @@ public final class PoleNode {
                 orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>()).add(block);
             }
         }
+    }
+
+    /**
+     * The chain's tip may have moved by another path than this node's messages (sync, a block from
+     * the API): lets the roles start on it. Call on the scheduler.
+     */
+    public void tipChanged() {
+        checkTip();
     }
 
     private void checkTip() {

@@ -40,6 +40,9 @@ public interface ChainStore extends AutoCloseable {
     /** The tip task book's next id; empty while no task was ever posted. */
     Optional<Long> taskNextId();
 
+    /** The lifelong registry after block {@code blockHash} (canonical bytes), when it was not empty. */
+    Optional<byte[]> lifelongBook(Hash blockHash);
+
     Optional<UndoRecord> undo(Hash blockHash);
 
     /** Visits the facts of every stored block (canonical or not), in hash order; unreadable records are skipped. */

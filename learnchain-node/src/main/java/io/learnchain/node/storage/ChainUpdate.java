@@ -62,6 +62,12 @@ public final class ChainUpdate {
     }
 
     /** The task book's next id at the canonical tip (absent while no task was ever posted). */
+    /** Stores the lifelong registry as it is after block {@code blockHash}. */
+    public ChainUpdate putLifelongBook(io.learnchain.base.Hash blockHash, byte[] book) {
+        writes.put(Column.META, KeyValueChainStore.lifelongKey(blockHash), book);
+        return this;
+    }
+
     public ChainUpdate setTaskNextId(long nextId) {
         writes.put(Column.META, KeyValueChainStore.TASK_NEXT_ID_KEY, java.nio.ByteBuffer.allocate(8).putLong(nextId)
                 .array());

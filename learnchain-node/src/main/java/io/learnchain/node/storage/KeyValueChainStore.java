@@ -19,6 +19,7 @@ public class KeyValueChainStore implements ChainStore {
     static final byte[] TIP_KEY = "tip".getBytes(StandardCharsets.US_ASCII);
     static final byte[] SCHEMA_KEY = "schema".getBytes(StandardCharsets.US_ASCII);
     static final byte[] TASK_NEXT_ID_KEY = "task_next_id".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LIFELONG_PREFIX = "lifelong:".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CHAIN_ID_KEY = "chain_id".getBytes(StandardCharsets.US_ASCII);
 
     private final KeyValueStore kv;
@@ -161,6 +162,17 @@ public class KeyValueChainStore implements ChainStore {
             }
             visitor.accept(ByteBuffer.wrap(k).getLong(), v);
         });
+    }
+
+    /** META key of the lifelong registry after a block: "lifelong:" + the block hash. */
+    static byte[] lifelongKey(Hash blockHash) {
+        return ByteBuffer.allocate(LIFELONG_PREFIX.length + Hash.LENGTH).put(LIFELONG_PREFIX)
+                .put(blockHash.unsafeArray()).array();
+    }
+
+    @Override
+    public Optional<byte[]> lifelongBook(Hash blockHash) {
+        return decoded(Column.META, lifelongKey(blockHash), b -> b);
     }
 
     @Override

@@ -89,4 +89,32 @@ class ApiServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"text\":\"hi\"}");
     }
+
+    @Test
+    void servesTheDashboardAtTheRoot() {
+        HttpResponse<String> response = http.get("/");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(response.body()).contains("<script type=\"module\" src=\"/js/app.js\">");
+    }
+
+    @Test
+    void servesTheDashboardModulesAsJavaScript() {
+        HttpResponse<String> response = http.get("/js/views/overview.js");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+    }
+
+    @Test
+    void listsTheRegisteredEndpoints() {
+        assertThat(server.endpoints()).contains(new ApiServer.Endpoint("POST", "/api/v1/echo"),
+                new ApiServer.Endpoint("GET", "/metrics"));
+    }
+
+    @Test
+    void answersUnknownApiPathWithJsonNotTheDashboard() {
+        HttpResponse<String> response = http.get("/api/v1/blocks-nope");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"error\":\"not_found\"");
+    }
 }

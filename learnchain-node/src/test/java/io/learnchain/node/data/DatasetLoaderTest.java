@@ -105,6 +105,21 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void reportsTheBytesReadUpToTheFilesTotal() throws IOException {
+        Path train = Files.writeString(tmp.resolve("train.csv"), "y,a,b\n0,1,2\n1,3,4\n");
+        Path test = Files.writeString(tmp.resolve("test.csv"), "2,5,6\n");
+        List<long[]> reports = new java.util.ArrayList<>();
+        new DatasetLoader(List.of()).load("csv:" + train + "," + test, (read, total) -> reports.add(new long[] {read,
+            total}));
+        long size = Files.size(train) + Files.size(test);
+        assertThat(reports).isNotEmpty();
+        assertThat(reports.getLast()).containsExactly(size, size);
+        for (int i = 1; i < reports.size(); i++) {
+            assertThat(reports.get(i)[0]).isGreaterThan(reports.get(i - 1)[0]);
+        }
+    }
+
+    @Test
     void rejectsMissingCsvAndUnknownSpecs() {
         assertThatThrownBy(() -> new DatasetLoader(List.of()).load("csv:" + tmp.resolve("no.csv")))
                 .hasMessageContaining("no.csv does not exist");

@@ -1,0 +1,78 @@
+package io.learnchain.cli.devnet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.cli.UserException;
+import io.learnchain.cli.api.ApiClient;
+import io.learnchain.node.data.DatasetLoader;
+import io.learnchain.node.data.DatasetNotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo task a pole devnet's requester (node 0) posts with its own key through
+ * {@code POST /api/v1/tasks}: a predefined model on Fashion-MNIST (the full set when installed,
+ * else the bundled subset), a reward per round and one test shard per round.
+ *
+ * @param name the {@code --task} name
+ * @param model the predefined model the node trains
+ * @param dataset "fashion-mnist" (full) or "fashion-mnist-small" (bundled)
+ * @param minTrainingAccuracyBp a solution's minimum training accuracy, basis points
+ * @param minPhaseSeconds the reveal waits at least this long after a round's parent block
+ */
+record DevnetTask(String name, String model, String dataset, int minTrainingAccuracyBp, long minPhaseSeconds) {
+    static final List<String> NAMES = List.of("fashion-mnist-mlp", "fashion-mnist-lenet5", "mlp-small");
+    static final String REWARD_PER_ROUND = "10";
+
+    /** The task {@code name} with the data this machine has. */
+    static DevnetTask named(String name) {
+        return switch (name) {
+            case "fashion-mnist-mlp" -> new DevnetTask(name, "mlp", fullOrBundled(), 7_000, 5);
+            case "fashion-mnist-lenet5" -> new DevnetTask(name, "lenet5", fullOrBundled(), 6_000, 5);
+            case "mlp-small" -> new DevnetTask(name, "mlp-small", "fashion-mnist-small", 5_000, 2);
+            default -> throw new IllegalArgumentException("unknown --task '" + name + "': use one of " + String.join(", ", NAMES));
+        };
+    }
+
+    private static String fullOrBundled() {
+        try {
+            DatasetLoader.standard().findFashionMnist();
+            return "fashion-mnist";
+        } catch (DatasetNotFoundException e) {
+            return "fashion-mnist-small";
+        }
+    }
+
+    /** The JSON body of {@code POST /api/v1/tasks}. */
+    Map<String, Object> request(int rounds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        body.put("dataset", dataset);
+        body.put("rewardPerRound", REWARD_PER_ROUND);
+        body.put("rounds", rounds);
+        body.put("minTrainingAccuracyBp", minTrainingAccuracyBp);
+        body.put("minPhaseSeconds", minPhaseSeconds);
+        return body;
+    }
+
+    /**
+     * Posts the task on the requester's node unless it already has one that is not finished (a
+     * devnet restarted from its --datadir goes on with its task). Returns the node's answer, or
+     * the existing task's summary.
+     */
+    JsonNode postUnlessRunning(String apiBase, int rounds) {
+        ApiClient requester = new ApiClient(apiBase);
+        JsonNode tasks = requester.getIfPresent("/api/v1/tasks");
+        if (tasks == null) {
+            throw new UserException("engine pole needs nodes that run proof-of-learning rounds and take tasks "
+                    + "(POST /api/v1/tasks), and the node at " + apiBase + " has no such endpoint: this build "
+                    + "cannot run a pole devnet yet. Use --engine idle");
+        }
+        for (JsonNode task : tasks.isArray() ? tasks : tasks.path("tasks")) {
+            if (task.path("mine").asBoolean() && !"finished".equals(task.path("status").asText())) {
+                return task;
+            }
+        }
+        return requester.post("/api/v1/tasks", request(rounds));
+    }
+}

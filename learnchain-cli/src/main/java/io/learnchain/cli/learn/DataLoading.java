@@ -1,0 +1,32 @@
+package io.learnchain.cli.learn;
+
+import io.learnchain.node.data.DatasetLoader;
+import io.learnchain.node.data.TrainTestData;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/** Loads a data set for a command, with a progress bar (megabytes of files read) when stdout is a terminal. */
+final class DataLoading {
+    private DataLoading() {
+    }
+
+    /** Whether stdout is a terminal (JDK 22+ gives a console even when redirected; isTerminal says). */
+    static boolean isTerminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+
+    /** {@code json}: the command prints JSON, so no bar. */
+    static TrainTestData load(String dataset, boolean json) {
+        if (json || !isTerminal()) {
+            return DatasetLoader.standard().load(dataset);
+        }
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("load").setInitialMax(1).setUnit(" MB", 1 << 20)
+                .build()) {
+            return DatasetLoader.standard().load(dataset, (read, total) -> {
+                bar.maxHint(total);
+                bar.stepTo(read);
+            });
+        }
+    }
+}

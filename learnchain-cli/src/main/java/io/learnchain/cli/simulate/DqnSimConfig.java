@@ -1,0 +1,64 @@
+package io.learnchain.cli.simulate;
+
+import io.learnchain.chain.dqn.ForkOption;
+import io.learnchain.learn.rl.Environment;
+import java.util.Objects;
+
+/**
+ * One dqn simulation run.
+ *
+ * @param environment genesis name: cartpole, gridworld or inventory
+ * @param nodes full nodes, every one a miner with its own learner
+ * @param blocks canonical height to reach
+ * @param window episodes in the moving average of the chain's returns
+ * @param latencyMillis base one-way latency (each message adds a seeded jitter up to it)
+ * @param threads compute threads (never changes a result)
+ * @param randomPolicy the control experiment: the genesis fixes epsilon at 1, so every miner acts
+ *     uniformly at random (it still trains); isolates what fork choice alone does
+ */
+record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
+        long latencyMillis, int threads, boolean randomPolicy) {
+    DqnSimConfig {
+        Objects.requireNonNull(forkOption, "forkOption");
+        Environment.byName(environment);
+        if (nodes < 1 || nodes > 64) {
+            throw new IllegalArgumentException("--nodes must be in [1, 64], got " + nodes);
+        }
+        if (blocks < 1 || blocks > 10_000_000) {
+            throw new IllegalArgumentException("--blocks must be in [1, 10000000], got " + blocks);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("--window must be at least 1, got " + window);
+        }
+        if (latencyMillis < 0 || threads < 1) {
+            throw new IllegalArgumentException("--latency must be >= 0 and --threads >= 1");
+        }
+    }
+
+    DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
+            long latencyMillis, int threads) {
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false);
+    }
+
+    Environment env() {
+        return Environment.byName(environment);
+    }
+
+    /**
+     * The return a task counts as solved, in its own unshaped reward: CartPole's 195 (Gym
+     * CartPole-v0); the grid world's 0.8 (the shortest safe path earns 1 - 7 x 0.01 = 0.93); none for
+     * inventory control, which has no episodes (NaN).
+     */
+    double threshold() {
+        return switch (env()) {
+            case io.learnchain.learn.rl.CartPole c -> 195;
+            case io.learnchain.learn.rl.GridWorld g -> 0.8;
+            case io.learnchain.learn.rl.InventoryControl i -> Double.NaN;
+        };
+    }
+
+    /** The proposal slot: long enough for every block of a slot to reach every node (twice the largest latency). */
+    long slotMillis() {
+        return 4 * latencyMillis + 100;
+    }
+}

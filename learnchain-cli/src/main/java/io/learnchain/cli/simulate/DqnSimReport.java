@@ -1,0 +1,141 @@
+package io.learnchain.cli.simulate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The files a dqn simulation leaves in its output folder: blocks.csv, episodes.csv, returns.svg, report.txt. */
+final class DqnSimReport {
+    private DqnSimReport() {
+    }
+
+    static String blocksCsv(DqnSimOutcome o) {
+        StringBuilder sb = new StringBuilder("height,miner,action,reward_milli,unshaped_reward_milli,done\n");
+        for (DqnSimOutcome.Step s : o.steps()) {
+            sb.append(s.height()).append(',').append(s.miner()).append(',').append(s.action()).append(',')
+                    .append(s.reward()).append(',').append(s.unshapedReward()).append(',').append(s.done() ? 1 : 0)
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String episodesCsv(DqnSimOutcome o) {
+        StringBuilder sb = new StringBuilder("episode,end_height,return,moving_average\n");
+        for (DqnSimOutcome.Episode e : o.episodes()) {
+            sb.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f%n", e.index(), e.endHeight(), e.episodeReturn(),
+                    e.movingAverage()));
+        }
+        return sb.toString();
+    }
+
+    static Map<String, Object> json(DqnSimOutcome o, double wallSeconds) {
+        DqnSimConfig c = o.config();
+        long threshold = o.thresholdHeight();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engine", "dqn");
+        m.put("env", c.environment());
+        m.put("forkOption", c.forkOption().letter());
+        m.put("randomPolicy", c.randomPolicy());
+        m.put("nodes", c.nodes());
+        m.put("blocks", o.chain().size());
+        m.put("seed", c.seed());
+        m.put("window", c.window());
+        m.put("threshold", Double.isNaN(c.threshold()) ? null : c.threshold());
+        m.put("converged", threshold >= 0);
+        m.put("thresholdHeight", threshold >= 0 ? threshold : null);
+        m.put("tipHash", o.tipHash().toHex());
+        m.put("chainId", o.genesis().chainId().toHex());
+        m.put("episodes", o.episodes().size());
+        m.put("lastWindowAverage", round(o.lastAverage(c.window())));
+        m.put("proposals", o.proposals());
+        m.put("messages", o.messages());
+        m.put("virtualSeconds", o.virtualMillis() / 1000.0);
+        m.put("wallSeconds", round(wallSeconds));
+        m.put("wins", o.wins());
+        m.put("learnerGreedyReturns", o.greedyReturns().stream().map(DqnSimReport::round).toList());
+        m.put("learnerGreedyMean", round(o.greedyReturns().stream().mapToDouble(Double::doubleValue).average()
+                .orElse(Double.NaN)));
+        m.put("episodeReturns", o.episodes().stream().map(e -> round(e.episodeReturn())).toList());
+        return m;
+    }
+
+    static String text(Map<String, Object> r) {
+        StringBuilder sb = new StringBuilder();
+        r.forEach((k, v) -> {
+            if (!k.equals("episodeReturns")) {
+                sb.append(k).append(": ").append(v).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** Episode returns (dots) and their moving average (line) against height, with the threshold, hand-drawn SVG. */
+    static String svg(DqnSimOutcome o, String title) {
+        List<DqnSimOutcome.Episode> eps = o.episodes();
+        int w = 720;
+        int h = 420;
+        int left = 60;
+        int top = 40;
+        double plotW = w - left - 20;
+        double plotH = h - top - 50;
+        double maxY = eps.stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn).max().orElse(1);
+        double minY = Math.min(0, eps.stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn).min().orElse(0));
+        if (!Double.isNaN(o.config().threshold())) {
+            maxY = Math.max(maxY, o.config().threshold());
+        }
+        maxY = maxY <= minY ? minY + 1 : maxY + 0.05 * (maxY - minY); // room above the threshold line
+        long maxX = Math.max(1, o.chain().size());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", left,
+                title.replace("&", "&amp;").replace("<", "&lt;")));
+        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
+                + "stroke=\"black\"/>%n", left, top, plotW, plotH));
+        for (int i = 0; i <= 5; i++) {
+            double v = minY + (maxY - minY) * i / 5;
+            double y = top + plotH * (1 - i / 5.0);
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>%n",
+                    left - 5, y + 4, v));
+        }
+        for (int i = 0; i <= 5; i++) {
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
+                    left + plotW * i / 5, h - 32, maxX * i / 5));
+        }
+        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
+                left + plotW / 2, h - 12));
+        StringBuilder line = new StringBuilder();
+        for (DqnSimOutcome.Episode e : eps) {
+            double px = left + plotW * e.endHeight() / maxX;
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.5\" fill=\"#c33\"/>%n", px,
+                    top + plotH * (1 - (e.episodeReturn() - minY) / (maxY - minY))));
+            line.append(String.format(Locale.ROOT, "%.1f,%.1f ", px,
+                    top + plotH * (1 - (e.movingAverage() - minY) / (maxY - minY))));
+        }
+        sb.append(String.format("<polyline fill=\"none\" stroke=\"#236\" stroke-width=\"2\" points=\"%s\"/>%n",
+                line.toString().strip()));
+        if (!Double.isNaN(o.config().threshold())) {
+            double y = top + plotH * (1 - (o.config().threshold() - minY) / (maxY - minY));
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#393\" "
+                    + "stroke-dasharray=\"4 3\"/>%n", left, y, left + plotW, y));
+        }
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">dots: episode returns (unshaped); line: moving "
+                + "average over %d episodes; dashed: threshold</text>%n", left + 10, top + 16, o.config().window()));
+        return sb.append("</svg>\n").toString();
+    }
+
+    static void write(Path dir, DqnSimOutcome o, Map<String, Object> result, String title) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("blocks.csv"), blocksCsv(o));
+        Files.writeString(dir.resolve("episodes.csv"), episodesCsv(o));
+        Files.writeString(dir.resolve("returns.svg"), svg(o, title));
+        Files.writeString(dir.resolve("report.txt"), text(result));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

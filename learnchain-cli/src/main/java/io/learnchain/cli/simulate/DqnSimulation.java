@@ -1,0 +1,165 @@
+package io.learnchain.cli.simulate;
+
+import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.learn.rl.EpsilonSchedule;
+import io.learnchain.chain.validation.ChainRules;
+import io.learnchain.node.mempool.SignatureCache;
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.rl.ParallelLearning;
+import io.learnchain.node.blob.BlobStoreView;
+import io.learnchain.node.blob.InMemoryBlobStore;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.dqn.DqnEvent;
+import io.learnchain.node.dqn.DqnRoles;
+import io.learnchain.node.dqn.DqnNode;
+import io.learnchain.node.event.EventBus;
+import io.learnchain.node.mempool.AdmissionRules;
+import io.learnchain.node.mempool.Mempool;
+import io.learnchain.node.mempool.MempoolConfig;
+import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.storage.InMemoryChainStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * N full nodes of a dqn chain in one process (PROTOCOL.md 4, paper 000): every node mines with its
+ * own learner and proposes a block per height; the blocks meet over an in-memory network with a
+ * virtual clock and every node's fork choice keeps the best. Runs until the canonical height
+ * reaches the target, then stops the miners and delivers what is in flight; checks that all nodes
+ * agree on one tip and that the supply is premine + R_max per block. A pure function of the
+ * config: the tip hash does not depend on the thread count or the machine.
+ *
+ * <p>The nodes share one {@link SignatureCache}: each block signature is verified once in the
+ * process instead of once per node (verdicts never depend on the cache; it only saves time).
+ */
+final class DqnSimulation {
+    static final long GENESIS_TIME = 1_767_225_600L;
+    static final Amount REWARD_MAX = Amount.ofCoins(10);
+    static final int GREEDY_EPISODES = 10;
+
+    private final DqnSimConfig config;
+    private final Genesis genesis;
+    private final VirtualScheduler scheduler = new VirtualScheduler(GENESIS_TIME * 1000);
+    private final DqnSimNetwork network;
+    private final List<DqnNode> nodes = new ArrayList<>();
+    private final List<DqnEvent> rejections = new ArrayList<>();
+    private final SignatureCache signatures = new SignatureCache(1 << 16);
+    private long proposals;
+    private boolean draining;
+
+    DqnSimulation(DqnSimConfig config) {
+        this.config = config;
+        this.genesis = genesis(config);
+        this.network = new DqnSimNetwork(scheduler, config.latencyMillis(),
+                SplitMix64.derive(config.seed(), 1).nextLong());
+    }
+
+    private static Genesis genesis(DqnSimConfig config) {
+        Genesis g = Genesis.dqnDevnet(config.nodes(), config.environment(), config.forkOption(), REWARD_MAX,
+                GENESIS_TIME);
+        if (!config.randomPolicy()) {
+            return g;
+        }
+        DqnParameters p = g.dqn().orElseThrow();
+        DqnParameters random = new DqnParameters(p.environment(), p.forkOption(), p.rewardMax(),
+                p.hyperparameters().withEpsilon(new EpsilonSchedule(1f, 1f, 0)));
+        return new Genesis(g.chainName() + "-random", g.engine(), g.targetBlockSeconds(), g.initialDifficulty(),
+                g.premine(), g.limits(), g.blockSubsidy(), g.timestamp(), Optional.of(random));
+    }
+
+    /** The simulation's genesis (its chain id depends on the environment, option and node count). */
+    Genesis genesis() {
+        return genesis;
+    }
+
+    DqnSimOutcome run(ComputePool pool) {
+        for (int i = 0; i < config.nodes(); i++) {
+            nodes.add(node(i, pool));
+        }
+        nodes.forEach(DqnNode::start);
+        while (scheduler.step(Long.MAX_VALUE)) {
+            if (!draining && nodes.stream().allMatch(n -> n.chain().head().height().value() >= config.blocks())) {
+                draining = true; // every miner proposed at the last height: stop; blocks in flight are still delivered
+            }
+        }
+        Hash tip = nodes.getFirst().chain().head().hash();
+        for (DqnNode n : nodes) {
+            if (!n.chain().head().hash().equals(tip)) {
+                throw new Simulation.InvariantViolation(n.name() + " ends on tip " + n.chain().head().hash().shortHex()
+                        + " at " + n.chain().head().height() + ", " + nodes.getFirst().name() + " on "
+                        + tip.shortHex() + " at " + nodes.getFirst().chain().head().height());
+            }
+        }
+        if (!rejections.isEmpty()) {
+            throw new Simulation.InvariantViolation("honest nodes refused blocks: " + rejections.getFirst());
+        }
+        checkSupply();
+        return new DqnSimOutcome(config, genesis, canonical(nodes.getFirst().chain()), proposals,
+                network.messages(), scheduler.nowMillis() - GENESIS_TIME * 1000, greedyReturns());
+    }
+
+    private DqnNode node(int i, ComputePool pool) {
+        String name = "node" + i;
+        Mempool mempool = new Mempool(MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), signatures,
+                false));
+        EventBus bus = new EventBus(16);
+        ChainService chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
+                new NodeMetrics(), scheduler, signatures,
+                new BlobStoreView(new InMemoryBlobStore(genesis.limits().maxBlobBytes())), pool);
+        bus.close();
+        DqnNode node = DqnRoles.create(name, chain, Optional.of(DevAccounts.keys(i)), scheduler.gated(() -> !draining),
+                network.port(i), this::onEvent, pool, SplitMix64.derive(config.seed(), 100 + i).nextLong(),
+                config.slotMillis());
+        network.add(node);
+        return node;
+    }
+
+    private void onEvent(DqnEvent e) {
+        switch (e) {
+            case DqnEvent.Proposed p -> proposals++;
+            case DqnEvent.Rejected r -> rejections.add(r);
+        }
+    }
+
+    /** Balances = premine + R_max per block (no subsidy, no fees in this simulation), on every node. */
+    private void checkSupply() {
+        Amount premined = genesis.initialState().totalSupply();
+        for (DqnNode n : nodes) {
+            Amount held = n.chain().head().tip().state().totalSupply();
+            Amount minted = premined.add(REWARD_MAX.multiply(n.chain().head().height().value()));
+            if (!held.equals(minted)) {
+                throw new Simulation.InvariantViolation(n.name() + " holds " + held + ", premine + R_max per block is "
+                        + minted);
+            }
+        }
+    }
+
+    /**
+     * Each node's learner on its own, greedy, over {@link #GREEDY_EPISODES} fresh episodes (the same
+     * starts for every node): what the nodes learned, apart from the chain's best-of-N choice.
+     */
+    private List<Double> greedyReturns() {
+        if (!config.env().episodic()) {
+            return List.of();
+        }
+        long evalSeed = SplitMix64.derive(config.seed(), 2).nextLong();
+        return nodes.stream().map(n -> ParallelLearning.evaluate(config.env(), n.miner().orElseThrow().agent(),
+                GREEDY_EPISODES, evalSeed)).toList();
+    }
+
+    private static List<Block> canonical(ChainService chain) {
+        long height = chain.head().height().value();
+        List<Block> out = new ArrayList<>((int) height);
+        for (long h = 1; h <= height; h++) {
+            out.add(chain.blockAt(io.learnchain.base.Height.of(h)).orElseThrow());
+        }
+        return out;
+    }
+}

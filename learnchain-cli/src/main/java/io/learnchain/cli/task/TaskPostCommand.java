@@ -1,0 +1,92 @@
+package io.learnchain.cli.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.cli.ConfigOption;
+import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.UserException;
+import io.learnchain.cli.api.ApiOption;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code learnchain task post}: asks the node to post a task with its own key. */
+@Command(name = "post", mixinStandardHelpOptions = true,
+        description = "Post a task: the node loads the data, keeps the test shards secret, escrows rounds x reward "
+                + "from its own account and reveals one shard per round.")
+final class TaskPostCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "A predefined model (mlp-small, mlp, lenet5, lstm-rows) or a spec text "
+                    + "('input 784 | dense 64 | relu | dense 10').")
+    String model;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist-small", paramLabel = "NAME",
+            description = "fashion-mnist (the full set, when installed) or fashion-mnist-small (bundled; default).")
+    String dataset;
+
+    @Option(names = "--reward", required = true, paramLabel = "COINS", description = "Reward per round, in coins.")
+    String reward;
+
+    @Option(names = "--rounds", required = true, paramLabel = "N", description = "Rounds (one test shard each).")
+    int rounds;
+
+    @Option(names = "--min-accuracy", required = true, paramLabel = "FRACTION",
+            description = "Minimum training accuracy of a solution, 0..1.")
+    double minAccuracy;
+
+    @Option(names = "--expected-seconds", defaultValue = "60", paramLabel = "S",
+            description = "Expected training time per round (default: ${DEFAULT-VALUE}).")
+    long expectedSeconds;
+
+    @Option(names = "--min-phase", defaultValue = "5", paramLabel = "S",
+            description = "The reveal waits at least this long after the round's parent block (default: ${DEFAULT-VALUE}).")
+    long minPhase;
+
+    @Option(names = "--max-phase", defaultValue = "600", paramLabel = "S",
+            description = "Without a reveal for this long a round may be forfeited (default: ${DEFAULT-VALUE}).")
+    long maxPhase;
+
+    @Option(names = "--fee", defaultValue = "0", paramLabel = "COINS", description = "Transaction fee (default: ${DEFAULT-VALUE}).")
+    String fee;
+
+    @Mixin ApiOption api;
+    @Mixin JsonOption json;
+    @Mixin ConfigOption config;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!(minAccuracy >= 0 && minAccuracy <= 1)) {
+            throw new UserException("--min-accuracy is a fraction 0..1 (0.5 = 50%), got " + minAccuracy);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        body.put("dataset", dataset);
+        body.put("rewardPerRound", reward);
+        body.put("rounds", rounds);
+        body.put("minTrainingAccuracy", minAccuracy);
+        body.put("expectedSeconds", expectedSeconds);
+        body.put("minPhaseSeconds", minPhase);
+        body.put("maxPhaseSeconds", maxPhase);
+        body.put("fee", fee);
+        JsonNode posted = api.client().post("/api/v1/tasks", body);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.json) {
+            JsonOption.printJson(out, posted);
+            return 0;
+        }
+        out.println("posted     transaction " + posted.path("tx").asText() + " (pending until a block includes it)");
+        out.println("requester  " + posted.path("requester").asText());
+        out.println("model      " + posted.path("model").asText());
+        out.println("data       " + posted.path("dataOrigin").asText());
+        out.println("rounds     " + posted.path("rounds").asInt() + " x " + posted.path("rewardPerRound").path("coins")
+                .asText() + " LC, escrow " + posted.path("escrow").path("coins").asText() + " LC");
+        out.println("follow it  learnchain task list; learnchain task show ID");
+        out.flush();
+        return 0;
+    }
+}

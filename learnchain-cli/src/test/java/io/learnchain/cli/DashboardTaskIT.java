@@ -1,0 +1,180 @@
+package io.learnchain.cli;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task flow in a real browser against a real {@code learnchain node --dev} (a pole chain that
+ * mines its own tasks): post a task through the form, see it listed, see its blocks arrive live on
+ * the overview, open a task block and see the round's candidates with the reason each lost, then
+ * download the winning model from the task page and run it in ONNX Runtime. Screenshots of each step
+ * go to {@code target/screenshots/} (docs/dashboard.md).
+ */
+class DashboardTaskIT {
+    private static final Pattern LISTENING = Pattern.compile("Listening on ([0-9.]+:[0-9]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double ROUND_TIMEOUT_MS = 150_000;
+
+    private static NodeProcess node;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static String base;
+    private static final List<String> scriptErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(DashboardIT.SCREENSHOTS);
+        // idle blocks every 3 s while no task is open; full JIT so a round's training takes a second or two
+        node = NodeProcess.startTraining("node", "--dev", "--api-port", "0", "--block-time", "3");
+        Matcher m = LISTENING.matcher(node.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(90)));
+        assertThat(m.find()).isTrue();
+        base = "http://" + m.group(1);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(DashboardIT.SystemChromium.launchOptions());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (node != null) {
+            node.exitCodeAfterStop(Duration.ofSeconds(30));
+            node.close();
+        }
+    }
+
+    @Test
+    void postsATaskThroughTheFormFollowsItsBlocksAndRunsTheDownloadedModel() throws Exception {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
+                .setAcceptDownloads(true))) {
+            Page page = context.newPage();
+            page.onPageError(scriptErrors::add);
+            page.setDefaultTimeout(30_000);
+
+            postTask(page);
+            listed(page);
+            Locator taskTile = taskBlockArrivesLive(page);
+            roundOfTheBlock(page, taskTile);
+            downloadsAndRunsTheModel(page);
+
+            page.navigate(base + "/#/miner");
+            assertThat(page.getByTestId("miner-progress")).isVisible();
+            assertThat(page.locator("main")).containsText("Wins / losses");
+            DashboardIT.shot(page, "miner-pole");
+        }
+        assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();
+    }
+
+    private static void postTask(Page page) {
+        page.navigate(base + "/#/tasks/new");
+        page.getByTestId("model").selectOption("mlp-small");
+        page.getByTestId("dataset").selectOption("fashion-mnist-small");
+        page.getByTestId("reward").fill("5");
+        page.getByTestId("rounds").fill("2");
+        page.getByTestId("min-accuracy").fill("10");
+        page.locator("details.advanced summary").click();
+        page.getByTestId("expected-seconds").fill("5");
+        page.getByTestId("min-phase").fill("1");
+        page.getByTestId("max-phase").fill("300");
+        DashboardIT.shot(page, "task-form-filled");
+        page.getByTestId("submit-task").click();
+        assertThat(page.getByTestId("posted")).containsText("Posted");
+    }
+
+    private static void listed(Page page) {
+        page.waitForURL("**/#/tasks");
+        Locator row = page.locator("tr[data-task='1']");
+        assertThat(row).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        DashboardIT.shot(page, "tasks-listed");
+    }
+
+    private static Locator taskBlockArrivesLive(Page page) {
+        page.navigate(base + "/#/");
+        // 'fresh' marks only a block that arrived over the event stream while the page was open
+        Locator tile = page.locator(".strip .tile.pole.fresh").first();
+        try {
+            assertThat(tile).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(ROUND_TIMEOUT_MS));
+        } catch (AssertionError e) {
+            DashboardIT.shot(page, "overview-no-task-block");
+            throw new AssertionError("no task block arrived live; task: " + page.request().get(base + "/api/v1/tasks/1")
+                    .text() + "\nminer: " + page.request().get(base + "/api/v1/miner?limit=10").text(), e);
+        }
+        String href = tile.locator("a").getAttribute("href");
+        assertThat(page.getByTestId("training-share")).not().containsText("0.0 %");
+        DashboardIT.shot(page, "overview-task-block");
+        return page.locator(".strip a[href='" + href + "']");
+    }
+
+    private static void roundOfTheBlock(Page page, Locator tileLink) {
+        tileLink.click();
+        assertThat(page.getByTestId("pole-proof")).containsText("Claimed score");
+        assertThat(page.getByTestId("test-accuracy")).containsText("%");
+        Locator losers = page.locator("[data-testid=candidates] tr.loser td.reason");
+        if (losers.count() > 0) {
+            for (String reason : losers.allTextContents()) {
+                assertThat(reason).as("why a candidate lost").isNotBlank().isNotEqualTo("lost");
+            }
+        } else {
+            assertThat(page.locator("main")).containsText("only candidate");
+        }
+        DashboardIT.shot(page, "task-block");
+    }
+
+    private static void downloadsAndRunsTheModel(Page page) throws Exception {
+        page.navigate(base + "/#/tasks/1");
+        assertThat(page.getByTestId("leaderboard")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        assertThat(page.getByTestId("accuracy-chart")).isVisible();
+        DashboardIT.shot(page, "task");
+
+        Download onnx = page.waitForDownload(() -> page.getByTestId("download-onnx").click());
+        byte[] model = Files.readAllBytes(onnx.path());
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
+            String input = session.getInputNames().iterator().next();
+            float[] pixels = new float[784];
+            try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), new long[] {1, 784});
+                    OrtSession.Result out = session.run(Map.of(input, x))) {
+                float[][] logits = (float[][]) out.get(0).getValue();
+                assertThat(logits).hasDimensions(1, 10);
+            }
+        }
+
+        Download safetensors = page.waitForDownload(() -> page.getByTestId("download-safetensors").click());
+        byte[] st = Files.readAllBytes(safetensors.path());
+        long headerLength = ByteBuffer.wrap(st, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        JsonNode header = JSON.readTree(new String(st, 8, (int) headerLength, StandardCharsets.UTF_8));
+        assertThat(header.size()).as("tensors in the safetensors header").isGreaterThanOrEqualTo(4);
+    }
+}

@@ -1,0 +1,67 @@
+package io.learnchain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.cli.api.ApiClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three real node processes (`learnchain devnet`, engine pole, the small task on the bundled data)
+ * mine the task: every node reaches one tip carrying at least three task blocks, and every node
+ * holds the winning model of each of them in its blob store.
+ */
+class DevnetMiningIT {
+    @Test
+    void threeNodesMineATaskToOneTipWithEveryWinningModelOnEveryNode(@TempDir Path tmp) throws Exception {
+        int base = DevnetPorts.freeBase(3);
+        Path dir = tmp.resolve("net");
+        List<String> models;
+        try (DevnetRun devnet = DevnetRun.start(DevnetRun.START, "--nodes", "3", "--engine", "pole", "--task", "mlp-small",
+                "--block-time", "1", "--base-port", Integer.toString(base), "--datadir", dir.toString())) {
+            long started = System.nanoTime();
+            devnet.awaitTaskBlocks(3, Duration.ofSeconds(150));
+            List<ApiClient> apis = IntStream.range(0, 3).mapToObj(devnet::api).toList();
+            String tip = DevnetRun.awaitSameTip(apis, Duration.ofSeconds(60));
+            models = taskModelsUpTo(apis.getFirst(), tip);
+            System.out.printf("devnet mining: 3 nodes, %d task blocks on the common tip %s, %.0f s after the devnet was up%n",
+                    models.size(), tip.substring(0, 8), (System.nanoTime() - started) / 1e9);
+            assertThat(models).as("task blocks on the common tip").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(devnet.stop()).isIn(0, 130, 143);
+        }
+        for (int node = 0; node < 3; node++) {
+            for (String model : models) {
+                assertThat(blobFile(dir.resolve("node-" + node), model)).as("model %s on node %d", model, node).exists();
+            }
+        }
+    }
+
+    /** The model hashes of the pole blocks on the canonical chain ending at {@code tip}, oldest first. */
+    static List<String> taskModelsUpTo(ApiClient api, String tip) {
+        List<String> models = new ArrayList<>();
+        JsonNode block = api.get("/api/v1/blocks/" + tip);
+        while (!block.get("genesis").asBoolean()) {
+            JsonNode proof = block.get("proof");
+            if ("pole".equals(proof.get("type").asText())) {
+                models.addFirst(proof.get("modelHash").asText());
+            }
+            block = api.get("/api/v1/blocks/" + block.get("previous").asText());
+        }
+        return models;
+    }
+
+    static Path blobFile(Path nodeDir, String hash) {
+        return nodeDir.resolve("blobs").resolve("objects").resolve(hash.substring(0, 2)).resolve(hash);
+    }
+
+    static boolean hasBlob(Path nodeDir, String hash) {
+        return Files.isRegularFile(blobFile(nodeDir, hash));
+    }
+}

@@ -1,0 +1,113 @@
+package io.learnchain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.cli.api.ApiClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SCENARIOS.md B8, scaled down: a devnet of two connected nodes and a third node with no link to
+ * them mine apart, each side including a transfer of its own; then the third node is connected
+ * (restarted with --peer). All three reach one tip; the side that abandoned its branch put its
+ * transfer back into its mempool, and both transfers end up in the common chain.
+ */
+class DevnetPartitionIT {
+    @Test
+    void twoSidesMineApartThenConvergeAndKeepTheAbandonedTransfers(@TempDir Path tmp) throws Exception {
+        int base = DevnetPorts.freeBase(3);
+        try (DevnetRun sideA = DevnetRun.start(DevnetRun.START, "--nodes", "2", "--engine", "idle", "--block-time", "1",
+                "--base-port", Integer.toString(base))) {
+            List<String> sideBArgs = new ArrayList<>(List.of("node", "--dev", "--genesis", sideA.genesis().toString(),
+                    "--datadir", tmp.resolve("b").toString(), "--api-port", Integer.toString(base + 2),
+                    "--p2p-port", Integer.toString(base + 1002), "--miner-key", "dev:2", "--json"));
+            ApiClient a = sideA.api(0);
+            ApiClient b = new ApiClient("http://127.0.0.1:" + (base + 2));
+            String txA;
+            String txB;
+            try (NodeProcess sideB = NodeProcess.start(sideBArgs.toArray(String[]::new))) {
+                sideB.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
+                awaitHeight(a, 3);
+                awaitHeight(b, 3);
+                txA = send(base, 3);
+                txB = send(base + 2, 4);
+                awaitIncluded(a, txA);
+                awaitIncluded(b, txB);
+                assertThat(a.get("/api/v1/status").get("tipHash").asText())
+                        .isNotEqualTo(b.get("/api/v1/status").get("tipHash").asText());
+                assertThat(b.getIfPresent("/api/v1/transactions/" + txA)).as("side B never saw side A's transfer").isNull();
+                assertThat(sideB.exitCodeAfterStop(Duration.ofSeconds(30))).isIn(0, 143);
+            }
+            sideBArgs.addAll(List.of("--peer", "127.0.0.1:" + (base + 1000)));
+            try (NodeProcess healed = NodeProcess.start(sideBArgs.toArray(String[]::new))) {
+                healed.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
+                long healedAt = System.nanoTime();
+                String tip = DevnetRun.awaitSameTip(List.of(a, sideA.api(1), b), Duration.ofSeconds(60));
+                System.out.printf("devnet partition: one tip %s on 3 nodes %.1f s after the link came up%n", tip.substring(0, 8),
+                        (System.nanoTime() - healedAt) / 1e9);
+                List<String> output = new ArrayList<>(healed.lines());
+                output.addAll(sideA.process().lines());
+                assertThat(output).as("one side abandoned its branch and put its transfer back into its mempool")
+                        .anyMatch(DevnetPartitionIT::returnedTransactions);
+                for (String tx : List.of(txA, txB)) {
+                    awaitIncluded(a, tx);
+                    awaitIncluded(b, tx);
+                }
+                assertThat(healed.exitCodeAfterStop(Duration.ofSeconds(30))).isIn(0, 143);
+            }
+            assertThat(sideA.stop()).isIn(0, 130, 143);
+        }
+    }
+
+    private static String send(int apiPort, int from) {
+        String url = "http://127.0.0.1:" + apiPort;
+        Cli.Run r = Cli.run(Map.of(), "wallet", "send", "--from", "dev:" + from, "--to", DevAccounts.address(9).toString(),
+                "--amount", "1", "--api", url, "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        try {
+            return DevnetRun.JSON.readTree(lines[lines.length - 1]).get("hash").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(r.out(), e);
+        }
+    }
+
+    private static void awaitHeight(ApiClient api, long height) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (api.get("/api/v1/status").get("height").asLong() < height) {
+            assertThat(System.nanoTime()).as("height %d within 60 s", height).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void awaitIncluded(ApiClient api, String tx) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode t = api.getIfPresent("/api/v1/transactions/" + tx);
+            if (t != null && "included".equals(t.get("status").asText())) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("transaction %s included within 30 s", tx).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** A reorganisation (a node's or the devnet's JSON line) that returned transactions to the mempool. */
+    private static boolean returnedTransactions(String line) {
+        if (!line.startsWith("{\"event\":\"reorg\"")) {
+            return false;
+        }
+        try {
+            return DevnetRun.JSON.readTree(line).get("transactionsReturned").asInt() > 0;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(line, e);
+        }
+    }
+}

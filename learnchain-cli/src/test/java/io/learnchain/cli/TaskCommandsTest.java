@@ -1,0 +1,112 @@
+package io.learnchain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.learn.format.ModelSafetensors;
+import io.learnchain.learn.model.Model;
+import io.learnchain.node.LearnchainNode;
+import io.learnchain.node.NodeConfig;
+import io.learnchain.node.clock.Clock;
+import io.learnchain.node.pole.PoleConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * task, miner and account commands against one in-process dev node (RocksDB in a temp dir,
+ * mlp-small on the bundled subset, 60 steps): the node posts a task and mines two of its rounds by
+ * itself; task model writes files that load.
+ */
+class TaskCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir Path tmp;
+    private LearnchainNode node;
+    private String api;
+
+    @BeforeEach
+    void startNode() {
+        node = LearnchainNode.start(NodeConfig.dev(Optional.of(tmp.resolve("node")), 0, 1), Clock.system(),
+                PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200));
+        api = "http://127.0.0.1:" + node.apiPort();
+    }
+
+    @AfterEach
+    void stopNode() {
+        node.close();
+    }
+
+    private JsonNode json(String... args) throws Exception {
+        Cli.Run run = Cli.run(args);
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        String[] lines = run.out().strip().split("\n");
+        return JSON.readTree(lines[lines.length - 1]);
+    }
+
+    @Test
+    void postsATaskMinesTwoRoundsAndSavesTheModel() throws Exception {
+        JsonNode posted = json("task", "post", "--model", "mlp-small", "--dataset", "fashion-mnist-small", "--reward",
+                "5", "--rounds", "3", "--min-accuracy", "0.3", "--min-phase", "0", "--api", api, "--json");
+        assertThat(posted.path("escrow").path("coins").asText()).isEqualTo("15");
+        long deadline = System.nanoTime() + 40_000_000_000L;
+        JsonNode task = null;
+        while (System.nanoTime() < deadline) {
+            Cli.Run show = Cli.run("task", "show", "1", "--api", api, "--json");
+            if (show.exitCode() == 0) { // 2 (no task 1 yet) until a block includes the PostTask
+                task = JSON.readTree(show.out().strip());
+                if (task.path("summary").path("roundsDone").asInt() >= 2) {
+                    break;
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(task).as("task 1 never appeared").isNotNull();
+        assertThat(task.path("summary").path("roundsDone").asInt()).as(task.toString()).isGreaterThanOrEqualTo(2);
+        assertThat(json("task", "list", "--status", "running", "--api", api, "--json").path("tasks")).hasSize(1);
+        Cli.Run shown = Cli.run("task", "show", "1", "--api", api);
+        assertThat(shown.out()).contains("round 1", "winner " + DevAccounts.address(0), "latest winner");
+
+        Path out = tmp.resolve("model");
+        JsonNode saved = json("task", "model", "1", "--out", out.toString(), "--api", api, "--json");
+        Model model = ModelSafetensors.read(Files.readAllBytes(out.resolve("model.safetensors")), "test");
+        assertThat(model.hash().toHex()).isEqualTo(saved.path("modelHash").asText());
+        assertThat(ModelSafetensors.write(model)).isEqualTo(Files.readAllBytes(out.resolve("model.safetensors")));
+        assertThat(ModelProto.parseFrom(Files.readAllBytes(out.resolve("model.onnx"))).getGraph().getNodeCount())
+                .isPositive();
+        JsonNode meta = JSON.readTree(out.resolve("metadata.json").toFile());
+        assertThat(meta.path("notes").path("taskId").asText()).isEqualTo("1");
+        assertThat(meta.path("notes").path("trainingSet").asText()).hasSize(64);
+        assertThat(meta.path("trainingRecord").path("text").asText()).isNotBlank();
+
+        JsonNode miner = json("miner", "status", "--api", api, "--json");
+        assertThat(miner.path("wins").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(json("miner", "stop", "--api", api, "--json").path("phase").asText()).isEqualTo("STOPPED");
+        assertThat(json("miner", "start", "--api", api, "--json").path("mining").asBoolean()).isTrue();
+
+        String me = DevAccounts.address(0).toString();
+        JsonNode history = json("account", "history", me, "--api", api, "--json");
+        assertThat(history.path("entries").findValuesAsText("kind")).contains("escrow", "reward");
+        Cli.Run csv = Cli.run("account", "history", "dev:0", "--csv", "--api", api);
+        assertThat(csv.out()).startsWith("height,timestamp,kind,amount").contains(",escrow,-15,");
+        assertThat(json("account", "show", me, "--api", api, "--json").path("reputation").asLong())
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void userMistakesSayWhatToDo() {
+        Cli.Run run = Cli.run("task", "post", "--model", "resnet", "--reward", "1", "--rounds", "2", "--min-accuracy",
+                "0.5", "--api", api);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown model 'resnet'", "mlp-small");
+        Cli.Run model = Cli.run("task", "model", "9", "--out", tmp.resolve("m").toString(), "--api", api);
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err()).contains("no winning model");
+    }
+}

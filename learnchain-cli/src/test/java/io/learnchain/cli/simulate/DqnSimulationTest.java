@@ -1,0 +1,61 @@
+package io.learnchain.cli.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learnchain.chain.dqn.ForkOption;
+import io.learnchain.learn.compute.ComputePool;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DqnSimulationTest {
+
+    static DqnSimOutcome run(String env, int nodes, long blocks, long seed, int threads) {
+        DqnSimConfig config = new DqnSimConfig(env, ForkOption.LAST_REWARD, nodes, blocks, seed, 10, 20, threads);
+        try (ComputePool pool = new ComputePool(threads)) {
+            return new DqnSimulation(config).run(pool);
+        }
+    }
+
+    @Test
+    void sameSeedGivesSameTipTwiceAndOnOneAndTwoThreads() {
+        DqnSimOutcome first = run("cartpole", 3, 120, 11, 1);
+        DqnSimOutcome again = run("cartpole", 3, 120, 11, 1);
+        DqnSimOutcome twoThreads = run("cartpole", 3, 120, 11, 2);
+        System.out.println("seed 11: tip " + first.tipHash() + ", wins " + first.wins());
+        assertThat(first.chain()).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(again.tipHash()).isEqualTo(first.tipHash());
+        assertThat(twoThreads.tipHash()).isEqualTo(first.tipHash());
+        assertThat(run("cartpole", 3, 120, 12, 1).tipHash()).isNotEqualTo(first.tipHash());
+    }
+
+    @Test
+    void everyNodeProposesAtEveryHeightAndSeveralWin() {
+        DqnSimOutcome o = run("gridworld", 3, 100, 5, 1);
+        assertThat(o.proposals()).isEqualTo(3L * 100);
+        assertThat(o.chain()).hasSize(100);
+        Map<String, Long> wins = o.wins();
+        assertThat(wins).hasSize(3);
+        assertThat(o.greedyReturns()).hasSize(3);
+    }
+
+    @Test
+    void randomPolicyControlRunActsAtRandom() {
+        DqnSimConfig config = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 1, 400, 4, 10, 20, 1, true);
+        DqnSimOutcome o;
+        try (ComputePool pool = ComputePool.serial()) {
+            o = new DqnSimulation(config).run(pool);
+        }
+        double mean = o.episodes().stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn).average().orElseThrow();
+        System.out.printf("random policy, 1 node: %d episodes, mean return %.1f%n", o.episodes().size(), mean);
+        assertThat(mean).isBetween(10.0, 40.0);
+        assertThat(o.genesis().chainId()).isNotEqualTo(run("cartpole", 1, 1, 4, 1).genesis().chainId());
+    }
+
+    @Test
+    void nonEpisodicTaskIsCutIntoSegments() {
+        DqnSimOutcome o = run("inventory", 2, 250, 3, 1);
+        assertThat(o.episodes()).hasSize(2);
+        assertThat(o.thresholdHeight()).isEqualTo(-1);
+        assertThat(DqnSimReport.json(o, 1.0)).containsEntry("converged", false);
+    }
+}

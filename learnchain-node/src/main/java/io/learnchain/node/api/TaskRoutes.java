@@ -1,0 +1,164 @@
+package io.learnchain.node.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.learnchain.base.Amount;
+import io.learnchain.learn.format.ModelMetadata;
+import io.learnchain.learn.format.ModelSafetensors;
+import io.learnchain.learn.format.OnnxExporter;
+import io.learnchain.node.task.TaskRequest;
+import io.learnchain.node.task.TaskRequestException;
+import io.learnchain.node.task.TaskService;
+import io.learnchain.node.task.TaskViews;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The data node's task endpoints under /api/v1/tasks (see docs/api.md). */
+public final class TaskRoutes implements ApiRoutes {
+    private static final java.util.List<String> STATUSES = java.util.List.of("pending", "open", "running", "finished");
+    private final TaskService tasks;
+
+    public TaskRoutes(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    /**
+     * The body of POST /api/v1/tasks. {@code rewardPerRound} and {@code fee} are decimal coin
+     * strings; the minimum training accuracy is given as a fraction ({@code minTrainingAccuracy},
+     * 0..1) or in basis points ({@code minTrainingAccuracyBp}); phase times in seconds (optional).
+     */
+    public record PostTaskRequest(String model, String dataset, String rewardPerRound, Integer rounds,
+            Double minTrainingAccuracy, Integer minTrainingAccuracyBp, Long expectedSeconds, Long minPhaseSeconds,
+            Long maxPhaseSeconds, String fee) {
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.post("/api/v1/tasks", this::post);
+        app.get("/api/v1/tasks", this::list);
+        app.get("/api/v1/tasks/{id}", this::show);
+        app.get("/api/v1/tasks/{id}/model", this::model);
+    }
+
+    private void post(Context ctx) {
+        PostTaskRequest body = ctx.bodyAsClass(PostTaskRequest.class);
+        if (body == null) {
+            throw ApiException.badRequest("send a JSON task: {\"model\": \"mlp-small\", \"dataset\": "
+                    + "\"fashion-mnist-small\", \"rewardPerRound\": \"10\", \"rounds\": 3, \"minTrainingAccuracy\": 0.5}");
+        }
+        TaskRequest request = request(body);
+        try {
+            ctx.status(202).json(tasks.post(request));
+        } catch (TaskRequestException e) {
+            throw refused(e);
+        }
+    }
+
+    static ApiException refused(TaskRequestException e) {
+        return e.isConflict() ? new ApiException(e.code().equals("rejected") ? 422 : 409, e.code(), e.getMessage())
+                : new ApiException(e.code().equals("dataset_not_installed") ? 422 : 400, e.code(), e.getMessage());
+    }
+
+    private static TaskRequest request(PostTaskRequest b) {
+        require(b.model(), "model");
+        require(b.dataset(), "dataset");
+        require(b.rewardPerRound(), "rewardPerRound");
+        if (b.rounds() == null) {
+            throw ApiException.badRequest("field 'rounds' is missing: how many rounds (one test shard each)");
+        }
+        if ((b.minTrainingAccuracy() == null) == (b.minTrainingAccuracyBp() == null)) {
+            throw ApiException.badRequest("give exactly one of 'minTrainingAccuracy' (0..1) or "
+                    + "'minTrainingAccuracyBp' (0..10000)");
+        }
+        int bp = b.minTrainingAccuracyBp() != null ? b.minTrainingAccuracyBp()
+                : (int) Math.round(b.minTrainingAccuracy() * 10_000);
+        if (b.minTrainingAccuracy() != null && !(b.minTrainingAccuracy() >= 0 && b.minTrainingAccuracy() <= 1)) {
+            throw ApiException.badRequest("'minTrainingAccuracy' is a fraction 0..1, got " + b.minTrainingAccuracy());
+        }
+        return new TaskRequest(b.model(), b.dataset(), amount(b.rewardPerRound(), "rewardPerRound"), b.rounds(), bp,
+                Optional.ofNullable(b.expectedSeconds()).orElse(TaskRequest.DEFAULT_EXPECTED_SECONDS),
+                Optional.ofNullable(b.minPhaseSeconds()).orElse(TaskRequest.DEFAULT_MIN_PHASE_SECONDS),
+                Optional.ofNullable(b.maxPhaseSeconds()).orElse(TaskRequest.DEFAULT_MAX_PHASE_SECONDS),
+                b.fee() == null ? Amount.ZERO : amount(b.fee(), "fee"));
+    }
+
+    private static Amount amount(String text, String field) {
+        try {
+            return Amount.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("field '" + field + "' is not an amount in coins: " + e.getMessage());
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("field '" + field + "' is missing");
+        }
+    }
+
+    private void list(Context ctx) {
+        Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank());
+        if (status.isPresent() && !STATUSES.contains(status.get())) {
+            throw ApiException.badRequest("status must be one of " + STATUSES + ", got '" + status.get() + "'");
+        }
+        ctx.json(tasks.list(status));
+    }
+
+    private void show(Context ctx) {
+        long id = taskId(ctx);
+        ctx.json(tasks.show(id).orElseThrow(() -> ApiException.notFound("no task " + id + " on this chain; "
+                + "GET /api/v1/tasks lists them")));
+    }
+
+    private void model(Context ctx) {
+        long id = taskId(ctx);
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("metadata");
+        TaskService.WinningModel w = tasks.latestModel(id).orElseThrow(() -> ApiException.notFound("task " + id
+                + " has no winning model here yet (unknown task, no round won, or the model blob is missing)"));
+        switch (format) {
+            case "onnx" -> ctx.contentType("application/octet-stream").result(OnnxExporter.export(w.model()));
+            case "safetensors" -> ctx.contentType("application/octet-stream").result(ModelSafetensors.write(w.model()));
+            case "metadata" -> ctx.contentType("application/json").result(metadata(w).toJson());
+            default -> throw ApiException.badRequest("format must be onnx, safetensors or metadata, got '" + format
+                    + "'");
+        }
+    }
+
+    /** The metadata.json of a winning model: spec, tensors, training record, test accuracy and where it came from. */
+    static ModelMetadata metadata(TaskService.WinningModel w) {
+        TaskViews.Round r = w.round();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (r.accuracy() != null) {
+            metrics.put("shardAccuracy", r.accuracy());
+        }
+        metrics.put("claimedScore", r.claimedScore().doubleValue());
+        metrics.put("verifiedScore", r.verifiedScore().doubleValue());
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("taskId", Long.toString(w.taskId()));
+        notes.put("round", Integer.toString(r.round()));
+        notes.put("block", r.block());
+        notes.put("height", Long.toString(r.height()));
+        notes.put("miner", r.winner());
+        notes.put("trainingSet", w.task().terms().trainingSet());
+        notes.put("shardHash", w.proof().shardHash().toHex());
+        notes.put("shardIndex", Integer.toString(w.proof().shardIndex()));
+        if (w.task().summary().dataset() != null) {
+            notes.put("dataset", w.task().summary().dataset());
+        }
+        return new ModelMetadata(w.model(), Optional.of(w.proof().record()), metrics, notes);
+    }
+
+    private static long taskId(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(raw);
+            if (id < 1) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("a task id is a positive whole number, got '" + raw + "'");
+        }
+    }
+}

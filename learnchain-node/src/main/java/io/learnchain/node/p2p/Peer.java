@@ -1,0 +1,95 @@
+package io.learnchain.node.p2p;
+
+import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
+import io.learnchain.node.p2p.wire.WireMessage;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What this node knows about one connected peer. Mutated on the scheduler thread; the fields the
+ * transport threads read ({@link #ready}, the misbehaviour score) are safe to read from any thread.
+ */
+final class Peer {
+    /** Misbehaviour points at which a peer is banned. */
+    static final int BAN_THRESHOLD = 100;
+    final PeerLink link;
+    private final AtomicInteger score = new AtomicInteger();
+    private volatile boolean ready;
+    private volatile boolean closed;
+    private Optional<WireMessage.Hello> hello = Optional.empty();
+    private boolean ackReceived;
+    private Height bestHeight = Height.GENESIS;
+    private Hash bestHash = Hash.ZERO;
+    long lastReceivedMillis;
+    long lastPingMillis;
+
+    Peer(PeerLink link, long nowMillis) {
+        this.link = link;
+        this.lastReceivedMillis = nowMillis;
+        this.lastPingMillis = nowMillis;
+    }
+
+    String name() {
+        return link.address();
+    }
+
+    boolean ready() {
+        return ready && !closed;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    Optional<WireMessage.Hello> hello() {
+        return hello;
+    }
+
+    void helloReceived(WireMessage.Hello h) {
+        hello = Optional.of(h);
+        best(h.bestHeight(), h.bestHash());
+        ready = ackReceived;
+    }
+
+    /** Returns false for a second acknowledgement. */
+    boolean ackReceived() {
+        if (ackReceived) {
+            return false;
+        }
+        ackReceived = true;
+        ready = hello.isPresent();
+        return true;
+    }
+
+    void best(Height height, Hash hash) {
+        bestHeight = height;
+        bestHash = hash;
+    }
+
+    Height bestHeight() {
+        return bestHeight;
+    }
+
+    Hash bestHash() {
+        return bestHash;
+    }
+
+    /** Adds misbehaviour points; returns the new score. */
+    int addScore(int points) {
+        return score.addAndGet(points);
+    }
+
+    int score() {
+        return score.get();
+    }
+
+    PeerInfo info() {
+        return new PeerInfo(link.address(), link.inbound(), ready(), bestHeight.value(), bestHash.toHex(),
+                hello.map(h -> h.nodeId().toHex()).orElse(""), score.get());
+    }
+}

@@ -1,0 +1,498 @@
+package io.learnchain.node.p2p;
+
+import io.learnchain.base.Hash;
+import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.block.Block;
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.chain.ChainHead;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.p2p.wire.PeerAddress;
+import io.learnchain.node.p2p.wire.WireCodec;
+import io.learnchain.node.p2p.wire.WireMessage;
+import io.learnchain.node.pole.Network;
+import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.pole.Scheduler;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer protocol, independent of the transport (PROTOCOL.md 6): handshake, pings, status,
+ * serving headers, blocks and blobs, gossip with de-duplication, misbehaviour scores and bans,
+ * headers-first sync ({@link SyncProcess}) and blob fetching ({@link BlobFetcher}). It is the
+ * {@link Network} port of the pole roles: {@link #broadcast} gossips to every ready peer.
+ *
+ * <p>Threads: transports call {@link #onConnected}, {@link #onMessage} and {@link #onClosed} from
+ * their own threads. Decoding, pings and bans for malformed frames happen there at once (so a busy
+ * node still answers pings and drops abusers); everything else runs on the {@link Scheduler}, one
+ * task at a time, which is also where the pole roles and the chain run.
+ */
+public final class PeerService implements Network {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerService.class);
+    private static final long TICK_MILLIS = 500;
+    private static final int SEEN_CAPACITY = 32_768;
+    private static final int MAX_ADDRESSES = 1_000;
+    /** Pending transactions a new peer is sent when the handshake completes. */
+    private static final int MEMPOOL_ON_CONNECT = 500;
+
+    private final P2pConfig config;
+    private final ChainService chain;
+    private final BlobStore blobStore;
+    private final Scheduler scheduler;
+    private final GossipSink sink;
+    private final WireCodec codec;
+    private final BanList bans = new BanList();
+    private final Map<PeerLink, Peer> peers = new ConcurrentHashMap<>();
+    private final Set<PeerAddress> addresses = ConcurrentHashMap.newKeySet();
+    private final Map<Hash, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, Boolean> eldest) {
+            return size() > SEEN_CAPACITY;
+        }
+    };
+    private final ChainRequests requests;
+    private final BlobFetcher fetcher;
+    private final SyncProcess sync;
+    private Hash announcedTip;
+    private volatile boolean running;
+
+    public PeerService(P2pConfig config, ChainService chain, BlobStore blobStore, Scheduler scheduler,
+            GossipSink sink) {
+        this.config = config;
+        this.chain = chain;
+        this.blobStore = blobStore;
+        this.scheduler = scheduler;
+        this.sink = sink;
+        this.codec = new WireCodec(config.limits());
+        this.requests = new ChainRequests(chain, blobStore, config.limits());
+        this.fetcher = new BlobFetcher(this, blobStore, config.limits().maxChunkBytes(), h -> { });
+        this.sync = new SyncProcess(this, chain, fetcher);
+        this.announcedTip = chain.head().hash();
+        addresses.addAll(config.peers());
+    }
+
+    /** Starts the periodic work (status announcements, pings, timeouts, stall replacement). */
+    public void start() {
+        running = true;
+        scheduler.after(TICK_MILLIS, this::tick);
+    }
+
+    public void stop() {
+        running = false;
+        peers.keySet().forEach(l -> l.close("node shutting down"));
+    }
+
+    /** Stops the periodic work but keeps the connections (a simulation winding down lets its queue run dry). */
+    public void quiesce() {
+        running = false;
+    }
+
+    // ---- transport side (any thread) --------------------------------------------------------
+
+    /** Whether an inbound connection from {@code banKey} may stay: not banned, under the inbound limit. */
+    public boolean admits(String banKey) {
+        if (bans.isBanned(banKey, scheduler.nowMillis())) {
+            return false;
+        }
+        return peers.keySet().stream().filter(PeerLink::inbound).count() < config.maxInbound();
+    }
+
+    public void onConnected(PeerLink link) {
+        if (link.inbound() && !admits(link.banKey())) {
+            link.close(bans.isBanned(link.banKey(), scheduler.nowMillis()) ? "banned" : "inbound limit reached");
+            return;
+        }
+        Peer peer = new Peer(link, scheduler.nowMillis());
+        peers.put(link, peer);
+        ChainHead head = chain.head();
+        link.send(codec.encode(new WireMessage.Hello(WireCodec.PROTOCOL_VERSION, chain.genesis().chainId(),
+                head.height(), head.hash(), config.nodeId(), config.listenPort())));
+        scheduler.after(config.handshakeTimeoutMillis(), () -> {
+            if (!peer.ready() && !peer.closed()) {
+                disconnect(peer, "no handshake within " + config.handshakeTimeoutMillis() + " ms");
+            }
+        });
+    }
+
+    /** One whole frame from {@code link}. */
+    public void onMessage(PeerLink link, byte[] frame) {
+        Peer peer = peers.get(link);
+        if (peer == null || peer.closed()) {
+            return;
+        }
+        WireMessage message;
+        try {
+            message = codec.decode(frame);
+        } catch (CodecException e) {
+            punish(peer, Peer.BAN_THRESHOLD, "a malformed message: " + e.getMessage());
+            return;
+        }
+        if (message instanceof WireMessage.Ping ping && peer.ready()) {
+            link.send(codec.encode(new WireMessage.Pong(ping.nonce()))); // answered here, however busy the node is
+            peer.lastReceivedMillis = scheduler.nowMillis();
+            return;
+        }
+        scheduler.after(0, () -> handle(peer, message));
+    }
+
+    /** An oversized or unframeable stream from {@code link} (the transport's framing failed). */
+    public void onFramingError(PeerLink link, String why) {
+        Peer peer = peers.get(link);
+        if (peer != null) {
+            punish(peer, Peer.BAN_THRESHOLD, why);
+        } else {
+            bans.ban(link.banKey(), why, scheduler.nowMillis() + config.banMillis());
+            link.close(why);
+        }
+    }
+
+    public void onClosed(PeerLink link) {
+        Peer peer = peers.remove(link);
+        if (peer != null) {
+            peer.markClosed();
+            scheduler.after(0, () -> sync.onClosed(peer));
+        }
+    }
+
+    // ---- the Network port --------------------------------------------------------------------
+
+    /** Gossips {@code message} to every ready peer, unless it was already seen (received or sent) here. */
+    @Override
+    public void broadcast(PoleMessage message) {
+        scheduler.after(0, () -> {
+            if (seen.put(GossipChecks.id(message), Boolean.TRUE) == null) {
+                relay(message, null);
+            }
+        });
+    }
+
+    // ---- protocol (scheduler thread) ---------------------------------------------------------
+
+    private void handle(Peer peer, WireMessage message) {
+        if (peer.closed()) {
+            return;
+        }
+        peer.lastReceivedMillis = scheduler.nowMillis();
+        switch (message) {
+            case WireMessage.Hello h -> onHello(peer, h);
+            case WireMessage.HelloAck a -> onHelloAck(peer, a);
+            default -> {
+                if (!peer.ready()) {
+                    punish(peer, Peer.BAN_THRESHOLD, "a " + message.getClass().getSimpleName()
+                            + " before the handshake");
+                } else {
+                    dispatch(peer, message);
+                }
+            }
+        }
+    }
+
+    private void onHello(Peer peer, WireMessage.Hello hello) {
+        if (peer.hello().isPresent()) {
+            punish(peer, Peer.BAN_THRESHOLD, "a second handshake");
+            return;
+        }
+        Optional<String> refusal = refusal(hello);
+        if (refusal.isPresent()) {
+            LOG.info("refused peer {}: {}", peer.name(), refusal.get());
+            send(peer, WireMessage.HelloAck.refuse(refusal.get()));
+            disconnect(peer, refusal.get());
+            return;
+        }
+        peer.helloReceived(hello);
+        send(peer, WireMessage.HelloAck.accept());
+        if (peer.ready()) {
+            onReady(peer);
+        }
+    }
+
+    private Optional<String> refusal(WireMessage.Hello hello) {
+        if (hello.protocolVersion() != WireCodec.PROTOCOL_VERSION) {
+            return Optional.of("peer protocol version " + hello.protocolVersion() + ", this node speaks "
+                    + WireCodec.PROTOCOL_VERSION + ": upgrade the older node");
+        }
+        if (!hello.chainId().equals(chain.genesis().chainId())) {
+            return Optional.of("chain id " + hello.chainId().toHex() + " differs from this node's "
+                    + chain.genesis().chainId().toHex() + ": the nodes run different genesis files");
+        }
+        if (hello.nodeId().equals(config.nodeId())) {
+            return Optional.of("a node cannot connect to itself");
+        }
+        if (bans.isBanned("node:" + hello.nodeId().toHex(), scheduler.nowMillis())) {
+            return Optional.of("this node id is banned for a while");
+        }
+        boolean duplicate = peers.values().stream().anyMatch(p -> p.ready()
+                && p.hello().map(h -> h.nodeId().equals(hello.nodeId())).orElse(false));
+        return duplicate ? Optional.of("already connected to this node") : Optional.empty();
+    }
+
+    private void onHelloAck(Peer peer, WireMessage.HelloAck ack) {
+        if (!ack.accepted()) {
+            LOG.warn("peer {} refused this node: {}", peer.name(), ack.reason());
+            disconnect(peer, "refused: " + ack.reason());
+            return;
+        }
+        if (!peer.ackReceived()) {
+            punish(peer, Peer.BAN_THRESHOLD, "a second handshake acknowledgement");
+            return;
+        }
+        if (peer.ready()) {
+            onReady(peer);
+        }
+    }
+
+    private void onReady(Peer peer) {
+        LOG.info("peer {} ready ({}, best height {})", peer.name(), peer.link.inbound() ? "inbound" : "outbound",
+                peer.bestHeight());
+        peer.hello().filter(h -> h.listenPort() > 0).ifPresent(h -> remember(peer, h.listenPort()));
+        send(peer, new WireMessage.GetPeers());
+        for (var tx : chain.mempool().pending(MEMPOOL_ON_CONNECT)) {
+            send(peer, new WireMessage.Gossip(new PoleMessage.Transaction(tx))); // what it missed while away
+        }
+        sync.consider(peer);
+    }
+
+    private void remember(Peer peer, int listenPort) {
+        String address = peer.link.address();
+        int colon = address.lastIndexOf(':');
+        if (colon > 0 && addresses.size() < MAX_ADDRESSES) {
+            String host = address.substring(0, colon).replace("[", "").replace("]", "").replace("/", "");
+            try {
+                addresses.add(new PeerAddress(host, listenPort));
+            } catch (IllegalArgumentException e) {
+                LOG.debug("peer {} has no usable address: {}", address, e.getMessage());
+            }
+        }
+    }
+
+    private void dispatch(Peer peer, WireMessage message) {
+        switch (message) {
+            case WireMessage.Hello h -> throw new IllegalStateException("handled before dispatch");
+            case WireMessage.HelloAck a -> throw new IllegalStateException("handled before dispatch");
+            case WireMessage.Ping p -> send(peer, new WireMessage.Pong(p.nonce()));
+            case WireMessage.Pong p -> { }
+            case WireMessage.Status s -> {
+                peer.best(s.bestHeight(), s.bestHash());
+                sync.consider(peer);
+            }
+            case WireMessage.GetHeaders g -> send(peer, requests.headers(g));
+            case WireMessage.Headers h -> unsolicitedUnless(peer, sync.onHeaders(peer, h.headers()), "headers");
+            case WireMessage.GetBlocks g -> send(peer, requests.blocks(g));
+            case WireMessage.Blocks b -> unsolicitedUnless(peer, sync.onBlocks(peer, b.blocks()), "blocks");
+            case WireMessage.GetBlob g -> serveBlob(peer, g);
+            case WireMessage.BlobChunk c -> unsolicitedUnless(peer, fetcher.onChunk(peer, c), "a blob chunk");
+            case WireMessage.NotFound n -> {
+                if (!fetcher.onNotFound(peer, n.hash())) {
+                    sync.onNotFound(peer);
+                }
+            }
+            case WireMessage.GetPeers g -> send(peer, new WireMessage.Peers(addresses.stream()
+                    .limit(config.limits().maxPeers()).toList()));
+            case WireMessage.Peers p -> p.peers().stream().limit(Math.max(0, MAX_ADDRESSES - addresses.size()))
+                    .forEach(addresses::add);
+            case WireMessage.Gossip g -> onGossip(peer, g.message());
+        }
+    }
+
+    private void unsolicitedUnless(Peer peer, boolean expected, String what) {
+        if (!expected) {
+            punish(peer, 10, "sent " + what + " that was not asked for");
+        }
+    }
+
+    private void serveBlob(Peer peer, WireMessage.GetBlob request) {
+        try {
+            send(peer, requests.blob(request));
+        } catch (IOException e) {
+            LOG.warn("cannot read blob {} for {}: {}", request.hash().shortHex(), peer.name(), e.getMessage());
+            send(peer, new WireMessage.NotFound(request.hash()));
+        }
+    }
+
+    private void onGossip(Peer peer, PoleMessage message) {
+        Hash id = GossipChecks.id(message);
+        if (seen.containsKey(id)) {
+            return;
+        }
+        Optional<String> offence = GossipChecks.offence(message, chain.genesis().chainId());
+        if (offence.isPresent()) {
+            punish(peer, Peer.BAN_THRESHOLD, offence.get());
+            return;
+        }
+        seen.put(id, Boolean.TRUE);
+        relay(message, peer);
+        if (message instanceof PoleMessage.BlockMsg b) {
+            deliverBlock(peer, b);
+            return;
+        }
+        if (message instanceof PoleMessage.Candidate c && chain.blockInfo(c.block().header().previous()).isEmpty()) {
+            sync.consider(peerAt(peer, c.block()));
+        }
+        sink.accept(peer.name(), message);
+    }
+
+    /** A block whose blobs are missing here is handed on once they are fetched; one with an unknown parent starts sync. */
+    private void deliverBlock(Peer peer, PoleMessage.BlockMsg message) {
+        Block block = message.block();
+        if (chain.blockInfo(block.header().previous()).isEmpty()) {
+            sync.consider(peerAt(peer, block));
+        }
+        List<Hash> missing = sync.requiredBlobs(block).stream().filter(h -> {
+            try {
+                return !blobStore.contains(h);
+            } catch (IOException e) {
+                return true;
+            }
+        }).toList();
+        if (missing.isEmpty()) {
+            sink.accept(peer.name(), message);
+            return;
+        }
+        int[] left = {missing.size()};
+        missing.forEach(h -> fetcher.fetch(h, peer, () -> {
+            if (--left[0] == 0) {
+                sink.accept(peer.name(), message);
+            }
+        }));
+    }
+
+    /** A peer that sent {@code block} has at least its height. */
+    private static Peer peerAt(Peer peer, Block block) {
+        if (block.header().height().value() > peer.bestHeight().value()) {
+            peer.best(block.header().height(), block.hash());
+        }
+        return peer;
+    }
+
+    private void relay(PoleMessage message, Peer from) {
+        byte[] bytes = codec.encode(new WireMessage.Gossip(message));
+        for (Peer p : peers.values()) {
+            if (p != from && p.ready()) {
+                p.link.send(bytes);
+            }
+        }
+    }
+
+    private void tick() {
+        if (!running) {
+            return;
+        }
+        long now = scheduler.nowMillis();
+        Hash tip = chain.head().hash();
+        boolean tipChanged = !tip.equals(announcedTip);
+        announcedTip = tip;
+        for (Peer p : List.copyOf(peers.values())) {
+            if (p.closed()) {
+                continue;
+            }
+            if (now - p.lastReceivedMillis > config.idleTimeoutMillis()) {
+                disconnect(p, "idle for " + (now - p.lastReceivedMillis) + " ms");
+            } else if (p.ready() && tipChanged) {
+                send(p, new WireMessage.Status(chain.head().height(), tip));
+            } else if (p.ready() && now - p.lastPingMillis >= config.pingIntervalMillis()) {
+                p.lastPingMillis = now;
+                send(p, new WireMessage.Ping(now));
+            }
+        }
+        sync.tick(now);
+        fetcher.tick(now);
+        scheduler.after(TICK_MILLIS, this::tick);
+    }
+
+    // ---- shared with the sync and fetch parts ------------------------------------------------
+
+    void send(Peer peer, WireMessage message) {
+        if (!peer.closed()) {
+            peer.link.send(codec.encode(message));
+        }
+    }
+
+    /** Adds misbehaviour points; at {@link Peer#BAN_THRESHOLD} the peer is banned and disconnected. Any thread. */
+    void punish(Peer peer, int points, String why) {
+        int score = peer.addScore(points);
+        if (score < Peer.BAN_THRESHOLD) {
+            LOG.debug("peer {} misbehaved (+{} = {}): {}", peer.name(), points, score, why);
+            return;
+        }
+        long until = scheduler.nowMillis() + config.banMillis();
+        bans.ban(peer.link.banKey(), why, until);
+        peer.hello().ifPresent(h -> bans.ban("node:" + h.nodeId().toHex(), why, until));
+        LOG.warn("banned peer {} for {} s: {}", peer.name(), config.banMillis() / 1000, why);
+        disconnect(peer, "banned: " + why);
+    }
+
+    /** Marks {@code id} as seen (a block that arrived by sync is not gossiped again). */
+    void markSeen(Hash id) {
+        seen.put(id, Boolean.TRUE);
+    }
+
+    void disconnect(Peer peer, String why) {
+        peer.markClosed();
+        peer.link.close(why);
+    }
+
+    List<Peer> readyPeers() {
+        return peers.values().stream().filter(Peer::ready).toList();
+    }
+
+    long now() {
+        return scheduler.nowMillis();
+    }
+
+    P2pConfig config() {
+        return config;
+    }
+
+    ChainRequests requests() {
+        return requests;
+    }
+
+    BlobStore blobStore() {
+        return blobStore;
+    }
+
+    // ---- queries -----------------------------------------------------------------------------
+
+    public List<PeerInfo> peers() {
+        return peers.values().stream().map(Peer::info).toList();
+    }
+
+    public int readyCount() {
+        return (int) peers.values().stream().filter(Peer::ready).count();
+    }
+
+    public boolean isBanned(String banKey) {
+        return bans.isBanned(banKey, scheduler.nowMillis());
+    }
+
+    public BanList bans() {
+        return bans;
+    }
+
+    /** Known listen addresses of peers (from handshakes, {@code --peer} and peer lists). */
+    public List<PeerAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    public long syncedBlocks() {
+        return sync.blocksImported();
+    }
+
+    public long stalls() {
+        return sync.stalls();
+    }
+
+    public boolean syncing() {
+        return sync.syncing();
+    }
+
+    public P2pConfig settings() {
+        return config;
+    }
+}

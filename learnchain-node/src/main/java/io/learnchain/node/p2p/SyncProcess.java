@@ -1,0 +1,321 @@
+package io.learnchain.node.p2p;
+
+import io.learnchain.base.Hash;
+import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.chain.ImportResult;
+import io.learnchain.node.p2p.wire.WireMessage;
+import io.learnchain.chain.validation.UndecidedReason;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Headers-first sync with one peer at a time (PROTOCOL.md 6): ask the best peer for headers after
+ * this node's locator, check that they link up (a header spam grows nothing: headers are held only
+ * until their bodies arrive), fetch the bodies in batches, fetch the blobs a block
+ * needs when the chain defers it for missing data, and import each block at the configured level.
+ * A peer that does not answer in time is disconnected and replaced; the timeout doubles with each
+ * stall (SCENARIOS.md A7). A peer that serves an invalid block is banned.
+ */
+final class SyncProcess {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncProcess.class);
+    private static final long MAX_TIMEOUT_MILLIS = 64_000;
+
+    private enum Phase { IDLE, HEADERS, BODIES, BLOBS }
+
+    private final PeerService peers;
+    private final ChainService chain;
+    private final BlobFetcher blobs;
+    private final Deque<BlockHeader> queue = new ArrayDeque<>();
+    private final Set<Hash> requested = new LinkedHashSet<>();
+    private Phase phase = Phase.IDLE;
+    private Peer syncPeer;
+    private Hash lastHeader;
+    private long deadline;
+    private long timeoutMillis;
+    private long blocksImported;
+    private long stalls;
+
+    SyncProcess(PeerService peers, ChainService chain, BlobFetcher blobs) {
+        this.peers = peers;
+        this.chain = chain;
+        this.blobs = blobs;
+        this.timeoutMillis = peers.config().requestTimeoutMillis();
+    }
+
+    long blocksImported() {
+        return blocksImported;
+    }
+
+    long stalls() {
+        return stalls;
+    }
+
+    boolean syncing() {
+        return phase != Phase.IDLE;
+    }
+
+    /** Whether {@code peer} claims a chain this node should fetch: an unknown best at least as high as ours. */
+    private boolean ahead(Peer peer) {
+        return peer.ready() && chain.blockInfo(peer.bestHash()).isEmpty()
+                && !peer.bestHash().equals(chain.genesis().chainId())
+                && peer.bestHeight().value() >= chain.head().height().value();
+    }
+
+    /** A peer's status changed, or a block from it had an unknown parent. */
+    void consider(Peer peer) {
+        if (phase == Phase.IDLE && ahead(peer)) {
+            start(peer);
+        }
+    }
+
+    private void start(Peer peer) {
+        syncPeer = peer;
+        lastHeader = null;
+        queue.clear();
+        requested.clear();
+        askHeaders();
+    }
+
+    private void askHeaders() {
+        phase = Phase.HEADERS;
+        List<Hash> locator = new ArrayList<>();
+        if (lastHeader != null) {
+            locator.add(lastHeader);
+        }
+        for (Hash h : peers.requests().locator()) {
+            if (locator.size() < peers.config().limits().maxLocator()) {
+                locator.add(h);
+            }
+        }
+        deadline = peers.now() + timeoutMillis;
+        peers.send(syncPeer, new WireMessage.GetHeaders(locator, peers.config().limits().maxHeaders()));
+    }
+
+    /** Returns false when the headers were not asked for. */
+    boolean onHeaders(Peer peer, List<BlockHeader> headers) {
+        if (peer != syncPeer || phase != Phase.HEADERS) {
+            return false;
+        }
+        if (headers.isEmpty()) {
+            finish("the peer has nothing after our locator");
+            return true;
+        }
+        Optional<String> offence = linkUp(headers);
+        if (offence.isPresent()) {
+            peers.punish(peer, Peer.BAN_THRESHOLD, offence.get());
+            finish("bad headers");
+            return true;
+        }
+        lastHeader = headers.getLast().hash();
+        headers.stream().filter(h -> chain.blockInfo(h.hash()).isEmpty()).forEach(queue::addLast);
+        if (queue.isEmpty()) {
+            askHeaders(); // all known (e.g. side-branch blocks): continue after them
+        } else {
+            askBodies();
+        }
+        return true;
+    }
+
+    /**
+     * Headers must chain from a block this node has, one height at a time, idle ones with their
+     * work. Signatures are checked once, when each body is imported (a bad one bans the peer then):
+     * headers are only held until their bodies arrive, so a spam of them grows nothing.
+     */
+    private Optional<String> linkUp(List<BlockHeader> headers) {
+        Hash expected = headers.getFirst().previous();
+        if (chain.blockInfo(expected).isEmpty() && !expected.equals(chain.genesis().chainId())) {
+            return Optional.of("headers that start after unknown block " + expected.shortHex());
+        }
+        long height = headers.getFirst().height().value();
+        for (BlockHeader h : headers) {
+            if (!h.previous().equals(expected) || h.height().value() != height) {
+                return Optional.of("headers that do not link up at height " + h.height());
+            }
+            if (h.proof() instanceof IdleProof && !IdleSealer.hasValidWork(h)) {
+                return Optional.of("header " + h.hash().shortHex() + " without its proof of work");
+            }
+            expected = h.hash();
+            height++;
+        }
+        return Optional.empty();
+    }
+
+    private void askBodies() {
+        phase = Phase.BODIES;
+        requested.clear();
+        queue.stream().limit(peers.config().blocksPerRequest()).forEach(h -> requested.add(h.hash()));
+        deadline = peers.now() + timeoutMillis;
+        peers.send(syncPeer, new WireMessage.GetBlocks(List.copyOf(requested)));
+    }
+
+    /** Returns false when none of the blocks was asked for. */
+    boolean onBlocks(Peer peer, List<Block> blocks) {
+        if (peer != syncPeer || phase != Phase.BODIES) {
+            return false;
+        }
+        Map<Hash, Block> byHash = new HashMap<>();
+        for (Block b : blocks) {
+            if (!requested.contains(b.hash())) {
+                peers.punish(peer, 20, "sent block " + b.hash().shortHex() + " that was not asked for");
+                continue;
+            }
+            Optional<String> offence = GossipChecks.body(b); // the signature is checked once, by the import
+            if (offence.isPresent()) {
+                peers.punish(peer, Peer.BAN_THRESHOLD, offence.get());
+                finish("a mutated block");
+                return true;
+            }
+            byHash.put(b.hash(), b);
+        }
+        importInOrder(byHash);
+        return true;
+    }
+
+    private void importInOrder(Map<Hash, Block> received) {
+        while (!queue.isEmpty() && received.containsKey(queue.peekFirst().hash())) {
+            Block block = received.get(queue.peekFirst().hash());
+            peers.markSeen(block.hash());
+            ImportResult result = chain.importSynced(block, peers.config().verify());
+            switch (result) {
+                case ImportResult.Connected c -> accepted();
+                case ImportResult.SideChain s -> accepted();
+                case ImportResult.AlreadyKnown k -> accepted();
+                case ImportResult.Rejected r -> {
+                    peers.punish(syncPeer, Peer.BAN_THRESHOLD, "served invalid block " + r.hash().shortHex() + ": "
+                            + r.reason() + " (" + r.detail() + ")");
+                    finish("an invalid block");
+                    return;
+                }
+                case ImportResult.Deferred d -> {
+                    if (d.reason() == UndecidedReason.MISSING_DATA && fetchBlobs(block)) {
+                        return;
+                    }
+                    LOG.info("sync from {} paused at block {}: {} ({})", syncPeer.name(), block.hash().shortHex(),
+                            d.reason(), d.detail());
+                    finish("a deferred block");
+                    return;
+                }
+            }
+        }
+        timeoutMillis = peers.config().requestTimeoutMillis();
+        if (queue.isEmpty()) {
+            askHeaders();
+        } else {
+            askBodies();
+        }
+    }
+
+    private void accepted() {
+        queue.pollFirst();
+        blocksImported++;
+    }
+
+    /** Starts fetching the blobs {@code block} needs; false when none is missing (the deferral has another cause). */
+    private boolean fetchBlobs(Block block) {
+        List<Hash> missing = requiredBlobs(block).stream().filter(h -> !stored(h)).toList();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        phase = Phase.BLOBS;
+        deadline = Long.MAX_VALUE; // the fetcher replaces stalling blob peers itself
+        Peer from = syncPeer;
+        int[] left = {missing.size()};
+        for (Hash h : missing) {
+            blobs.fetch(h, from, () -> {
+                if (--left[0] == 0 && phase == Phase.BLOBS && syncPeer == from) {
+                    phase = Phase.BODIES;
+                    importInOrder(Map.of(block.hash(), block));
+                }
+            });
+        }
+        return true;
+    }
+
+    /** The blobs a block is verified with: its model and shard, the task's training set, the last winner. */
+    List<Hash> requiredBlobs(Block block) {
+        if (!(block.header().proof() instanceof PoleProof p)) {
+            return List.of();
+        }
+        List<Hash> out = new ArrayList<>(List.of(p.modelHash(), p.shardHash()));
+        chain.head().tip().state().tasks().get(p.taskId()).ifPresent(task -> {
+            out.add(task.terms().trainingSet());
+            if (!task.winners().isEmpty()) {
+                out.add(task.winners().getLast());
+            }
+        });
+        return out;
+    }
+
+    private boolean stored(Hash hash) {
+        try {
+            return peers.blobStore().contains(hash);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The sync peer lacks what it was asked for: not an offence, but sync goes on elsewhere. */
+    boolean onNotFound(Peer peer) {
+        if (peer != syncPeer || phase == Phase.IDLE || phase == Phase.BLOBS) {
+            return false;
+        }
+        finish("the peer lacks the blocks it announced");
+        return true;
+    }
+
+    private void finish(String why) {
+        LOG.debug("sync with {} ended: {}", syncPeer == null ? "-" : syncPeer.name(), why);
+        phase = Phase.IDLE;
+        Peer last = syncPeer;
+        syncPeer = null;
+        queue.clear();
+        requested.clear();
+        pickNext(last);
+    }
+
+    private void pickNext(Peer exclude) {
+        peers.readyPeers().stream().filter(p -> p != exclude).filter(this::ahead)
+                .max(Comparator.comparingLong(p -> p.bestHeight().value()))
+                .ifPresent(this::start);
+    }
+
+    /** Replaces a stalling or departed sync peer (the timeout doubles each time); starts sync when a peer is ahead. */
+    void tick(long now) {
+        if (phase == Phase.IDLE) {
+            pickNext(null);
+            return;
+        }
+        if (syncPeer.closed() || now > deadline) {
+            stalls++;
+            Peer stalled = syncPeer;
+            LOG.info("sync peer {} {} after {} ms; replacing it", stalled.name(), stalled.closed() ? "left"
+                    : "stalled", timeoutMillis);
+            timeoutMillis = Math.min(MAX_TIMEOUT_MILLIS, timeoutMillis * 2);
+            peers.disconnect(stalled, "stalled during sync");
+            finish("stalled");
+        }
+    }
+
+    /** A peer left: if it was the sync peer, go on with another at once. */
+    void onClosed(Peer peer) {
+        if (peer == syncPeer && phase != Phase.BLOBS) {
+            finish("the sync peer left");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.learnchain.node.pole;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seam between a real node's pole roles and its peers: a {@link Network} that sends to every
+ * attached transport (none at first: a node with no peers). The peer-to-peer layer attaches one
+ * and hands what it receives to {@link PoleService#receive}. A transport that throws is logged and
+ * the others still get the message.
+ */
+public final class PolePeers implements Network {
+    private static final Logger LOG = LoggerFactory.getLogger(PolePeers.class);
+    private final List<Network> transports = new CopyOnWriteArrayList<>();
+
+    /** Sends every later message through {@code transport} too. */
+    public void attach(Network transport) {
+        transports.add(transport);
+    }
+
+    public void detach(Network transport) {
+        transports.remove(transport);
+    }
+
+    public int transports() {
+        return transports.size();
+    }
+
+    @Override
+    public void broadcast(PoleMessage message) {
+        for (Network t : transports) {
+            try {
+                t.broadcast(message);
+            } catch (RuntimeException e) {
+                LOG.warn("a peer transport failed to send a {}: {}", message.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

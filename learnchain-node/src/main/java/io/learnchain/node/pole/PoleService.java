@@ -1,0 +1,168 @@
+package io.learnchain.node.pole;
+
+import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.clock.Clock;
+import io.learnchain.node.event.EventBus;
+import io.learnchain.node.event.NodeEvent;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real node's proof-of-learning rounds: one {@link WorkerScheduler} (system clock, one worker
+ * thread) runs the {@link PoleNode} (verifier), the {@link MinerRole} (when the node has a key)
+ * and the {@link RequesterRole} (posts and reveals with the same key). Every {@link PoleEvent}
+ * goes to the {@link EventBus} as {@link NodeEvent.Pole} and into the {@link MinerLog}. Tips that
+ * move by another path (sync, the API) reach the roles through the event bus.
+ *
+ * <p>The peer seam: {@link #peers()} is where the peer-to-peer layer attaches its transport
+ * (outbound), and {@link #receive} is where it hands in what peers sent (queued onto the worker).
+ */
+public final class PoleService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PoleService.class);
+    private static final int LOG_CAPACITY = 200;
+    private static final long CALL_TIMEOUT_MILLIS = 60_000;
+
+    private final ChainService chain;
+    private final WorkerScheduler scheduler;
+    private final PolePeers peers = new PolePeers();
+    private final PoleNode node;
+    private final Optional<MinerRole> miner;
+    private final Optional<RequesterRole> requester;
+    private final MinerLog log;
+    private final EventBus.Subscription tips;
+    private final java.util.List<java.util.function.Consumer<PoleEvent>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private PoleService(String name, ChainService chain, BlobStore blobs, EventBus bus, Clock clock, ComputePool pool,
+            Optional<KeyPair> key, PoleConfig config, Pacing pacing, boolean mine) {
+        this.chain = chain;
+        this.scheduler = new WorkerScheduler("pole-worker", clock);
+        this.log = new MinerLog(LOG_CAPACITY, clock::millis);
+        java.util.function.Consumer<PoleEvent> events = e -> {
+            log.record(e);
+            listeners.forEach(l -> l.accept(e));
+            bus.publish(new NodeEvent.Pole(e));
+            LOG.debug("{}", PoleEventFields.of(e));
+        };
+        this.node = new PoleNode(name, chain, blobs, scheduler, peers, events, config.candidateWindowMillis());
+        this.miner = key.map(k -> new MinerRole(name, k, chain, node.outbound(), scheduler, events, pool,
+                config.plan(pacing.idleMeanMillis()), Hash.sha256(k.publicKey().bytes().unsafeArray()).firstLongLE()
+                        ^ clock.millis(), CpuMeter.process(), config.trainChunkSteps(), pacing.minIntervalMillis()));
+        this.requester = key.map(k -> new RequesterRole(name, k, chain, blobs, node.outbound(), scheduler, events,
+                config.revealGraceMillis(), false));
+        miner.ifPresent(node::attach);
+        requester.ifPresent(node::attach);
+        this.tips = bus.subscribe("pole-tips", event -> {
+            if (event instanceof NodeEvent.BlockConnected || event instanceof NodeEvent.Reorganized) {
+                scheduler.after(0, node::tipChanged);
+            }
+        });
+        if (!mine) {
+            miner.ifPresent(m -> m.setActive(false));
+        }
+        scheduler.after(0, node::start);
+    }
+
+    /**
+     * Starts the rounds on {@code chain}'s tip, training on {@code pool} (the caller closes it after
+     * this service). {@code key}: the node's own key (mines, and posts
+     * and reveals tasks); empty = a verifier only. {@code pacing}: when the miner seals idle
+     * blocks. {@code mine}: false starts the miner stopped ({@link #setMining}).
+     */
+    public static PoleService start(String name, ChainService chain, BlobStore blobs, EventBus bus, Clock clock,
+            ComputePool pool, Optional<KeyPair> key, PoleConfig config, Pacing pacing, boolean mine) {
+        PoleService service = new PoleService(name, chain, blobs, bus, clock, pool, key, config, pacing, mine);
+        LOG.info("proof-of-learning rounds started ({}; training {} steps of {} in chunks of {}, {} thread(s))",
+                key.isPresent() ? "mining and posting with " + requesterAddress(key.get()) : "verifying only",
+                config.trainSteps(), config.batch(), config.trainChunkSteps(), pool.threads());
+        return service;
+    }
+
+    private static String requesterAddress(KeyPair key) {
+        return io.learnchain.base.Address.of(key.publicKey()).toString();
+    }
+
+    /**
+     * When idle blocks are sealed: a random delay of mean {@code idleMeanMillis} (spreads miners
+     * out), and not before {@code minIntervalMillis} after the tip's timestamp (a dev chain's
+     * {@code --block-time}).
+     */
+    public record Pacing(long idleMeanMillis, long minIntervalMillis) {
+        public Pacing {
+            if (idleMeanMillis < 1 || minIntervalMillis < 0) {
+                throw new IllegalArgumentException("idle pacing needs a mean >= 1 ms and an interval >= 0, got "
+                        + idleMeanMillis + ", " + minIntervalMillis);
+            }
+        }
+
+        /** A dev chain: one idle block every {@code blockSeconds}. */
+        public static Pacing dev(long blockSeconds) {
+            return new Pacing(1, blockSeconds * 1000);
+        }
+    }
+
+    /** Hears every pole event, on the worker, before the event bus does (keep it quick). */
+    public void addListener(java.util.function.Consumer<PoleEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Where the peer-to-peer layer attaches its outbound transport. */
+    public PolePeers peers() {
+        return peers;
+    }
+
+    /** A message from peer {@code from}: handled on the worker, in arrival order. */
+    public void receive(String from, PoleMessage message) {
+        scheduler.after(0, () -> node.receive(from, message));
+    }
+
+    /** Runs {@code work} on the worker (where the roles live) and returns its result. */
+    public <T> T onWorker(Callable<T> work) {
+        return scheduler.call(work, CALL_TIMEOUT_MILLIS);
+    }
+
+    public ChainService chain() {
+        return chain;
+    }
+
+    public Optional<MinerRole> miner() {
+        return miner;
+    }
+
+    public Optional<RequesterRole> requester() {
+        return requester;
+    }
+
+    public MinerLog minerLog() {
+        return log;
+    }
+
+    /** Whether the miner runs (false without a key). */
+    public boolean isMining() {
+        return miner.map(MinerRole::isActive).orElse(false);
+    }
+
+    /** Starts or stops the miner; false when the node has no key. */
+    public boolean setMining(boolean on) {
+        if (miner.isEmpty()) {
+            return false;
+        }
+        onWorker(() -> {
+            miner.get().setActive(on);
+            return null;
+        });
+        return true;
+    }
+
+    @Override
+    public void close() {
+        tips.close();
+        scheduler.close();
+    }
+}

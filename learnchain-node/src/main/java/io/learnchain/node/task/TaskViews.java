@@ -1,0 +1,61 @@
+package io.learnchain.node.task;
+
+import java.util.List;
+
+/**
+ * What the node tells about tasks ({@code /api/v1/tasks}): plain records of strings and numbers,
+ * serialised as they are. Hashes are lower-case hex, amounts {@link Coins}, accuracies 0..1.
+ */
+public final class TaskViews {
+    private TaskViews() {
+    }
+
+    /** An amount as a decimal coin string and an integer unit string (no client loses precision). */
+    public record Coins(String coins, String units) {
+        static Coins of(io.learnchain.base.Amount amount) {
+            return new Coins(amount.toString(), Long.toString(amount.units()));
+        }
+    }
+
+    /** The answer to a post: the PostTask transaction (pending until a block includes it) and the escrow. */
+    public record Posted(String tx, String requester, String model, String dataset, String dataOrigin, int rounds,
+            Coins rewardPerRound, Coins escrow, String trainingSet, List<String> shardHashes) {
+    }
+
+    /**
+     * One task in a list. {@code status}: pending (posted here, not yet in a block), open (no round
+     * decided yet), running, or finished ({@code closedAs}: FINISHED, CANCELLED or CLOSED_FORFEITED).
+     * {@code id} is 0 while pending.
+     */
+    public record Summary(long id, String status, String closedAs, String requester, boolean mine, String model,
+            String dataset, int rounds, int roundsDone, int forfeits, Coins rewardPerRound, Coins escrow,
+            Long postedHeight, String tx) {
+    }
+
+    /** The terms as posted. */
+    public record Terms(String modelSpec, String trainingSet, int minTrainingAccuracyBp, int rounds,
+            Coins rewardPerRound, long expectedSeconds, long minPhaseSeconds, long maxPhaseSeconds,
+            List<String> shardHashes) {
+    }
+
+    /**
+     * A candidate of a round as this node saw it; {@code outcome}: "won", "rejected: REASON", or
+     * "not chosen" (its claim was lower than the winner's, or it arrived after the decision).
+     */
+    public record Candidate(String block, String miner, long claimedScore, String outcome) {
+    }
+
+    /**
+     * A decided round. {@code kind} "pole" (won: winner, model, scores) or "forfeit" (the requester
+     * did not reveal in time). {@code verifiedScore} is what every node re-computed on connecting the
+     * block (equal to the claim, or the block would be invalid); {@code accuracy} = score / shard size.
+     */
+    public record Round(int round, long height, String block, String parent, String kind, String winner,
+            String modelHash, String trainingRecordHash, Integer shardIndex, Integer shardSize, Long claimedScore,
+            Long verifiedScore, Double accuracy, Integer evaluations, List<Candidate> candidates,
+            Long revealedAtMillis) {
+    }
+
+    public record Detail(Summary summary, Terms terms, List<Round> rounds, String latestModel) {
+    }
+}

@@ -1,0 +1,86 @@
+// One task: terms and status, model downloads, best test accuracy against height, per-round leaderboard.
+
+import {BASE, get} from '../api.js';
+import {addressLink, badge, coins, empty, errorBox, facts, fill, h, hashLink, loading, percent, table} from '../dom.js';
+import {bestAccuracyChart} from '../chart.js';
+import {statusText} from './tasks.js';
+import {candidatesOf, taskOf} from './rounds.js';
+
+export async function render(root, [id], live) {
+  const body = h('div', {}, loading(`task ${id}`));
+  fill(root, h('h1', {}, `Task ${id}`), body);
+  const refresh = async () => {
+    try {
+      const [detail, status] = await Promise.all([get(`/tasks/${id}`), get('/status')]);
+      draw(body, taskOf(detail), status.height);
+    } catch (e) {
+      fill(body, errorBox(e, refresh));
+    }
+  };
+  live.on('block', refresh);
+  await refresh();
+}
+
+function draw(body, t, tip) {
+  const won = t.roundList.filter(r => r.kind === 'pole');
+  const points = won.map(r => ({x: r.height, y: r.accuracy}));
+  fill(body,
+    h('p', {}, badge(statusText(t), t.status), t.mine ? ' posted by this node' : ''),
+    facts([
+      ['Requester', addressLink(t.requester)],
+      ['Model', h('span', {class: 'mono wrap'}, t.modelSpec ?? t.model ?? '-')],
+      ['Data set', t.dataset ?? '-'],
+      ['Training set', t.trainingSet ? h('span', {class: 'mono wrap'}, t.trainingSet) : null],
+      ['Reward per round', coins(t.rewardPerRound)],
+      ['Rounds', h('span', {'data-testid': 'rounds-done'}, `${t.roundsDone ?? won.length} of ${t.rounds} done`
+        + (t.forfeits ? `, ${t.forfeits} forfeited` : ''))],
+      ['Escrow left', coins(t.escrow)],
+      ['Required training accuracy', t.minTrainingAccuracyBp !== undefined ? percent(t.minTrainingAccuracyBp / 10000) : null],
+      ['Phases', t.minPhaseSeconds !== undefined
+        ? `training ${t.minPhaseSeconds}-${t.maxPhaseSeconds} s (expected ${t.expectedSeconds} s)` : null],
+      ['Posted at height', t.postedHeight ?? null],
+    ]),
+    downloads(t, won.length > 0),
+    h('h2', {}, 'Best test accuracy by height'),
+    bestAccuracyChart(points, tip),
+    h('h2', {}, 'Leaderboard by round'),
+    leaderboard(t.roundList));
+}
+
+function downloads(t, hasModel) {
+  if (!hasModel) {
+    return h('p', {class: 'note'}, 'The model can be downloaded once a round has a winner.');
+  }
+  const url = format => `${BASE}/tasks/${t.id}/model?format=${format}`;
+  return h('div', {class: 'actions', 'data-testid': 'downloads'},
+    h('a', {class: 'button', href: url('onnx'), download: `task-${t.id}.onnx`, 'data-testid': 'download-onnx'},
+      'Download ONNX'),
+    h('a', {class: 'button', href: url('safetensors'), download: `task-${t.id}.safetensors`,
+      'data-testid': 'download-safetensors'}, 'Download safetensors'),
+    h('a', {href: url('metadata'), download: `task-${t.id}-metadata.json`}, 'metadata.json'));
+}
+
+function leaderboard(rounds) {
+  if (rounds.length === 0) {
+    return empty('No round decided yet: miners train, commit, and the round closes once the requester reveals'
+      + ' its test shard.');
+  }
+  return h('div', {class: 'rounds', 'data-testid': 'leaderboard'}, [...rounds].reverse().map(r => {
+    const cands = candidatesOf(r);
+    return h('section', {class: 'round', 'data-round': r.round},
+      h('h3', {}, `Round ${r.round} `, h('small', {}, 'block ', hashLink('blocks', r.block, 6), ` at height ${r.height}`),
+        ' ', r.kind === 'forfeit' ? badge('forfeit') : h('span', {class: 'note'}, ` ${percent(r.accuracy)} test accuracy`)),
+      r.kind === 'forfeit' ? h('p', {class: 'note'}, 'The requester did not reveal the shard in time; the round was closed'
+        + ' by a forfeit block.')
+        : cands.length === 0 ? empty('This node did not see the round\'s candidates.')
+          : table(['Rank', 'Block', 'Miner', 'Claimed', 'Verified', 'Test accuracy', 'Outcome'], cands,
+            (c, i) => h('tr', {class: c.won ? 'winner' : 'loser'},
+              h('td', {class: 'num'}, c.won ? '1' : '-'),
+              h('td', {}, c.block ? hashLink('blocks', c.block, 6) : '-'),
+              h('td', {}, addressLink(c.miner)),
+              h('td', {class: 'num'}, c.claimedScore ?? '-'),
+              h('td', {class: 'num'}, c.verifiedScore ?? '-'),
+              h('td', {class: 'num'}, percent(c.accuracy)),
+              h('td', {class: 'reason'}, c.reason))));
+  }));
+}

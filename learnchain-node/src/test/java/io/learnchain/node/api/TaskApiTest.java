@@ -1,0 +1,138 @@
+package io.learnchain.node.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.learn.format.ModelSafetensors;
+import io.learnchain.learn.model.Model;
+import io.learnchain.node.LearnchainNode;
+import io.learnchain.node.NodeConfig;
+import io.learnchain.node.clock.Clock;
+import io.learnchain.node.pole.PoleConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ai.onnx.proto.OnnxMl.ModelProto;
+
+/**
+ * One dev node (RocksDB in a temp dir, mlp-small on the bundled subset, a few dozen steps) posts a
+ * task through its API and mines the task's rounds by itself; the winning model comes back as
+ * ONNX, safetensors and metadata; a restart in the middle of the task still reveals the next round.
+ */
+class TaskApiTest {
+    private static final PoleConfig FAST = PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    private static LearnchainNode start(Path dir) {
+        return LearnchainNode.start(NodeConfig.dev(Optional.of(dir), 0, 1), Clock.system(), FAST);
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    /** Waits until task 1 has {@code rounds} rounds done. */
+    private static JsonNode awaitRounds(HttpTestClient http, int rounds, long timeoutMillis) throws Exception {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.get("/api/v1/tasks/1");
+            if (r.statusCode() == 200 && JSON.readTree(r.body()).path("summary").path("roundsDone").asInt() >= rounds) {
+                return JSON.readTree(r.body());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("task 1 did not reach " + rounds + " rounds in " + timeoutMillis + " ms: "
+                + http.get("/api/v1/tasks").body() + " miner: " + http.get("/api/v1/miner").body());
+    }
+
+    private static byte[] bytes(int port, String path) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void devNodePostsATaskAndMinesItsRoundsAcrossARestart() throws Exception {
+        String post = """
+                {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "10", "rounds": 3,
+                 "minTrainingAccuracy": 0.3, "minPhaseSeconds": 0, "maxPhaseSeconds": 300}""";
+        try (LearnchainNode node = start(dir)) {
+            HttpTestClient http = new HttpTestClient(node.apiPort());
+            JsonNode posted = json(http.post("/api/v1/tasks", post), 202);
+            assertThat(posted.path("requester").asText()).isEqualTo(DevAccounts.address(0).toString());
+            assertThat(posted.path("escrow").path("coins").asText()).isEqualTo("30");
+            assertThat(posted.path("shardHashes")).hasSize(3);
+            JsonNode task = awaitRounds(http, 1, 30_000);
+            assertThat(task.path("summary").path("mine").asBoolean()).isTrue();
+            assertThat(task.path("summary").path("status").asText()).isEqualTo("running");
+            JsonNode round = task.path("rounds").get(0);
+            assertThat(round.path("kind").asText()).isEqualTo("pole");
+            assertThat(round.path("winner").asText()).isEqualTo(DevAccounts.address(0).toString());
+            assertThat(round.path("verifiedScore").asLong()).isEqualTo(round.path("claimedScore").asLong());
+            assertThat(round.path("accuracy").asDouble()).isBetween(0.0, 1.0);
+            assertThat(round.path("candidates").get(0).path("outcome").asText()).isEqualTo("won");
+            JsonNode miner = json(http.get("/api/v1/miner"), 200);
+            assertThat(miner.path("wins").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(miner.path("actions").size()).isPositive();
+        }
+        try (LearnchainNode node = start(dir)) {
+            HttpTestClient http = new HttpTestClient(node.apiPort());
+            JsonNode task = awaitRounds(http, 2, 30_000);
+            assertThat(task.path("rounds")).hasSizeGreaterThanOrEqualTo(2);
+            String latest = task.path("latestModel").asText();
+            byte[] safetensors = bytes(node.apiPort(), "/api/v1/tasks/1/model?format=safetensors");
+            Model model = ModelSafetensors.read(safetensors, "api");
+            assertThat(model.hash().toHex()).isEqualTo(latest);
+            assertThat(ModelSafetensors.write(model)).isEqualTo(safetensors);
+            ModelProto onnx = ModelProto.parseFrom(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=onnx"));
+            assertThat(onnx.getGraph().getNodeCount()).isPositive();
+            JsonNode meta = JSON.readTree(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=metadata"));
+            assertThat(meta.path("modelHash").asText()).isEqualTo(latest);
+            assertThat(meta.path("notes").path("trainingSet").asText()).isEqualTo(task.path("terms")
+                    .path("trainingSet").asText());
+            assertThat(meta.path("trainingRecord").path("hash").asText()).hasSize(64);
+        }
+    }
+
+    @Test
+    void refusesTasksItCannotServeWithAReason() throws Exception {
+        try (LearnchainNode node = start(dir)) {
+            HttpTestClient http = new HttpTestClient(node.apiPort());
+            assertThat(json(http.post("/api/v1/tasks", """
+                    {"model": "resnet", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 2,
+                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText()).isEqualTo("unknown_model");
+            assertThat(json(http.post("/api/v1/tasks", """
+                    {"model": "mlp-small", "dataset": "imagenet", "rewardPerRound": "1", "rounds": 2,
+                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText()).isEqualTo("unknown_dataset");
+            assertThat(json(http.post("/api/v1/tasks", """
+                    {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "900000", "rounds": 2,
+                     "minTrainingAccuracy": 0.5}"""), 409).path("error").asText()).isEqualTo("insufficient_funds");
+            assertThat(json(http.post("/api/v1/tasks", """
+                    {"model": "input 100 | dense 10", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 2,
+                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText()).isEqualTo("model_mismatch");
+            assertThat(json(http.get("/api/v1/tasks/7"), 404).path("error").asText()).isEqualTo("not_found");
+            assertThat(json(http.get("/api/v1/tasks/1/model?format=onnx"), 404).path("error").asText())
+                    .isEqualTo("not_found");
+        }
+        try (LearnchainNode node = LearnchainNode.start(NodeConfig.dev(Optional.of(dir), 0, 1)
+                .withMinerKey(Optional.empty()), Clock.system(), FAST)) {
+            HttpTestClient http = new HttpTestClient(node.apiPort());
+            assertThat(json(http.post("/api/v1/tasks", """
+                    {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 2,
+                     "minTrainingAccuracy": 0.5}"""), 409).path("error").asText()).isEqualTo("no_key");
+            assertThat(json(http.get("/api/v1/miner"), 409).path("error").asText()).isEqualTo("no_key");
+        }
+    }
+}
