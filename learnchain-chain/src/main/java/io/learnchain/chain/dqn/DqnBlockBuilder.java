@@ -7,6 +7,7 @@ import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -47,6 +48,7 @@ public final class DqnBlockBuilder {
                 record);
         var height = parent.height().next();
         StateDelta delta = new StateDelta(parent.state());
+        LifelongTransition.begin(delta, height, parent.hash()); // as BlockProcessor does for every block
         Amount fees = Amount.ZERO;
         List<Transaction> txs = new ArrayList<>();
         txs.add(null); // the coinbase, once the fees are known

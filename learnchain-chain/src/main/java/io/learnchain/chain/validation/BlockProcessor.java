@@ -38,10 +38,9 @@ import java.util.List;
  * round of {@link RoundDriver}: idle difficulty and work, forfeit deadline, or the pole header
  * rules, or on a dqn chain the {@link DqnRules} step from the parent; miner signature), body shape (count, size, tx root, coinbase position and height), the
  * engine's body rules ({@link PoleVerifier} for pole blocks: reveal, commitment, model, score),
-        Amount reward = block.header().proof() instanceof DqnProof
-                ? rules.dqn().orElseThrow().rewardMax()
-                : PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
-        LifelongTransition.begin(delta, block.header().height(), block.header().previous());
+ * the engine step ({@link PoleTransition}), the lifelong step ({@link LifelongTransition}), each
+ * transaction in order, the coinbase amount (subsidy + fees + the round's reward, or R_max for a dqn
+ * block), the state root. A far-future timestamp is
  * undecided, not invalid: the block may become acceptable once the local clock catches up.
  */
 public final class BlockProcessor {

@@ -258,7 +258,7 @@ public final class MinerRole {
         Training t = new Training(round, run, record, train, nonce);
         t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
         t.startedAt = startedAt;
-        LOG.info("{}: task {} round on {}: training set ready after {} ms, {} steps to go", name, task.id(),
+        LOG.debug("{}: task {} round on {}: training set ready after {} ms, {} steps to go", name, task.id(),
                 round.previous().shortHex(), scheduler.nowMillis() - startedAt, plan.steps());
         trainChunk(my, t);
     }
@@ -288,7 +288,7 @@ public final class MinerRole {
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(MinerStatus.Phase.TRAINING, task.id(), round.previous(), t.run.step(),
                 t.run.totalSteps(), correct, t.data.count(), null);
-        LOG.info("{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
+        LOG.debug("{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
                 name, task.id(), plan.steps(), scheduler.nowMillis() - t.startedAt, String.format("%.1f", seconds),
                 correct, t.data.count());
         events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct,

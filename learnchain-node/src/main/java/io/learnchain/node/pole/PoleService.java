@@ -48,7 +48,11 @@ public final class PoleService implements AutoCloseable {
             log.record(e);
             listeners.forEach(l -> l.accept(e));
             bus.publish(new NodeEvent.Pole(e));
-            LOG.debug("{}", PoleEventFields.of(e));
+            if (e instanceof PoleEvent.Sealed || e instanceof PoleEvent.CandidateReceived) {
+                LOG.debug("{}", PoleEventFields.of(e));
+            } else {
+                LOG.info("pole {}", PoleEventFields.of(e));
+            }
         };
         this.node = new PoleNode(name, chain, blobs, scheduler, peers, events, config.candidateWindowMillis());
         this.miner = key.map(k -> new MinerRole(name, k, chain, node.outbound(), scheduler, events, pool,

@@ -33,13 +33,20 @@ final class LifelongContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var head = node.chain().head();
-        var block = BlockAssembler.mine(head.tip(), List.of(deploy(node, 7, weights)), DevAccounts.keys(1),
-                1_799_999_000L + head.height().value() * 10 + 5, node.chain().rules(), 1_000_000,
-                new LifelongEnv(node.chain().blobs(), ComputePool.serial())).orElseThrow();
-        node.chain().importBlock(block);
-        if (node.chain().head().tip().state().lifelong().get(1).isEmpty()) {
-            throw new IllegalStateException("the contract test's lifelong model was not deployed");
+        // Through the mempool, as a user would: the node's own miner puts it in its next block
+        // (idle or pole, whichever the round is).
+        node.chain().submitTransaction(deploy(node, 7, weights));
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (node.chain().head().tip().state().lifelong().get(1).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the contract test's lifelong model was not deployed in 90 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         fresh = deploy(node, 8, freshWeights);
     }

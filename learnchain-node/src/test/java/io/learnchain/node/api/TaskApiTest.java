@@ -91,6 +91,10 @@ class TaskApiTest {
             HttpTestClient http = new HttpTestClient(node.apiPort());
             JsonNode task = awaitRounds(http, 2, 30_000);
             assertThat(task.path("rounds")).hasSizeGreaterThanOrEqualTo(2);
+            // stop the miner so the third round does not change the latest model under the downloads
+            assertThat(json(http.post("/api/v1/miner/stop", ""), 200).path("phase").asText()).isEqualTo("STOPPED");
+            Thread.sleep(FAST.candidateWindowMillis() + 500); // a round already revealed is still decided
+            task = json(http.get("/api/v1/tasks/1"), 200);
             String latest = task.path("latestModel").asText();
             byte[] safetensors = bytes(node.apiPort(), "/api/v1/tasks/1/model?format=safetensors");
             Model model = ModelSafetensors.read(safetensors, "api");
