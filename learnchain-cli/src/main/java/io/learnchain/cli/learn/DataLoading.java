@@ -10,10 +10,8 @@ final class DataLoading {
     private DataLoading() {
     }
 
-    /** Whether stdout is a terminal (JDK 22+ gives a console even when redirected; isTerminal says). */
     static boolean isTerminal() {
-        java.io.Console console = System.console();
-        return console != null && console.isTerminal();
+        return io.learnchain.cli.Terminal.isTerminal();
     }
 
     /** {@code json}: the command prints JSON, so no bar. */

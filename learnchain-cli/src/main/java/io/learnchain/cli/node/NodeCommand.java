@@ -114,6 +114,8 @@ public final class NodeCommand implements Callable<Integer> {
         NodeBanner.print(out, node, dir, ephemeral, miner, json.json);
         if (json.json) {
             node.events().subscribe("cli-json", event -> JsonOption.printJson(out, NodeEventJson.of(event)));
+        } else if (io.learnchain.cli.Terminal.isTerminal()) {
+            SyncProgress.start(node);
         }
         stopped.await();
         return 0;
