@@ -27,13 +27,17 @@ class DqnServiceTest {
     private static final Genesis GENESIS = DevChain.dqnGenesis("gridworld");
 
     private static NodeConfig config(Genesis genesis, int miner) {
-        return new NodeConfig(Optional.empty(), genesis, NodeConfig.DEFAULT_HOST, NodeConfig.API_DISABLED, 1,
+        return config(genesis, miner, NodeConfig.API_DISABLED);
+    }
+
+    private static NodeConfig config(Genesis genesis, int miner, int apiPort) {
+        return new NodeConfig(Optional.empty(), genesis, NodeConfig.DEFAULT_HOST, apiPort, 1,
                 miner < 0 ? Optional.empty() : Optional.of(DevAccounts.keys(miner)), true, MempoolConfig.DEFAULT);
     }
 
     @Test
     void aDqnDevNodeMinesDqnBlocksAloneAndItsChainReExecutes() throws Exception {
-        try (LearnchainNode node = LearnchainNode.start(config(GENESIS, 0))) {
+        try (LearnchainNode node = LearnchainNode.start(config(GENESIS, 0, 0))) {
             assertThat(node.dqn()).isPresent();
             assertThat(node.pole()).isEmpty();
             assertThat(node.isMining()).isTrue();
@@ -50,6 +54,13 @@ class DqnServiceTest {
                 assertThat(node.chain().blockAt(new Height(i)).orElseThrow().header().proof()).isInstanceOf(DqnProof.class);
             }
             assertThat(proposals).hasSizeGreaterThanOrEqualTo(15);
+            DqnProof tipProof = (DqnProof) node.chain().blockAt(new Height(height)).orElseThrow().header().proof();
+            var http = java.net.http.HttpClient.newHttpClient();
+            String view = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.apiUrl() + "/blocks/"
+                    + node.chain().blockAt(new Height(height)).orElseThrow().hash().toHex())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(view).contains("\"type\":\"dqn\"").contains("\"step\":{\"action\":" + tipProof.action()
+                    + ",\"reward\":" + tipProof.reward() + ",\"unshapedReward\":" + tipProof.unshapedReward());
             ChainVerifier.Report report = node.verify();
             assertThat(report.firstBad()).isEmpty();
             assertThat(report.ok()).isTrue();
