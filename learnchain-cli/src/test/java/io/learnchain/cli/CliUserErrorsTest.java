@@ -46,6 +46,14 @@ class CliUserErrorsTest {
     }
 
     @Test
+    void dqnDevEngineNeedsDevAndAKnownEnvironment() {
+        assertUserError(Cli.run("node", "--engine", "dqn", "--api-port", "0"), "--engine applies to a new dev chain only");
+        assertUserError(Cli.run("node", "--dev", "--engine", "warp", "--api-port", "0"), "pole or dqn");
+        assertUserError(Cli.run("node", "--dev", "--engine", "dqn", "--env", "mars", "--api-port", "0"),
+                "cartpole, gridworld or inventory");
+    }
+
+    @Test
     void malformedPeerAddressOrVerifyLevelSaysTheExpectedForm() {
         assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "nohost"), "HOST:PORT");
         assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--verify", "spot"),

@@ -31,6 +31,22 @@ public final class DevChain {
                 ProtocolLimits.DEFAULT, base.blockSubsidy(), base.timestamp());
     }
 
+    /**
+     * The dqn dev chain of `learnchain node --dev --engine dqn`: {@link Genesis#dqnDevnet} for
+     * {@code environment} (cartpole, gridworld or inventory) with the public dev accounts, fork
+     * option a (last reward) and 10 coins per block.
+     */
+    public static Genesis dqnGenesis(String environment) {
+        return Genesis.dqnDevnet(DevAccounts.DEFAULT_COUNT, environment, io.learnchain.chain.dqn.ForkOption.LAST_REWARD,
+                Amount.ofCoins(DQN_REWARD_MAX_COINS), Genesis.devnet().timestamp());
+    }
+
+    /** The dqn dev chain's R_max in coins. */
+    public static final long DQN_REWARD_MAX_COINS = 10;
+
+    /** The default environment of a dqn dev chain. */
+    public static final String DQN_DEFAULT_ENVIRONMENT = "cartpole";
+
     /** The coins each dev account starts with. */
     public static Amount premineEach() {
         return Genesis.devnet().premine().getFirst().amount();

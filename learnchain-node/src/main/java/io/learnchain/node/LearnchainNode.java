@@ -12,6 +12,8 @@ import io.learnchain.node.api.ApiServer;
 import io.learnchain.node.api.MinerRoutes;
 import io.learnchain.node.api.TaskRoutes;
 import io.learnchain.node.data.DatasetLoader;
+import io.learnchain.node.dqn.DqnRoles;
+import io.learnchain.node.dqn.DqnService;
 import io.learnchain.node.task.RequesterJournal;
 import io.learnchain.node.task.TaskPreparer;
 import io.learnchain.node.task.TaskService;
@@ -60,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * files under the data directory, or in memory), mempool, chain service, event bus, metrics, the
  * REST/SSE API and, when a miner key is given, the miner. On a chain with engine {@code pole} the
  * node runs proof-of-learning rounds ({@link PoleService}: verifier always; miner and requester
- * with the node's key); otherwise the idle {@link MinerService} mines. {@link #close()} stops them
+ * with the node's key); on a chain with engine {@code dqn} the {@link DqnService} follows the chain
+ * and, with a key, proposes a step per slot; otherwise the idle {@link MinerService} mines. {@link #close()} stops them
  * in reverse.
  */
 public final class LearnchainNode implements AutoCloseable {
@@ -78,13 +81,14 @@ public final class LearnchainNode implements AutoCloseable {
     private final Optional<MinerService> miner;
     private final Optional<P2pNetwork> peers;
     private final Optional<PoleService> pole;
+    private final Optional<DqnService> dqn;
     private final Optional<TaskService> tasks;
     private final Deque<AutoCloseable> closeOrder;
     private boolean closed;
 
     private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
             ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PoleService> pole,
-            Optional<TaskService> tasks, Optional<P2pNetwork> peers, Deque<AutoCloseable> closeOrder) {
+            Optional<DqnService> dqn, Optional<TaskService> tasks, Optional<P2pNetwork> peers, Deque<AutoCloseable> closeOrder) {
         this.config = config;
         this.store = store;
         this.blobs = blobs;
@@ -95,6 +99,7 @@ public final class LearnchainNode implements AutoCloseable {
         this.miner = miner;
         this.peers = peers;
         this.pole = pole;
+        this.dqn = dqn;
         this.tasks = tasks;
         this.closeOrder = closeOrder;
     }
@@ -133,7 +138,12 @@ public final class LearnchainNode implements AutoCloseable {
                     signatures, new BlobStoreView(blobs), pool);
             Optional<PoleService> pole = Optional.empty();
             Optional<MinerService> miner = Optional.empty();
-            if (runsPole) {
+            Optional<DqnService> dqn = Optional.empty();
+            if (DqnRoles.applies(chain)) {
+                // Every node of a dqn chain proposes in the same slots: the genesis's target block time.
+                dqn = Optional.of(push(opened, DqnService.start("node", chain, events, clock, pool, config.minerKey(),
+                        config.genesis().targetBlockSeconds() * 1000)));
+            } else if (runsPole) {
                 pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events, clock,
                         pool, config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
                         : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
@@ -146,11 +156,14 @@ public final class LearnchainNode implements AutoCloseable {
                 });
             }
             Optional<PoleService> poleService = pole;
+            Optional<DqnService> dqnService = dqn;
             Optional<P2pNetwork> peers = config.p2p().map(p2p -> {
                 SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
-                GossipSink sink = poleService.<GossipSink>map(p -> p::receive).orElseGet(() -> new ChainGossipSink(chain));
+                GossipSink sink = poleService.<GossipSink>map(p -> p::receive)
+                        .or(() -> dqnService.map(d -> d::receive)).orElseGet(() -> new ChainGossipSink(chain));
                 P2pNetwork network = push(opened, P2pNetwork.start(p2p, chain, blobs, events, scheduler, sink));
                 poleService.ifPresent(p -> p.peers().attach(network.service()));
+                dqnService.ifPresent(d -> d.peers().attach(network.service()));
                 return network;
             });
             Optional<TaskService> tasks = pole.map(p -> new TaskService(p, blobs,
@@ -165,7 +178,7 @@ public final class LearnchainNode implements AutoCloseable {
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
             }
-            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, tasks, peers,
+            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, dqn, tasks, peers,
                     opened);
         } catch (RuntimeException | Error e) {
             closeAll(opened);
@@ -276,7 +289,13 @@ public final class LearnchainNode implements AutoCloseable {
     }
 
     public boolean isMining() {
-        return miner.map(MinerService::isRunning).orElse(false) || pole.map(PoleService::isMining).orElse(false);
+        return miner.map(MinerService::isRunning).orElse(false) || pole.map(PoleService::isMining).orElse(false)
+                || dqn.map(DqnService::isMining).orElse(false);
+    }
+
+    /** The dqn engine's roles (a chain whose genesis runs engine dqn): the peer seam, the events. */
+    public Optional<DqnService> dqn() {
+        return dqn;
     }
 
     /** The proof-of-learning rounds (engine pole): the peer seam, the roles, the miner log. */

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Start a local network of N node processes on 127.0.0.1 (separate JVMs, RocksDB each, node i's API on",
             "--base-port + i), fund the public dev accounts, and print one line per block until Ctrl-C stops them all.",
             "  learnchain devnet                          3 nodes, engine pole, the demo task",
-            "  learnchain devnet --nodes 5 --engine idle  5 nodes mining hash-work blocks"})
+            "  learnchain devnet --nodes 5 --engine idle  5 nodes mining hash-work blocks",
+            "  learnchain devnet --engine dqn             3 nodes whose blocks are cartpole steps of a DQN (one per slot)"})
 public final class DevnetCommand implements Callable<Integer> {
     static final List<String> ENGINES = List.of("pole", "idle", "dqn");
 
@@ -109,12 +110,6 @@ public final class DevnetCommand implements Callable<Integer> {
     private void checkOptions() {
         if (!ENGINES.contains(engine)) {
             throw new UserException("unknown --engine '" + engine + "': use pole, idle or dqn");
-        }
-        if (engine.equals("dqn")) {
-            throw new UserException("--engine dqn is not available yet: the chain rules and the dqn roles exist, but "
-                    + "`learnchain node` does not run them yet, so a devnet of node processes cannot mine dqn blocks. "
-                    + "Use --engine pole (proof of learning) or --engine idle here, and `learnchain simulate --engine dqn` "
-                    + "for the dqn engine in one process");
         }
         if (rounds < 1) {
             throw new UserException("--rounds must be at least 1, got " + rounds);

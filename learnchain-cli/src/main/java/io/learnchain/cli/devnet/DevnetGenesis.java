@@ -32,6 +32,13 @@ final class DevnetGenesis {
         for (int i = 0; i < accounts(nodes); i++) {
             premine.add(new Premine(DevAccounts.address(i), DevChain.premineEach()));
         }
+        if (engine.equals("dqn")) {
+            // The dqn dev chain's parameters (cartpole, fork option a, R_max, no subsidy); the block
+            // time is the proposal slot.
+            Genesis dqn = DevChain.dqnGenesis(DevChain.DQN_DEFAULT_ENVIRONMENT);
+            return new Genesis(CHAIN_NAME, engine, blockSeconds, 1, premine, ProtocolLimits.DEFAULT, dqn.blockSubsidy(),
+                    dqn.timestamp(), dqn.dqn());
+        }
         return new Genesis(CHAIN_NAME, engine, blockSeconds, 1, premine, ProtocolLimits.DEFAULT, dev.blockSubsidy(),
                 dev.timestamp());
     }

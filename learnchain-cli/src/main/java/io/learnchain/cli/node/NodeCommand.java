@@ -32,12 +32,22 @@ import picocli.CommandLine.Spec;
         description = {"Run a learnchain node: chain database, mempool, miner (proof-of-learning rounds on a pole chain)"
                 + " and the REST/SSE API.",
             "  learnchain node --dev                      a local dev chain (public prefunded accounts, data deleted on exit)",
+            "  learnchain node --dev --engine dqn         a local dqn dev chain (cartpole; blocks are RL steps)",
             "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)",
             "  learnchain node --datadir D --peer H:P     join an existing network (sync, then follow it)"})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Run the dev chain: prefunded public accounts, mining with dev:0, "
             + "an ephemeral data directory unless --datadir is given.")
     boolean dev;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "pole",
+            description = "Engine of a new dev chain: pole (proof of learning) or dqn (on-chain reinforcement learning; "
+                    + "default: ${DEFAULT-VALUE}). A chain from --genesis or a data directory runs its own engine.")
+    String engine;
+
+    @Option(names = "--env", paramLabel = "ENV", defaultValue = "cartpole",
+            description = "Environment of a new dqn dev chain: cartpole, gridworld or inventory (default: ${DEFAULT-VALUE}).")
+    String environment;
 
     @Option(names = "--datadir", paramLabel = "DIR", description = "Data directory (default: ~/.learnchain/node; with --dev a temporary one).")
     Path datadir;
@@ -95,7 +105,11 @@ public final class NodeCommand implements Callable<Integer> {
         var p2p = peerOptions.config(dev, apiHost, apiPort);
         boolean ephemeral = dev && datadir == null;
         Path dir = ephemeral ? createTempDir() : datadir != null ? datadir : defaultDatadir();
-        Genesis chain = NodeStartup.chooseGenesis(dir, genesis, dev, blockTime);
+        if (!dev && !engine.equals("pole")) {
+            throw new UserException("--engine applies to a new dev chain only (with --dev); a node on --genesis or "
+                    + "--datadir runs the engine its genesis names");
+        }
+        Genesis chain = NodeStartup.chooseGenesis(dir, genesis, dev, blockTime, engine, environment);
         Optional<KeyPair> miner = minerKeys();
         NodeConfig nodeConfig = new NodeConfig(Optional.of(dir), chain, apiHost, apiPort,
                 chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT, p2p);

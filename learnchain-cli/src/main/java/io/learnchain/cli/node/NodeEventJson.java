@@ -33,6 +33,10 @@ final class NodeEventJson {
                 m.put("event", "pole");
                 m.putAll(io.learnchain.node.pole.PoleEventFields.of(p.event()));
             }
+            case NodeEvent.Dqn d -> {
+                m.put("event", "dqn");
+                m.putAll(io.learnchain.node.dqn.DqnEventFields.of(d.event()));
+            }
             case NodeEvent.TransactionAccepted t -> {
                 m.put("event", "transaction");
                 m.put("hash", t.hash().toHex());

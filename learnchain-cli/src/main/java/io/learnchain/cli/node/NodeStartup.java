@@ -19,6 +19,15 @@ final class NodeStartup {
      * {@code --dev}, the dev chain.
      */
     static Genesis chooseGenesis(Path datadir, Path genesisFile, boolean dev, long blockSeconds) {
+        return chooseGenesis(datadir, genesisFile, dev, blockSeconds, "pole", DevChain.DQN_DEFAULT_ENVIRONMENT);
+    }
+
+    /**
+     * As above; a new dev chain runs {@code engine} ({@code pole}, or {@code dqn} on
+     * {@code environment}: cartpole, gridworld or inventory).
+     */
+    static Genesis chooseGenesis(Path datadir, Path genesisFile, boolean dev, long blockSeconds, String engine,
+            String environment) {
         Optional<Genesis> stored = LearnchainNode.storedGenesis(datadir);
         Genesis wanted = genesisFile != null ? GenesisFiles.read(genesisFile) : null;
         if (stored.isPresent()) {
@@ -34,9 +43,22 @@ final class NodeStartup {
             return wanted;
         }
         if (dev) {
-            return DevChain.genesis(blockSeconds);
+            return switch (engine) {
+                case "pole" -> DevChain.genesis(blockSeconds);
+                case "dqn" -> dqnDev(environment);
+                default -> throw new UserException("unknown --engine '" + engine + "': a dev chain runs pole or dqn");
+            };
         }
         throw new UserException("the data directory " + datadir + " holds no chain yet: pass --genesis FILE to start one "
                 + "(print a template with 'learnchain chain genesis --dev'), or run 'learnchain node --dev' for a local dev chain");
+    }
+
+    private static Genesis dqnDev(String environment) {
+        try {
+            return DevChain.dqnGenesis(environment);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--env " + environment + ": " + e.getMessage()
+                    + " (use cartpole, gridworld or inventory)", e);
+        }
     }
 }

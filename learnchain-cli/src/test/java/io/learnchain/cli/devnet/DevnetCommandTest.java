@@ -26,14 +26,6 @@ class DevnetCommandTest {
     }
 
     @Test
-    void refusesTheDqnEngineUntilItExists() {
-        Run r = run("devnet", "--engine", "dqn");
-
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--engine dqn is not available yet").contains("--engine pole");
-    }
-
-    @Test
     void refusesUnknownEnginesAndTasks() {
         assertThat(run("devnet", "--engine", "pow").err()).contains("unknown --engine 'pow'");
         Run task = run("devnet", "--task", "imagenet");

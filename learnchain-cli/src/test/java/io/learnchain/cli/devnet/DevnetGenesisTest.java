@@ -27,6 +27,19 @@ class DevnetGenesisTest {
     }
 
     @Test
+    void writesADqnCartpoleGenesisThatReadsBackForEngineDqn(@TempDir Path dir) {
+        DevnetPlan plan = DevnetPlan.of(dir.resolve("net"), 3, 8645);
+
+        Genesis genesis = DevnetGenesis.writeOrReuse(plan, "dqn", 1);
+
+        assertThat(genesis.engine()).isEqualTo("dqn");
+        assertThat(genesis.targetBlockSeconds()).as("the proposal slot").isEqualTo(1);
+        assertThat(genesis.dqn()).hasValueSatisfying(p -> assertThat(p.environment()).isEqualTo("cartpole"));
+        assertThat(genesis.premine()).hasSize(DevAccounts.DEFAULT_COUNT);
+        assertThat(GenesisFiles.read(plan.genesisFile()).chainId()).isEqualTo(genesis.chainId());
+    }
+
+    @Test
     void fundsOneAccountPerNodeBeyondTheTenDefaultOnes() {
         Genesis genesis = DevnetGenesis.of("idle", 14, 2);
 

@@ -46,10 +46,11 @@ final class ApiViews {
             case IdleProof p -> ProofDto.idle("idle", p.difficulty(), Long.toUnsignedString(p.nonce()), null);
             case ForfeitProof p -> ProofDto.idle("forfeit", p.difficulty(), Long.toUnsignedString(p.nonce()), p.taskId());
             case PoleProof p -> new ProofDto("pole", null, null, p.taskId(), p.modelHash().toHex(), p.record().hash().toHex(),
-                    p.shardIndex(), p.shardHash().toHex(), p.claimedScore());
+                    p.shardIndex(), p.shardHash().toHex(), p.claimedScore(), null);
             case io.learnchain.chain.block.DqnProof p -> new ProofDto("dqn", null, null, null,
                     p.record().weightsAfter().toHex(), p.record().hash().toHex(), p.action(), p.next().hash().toHex(),
-                    p.forkScore());
+                    p.forkScore(), new Dtos.DqnStepDto(p.action(), p.reward(), p.unshapedReward(), p.terminal(), p.done(),
+                            p.forkScore()));
         };
         List<TxDto> txs = null;
         if (withTransactions) {

@@ -25,10 +25,18 @@ public final class Dtos {
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record ProofDto(String type, Long difficulty, String nonce, Long taskId, String modelHash,
-            String trainingRecordHash, Integer shardIndex, String shardHash, Long claimedScore) {
+            String trainingRecordHash, Integer shardIndex, String shardHash, Long claimedScore, DqnStepDto step) {
         static ProofDto idle(String type, long difficulty, String nonce, Long taskId) {
-            return new ProofDto(type, difficulty, nonce, taskId, null, null, null, null, null);
+            return new ProofDto(type, difficulty, nonce, taskId, null, null, null, null, null, null);
         }
+    }
+
+    /**
+     * A dqn block's step: the action, the shaped reward fork choice ranks (milli-units), the task's
+     * own reward returns are counted in, whether the episode ended, and the block's fork score.
+     */
+    public record DqnStepDto(int action, long reward, long unshapedReward, boolean terminal, boolean done,
+            long forkScore) {
     }
 
     /** A block; {@code transactions} is null in page listings. {@code genesis} marks height 0 (no header). */

@@ -87,6 +87,7 @@ public final class EventRoutes implements ApiRoutes {
             case NodeEvent.Reorganized r -> "reorg";
             case NodeEvent.TransactionAccepted t -> "transaction";
             case NodeEvent.Pole p -> "pole";
+            case NodeEvent.Dqn d -> "dqn";
         };
     }
 
@@ -100,6 +101,7 @@ public final class EventRoutes implements ApiRoutes {
             case NodeEvent.TransactionAccepted t -> Map.of("hash", t.hash().toHex(), "from", t.sender(), "nonce",
                     t.nonce(), "feeUnits", Long.toString(t.feeUnits()));
             case NodeEvent.Pole p -> io.learnchain.node.pole.PoleEventFields.of(p.event());
+            case NodeEvent.Dqn d -> io.learnchain.node.dqn.DqnEventFields.of(d.event());
         };
     }
 

@@ -32,6 +32,13 @@ public sealed interface NodeEvent {
         }
     }
 
+    /** What the node's dqn roles did (proposed a block, refused a peer's block). */
+    record Dqn(io.learnchain.node.dqn.DqnEvent event) implements NodeEvent {
+        public Dqn {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
     /** A transaction entered the mempool. */
     record TransactionAccepted(Hash hash, String sender, long nonce, long feeUnits) implements NodeEvent {
         public TransactionAccepted {
