@@ -8,16 +8,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ViewportSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,37 +25,23 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardIT {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Pattern LISTENING = Pattern.compile("Listening on ([0-9.]+:[0-9]+)");
 
-    private static NodeProcess node;
-    private static Playwright playwright;
+    private static DashboardNode dashboard;
     private static Browser browser;
     private static String base;
     private static final List<String> scriptErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        node = NodeProcess.start("node", "--dev", "--api-port", "0", "--block-time", "1");
-        Matcher m = LISTENING.matcher(node.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(90)));
-        assertThat(m.find()).isTrue();
-        base = "http://" + m.group(1);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(SystemChromium.launchOptions());
+        dashboard = DashboardNode.start(NodeProcess.start("node", "--dev", "--api-port", "0", "--block-time", "1"));
+        base = dashboard.base();
+        browser = dashboard.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (node != null) {
-            node.exitCodeAfterStop(Duration.ofSeconds(30));
-            node.close();
+        if (dashboard != null) {
+            dashboard.close();
         }
     }
 

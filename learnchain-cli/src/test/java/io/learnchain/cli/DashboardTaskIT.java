@@ -13,18 +13,15 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,40 +35,27 @@ import org.junit.jupiter.api.Test;
  * go to {@code target/screenshots/} (docs/dashboard.md).
  */
 class DashboardTaskIT {
-    private static final Pattern LISTENING = Pattern.compile("Listening on ([0-9.]+:[0-9]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double ROUND_TIMEOUT_MS = 150_000;
 
-    private static NodeProcess node;
-    private static Playwright playwright;
+    private static DashboardNode dashboard;
     private static Browser browser;
     private static String base;
     private static final List<String> scriptErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        Files.createDirectories(DashboardIT.SCREENSHOTS);
         // idle blocks every 3 s while no task is open; full JIT so a round's training takes a second or two
-        node = NodeProcess.startTraining("node", "--dev", "--api-port", "0", "--block-time", "3");
-        Matcher m = LISTENING.matcher(node.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(90)));
-        assertThat(m.find()).isTrue();
-        base = "http://" + m.group(1);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(DashboardIT.SystemChromium.launchOptions());
+        dashboard = DashboardNode.start(
+                NodeProcess.startTraining("node", "--dev", "--api-port", "0", "--block-time", "3"));
+        base = dashboard.base();
+        browser = dashboard.browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (node != null) {
-            node.exitCodeAfterStop(Duration.ofSeconds(30));
-            node.close();
+        if (dashboard != null) {
+            dashboard.close();
         }
     }
 

@@ -20,8 +20,6 @@ import io.learnchain.chain.validation.TxResult;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,7 +114,7 @@ public final class LifelongBlobs {
             return failed(InvalidReason.MODEL_HASH_MISMATCH, what + " blob hashes to " + Hash.sha256(bytes).shortHex()
                     + ", the transaction names " + hash.shortHex());
         }
-        if (hasNonFinite(bytes)) {
+        if (Model.hasNonFiniteParameters(bytes)) {
             return failed(InvalidReason.NAN_WEIGHTS, what + " " + hash.shortHex() + " holds NaN or infinite weights");
         }
         Model model;
@@ -162,23 +160,5 @@ public final class LifelongBlobs {
 
     static <T> Failed<T> failed(InvalidReason reason, String detail) {
         return new Failed<>(new TxResult.Rejected(reason, detail));
-    }
-
-    /** Scans the float32 parameters of canonical model bytes for NaN and infinities (before decoding). */
-    static boolean hasNonFinite(byte[] bytes) {
-        if (bytes.length < 4) {
-            return false;
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long textLen = Integer.toUnsignedLong(buf.getInt());
-        if (textLen > bytes.length - 4L || (bytes.length - 4L - textLen) % 4 != 0) {
-            return false;
-        }
-        for (int off = 4 + (int) textLen; off < bytes.length; off += 4) {
-            if (!Float.isFinite(buf.getFloat(off))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

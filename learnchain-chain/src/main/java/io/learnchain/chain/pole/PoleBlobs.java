@@ -6,8 +6,6 @@ import io.learnchain.chain.validation.Verdict;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Optional;
 
 /** Loads and checks the blobs a pole block depends on, turning each failure into its verdict. */
@@ -39,7 +37,7 @@ final class PoleBlobs {
             return new Failed<>(PoleVerifier.invalid(InvalidReason.MODEL_HASH_MISMATCH, "the model blob hashes to "
                     + Hash.sha256(bytes).shortHex() + ", the block commits " + hash.shortHex()));
         }
-        if (hasNonFinite(bytes)) {
+        if (Model.hasNonFiniteParameters(bytes)) {
             return new Failed<>(PoleVerifier.invalid(InvalidReason.NAN_WEIGHTS, "model " + hash.shortHex()
                     + " holds NaN or infinite weights"));
         }
@@ -77,23 +75,5 @@ final class PoleBlobs {
                     + spec.outputSize()));
         }
         return new Loaded<>(data);
-    }
-
-    /** Scans the float32 parameters of canonical model bytes for NaN and infinities (before decoding). */
-    static boolean hasNonFinite(byte[] bytes) {
-        if (bytes.length < 4) {
-            return false;
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long textLen = Integer.toUnsignedLong(buf.getInt());
-        if (textLen > bytes.length - 4L || (bytes.length - 4L - textLen) % 4 != 0) {
-            return false;
-        }
-        for (int off = 4 + (int) textLen; off < bytes.length; off += 4) {
-            if (!Float.isFinite(buf.getFloat(off))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,18 +1,13 @@
 package io.learnchain.cli.devnet;
 
-import io.learnchain.base.Address;
-import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.chain.genesis.Premine;
+import io.learnchain.cli.DevAccountRows;
 import io.learnchain.cli.JsonOption;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** What {@code learnchain devnet} prints once every node is up: nodes, URLs, files, the public dev accounts. */
 final class DevnetBanner {
@@ -23,7 +18,8 @@ final class DevnetBanner {
             boolean json) {
         DevnetPlan plan = devnet.plan();
         List<Long> pids = devnet.pids();
-        List<Map<String, Object>> accounts = devAccounts(genesis);
+        // The devnet genesis funds dev:0 .. dev:(k-1) and nothing else, so k = the premine's size.
+        List<Map<String, Object>> accounts = DevAccountRows.of(genesis, genesis.premine().size());
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "started");
@@ -81,24 +77,5 @@ final class DevnetBanner {
         m.put("pid", pid);
         m.put("args", Devnet.nodeArgs(plan, n, ProcessHandle.current().pid()));
         return m;
-    }
-
-    static List<Map<String, Object>> devAccounts(Genesis genesis) {
-        List<Map<String, Object>> accounts = new ArrayList<>();
-        // The devnet genesis funds dev:0 .. dev:(k-1) and nothing else, so k = the premine's size.
-        for (int i = 0; i < genesis.premine().size(); i++) {
-            Address address = DevAccounts.address(i);
-            Optional<Premine> premine = genesis.premine().stream().filter(p -> p.address().equals(address)).findFirst();
-            if (premine.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("name", "dev:" + i);
-            a.put("address", address.toString());
-            a.put("balance", premine.get().amount().toString());
-            a.put("privateKey", HexFormat.of().formatHex(DevAccounts.seed(i)));
-            accounts.add(a);
-        }
-        return accounts;
     }
 }

@@ -4,13 +4,11 @@ import io.learnchain.base.Address;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.chain.genesis.Premine;
+import io.learnchain.cli.DevAccountRows;
 import io.learnchain.cli.JsonOption;
 import io.learnchain.node.LearnchainNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,8 @@ final class NodeBanner {
     static void print(PrintWriter out, LearnchainNode node, Path dir, boolean ephemeral, Optional<KeyPair> miner, boolean json) {
         Genesis g = node.chain().genesis();
         String listen = node.config().apiHost() + ":" + node.apiPort();
-        List<Map<String, Object>> devAccounts = node.config().devMode() ? devAccounts(g) : List.of();
+        List<Map<String, Object>> devAccounts =
+                node.config().devMode() ? DevAccountRows.of(g, DevAccounts.DEFAULT_COUNT) : List.of();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "started");
@@ -73,23 +72,5 @@ final class NodeBanner {
         out.println("Stop with Ctrl-C.");
         out.println("Listening on " + listen);
         out.flush();
-    }
-
-    private static List<Map<String, Object>> devAccounts(Genesis g) {
-        List<Map<String, Object>> accounts = new ArrayList<>();
-        for (int i = 0; i < DevAccounts.DEFAULT_COUNT; i++) {
-            Address address = DevAccounts.address(i);
-            Optional<Premine> premine = g.premine().stream().filter(p -> p.address().equals(address)).findFirst();
-            if (premine.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("name", "dev:" + i);
-            a.put("address", address.toString());
-            a.put("balance", premine.get().amount().toString());
-            a.put("privateKey", HexFormat.of().formatHex(DevAccounts.seed(i)));
-            accounts.add(a);
-        }
-        return accounts;
     }
 }

@@ -47,7 +47,7 @@ final class DqnSimulation {
     private final DqnSimConfig config;
     private final Genesis genesis;
     private final VirtualScheduler scheduler = new VirtualScheduler(GENESIS_TIME * 1000);
-    private final DqnSimNetwork network;
+    private final DirectDelivery network;
     private final List<DqnNode> nodes = new ArrayList<>();
     private final List<DqnEvent> rejections = new ArrayList<>();
     private final SignatureCache signatures = new SignatureCache(1 << 16);
@@ -57,7 +57,7 @@ final class DqnSimulation {
     DqnSimulation(DqnSimConfig config) {
         this.config = config;
         this.genesis = genesis(config);
-        this.network = new DqnSimNetwork(scheduler, config.latencyMillis(),
+        this.network = new DirectDelivery(scheduler, config.latencyMillis(),
                 SplitMix64.derive(config.seed(), 1).nextLong());
     }
 
@@ -117,7 +117,7 @@ final class DqnSimulation {
         DqnNode node = DqnRoles.create(name, chain, Optional.of(DevAccounts.keys(i)), scheduler.gated(() -> !draining),
                 network.port(i), this::onEvent, pool, SplitMix64.derive(config.seed(), 100 + i).nextLong(),
                 config.slotMillis());
-        network.add(node);
+        network.add(node.name(), node::receive);
         return node;
     }
 

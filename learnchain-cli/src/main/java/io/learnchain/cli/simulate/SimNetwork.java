@@ -1,14 +1,12 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.base.Hash;
-import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.MemoryNetwork;
 import io.learnchain.node.p2p.P2pConfig;
 import io.learnchain.node.p2p.PeerService;
 import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.PoleMessage;
 import io.learnchain.node.pole.PoleNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,19 +30,16 @@ import java.util.stream.Collectors;
  */
 final class SimNetwork {
     private final VirtualScheduler scheduler;
-    private final long latencyMillis;
-    private final SplitMix64 rng;
+    private final DirectDelivery direct;
     private final Optional<PartitionSpec> partition;
     private final Optional<MemoryNetwork> memory;
     private final List<PoleNode> nodes = new ArrayList<>();
     private final List<PeerService> services = new ArrayList<>();
     private final List<Long> heightsAtHeal = new ArrayList<>();
-    private long messages;
 
     SimNetwork(VirtualScheduler scheduler, long latencyMillis, long seed, Optional<PartitionSpec> partition) {
         this.scheduler = scheduler;
-        this.latencyMillis = latencyMillis;
-        this.rng = new SplitMix64(seed);
+        this.direct = new DirectDelivery(scheduler, latencyMillis, seed);
         this.partition = partition;
         this.memory = partition.map(p -> new MemoryNetwork(scheduler, latencyMillis, seed));
     }
@@ -52,6 +47,7 @@ final class SimNetwork {
     /** Adds {@code node} (whose blobs are in {@code blobs}); in peer-protocol mode with its own peer service. */
     void add(PoleNode node, BlobStore blobs) {
         nodes.add(node);
+        direct.add(node.name(), node::receive);
         memory.ifPresent(m -> {
             P2pConfig config = P2pConfig.defaults(Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0,
                     List.of(), VerifyLevel.ACCURACY);
@@ -67,22 +63,9 @@ final class SimNetwork {
             if (memory.isPresent()) {
                 services.get(index).broadcast(message);
             } else {
-                send(index, message);
+                direct.send(index, message);
             }
         };
-    }
-
-    private void send(int from, PoleMessage message) {
-        String sender = nodes.get(from).name();
-        for (int to = 0; to < nodes.size(); to++) {
-            if (to == from) {
-                continue;
-            }
-            long delay = latencyMillis + (latencyMillis == 0 ? 0 : rng.nextLong(latencyMillis + 1));
-            PoleNode target = nodes.get(to);
-            messages++;
-            scheduler.after(delay, () -> target.receive(sender, message));
-        }
     }
 
     /** In peer-protocol mode: connects every node to every other, starts the services, schedules the partition. */
@@ -117,7 +100,7 @@ final class SimNetwork {
 
     /** Messages sent (direct mode) or frames sent (peer-protocol mode). */
     long messages() {
-        return memory.map(MemoryNetwork::frames).orElse(messages);
+        return memory.map(MemoryNetwork::frames).orElseGet(direct::messages);
     }
 
     long syncedBlocks() {

@@ -90,6 +90,28 @@ public final class Model {
         return h;
     }
 
+    /**
+     * Whether canonical model bytes hold a NaN or infinite parameter, scanned before decoding so a
+     * verifier can name that reason; false for bytes whose lengths do not frame float32 parameters
+     * (decoding rejects those with its own message).
+     */
+    public static boolean hasNonFiniteParameters(byte[] bytes) {
+        if (bytes.length < 4) {
+            return false;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long textLen = Integer.toUnsignedLong(buf.getInt());
+        if (textLen > bytes.length - 4L || (bytes.length - 4L - textLen) % 4 != 0) {
+            return false;
+        }
+        for (int off = 4 + (int) textLen; off < bytes.length; off += 4) {
+            if (!Float.isFinite(buf.getFloat(off))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Decodes canonical bytes; rejects bad lengths, unknown specs, trailing bytes and non-finite or -0.0 values. */
     public static Model fromCanonicalBytes(byte[] bytes) {
         if (bytes.length < 4) {

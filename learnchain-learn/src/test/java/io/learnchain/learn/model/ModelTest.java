@@ -76,6 +76,21 @@ class ModelTest {
     }
 
     @Test
+    void findsNonFiniteParametersInCanonicalBytesBeforeDecoding() {
+        byte[] ok = tiny().canonicalBytes();
+        assertThat(Model.hasNonFiniteParameters(ok)).isFalse();
+        for (int bits : new int[] {0x7fc00000, 0x7f800000, 0xff800000}) { // NaN, +inf, -inf as parameter 5
+            byte[] bad = ok.clone();
+            for (int b = 0; b < 4; b++) {
+                bad[bad.length - 4 + b] = (byte) (bits >>> (8 * b));
+            }
+            assertThat(Model.hasNonFiniteParameters(bad)).as("bits %08x", bits).isTrue();
+        }
+        assertThat(Model.hasNonFiniteParameters(Arrays.copyOf(ok, ok.length - 1))).isFalse();
+        assertThat(Model.hasNonFiniteParameters(new byte[3])).isFalse();
+    }
+
+    @Test
     void mutatingReturnedParametersDoesNotChangeModel() {
         Model m = tiny();
         Hash h = m.hash();
