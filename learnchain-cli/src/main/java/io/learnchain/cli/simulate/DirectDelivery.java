@@ -1,5 +1,6 @@
 package io.learnchain.cli.simulate;
 
+import io.learnchain.node.pole.VirtualScheduler;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.node.pole.Network;
 import io.learnchain.node.pole.PoleMessage;

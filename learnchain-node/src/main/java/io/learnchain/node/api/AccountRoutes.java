@@ -55,9 +55,9 @@ public final class AccountRoutes implements ApiRoutes {
 
     private void history(Context ctx) {
         Address address = ChainRoutes.parseAddress(ctx.pathParam("address"));
-        int limit = (int) param(ctx, "limit", 50, 1, MAX_LIMIT);
+        int limit = QueryParams.intParam(ctx, "limit", 50, 1, MAX_LIMIT);
         long tip = chain.head().height().value();
-        long before = param(ctx, "before", tip + 1, 1, Long.MAX_VALUE);
+        long before = QueryParams.longParam(ctx, "before", tip + 1, 1, Long.MAX_VALUE);
         List<HistoryEntry> entries = new ArrayList<>();
         long h = Math.min(before - 1, tip);
         long stop = Math.max(0, h - MAX_SCAN);
@@ -114,22 +114,5 @@ public final class AccountRoutes implements ApiRoutes {
                     null, "0", "0", fee, t.taskId(), null));
             default -> Optional.empty();
         };
-    }
-
-    private static long param(Context ctx, String name, long fallback, long min, long max) {
-        String raw = Optional.ofNullable(ctx.queryParam(name)).orElse("");
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value < min || value > max) {
-                throw ApiException.badRequest("query parameter '" + name + "' must be between " + min + " and " + max
-                        + ", got " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("query parameter '" + name + "' must be a whole number, got '" + raw + "'");
-        }
     }
 }

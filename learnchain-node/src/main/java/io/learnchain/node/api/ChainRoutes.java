@@ -30,7 +30,6 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.mempool.Admission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** REST endpoints for the chain, accounts and transactions under /api/v1 (see docs/api.md). */
 public final class ChainRoutes implements ApiRoutes {
@@ -67,9 +66,9 @@ public final class ChainRoutes implements ApiRoutes {
     }
 
     private void blockPage(Context ctx) {
-        int limit = intParam(ctx, "limit", 20, 1, MAX_PAGE);
+        int limit = QueryParams.intParam(ctx, "limit", 20, 1, MAX_PAGE);
         long tip = chain.head().height().value();
-        long before = longParam(ctx, "before", tip + 1, 0, Long.MAX_VALUE);
+        long before = QueryParams.longParam(ctx, "before", tip + 1, 0, Long.MAX_VALUE);
         List<BlockDto> blocks = new ArrayList<>();
         long h = Math.min(before - 1, tip);
         for (; h >= 0 && blocks.size() < limit; h--) {
@@ -115,7 +114,7 @@ public final class ChainRoutes implements ApiRoutes {
     }
 
     private void mempool(Context ctx) {
-        int limit = intParam(ctx, "limit", 50, 1, 1000);
+        int limit = QueryParams.intParam(ctx, "limit", 50, 1, 1000);
         ctx.json(chain.mempool().pending(limit).stream().map(tx -> ApiViews.transaction(tx, null)).toList());
     }
 
@@ -195,27 +194,6 @@ public final class ChainRoutes implements ApiRoutes {
             return Address.parse(text);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
-        }
-    }
-
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        return (int) longParam(ctx, name, fallback, min, max);
-    }
-
-    private static long longParam(Context ctx, String name, long fallback, long min, long max) {
-        String raw = Optional.ofNullable(ctx.queryParam(name)).orElse("");
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value < min || value > max) {
-                throw ApiException.badRequest("query parameter '" + name + "' must be between " + min + " and " + max
-                        + ", got " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("query parameter '" + name + "' must be a whole number, got '" + raw + "'");
         }
     }
 }

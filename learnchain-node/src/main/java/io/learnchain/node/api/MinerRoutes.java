@@ -8,7 +8,6 @@ import io.learnchain.node.pole.MinerStatus;
 import io.learnchain.node.pole.PoleService;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The node's miner under /api/v1/miner: what it is doing, its wins and losses, start and stop (docs/api.md). */
 public final class MinerRoutes implements ApiRoutes {
@@ -45,7 +44,7 @@ public final class MinerRoutes implements ApiRoutes {
     }
 
     private void status(Context ctx) {
-        int n = limit(ctx);
+        int n = QueryParams.intParam(ctx, "limit", 20, 1, MAX_ACTIONS);
         var miner = pole.miner().orElseThrow(() -> noKey());
         Address address = Address.of(miner.key().publicKey());
         MinerStatus s = miner.status();
@@ -70,18 +69,5 @@ public final class MinerRoutes implements ApiRoutes {
     private static ApiException noKey() {
         return new ApiException(409, "no_key", "this node has no key, so it does not mine: start it with --miner-key"
                 + " (or --dev)");
-    }
-
-    private static int limit(Context ctx) {
-        String raw = Optional.ofNullable(ctx.queryParam("limit")).orElse("20");
-        try {
-            int n = Integer.parseInt(raw);
-            if (n < 1 || n > MAX_ACTIONS) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be 1.." + MAX_ACTIONS + ", got '" + raw + "'");
-        }
     }
 }

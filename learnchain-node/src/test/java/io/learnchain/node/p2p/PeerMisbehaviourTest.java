@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** SCENARIOS.md A: what gets a peer banned, and what does not. */
 class PeerMisbehaviourTest {
-    final TestScheduler scheduler = new TestScheduler(InMemorySyncTest.START);
+    final io.learnchain.node.pole.VirtualScheduler scheduler = new io.learnchain.node.pole.VirtualScheduler(InMemorySyncTest.START);
     final ChainBuilder chain = ChainBuilder.devnet();
     final P2pTestNode node = new P2pTestNode("node", chain.genesis(), scheduler, scheduler,
             P2pTestNode.config("node", VerifyLevel.ACCURACY));

@@ -1,15 +1,15 @@
-package io.learnchain.cli.simulate;
+package io.learnchain.node.pole;
 
 import io.learnchain.node.clock.Clock;
-import io.learnchain.node.pole.Scheduler;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
 /**
  * A virtual clock with a discrete-event queue: tasks run in (due time, insertion order), so a run
- * is a pure function of its seed. Also the nodes' {@link Clock}. Single-threaded.
+ * is a pure function of its seed. Also the nodes' {@link Clock}. Single-threaded. The simulation's
+ * clock, and the one in-memory network tests run on.
  */
-final class VirtualScheduler implements Scheduler, Clock {
+public final class VirtualScheduler implements Scheduler, Clock {
     private record Event(long due, long seq, Runnable task) {
     }
 
@@ -19,7 +19,7 @@ final class VirtualScheduler implements Scheduler, Clock {
     private long seq;
     private long executed;
 
-    VirtualScheduler(long startMillis) {
+    public VirtualScheduler(long startMillis) {
         this.now = startMillis;
     }
 
@@ -42,7 +42,7 @@ final class VirtualScheduler implements Scheduler, Clock {
     }
 
     /** A view whose new tasks are dropped once {@code open} turns false (to wind miners down). */
-    Scheduler gated(BooleanSupplier open) {
+    public Scheduler gated(BooleanSupplier open) {
         return new Scheduler() {
             @Override
             public long nowMillis() {
@@ -63,7 +63,7 @@ final class VirtualScheduler implements Scheduler, Clock {
     }
 
     /** Runs the next event; false when none is left or the next is past {@code limitMillis}. */
-    boolean step(long limitMillis) {
+    public boolean step(long limitMillis) {
         Event e = queue.peek();
         if (e == null || e.due > limitMillis) {
             return false;
@@ -75,11 +75,29 @@ final class VirtualScheduler implements Scheduler, Clock {
         return true;
     }
 
-    long executed() {
+    public long executed() {
         return executed;
     }
 
-    boolean idle() {
+    public boolean idle() {
         return queue.isEmpty();
+    }
+
+    /** Runs events until {@code done} holds; false if {@code maxMillis} of virtual time pass first. */
+    public boolean runUntil(BooleanSupplier done, long maxMillis) {
+        long limit = now + maxMillis;
+        while (!done.getAsBoolean()) {
+            if (!step(limit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs every event due in the next {@code millis}, then sets the clock to their end. */
+    public void runFor(long millis) {
+        long limit = now + millis;
+        runUntil(() -> false, millis);
+        now = Math.max(now, limit);
     }
 }
