@@ -16,4 +16,12 @@ public interface SignatureVerifier {
     default boolean verifyHeader(io.learnchain.chain.block.BlockHeader header) {
         return header.hasValidSignature();
     }
+
+    /**
+     * Tells a cache that this node has just signed {@code header} with its own key, so importing its
+     * own block need not verify the signature it made. Only for headers straight out of
+     * {@code BlockHeader.signedBy}; {@link #ED25519} ignores it.
+     */
+    default void signedHere(io.learnchain.chain.block.BlockHeader header) {
+    }
 }

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param threads compute threads (never changes a result)
  * @param randomPolicy the control experiment: the genesis fixes epsilon at 1, so every miner acts
  *     uniformly at random (it still trains); isolates what fork choice alone does
+ * @param untilConverged stop once the chain's moving average reached the threshold ({@code blocks}
+ *     is then the most to mine)
  */
 record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
-        long latencyMillis, int threads, boolean randomPolicy) {
+        long latencyMillis, int threads, boolean randomPolicy, boolean untilConverged) {
     DqnSimConfig {
         Objects.requireNonNull(forkOption, "forkOption");
         Environment.byName(environment);
@@ -37,7 +39,23 @@ record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long b
 
     DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
             long latencyMillis, int threads) {
-        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false);
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false);
+    }
+
+    DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
+            long latencyMillis, int threads, boolean randomPolicy) {
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, randomPolicy, false);
+    }
+
+    /** The same run with another node count and seed (one cell of a sweep). */
+    DqnSimConfig with(int nodes, long seed) {
+        return new DqnSimConfig(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads,
+                randomPolicy, untilConverged);
+    }
+
+    /** A new tally of this run's episodes. */
+    EpisodeTally tally() {
+        return new EpisodeTally(env().episodic(), window, threshold());
     }
 
     Environment env() {

@@ -25,7 +25,7 @@ final class DqnSimReport {
 
     static String episodesCsv(DqnSimOutcome o) {
         StringBuilder sb = new StringBuilder("episode,end_height,return,moving_average\n");
-        for (DqnSimOutcome.Episode e : o.episodes()) {
+        for (EpisodeTally.Episode e : o.episodes()) {
             sb.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f%n", e.index(), e.endHeight(), e.episodeReturn(),
                     e.movingAverage()));
         }
@@ -40,6 +40,7 @@ final class DqnSimReport {
         m.put("env", c.environment());
         m.put("forkOption", c.forkOption().letter());
         m.put("randomPolicy", c.randomPolicy());
+        m.put("untilConverged", c.untilConverged());
         m.put("nodes", c.nodes());
         m.put("blocks", o.chain().size());
         m.put("seed", c.seed());
@@ -75,15 +76,15 @@ final class DqnSimReport {
 
     /** Episode returns (dots) and their moving average (line) against height, with the threshold, hand-drawn SVG. */
     static String svg(DqnSimOutcome o, String title) {
-        List<DqnSimOutcome.Episode> eps = o.episodes();
+        List<EpisodeTally.Episode> eps = o.episodes();
         int w = 720;
         int h = 420;
         int left = 60;
         int top = 40;
         double plotW = w - left - 20;
         double plotH = h - top - 50;
-        double maxY = eps.stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn).max().orElse(1);
-        double minY = Math.min(0, eps.stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn).min().orElse(0));
+        double maxY = eps.stream().mapToDouble(EpisodeTally.Episode::episodeReturn).max().orElse(1);
+        double minY = Math.min(0, eps.stream().mapToDouble(EpisodeTally.Episode::episodeReturn).min().orElse(0));
         if (!Double.isNaN(o.config().threshold())) {
             maxY = Math.max(maxY, o.config().threshold());
         }
@@ -108,7 +109,7 @@ final class DqnSimReport {
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
                 left + plotW / 2, h - 12));
         StringBuilder line = new StringBuilder();
-        for (DqnSimOutcome.Episode e : eps) {
+        for (EpisodeTally.Episode e : eps) {
             double px = left + plotW * e.endHeight() / maxX;
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.5\" fill=\"#c33\"/>%n", px,
                     top + plotH * (1 - (e.episodeReturn() - minY) / (maxY - minY))));

@@ -5,6 +5,7 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.dqn.DqnParameters;
 import io.learnchain.chain.genesis.Genesis;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * N full nodes of a dqn chain in one process (PROTOCOL.md 4, paper 000): every node mines with its
  * own learner and proposes a block per height; the blocks meet over an in-memory network with a
  * virtual clock and every node's fork choice keeps the best. Runs until the canonical height
- * reaches the target, then stops the miners and delivers what is in flight; checks that all nodes
+ * reaches the target (or, with {@code untilConverged}, the chain's moving average reached the task's
+ * threshold), then stops the miners and delivers what is in flight; checks that all nodes
  * agree on one tip and that the supply is premine + R_max per block. A pure function of the
  * config: the tip hash does not depend on the thread count or the machine.
  *
@@ -52,12 +54,15 @@ final class DqnSimulation {
     private final List<DqnNode> nodes = new ArrayList<>();
     private final List<DqnEvent> rejections = new ArrayList<>();
     private final SignatureCache signatures = new SignatureCache(1 << 16);
+    private final EpisodeTally progress;
+    private long tallied;
     private long proposals;
     private boolean draining;
 
     DqnSimulation(DqnSimConfig config) {
         this.config = config;
         this.genesis = genesis(config);
+        this.progress = config.tally();
         this.network = new DirectDelivery(scheduler, config.latencyMillis(),
                 SplitMix64.derive(config.seed(), 1).nextLong());
     }
@@ -85,9 +90,16 @@ final class DqnSimulation {
             nodes.add(node(i, pool));
         }
         nodes.forEach(DqnNode::start);
+        long convergedAt = -1;
         while (scheduler.step(Long.MAX_VALUE)) {
             if (!draining && nodes.stream().allMatch(n -> n.chain().head().height().value() >= config.blocks())) {
                 draining = true; // every miner proposed at the last height: stop; blocks in flight are still delivered
+            }
+            if (convergedAt < 0 && converged()) {
+                convergedAt = scheduler.nowMillis(); // let the other miners of this slot propose, then stop
+            }
+            if (convergedAt >= 0 && scheduler.nowMillis() > convergedAt) {
+                draining = true;
             }
         }
         Hash tip = nodes.getFirst().chain().head().hash();
@@ -104,6 +116,25 @@ final class DqnSimulation {
         checkSupply();
         return new DqnSimOutcome(config, genesis, canonical(nodes.getFirst().chain()), proposals,
                 network.messages(), scheduler.nowMillis() - GENESIS_TIME * 1000, greedyReturns());
+    }
+
+    /**
+     * With {@code untilConverged}: whether node 0's chain has reached the threshold, counted on its
+     * blocks below the tip's parent (every proposal of a slot meets every node before the next slot, so
+     * those are final; the outcome is recounted on the whole chain at the end anyway).
+     */
+    private boolean converged() {
+        if (!config.untilConverged()) {
+            return false;
+        }
+        ChainService chain = nodes.getFirst().chain();
+        long settled = chain.head().height().value() - 2;
+        while (tallied < settled) {
+            tallied++;
+            DqnProof p = (DqnProof) chain.blockAt(io.learnchain.base.Height.of(tallied)).orElseThrow().header().proof();
+            progress.add(tallied, p.unshapedReward(), p.done());
+        }
+        return progress.thresholdHeight() >= 0;
     }
 
     private DqnNode node(int i, ComputePool pool) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = "Run N full nodes (one requester, every node a miner) over an in-memory network with a "
                 + "virtual clock; write rounds.csv, accuracy.svg and report.txt to --out. With --engine dqn every node "
                 + "mines a dqn chain (--env, --blocks, --window, --fork-option) and blocks.csv, episodes.csv, returns.svg "
-                + "and report.txt are written.")
+                + "and report.txt are written; lists of --nodes and --seed run a sweep (one folder a run, plus runs.csv, "
+                + "summary.csv, threshold.svg and report.txt).")
 public final class SimulateCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -52,8 +53,11 @@ public final class SimulateCommand implements Runnable {
             + "(epsilon fixed at 1), so fork choice alone picks the chain's actions.")
     boolean randomPolicy;
 
-    @Option(names = "--nodes", defaultValue = "4", description = "Full nodes (default: ${DEFAULT-VALUE}).")
-    int nodes;
+    @Option(names = "--nodes", defaultValue = "4", split = ",", paramLabel = "N",
+            description = "Full nodes (default: ${DEFAULT-VALUE}). dqn: a list such as 1,2,4,8 runs a sweep.")
+    List<Integer> nodeCounts;
+
+    private int nodes;
 
     @Option(names = "--rounds", defaultValue = "10", description = "Rounds of the task (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -62,8 +66,19 @@ public final class SimulateCommand implements Runnable {
             description = "Task preset: mlp-small, fashion-mnist-mlp, fashion-mnist-lenet5 (default: ${DEFAULT-VALUE}).")
     String task;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", defaultValue = "1", split = ",", paramLabel = "S",
+            description = "Seed (default: ${DEFAULT-VALUE}). dqn: a list such as 1,2,3,4,5 runs a sweep.")
+    List<Long> seeds;
+
+    private long seed;
+
+    @Option(names = "--until-converged", description = "dqn: stop a run once the chain's moving average reached the "
+            + "task's threshold (--blocks is then the most to mine).")
+    boolean untilConverged;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "dqn sweep: runs at once (default: ${DEFAULT-VALUE}; "
+            + "never changes a result).")
+    int jobs;
 
     @Option(names = "--adversary", paramLabel = "KIND", description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
                     + "bad-shard, withhold-model (a miner each, on the last nodes), silent-requester (node 0). "
@@ -90,16 +105,32 @@ public final class SimulateCommand implements Runnable {
     private void runDqn() {
         DqnSimConfig config;
         try {
-            config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodes, blocks, seed,
-                    window, latency, threads, randomPolicy);
+            config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodeCounts.getFirst(),
+                    blocks, seeds.getFirst(), window, latency, threads, randomPolicy, untilConverged);
+            for (int n : nodeCounts) {
+                config.with(n, seeds.getFirst());
+            }
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        DqnSimulateRun.run(config, out, json.json, spec.commandLine().getOut());
+        if (nodeCounts.size() == 1 && seeds.size() == 1) {
+            DqnSimulateRun.run(config, out, json.json, spec.commandLine().getOut());
+            return;
+        }
+        if (jobs < 1 || jobs > 64) {
+            throw new UserException("--jobs must be in [1, 64], got " + jobs);
+        }
+        DqnSweep.run(config, nodeCounts, seeds, jobs, out, json.json, spec.commandLine().getOut());
     }
 
     @Override
     public void run() {
+        if (!engine.equals("dqn") && (nodeCounts.size() > 1 || seeds.size() > 1)) {
+            throw new UserException("lists of --nodes or --seed values (a sweep) are for --engine dqn only; give one "
+                    + "value each");
+        }
+        nodes = nodeCounts.getFirst();
+        seed = seeds.getFirst();
         if (scenario.equals("lifelong")) {
             runLifelong();
             return;

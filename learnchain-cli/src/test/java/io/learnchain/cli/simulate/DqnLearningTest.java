@@ -16,7 +16,7 @@ class DqnLearningTest {
     @Test
     void chainReturnRisesClearlyAboveRandomPolicy() {
         DqnSimOutcome o = DqnSimulationTest.run("cartpole", 2, 1_500, 1, 1);
-        double first = o.episodes().subList(0, 5).stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn)
+        double first = o.episodes().subList(0, 5).stream().mapToDouble(EpisodeTally.Episode::episodeReturn)
                 .average().orElseThrow();
         double last = o.lastAverage(5);
         System.out.printf("2 nodes, 1500 blocks: first 5 episodes %.1f, last 5 %.1f, %d episodes, greedy %s%n", first,

@@ -45,7 +45,7 @@ class DqnSimulationTest {
         try (ComputePool pool = ComputePool.serial()) {
             o = new DqnSimulation(config).run(pool);
         }
-        double mean = o.episodes().stream().mapToDouble(DqnSimOutcome.Episode::episodeReturn).average().orElseThrow();
+        double mean = o.episodes().stream().mapToDouble(EpisodeTally.Episode::episodeReturn).average().orElseThrow();
         System.out.printf("random policy, 1 node: %d episodes, mean return %.1f%n", o.episodes().size(), mean);
         assertThat(mean).isBetween(10.0, 40.0);
         assertThat(o.genesis().chainId()).isNotEqualTo(run("cartpole", 1, 1, 4, 1).genesis().chainId());
@@ -57,5 +57,24 @@ class DqnSimulationTest {
         assertThat(o.episodes()).hasSize(2);
         assertThat(o.thresholdHeight()).isEqualTo(-1);
         assertThat(DqnSimReport.json(o, 1.0)).containsEntry("converged", false);
+    }
+
+    @Test
+    void untilConvergedStopsSoonAfterTheThresholdOnThePrefixOfTheFullRun() {
+        DqnSimConfig full = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, false);
+        DqnSimConfig early = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, true);
+        DqnSimOutcome a;
+        DqnSimOutcome b;
+        try (ComputePool pool = ComputePool.serial()) {
+            a = new DqnSimulation(full).run(pool);
+            b = new DqnSimulation(early).run(pool);
+        }
+        System.out.printf("until converged: threshold at %d, stopped at %d of %d%n", b.thresholdHeight(),
+                b.chain().size(), a.chain().size());
+        assertThat(a.thresholdHeight()).isPositive().isLessThan(600);
+        assertThat(b.thresholdHeight()).isEqualTo(a.thresholdHeight());
+        assertThat(b.chain().size()).isBetween((int) b.thresholdHeight(), (int) b.thresholdHeight() + 4);
+        assertThat(b.tipHash()).isEqualTo(a.chain().get(b.chain().size() - 1).hash());
+        assertThat(DqnSimReport.json(b, 1.0)).containsEntry("untilConverged", true).containsEntry("converged", true);
     }
 }

@@ -51,7 +51,7 @@ public final class SignatureCache implements SignatureVerifier {
     /** Header signatures too, keyed by SHA-256(header hash, signature): a hit means these exact bytes verified. */
     @Override
     public boolean verifyHeader(io.learnchain.chain.block.BlockHeader header) {
-        Hash key = Hash.sha256(header.hash().toArray(), header.signature().bytes().toArray());
+        Hash key = headerKey(header);
         synchronized (this) {
             if (verified.get(key) != null) {
                 hits++;
@@ -66,6 +66,18 @@ public final class SignatureCache implements SignatureVerifier {
             }
         }
         return ok;
+    }
+
+    @Override
+    public void signedHere(io.learnchain.chain.block.BlockHeader header) {
+        Hash key = headerKey(header);
+        synchronized (this) {
+            verified.put(key, Boolean.TRUE);
+        }
+    }
+
+    private static Hash headerKey(io.learnchain.chain.block.BlockHeader header) {
+        return Hash.sha256(header.hash().toArray(), header.signature().bytes().toArray());
     }
 
     public synchronized long hits() {

@@ -41,4 +41,22 @@ class SignatureCacheTest {
         cache.verify(a);
         assertThat(cache.misses()).isEqualTo(3);
     }
+
+    @Test
+    void aHeaderSignedHereIsNotVerifiedAgainButAnotherSignatureIs() {
+        io.learnchain.chain.block.BlockHeader header;
+        try (TestNode node = new TestNode()) {
+            header = node.mine(TestNode.KEYS.get(0), java.util.List.of(), 10).header();
+        }
+        SignatureCache cache = new SignatureCache(16);
+        cache.signedHere(header);
+        assertThat(cache.verifyHeader(header)).isTrue();
+        assertThat(cache.hits()).isEqualTo(1);
+        assertThat(cache.misses()).isZero();
+        io.learnchain.chain.block.BlockHeader resigned = new io.learnchain.chain.block.BlockHeader(header.version(),
+                header.height(), header.previous(), header.timestamp(), header.miner(), header.txRoot(),
+                header.stateRoot(), header.proof(), TestNode.KEYS.get(0).sign(new byte[] {1}));
+        assertThat(cache.verifyHeader(resigned)).isFalse();
+        assertThat(cache.misses()).isEqualTo(1);
+    }
 }

@@ -1,0 +1,206 @@
+package io.learnchain.cli.simulate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of a dqn sweep: one line a finished run, the summary by node count, its CSVs and plot. */
+final class DqnSweepReport {
+    private static final String[] COLOURS = {"#c33", "#e80", "#393", "#236", "#839", "#088", "#555", "#b60"};
+
+    private DqnSweepReport() {
+    }
+
+    /** The progress line of a finished run. */
+    static String line(DqnSimulateRun.Finished f, int finished, int total) {
+        Map<String, Object> r = f.result();
+        Object h = r.get("thresholdHeight");
+        return String.format(Locale.ROOT, "[%d/%d] nodes %d seed %d: %s; %s blocks, last %d episodes %.1f, "
+                        + "learners alone %.1f, %.0f s", finished, total, f.config().nodes(), f.config().seed(),
+                h == null ? "threshold not reached" : "threshold reached at height " + h, r.get("blocks"),
+                f.config().window(), (Double) r.get("lastWindowAverage"), number(r.get("learnerGreedyMean")),
+                (Double) r.get("wallSeconds"));
+    }
+
+    static Map<String, Object> summary(DqnSimConfig base, List<DqnSimulateRun.Finished> runs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("engine", "dqn");
+        m.put("sweep", true);
+        m.put("env", base.environment());
+        m.put("forkOption", base.forkOption().letter());
+        m.put("randomPolicy", base.randomPolicy());
+        m.put("untilConverged", base.untilConverged());
+        m.put("maxBlocks", base.blocks());
+        m.put("window", base.window());
+        m.put("threshold", Double.isNaN(base.threshold()) ? null : base.threshold());
+        List<Integer> nodes = runs.stream().map(f -> f.config().nodes()).distinct().toList();
+        m.put("nodes", nodes);
+        m.put("seeds", runs.stream().map(f -> f.config().seed()).distinct().toList());
+        List<Map<String, Object>> byNodes = new ArrayList<>();
+        for (int n : nodes) {
+            byNodes.add(byNodes(n, runs.stream().filter(f -> f.config().nodes() == n).toList()));
+        }
+        m.put("byNodes", byNodes);
+        m.put("runs", runs.stream().map(DqnSweepReport::brief).toList());
+        return m;
+    }
+
+    private static Map<String, Object> byNodes(int n, List<DqnSimulateRun.Finished> runs) {
+        List<Long> heights = runs.stream().map(f -> (Long) f.result().get("thresholdHeight")).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodes", n);
+        m.put("runs", runs.size());
+        m.put("converged", heights.stream().filter(h -> h != null).count());
+        m.put("thresholdHeights", heights);
+        m.put("medianThresholdHeight", median(heights));
+        m.put("meanLastWindowAverage", mean(runs, "lastWindowAverage"));
+        m.put("meanLearnerGreedy", mean(runs, "learnerGreedyMean"));
+        m.put("meanWallSeconds", mean(runs, "wallSeconds"));
+        return m;
+    }
+
+    /** The median with runs that never reached the threshold counted as later than any; null when it is one of them. */
+    static Double median(List<Long> heights) {
+        List<Double> sorted = heights.stream().map(h -> h == null ? Double.POSITIVE_INFINITY : h.doubleValue())
+                .sorted().toList();
+        int k = sorted.size();
+        double mid = k % 2 == 1 ? sorted.get(k / 2) : (sorted.get(k / 2 - 1) + sorted.get(k / 2)) / 2;
+        return Double.isInfinite(mid) ? null : mid;
+    }
+
+    private static Double mean(List<DqnSimulateRun.Finished> runs, String key) {
+        double avg = runs.stream().mapToDouble(f -> number(f.result().get(key))).filter(v -> !Double.isNaN(v))
+                .average().orElse(Double.NaN);
+        return Double.isNaN(avg) ? null : Math.round(avg * 1000) / 1000.0;
+    }
+
+    private static double number(Object v) {
+        return v instanceof Number x ? x.doubleValue() : Double.NaN;
+    }
+
+    private static Map<String, Object> brief(DqnSimulateRun.Finished f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String k : List.of("nodes", "seed", "converged", "thresholdHeight", "blocks", "episodes",
+                "lastWindowAverage", "learnerGreedyMean", "wallSeconds", "tipHash")) {
+            m.put(k, f.result().get(k));
+        }
+        return m;
+    }
+
+    static String runsCsv(List<DqnSimulateRun.Finished> runs) {
+        StringBuilder sb = new StringBuilder("nodes,seed,converged,threshold_height,blocks,episodes,"
+                + "last_window_average,learner_greedy_mean,wall_seconds,tip_hash\n");
+        for (DqnSimulateRun.Finished f : runs) {
+            Map<String, Object> b = brief(f);
+            sb.append(String.join(",", b.values().stream().map(v -> v == null ? "" : v.toString()).toList()))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static String summaryCsv(Map<String, Object> summary) {
+        StringBuilder sb = new StringBuilder("nodes,runs,converged,median_threshold_height,threshold_heights,"
+                + "mean_last_window_average,mean_learner_greedy,mean_wall_seconds\n");
+        for (Map<String, Object> n : (List<Map<String, Object>>) summary.get("byNodes")) {
+            List<Long> heights = (List<Long>) n.get("thresholdHeights");
+            sb.append(n.get("nodes")).append(',').append(n.get("runs")).append(',').append(n.get("converged"))
+                    .append(',').append(blank(n.get("medianThresholdHeight"))).append(',')
+                    .append(String.join(" ", heights.stream().map(h -> h == null ? "-" : h.toString()).toList()))
+                    .append(',').append(blank(n.get("meanLastWindowAverage"))).append(',')
+                    .append(blank(n.get("meanLearnerGreedy"))).append(',').append(blank(n.get("meanWallSeconds")))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String blank(Object v) {
+        return v == null ? "" : v.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static String text(Map<String, Object> summary) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "dqn sweep: %s, option %s, window %s episodes, threshold %s, at most %s blocks%s%n",
+                summary.get("env"), summary.get("forkOption"), summary.get("window"), summary.get("threshold"),
+                summary.get("maxBlocks"), Boolean.TRUE.equals(summary.get("randomPolicy")) ? ", random policy" : ""));
+        sb.append("nodes  converged  median height  heights per seed (- = not reached)  last-window mean  "
+                + "learners alone\n");
+        for (Map<String, Object> n : (List<Map<String, Object>>) summary.get("byNodes")) {
+            List<Long> heights = (List<Long>) n.get("thresholdHeights");
+            sb.append(String.format(Locale.ROOT, "%5s  %4s of %-3s  %13s  %-34s  %16s  %14s%n", n.get("nodes"),
+                    n.get("converged"), n.get("runs"), n.get("medianThresholdHeight") == null ? "-"
+                            : String.format(Locale.ROOT, "%.0f", (Double) n.get("medianThresholdHeight")),
+                    String.join(" ", heights.stream().map(h -> h == null ? "-" : h.toString()).toList()),
+                    blank(n.get("meanLastWindowAverage")), blank(n.get("meanLearnerGreedy"))));
+        }
+        return sb.toString();
+    }
+
+    /** The moving average of every run against height, one colour a node count, with the threshold. */
+    static String svg(DqnSimConfig base, List<DqnSimulateRun.Finished> runs) {
+        int w = 760;
+        int h = 440;
+        int left = 60;
+        int top = 40;
+        double plotW = w - left - 130;
+        double plotH = h - top - 50;
+        double maxX = Math.max(1, runs.stream().flatMap(f -> f.episodes().stream())
+                .mapToLong(EpisodeTally.Episode::endHeight).max().orElse(1));
+        double maxY = runs.stream().flatMap(f -> f.episodes().stream())
+                .mapToDouble(EpisodeTally.Episode::movingAverage).max().orElse(1);
+        double minY = Math.min(0, runs.stream().flatMap(f -> f.episodes().stream())
+                .mapToDouble(EpisodeTally.Episode::movingAverage).min().orElse(0));
+        if (!Double.isNaN(base.threshold())) {
+            maxY = Math.max(maxY, base.threshold());
+        }
+        maxY = maxY <= minY ? minY + 1 : maxY + 0.05 * (maxY - minY);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">dqn %s, option %s: moving "
+                + "average of the chain's episode returns (%d episodes)</text>%n", left, base.environment(),
+                base.forkOption().letter(), base.window()));
+        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
+                + "stroke=\"black\"/>%n", left, top, plotW, plotH));
+        for (int i = 0; i <= 5; i++) {
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>%n",
+                    left - 5, top + plotH * (1 - i / 5.0) + 4, minY + (maxY - minY) * i / 5));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f</text>%n",
+                    left + plotW * i / 5, h - 32, maxX * i / 5));
+        }
+        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
+                left + plotW / 2, h - 12));
+        List<Integer> nodes = runs.stream().map(f -> f.config().nodes()).distinct().toList();
+        for (DqnSimulateRun.Finished f : runs) {
+            StringBuilder line = new StringBuilder();
+            for (EpisodeTally.Episode e : f.episodes()) {
+                line.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + plotW * e.endHeight() / maxX,
+                        top + plotH * (1 - (e.movingAverage() - minY) / (maxY - minY))));
+            }
+            sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" "
+                            + "stroke-opacity=\"0.8\" points=\"%s\"><title>%d nodes, seed %d</title></polyline>%n",
+                    colour(nodes, f.config().nodes()), line.toString().strip(), f.config().nodes(), f.config().seed()));
+        }
+        if (!Double.isNaN(base.threshold())) {
+            double y = top + plotH * (1 - (base.threshold() - minY) / (maxY - minY));
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" "
+                    + "stroke-dasharray=\"4 3\"/>%n", left, y, left + plotW, y));
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            double y = top + 10 + 18 * i;
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
+                    + "stroke-width=\"3\"/><text x=\"%.0f\" y=\"%.0f\">%d node%s</text>%n", left + plotW + 10, y,
+                    left + plotW + 30, y, colour(nodes, nodes.get(i)), left + plotW + 36, y + 4, nodes.get(i),
+                    nodes.get(i) == 1 ? "" : "s"));
+        }
+        sb.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\">dashed: threshold</text>%n",
+                left + plotW + 10, top + 10 + 18.0 * nodes.size() + 4));
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static String colour(List<Integer> nodes, int n) {
+        return COLOURS[nodes.indexOf(n) % COLOURS.length];
+    }
+}
