@@ -49,6 +49,11 @@ record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, lo
         return tally().thresholdHeight();
     }
 
+    /** Where the window that first reached the threshold began ({@link EpisodeTally#windowStart}). */
+    long thresholdWindowStart() {
+        return tally().windowStart();
+    }
+
     private EpisodeTally tally() {
         EpisodeTally tally = config.tally();
         for (Step s : steps()) {

@@ -48,6 +48,7 @@ final class DqnSimReport {
         m.put("threshold", Double.isNaN(c.threshold()) ? null : c.threshold());
         m.put("converged", threshold >= 0);
         m.put("thresholdHeight", threshold >= 0 ? threshold : null);
+        m.put("thresholdWindowStart", threshold >= 0 ? o.thresholdWindowStart() : null);
         m.put("tipHash", o.tipHash().toHex());
         m.put("chainId", o.genesis().chainId().toHex());
         m.put("episodes", o.episodes().size());

@@ -55,6 +55,8 @@ final class DqnSweepReport {
         m.put("converged", heights.stream().filter(h -> h != null).count());
         m.put("thresholdHeights", heights);
         m.put("medianThresholdHeight", median(heights));
+        m.put("medianThresholdWindowStart", median(runs.stream()
+                .map(f -> (Long) f.result().get("thresholdWindowStart")).toList()));
         m.put("meanLastWindowAverage", mean(runs, "lastWindowAverage"));
         m.put("meanLearnerGreedy", mean(runs, "learnerGreedyMean"));
         m.put("meanWallSeconds", mean(runs, "wallSeconds"));
@@ -82,7 +84,8 @@ final class DqnSweepReport {
 
     private static Map<String, Object> brief(DqnSimulateRun.Finished f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : List.of("nodes", "seed", "converged", "thresholdHeight", "blocks", "episodes",
+        for (String k : List.of("nodes", "seed", "converged", "thresholdHeight", "thresholdWindowStart", "blocks",
+                "episodes",
                 "lastWindowAverage", "learnerGreedyMean", "wallSeconds", "tipHash")) {
             m.put(k, f.result().get(k));
         }
@@ -90,7 +93,8 @@ final class DqnSweepReport {
     }
 
     static String runsCsv(List<DqnSimulateRun.Finished> runs) {
-        StringBuilder sb = new StringBuilder("nodes,seed,converged,threshold_height,blocks,episodes,"
+        StringBuilder sb = new StringBuilder("nodes,seed,converged,threshold_height,threshold_window_start,blocks,"
+                + "episodes,"
                 + "last_window_average,learner_greedy_mean,wall_seconds,tip_hash\n");
         for (DqnSimulateRun.Finished f : runs) {
             Map<String, Object> b = brief(f);
@@ -102,18 +106,24 @@ final class DqnSweepReport {
 
     @SuppressWarnings("unchecked")
     static String summaryCsv(Map<String, Object> summary) {
-        StringBuilder sb = new StringBuilder("nodes,runs,converged,median_threshold_height,threshold_heights,"
+        StringBuilder sb = new StringBuilder("nodes,runs,converged,median_threshold_height,median_window_start,"
+                + "threshold_heights,"
                 + "mean_last_window_average,mean_learner_greedy,mean_wall_seconds\n");
         for (Map<String, Object> n : (List<Map<String, Object>>) summary.get("byNodes")) {
             List<Long> heights = (List<Long>) n.get("thresholdHeights");
             sb.append(n.get("nodes")).append(',').append(n.get("runs")).append(',').append(n.get("converged"))
                     .append(',').append(blank(n.get("medianThresholdHeight"))).append(',')
+                    .append(blank(n.get("medianThresholdWindowStart"))).append(',')
                     .append(String.join(" ", heights.stream().map(h -> h == null ? "-" : h.toString()).toList()))
                     .append(',').append(blank(n.get("meanLastWindowAverage"))).append(',')
                     .append(blank(n.get("meanLearnerGreedy"))).append(',').append(blank(n.get("meanWallSeconds")))
                     .append('\n');
         }
         return sb.toString();
+    }
+
+    private static String whole(Object v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.0f", (Double) v);
     }
 
     private static String blank(Object v) {
@@ -126,13 +136,13 @@ final class DqnSweepReport {
                 "dqn sweep: %s, option %s, window %s episodes, threshold %s, at most %s blocks%s%n",
                 summary.get("env"), summary.get("forkOption"), summary.get("window"), summary.get("threshold"),
                 summary.get("maxBlocks"), Boolean.TRUE.equals(summary.get("randomPolicy")) ? ", random policy" : ""));
-        sb.append("nodes  converged  median height  heights per seed (- = not reached)  last-window mean  "
-                + "learners alone\n");
+        sb.append("nodes  converged  median height  median window start  heights per seed (- = not reached)  "
+                + "last-window mean  learners alone\n");
         for (Map<String, Object> n : (List<Map<String, Object>>) summary.get("byNodes")) {
             List<Long> heights = (List<Long>) n.get("thresholdHeights");
-            sb.append(String.format(Locale.ROOT, "%5s  %4s of %-3s  %13s  %-34s  %16s  %14s%n", n.get("nodes"),
-                    n.get("converged"), n.get("runs"), n.get("medianThresholdHeight") == null ? "-"
-                            : String.format(Locale.ROOT, "%.0f", (Double) n.get("medianThresholdHeight")),
+            sb.append(String.format(Locale.ROOT, "%5s  %4s of %-3s  %13s  %19s  %-34s  %16s  %14s%n", n.get("nodes"),
+                    n.get("converged"), n.get("runs"), whole(n.get("medianThresholdHeight")),
+                    whole(n.get("medianThresholdWindowStart")),
                     String.join(" ", heights.stream().map(h -> h == null ? "-" : h.toString()).toList()),
                     blank(n.get("meanLastWindowAverage")), blank(n.get("meanLearnerGreedy"))));
         }

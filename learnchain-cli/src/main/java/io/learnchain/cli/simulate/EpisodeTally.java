@@ -26,6 +26,7 @@ final class EpisodeTally {
     private double windowSum;
     private long inSegment;
     private long thresholdHeight = -1;
+    private long windowStart = -1;
 
     /** @param threshold the return a task counts as solved; NaN for none */
     EpisodeTally(boolean episodic, int window, double threshold) {
@@ -53,6 +54,7 @@ final class EpisodeTally {
         episodes.add(new Episode(i, height, running, average));
         if (thresholdHeight < 0 && i + 1 >= window && average >= threshold) {
             thresholdHeight = height;
+            windowStart = i == window - 1 ? 0 : episodes.get(i - window).endHeight();
         }
         running = 0;
         inSegment = 0;
@@ -65,5 +67,14 @@ final class EpisodeTally {
     /** The first height at which the moving average over a full window reached the threshold; -1 if never. */
     long thresholdHeight() {
         return thresholdHeight;
+    }
+
+    /**
+     * The height after which the window of episodes that first reached the threshold began (0 when it
+     * is the first window); -1 if never. With a window of 100 CartPole episodes the threshold height
+     * cannot be below about 19 500, so this is where the good run started.
+     */
+    long windowStart() {
+        return windowStart;
     }
 }

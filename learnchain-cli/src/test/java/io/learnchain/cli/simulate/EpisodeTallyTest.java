@@ -25,6 +25,7 @@ class EpisodeTallyTest {
         assertThat(tally.episodes()).extracting(EpisodeTally.Episode::movingAverage).containsExactly(2.0, 3.0, 3.5);
         assertThat(tally.episodes()).extracting(EpisodeTally.Episode::endHeight).containsExactly(2L, 6L, 9L);
         assertThat(tally.thresholdHeight()).isEqualTo(9);
+        assertThat(tally.windowStart()).isEqualTo(2);
     }
 
     @Test
@@ -34,8 +35,10 @@ class EpisodeTallyTest {
         h = episode(tally, h, 9);
         assertThat(tally.episodes().getLast().movingAverage()).isEqualTo(9.0);
         assertThat(tally.thresholdHeight()).isEqualTo(-1);
+        assertThat(tally.windowStart()).isEqualTo(-1);
         episode(tally, h, 1);
         assertThat(tally.thresholdHeight()).isEqualTo(19);
+        assertThat(tally.windowStart()).isZero();
     }
 
     @Test
