@@ -88,7 +88,7 @@ class BlockFeedDqnTest {
         JsonNode a2 = serve(block("a2", hash("a1"), 2, 1, 300, 1000));
         JsonNode b2 = serve(block("b2", hash("a1"), 2, 0, 950, 1000, false, false, 1));
         JsonNode b3 = serve(block("b3", hash("b2"), 3, 0, 870, 1000));
-        JsonNode b4 = serve(block("b4", hash("b3"), 4, 1, -1000, 0, true, true, 1));
+        JsonNode b4 = serve(block("b4", hash("b3"), 4, 1, -1000, 1000, true, true, 1));
         JsonNode c5 = serve(block("c5", hash("b4"), 5, 1, 990, 1000));
         StringWriter text = new StringWriter();
         try (BlockFeed feed = new BlockFeed(plan, new PrintWriter(text), false, 10, System.nanoTime())) {
@@ -112,14 +112,14 @@ class BlockFeedDqnTest {
                 "  node 0 reorganised at height 1: 1 block(s) left, 1 joined, 0 transaction(s) back in its mempool",
                 "  #2     " + shortHash("b2") + "  dqn     miner dev:1  action 0  reward 0.950  return 2.000",
                 "  #3     " + shortHash("b3") + "  dqn     miner dev:0  action 0  reward 0.870  return 3.000",
-                "  #4     " + shortHash("b4") + "  dqn     miner dev:1  action 1  reward -1.000  episode 1 ended: return 3.000",
+                "  #4     " + shortHash("b4") + "  dqn     miner dev:1  action 1  reward -1.000  episode 1 ended: return 4.000",
                 "  #5     " + shortHash("c5") + "  dqn     miner dev:0  action 1  reward 0.990  return 1.000");
     }
 
     @Test
     void countsTheEpisodesOfAResumedDevnetFromTheFirstBlockItsBackfillPrints() throws Exception {
         serve(block("r57", hash("r56"), 57, 1, 900, 1000));
-        serve(block("r58", hash("r57"), 58, 0, -1000, 0, true, true, 0));
+        serve(block("r58", hash("r57"), 58, 0, -1000, 1000, true, true, 0));
         serve(block("r59", hash("r58"), 59, 1, 950, 1000));
         JsonNode r60 = serve(block("r60", hash("r59"), 60, 1, 960, 1000, false, true, 0));
         StringWriter text = new StringWriter();
@@ -132,7 +132,7 @@ class BlockFeedDqnTest {
         assertThat(lines(text)).containsExactly(
                 "  #57    " + shortHash("r57") + "  dqn     miner dev:0  action 1  reward 0.900  return 1.000 (partial: counted from #57)",
                 "  #58    " + shortHash("r58") + "  dqn     miner dev:0  action 0  reward -1.000  episode 1 since #57 ended: "
-                        + "return 1.000 (partial: counted from #57)",
+                        + "return 2.000 (partial: counted from #57)",
                 "  #59    " + shortHash("r59") + "  dqn     miner dev:0  action 1  reward 0.950  return 1.000",
                 "  #60    " + shortHash("r60") + "  dqn     miner dev:0  action 1  reward 0.960  episode 2 since #57 ended "
                         + "(step limit): return 2.000");

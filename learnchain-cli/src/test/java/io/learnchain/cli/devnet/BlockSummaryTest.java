@@ -76,24 +76,25 @@ class BlockSummaryTest {
         EpisodeTally tally = new EpisodeTally();
         tally.line(DqnBlockViews.block("a1", DqnBlockViews.GENESIS, 1, 1, 912, 1000));
         tally.line(DqnBlockViews.block("a2", DqnBlockViews.hash("a1"), 2, 0, 873, 1000));
-        JsonNode fell = DqnBlockViews.block("a3", DqnBlockViews.hash("a2"), 3, 0, -1000, 0, true, true, 2);
+        // CartPole: the pole falls on the third step (shaped -1, unshaped +1 as on every step)
+        JsonNode fell = DqnBlockViews.block("a3", DqnBlockViews.hash("a2"), 3, 0, -1000, 1000, true, true, 2);
 
         String line = BlockSummary.of(0, DqnBlockViews.event(fell), fell, null, tally.line(fell), 7.0, 10).toLine();
 
-        assertThat(line).endsWith("dqn     miner dev:2  action 0  reward -1.000  episode 1 ended: return 2.000  (node 0, 7.0 s)");
+        assertThat(line).endsWith("dqn     miner dev:2  action 0  reward -1.000  episode 1 ended: return 3.000  (node 0, 7.0 s)");
     }
 
     @Test
     void saysWhereTheCountStartedOnAResumedDevnetAndWhenTheStepLimitEndedTheEpisode() {
         EpisodeTally tally = new EpisodeTally();
         JsonNode first = DqnBlockViews.block("r57", DqnBlockViews.hash("r56"), 57, 1, 900, 1000);
-        JsonNode end = DqnBlockViews.block("r58", DqnBlockViews.hash("r57"), 58, 0, -1000, 0, true, true, 0);
+        JsonNode end = DqnBlockViews.block("r58", DqnBlockViews.hash("r57"), 58, 0, -1000, 1000, true, true, 0);
         JsonNode next = DqnBlockViews.block("r59", DqnBlockViews.hash("r58"), 59, 1, 950, 1000);
         JsonNode limit = DqnBlockViews.block("r60", DqnBlockViews.hash("r59"), 60, 1, 940, 1000, false, true, 0);
 
         assertThat(tally.line(first).text()).isEqualTo("action 1  reward 0.900  return 1.000 (partial: counted from #57)");
         assertThat(tally.line(end).text())
-                .isEqualTo("action 0  reward -1.000  episode 1 since #57 ended: return 1.000 (partial: counted from #57)");
+                .isEqualTo("action 0  reward -1.000  episode 1 since #57 ended: return 2.000 (partial: counted from #57)");
         assertThat(tally.line(next).text()).isEqualTo("action 1  reward 0.950  return 1.000");
         assertThat(tally.line(limit).text())
                 .isEqualTo("action 1  reward 0.940  episode 2 since #57 ended (step limit): return 2.000");
