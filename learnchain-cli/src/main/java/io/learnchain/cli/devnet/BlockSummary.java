@@ -24,7 +24,7 @@ record BlockSummary(int node, long height, String hash, String kind, String mine
     /**
      * From a node's {@code block} event and, when the node answered, its {@code /api/v1/blocks/HASH}
      * view and, for a task block, the task's round it decided (from {@code /api/v1/tasks/ID}), for a
-     * dqn block its line from the feed's {@link EpisodeTally}.
+     * dqn block its line from the feed's {@link DqnFeedTally}.
      */
     static BlockSummary of(int node, JsonNode event, JsonNode block, JsonNode round, DqnFeedLine dqn, double seconds,
             int accounts) {

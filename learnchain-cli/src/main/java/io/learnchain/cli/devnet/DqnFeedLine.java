@@ -16,7 +16,7 @@ import java.util.Objects;
  * action 1  reward 0.912  episode 4 since #57 ended (step limit): return 500.000
  * </pre>
  */
-record DqnFeedLine(DqnStep step, EpisodeTally.Position position) {
+record DqnFeedLine(DqnStep step, DqnFeedTally.Position position) {
 
     DqnFeedLine {
         Objects.requireNonNull(step, "step");

@@ -56,7 +56,8 @@ class BlockFeedDqnTest {
             String query = exchange.getRequestURI().getQuery();
             long before = Long.parseLong(query.replaceAll(".*before=([0-9]+).*", "$1"));
             ArrayNode blocks = DqnBlockViews.JSON.createArrayNode();
-            views.values().stream().filter(v -> v.path("height").asLong() < before).sorted((a, b) -> Long.compare(b.path("height").asLong(), a.path("height").asLong()))
+            views.values().stream().filter(v -> v.path("height").asLong() < before)
+                    .sorted((a, b) -> Long.compare(b.path("height").asLong(), a.path("height").asLong()))
                     .forEach(blocks::add);
             body = DqnBlockViews.JSON.createObjectNode().set("blocks", blocks);
         } else {

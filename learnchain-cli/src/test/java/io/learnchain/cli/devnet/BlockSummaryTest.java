@@ -55,7 +55,7 @@ class BlockSummaryTest {
 
     @Test
     void summarisesADqnBlockWithActionShapedRewardAndRunningReturn() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         tally.line(DqnBlockViews.block("a1", DqnBlockViews.GENESIS, 1, 1, 912, 1000));
         JsonNode block = DqnBlockViews.block("a2", DqnBlockViews.hash("a1"), 2, 1, 873, 1000, false, false, 1);
 
@@ -73,7 +73,7 @@ class BlockSummaryTest {
 
     @Test
     void printsTheEpisodeReturnOnADoneBlock() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         tally.line(DqnBlockViews.block("a1", DqnBlockViews.GENESIS, 1, 1, 912, 1000));
         tally.line(DqnBlockViews.block("a2", DqnBlockViews.hash("a1"), 2, 0, 873, 1000));
         // CartPole: the pole falls on the third step (shaped -1, unshaped +1 as on every step)
@@ -86,7 +86,7 @@ class BlockSummaryTest {
 
     @Test
     void saysWhereTheCountStartedOnAResumedDevnetAndWhenTheStepLimitEndedTheEpisode() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         JsonNode first = DqnBlockViews.block("r57", DqnBlockViews.hash("r56"), 57, 1, 900, 1000);
         JsonNode end = DqnBlockViews.block("r58", DqnBlockViews.hash("r57"), 58, 0, -1000, 1000, true, true, 0);
         JsonNode next = DqnBlockViews.block("r59", DqnBlockViews.hash("r58"), 59, 1, 950, 1000);

@@ -16,9 +16,11 @@ import java.util.Map;
  * 100 blocks below the tip) starts the count: its episode is numbered 1 "since" its height and its
  * return is partial until the next {@code done}.
  *
- * <p>Not thread-safe: the feed's printer thread owns it.
+ * <p>Unlike the simulator's tally (cli.simulate), which counts one canonical chain in height order,
+ * this one keeps a position for every block the feed printed, on whichever branch. Not thread-safe:
+ * the feed's printer thread owns it.
  */
-final class EpisodeTally {
+final class DqnFeedTally {
     /** Blocks remembered; the oldest are forgotten first (far deeper than any reorganisation). */
     static final int REMEMBERED = 65_536;
 

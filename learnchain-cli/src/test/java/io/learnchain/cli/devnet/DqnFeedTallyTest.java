@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnchain.base.rng.SplitMix64;
-import io.learnchain.cli.devnet.EpisodeTally.Position;
+import io.learnchain.cli.devnet.DqnFeedTally.Position;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class EpisodeTallyTest {
+class DqnFeedTallyTest {
 
     private static JsonNode done(String name, String previous, long height, long unshaped) {
         return block(name, previous, height, 0, -1000, unshaped, true, true, 0);
@@ -24,7 +24,7 @@ class EpisodeTallyTest {
 
     @Test
     void sumsTheUnshapedRewardsOfAnEpisodeAndStartsTheNextAfterDone() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         DqnFeedLine first = tally.line(block("a1", GENESIS, 1, 1, 873, 1000));
         DqnFeedLine second = tally.line(block("a2", hash("a1"), 2, 0, 412, 1000));
         DqnFeedLine third = tally.line(done("a3", hash("a2"), 3, 0));
@@ -39,7 +39,7 @@ class EpisodeTallyTest {
 
     @Test
     void doesNotCountATipReplacedAtTheSameHeightTwice() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         tally.line(block("a1", GENESIS, 1, 1, 900, 1000));
         tally.line(block("a2", hash("a1"), 2, 1, 300, 1000));
         // node 1's candidate at height 2 wins fork choice and replaces a2 as the tip
@@ -53,7 +53,7 @@ class EpisodeTallyTest {
 
     @Test
     void followsTheBranchAReorganisationSwitchedTo() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         tally.line(block("a1", GENESIS, 1, 1, 900, 1000));
         tally.line(done("a2", hash("a1"), 2, 0)); // one branch ends the episode at height 2
         tally.line(block("a3", hash("a2"), 3, 1, 900, 1000));
@@ -68,7 +68,7 @@ class EpisodeTallyTest {
 
     @Test
     void countsFromTheFirstBlockOfAResumedFeedAndMarksThatEpisodePartial() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         DqnFeedLine first = tally.line(block("r57", hash("r56"), 57, 1, 900, 1000));
         DqnFeedLine end = tally.line(done("r58", hash("r57"), 58, 0));
         DqnFeedLine after = tally.line(block("r59", hash("r58"), 59, 1, 900, 1000));
@@ -81,7 +81,7 @@ class EpisodeTallyTest {
 
     @Test
     void keepsThePositionOfABlockSeenTwice() {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         tally.line(block("a1", GENESIS, 1, 1, 900, 1000));
         DqnFeedLine once = tally.line(block("a2", hash("a1"), 2, 1, 900, 1000));
         DqnFeedLine again = tally.line(block("a2", hash("a1"), 2, 1, 900, 1000));
@@ -92,7 +92,7 @@ class EpisodeTallyTest {
 
     @Test
     void ignoresBlocksThatAreNotDqnOrCarryNoStep() throws Exception {
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         JsonNode idle = DqnBlockViews.JSON.readTree("{\"hash\":\"" + hash("i") + "\",\"height\":1,\"previous\":\""
                 + GENESIS + "\",\"proof\":{\"type\":\"idle\",\"difficulty\":1,\"nonce\":\"7\"}}");
         JsonNode olderNode = DqnBlockViews.JSON.readTree("{\"hash\":\"" + hash("o") + "\",\"height\":1,\"previous\":\""
@@ -112,7 +112,7 @@ class EpisodeTallyTest {
     @ValueSource(longs = {1, 2, 3, 42, 1000})
     void matchesAWalkOfEachBlocksOwnAncestry(long seed) {
         SplitMix64 rng = new SplitMix64(seed);
-        EpisodeTally tally = new EpisodeTally();
+        DqnFeedTally tally = new DqnFeedTally();
         Map<String, String> parentOf = new HashMap<>();
         Map<String, Long> unshapedOf = new HashMap<>();
         Map<String, Boolean> doneOf = new HashMap<>();
