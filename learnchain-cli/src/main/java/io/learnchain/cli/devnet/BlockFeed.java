@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The devnet's live output: one summary line per block (the first time any node connects it; its
  * details come from that node's API) and one per reorganisation. Events arrive on the nodes' output
  * threads; one printer thread fetches details and prints, so a slow API never blocks a node's pipe.
+ * A dqn block's line adds its step and its chain's episode return ({@link DqnFeedTally}): every
+ * candidate at a height is printed, but only the blocks built on it count its reward.
  */
 final class BlockFeed implements NodeChild.Listener, AutoCloseable {
     private final PrintWriter out;
@@ -27,6 +29,7 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
     private final Set<String> seen = new HashSet<>();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<Integer, ApiClient> apis;
+    private final DqnFeedTally episodes = new DqnFeedTally();
     private final Thread printer;
     private volatile boolean running = true;
     private volatile Double firstTaskBlockSeconds;
@@ -119,7 +122,8 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
             BlockSummary summary = null;
             if ("block".equals(p.event.path("event").asText())) {
                 JsonNode block = details(p);
-                summary = BlockSummary.of(p.node.index(), p.event, block, round(p, block), p.seconds, accounts);
+                summary = BlockSummary.of(p.node.index(), p.event, block, round(p, block), episodes.line(block), p.seconds,
+                        accounts);
             }
             synchronized (out) {
                 if (summary == null) {

@@ -6,24 +6,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The devnet's one-line view of a block: height, kind (idle, forfeit, pole), the winner (the miner
- * paid for it), and for a task block the task, the claimed score that every node re-checked and
- * the accuracy it stands for; {@code seconds} since the devnet command started.
+ * The devnet's one-line view of a block: height, kind (idle, forfeit, pole, dqn), the winner (the
+ * miner paid for it), for a task block the task, the claimed score that every node re-checked and
+ * the accuracy it stands for, for a dqn block its step and episode return ({@link DqnFeedLine});
+ * {@code seconds} since the devnet command started.
  *
  * @param node the node whose event reported it first
- * @param kind "idle", "forfeit", "pole" or "?" when the node's API could not be asked
+ * @param kind "idle", "forfeit", "pole", "dqn" or "?" when the node's API could not be asked
  * @param miner the winner's address, or null when unknown
  * @param shardSize the size of the revealed shard the score counts on, when known
  * @param transactions transactions besides the coinbase
+ * @param dqn a dqn block's step and episode return, null for other blocks or when unknown
  */
 record BlockSummary(int node, long height, String hash, String kind, String miner, String minerName, Long taskId,
-        Long claimedScore, Long shardSize, int transactions, double seconds) {
+        Long claimedScore, Long shardSize, int transactions, DqnFeedLine dqn, double seconds) {
 
     /**
      * From a node's {@code block} event and, when the node answered, its {@code /api/v1/blocks/HASH}
-     * view and, for a task block, the task's round it decided (from {@code /api/v1/tasks/ID}).
+     * view and, for a task block, the task's round it decided (from {@code /api/v1/tasks/ID}), for a
+     * dqn block its line from the feed's {@link DqnFeedTally}.
      */
-    static BlockSummary of(int node, JsonNode event, JsonNode block, JsonNode round, double seconds, int accounts) {
+    static BlockSummary of(int node, JsonNode event, JsonNode block, JsonNode round, DqnFeedLine dqn, double seconds,
+            int accounts) {
         String kind = "?";
         String miner = null;
         Long taskId = null;
@@ -38,7 +42,7 @@ record BlockSummary(int node, long height, String hash, String kind, String mine
         Long shardSize = round != null && round.hasNonNull("shardSize") ? Long.valueOf(round.get("shardSize").asLong()) : null;
         return new BlockSummary(node, event.path("height").asLong(), event.path("hash").asText(), kind, miner,
                 miner == null ? null : DevnetPlan.accountName(miner, accounts), taskId, claimed, shardSize,
-                Math.max(0, event.path("transactions").asInt() - 1), seconds);
+                Math.max(0, event.path("transactions").asInt() - 1), dqn, seconds);
     }
 
     /** A block that won a learning round (a pole proof). */
@@ -64,6 +68,9 @@ record BlockSummary(int node, long height, String hash, String kind, String mine
             }
         } else {
             b.append(" miner ").append(name());
+            if (dqn != null) {
+                b.append("  ").append(dqn.text());
+            }
         }
         if (transactions > 0) {
             b.append("  ").append(transactions).append(transactions == 1 ? " tx" : " txs");
@@ -85,6 +92,9 @@ record BlockSummary(int node, long height, String hash, String kind, String mine
         m.put("shardSize", shardSize);
         m.put("accuracy", accuracy());
         m.put("transactions", transactions);
+        if (dqn != null) {
+            m.put("dqn", dqn.toJson());
+        }
         m.put("node", node);
         m.put("seconds", Math.round(seconds * 10) / 10.0);
         return m;
