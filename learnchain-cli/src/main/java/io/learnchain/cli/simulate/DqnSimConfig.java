@@ -17,9 +17,11 @@ import java.util.Objects;
  *     uniformly at random (it still trains); isolates what fork choice alone does
  * @param untilConverged stop once the chain's moving average reached the threshold ({@code blocks}
  *     is then the most to mine)
+ * @param audit at the end, replay every node's published training records and actions from the
+ *     chain with the node's seed ({@code DqnAudit})
  */
 record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
-        long latencyMillis, int threads, boolean randomPolicy, boolean untilConverged) {
+        long latencyMillis, int threads, boolean randomPolicy, boolean untilConverged, boolean audit) {
     DqnSimConfig {
         Objects.requireNonNull(forkOption, "forkOption");
         Environment.byName(environment);
@@ -39,18 +41,18 @@ record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long b
 
     DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
             long latencyMillis, int threads) {
-        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false);
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false, false);
     }
 
     DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
             long latencyMillis, int threads, boolean randomPolicy) {
-        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, randomPolicy, false);
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, randomPolicy, false, false);
     }
 
     /** The same run with another node count and seed (one cell of a sweep). */
     DqnSimConfig with(int nodes, long seed) {
         return new DqnSimConfig(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads,
-                randomPolicy, untilConverged);
+                randomPolicy, untilConverged, audit);
     }
 
     /** A new tally of this run's episodes. */

@@ -4,6 +4,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.node.dqn.DqnAudit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,11 @@ import java.util.List;
  *
  * @param greedyReturns each node's learner alone, greedy, averaged over fresh episodes (empty for a
  *     non-episodic task)
+ * @param audits with {@code audit}: each node's published work replayed from the chain with its seed
+ *     (empty otherwise)
  */
 record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, long proposals, long messages,
-        long virtualMillis, List<Double> greedyReturns) {
+        long virtualMillis, List<Double> greedyReturns, List<DqnAudit.Result> audits) {
     /** One canonical block. */
     record Step(long height, String miner, int action, long reward, long unshapedReward, boolean done) {
     }
@@ -24,6 +27,7 @@ record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, lo
     DqnSimOutcome {
         chain = List.copyOf(chain);
         greedyReturns = List.copyOf(greedyReturns);
+        audits = List.copyOf(audits);
     }
 
     Hash tipHash() {

@@ -61,7 +61,22 @@ final class DqnSimReport {
         m.put("learnerGreedyReturns", o.greedyReturns().stream().map(DqnSimReport::round).toList());
         m.put("learnerGreedyMean", round(o.greedyReturns().stream().mapToDouble(Double::doubleValue).average()
                 .orElse(Double.NaN)));
+        m.put("audit", audit(o));
         m.put("episodeReturns", o.episodes().stream().map(e -> round(e.episodeReturn())).toList());
+        return m;
+    }
+
+    /** The audit's verdict: every node's records and actions replayed (null when not asked for). */
+    private static Map<String, Object> audit(DqnSimOutcome o) {
+        if (!o.config().audit()) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodes", o.audits().size());
+        m.put("checkedBlocks", o.audits().stream().mapToLong(io.learnchain.node.dqn.DqnAudit.Result::checkedBlocks)
+                .sum());
+        m.put("passed", o.audits().stream().allMatch(io.learnchain.node.dqn.DqnAudit.Result::passed));
+        m.put("mismatches", o.audits().stream().flatMap(a -> a.firstMismatch().stream()).toList());
         return m;
     }
 

@@ -17,6 +17,7 @@ import io.learnchain.learn.rl.ParallelLearning;
 import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.dqn.DqnAudit;
 import io.learnchain.node.dqn.DqnEvent;
 import io.learnchain.node.dqn.DqnRoles;
 import io.learnchain.node.dqn.DqnNode;
@@ -114,8 +115,10 @@ final class DqnSimulation {
             throw new Simulation.InvariantViolation("honest nodes refused blocks: " + rejections.getFirst());
         }
         checkSupply();
-        return new DqnSimOutcome(config, genesis, canonical(nodes.getFirst().chain()), proposals,
-                network.messages(), scheduler.nowMillis() - GENESIS_TIME * 1000, greedyReturns());
+        List<Block> chain = canonical(nodes.getFirst().chain());
+        return new DqnSimOutcome(config, genesis, chain, proposals, network.messages(),
+                scheduler.nowMillis() - GENESIS_TIME * 1000, greedyReturns(), config.audit() ? audits(chain, pool)
+                        : List.of());
     }
 
     /**
@@ -147,10 +150,24 @@ final class DqnSimulation {
                 new BlobStoreView(new InMemoryBlobStore(genesis.limits().maxBlobBytes())), pool);
         bus.close();
         DqnNode node = DqnRoles.create(name, chain, Optional.of(DevAccounts.keys(i)), scheduler.gated(() -> !draining),
-                network.port(i), this::onEvent, pool, SplitMix64.derive(config.seed(), 100 + i).nextLong(),
+                network.port(i), this::onEvent, pool, nodeSeed(i),
                 config.slotMillis());
         network.add(node.name(), node::receive);
         return node;
+    }
+
+    private long nodeSeed(int i) {
+        return SplitMix64.derive(config.seed(), 100 + i).nextLong();
+    }
+
+    /** Each node's published work replayed from the canonical chain by an auditor given the node's seed. */
+    private List<DqnAudit.Result> audits(List<Block> chain, ComputePool pool) {
+        DqnParameters params = genesis.dqn().orElseThrow();
+        List<DqnAudit.Result> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            out.add(DqnAudit.replay(params, chain, DevAccounts.keys(i).publicKey(), nodeSeed(i), pool));
+        }
+        return out;
     }
 
     private void onEvent(DqnEvent e) {

@@ -76,6 +76,10 @@ public final class SimulateCommand implements Runnable {
             + "task's threshold (--blocks is then the most to mine).")
     boolean untilConverged;
 
+    @Option(names = "--audit", description = "dqn: at the end, replay every node's training records and actions from "
+            + "the chain with the node's seed, as an auditor given that seed would.")
+    boolean audit;
+
     @Option(names = "--jobs", defaultValue = "1", description = "dqn sweep: runs at once (default: ${DEFAULT-VALUE}; "
             + "never changes a result).")
     int jobs;
@@ -106,7 +110,7 @@ public final class SimulateCommand implements Runnable {
         DqnSimConfig config;
         try {
             config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodeCounts.getFirst(),
-                    blocks, seeds.getFirst(), window, latency, threads, randomPolicy, untilConverged);
+                    blocks, seeds.getFirst(), window, latency, threads, randomPolicy, untilConverged, audit);
             for (int n : nodeCounts) {
                 config.with(n, seeds.getFirst());
             }

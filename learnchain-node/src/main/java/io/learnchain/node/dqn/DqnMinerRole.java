@@ -2,7 +2,6 @@ package io.learnchain.node.dqn;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
@@ -45,9 +44,8 @@ public final class DqnMinerRole {
     private final Network network;
     private final Scheduler scheduler;
     private final Consumer<DqnEvent> events;
-    private final DqnAgent agent;
+    private final DqnLearner learner;
     private final Environment env;
-    private final long seed;
     private final long slotMillis;
     private Hash observed;
 
@@ -68,12 +66,11 @@ public final class DqnMinerRole {
         this.scheduler = scheduler;
         this.events = events;
         this.env = params.env();
-        this.seed = seed;
         if (slotMillis < 1) {
             throw new IllegalArgumentException("the slot must be at least 1 ms, got " + slotMillis);
         }
         this.slotMillis = slotMillis;
-        this.agent = DqnAgent.create(params.hyperparameters(), SplitMix64.derive(seed, 0).nextLong(), pool);
+        this.learner = new DqnLearner(params, seed, pool);
     }
 
     public KeyPair key() {
@@ -82,7 +79,7 @@ public final class DqnMinerRole {
 
     /** The learner (read-only use: greedy evaluation, hashes). */
     public DqnAgent agent() {
-        return agent;
+        return learner.agent();
     }
 
     /** Starts proposing at the next slot boundary. */
@@ -100,9 +97,9 @@ public final class DqnMinerRole {
         ChainTip tip = chain.head().tip();
         observeTip(tip);
         long height = tip.height().value();
-        DqnTrainingRecord record = agent.train(SplitMix64.derive(seed, 2 * height + 2).nextLong());
-        EnvState state = DqnRules.startState(tip, env);
-        int action = agent.act(state, SplitMix64.derive(seed, 2 * height + 1));
+        DqnLearner.Work work = learner.work(height, DqnRules.startState(tip, env));
+        DqnTrainingRecord record = work.record();
+        int action = work.action();
         Block block = DqnBlockBuilder.build(tip, chain.rules(), key, action, record,
                 chain.mempool().select(tip.state(), 1_000), Math.max(tip.timestamp(), scheduler.nowSeconds()),
                 chain.signatureVerifier());
@@ -126,6 +123,6 @@ public final class DqnMinerRole {
                 : chain.block(header.previous()).map(b -> (DqnProof) b.header().proof());
         EnvState start = DqnRules.startState(header.previous(), parentProof, env);
         DqnProof p = proof.get();
-        agent.observe(Transition.of(start, p.action(), p.step()));
+        learner.observe(Transition.of(start, p.action(), p.step()));
     }
 }
