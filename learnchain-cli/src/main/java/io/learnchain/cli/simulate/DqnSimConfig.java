@@ -19,9 +19,12 @@ import java.util.Objects;
  *     is then the most to mine)
  * @param audit at the end, replay every node's published training records and actions from the
  *     chain with the node's seed ({@code DqnAudit})
+ * @param lookaheadMiners adversaries on the last nodes: miners that propose the action a one-step
+ *     search by shaped reward finds instead of their learner's choice ({@code DqnActionChoice.LOOKAHEAD})
  */
 record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
-        long latencyMillis, int threads, boolean randomPolicy, boolean untilConverged, boolean audit) {
+        long latencyMillis, int threads, boolean randomPolicy, boolean untilConverged, boolean audit,
+        int lookaheadMiners) {
     DqnSimConfig {
         Objects.requireNonNull(forkOption, "forkOption");
         Environment.byName(environment);
@@ -34,6 +37,10 @@ record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long b
         if (window < 1) {
             throw new IllegalArgumentException("--window must be at least 1, got " + window);
         }
+        if (lookaheadMiners < 0 || lookaheadMiners > nodes) {
+            throw new IllegalArgumentException("--adversary lookahead names " + lookaheadMiners
+                    + " miners but the run has " + nodes + " nodes; give at most one per node");
+        }
         if (latencyMillis < 0 || threads < 1) {
             throw new IllegalArgumentException("--latency must be >= 0 and --threads >= 1");
         }
@@ -41,18 +48,23 @@ record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long b
 
     DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
             long latencyMillis, int threads) {
-        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false, false);
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false, false, 0);
     }
 
     DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
             long latencyMillis, int threads, boolean randomPolicy) {
-        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, randomPolicy, false, false);
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, randomPolicy, false, false, 0);
     }
 
     /** The same run with another node count and seed (one cell of a sweep). */
     DqnSimConfig with(int nodes, long seed) {
         return new DqnSimConfig(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads,
-                randomPolicy, untilConverged, audit);
+                randomPolicy, untilConverged, audit, lookaheadMiners);
+    }
+
+    /** Whether node {@code i} is a lookahead adversary (the last {@code lookaheadMiners} nodes are). */
+    boolean searches(int i) {
+        return i >= nodes - lookaheadMiners;
     }
 
     /** A new tally of this run's episodes. */

@@ -74,6 +74,18 @@ record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, lo
                 .average().orElse(0);
     }
 
+    /** The share of canonical blocks won by the lookahead adversaries (the last nodes). */
+    double lookaheadWinShare() {
+        java.util.Set<io.learnchain.base.crypto.PublicKey> searchers = new java.util.HashSet<>();
+        for (int i = 0; i < config.nodes(); i++) {
+            if (config.searches(i)) {
+                searchers.add(io.learnchain.chain.genesis.DevAccounts.keys(i).publicKey());
+            }
+        }
+        return chain.isEmpty() ? 0 : chain.stream().filter(b -> searchers.contains(b.header().miner())).count()
+                / (double) chain.size();
+    }
+
     /** Blocks each miner won, by address, in node order of first appearance. */
     java.util.Map<String, Long> wins() {
         java.util.Map<String, Long> out = new java.util.TreeMap<>();

@@ -58,6 +58,10 @@ final class DqnSimReport {
         m.put("virtualSeconds", o.virtualMillis() / 1000.0);
         m.put("wallSeconds", round(wallSeconds));
         m.put("wins", o.wins());
+        if (c.lookaheadMiners() > 0) {
+            m.put("lookaheadMiners", c.lookaheadMiners());
+            m.put("lookaheadWinShare", round(o.lookaheadWinShare()));
+        }
         m.put("learnerGreedyReturns", o.greedyReturns().stream().map(DqnSimReport::round).toList());
         m.put("learnerGreedyMean", round(o.greedyReturns().stream().mapToDouble(Double::doubleValue).average()
                 .orElse(Double.NaN)));

@@ -17,6 +17,7 @@ import io.learnchain.learn.rl.ParallelLearning;
 import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.dqn.DqnActionChoice;
 import io.learnchain.node.dqn.DqnAudit;
 import io.learnchain.node.dqn.DqnEvent;
 import io.learnchain.node.dqn.DqnRoles;
@@ -150,8 +151,8 @@ final class DqnSimulation {
                 new BlobStoreView(new InMemoryBlobStore(genesis.limits().maxBlobBytes())), pool);
         bus.close();
         DqnNode node = DqnRoles.create(name, chain, Optional.of(DevAccounts.keys(i)), scheduler.gated(() -> !draining),
-                network.port(i), this::onEvent, pool, nodeSeed(i),
-                config.slotMillis());
+                network.port(i), this::onEvent, pool, nodeSeed(i), config.slotMillis(),
+                config.searches(i) ? DqnActionChoice.LOOKAHEAD : DqnActionChoice.LEARNER);
         network.add(node.name(), node::receive);
         return node;
     }

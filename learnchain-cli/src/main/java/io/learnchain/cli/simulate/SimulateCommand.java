@@ -86,7 +86,8 @@ public final class SimulateCommand implements Runnable {
 
     @Option(names = "--adversary", paramLabel = "KIND", description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
                     + "bad-shard, withhold-model (a miner each, on the last nodes), silent-requester (node 0). "
-                    + "See docs/simulation.md.")
+                    + "See docs/simulation.md. dqn: lookahead (a miner that proposes the best one-step action by "
+                    + "shaped reward instead of its learner's; docs/dqn.md).")
     List<String> adversaries = List.of();
 
     @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
@@ -110,7 +111,8 @@ public final class SimulateCommand implements Runnable {
         DqnSimConfig config;
         try {
             config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodeCounts.getFirst(),
-                    blocks, seeds.getFirst(), window, latency, threads, randomPolicy, untilConverged, audit);
+                    blocks, seeds.getFirst(), window, latency, threads, randomPolicy, untilConverged, audit,
+                    lookaheadMiners());
             for (int n : nodeCounts) {
                 config.with(n, seeds.getFirst());
             }
@@ -125,6 +127,17 @@ public final class SimulateCommand implements Runnable {
             throw new UserException("--jobs must be in [1, 64], got " + jobs);
         }
         DqnSweep.run(config, nodeCounts, seeds, jobs, out, json.json, spec.commandLine().getOut());
+    }
+
+    /** dqn takes one adversary kind, lookahead, once per adversary miner. */
+    private int lookaheadMiners() {
+        for (String a : adversaries) {
+            if (!a.equals("lookahead")) {
+                throw new IllegalArgumentException("--adversary " + a + " is a pole adversary; with --engine dqn the "
+                        + "kind is lookahead (a miner that searches by shaped reward instead of learning)");
+            }
+        }
+        return adversaries.size();
     }
 
     @Override

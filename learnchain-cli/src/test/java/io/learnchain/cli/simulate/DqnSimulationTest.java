@@ -69,8 +69,8 @@ class DqnSimulationTest {
 
     @Test
     void untilConvergedStopsSoonAfterTheThresholdOnThePrefixOfTheFullRun() {
-        DqnSimConfig full = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, false, false);
-        DqnSimConfig early = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, true, false);
+        DqnSimConfig full = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, false, false, 0);
+        DqnSimConfig early = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, true, false, 0);
         DqnSimOutcome a;
         DqnSimOutcome b;
         try (ComputePool pool = ComputePool.serial()) {
@@ -89,7 +89,7 @@ class DqnSimulationTest {
     @Test
     void anAuditorGivenEachSeedReplaysEveryRecordAndAction() {
         DqnSimConfig config = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 700, 2, 5, 20, 1, false, false,
-                true);
+                true, 0);
         DqnSimOutcome o;
         try (ComputePool pool = ComputePool.serial()) {
             o = new DqnSimulation(config).run(pool);
@@ -118,6 +118,23 @@ class DqnSimulationTest {
             assertThat(miner).isBetween(0, 2);
         }
         assertThat(DqnSimReport.json(o, 1.0).get("audit").toString()).contains("passed=true");
+    }
+
+    @Test
+    void aLookaheadMinerWinsByFindingTheBestRewardAndTheAuditExposesIt() {
+        DqnSimConfig config = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 300, 6, 5, 20, 1, false, false,
+                true, 1);
+        DqnSimOutcome o;
+        try (ComputePool pool = ComputePool.serial()) {
+            o = new DqnSimulation(config).run(pool);
+        }
+        System.out.printf("lookahead adversary: %.3f of the blocks, audits %s%n", o.lookaheadWinShare(), o.audits());
+        // best of the shaped reward wins every height it is not tied; honest miners tie it now and then
+        assertThat(o.lookaheadWinShare()).isGreaterThan(0.45); // a fair share is 1/3
+        assertThat(o.audits().get(0).passed()).isTrue();
+        assertThat(o.audits().get(1).passed()).isTrue();
+        assertThat(o.audits().get(2).firstMismatch().orElseThrow()).contains("is not the learner's choice");
+        assertThat(DqnSimReport.json(o, 1.0)).containsEntry("lookaheadMiners", 1);
     }
 
     private static int minerIndex(Block b) {

@@ -45,6 +45,7 @@ public final class DqnMinerRole {
     private final Scheduler scheduler;
     private final Consumer<DqnEvent> events;
     private final DqnLearner learner;
+    private final DqnActionChoice choice;
     private final Environment env;
     private final long slotMillis;
     private Hash observed;
@@ -56,7 +57,7 @@ public final class DqnMinerRole {
      *     blocks meet before the next slot)
      */
     public DqnMinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
-            Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis) {
+            Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis, DqnActionChoice choice) {
         DqnParameters params = chain.rules().dqn().orElseThrow(() -> new IllegalArgumentException(
                 "a dqn miner needs a dqn chain; the genesis engine is " + chain.genesis().engine()));
         this.name = name;
@@ -71,6 +72,7 @@ public final class DqnMinerRole {
         }
         this.slotMillis = slotMillis;
         this.learner = new DqnLearner(params, seed, pool);
+        this.choice = java.util.Objects.requireNonNull(choice, "choice");
     }
 
     public KeyPair key() {
@@ -99,7 +101,10 @@ public final class DqnMinerRole {
         long height = tip.height().value();
         DqnLearner.Work work = learner.work(height, DqnRules.startState(tip, env));
         DqnTrainingRecord record = work.record();
-        int action = work.action();
+        int action = switch (choice) {
+            case LEARNER -> work.action();
+            case LOOKAHEAD -> bestByLookahead(tip);
+        };
         Block block = DqnBlockBuilder.build(tip, chain.rules(), key, action, record,
                 chain.mempool().select(tip.state(), 1_000), Math.max(tip.timestamp(), scheduler.nowSeconds()),
                 chain.signatureVerifier());
@@ -109,6 +114,20 @@ public final class DqnMinerRole {
                 record.batchSeeds().size()));
         chain.importBlock(block);
         network.broadcast(new PoleMessage.BlockMsg(block));
+    }
+
+    /** The action whose step from {@code tip} earns the highest shaped reward (lowest index on ties). */
+    private int bestByLookahead(ChainTip tip) {
+        int best = 0;
+        long bestReward = Long.MIN_VALUE;
+        for (int a = 0; a < env.actionCount(); a++) {
+            long reward = DqnRules.step(tip, env, a).reward();
+            if (reward > bestReward) {
+                best = a;
+                bestReward = reward;
+            }
+        }
+        return best;
     }
 
     /** Stores the transition of the tip block once (not for the genesis). */

@@ -35,9 +35,17 @@ public final class DqnRoles {
      */
     public static DqnNode create(String name, ChainService chain, Optional<KeyPair> minerKey, Scheduler scheduler,
             Network peers, Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis) {
+        return create(name, chain, minerKey, scheduler, peers, events, pool, seed, slotMillis,
+                DqnActionChoice.LEARNER);
+    }
+
+    /** As above, with the miner picking its actions by {@code choice} (simulations field adversaries). */
+    public static DqnNode create(String name, ChainService chain, Optional<KeyPair> minerKey, Scheduler scheduler,
+            Network peers, Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis,
+            DqnActionChoice choice) {
         DqnNode node = new DqnNode(name, chain, scheduler, peers, events);
         minerKey.ifPresent(key -> node.attach(new DqnMinerRole(name, key, chain, node.outbound(), scheduler, events,
-                pool, seed, slotMillis)));
+                pool, seed, slotMillis, choice)));
         return node;
     }
 }
