@@ -174,11 +174,15 @@ final class DqnSweepReport {
                 base.forkOption().letter(), base.window()));
         sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
                 + "stroke=\"black\"/>%n", left, top, plotW, plotH));
-        for (int i = 0; i <= 5; i++) {
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>%n",
-                    left - 5, top + plotH * (1 - i / 5.0) + 4, minY + (maxY - minY) * i / 5));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f</text>%n",
-                    left + plotW * i / 5, h - 32, maxX * i / 5));
+        double yStep = niceStep((maxY - minY) / 5);
+        for (double v = Math.ceil(minY / yStep) * yStep; v <= maxY; v += yStep) {
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    left - 5, top + plotH * (1 - (v - minY) / (maxY - minY)) + 4, label(v)));
+        }
+        double xStep = niceStep(maxX / 5);
+        for (double v = 0; v <= maxX; v += xStep) {
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    left + plotW * v / maxX, h - 32, label(v)));
         }
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
                 left + plotW / 2, h - 12));
@@ -208,6 +212,25 @@ final class DqnSweepReport {
         sb.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\">dashed: threshold</text>%n",
                 left + plotW + 10, top + 10 + 18.0 * nodes.size() + 4));
         return sb.append("</svg>\n").toString();
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: axis ticks people can read. */
+    static double niceStep(double raw) {
+        if (!(raw > 0)) {
+            return 1;
+        }
+        double power = StrictMath.pow(10, StrictMath.floor(StrictMath.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= raw) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static String label(double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.2f", v);
     }
 
     private static String colour(List<Integer> nodes, int n) {

@@ -1,0 +1,27 @@
+package io.learnchain.cli.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class DqnSweepReportTest {
+
+    @Test
+    void medianCountsRunsThatNeverConvergedAsLaterThanAny() {
+        assertThat(DqnSweepReport.median(Arrays.asList(300L, 100L, 200L))).isEqualTo(200.0);
+        assertThat(DqnSweepReport.median(Arrays.asList(100L, 200L, 300L, 400L))).isEqualTo(250.0);
+        assertThat(DqnSweepReport.median(Arrays.asList(100L, null, 300L))).isEqualTo(300.0);
+        assertThat(DqnSweepReport.median(Arrays.asList(100L, null, null))).isNull();
+        assertThat(DqnSweepReport.median(Arrays.asList(100L, null))).isNull();
+    }
+
+    @Test
+    void axisStepsAreOneTwoOrFiveTimesAPowerOfTen() {
+        assertThat(DqnSweepReport.niceStep(4405)).isEqualTo(5000.0);
+        assertThat(DqnSweepReport.niceStep(42)).isEqualTo(50.0);
+        assertThat(DqnSweepReport.niceStep(1000)).isEqualTo(1000.0);
+        assertThat(DqnSweepReport.niceStep(0.13)).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(DqnSweepReport.niceStep(0)).isEqualTo(1.0);
+    }
+}
