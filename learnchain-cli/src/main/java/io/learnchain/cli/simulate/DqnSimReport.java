@@ -1,5 +1,6 @@
 package io.learnchain.cli.simulate;
 
+import io.learnchain.cli.chart.LineChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,55 +98,22 @@ final class DqnSimReport {
     /** Episode returns (dots) and their moving average (line) against height, with the threshold, hand-drawn SVG. */
     static String svg(DqnSimOutcome o, String title) {
         List<EpisodeTally.Episode> eps = o.episodes();
-        int w = 720;
-        int h = 420;
-        int left = 60;
-        int top = 40;
-        double plotW = w - left - 20;
-        double plotH = h - top - 50;
         double maxY = eps.stream().mapToDouble(EpisodeTally.Episode::episodeReturn).max().orElse(1);
         double minY = Math.min(0, eps.stream().mapToDouble(EpisodeTally.Episode::episodeReturn).min().orElse(0));
         if (!Double.isNaN(o.config().threshold())) {
             maxY = Math.max(maxY, o.config().threshold());
         }
-        maxY = maxY <= minY ? minY + 1 : maxY + 0.05 * (maxY - minY); // room above the threshold line
-        long maxX = Math.max(1, o.chain().size());
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", left,
-                title.replace("&", "&amp;").replace("<", "&lt;")));
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
-                + "stroke=\"black\"/>%n", left, top, plotW, plotH));
-        for (int i = 0; i <= 5; i++) {
-            double v = minY + (maxY - minY) * i / 5;
-            double y = top + plotH * (1 - i / 5.0);
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.1f</text>%n",
-                    left - 5, y + 4, v));
-        }
-        for (int i = 0; i <= 5; i++) {
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
-                    left + plotW * i / 5, h - 32, maxX * i / 5));
-        }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
-                left + plotW / 2, h - 12));
-        StringBuilder line = new StringBuilder();
+        LineChart chart = new LineChart(720, 420, 0, title, Math.max(1, o.chain().size()), minY,
+                maxY + 0.05 * (maxY - minY)).xLabel("block height");
         for (EpisodeTally.Episode e : eps) {
-            double px = left + plotW * e.endHeight() / maxX;
-            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.5\" fill=\"#c33\"/>%n", px,
-                    top + plotH * (1 - (e.episodeReturn() - minY) / (maxY - minY))));
-            line.append(String.format(Locale.ROOT, "%.1f,%.1f ", px,
-                    top + plotH * (1 - (e.movingAverage() - minY) / (maxY - minY))));
+            chart.dot(e.endHeight(), e.episodeReturn(), 1.5, "#c33");
         }
-        sb.append(String.format("<polyline fill=\"none\" stroke=\"#236\" stroke-width=\"2\" points=\"%s\"/>%n",
-                line.toString().strip()));
+        chart.line(eps.stream().map(e -> new double[] {e.endHeight(), e.movingAverage()}).toList(), "#236", 2, null);
         if (!Double.isNaN(o.config().threshold())) {
-            double y = top + plotH * (1 - (o.config().threshold() - minY) / (maxY - minY));
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#393\" "
-                    + "stroke-dasharray=\"4 3\"/>%n", left, y, left + plotW, y));
+            chart.level(o.config().threshold(), "#393");
         }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">dots: episode returns (unshaped); line: moving "
-                + "average over %d episodes; dashed: threshold</text>%n", left + 10, top + 16, o.config().window()));
-        return sb.append("</svg>\n").toString();
+        return chart.legend(null, "dots: episode returns (unshaped); line: moving average over " + o.config().window()
+                + " episodes; dashed: threshold").render();
     }
 
     static void write(Path dir, DqnSimOutcome o, Map<String, Object> result, String title) throws IOException {

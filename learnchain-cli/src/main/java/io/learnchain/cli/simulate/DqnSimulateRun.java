@@ -25,7 +25,7 @@ final class DqnSimulateRun {
             DqnSimOutcome outcome = new DqnSimulation(config).run(pool);
             Map<String, Object> result = DqnSimReport.json(outcome, (System.nanoTime() - start) / 1e9);
             DqnSimReport.write(out, outcome, result, "dqn " + config.environment() + ", " + config.nodes()
-                    + " nodes, option " + config.forkOption().letter() + ", seed " + config.seed());
+                    + (config.nodes() == 1 ? " node" : " nodes") + ", option " + config.forkOption().letter() + ", seed " + config.seed());
             return new Finished(config, result, outcome.episodes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulation output to " + out + ": " + e.getMessage(), e);

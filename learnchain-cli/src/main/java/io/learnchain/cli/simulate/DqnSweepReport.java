@@ -1,5 +1,6 @@
 package io.learnchain.cli.simulate;
 
+import io.learnchain.cli.chart.LineChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,14 +152,8 @@ final class DqnSweepReport {
 
     /** The moving average of every run against height, one colour a node count, with the threshold. */
     static String svg(DqnSimConfig base, List<DqnSimulateRun.Finished> runs) {
-        int w = 760;
-        int h = 440;
-        int left = 60;
-        int top = 40;
-        double plotW = w - left - 130;
-        double plotH = h - top - 50;
-        double maxX = Math.max(1, runs.stream().flatMap(f -> f.episodes().stream())
-                .mapToLong(EpisodeTally.Episode::endHeight).max().orElse(1));
+        double maxX = runs.stream().flatMap(f -> f.episodes().stream()).mapToLong(EpisodeTally.Episode::endHeight)
+                .max().orElse(1);
         double maxY = runs.stream().flatMap(f -> f.episodes().stream())
                 .mapToDouble(EpisodeTally.Episode::movingAverage).max().orElse(1);
         double minY = Math.min(0, runs.stream().flatMap(f -> f.episodes().stream())
@@ -166,71 +161,19 @@ final class DqnSweepReport {
         if (!Double.isNaN(base.threshold())) {
             maxY = Math.max(maxY, base.threshold());
         }
-        maxY = maxY <= minY ? minY + 1 : maxY + 0.05 * (maxY - minY);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">dqn %s, option %s: moving "
-                + "average of the chain's episode returns (%d episodes)</text>%n", left, base.environment(),
-                base.forkOption().letter(), base.window()));
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
-                + "stroke=\"black\"/>%n", left, top, plotW, plotH));
-        double yStep = niceStep((maxY - minY) / 5);
-        for (double v = Math.ceil(minY / yStep) * yStep; v <= maxY; v += yStep) {
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-                    left - 5, top + plotH * (1 - (v - minY) / (maxY - minY)) + 4, label(v)));
-        }
-        double xStep = niceStep(maxX / 5);
-        for (double v = 0; v <= maxX; v += xStep) {
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                    left + plotW * v / maxX, h - 32, label(v)));
-        }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
-                left + plotW / 2, h - 12));
+        LineChart chart = new LineChart(760, 440, 130, String.format(Locale.ROOT, "dqn %s, option %s: moving average "
+                + "of the chain's episode returns (%d episodes)", base.environment(), base.forkOption().letter(),
+                base.window()), maxX, minY, maxY + 0.05 * (maxY - minY)).xLabel("block height");
         List<Integer> nodes = runs.stream().map(f -> f.config().nodes()).distinct().toList();
         for (DqnSimulateRun.Finished f : runs) {
-            StringBuilder line = new StringBuilder();
-            for (EpisodeTally.Episode e : f.episodes()) {
-                line.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + plotW * e.endHeight() / maxX,
-                        top + plotH * (1 - (e.movingAverage() - minY) / (maxY - minY))));
-            }
-            sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" "
-                            + "stroke-opacity=\"0.8\" points=\"%s\"><title>%d nodes, seed %d</title></polyline>%n",
-                    colour(nodes, f.config().nodes()), line.toString().strip(), f.config().nodes(), f.config().seed()));
+            chart.line(f.episodes().stream().map(e -> new double[] {e.endHeight(), e.movingAverage()}).toList(),
+                    colour(nodes, f.config().nodes()), 1.5, f.config().nodes() + " nodes, seed " + f.config().seed());
         }
         if (!Double.isNaN(base.threshold())) {
-            double y = top + plotH * (1 - (base.threshold() - minY) / (maxY - minY));
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" "
-                    + "stroke-dasharray=\"4 3\"/>%n", left, y, left + plotW, y));
+            chart.level(base.threshold(), "#000");
         }
-        for (int i = 0; i < nodes.size(); i++) {
-            double y = top + 10 + 18 * i;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
-                    + "stroke-width=\"3\"/><text x=\"%.0f\" y=\"%.0f\">%d node%s</text>%n", left + plotW + 10, y,
-                    left + plotW + 30, y, colour(nodes, nodes.get(i)), left + plotW + 36, y + 4, nodes.get(i),
-                    nodes.get(i) == 1 ? "" : "s"));
-        }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\">dashed: threshold</text>%n",
-                left + plotW + 10, top + 10 + 18.0 * nodes.size() + 4));
-        return sb.append("</svg>\n").toString();
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}: axis ticks people can read. */
-    static double niceStep(double raw) {
-        if (!(raw > 0)) {
-            return 1;
-        }
-        double power = StrictMath.pow(10, StrictMath.floor(StrictMath.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (m * power >= raw) {
-                return m * power;
-            }
-        }
-        return 10 * power;
-    }
-
-    private static String label(double v) {
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.2f", v);
+        nodes.forEach(n -> chart.legend(colour(nodes, n), n + (n == 1 ? " node" : " nodes")));
+        return chart.legend(null, "dashed: threshold").render();
     }
 
     private static String colour(List<Integer> nodes, int n) {

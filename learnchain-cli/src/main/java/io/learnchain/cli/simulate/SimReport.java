@@ -1,9 +1,11 @@
 package io.learnchain.cli.simulate;
 
+import io.learnchain.cli.chart.LineChart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,61 +30,22 @@ final class SimReport {
 
     /** Best test accuracy so far against height (the analogue of paper 002's Fig. 3), hand-drawn SVG. */
     static String svg(List<SimOutcome.RoundRow> rows, String title) {
-        int w = 640;
-        int h = 400;
-        int left = 60;
-        int bottom = 50;
-        int top = 40;
-        int right = 20;
         long maxHeight = Math.max(1, rows.isEmpty() ? 1 : rows.getLast().height());
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", left,
-                escape(title)));
-        double plotW = w - left - right;
-        double plotH = h - top - bottom;
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
-                + "stroke=\"black\"/>%n", left, top, plotW, plotH));
-        for (int i = 0; i <= 10; i++) {
-            double y = top + plotH * (1 - i / 10.0);
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d%%</text>%n", left, y, left + plotW, y, left - 5,
-                    y + 4, i * 10));
-        }
-        for (long x = 0; x <= maxHeight; x += Math.max(1, maxHeight / 10)) {
-            double px = left + plotW * x / maxHeight;
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", px,
-                    h - bottom + 18, x));
-        }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">block height</text>%n",
-                left + plotW / 2, h - 10));
-        StringBuilder points = new StringBuilder();
-        double best = Double.NaN; // no line before the first winning model: there is no accuracy to show
+        LineChart chart = new LineChart(640, 400, 0, title, maxHeight, 0, 1).xLabel("block height")
+                .yFormat(v -> Math.round(v * 100) + "%");
+        List<double[]> best = new ArrayList<>();
+        double bestSoFar = Double.NaN; // no line before the first winning model: there is no accuracy to show
         for (SimOutcome.RoundRow r : rows) {
             if (!Double.isNaN(r.testAccuracy())) {
-                best = Double.isNaN(best) ? r.testAccuracy() : Math.max(best, r.testAccuracy());
+                bestSoFar = Double.isNaN(bestSoFar) ? r.testAccuracy() : Math.max(bestSoFar, r.testAccuracy());
+                chart.dot(r.height(), r.testAccuracy(), 3, "#c33");
             }
-            if (Double.isNaN(best)) {
-                continue;
-            }
-            double px = left + plotW * r.height() / maxHeight;
-            double py = top + plotH * (1 - best);
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
-            if (!Double.isNaN(r.testAccuracy())) {
-                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c33\"/>%n", px,
-                        top + plotH * (1 - r.testAccuracy())));
+            if (!Double.isNaN(bestSoFar)) {
+                best.add(new double[] {r.height(), bestSoFar});
             }
         }
-        sb.append(String.format("<polyline fill=\"none\" stroke=\"#236\" stroke-width=\"2\" points=\"%s\"/>%n",
-                points.toString().strip()));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">line: best test accuracy so far; dots: each "
-                + "winning model</text>%n", left + 10, top + 16));
-        return sb.append("</svg>\n").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return chart.line(best, "#236", 2, null)
+                .legend(null, "line: best test accuracy so far; dots: each winning model").render();
     }
 
     /** The --json object: converged, tipHash, rounds, energyRecycled, rejections and context. */

@@ -15,13 +15,4 @@ class DqnSweepReportTest {
         assertThat(DqnSweepReport.median(Arrays.asList(100L, null, null))).isNull();
         assertThat(DqnSweepReport.median(Arrays.asList(100L, null))).isNull();
     }
-
-    @Test
-    void axisStepsAreOneTwoOrFiveTimesAPowerOfTen() {
-        assertThat(DqnSweepReport.niceStep(4405)).isEqualTo(5000.0);
-        assertThat(DqnSweepReport.niceStep(42)).isEqualTo(50.0);
-        assertThat(DqnSweepReport.niceStep(1000)).isEqualTo(1000.0);
-        assertThat(DqnSweepReport.niceStep(0.13)).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(DqnSweepReport.niceStep(0)).isEqualTo(1.0);
-    }
 }

@@ -1,10 +1,12 @@
 package io.learnchain.cli.simulate.lifelong;
 
+import io.learnchain.cli.chart.LineChart;
 import io.learnchain.learn.lifelong.FixedPointLoss;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +29,6 @@ final class LifelongReport {
 
     /** Loss per epoch on Dk (and Dk + Dk' after growth): the chain's model and the naive baseline. */
     static String svg(List<LifelongSimulation.EpochRow> rows, String title) {
-        int w = 640;
-        int h = 400;
-        int left = 60;
-        int top = 40;
-        double plotW = w - left - 20;
-        double plotH = h - top - 50;
         double max = 0.1;
         for (var r : rows) {
             max = Math.max(max, r.loss() / 1e6);
@@ -40,43 +36,22 @@ final class LifelongReport {
                 max = Math.max(max, r.naiveLoss() / 1e6);
             }
         }
-        int n = Math.max(1, rows.size() - 1);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", left,
-                title.replace("&", "&amp;").replace("<", "&lt;")));
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
-                + "stroke=\"black\"/>%n", left, top, plotW, plotH));
-        for (int i = 0; i <= 5; i++) {
-            double y = top + plotH * (1 - i / 5.0);
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>%n",
-                    left - 5, y + 4, max * i / 5));
-        }
-        StringBuilder chain = new StringBuilder();
-        StringBuilder naive = new StringBuilder();
+        LineChart chart = new LineChart(640, 400, 0, title, Math.max(1, rows.size() - 1), 0, 1.05 * max)
+                .xLabel("epoch (deploy, old classes, growth, new classes)");
+        List<double[]> chain = new ArrayList<>();
+        List<double[]> naive = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             var r = rows.get(i);
-            double x = left + plotW * i / n;
-            chain.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, top + plotH * (1 - r.loss() / 1e6 / max)));
+            chain.add(new double[] {i, r.loss() / 1e6});
             if (r.naiveLoss() != null) {
-                naive.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, top + plotH * (1 - r.naiveLoss() / 1e6 / max)));
+                naive.add(new double[] {i, r.naiveLoss() / 1e6});
             }
             if (r.phase().equals("grow")) {
-                sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" "
-                        + "stroke=\"#999\" stroke-dasharray=\"4\"/><text x=\"%.1f\" y=\"%d\">growth</text>%n", x, top, x,
-                        top + plotH, x + 4, top + 14));
+                chart.marker(i, "growth");
             }
         }
-        sb.append("<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\"").append(chain)
-                .append("\"/>\n");
-        sb.append("<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" points=\"").append(naive)
-                .append("\"/>\n");
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">epoch (deploy, old"
-                + " classes, growth, new classes)</text>%n", left + plotW / 2, h - 10));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#1f77b4\">on chain, old weights frozen"
-                + "</text><text x=\"%d\" y=\"%d\" fill=\"#d62728\">naive fine-tuning</text>%n", left + 10, h - 30,
-                left + 260, h - 30));
-        return sb.append("</svg>\n").toString();
+        return chart.line(chain, "#1f77b4", 2, null).line(naive, "#d62728", 2, null)
+                .legend("#1f77b4", "on chain, old weights frozen").legend("#d62728", "naive fine-tuning").render();
     }
 
     static String text(Map<String, Object> json) {
