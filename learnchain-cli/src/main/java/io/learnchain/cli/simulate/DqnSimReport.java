@@ -64,8 +64,8 @@ final class DqnSimReport {
             m.put("lookaheadWinShare", round(o.lookaheadWinShare()));
         }
         m.put("learnerGreedyReturns", o.greedyReturns().stream().map(DqnSimReport::round).toList());
-        m.put("learnerGreedyMean", round(o.greedyReturns().stream().mapToDouble(Double::doubleValue).average()
-                .orElse(Double.NaN)));
+        double greedyMean = o.greedyReturns().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        m.put("learnerGreedyMean", Double.isNaN(greedyMean) ? null : round(greedyMean)); // null: no episodes
         m.put("audit", audit(o));
         m.put("episodeReturns", o.episodes().stream().map(e -> round(e.episodeReturn())).toList());
         return m;

@@ -18,11 +18,12 @@ final class DqnSweepReport {
     static String line(DqnSimulateRun.Finished f, int finished, int total) {
         Map<String, Object> r = f.result();
         Object h = r.get("thresholdHeight");
+        Object greedy = r.get("learnerGreedyMean");
         return String.format(Locale.ROOT, "[%d/%d] nodes %d seed %d: %s; %s blocks, last %d episodes %.1f, "
-                        + "learners alone %.1f, %.0f s", finished, total, f.config().nodes(), f.config().seed(),
+                        + "learners alone %s, %.0f s", finished, total, f.config().nodes(), f.config().seed(),
                 h == null ? "threshold not reached" : "threshold reached at height " + h, r.get("blocks"),
-                f.config().window(), (Double) r.get("lastWindowAverage"), number(r.get("learnerGreedyMean")),
-                (Double) r.get("wallSeconds"));
+                f.config().window(), (Double) r.get("lastWindowAverage"),
+                greedy == null ? "-" : String.format(Locale.ROOT, "%.1f", (Double) greedy), (Double) r.get("wallSeconds"));
     }
 
     static Map<String, Object> summary(DqnSimConfig base, List<DqnSimulateRun.Finished> runs) {
