@@ -219,8 +219,13 @@ public final class LearnchainNode implements AutoCloseable {
      * {@code dataDir} from its stored blocks (the node must not be running on it).
      */
     public static ChainReindexer.Result reindex(Path dataDir, Genesis genesis, java.util.function.LongConsumer progress) {
-        try (ChainStore store = RocksDbChainStore.openForRepair(dataDir.resolve("chain"), genesis.chainId())) {
-            return new ChainReindexer(genesis, store).reindex(progress);
+        Path blobDir = dataDir.resolve("blobs");
+        try (ChainStore store = RocksDbChainStore.openForRepair(dataDir.resolve("chain"), genesis.chainId());
+                BlobStore blobs = FileBlobStore.open(blobDir, genesis.limits().maxBlobBytes());
+                ComputePool pool = new ComputePool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            return new ChainReindexer(genesis, store, new BlobStoreView(blobs), pool).reindex(progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the blob store " + blobDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -29,7 +29,7 @@ final class ChainReindexCommand implements Callable<Integer> {
         ChainReindexer.Result result;
         try {
             result = LearnchainNode.reindex(datadir.dir(), datadir.genesis(), blocks -> { });
-        } catch (StorageException e) {
+        } catch (StorageException | java.io.UncheckedIOException e) {
             throw new UserException(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -38,11 +38,13 @@ final class ChainReindexCommand implements Callable<Integer> {
         m.put("tipHash", result.tipHash().toHex());
         m.put("blocksConnected", result.blocksConnected());
         m.put("blocksLeftOut", result.blocksLeftOut());
+        m.put("stoppedBecause", result.cutShort().orElse(null));
         if (json.json) {
             JsonOption.printJson(out, m);
         } else {
             out.printf("reindexed: tip %s at height %d; %d block(s) connected, %d stored block(s) left out%n",
                     result.tipHash().toHex(), result.height().value(), result.blocksConnected(), result.blocksLeftOut());
+            result.cutShort().ifPresent(why -> out.printf("the best stored branch stops there: %s%n", why));
             out.flush();
         }
         return 0;

@@ -8,12 +8,14 @@ import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.pole.BlobView;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.validation.ChainRules;
 import io.learnchain.chain.validation.ChainTip;
 import io.learnchain.chain.validation.ValidationContext;
 import io.learnchain.chain.validation.Verdict;
 import io.learnchain.chain.state.WorldState;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.ChainUpdate;
@@ -47,11 +49,24 @@ public final class ChainReindexer {
     private final Genesis genesis;
     private final ChainStore store;
     private final ChainRules rules;
+    private final BlobView blobs;
+    private final ComputePool pool;
 
+    /** A reindex of a chain whose blocks need no blobs (idle and dqn chains). */
     public ChainReindexer(Genesis genesis, ChainStore store) {
+        this(genesis, store, BlobView.NONE, ComputePool.serial());
+    }
+
+    /**
+     * A reindex that re-executes pole and lifelong blocks with the weights and data sets in
+     * {@code blobs}, on {@code pool} (its thread count never changes a verdict).
+     */
+    public ChainReindexer(Genesis genesis, ChainStore store, BlobView blobs, ComputePool pool) {
         this.genesis = genesis;
         this.store = store;
         this.rules = ChainRules.of(genesis);
+        this.blobs = java.util.Objects.requireNonNull(blobs, "blobs");
+        this.pool = java.util.Objects.requireNonNull(pool, "pool");
     }
 
     /** Rebuilds the derived data; {@code progress} gets each height written. */
@@ -59,18 +74,23 @@ public final class ChainReindexer {
         Map<Hash, BlockInfo> infos = new HashMap<>();
         store.forEachBlockInfo(info -> infos.put(info.hash(), info));
         infos.remove(genesis.chainId());
-        Replay best = new Replay(List.of(), List.of(), Optional.empty());
+        Replay best = null; // the first branch tried keeps its reason even when not one of its blocks connects
         for (BlockInfo tip : tipsBestFirst(infos)) {
-            if (best.blocks().size() > tip.height().value()) {
+            if (best != null && best.blocks().size() > tip.height().value()) {
                 break;
             }
-            Replay replay = replay(pathTo(tip, infos));
-            if (replay.blocks().size() > best.blocks().size()) {
+            List<Hash> path = pathTo(tip, infos);
+            Replay replay = path.isEmpty() ? new Replay(List.of(), List.of(), Optional.of("an ancestor of block "
+                    + tip.hash().toHex() + " is not stored")) : replay(path);
+            if (best == null || replay.blocks().size() > best.blocks().size()) {
                 best = replay;
             }
             if (replay.cutShort().isEmpty()) {
                 break;
             }
+        }
+        if (best == null) {
+            best = new Replay(List.of(), List.of(), Optional.empty());
         }
         write(best, progress);
         ChainTip last = best.tips().isEmpty() ? ChainTip.genesis(genesis) : best.tips().getLast();
@@ -118,7 +138,7 @@ public final class ChainReindexer {
                 return new Replay(blocks, tips, Optional.of("block " + hash.toHex() + " is unreadable"));
             }
             Verdict verdict = BlockProcessor.apply(tip, block.get(), rules,
-                    ValidationContext.at(block.get().header().timestamp()));
+                    ValidationContext.at(block.get().header().timestamp()).withBlobs(blobs).withPool(pool));
             if (!(verdict instanceof Verdict.Valid valid)) {
                 return new Replay(blocks, tips, Optional.of("block " + hash.toHex() + " does not verify: " + verdict));
             }

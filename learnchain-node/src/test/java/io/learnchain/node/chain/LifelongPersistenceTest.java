@@ -99,4 +99,33 @@ class LifelongPersistenceTest {
             mine(chain, List.of());
         }
     }
+
+    @Test
+    void reindexReExecutesLifelongBlocksWithTheirBlobs() {
+        Model initial = Initializer.initialize(SPEC, 1);
+        put(initial.canonicalBytes());
+        Hash part = put(DatasetCodec.encode(new Dataset("p", new int[] {2}, 3, new float[] {1, 0, 0, 1, 1, 1},
+                new int[] {0, 1, 2})));
+        Path path = dir.resolve("chain");
+        Hash root;
+        try (ChainStore store = RocksDbChainStore.open(path, TestNode.GENESIS.chainId())) {
+            ChainService chain = open(store);
+            mine(chain, List.of(tx(chain, new DeployModel(SPEC.text(), initial.hash(), 0, 1, 1, 2, 5, List.of(part)))));
+            mine(chain, List.of(tx(chain, new RevealParts(1))));
+            mine(chain, List.of());
+            root = chain.head().tip().state().root();
+        }
+        try (ChainStore store = RocksDbChainStore.openForRepair(path, TestNode.GENESIS.chainId())) {
+            ChainReindexer.Result blind = new ChainReindexer(TestNode.GENESIS, store).reindex(h -> { });
+            assertThat(blind.blocksConnected()).isZero(); // the deploy already needs the weights' bytes
+            assertThat(blind.cutShort()).hasValueSatisfying(why -> assertThat(why).contains("does not verify"));
+            ChainReindexer.Result full = new ChainReindexer(TestNode.GENESIS, store, BlobView.of(blobs),
+                    ComputePool.serial()).reindex(h -> { });
+            assertThat(full.blocksConnected()).isEqualTo(3);
+            assertThat(full.cutShort()).isEmpty();
+        }
+        try (ChainStore store = RocksDbChainStore.open(path, TestNode.GENESIS.chainId())) {
+            assertThat(open(store).head().tip().state().root()).isEqualTo(root);
+        }
+    }
 }
