@@ -74,7 +74,7 @@ public final class DqnBlockBuilder {
         BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, height, parent.hash(),
                 Math.max(timestamp, parent.timestamp()), miner.publicKey(), Block.txRoot(txs), delta.commit().root(),
                 proof, Signature.NONE);
-        return new Block(header.signedBy(miner), txs);
+        return new Block(verifier.signOwn(header, miner), txs);
     }
 
     private static DqnParameters params(ChainRules rules) {

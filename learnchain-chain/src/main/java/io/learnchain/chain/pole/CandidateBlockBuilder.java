@@ -87,7 +87,7 @@ public final class CandidateBlockBuilder {
             BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, height, parent.hash(),
                     Math.max(timestamp, parent.timestamp()), miner.publicKey(), Block.txRoot(txs),
                     delta.commit().root(), proof, Signature.NONE);
-            return new Block(header.signedBy(miner), txs);
+            return new Block(verifier.signOwn(header, miner), txs);
         }
     }
 
@@ -157,7 +157,7 @@ public final class CandidateBlockBuilder {
         BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(),
                 Math.max(timestamp, round.forfeitNotBefore()), miner.publicKey(), Block.txRoot(txs),
                 delta.commit().root(), proof, Signature.NONE);
-        return IdleSealer.seal(header, 0, maxTries).map(sealed -> new Block(sealed.signedBy(miner), txs));
+        return IdleSealer.seal(header, 0, maxTries).map(sealed -> new Block(verifier.signOwn(sealed, miner), txs));
     }
 
     private static Amount choose(ChainTip parent, ChainRules rules, List<SignedTransaction> candidates,

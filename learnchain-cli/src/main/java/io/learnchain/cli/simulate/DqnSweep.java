@@ -27,14 +27,23 @@ final class DqnSweep {
     private DqnSweep() {
     }
 
-    static void run(DqnSimConfig base, List<Integer> nodeCounts, List<Long> seeds, int jobs, Path out, boolean json,
-            PrintWriter o) {
+    /**
+     * Every node count for every seed (seed-major, duplicates dropped), each validated: the runs of a
+     * sweep that differ from {@code first} only in nodes and seed.
+     */
+    static List<DqnSimConfig> cells(DqnSimConfig first, List<Integer> nodeCounts, List<Long> seeds) {
         List<DqnSimConfig> configs = new ArrayList<>();
         for (long seed : seeds.stream().distinct().toList()) {
             for (int n : nodeCounts.stream().distinct().toList()) {
-                configs.add(base.with(n, seed));
+                configs.add(first.with(n, seed));
             }
         }
+        return configs;
+    }
+
+    /** Runs {@code configs} ({@link #cells}), {@code jobs} at once, and writes and prints the sweep. */
+    static void run(List<DqnSimConfig> configs, int jobs, Path out, boolean json, PrintWriter o) {
+        DqnSimConfig base = configs.getFirst();
         DqnSimulateRun.Finished[] done = new DqnSimulateRun.Finished[configs.size()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, configs.size()), r -> {
             Thread t = new Thread(r, "dqn-sweep");

@@ -108,25 +108,23 @@ public final class SimulateCommand implements Runnable {
     JsonOption json;
 
     private void runDqn() {
-        DqnSimConfig config;
+        List<DqnSimConfig> cells;
         try {
-            config = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption), nodeCounts.getFirst(),
-                    blocks, seeds.getFirst(), window, latency, threads, randomPolicy, untilConverged, audit,
-                    lookaheadMiners());
-            for (int n : nodeCounts) {
-                config.with(n, seeds.getFirst());
-            }
+            DqnSimConfig first = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption),
+                    nodeCounts.getFirst(), blocks, seeds.getFirst(), window, latency, threads, randomPolicy,
+                    untilConverged, audit, lookaheadMiners());
+            cells = DqnSweep.cells(first, nodeCounts, seeds);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        if (nodeCounts.size() == 1 && seeds.size() == 1) {
-            DqnSimulateRun.run(config, out, json.json, spec.commandLine().getOut());
+        if (cells.size() == 1) {
+            DqnSimulateRun.run(cells.getFirst(), out, json.json, spec.commandLine().getOut());
             return;
         }
         if (jobs < 1 || jobs > 64) {
             throw new UserException("--jobs must be in [1, 64], got " + jobs);
         }
-        DqnSweep.run(config, nodeCounts, seeds, jobs, out, json.json, spec.commandLine().getOut());
+        DqnSweep.run(cells, jobs, out, json.json, spec.commandLine().getOut());
     }
 
     /** dqn takes one adversary kind, lookahead, once per adversary miner. */

@@ -108,7 +108,6 @@ public final class DqnMinerRole {
         Block block = DqnBlockBuilder.build(tip, chain.rules(), key, action, record,
                 chain.mempool().select(tip.state(), 1_000), Math.max(tip.timestamp(), scheduler.nowSeconds()),
                 chain.signatureVerifier());
-        chain.signatureVerifier().signedHere(block.header());
         DqnProof proof = (DqnProof) block.header().proof();
         events.accept(new DqnEvent.Proposed(name, block.hash(), height + 1, action, proof.reward(),
                 record.batchSeeds().size()));

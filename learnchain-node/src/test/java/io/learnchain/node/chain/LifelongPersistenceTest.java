@@ -74,23 +74,27 @@ class LifelongPersistenceTest {
         return h;
     }
 
-    @Test
-    void keepsTheLifelongRegistryAcrossReopen() {
+    /** Deploys a model, reveals its part and mines one more block on a RocksDB chain at {@code path}; the state root. */
+    private Hash deployRevealAndMine(Path path) {
         Model initial = Initializer.initialize(SPEC, 1);
         put(initial.canonicalBytes());
         Hash part = put(DatasetCodec.encode(new Dataset("p", new int[] {2}, 3, new float[] {1, 0, 0, 1, 1, 1},
                 new int[] {0, 1, 2})));
-        Path path = dir.resolve("chain");
-        Hash root;
         try (ChainStore store = RocksDbChainStore.open(path, TestNode.GENESIS.chainId())) {
             ChainService chain = open(store);
             mine(chain, List.of(tx(chain, new DeployModel(SPEC.text(), initial.hash(), 0, 1, 1, 2, 5, List.of(part)))));
             mine(chain, List.of(tx(chain, new RevealParts(1))));
             mine(chain, List.of());
-            root = chain.head().tip().state().root();
             assertThat(chain.head().tip().state().lifelong().get(1).orElseThrow().status())
                     .isEqualTo(LifelongStatus.ACTIVE);
+            return chain.head().tip().state().root();
         }
+    }
+
+    @Test
+    void keepsTheLifelongRegistryAcrossReopen() {
+        Path path = dir.resolve("chain");
+        Hash root = deployRevealAndMine(path);
         try (ChainStore store = RocksDbChainStore.open(path, TestNode.GENESIS.chainId())) {
             ChainService chain = open(store);
             assertThat(chain.head().tip().state().root()).isEqualTo(root);
@@ -102,19 +106,8 @@ class LifelongPersistenceTest {
 
     @Test
     void reindexReExecutesLifelongBlocksWithTheirBlobs() {
-        Model initial = Initializer.initialize(SPEC, 1);
-        put(initial.canonicalBytes());
-        Hash part = put(DatasetCodec.encode(new Dataset("p", new int[] {2}, 3, new float[] {1, 0, 0, 1, 1, 1},
-                new int[] {0, 1, 2})));
         Path path = dir.resolve("chain");
-        Hash root;
-        try (ChainStore store = RocksDbChainStore.open(path, TestNode.GENESIS.chainId())) {
-            ChainService chain = open(store);
-            mine(chain, List.of(tx(chain, new DeployModel(SPEC.text(), initial.hash(), 0, 1, 1, 2, 5, List.of(part)))));
-            mine(chain, List.of(tx(chain, new RevealParts(1))));
-            mine(chain, List.of());
-            root = chain.head().tip().state().root();
-        }
+        Hash root = deployRevealAndMine(path);
         try (ChainStore store = RocksDbChainStore.openForRepair(path, TestNode.GENESIS.chainId())) {
             ChainReindexer.Result blind = new ChainReindexer(TestNode.GENESIS, store).reindex(h -> { });
             assertThat(blind.blocksConnected()).isZero(); // the deploy already needs the weights' bytes
