@@ -1,11 +1,16 @@
 package io.learnchain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.learn.data.BundledDatasets;
+import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.format.OnnxExporter;
+import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.learn.format.ModelSafetensors;
 import io.learnchain.learn.model.Model;
 import io.learnchain.node.LearnchainNode;
@@ -71,7 +76,7 @@ class TaskCommandsTest {
         assertThat(task.path("summary").path("roundsDone").asInt()).as(task.toString()).isGreaterThanOrEqualTo(2);
         assertThat(json("task", "list", "--status", "running", "--api", api, "--json").path("tasks")).hasSize(1);
         Cli.Run shown = Cli.run("task", "show", "1", "--api", api);
-        assertThat(shown.out()).contains("round 1", "winner " + DevAccounts.address(0), "latest winner");
+        assertThat(shown.out()).contains("round 1", "winner " + DevAccounts.address(0), "download    round");
 
         Path out = tmp.resolve("model");
         JsonNode saved = json("task", "model", "1", "--out", out.toString(), "--api", api, "--json");
@@ -84,6 +89,49 @@ class TaskCommandsTest {
         assertThat(meta.path("notes").path("taskId").asText()).isEqualTo("1");
         assertThat(meta.path("notes").path("trainingSet").asText()).hasSize(64);
         assertThat(meta.path("trainingRecord").path("text").asText()).isNotBlank();
+
+        // the requester classifies its own test data with the files it downloaded
+        Dataset test = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST);
+        byte[] onnxBytes = Files.readAllBytes(out.resolve("model.onnx"));
+        int[] inputShape = RequesterEval.ints(meta.path("inputShape"));
+        double onnx = RequesterEval.onnxAccuracy(onnxBytes, test, inputShape);
+        double safetensors = RequesterEval.safetensorsAccuracy(Files.readAllBytes(out.resolve("model.safetensors")),
+                meta.path("spec").asText(), test);
+        double shard = meta.path("metrics").path("shardAccuracy").asDouble();
+        double reported = meta.path("metrics").path("testAccuracy").asDouble();
+        System.out.printf("task model: round %s (%s), ONNX Runtime %.4f, safetensors %.4f, node's test accuracy %.4f,"
+                + " verified shard accuracy %.4f%n", meta.path("notes").path("round").asText(),
+                meta.path("notes").path("choice").asText(), onnx, safetensors, reported, shard);
+        assertThat(onnx).as("ONNX Runtime accuracy on the requester's test set").isGreaterThan(0.5)
+                .isCloseTo(shard, within(0.1)).isCloseTo(reported, within(0.005));
+        assertThat(safetensors).as("safetensors accuracy on the requester's test set").isCloseTo(onnx, within(0.005));
+        assertThat(meta.path("metrics").path("testSamples").asInt()).isEqualTo(test.count());
+
+        // the control: the model as mined (the mapping put back) answers in the round's labels, near chance here
+        int[] mapping = RequesterEval.ints(JSON.readTree(meta.path("notes").path("roundMapping").asText()));
+        Model mined = OutputPermutation.apply(model, OutputPermutation.inverse(mapping));
+        assertThat(mined.hash().toHex()).isEqualTo(meta.path("notes").path("minedModelHash").asText());
+        double minedOnnx = RequesterEval.onnxAccuracy(OnnxExporter.export(mined), test, inputShape);
+        System.out.printf("task model: the mined model on the requester's labels %.4f%n", minedOnnx);
+        assertThat(minedOnnx).as("the mined model on the requester's labels").isLessThan(onnx - 0.2);
+
+        // the default is the best round on the test set; --round gives another
+        JsonNode detail = json("task", "show", "1", "--api", api, "--json");
+        double best = 0;
+        int roundsWon = meta.path("notes").path("roundsWon").asInt(); // more may have been won since the download
+        for (JsonNode r : detail.path("rounds")) {
+            if (r.path("round").asInt() <= roundsWon) {
+                best = Math.max(best, r.path("testAccuracy").asDouble());
+            }
+        }
+        assertThat(reported).isEqualTo(best);
+        assertThat(meta.path("notes").path("choice").asText()).isEqualTo("best-test-accuracy");
+        JsonNode first = json("task", "model", "1", "--round", "1", "--out", tmp.resolve("round1").toString(), "--api",
+                api, "--json");
+        assertThat(first.path("round").asInt()).isEqualTo(1);
+        assertThat(first.path("metadata").path("notes").path("choice").asText()).isEqualTo("requested");
+        assertThat(first.path("metadata").path("metrics").path("testAccuracy").asDouble())
+                .isEqualTo(detail.path("rounds").get(0).path("testAccuracy").asDouble());
 
         JsonNode miner = json("miner", "status", "--api", api, "--json");
         assertThat(miner.path("wins").asLong()).isGreaterThanOrEqualTo(2);
@@ -108,5 +156,13 @@ class TaskCommandsTest {
         Cli.Run model = Cli.run("task", "model", "9", "--out", tmp.resolve("m").toString(), "--api", api);
         assertThat(model.exitCode()).isEqualTo(2);
         assertThat(model.err()).contains("no winning model");
+        Cli.Run round = Cli.run("task", "model", "1", "--round", "0", "--out", tmp.resolve("m").toString(), "--api", api);
+        assertThat(round.exitCode()).isEqualTo(2);
+        assertThat(round.err()).contains("--round is a round number from 1");
+        // 10 outputs = 5 filters x 2 positions: no weight move can reorder them, so no task is posted
+        Cli.Run spread = Cli.run("task", "post", "--model", "input 1x14x56 | conv2d 5 k14 s42 p0 | flatten", "--dataset",
+                "fashion-mnist-small", "--reward", "1", "--rounds", "2", "--min-accuracy", "0.5", "--api", api);
+        assertThat(spread.exitCode()).as(spread.err()).isEqualTo(2);
+        assertThat(spread.err()).contains("could not be handed back in your labels");
     }
 }

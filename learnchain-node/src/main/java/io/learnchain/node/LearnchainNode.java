@@ -166,9 +166,9 @@ public final class LearnchainNode implements AutoCloseable {
                 dqnService.ifPresent(d -> d.peers().attach(network.service()));
                 return network;
             });
-            Optional<TaskService> tasks = pole.map(p -> new TaskService(p, blobs,
+            Optional<TaskService> tasks = pole.map(p -> push(opened, new TaskService(p, blobs,
                     new TaskPreparer(DatasetLoader.standard()), config.dataDir().map(RequesterJournal::open)
-                            .orElseGet(RequesterJournal::inMemory), clock));
+                            .orElseGet(RequesterJournal::inMemory), clock)));
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
                 List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),

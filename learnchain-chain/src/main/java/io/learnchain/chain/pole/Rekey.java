@@ -2,8 +2,7 @@ package io.learnchain.chain.pole;
 
 import io.learnchain.learn.model.LayerSpec;
 import io.learnchain.learn.model.Model;
-import io.learnchain.learn.model.ModelLayout;
-import io.learnchain.learn.model.TensorSpec;
+import io.learnchain.learn.model.OutputPermutation;
 import java.util.List;
 
 /**
@@ -32,21 +31,10 @@ public final class Rekey {
             throw new IllegalArgumentException("mapping layers of " + from.classes() + " and " + to.classes()
                     + " classes for a model of " + classes + " outputs");
         }
-        ModelLayout layout = model.spec().layout();
-        List<TensorSpec> tensors = layout.tensors();
-        TensorSpec weight = tensors.get(tensors.size() - 2);
-        TensorSpec bias = tensors.getLast();
-        int in = weight.size() / classes;
-        float[] p = model.parameters();
-        float[] out = p.clone();
+        int[] order = new int[classes];
         for (int y = 0; y < classes; y++) {
-            int src = from.map(y);
-            int dst = to.map(y);
-            for (int i = 0; i < in; i++) {
-                out[weight.offset() + i * classes + dst] = p[weight.offset() + i * classes + src];
-            }
-            out[bias.offset() + dst] = p[bias.offset() + src];
+            order[to.map(y)] = from.map(y);
         }
-        return new Model(model.spec(), out);
+        return OutputPermutation.apply(model, order);
     }
 }

@@ -3,6 +3,8 @@ package io.learnchain.chain.pole;
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.model.Model;
+import io.learnchain.learn.model.OutputPermutation;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -47,9 +49,22 @@ public final class SecureMappingLayer {
         return forward[label];
     }
 
-    /** pi^-1(mapped): the true class of a mapped prediction (used by export). */
+    /** pi^-1(mapped): the true class of a mapped prediction. */
     public int unmap(int mapped) {
         return inverse[mapped];
+    }
+
+    /**
+     * The requester's model: {@code mapped} (trained under this layer, output pi(y) scores class y)
+     * with pi^-1 composed into its last trainable layer, so output y scores class y. Moves weights
+     * only ({@link OutputPermutation}); fails for a spec whose outputs cannot be reordered that way.
+     */
+    public Model unmap(Model mapped) {
+        if (mapped.spec().outputSize() != forward.length) {
+            throw new IllegalArgumentException("a model of " + mapped.spec().outputSize() + " outputs under a mapping"
+                    + " layer of " + forward.length + " classes");
+        }
+        return OutputPermutation.apply(mapped, forward);
     }
 
     /** The permutation as an array (a copy). */

@@ -57,6 +57,30 @@ class SecureMappingTest {
     }
 
     @Test
+    void unmappedModelPredictsTheRequestersOwnLabels() {
+        SecureMappingLayer a = new SecureMappingLayer(TaskRules.roundKey(Hash.sha256(new byte[] {9}), 1), 10);
+        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromSeed(5), Optimizer.Adam.of(0.002f), 32, 200, 5);
+        Model mapped = new Trainer(ComputePool.serial()).train(new TrainingJob(PredefinedModels.MLP_SMALL, rec,
+                a.relabel(TRAIN), InputTransform.IDENTITY, null, TrainingListener.NONE));
+        Model delivered = a.unmap(mapped);
+        Evaluator eval = new Evaluator(ComputePool.serial());
+        int verified = eval.correctCount(mapped, a.relabel(TEST));
+        int requester = eval.correctCount(delivered, TEST);
+        int asMined = eval.correctCount(mapped, TEST);
+        int fixedPoints = 0;
+        for (int c = 0; c < 10; c++) {
+            fixedPoints += a.map(c) == c ? 1 : 0;
+        }
+        System.out.printf("mlp-small, 200 steps: %d/%d in the round's label space, %d/%d unmapped on the true labels,"
+                + " %d/%d as mined on the true labels (%d of 10 classes fixed)%n", verified, TEST.count(), requester,
+                TEST.count(), asMined, TEST.count(), fixedPoints);
+        assertThat(requester).isEqualTo(verified).isGreaterThan(600);
+        assertThat(asMined).as("the mined model on the requester's labels (the control)")
+                .isLessThan(100 * fixedPoints + 180);
+        assertThat(a.unmap(a.unmap(mapped))).as("unmapping is not the identity").isNotEqualTo(delivered);
+    }
+
+    @Test
     void rekeyedModelKeepsItsAccuracyUnderTheNewMappingLayer() {
         SecureMappingLayer a = new SecureMappingLayer(Hash.sha256(new byte[] {1}), 4);
         SecureMappingLayer b = new SecureMappingLayer(Hash.sha256(new byte[] {2}), 4);

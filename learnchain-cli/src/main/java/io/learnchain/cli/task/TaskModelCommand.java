@@ -23,14 +23,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code learnchain task model ID --out DIR}: the task's latest winning model as model.onnx,
- * model.safetensors and metadata.json (task, block, score, data set hashes, training record).
+ * {@code learnchain task model ID --out DIR [--round R]}: a task's winning model in the requester's
+ * own labels (the round's mapping layer undone) as model.onnx, model.safetensors and metadata.json
+ * (task, round and why it was chosen, mapping, block, accuracies, data set hashes, training record).
+ * By default the round whose winner did best on the task's whole test set, where the node holds it.
  */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = "Save a task's latest winning model: model.onnx, model.safetensors and metadata.json.")
+        description = {"Save a task's winning model, predicting your own class labels: model.onnx, model.safetensors"
+                + " and metadata.json.",
+                "By default the round winner with the best accuracy on the task's whole test set (the requester's"
+                        + " node holds it; another node gives the latest winner until every shard is revealed);"
+                        + " metadata.json says which round and why."})
 final class TaskModelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The task id.")
     long id;
+
+    @Option(names = "--round", paramLabel = "R", description = "Save round R's winning model instead.")
+    Integer round;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the files to.")
     Path out;
@@ -42,14 +51,31 @@ final class TaskModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (round != null && round < 1) {
+            throw new UserException("--round is a round number from 1 (learnchain task show " + id + " lists them), got "
+                    + round);
+        }
         ApiClient client = api.client();
-        byte[] safetensors = client.getBytes("/api/v1/tasks/" + id + "/model?format=safetensors");
-        byte[] metadata = client.getBytes("/api/v1/tasks/" + id + "/model?format=metadata");
+        String path = "/api/v1/tasks/" + id + "/model?format=";
+        byte[] metadata = client.getBytes(path + "metadata" + (round == null ? "" : "&round=" + round));
+        JsonNode meta = parse(metadata);
+        String roundText = meta == null ? "" : meta.path("notes").path("round").asText("");
+        if (!roundText.matches("[0-9]{1,9}")) {
+            throw new UserException("the node sent model metadata without a round number: is it an older learnchain"
+                    + " node? Update it, or use GET /api/v1/tasks/" + id + "/model directly");
+        }
+        // the model of the round the metadata names, even if a better round is decided in between
+        int chosen = Integer.parseInt(roundText);
+        byte[] safetensors = client.getBytes(path + "safetensors&round=" + chosen);
         Model model;
         try {
             model = ModelSafetensors.read(safetensors, "task " + id + " model from the node");
         } catch (RuntimeException e) {
             throw new UserException("the node sent a model that does not read back: " + e.getMessage(), e);
+        }
+        if (!model.hash().toHex().equals(meta.path("modelHash").asText())) {
+            throw new UserException("the node sent a model (" + model.hash().toHex() + ") other than its metadata names ("
+                    + meta.path("modelHash").asText() + "); try again");
         }
         byte[] onnx = OnnxExporter.export(model);
         try {
@@ -61,10 +87,10 @@ final class TaskModelCommand implements Callable<Integer> {
             throw new UserException("cannot write the model files to " + out + ": " + e.getMessage(), e);
         }
         PrintWriter w = spec.commandLine().getOut();
-        JsonNode meta = parse(metadata);
         if (json.json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("taskId", id);
+            result.put("round", chosen);
             result.put("modelHash", model.hash().toHex());
             result.put("dir", out.toAbsolutePath().toString());
             result.put("files", java.util.List.of("model.onnx", "model.safetensors", "metadata.json"));
@@ -72,15 +98,24 @@ final class TaskModelCommand implements Callable<Integer> {
             JsonOption.printJson(w, result);
             return 0;
         }
-        w.println("model      " + model.hash().toHex() + " (" + model.parameterCount() + " parameters)");
-        if (meta != null) {
-            w.println("won        block " + meta.path("notes").path("block").asText() + " at height "
-                    + meta.path("notes").path("height").asText() + ", shard accuracy "
-                    + meta.path("metrics").path("shardAccuracy").asText("?"));
-        }
+        JsonNode notes = meta.path("notes");
+        JsonNode metrics = meta.path("metrics");
+        w.println("round      " + chosen + " of " + notes.path("roundsWon").asText("?") + " won: "
+                + notes.path("choiceReason").asText());
+        w.println("model      " + model.hash().toHex() + " (" + model.parameterCount() + " parameters), in your labels"
+                + " (mined as " + notes.path("minedModelHash").asText().substring(0, 16) + "... under the round's"
+                + " label mapping " + notes.path("roundMapping").asText() + ")");
+        w.println("won        block " + notes.path("block").asText() + " at height " + notes.path("height").asText()
+                + ", shard accuracy " + percent(metrics.path("shardAccuracy")) + ", test set accuracy "
+                + percent(metrics.path("testAccuracy")) + (metrics.path("testSamples").isNumber()
+                        ? " on " + metrics.path("testSamples").asInt() + " samples" : " (not known on this node)"));
         w.println("wrote      " + out.resolve("model.onnx") + ", model.safetensors, metadata.json");
         w.flush();
         return 0;
+    }
+
+    private static String percent(JsonNode v) {
+        return v.isNumber() ? String.format(java.util.Locale.ROOT, "%.2f%%", 100 * v.asDouble()) : "?";
     }
 
     private static JsonNode parse(byte[] json) {

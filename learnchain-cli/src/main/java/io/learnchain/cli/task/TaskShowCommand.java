@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code learnchain task show ID}: terms, status and the per-round leaderboard. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show a task: terms, status and each round's winner, scores and the candidates that lost (and why).")
+        description = {"Show a task: terms, status and each round's winner, scores and the candidates that lost (and why).",
+                "'test set' is the winner's accuracy (in your labels) on the task's whole test set: every test shard;"
+                        + " '-' where this node does not hold them all (only the requester's node does until every"
+                        + " shard is revealed) or has not scored it yet."})
 final class TaskShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The task id (learnchain task list).")
     long id;
@@ -50,20 +53,29 @@ final class TaskShowCommand implements Callable<Integer> {
                         r.path("height").asLong());
                 continue;
             }
-            out.printf("round %-3d  height %-6d winner %s  score %d/%d (%.2f%%) verified %d  model %s%n",
+            out.printf("round %-3d  height %-6d winner %s  score %d/%d (%.2f%%) verified %d  test set %s  model %s%n",
                     r.path("round").asInt(), r.path("height").asLong(), r.path("winner").asText(),
                     r.path("claimedScore").asLong(), r.path("shardSize").asInt(), 100 * r.path("accuracy").asDouble(),
-                    r.path("verifiedScore").asLong(), r.path("modelHash").asText().substring(0, 16));
+                    r.path("verifiedScore").asLong(), testAccuracy(r), r.path("modelHash").asText().substring(0, 16));
             for (JsonNode c : r.path("candidates")) {
                 out.printf("            candidate %s from %s claimed %d: %s%n", c.path("block").asText().substring(0, 16),
                         c.path("miner").asText(), c.path("claimedScore").asLong(), c.path("outcome").asText());
             }
         }
-        if (!task.path("latestModel").isNull()) {
-            out.println("model       latest winner " + task.path("latestModel").asText()
-                    + " (learnchain task model " + id + " --out DIR)");
+        JsonNode delivery = task.path("delivery");
+        if (!delivery.path("round").isMissingNode() && !delivery.path("round").isNull()) {
+            out.println("download    round " + delivery.path("round").asInt() + ": " + delivery.path("reason").asText()
+                    + " (learnchain task model " + id + " --out DIR; --round R for another)");
         }
         out.flush();
         return 0;
+    }
+
+    /** The delivered model's accuracy on the task's whole test set, or why there is none. */
+    private static String testAccuracy(JsonNode round) {
+        if (round.path("testAccuracy").isNumber()) {
+            return String.format(java.util.Locale.ROOT, "%.2f%%", 100 * round.path("testAccuracy").asDouble());
+        }
+        return "-";
     }
 }

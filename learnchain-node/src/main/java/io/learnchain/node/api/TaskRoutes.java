@@ -3,6 +3,7 @@ package io.learnchain.node.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.learnchain.base.Amount;
+import io.learnchain.chain.tx.PostTask;
 import io.learnchain.learn.format.ModelMetadata;
 import io.learnchain.learn.format.ModelSafetensors;
 import io.learnchain.learn.format.OnnxExporter;
@@ -10,7 +11,9 @@ import io.learnchain.node.task.TaskRequest;
 import io.learnchain.node.task.TaskRequestException;
 import io.learnchain.node.task.TaskService;
 import io.learnchain.node.task.TaskViews;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,21 +117,42 @@ public final class TaskRoutes implements ApiRoutes {
     private void model(Context ctx) {
         long id = taskId(ctx);
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("metadata");
-        TaskService.WinningModel w = tasks.latestModel(id).orElseThrow(() -> ApiException.notFound("task " + id
-                + " has no winning model here yet (unknown task, no round won, or the model blob is missing)"));
+        if (!List.of("onnx", "safetensors", "metadata").contains(format)) {
+            throw ApiException.badRequest("format must be onnx, safetensors or metadata, got '" + format + "'");
+        }
+        int asked = QueryParams.intParam(ctx, "round", 0, 1, PostTask.MAX_SHARDS);
+        Optional<Integer> round = asked == 0 ? Optional.empty() : Optional.of(asked);
+        TaskService.WinningModel w;
+        try {
+            w = tasks.model(id, round).orElseThrow(() -> ApiException.notFound("task " + id + " has no winning model"
+                    + " here yet (unknown task, no round won, or the model blob is missing)"));
+        } catch (TaskRequestException e) {
+            throw new ApiException(e.code().equals("no_such_round") ? 404 : 422, e.code(), e.getMessage());
+        }
+        ctx.header("X-Learnchain-Round", Integer.toString(w.round().round()));
         switch (format) {
-            case "onnx" -> ctx.contentType("application/octet-stream").result(OnnxExporter.export(w.model()));
-            case "safetensors" -> ctx.contentType("application/octet-stream").result(ModelSafetensors.write(w.model()));
-            case "metadata" -> ctx.contentType("application/json").result(metadata(w).toJson());
-            default -> throw ApiException.badRequest("format must be onnx, safetensors or metadata, got '" + format
-                    + "'");
+            case "onnx" -> ctx.contentType("application/octet-stream").header("Content-Disposition",
+                    "attachment; filename=\"task-" + id + "-round-" + w.round().round() + ".onnx\"")
+                    .result(OnnxExporter.export(w.model()));
+            case "safetensors" -> ctx.contentType("application/octet-stream").header("Content-Disposition",
+                    "attachment; filename=\"task-" + id + "-round-" + w.round().round() + ".safetensors\"")
+                    .result(ModelSafetensors.write(w.model()));
+            default -> ctx.contentType("application/json").result(metadata(w).toJson());
         }
     }
 
-    /** The metadata.json of a winning model: spec, tensors, training record, test accuracy and where it came from. */
+    /**
+     * The metadata.json of a delivered model: spec, tensors, training record, accuracies, which round
+     * and mapping layer it came from and that the mapping was undone ({@code modelHash} is the
+     * delivered model's, {@code notes.minedModelHash} the one the block committed to).
+     */
     static ModelMetadata metadata(TaskService.WinningModel w) {
         TaskViews.Round r = w.round();
         Map<String, Double> metrics = new LinkedHashMap<>();
+        if (r.testAccuracy() != null) {
+            metrics.put("testAccuracy", r.testAccuracy());
+            metrics.put("testSamples", r.testSamples().doubleValue());
+        }
         if (r.accuracy() != null) {
             metrics.put("shardAccuracy", r.accuracy());
         }
@@ -137,9 +161,17 @@ public final class TaskRoutes implements ApiRoutes {
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("taskId", Long.toString(w.taskId()));
         notes.put("round", Integer.toString(r.round()));
+        notes.put("roundsWon", Long.toString(w.task().rounds().stream().filter(x -> x.kind().equals("pole")).count()));
+        notes.put("choice", w.delivery().rule());
+        notes.put("choiceReason", w.delivery().reason());
         notes.put("block", r.block());
         notes.put("height", Long.toString(r.height()));
         notes.put("miner", r.winner());
+        notes.put("labels", "unmapped: output y is class y of the requester's data (the round's mapping layer was"
+                + " undone in the last layer's weights)");
+        notes.put("roundKey", w.mapping().roundKey().toHex());
+        notes.put("roundMapping", Arrays.toString(w.mapping().permutation()));
+        notes.put("minedModelHash", w.mined().hash().toHex());
         notes.put("trainingSet", w.task().terms().trainingSet());
         notes.put("shardHash", w.proof().shardHash().toHex());
         notes.put("shardIndex", Integer.toString(w.proof().shardIndex()));

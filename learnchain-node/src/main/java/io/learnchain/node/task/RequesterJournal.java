@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * The data node's own record of its tasks, kept in {@code <datadir>/requester/tasks.jsonl}: one
- * JSON line per task posted (transaction, model, data set, training set and shard hashes) and per
- * shard revealed. The chain says which round is due and the blob store holds the shards, so a
- * restarted node reveals the next round by itself; the journal keeps what the chain does not (which
- * data set and model name a task came from, when each reveal went out) and ties a task id back to
- * this node. Appends are flushed and forced to disk; a torn last line (a crash mid-append) is skipped.
+ * JSON line per task posted (transaction, model, data set, training set and shard hashes), per
+ * shard revealed and per round winner scored on its task's whole test set. The chain says which
+ * round is due and the blob store holds the shards, so a restarted node reveals the next round by
+ * itself; the journal keeps what the chain does not (which data set and model name a task came
+ * from, when each reveal went out, how each delivered model did on the test set) and ties a task id
+ * back to this node. Appends are flushed and forced to disk; a torn last line (a crash mid-append) is skipped.
  */
 public final class RequesterJournal {
     /** A task this node posted; {@code shardHashes} identify it on the chain. */
@@ -29,10 +30,18 @@ public final class RequesterJournal {
     public record Revealed(String type, long taskId, int shardIndex, String parent, long timeMillis) {
     }
 
+    /**
+     * The delivered model of the round won in {@code block} scored {@code correct} of
+     * {@code samples} on its task's whole test set ({@link TestSetScores}).
+     */
+    public record Scored(String type, String block, int correct, int samples) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Optional<Path> file;
     private final List<Posted> posted = new ArrayList<>();
     private final List<Revealed> revealed = new ArrayList<>();
+    private final List<Scored> scored = new ArrayList<>();
 
     private RequesterJournal(Optional<Path> file) {
         this.file = file;
@@ -70,6 +79,7 @@ public final class RequesterJournal {
             switch (node.path("type").asText()) {
                 case "posted" -> posted.add(JSON.treeToValue(node, Posted.class));
                 case "revealed" -> revealed.add(JSON.treeToValue(node, Revealed.class));
+                case "scored" -> scored.add(JSON.treeToValue(node, Scored.class));
                 default -> { } // a later version's entry: not ours to read
             }
         } catch (IOException e) {
@@ -89,6 +99,16 @@ public final class RequesterJournal {
         Revealed entry = new Revealed("revealed", taskId, shardIndex, parent, timeMillis);
         append(entry);
         revealed.add(entry);
+    }
+
+    public synchronized void scored(String block, int correct, int samples) {
+        Scored entry = new Scored("scored", block, correct, samples);
+        append(entry);
+        scored.add(entry);
+    }
+
+    public synchronized List<Scored> scores() {
+        return List.copyOf(scored);
     }
 
     /** The posting whose shards are {@code shardHashes} (hex), if this node posted it. */

@@ -6,6 +6,7 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.data.DatasetShards;
 import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.TrainTestData;
@@ -41,6 +42,12 @@ public final class TaskPreparer {
                     + spec.layout().input() + " and outputs " + spec.outputSize() + " classes, but " + request.dataset()
                     + " has samples of " + java.util.Arrays.toString(train.sampleShape()) + " in " + train.classes()
                     + " classes");
+        }
+        if (!OutputPermutation.supports(spec)) {
+            throw new TaskRequestException("model_not_unmappable", "model '" + request.model() + "' spreads its "
+                    + spec.outputSize() + " outputs over the positions of its last convolution, so the model could not"
+                    + " be handed back in your labels (each round trains under a label permutation): end the model"
+                    + " with a dense layer, or a convolution with one filter per class");
         }
         if (request.rounds() > PostTask.MAX_SHARDS || request.rounds() > data.test().count()) {
             throw new TaskRequestException("too_many_rounds", "a task has at most " + PostTask.MAX_SHARDS

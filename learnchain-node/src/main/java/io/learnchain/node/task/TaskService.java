@@ -7,11 +7,14 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.pole.SecureMappingLayer;
+import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.TaskStatus;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.learn.model.Model;
+import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
@@ -28,10 +31,10 @@ import java.util.Optional;
 /**
  * The data node's side of tasks: posts a {@link TaskRequest} with the node's own key (training set
  * and shards into the blob store, the journal entry, the PostTask to the mempool and peers), and
- * answers what the chain and this node know about each task (status, per-round leaderboard, the
- * latest winning model).
+ * answers what the chain and this node know about each task (status, per-round leaderboard with
+ * each winner's accuracy on the task's test set, the model a requester downloads).
  */
-public final class TaskService {
+public final class TaskService implements AutoCloseable {
     private static final int ROUNDS_KEPT = 1_024;
     private static final long MAX_SCAN = 100_000;
 
@@ -42,6 +45,7 @@ public final class TaskService {
     private final RequesterJournal journal;
     private final Clock clock;
     private final RoundBook book = new RoundBook(ROUNDS_KEPT);
+    private final TestSetScores scores;
     private final SecureRandom random = new SecureRandom();
 
     public TaskService(PoleService pole, BlobStore blobs, TaskPreparer preparer, RequesterJournal journal, Clock clock) {
@@ -51,6 +55,7 @@ public final class TaskService {
         this.preparer = preparer;
         this.journal = journal;
         this.clock = clock;
+        this.scores = new TestSetScores(blobs, journal);
         pole.addListener(this::onEvent);
     }
 
@@ -58,6 +63,14 @@ public final class TaskService {
         book.record(event);
         if (event instanceof PoleEvent.Revealed r) {
             journal.revealed(r.taskId(), r.shardIndex(), r.parent().toHex(), clock.millis());
+        }
+        if (event instanceof PoleEvent.RoundDecided d) {
+            chain.block(d.winner()).ifPresent(block -> {
+                if (block.header().proof() instanceof PoleProof proof) {
+                    chain.head().tip().state().tasks().get(proof.taskId()).ifPresent(task ->
+                            scores.scoreLater(block.hash(), task.terms(), () -> delivered(block, proof).model()));
+                }
+            });
         }
     }
 
@@ -151,7 +164,8 @@ public final class TaskService {
                 p.maxPhaseSeconds(), shardHex(p));
         List<TaskViews.Round> rounds = rounds(t);
         return Optional.of(new TaskViews.Detail(summary(t), terms, rounds,
-                t.winners().isEmpty() ? null : t.winners().getLast().toHex()));
+                t.winners().isEmpty() ? null : t.winners().getLast().toHex(),
+                ModelChoice.byDefault(rounds, scores.holdsTestSet(p))));
     }
 
     private List<TaskViews.Round> rounds(TaskState task) {
@@ -167,17 +181,18 @@ public final class TaskService {
             Block block = b.get();
             switch (block.header().proof()) {
                 case PoleProof proof when proof.taskId() == task.id() -> out.add(poleRound(out.size() + 1, block,
-                        proof, reveals));
+                        proof, reveals, task.terms()));
                 case ForfeitProof f when f.taskId() == task.id() -> out.add(new TaskViews.Round(out.size() + 1, h,
                         block.hash().toHex(), block.header().previous().toHex(), "forfeit", null, null, null, null,
-                        null, null, null, null, null, List.of(), null));
+                        null, null, null, null, null, List.of(), null, null, null));
                 default -> { }
             }
         }
         return out;
     }
 
-    private TaskViews.Round poleRound(int index, Block block, PoleProof proof, List<RequesterJournal.Revealed> reveals) {
+    private TaskViews.Round poleRound(int index, Block block, PoleProof proof, List<RequesterJournal.Revealed> reveals,
+                                      PostTask terms) {
         Hash parent = block.header().previous();
         Integer shardSize = chain.blobs().dataset(proof.shardHash()).map(d -> d.count()).orElse(null);
         Double accuracy = shardSize == null || shardSize == 0 ? null : (double) proof.claimedScore() / shardSize;
@@ -189,36 +204,103 @@ public final class TaskService {
         }
         Long revealedAt = reveals.stream().filter(r -> r.parent().equals(parent.toHex())).findFirst()
                 .map(RequesterJournal.Revealed::timeMillis).orElse(null);
+        Optional<TestSetScores.Score> score = scores.get(block.hash());
+        if (score.isEmpty()) {
+            scores.scoreLater(block.hash(), terms, () -> delivered(block, proof).model());
+        }
         return new TaskViews.Round(index, block.header().height().value(), block.hash().toHex(), parent.toHex(),
                 "pole", block.header().minerAddress().toString(), proof.modelHash().toHex(),
                 proof.record().hash().toHex(), proof.shardIndex(), shardSize, proof.claimedScore(),
-                proof.claimedScore(), accuracy, book.evaluations(parent).orElse(null), candidates, revealedAt);
+                proof.claimedScore(), accuracy, book.evaluations(parent).orElse(null), candidates, revealedAt,
+                score.map(TestSetScores.Score::accuracy).orElse(null),
+                score.map(TestSetScores.Score::samples).orElse(null));
     }
 
-    /** The latest winning model of task {@code id} with the block that won it; empty when none or not here. */
-    public Optional<WinningModel> latestModel(long id) {
-        Optional<TaskViews.Detail> detail = show(id);
-        if (detail.isEmpty() || detail.get().latestModel() == null) {
+    /**
+     * The model a requester downloads from task {@code id}: round {@code round} when given, else the
+     * round winner with the best accuracy on the task's whole test set where this node holds it
+     * (rounds not yet scored are scored first), else the latest winner ({@link ModelChoice}). The
+     * model is delivered in the requester's labels: the round's mapping layer is undone.
+     * Empty when the task is unknown, no round was won, or the model blob is not here.
+     *
+     * @throws TaskRequestException {@code no_such_round} when {@code round} was not won,
+     *     {@code model_not_unmappable} when the spec's outputs cannot be reordered by moving weights
+     */
+    public Optional<WinningModel> model(long id, Optional<Integer> round) {
+        Optional<TaskState> found = chain.head().tip().state().tasks().get(id);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        TaskViews.Round last = detail.get().rounds().reversed().stream().filter(r -> r.kind().equals("pole"))
-                .findFirst().orElse(null);
-        if (last == null) {
+        PostTask terms = found.get().terms();
+        if (round.isEmpty() && scores.holdsTestSet(terms)) {
+            for (TaskViews.Round r : rounds(found.get())) {
+                if (r.kind().equals("pole") && r.testAccuracy() == null) {
+                    Block block = chain.block(Hash.fromHex(r.block())).orElseThrow();
+                    scores.score(block.hash(), terms, () -> delivered(block, (PoleProof) block.header().proof())
+                            .model());
+                }
+            }
+        }
+        TaskViews.Detail detail = show(id).orElseThrow();
+        TaskViews.Delivery choice = round.isPresent() ? ModelChoice.requested(detail.rounds(), round.get())
+                : detail.delivery();
+        if (choice.round() == null) {
             return Optional.empty();
         }
-        Block block = chain.block(Hash.fromHex(last.block())).orElseThrow();
+        TaskViews.Round chosen = detail.rounds().stream().filter(r -> r.round() == choice.round()).findFirst()
+                .orElseThrow();
+        Block block = chain.block(Hash.fromHex(chosen.block())).orElseThrow();
         PoleProof proof = (PoleProof) block.header().proof();
+        if (!hasBlob(proof.modelHash())) {
+            return Optional.empty();
+        }
+        Delivered d = delivered(block, proof);
+        return Optional.of(new WinningModel(id, d.model(), d.mined(), d.mapping(), proof, chosen, detail, choice));
+    }
+
+    private boolean hasBlob(Hash hash) {
+        try {
+            return blobs.contains(hash);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the blob store: " + e.getMessage(), e);
+        }
+    }
+
+    /** A round's model as mined (in the round's label space) and as delivered (in the requester's). */
+    private record Delivered(Model model, Model mined, SecureMappingLayer mapping) {
+    }
+
+    private Delivered delivered(Block block, PoleProof proof) {
         Optional<byte[]> bytes;
         try {
             bytes = blobs.get(proof.modelHash());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + proof.modelHash().toHex() + ": " + e.getMessage(), e);
         }
-        return bytes.map(b -> new WinningModel(id, Model.fromCanonicalBytes(b), proof, last, detail.get()));
+        Model mined = Model.fromCanonicalBytes(bytes.orElseThrow(() -> new IllegalStateException("model "
+                + proof.modelHash().toHex() + " of block " + block.hash().toHex() + " is not in the blob store")));
+        SecureMappingLayer mapping = new SecureMappingLayer(TaskRules.roundKey(block.header().previous(),
+                proof.taskId()), mined.spec().outputSize());
+        if (!OutputPermutation.supports(mined.spec())) {
+            throw new TaskRequestException("model_not_unmappable", "the outputs of " + mined.spec().text()
+                    + " are spread over its last convolution's positions, so the round's label mapping cannot be"
+                    + " undone in its weights; its raw model blob " + proof.modelHash().toHex() + " answers in the"
+                    + " round's labels " + java.util.Arrays.toString(mapping.permutation()));
+        }
+        return new Delivered(mapping.unmap(mined), mined, mapping);
     }
 
-    /** A task's winning model with the round that chose it. */
-    public record WinningModel(long taskId, Model model, PoleProof proof, TaskViews.Round round,
-            TaskViews.Detail task) {
+    @Override
+    public void close() {
+        scores.close();
+    }
+
+    /**
+     * A task's model as delivered: {@code model} predicts the requester's own labels ({@code mined},
+     * the model the block committed to, under {@code mapping} undone), with the round it won and why
+     * that round was chosen.
+     */
+    public record WinningModel(long taskId, Model model, Model mined, SecureMappingLayer mapping, PoleProof proof,
+            TaskViews.Round round, TaskViews.Detail task, TaskViews.Delivery delivery) {
     }
 }

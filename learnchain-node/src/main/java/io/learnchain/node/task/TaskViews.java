@@ -49,13 +49,25 @@ public final class TaskViews {
      * A decided round. {@code kind} "pole" (won: winner, model, scores) or "forfeit" (the requester
      * did not reveal in time). {@code verifiedScore} is what every node re-computed on connecting the
      * block (equal to the claim, or the block would be invalid); {@code accuracy} = score / shard size.
+     * {@code modelHash} is the model as mined (in the round's label space). {@code testAccuracy}: the
+     * delivered model (in the requester's labels) on the task's whole test set of {@code testSamples}
+     * (every shard); null where this node does not hold every shard, or has not scored it yet.
      */
     public record Round(int round, long height, String block, String parent, String kind, String winner,
             String modelHash, String trainingRecordHash, Integer shardIndex, Integer shardSize, Long claimedScore,
             Long verifiedScore, Double accuracy, Integer evaluations, List<Candidate> candidates,
-            Long revealedAtMillis) {
+            Long revealedAtMillis, Double testAccuracy, Integer testSamples) {
     }
 
-    public record Detail(Summary summary, Terms terms, List<Round> rounds, String latestModel) {
+    /**
+     * Which round's model a download gives and why. {@code rule}: "best-test-accuracy", "latest"
+     * (this node cannot rank the rounds), "requested" (a round was named) or "none" (no round won;
+     * {@code round} null).
+     */
+    public record Delivery(Integer round, String rule, String reason) {
+    }
+
+    /** {@code latestModel}: the latest winner's model hash as mined; {@code delivery}: what a download gives. */
+    public record Detail(Summary summary, Terms terms, List<Round> rounds, String latestModel, Delivery delivery) {
     }
 }
