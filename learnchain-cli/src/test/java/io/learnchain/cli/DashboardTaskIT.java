@@ -3,9 +3,6 @@ package io.learnchain.cli;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
@@ -14,13 +11,13 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.learnchain.learn.data.BundledDatasets;
+import io.learnchain.learn.data.Dataset;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The task flow in a real browser against a real {@code learnchain node --dev} (a pole chain that
  * mines its own tasks): post a task through the form, see it listed, see its blocks arrive live on
  * the overview, open a task block and see the round's candidates with the reason each lost, then
- * download the winning model from the task page and run it in ONNX Runtime. Screenshots of each step
+ * download the winning model from the task page and classify the requester's test set with it in
+ * ONNX Runtime. Screenshots of each step
  * go to {@code target/screenshots/} (docs/dashboard.md).
  */
 class DashboardTaskIT {
@@ -124,7 +122,7 @@ class DashboardTaskIT {
     private static void roundOfTheBlock(Page page, Locator tileLink) {
         tileLink.click();
         assertThat(page.getByTestId("pole-proof")).containsText("Claimed score");
-        assertThat(page.getByTestId("test-accuracy")).containsText("%");
+        assertThat(page.getByTestId("shard-accuracy")).containsText("%");
         Locator losers = page.locator("[data-testid=candidates] tr.loser td.reason");
         if (losers.count() > 0) {
             for (String reason : losers.allTextContents()) {
@@ -142,18 +140,19 @@ class DashboardTaskIT {
         assertThat(page.getByTestId("accuracy-chart")).isVisible();
         DashboardIT.shot(page, "task");
 
+        assertThat(page.getByTestId("delivery")).containsText("predicts your own class labels");
         Download onnx = page.waitForDownload(() -> page.getByTestId("download-onnx").click());
         byte[] model = Files.readAllBytes(onnx.path());
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
-            String input = session.getInputNames().iterator().next();
-            float[] pixels = new float[784];
-            try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), new long[] {1, 784});
-                    OrtSession.Result out = session.run(Map.of(input, x))) {
-                float[][] logits = (float[][]) out.get(0).getValue();
-                assertThat(logits).hasDimensions(1, 10);
-            }
-        }
+        Download metadata = page.waitForDownload(() -> page.getByTestId("download-metadata").click());
+        JsonNode meta = JSON.readTree(Files.readAllBytes(metadata.path()));
+        // the requester's check: its own test set through the downloaded file in ONNX Runtime
+        Dataset test = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST);
+        double accuracy = RequesterEval.onnxAccuracy(model, test, RequesterEval.ints(meta.path("inputShape")));
+        System.out.printf("dashboard download: round %s, ONNX Runtime %.4f on the test set, node's test accuracy %.4f,"
+                + " shard accuracy %.4f%n", meta.path("notes").path("round").asText(), accuracy,
+                meta.path("metrics").path("testAccuracy").asDouble(), meta.path("metrics").path("shardAccuracy").asDouble());
+        assertThat(accuracy).isGreaterThan(0.4)
+                .isCloseTo(meta.path("metrics").path("testAccuracy").asDouble(), org.assertj.core.api.Assertions.within(0.005));
 
         Download safetensors = page.waitForDownload(() -> page.getByTestId("download-safetensors").click());
         byte[] st = Files.readAllBytes(safetensors.path());

@@ -86,6 +86,27 @@ class LifelongCommandsTest {
         return JSON.readTree(lines[lines.length - 1]);
     }
 
+    /**
+     * A lifelong model has no label mapping (participants train on the deployer's labels and the
+     * chain's loss is computed on them): the weights the node serves, exported to ONNX and run in
+     * ONNX Runtime, classify the deployer's test data as well as the engine says they do.
+     */
+    private void theAdoptedWeightsClassifyTheDeployersOwnLabels(Model adopted, Dataset test) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api + "/api/v1/lifelong/blobs/" + adopted.hash().toHex())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Model served = Model.fromCanonicalBytes(java.util.HexFormat.of().parseHex(JSON.readTree(response.body())
+                .path("hex").asText()));
+        double onnx = RequesterEval.onnxAccuracy(io.learnchain.learn.format.OnnxExporter.export(served), test,
+                new int[] {6});
+        double engine = (double) new io.learnchain.learn.train.Evaluator(ComputePool.serial()).correctCount(served, test)
+                / test.count();
+        System.out.printf("lifelong: the adopted weights classify the deployer's test data at %.3f in ONNX Runtime"
+                + " (engine %.3f)%n", onnx, engine);
+        assertThat(onnx).isGreaterThan(0.7).isCloseTo(engine, org.assertj.core.api.Assertions.within(0.01));
+    }
+
     @Test
     void deploysRevealsProposesGrowsAndShows() throws Exception {
         Model initial = Initializer.initialize(SPEC, 2);
@@ -111,6 +132,7 @@ class LifelongCommandsTest {
                 betterFile.toString());
         assertThat(proposed.path("loss").asLong()).isLessThan(proposed.path("currentLoss").asLong());
         await(m -> m.weights().equals(better.hash()));
+        theAdoptedWeightsClassifyTheDeployersOwnLabels(better, data("test", 200, 3, 3));
 
         Cli.Run worse = Cli.run("lifelong", "propose", "--from", "dev:3", "--model", "1", "--weights",
                 weights.toString(), "--api", api);

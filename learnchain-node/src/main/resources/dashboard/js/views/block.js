@@ -57,9 +57,9 @@ function proofSection(b, round) {
       ['Claimed score', `${p.claimedScore}${of} correct`],
       ['Verified score', mine?.verifiedScore !== undefined && mine?.verifiedScore !== null
         ? `${mine.verifiedScore}${of} correct` : 'verified by every node that connected the block'],
-      ['Test accuracy', h('span', {'data-testid': 'test-accuracy'}, mine ? percent(mine.accuracy) : '-')],
+      ['Shard accuracy', h('span', {'data-testid': 'shard-accuracy'}, mine ? percent(mine.accuracy) : '-')],
       ['Shard', h('span', {}, `#${p.shardIndex} `, h('span', {class: 'mono wrap'}, p.shardHash))],
-      ['Model hash', h('span', {class: 'mono wrap'}, p.modelHash)],
+      ['Model hash (as mined, in the round\'s labels)', h('span', {class: 'mono wrap'}, p.modelHash)],
       ['Training record', h('span', {class: 'mono wrap'}, p.trainingRecordHash)],
     ]));
 }

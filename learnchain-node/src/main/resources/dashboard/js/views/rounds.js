@@ -1,12 +1,13 @@
-// Reading GET /api/v1/tasks/{id} (docs/api.md, "Tasks"): {summary, terms, rounds, latestModel}. Each
+// Reading GET /api/v1/tasks/{id} (docs/api.md, "Tasks"): {summary, terms, rounds, latestModel, delivery}. Each
 // round: {round, height, block, kind (pole|forfeit), winner, claimedScore, verifiedScore, shardSize,
-// accuracy (0..1), candidates: [{block, miner, claimedScore, outcome}]}; a candidate's outcome is
-// "won", "rejected: REASON" or "not chosen".
+// accuracy (0..1, on the round's shard), testAccuracy (0..1 on the whole test set, or null), candidates:
+// [{block, miner, claimedScore, outcome}]}; a candidate's outcome is "won", "rejected: REASON" or "not
+// chosen". delivery: {round, rule, reason}, the round a model download gives.
 
 /** The task's summary and terms flattened into one object (id, status, model, rounds, ...). */
 export function taskOf(detail) {
   return {...(detail.terms ?? {}), ...(detail.summary ?? detail), rounds: detail.summary?.rounds ?? detail.rounds,
-    roundList: roundsOf(detail), latestModel: detail.latestModel ?? null};
+    roundList: roundsOf(detail), latestModel: detail.latestModel ?? null, delivery: detail.delivery ?? null};
 }
 
 /** The task's decided rounds, oldest first. */

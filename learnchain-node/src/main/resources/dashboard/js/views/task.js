@@ -1,4 +1,5 @@
-// One task: terms and status, model downloads, best test accuracy against height, per-round leaderboard.
+// One task: terms and status, model downloads (the round a download gives and why), best accuracy against height
+// (on the whole test set where this node holds it, else on each round's shard), per-round leaderboard.
 
 import {BASE, get} from '../api.js';
 import {addressLink, badge, coins, empty, errorBox, facts, fill, h, hashLink, loading, percent, table} from '../dom.js';
@@ -23,7 +24,8 @@ export async function render(root, [id], live) {
 
 function draw(body, t, tip) {
   const won = t.roundList.filter(r => r.kind === 'pole');
-  const points = won.map(r => ({x: r.height, y: r.accuracy}));
+  const onTestSet = won.length > 0 && won.every(r => r.testAccuracy !== null && r.testAccuracy !== undefined);
+  const points = won.map(r => ({x: r.height, y: onTestSet ? r.testAccuracy : r.accuracy}));
   fill(body,
     h('p', {}, badge(statusText(t), t.status), t.mine ? ' posted by this node' : ''),
     facts([
@@ -41,23 +43,38 @@ function draw(body, t, tip) {
       ['Posted at height', t.postedHeight ?? null],
     ]),
     downloads(t, won.length > 0),
-    h('h2', {}, 'Best test accuracy by height'),
-    bestAccuracyChart(points, tip),
+    h('h2', {}, onTestSet ? 'Best accuracy on the whole test set by height' : 'Best shard accuracy by height'),
+    onTestSet ? null : h('p', {class: 'note'}, 'Each round\'s accuracy on the shard it was verified on: this node does'
+      + ' not hold the task\'s whole test set (the requester\'s node does, and every node once all shards are revealed).'),
+    bestAccuracyChart(points, tip, onTestSet ? 'best test-set accuracy' : 'best shard accuracy'),
     h('h2', {}, 'Leaderboard by round'),
     leaderboard(t.roundList));
 }
 
 function downloads(t, hasModel) {
-  if (!hasModel) {
+  const round = t.delivery?.round;
+  if (!hasModel || round === null || round === undefined) {
     return h('p', {class: 'note'}, 'The model can be downloaded once a round has a winner.');
   }
-  const url = format => `${BASE}/tasks/${t.id}/model?format=${format}`;
-  return h('div', {class: 'actions', 'data-testid': 'downloads'},
-    h('a', {class: 'button', href: url('onnx'), download: `task-${t.id}.onnx`, 'data-testid': 'download-onnx'},
-      'Download ONNX'),
-    h('a', {class: 'button', href: url('safetensors'), download: `task-${t.id}.safetensors`,
-      'data-testid': 'download-safetensors'}, 'Download safetensors'),
-    h('a', {href: url('metadata'), download: `task-${t.id}-metadata.json`}, 'metadata.json'));
+  // the round is named in the links, so the three files are one model even if another round is decided meanwhile
+  const url = format => `${BASE}/tasks/${t.id}/model?format=${format}&round=${round}`;
+  const name = `task-${t.id}-round-${round}`;
+  return h('div', {'data-testid': 'downloads'},
+    h('p', {'data-testid': 'delivery'}, h('strong', {}, `Round ${round}'s model`), `: ${t.delivery.reason}. `,
+      'It predicts your own class labels (the round\'s label mapping is undone in its last layer).'),
+    h('div', {class: 'actions'},
+      h('a', {class: 'button', href: url('onnx'), download: `${name}.onnx`, 'data-testid': 'download-onnx'},
+        'Download ONNX'),
+      h('a', {class: 'button', href: url('safetensors'), download: `${name}.safetensors`,
+        'data-testid': 'download-safetensors'}, 'Download safetensors'),
+      h('a', {href: url('metadata'), download: `${name}-metadata.json`, 'data-testid': 'download-metadata'},
+        'metadata.json')));
+}
+
+function roundAccuracy(r) {
+  const shard = `${percent(r.accuracy)} on its shard`;
+  return r.testAccuracy === null || r.testAccuracy === undefined ? shard
+    : `${percent(r.testAccuracy)} on the test set, ${shard}`;
 }
 
 function leaderboard(rounds) {
@@ -69,11 +86,12 @@ function leaderboard(rounds) {
     const cands = candidatesOf(r);
     return h('section', {class: 'round', 'data-round': r.round},
       h('h3', {}, `Round ${r.round} `, h('small', {}, 'block ', hashLink('blocks', r.block, 6), ` at height ${r.height}`),
-        ' ', r.kind === 'forfeit' ? badge('forfeit') : h('span', {class: 'note'}, ` ${percent(r.accuracy)} test accuracy`)),
+        ' ', r.kind === 'forfeit' ? badge('forfeit')
+          : h('span', {class: 'note', 'data-testid': 'round-accuracy'}, ` ${roundAccuracy(r)}`)),
       r.kind === 'forfeit' ? h('p', {class: 'note'}, 'The requester did not reveal the shard in time; the round was closed'
         + ' by a forfeit block.')
         : cands.length === 0 ? empty('This node did not see the round\'s candidates.')
-          : table(['Rank', 'Block', 'Miner', 'Claimed', 'Verified', 'Test accuracy', 'Outcome'], cands,
+          : table(['Rank', 'Block', 'Miner', 'Claimed', 'Verified', 'Shard accuracy', 'Outcome'], cands,
             (c, i) => h('tr', {class: c.won ? 'winner' : 'loser'},
               h('td', {class: 'num'}, c.won ? '1' : '-'),
               h('td', {}, c.block ? hashLink('blocks', c.block, 6) : '-'),

@@ -103,7 +103,8 @@ record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobS
                         data.test().classes());
                 Dataset shard = io.learnchain.learn.data.DatasetCodec.decode(blob(p.shardHash()), "shard");
                 int verified = evaluator.correctCount(model, sml.relabel(shard));
-                double accuracy = (double) evaluator.correctCount(model, sml.relabel(data.test())) / data.test().count();
+                // what the requester gets: the model with the round's mapping undone, on its own test labels
+                double accuracy = (double) evaluator.correctCount(sml.unmap(model), data.test()) / data.test().count();
                 out.add(new RoundRow(h, "pole", p.taskId(), winner, p.claimedScore(), verified, shard.count(), accuracy,
                         candidates, evaluations, verify, training, idle));
             } else {

@@ -16,7 +16,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,20 +96,48 @@ class TaskApiTest {
             // stop the miner so the third round does not change the latest model under the downloads
             assertThat(json(http.post("/api/v1/miner/stop", ""), 200).path("phase").asText()).isEqualTo("STOPPED");
             Thread.sleep(FAST.candidateWindowMillis() + 500); // a round already revealed is still decided
-            task = json(http.get("/api/v1/tasks/1"), 200);
-            String latest = task.path("latestModel").asText();
-            byte[] safetensors = bytes(node.apiPort(), "/api/v1/tasks/1/model?format=safetensors");
-            Model model = ModelSafetensors.read(safetensors, "api");
-            assertThat(model.hash().toHex()).isEqualTo(latest);
-            assertThat(ModelSafetensors.write(model)).isEqualTo(safetensors);
-            ModelProto onnx = ModelProto.parseFrom(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=onnx"));
-            assertThat(onnx.getGraph().getNodeCount()).isPositive();
             JsonNode meta = JSON.readTree(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=metadata"));
-            assertThat(meta.path("modelHash").asText()).isEqualTo(latest);
+            task = json(http.get("/api/v1/tasks/1"), 200);
+            int chosen = Integer.parseInt(meta.path("notes").path("round").asText());
+            JsonNode round = task.path("rounds").get(chosen - 1);
+            // the default is the round winner that did best on the whole test set (every shard, this node's own)
+            assertThat(meta.path("notes").path("choice").asText()).isEqualTo("best-test-accuracy");
+            assertThat(task.path("delivery").path("round").asInt()).isEqualTo(chosen);
+            for (JsonNode r : task.path("rounds")) {
+                assertThat(r.path("testSamples").asInt()).isEqualTo(1000);
+                assertThat(r.path("testAccuracy").asDouble()).isLessThanOrEqualTo(round.path("testAccuracy").asDouble());
+            }
+            assertThat(meta.path("metrics").path("testAccuracy").asDouble()).isEqualTo(round.path("testAccuracy")
+                    .asDouble());
+            // delivered with the round's mapping undone: not the model the block committed to, and says so
+            assertThat(meta.path("notes").path("minedModelHash").asText()).isEqualTo(round.path("modelHash").asText());
+            assertThat(meta.path("modelHash").asText()).isNotEqualTo(round.path("modelHash").asText());
+            assertThat(meta.path("notes").path("labels").asText()).startsWith("unmapped");
+            byte[] safetensors = bytes(node.apiPort(), "/api/v1/tasks/1/model?format=safetensors&round=" + chosen);
+            Model model = ModelSafetensors.read(safetensors, "api");
+            assertThat(model.hash().toHex()).isEqualTo(meta.path("modelHash").asText());
+            assertThat(ModelSafetensors.write(model)).isEqualTo(safetensors);
+            ModelProto onnx = ModelProto.parseFrom(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=onnx&round="
+                    + chosen));
+            assertThat(onnx.getGraph().getNodeCount()).isPositive();
             assertThat(meta.path("notes").path("trainingSet").asText()).isEqualTo(task.path("terms")
                     .path("trainingSet").asText());
             assertThat(meta.path("trainingRecord").path("hash").asText()).hasSize(64);
+            JsonNode first = JSON.readTree(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=metadata&round=1"));
+            assertThat(first.path("notes").path("choice").asText()).isEqualTo("requested");
+            assertThat(first.path("notes").path("minedModelHash").asText()).isEqualTo(task.path("rounds").get(0)
+                    .path("modelHash").asText());
+            assertThat(json(http.get("/api/v1/tasks/1/model?format=onnx&round=9"), 404).path("error").asText())
+                    .isEqualTo("no_such_round");
+            assertThat(json(http.get("/api/v1/tasks/1/model?round=0"), 400).path("message").asText())
+                    .contains("'round'");
         }
+        // each winner was scored once, across the restart (the journal keeps the scores)
+        List<String> scored = Files.readAllLines(dir.resolve("requester").resolve("tasks.jsonl")).stream()
+                .filter(l -> l.contains("\"scored\"")).toList();
+        assertThat(scored).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        assertThat(scored.stream().map(l -> l.replaceAll(".*\"block\":\"([0-9a-f]+)\".*", "$1")).distinct())
+                .hasSize(scored.size());
     }
 
     @Test
