@@ -3,6 +3,8 @@
 # Prints one JSON line per measurement. Usage (from the repository root):
 #   ./mvnw -q -B -pl learnchain-bench -am package -DskipTests
 #   scripts/bench-side-by-side.sh [--repeats N | --quick]
+# LEARNCHAIN_JAVA_OPTS adds JVM options, e.g. "-XX:UseAVX=2" (the engine's 256-bit path on an AVX-512
+# machine) or "-XX:MaxVectorSize=16" (its 128-bit path); the machine line says which width ran.
 # See docs/benchmarks.md for the figures and how to read them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ export PYTORCH_FLAVOR=cpu
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export ENGINE_CACHE_DIR="${ENGINE_CACHE_DIR:-$PWD/learnchain-bench/target/djl-cache}"
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ENGINE_CACHE_DIR}"
-exec "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss4m -Xmx4g \
+# shellcheck disable=SC2086
+exec "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss4m -Xmx4g ${LEARNCHAIN_JAVA_OPTS:-} \
   -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "learnchain-bench/target/classes:$(cat "$CP_FILE")" io.learnchain.bench.SideBySide "$@"

@@ -1,5 +1,6 @@
 package io.learnchain.cli;
 
+import io.learnchain.learn.tensor.LaneWidth;
 import picocli.CommandLine;
 
 /** Entry point of the {@code learnchain} command. Exit codes: 0 ok, 2 user error, 1 internal error. */
@@ -29,6 +30,15 @@ public final class Main {
             cli.setErr(err);
         }
         try {
+            String width = System.getProperty(LaneWidth.PROPERTY);
+            if (width != null) {
+                try {
+                    LaneWidth.parse(width);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(e.getMessage() + ": fix or drop it in LEARNCHAIN_JAVA_OPTS (without it the"
+                            + " engine takes the widest width this CPU runs fast)");
+                }
+            }
             cli.setDefaultValueProvider(ConfigDefaults.load(args, env));
         } catch (UserException e) {
             cli.getErr().println("error: " + e.getMessage());

@@ -20,6 +20,22 @@ class CliUserErrorsTest {
     }
 
     @Test
+    void aVectorWidthTheEngineHasNoKernelsForIsRefused() {
+        String before = System.getProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY);
+        System.setProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY, "300");
+        try {
+            assertUserError(Cli.run("train", "--model", "mlp-small", "--steps", "1"), "learnchain.vector.bits",
+                    "[128, 256, 512]", "LEARNCHAIN_JAVA_OPTS");
+        } finally {
+            if (before == null) {
+                System.clearProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY);
+            } else {
+                System.setProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void unknownOptionPointsAtHelp() {
         assertUserError(Cli.run("node", "--no-such-option"), "Unknown option", "--help");
     }

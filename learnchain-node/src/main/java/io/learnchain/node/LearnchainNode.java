@@ -120,6 +120,9 @@ public final class LearnchainNode implements AutoCloseable {
 
     /** As above, running proof-of-learning rounds (engine {@code pole}) with {@code poleConfig}. */
     public static LearnchainNode start(NodeConfig config, Clock clock, PoleConfig poleConfig) {
+        VectorSupport vectors = VectorSupport.detect();
+        LOG.info("engine: {}", vectors.summary());
+        vectors.warning().ifPresent(w -> LOG.warn("engine is slow here: {}", w));
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             ChainStore store = push(opened, openChainStore(config));

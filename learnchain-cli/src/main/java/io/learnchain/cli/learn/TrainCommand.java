@@ -14,6 +14,7 @@ import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
+import io.learnchain.node.VectorSupport;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.data.TrainTestData;
 import java.io.PrintWriter;
@@ -163,6 +164,9 @@ public final class TrainCommand implements Runnable {
             o.printf("data       %s: %d train, %d test%n", data.origin(), data.train().count(), data.test().count());
             o.printf("training   %d steps of %d, %s, %d thread(s)%n", record.steps(), record.batchSize(),
                     record.optimizer().text(), threads);
+            VectorSupport vectors = VectorSupport.detect();
+            o.printf("engine     %s%n", vectors.summary());
+            vectors.warning().ifPresent(w -> o.printf("WARNING    %s%n", w));
             o.printf("train acc  %.4f (%d/%d)%n", trainAcc, r.trainCorrect(), data.train().count());
             o.printf("test acc   %.4f (%d/%d)%n", testAcc, r.testCorrect(), data.test().count());
             o.printf("elapsed    %.2f s, %.0f samples/s%n", r.seconds(), samplesPerSecond);
@@ -183,6 +187,7 @@ public final class TrainCommand implements Runnable {
             n.put("steps", record.steps());
             n.put("batch", record.batchSize());
             n.put("threads", threads);
+            n.set("vector", mapper.valueToTree(VectorSupport.detect().toMap()));
             n.put("elapsedSeconds", r.seconds());
             n.put("samplesPerSecond", samplesPerSecond);
             n.put("trainingRecordHash", record.hash().toHex());

@@ -7,6 +7,7 @@ import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.cli.DevAccountRows;
 import io.learnchain.cli.JsonOption;
 import io.learnchain.node.LearnchainNode;
+import io.learnchain.node.VectorSupport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ final class NodeBanner {
             m.put("devAccounts", devAccounts);
             m.put("p2p", node.peers().map(p -> node.config().p2p().orElseThrow().listenHost() + ":" + p.port())
                     .orElse(null));
+            m.put("vector", VectorSupport.detect().toMap());
             m.put("listening", listen);
             JsonOption.printJson(out, m);
             return;
@@ -48,6 +50,9 @@ final class NodeBanner {
                 + node.chain().head().height().value());
         out.println("  data      " + dir + (ephemeral ? " (temporary: deleted when the node stops)" : ""));
         out.println("  mining    " + miner.map(k -> "yes, rewards to " + Address.of(k.publicKey())).orElse("no"));
+        VectorSupport vectors = VectorSupport.detect();
+        out.println("  engine    " + vectors.summary());
+        vectors.warning().ifPresent(w -> out.println("  WARNING   " + w));
         if (!devAccounts.isEmpty()) {
             out.println();
             out.println("Development accounts. WARNING: these private keys are PUBLIC (anyone can spend these coins);");

@@ -2,6 +2,7 @@ package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.tensor.Activations;
+import io.learnchain.learn.tensor.Lanes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -14,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class ActivationLayer extends Layer {
     enum Kind { RELU, TANH, SIGMOID }
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    private static final VectorSpecies<Float> S = Lanes.FLOAT;
 
     private final Kind kind;
 

@@ -3,6 +3,7 @@ package io.learnchain.learn.nn;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.tensor.Gemm;
 import java.util.Arrays;
+import io.learnchain.learn.tensor.Lanes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -21,8 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Conv2dLayer extends Layer {
     private static final int PAD_F = 32;
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
-    private static final int L = 16;
+    private static final VectorSpecies<Float> S = Lanes.FLOAT;
+    private static final int L = S.length();
 
     private final int c, h, w, f, k, stride, pad, oh, ow, kk, p, kpad;
     private final int wOff, bOff;
@@ -183,9 +184,10 @@ final class Conv2dLayer extends Layer {
 
     /**
      * Sample patches as rows: dst[dOff + q * kpad + r] = patch value r of output position q (zero outside
-     * the image). Copies whole kernel rows as one 16-lane vector each from a zero-padded copy of the input
-     * (after the rows in the sample's block); each copy's spill past its k floats is overwritten by the next
-     * copy, the last one's lands in the pad columns (whose products are never read) or the block's slack.
+     * the image). Copies each kernel row as whole vectors (one at widths of k floats or more) from a
+     * zero-padded copy of the input (after the rows in the sample's block); each copy's spill past its k
+     * floats (fewer than one vector) is overwritten by the next copy, the last one's lands in the pad
+     * columns (whose products are never read), the next row, or the block's slack.
      */
     private void im2row(float[] in, int inOff, float[] dst, int dOff) {
         int padded = dOff + p * kpad + L;
@@ -196,7 +198,11 @@ final class Conv2dLayer extends Layer {
                 int src = padded + oy * stride * wp + ox * stride;
                 for (int ci = 0; ci < c; ci++) {
                     for (int ky = 0; ky < k; ky++) {
-                        FloatVector.fromArray(S, dst, src + (ci * hp + ky) * wp).intoArray(dst, row + (ci * k + ky) * k);
+                        int from = src + (ci * hp + ky) * wp;
+                        int to = row + (ci * k + ky) * k;
+                        for (int x = 0; x < k; x += L) {
+                            FloatVector.fromArray(S, dst, from + x).intoArray(dst, to + x);
+                        }
                     }
                 }
             }

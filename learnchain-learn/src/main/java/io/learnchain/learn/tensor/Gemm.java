@@ -14,22 +14,30 @@ import jdk.incubator.vector.VectorSpecies;
  * vector width, the CPU's AVX level, the JIT or interpreter, the tiling or the thread count, and
  * {@link #multiplyScalar} gives exactly the same bits.
  *
- * <p>Speed: register-blocked micro-kernels of up to 8 rows x 32 columns (up to 16 accumulators
- * of the fixed species {@code SPECIES_512}); right-edge blocks run on zero-padded copies (masked vector
- * accesses near an array's end fall back to slow Java code). Tiles of whole outputs run in parallel
- * on the {@link ComputePool}.
+ * <p>Speed: register-blocked micro-kernels ({@link GemmKernels}, generated) of up to {@code MR} rows x
+ * two vectors of the species {@link Lanes} chose for this CPU (8 x 32 floats with AVX-512, 6 x 16 with
+ * AVX2, 6 x 8 with 128-bit vectors: the accumulators fit the CPU's vector registers); right-edge blocks
+ * run on zero-padded copies (masked vector accesses near an array's end fall back to slow Java code).
+ * Tiles of whole outputs run in parallel on the {@link ComputePool}.
  */
 public final class Gemm {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
-    private static final int L = 16;
-    private static final int NR = 2 * L;
-    private static final int MR = 8;
+    static final VectorSpecies<Float> S = Lanes.FLOAT;
+    private static final int L = S.length();
+    /** Columns of one micro-kernel: two vectors. Every width divides 32 (the padding unit of the convolutions). */
+    static final int NR = 2 * L;
+    /** Rows of one micro-kernel: 2 x MR accumulators, within 32 vector registers (AVX-512) or 16 (AVX2, SSE). */
+    private static final int MR = L >= 16 ? 8 : 6;
     /** Contraction block: a 256 x 32 panel of B is 32 KiB, inside L1 with the 8 rows of A. */
     private static final int KC = 256;
     /** Below this many multiply-adds a call is not worth waking the pool for. */
     private static final long PARALLEL_MIN_WORK = 1L << 16;
 
     private Gemm() {}
+
+    /** The micro-kernel's shape at this JVM's width, rows x columns (e.g. "8x32" with AVX-512). */
+    public static String microKernel() {
+        return MR + "x" + NR;
+    }
 
     /**
      * C[m x n] (row stride ldc, from cOff) = (accumulate ? C : 0) + A[m x k] (row stride lda) .
@@ -60,12 +68,13 @@ public final class Gemm {
      * {@code b[bOff + rowOff[p] .. + n)}: rows may be overlapping shifted views of one buffer (the patch
      * rows of a stride-1 convolution over its zero-padded input, without an im2col copy). Same bit
      * contract as {@link #multiply}: one fma chain per output over p = 0 .. k-1 in order. Runs on the
-     * calling thread (callers parallelise over samples); n must be a multiple of 32.
+     * calling thread (callers parallelise over samples); n must be a multiple of 32 (of {@link #NR}, which
+     * divides 32 at every width).
      */
     public static void multiplyRowTable(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
             int[] rowOff, float[] c, int cOff, int ldc, boolean accumulate) {
-        if (n % NR != 0 || rowOff.length < k || (lda < k && m > 1)) {
-            throw new IllegalArgumentException("row-table gemm needs n a multiple of " + NR + ", k <= rowOff.length"
+        if (n % 32 != 0 || rowOff.length < k || (lda < k && m > 1)) {
+            throw new IllegalArgumentException("row-table gemm needs n a multiple of 32, k <= rowOff.length"
                     + " and lda >= k; got n=" + n + " k=" + k + " rows=" + rowOff.length + " lda=" + lda);
         }
         for (int p = 0; p < k; p++) {
@@ -83,7 +92,7 @@ public final class Gemm {
         requireFits("C", c, cOff, (long) (m - 1) * ldc + n);
         for (int j = 0; j < n; j += NR) {
             for (int i = 0; i < m; i += MR) {
-                GemmRowTableKernels.block(Math.min(MR, m - i), k, a, aOff + i * lda, lda, 1, b, bOff + j, rowOff,
+                GemmKernels.blockRowTable(Math.min(MR, m - i), k, a, aOff + i * lda, lda, 1, b, bOff + j, rowOff,
                         c, cOff + i * ldc + j, ldc, accumulate);
             }
         }
@@ -190,7 +199,7 @@ public final class Gemm {
         }
     }
 
-    /** dst[k x 32] = the first {@code width} columns of a k-row panel of B, zero-padded on the right. */
+    /** dst[k x NR] = the first {@code width} columns of a k-row panel of B, zero-padded on the right. */
     private static void packPanel(float[] b, int off, int ldb, int k, int width, float[] dst) {
         for (int p = 0; p < k; p++) {
             int d = p * NR;

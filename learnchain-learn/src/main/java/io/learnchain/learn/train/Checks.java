@@ -1,5 +1,6 @@
 package io.learnchain.learn.train;
 
+import io.learnchain.learn.tensor.Lanes;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -7,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 /** Argument checks, the exact float text and the vector species shared by the training records. */
 final class Checks {
     /** Optimizer lanes hold different parameters (no cross-lane arithmetic): vector and scalar parts agree bit for bit. */
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    static final VectorSpecies<Float> S = Lanes.FLOAT;
 
     /** Gradients below this magnitude count as zero in optimizer steps (see {@link Optimizer}). */
     static final float TINY_GRADIENT = 0x1.0p-60f;
