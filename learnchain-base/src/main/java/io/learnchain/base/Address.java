@@ -1,5 +1,6 @@
 package io.learnchain.base;
 
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.PublicKey;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.learnchain.base;
 
+import io.learnchain.base.bytes.Bytes;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.learnchain.base;
 
+import io.learnchain.base.bytes.Bytes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;

@@ -15,10 +15,10 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.validation.BlockAssembler;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.ValidationContext;
+import io.learnchain.chain.transition.BlockAssembler;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
 

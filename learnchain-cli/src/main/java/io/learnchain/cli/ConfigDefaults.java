@@ -1,5 +1,6 @@
 package io.learnchain.cli;
 
+import io.learnchain.cli.common.UserException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.learnchain.cli;
 
+import io.learnchain.cli.common.UserException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

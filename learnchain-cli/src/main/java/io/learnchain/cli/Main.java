@@ -1,5 +1,6 @@
 package io.learnchain.cli;
 
+import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.tensor.LaneWidth;
 import picocli.CommandLine;
 

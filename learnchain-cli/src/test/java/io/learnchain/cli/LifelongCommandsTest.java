@@ -150,6 +150,11 @@ class LifelongCommandsTest {
         JsonNode shown = run("lifelong", "show", "--model", "1");
         assertThat(shown.path("generation").asInt()).isEqualTo(1);
         assertThat(shown.path("history")).hasSize(3);
+        // every lifelong transaction an account sent is in its history, with the fee it paid
+        assertThat(run("account", "history", "dev:1").path("entries").findValuesAsText("kind"))
+                .contains("lifelong_deploy", "lifelong_reveal", "lifelong_grow");
+        assertThat(run("account", "history", "dev:2").path("entries").findValuesAsText("kind"))
+                .contains("lifelong_propose");
         JsonNode rep = run("lifelong", "show", "--address", DevAccounts.address(2).toString());
         assertThat(rep.path("reputation").asLong()).isEqualTo(2);
         assertThat(run("lifelong", "show").path("models")).hasSize(1);

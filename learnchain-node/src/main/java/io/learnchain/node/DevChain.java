@@ -37,7 +37,7 @@ public final class DevChain {
      * option a (last reward) and 10 coins per block.
      */
     public static Genesis dqnGenesis(String environment) {
-        return Genesis.dqnDevnet(DevAccounts.DEFAULT_COUNT, environment, io.learnchain.chain.dqn.ForkOption.LAST_REWARD,
+        return Genesis.dqnDevnet(DevAccounts.DEFAULT_COUNT, environment, io.learnchain.chain.genesis.ForkOption.LAST_REWARD,
                 Amount.ofCoins(DQN_REWARD_MAX_COINS), Genesis.devnet().timestamp());
     }
 

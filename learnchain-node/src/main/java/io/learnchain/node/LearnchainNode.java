@@ -5,7 +5,7 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.state.Account;
-import io.learnchain.chain.validation.ChainRules;
+import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.node.api.AccountRoutes;
 import io.learnchain.node.api.ApiRoutes;
 import io.learnchain.node.api.ApiServer;
@@ -38,7 +38,7 @@ import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
 import io.learnchain.node.p2p.ChainGossipSink;
 import io.learnchain.node.p2p.GossipSink;
-import io.learnchain.node.p2p.P2pNetwork;
+import io.learnchain.node.p2p.netty.P2pNetwork;
 import io.learnchain.node.p2p.SingleThreadScheduler;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.pole.PoleService;
@@ -133,10 +133,9 @@ public final class LearnchainNode implements AutoCloseable {
             boolean runsPole = runsPoleRounds(config.genesis());
             Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
                     signatures, runsPole));
-            // A pole node trains and verifies on one pool (calls from two threads are serialised; the
-            // thread count never changes a verdict); other engines verify serially.
-            ComputePool pool = runsPole ? push(opened, new ComputePool(poleConfig.computeThreads()))
-                    : ComputePool.serial();
+            // Every engine trains and verifies on the node's one compute pool (--compute-threads; calls
+            // from two threads are serialised; the thread count never changes a verdict or a model).
+            ComputePool pool = push(opened, new ComputePool(poleConfig.computeThreads()));
             ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
                     signatures, new BlobStoreView(blobs), pool);
             Optional<PoleService> pole = Optional.empty();
@@ -174,7 +173,7 @@ public final class LearnchainNode implements AutoCloseable {
                             .orElseGet(RequesterJournal::inMemory), clock)));
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
-                List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config),
+                List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config.minerKey().isPresent(), config.devMode()),
                         new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers),
                         new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));

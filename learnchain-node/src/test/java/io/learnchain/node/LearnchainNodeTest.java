@@ -89,7 +89,7 @@ class LearnchainNodeTest {
                 .withMinerKey(Optional.empty());
         try (LearnchainNode node = LearnchainNode.start(config)) {
             var head = node.chain().head();
-            Block block = io.learnchain.chain.validation.BlockAssembler.mine(head.tip(), List.of(), DevAccounts.keys(1),
+            Block block = io.learnchain.chain.transition.BlockAssembler.mine(head.tip(), List.of(), DevAccounts.keys(1),
                     System.currentTimeMillis() / 1000, node.chain().rules(), 1_000_000).orElseThrow();
             node.chain().importBlock(block);
             assertThat(node.chain().head().hash()).isEqualTo(block.hash());

@@ -1,6 +1,6 @@
 package io.learnchain.base.crypto;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -1,6 +1,6 @@
 package io.learnchain.base.crypto;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import java.util.Objects;
 
 /** An Ed25519 signature: 64 bytes (R || S). */

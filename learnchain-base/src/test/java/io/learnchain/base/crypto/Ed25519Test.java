@@ -2,7 +2,7 @@ package io.learnchain.base.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.rng.SplitMix64;
 import java.io.IOException;
 import java.io.InputStream;

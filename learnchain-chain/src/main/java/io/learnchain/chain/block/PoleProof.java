@@ -10,7 +10,7 @@ import java.util.Objects;
  * committed model hash, the full training record (its hash is committed), the nonce from which the
  * data-order seed was derived, the chosen test shard (index and hash), the claimed score (correct
  * predictions on that shard through the round's secure mapping layer), and the miner's commitment
- * signature (see {@code io.learnchain.chain.pole.Commitment}).
+ * signature (see {@code io.learnchain.chain.rules.Commitment}).
  */
 public record PoleProof(long taskId, Hash modelHash, TrainingRecord record, long orderNonce, int shardIndex,
         Hash shardHash, long claimedScore, Signature commitmentSignature) implements EngineProof {

@@ -1,5 +1,6 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.crypto.KeyPair;
@@ -13,11 +14,11 @@ import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.SignatureVerifier;
-import io.learnchain.chain.validation.TransactionProcessor;
-import io.learnchain.chain.validation.TxResult;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.transition.TransactionProcessor;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.learn.rl.DqnTrainingRecord;
 import io.learnchain.learn.rl.StepResult;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
@@ -9,9 +11,9 @@ import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;
 import io.learnchain.learn.rl.StepResult;

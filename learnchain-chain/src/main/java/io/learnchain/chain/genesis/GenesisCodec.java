@@ -5,8 +5,8 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
-import io.learnchain.chain.dqn.DqnParameters;
-import io.learnchain.chain.dqn.DqnParametersCodec;
+import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.chain.genesis.DqnParametersCodec;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package io.learnchain.chain.lifelong;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.pole.BlobView;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.state.LifelongBook;
 import io.learnchain.chain.state.LifelongModel;
 import io.learnchain.chain.tx.CancelTask;
@@ -15,8 +15,8 @@ import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.TxResult;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;

@@ -1,6 +1,6 @@
 package io.learnchain.chain.lifelong;
 
-import io.learnchain.chain.pole.BlobView;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.learn.compute.ComputePool;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
@@ -18,11 +19,11 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.SignatureVerifier;
-import io.learnchain.chain.validation.TransactionProcessor;
-import io.learnchain.chain.validation.TxResult;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.transition.TransactionProcessor;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.learn.train.TrainingRecord;
 import java.util.ArrayList;
 import java.util.List;

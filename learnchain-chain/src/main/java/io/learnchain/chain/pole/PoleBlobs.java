@@ -1,8 +1,9 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.base.Hash;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;

@@ -16,7 +16,7 @@ import io.learnchain.chain.state.TaskStatus;
  * the same block sees the round already paid): a pole block takes the round's reward out of
  * escrow (the coinbase may then claim it), marks the revealed shard, records the winning model
  * and raises the miner's reputation; a forfeit block burns the round's reward and, at the
- * {@link TaskRules#MAX_FORFEITS}th forfeit, closes the task and refunds the rest minus the penalty.
+ * {@link TaskState#MAX_FORFEITS}th forfeit, closes the task and refunds the rest minus the penalty.
  * Idle blocks change nothing. The header's proof was checked against {@code round} before.
  */
 public final class PoleTransition {
@@ -39,8 +39,8 @@ public final class PoleTransition {
             }
             case ForfeitProof p -> {
                 TaskState task = delta.task(p.taskId()).orElseThrow().forfeited();
-                if (task.isOpen() && task.forfeits() >= TaskRules.MAX_FORFEITS) {
-                    Amount penalty = TaskRules.penalty(task.escrow());
+                if (task.isOpen() && task.forfeits() >= TaskState.MAX_FORFEITS) {
+                    Amount penalty = TaskState.penalty(task.escrow());
                     Amount refund = task.escrow().subtract(penalty);
                     delta.put(task.requester(), delta.account(task.requester()).credit(refund));
                     task = task.closed(TaskStatus.CLOSED_FORFEITED, penalty);

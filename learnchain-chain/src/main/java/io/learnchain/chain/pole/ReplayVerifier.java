@@ -1,14 +1,15 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.state.TaskState;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.UndecidedReason;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
@@ -51,21 +52,6 @@ public final class ReplayVerifier {
     }
 
     private ReplayVerifier() {
-    }
-
-    /**
-     * Both levels at once, for initial sync and on-demand audits: the block processor's verdict
-     * ({@code accuracy}); for a valid pole block, then the replay, whose mismatch makes the block
-     * invalid (REPLAY_MISMATCH) and whose missing data makes it undecided.
-     */
-    public static Verdict applyWithReplay(ChainTip parent, Block block, ChainRules rules,
-            io.learnchain.chain.validation.ValidationContext context, Trainer trainer, long maxSteps) {
-        Verdict v = io.learnchain.chain.validation.BlockProcessor.apply(parent, block, rules, context);
-        if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
-            return v;
-        }
-        Verdict replayed = replay(parent, rules, block, context.blobs(), trainer, maxSteps).verdictOrNull();
-        return replayed == null ? v : replayed;
     }
 
     /** Replays {@code block} (a pole block on {@code parent}). */

@@ -1,5 +1,7 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;

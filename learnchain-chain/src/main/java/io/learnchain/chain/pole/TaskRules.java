@@ -1,6 +1,5 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.crypto.PublicKey;
@@ -8,13 +7,11 @@ import io.learnchain.base.Address;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Constants and small pure rules of the pole engine (decisions recorded in docs/protocol.md).
+ * Constants and small pure rules of the pole engine (decisions recorded in docs/protocol.md). A
+ * task's economics (the penalty, the forfeit limit) are the task state's: {@link
+ * io.learnchain.chain.state.TaskState}.
  */
 public final class TaskRules {
-    /** CancelTask, and closing after forfeits, burn this percentage of the remaining escrow. */
-    public static final int PENALTY_PERCENT = 10;
-    /** A task closes after this many forfeited rounds. */
-    public static final int MAX_FORFEITS = 2;
     /** Candidates of one round a node evaluates at most (DoS bound, SCENARIOS D16). */
     public static final int MAX_EVALUATIONS_PER_ROUND = 16;
     /** Of those, at most this many from one peer (enforced by the node, which knows peers). */
@@ -23,12 +20,6 @@ public final class TaskRules {
     private static final byte[] ROUND_DOMAIN = "learnchain/round-key/v1".getBytes(StandardCharsets.US_ASCII);
 
     private TaskRules() {
-    }
-
-    /** floor(escrow x PENALTY_PERCENT / 100), without overflow. */
-    public static Amount penalty(Amount escrow) {
-        long units = escrow.units();
-        return Amount.ofUnits(units / 100 * PENALTY_PERCENT + units % 100 * PENALTY_PERCENT / 100);
     }
 
     /** The round key H(domain, previous hash, task id): seeds the secure mapping layer of the round. */

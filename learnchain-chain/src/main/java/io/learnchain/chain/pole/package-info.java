@@ -1,12 +1,12 @@
 /**
  * The {@code pole} consensus engine (PROTOCOL.md section 3, decisions in docs/protocol.md): pure
- * functions of chain data, blobs handed in through {@link io.learnchain.chain.pole.BlobView} and
- * this node's commitment log through {@link io.learnchain.chain.pole.CommitmentView}.
+ * functions of chain data, blobs handed in through {@link io.learnchain.chain.rules.BlobView} and
+ * this node's commitment log through {@link io.learnchain.chain.rules.CommitmentView}.
  *
  * <ul>
  *   <li>{@link io.learnchain.chain.pole.RoundDriver}: which task the next round works on, its
  *       {@link io.learnchain.chain.pole.SecureMappingLayer}, the chosen shard and the deadlines.</li>
- *   <li>{@link io.learnchain.chain.pole.Commitment}: phase-1 commitments;
+ *   <li>{@link io.learnchain.chain.rules.Commitment}: phase-1 commitments;
  *       {@link io.learnchain.chain.pole.RoundCommitments} the in-memory log a node keeps.</li>
  *   <li>{@link io.learnchain.chain.pole.PoleVerifier}: the {@code accuracy} level, called by the
  *       block processor; {@link io.learnchain.chain.pole.ReplayVerifier}: the {@code replay} level.</li>

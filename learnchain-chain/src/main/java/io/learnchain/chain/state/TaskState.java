@@ -21,6 +21,17 @@ import java.util.Objects;
  */
 public record TaskState(long id, Address requester, PostTask terms, Height posted, TaskStatus status, int roundsDone,
         Amount escrow, long revealedMask, int forfeits, Amount burned, List<Hash> winners, Hash lastRoundKey) {
+    /** CancelTask, and closing after forfeits, burn this percentage of the remaining escrow. */
+    public static final int PENALTY_PERCENT = 10;
+    /** A task closes after this many forfeited rounds. */
+    public static final int MAX_FORFEITS = 2;
+
+    /** floor(escrow x PENALTY_PERCENT / 100), without overflow. */
+    public static Amount penalty(Amount escrow) {
+        long units = escrow.units();
+        return Amount.ofUnits(units / 100 * PENALTY_PERCENT + units % 100 * PENALTY_PERCENT / 100);
+    }
+
     public static final int VERSION = 1;
 
     public TaskState {

@@ -8,6 +8,6 @@ public enum TaskStatus {
     FINISHED,
     /** Withdrawn by the requester with CancelTask. */
     CANCELLED,
-    /** Closed after {@code TaskRules.MAX_FORFEITS} forfeited rounds; the rest of the escrow returned minus the penalty. */
+    /** Closed after {@code TaskState.MAX_FORFEITS} forfeited rounds; the rest of the escrow returned minus the penalty. */
     CLOSED_FORFEITED
 }

@@ -1,5 +1,15 @@
 package io.learnchain.chain.validation;
 
+import io.learnchain.learn.train.Trainer;
+import io.learnchain.chain.pole.ReplayVerifier;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.TxResult;
+import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.TransactionProcessor;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.merkle.MerkleRoot;
@@ -270,5 +280,20 @@ public final class BlockProcessor {
                     + " overflows its balance");
         }
         return null;
+    }
+
+    /**
+     * Both levels at once, for initial sync and on-demand audits: the block processor's verdict
+     * ({@code accuracy}); for a valid pole block, then the replay, whose mismatch makes the block
+     * invalid (REPLAY_MISMATCH) and whose missing data makes it undecided.
+     */
+    public static Verdict applyWithReplay(ChainTip parent, Block block, ChainRules rules,
+            ValidationContext context, Trainer trainer, long maxSteps) {
+        Verdict v = apply(parent, block, rules, context);
+        if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
+            return v;
+        }
+        Verdict replayed = ReplayVerifier.replay(parent, rules, block, context.blobs(), trainer, maxSteps).verdictOrNull();
+        return replayed == null ? v : replayed;
     }
 }

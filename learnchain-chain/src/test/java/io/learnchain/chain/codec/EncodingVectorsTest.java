@@ -4,7 +4,7 @@ import static io.learnchain.chain.ChainFixture.address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.base.codec.Codec;

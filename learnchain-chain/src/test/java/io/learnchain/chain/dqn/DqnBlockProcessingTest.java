@@ -1,5 +1,6 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.chain.genesis.ForkOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
@@ -13,9 +14,9 @@ import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.rl.EnvState;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
@@ -10,11 +11,11 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.SignatureVerifier;
-import io.learnchain.chain.validation.ValidationContext;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.rl.DqnTrainingRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.chain.genesis.ForkOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

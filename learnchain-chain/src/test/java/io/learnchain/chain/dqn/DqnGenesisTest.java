@@ -1,5 +1,7 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.chain.genesis.ForkOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

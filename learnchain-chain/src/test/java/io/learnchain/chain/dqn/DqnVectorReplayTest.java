@@ -2,7 +2,7 @@ package io.learnchain.chain.dqn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
@@ -11,10 +11,10 @@ import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.ValidationContext;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,13 @@
 package io.learnchain.chain.dqn;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.chain.genesis.ForkOption;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.rl.EnvState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
-import io.learnchain.chain.pole.BlobView;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.state.LifelongModel;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
@@ -14,11 +14,11 @@ import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.validation.BlockAssembler;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.ValidationContext;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
@@ -116,7 +116,7 @@ public final class LifelongFixture {
     /** A valid block with exactly {@code txs} (the assembler must keep them all). */
     public Block mine(ChainTip parent, List<SignedTransaction> txs) {
         var template = BlockAssembler.assemble(parent, txs, ChainFixture.KEYS[3].publicKey(), ChainFixture.address(3),
-                parent.timestamp() + 10, ChainFixture.RULES, io.learnchain.chain.validation.SignatureVerifier.ED25519,
+                parent.timestamp() + 10, ChainFixture.RULES, io.learnchain.chain.rules.SignatureVerifier.ED25519,
                 env());
         if (!template.skipped().isEmpty()) {
             throw new AssertionError("the assembler skipped " + template.skipped());

@@ -2,7 +2,7 @@ package io.learnchain.chain.lifelong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;

@@ -12,7 +12,7 @@ import io.learnchain.chain.tx.GrowModel;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.lifelong.ModelGrowth;

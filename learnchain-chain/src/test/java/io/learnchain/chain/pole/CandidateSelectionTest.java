@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.ValidationContext;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;

@@ -1,5 +1,8 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.BlobView;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
@@ -17,13 +20,13 @@ import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.validation.BlockAssembler;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.SignatureVerifier;
-import io.learnchain.chain.validation.ValidationContext;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;

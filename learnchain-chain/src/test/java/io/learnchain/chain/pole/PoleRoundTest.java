@@ -7,9 +7,9 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.TaskStatus;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,9 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.Commitment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;

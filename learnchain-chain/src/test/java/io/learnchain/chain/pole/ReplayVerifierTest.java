@@ -1,14 +1,16 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.BlobView;
+import io.learnchain.chain.rules.CommitmentView;
 import static io.learnchain.chain.pole.PoleFixture.MINER;
 import static io.learnchain.chain.pole.PoleFixture.OTHER_MINER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainTip;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Trainer;
@@ -44,10 +46,10 @@ class ReplayVerifierTest {
         assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.Mismatch.class);
         assertThat(outcome.verdictOrNull()).isInstanceOfSatisfying(Verdict.Invalid.class,
                 i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(ReplayVerifier.applyWithReplay(t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
+        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
                 .isInstanceOfSatisfying(Verdict.Invalid.class,
                         i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(ReplayVerifier.applyWithReplay(t1, h.block(), f.rules, f.context(CommitmentView.SYNC), trainer,
+        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(t1, h.block(), f.rules, f.context(CommitmentView.SYNC), trainer,
                 10_000)).isInstanceOf(Verdict.Valid.class);
     }
 

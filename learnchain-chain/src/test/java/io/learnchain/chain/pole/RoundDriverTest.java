@@ -1,12 +1,14 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.state.TaskState;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,9 +63,9 @@ class RoundDriverTest {
 
     @Test
     void penaltyIsTenPercentRoundedDownWithoutOverflow() {
-        assertThat(TaskRules.penalty(Amount.ofUnits(1_000))).isEqualTo(Amount.ofUnits(100));
-        assertThat(TaskRules.penalty(Amount.ofUnits(19))).isEqualTo(Amount.ofUnits(1));
-        assertThat(TaskRules.penalty(Amount.MAX)).isEqualTo(Amount.ofUnits(Long.MAX_VALUE / 10));
+        assertThat(TaskState.penalty(Amount.ofUnits(1_000))).isEqualTo(Amount.ofUnits(100));
+        assertThat(TaskState.penalty(Amount.ofUnits(19))).isEqualTo(Amount.ofUnits(1));
+        assertThat(TaskState.penalty(Amount.MAX)).isEqualTo(Amount.ofUnits(Long.MAX_VALUE / 10));
     }
 
     @Test

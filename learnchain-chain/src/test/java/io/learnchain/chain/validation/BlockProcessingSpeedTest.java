@@ -1,5 +1,10 @@
 package io.learnchain.chain.validation;
 
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.BlockAssembler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Address;

@@ -1,5 +1,13 @@
 package io.learnchain.chain.validation;
 
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.BlockAssembler;
 import static io.learnchain.chain.ChainFixture.CONTEXT;
 import static io.learnchain.chain.ChainFixture.RULES;
 import static io.learnchain.chain.ChainFixture.address;

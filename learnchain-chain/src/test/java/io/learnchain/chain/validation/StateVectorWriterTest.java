@@ -1,8 +1,10 @@
 package io.learnchain.chain.validation;
 
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;

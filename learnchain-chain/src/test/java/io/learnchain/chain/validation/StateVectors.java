@@ -1,5 +1,7 @@
 package io.learnchain.chain.validation;
 
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Verdict;
 import static io.learnchain.chain.ChainFixture.address;
 import static io.learnchain.chain.ChainFixture.forge;
 import static io.learnchain.chain.ChainFixture.genesisTip;

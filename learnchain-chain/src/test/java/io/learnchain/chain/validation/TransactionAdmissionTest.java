@@ -1,5 +1,13 @@
 package io.learnchain.chain.validation;
 
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.TxResult;
+import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.BlockAssembler;
+import io.learnchain.chain.transition.BlockTemplate;
+import io.learnchain.chain.transition.TransactionAdmission;
 import static io.learnchain.chain.ChainFixture.RULES;
 import static io.learnchain.chain.ChainFixture.address;
 import static io.learnchain.chain.ChainFixture.genesisTip;

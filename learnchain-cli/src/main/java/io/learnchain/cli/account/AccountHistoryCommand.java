@@ -2,8 +2,8 @@ package io.learnchain.cli.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnchain.base.Address;
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.wallet.WalletDirOption;
 import java.io.PrintWriter;

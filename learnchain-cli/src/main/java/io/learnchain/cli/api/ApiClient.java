@@ -2,7 +2,7 @@ package io.learnchain.cli.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.learnchain.cli.chain;
 
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.cli.ConfigOption;
+import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.node.DevChain;
 import io.learnchain.node.genesis.GenesisFiles;
 import java.io.PrintWriter;

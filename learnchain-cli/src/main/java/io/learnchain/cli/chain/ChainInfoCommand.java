@@ -1,9 +1,9 @@
 package io.learnchain.cli.chain;
 
 import io.learnchain.base.Height;
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.chain.ChainInfo;
 import java.io.PrintWriter;

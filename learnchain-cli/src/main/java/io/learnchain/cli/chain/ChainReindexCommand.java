@@ -1,8 +1,8 @@
 package io.learnchain.cli.chain;
 
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.chain.ChainReindexer;
 import io.learnchain.node.storage.StorageException;

@@ -1,7 +1,7 @@
 package io.learnchain.cli.chain;
 
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.chain.ChainVerifier;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.learnchain.cli.chain;
 
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.storage.StorageException;

@@ -1,8 +1,8 @@
 package io.learnchain.cli.devnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.api.ApiClient;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.PrintWriter;

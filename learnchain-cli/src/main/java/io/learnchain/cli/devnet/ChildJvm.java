@@ -1,6 +1,6 @@
 package io.learnchain.cli.devnet;
 
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

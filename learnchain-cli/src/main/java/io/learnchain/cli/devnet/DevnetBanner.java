@@ -1,8 +1,8 @@
 package io.learnchain.cli.devnet;
 
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.cli.DevAccountRows;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.DevAccountRows;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

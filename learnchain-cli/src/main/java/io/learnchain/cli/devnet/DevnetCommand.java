@@ -1,9 +1,9 @@
 package io.learnchain.cli.devnet;
 
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.node.TempDirs;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.IOException;

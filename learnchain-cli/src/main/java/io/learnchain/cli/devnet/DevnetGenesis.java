@@ -5,7 +5,7 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.DevChain;
 import io.learnchain.node.genesis.GenesisFiles;
 import java.io.IOException;

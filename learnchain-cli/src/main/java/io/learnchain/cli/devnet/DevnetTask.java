@@ -1,7 +1,7 @@
 package io.learnchain.cli.devnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.api.ApiClient;
 import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.DatasetNotFoundException;

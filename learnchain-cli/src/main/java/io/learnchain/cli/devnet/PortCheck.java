@@ -1,6 +1,6 @@
 package io.learnchain.cli.devnet;
 
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

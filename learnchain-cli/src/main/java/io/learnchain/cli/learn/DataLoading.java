@@ -11,7 +11,7 @@ final class DataLoading {
     }
 
     static boolean isTerminal() {
-        return io.learnchain.cli.Terminal.isTerminal();
+        return io.learnchain.cli.common.Terminal.isTerminal();
     }
 
     /** {@code json}: the command prints JSON, so no bar. */

@@ -2,7 +2,7 @@ package io.learnchain.cli.learn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;

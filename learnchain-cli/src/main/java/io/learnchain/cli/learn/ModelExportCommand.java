@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.JsonOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import picocli.CommandLine.Command;

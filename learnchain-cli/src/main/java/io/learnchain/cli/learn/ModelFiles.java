@@ -1,6 +1,6 @@
 package io.learnchain.cli.learn;
 
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.format.ModelMetadata;
 import io.learnchain.learn.format.ModelSafetensors;
 import io.learnchain.learn.format.OnnxExporter;

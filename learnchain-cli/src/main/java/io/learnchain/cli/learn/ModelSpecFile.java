@@ -3,7 +3,7 @@ package io.learnchain.cli.learn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.model.LayerSpec;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.Shape;

@@ -2,8 +2,8 @@ package io.learnchain.cli.lifelong;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.tx.DeployModel;
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;
 import java.nio.file.Path;

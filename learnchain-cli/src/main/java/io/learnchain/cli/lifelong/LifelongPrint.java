@@ -1,6 +1,6 @@
 package io.learnchain.cli.lifelong;
 
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.JsonOption;
 import java.io.PrintWriter;
 import java.util.Map;
 

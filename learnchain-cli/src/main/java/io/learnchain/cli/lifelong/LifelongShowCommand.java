@@ -1,7 +1,7 @@
 package io.learnchain.cli.lifelong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.api.ApiOption;
 import io.learnchain.learn.lifelong.FixedPointLoss;
 import java.io.PrintWriter;

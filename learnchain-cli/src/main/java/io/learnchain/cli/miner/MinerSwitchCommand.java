@@ -1,7 +1,7 @@
 package io.learnchain.cli.miner;
 
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.api.ApiOption;
 import java.util.Map;
 import java.util.concurrent.Callable;

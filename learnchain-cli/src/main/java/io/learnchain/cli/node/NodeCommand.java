@@ -3,9 +3,9 @@ package io.learnchain.cli.node;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.wallet.PasswordOptions;
 import io.learnchain.cli.wallet.Signer;
 import io.learnchain.cli.wallet.WalletDirOption;
@@ -90,7 +90,8 @@ public final class NodeCommand implements Callable<Integer> {
     Float learningRate;
 
     @Option(names = "--compute-threads", paramLabel = "N",
-            description = "Pole miner: training threads (default: all cores; never changes a result).")
+            description = "Threads the engine trains and verifies with, on every engine (default: all cores; never"
+                    + " changes a result).")
     Integer computeThreads;
 
     @Mixin WalletDirOption walletDir;
@@ -128,7 +129,7 @@ public final class NodeCommand implements Callable<Integer> {
         NodeBanner.print(out, node, dir, ephemeral, miner, json.json);
         if (json.json) {
             node.events().subscribe("cli-json", event -> JsonOption.printJson(out, NodeEventJson.of(event)));
-        } else if (io.learnchain.cli.Terminal.isTerminal()) {
+        } else if (io.learnchain.cli.common.Terminal.isTerminal()) {
             SyncProgress.start(node);
         }
         stopped.await();

@@ -1,7 +1,7 @@
 package io.learnchain.cli.node;
 
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.DevChain;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.genesis.GenesisFiles;

@@ -1,6 +1,6 @@
 package io.learnchain.cli.node;
 
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.P2pConfig;
 import io.learnchain.node.p2p.wire.PeerAddress;

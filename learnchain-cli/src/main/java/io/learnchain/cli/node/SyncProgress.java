@@ -1,7 +1,7 @@
 package io.learnchain.cli.node;
 
 import io.learnchain.node.LearnchainNode;
-import io.learnchain.node.p2p.P2pNetwork;
+import io.learnchain.node.p2p.netty.P2pNetwork;
 import io.learnchain.node.p2p.PeerInfo;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

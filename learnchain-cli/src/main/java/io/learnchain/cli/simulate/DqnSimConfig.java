@@ -1,6 +1,6 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.chain.dqn.ForkOption;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.learn.rl.Environment;
 import java.util.Objects;
 

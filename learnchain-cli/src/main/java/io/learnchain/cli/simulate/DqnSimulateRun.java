@@ -1,6 +1,6 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.learn.compute.ComputePool;
 import java.io.IOException;
 import java.io.PrintWriter;

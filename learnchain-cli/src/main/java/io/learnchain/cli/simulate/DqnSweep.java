@@ -1,6 +1,6 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.JsonOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.compute.ComputePool;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,7 +110,7 @@ public final class SimulateCommand implements Runnable {
     private void runDqn() {
         List<DqnSimConfig> cells;
         try {
-            DqnSimConfig first = new DqnSimConfig(env, io.learnchain.chain.dqn.ForkOption.of(forkOption),
+            DqnSimConfig first = new DqnSimConfig(env, io.learnchain.chain.genesis.ForkOption.of(forkOption),
                     nodeCounts.getFirst(), blocks, seeds.getFirst(), window, latency, threads, randomPolicy,
                     untilConverged, audit, lookaheadMiners());
             cells = DqnSweep.cells(first, nodeCounts, seeds);

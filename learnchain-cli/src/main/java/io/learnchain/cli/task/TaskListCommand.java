@@ -1,8 +1,8 @@
 package io.learnchain.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.api.ApiOption;
 import java.io.PrintWriter;
 import java.util.Map;

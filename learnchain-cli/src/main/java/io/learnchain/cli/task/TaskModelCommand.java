@@ -1,9 +1,9 @@
 package io.learnchain.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.api.ApiClient;
 import io.learnchain.cli.api.ApiOption;
 import io.learnchain.learn.format.ModelSafetensors;

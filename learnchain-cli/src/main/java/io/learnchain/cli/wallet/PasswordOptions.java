@@ -1,6 +1,6 @@
 package io.learnchain.cli.wallet;
 
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;

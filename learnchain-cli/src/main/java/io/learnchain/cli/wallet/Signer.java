@@ -3,7 +3,7 @@ package io.learnchain.cli.wallet;
 import io.learnchain.base.Address;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.genesis.DevAccounts;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.wallet.KeyFile;
 import io.learnchain.node.wallet.KeyFileCrypto;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package io.learnchain.cli.wallet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.learnchain.cli.UserException;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.wallet.KeyFile;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -2,8 +2,8 @@ package io.learnchain.cli.wallet;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.node.wallet.KeyFile;
 import io.learnchain.node.wallet.KeyFileCrypto;
 import java.io.PrintWriter;

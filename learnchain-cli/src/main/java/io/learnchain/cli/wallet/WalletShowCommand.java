@@ -1,7 +1,7 @@
 package io.learnchain.cli.wallet;
 
-import io.learnchain.cli.ConfigOption;
-import io.learnchain.cli.JsonOption;
+import io.learnchain.cli.common.ConfigOption;
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.node.wallet.KeyFile;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.learnchain.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.chain.dqn.ForkOption;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.learn.compute.ComputePool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

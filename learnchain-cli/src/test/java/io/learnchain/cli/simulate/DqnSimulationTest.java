@@ -2,12 +2,12 @@ package io.learnchain.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.chain.dqn.ForkOption;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
-import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.node.dqn.DqnAudit;
 import java.util.ArrayList;

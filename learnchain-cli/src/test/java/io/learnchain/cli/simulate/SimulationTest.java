@@ -7,7 +7,7 @@ import io.learnchain.node.data.TrainTestData;
 import io.learnchain.base.Address;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.state.TaskStatus;
-import io.learnchain.node.pole.PoleEvent;
+import io.learnchain.node.event.PoleEvent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,8 +103,8 @@ class SimulationTest {
             assertThat(o.converged()).isTrue();
             assertThat(pole).hasSize(2).allSatisfy(r -> assertThat(r.winner()).isNotEqualTo(adversary));
             List<Long> preminedClaims = o.events().stream()
-                    .filter(e -> e instanceof io.learnchain.node.pole.PoleEvent.CandidateSent c && c.node().equals("node2"))
-                    .map(e -> ((io.learnchain.node.pole.PoleEvent.CandidateSent) e).claimedScore()).toList();
+                    .filter(e -> e instanceof io.learnchain.node.event.PoleEvent.CandidateSent c && c.node().equals("node2"))
+                    .map(e -> ((io.learnchain.node.event.PoleEvent.CandidateSent) e).claimedScore()).toList();
             System.out.println("premined claims " + preminedClaims + " (shards of " + pole.getFirst().shardSize() + ")");
             assertThat(preminedClaims).hasSize(2)
                     .allSatisfy(score -> assertThat(score).isLessThan(pole.getFirst().shardSize() * 3L / 10));

@@ -3,7 +3,7 @@ package io.learnchain.learn.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.rng.SplitMix64;
 import java.io.IOException;
 import java.io.InputStream;

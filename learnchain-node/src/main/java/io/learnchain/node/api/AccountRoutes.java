@@ -9,8 +9,13 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.Challenge;
 import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.DeployModel;
+import io.learnchain.chain.tx.GrowModel;
 import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.ProposeUpdate;
+import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
@@ -112,7 +117,24 @@ public final class AccountRoutes implements ApiRoutes {
                     "0", "0", fee, t.taskId(), null));
             case RevealShard t when sent -> Optional.of(new HistoryEntry(height, hash, time, txHash, "reveal_shard",
                     null, "0", "0", fee, t.taskId(), null));
-            default -> Optional.empty();
+            // lifelong transactions pay their fee only (their incentives are badges, not coins)
+            case DeployModel d when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_deploy", fee));
+            case RevealParts r when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_reveal", fee));
+            case ProposeUpdate u when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_propose", fee));
+            case Challenge c when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_challenge", fee));
+            case GrowModel g when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_grow", fee));
+            case PostTask t -> Optional.empty();
+            case CancelTask t -> Optional.empty();
+            case RevealShard t -> Optional.empty();
+            case DeployModel d -> Optional.empty();
+            case RevealParts r -> Optional.empty();
+            case ProposeUpdate u -> Optional.empty();
+            case Challenge c -> Optional.empty();
+            case GrowModel g -> Optional.empty();
         };
+    }
+
+    private static HistoryEntry feeOnly(long height, String block, long time, String tx, String kind, String fee) {
+        return new HistoryEntry(height, block, time, tx, kind, null, "0", "0", fee, null, null);
     }
 }

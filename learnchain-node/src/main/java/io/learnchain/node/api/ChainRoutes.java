@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.base.codec.CodecException;
@@ -17,7 +17,6 @@ import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.node.NodeConfig;
 import io.learnchain.node.api.Dtos.AccountDto;
 import io.learnchain.node.api.Dtos.BlockDto;
 import io.learnchain.node.api.Dtos.BlockPageDto;
@@ -38,11 +37,13 @@ public final class ChainRoutes implements ApiRoutes {
     private static final int MAX_PAGE = 100;
 
     private final ChainService chain;
-    private final NodeConfig config;
+    private final boolean hasMinerKey;
+    private final boolean devMode;
 
-    public ChainRoutes(ChainService chain, NodeConfig config) {
+    public ChainRoutes(ChainService chain, boolean hasMinerKey, boolean devMode) {
         this.chain = chain;
-        this.config = config;
+        this.hasMinerKey = hasMinerKey;
+        this.devMode = devMode;
     }
 
     @Override
@@ -61,7 +62,7 @@ public final class ChainRoutes implements ApiRoutes {
         var genesis = chain.genesis();
         ctx.json(new StatusDto(genesis.chainId().toHex(), genesis.chainName(), genesis.engine(), head.height().value(),
                 head.hash().toHex(), head.tip().timestamp(), head.tip().nextDifficulty(chain.rules()),
-                genesis.targetBlockSeconds(), chain.mempool().size(), config.minerKey().isPresent(), config.devMode(),
+                genesis.targetBlockSeconds(), chain.mempool().size(), hasMinerKey, devMode,
                 VERSION));
     }
 

@@ -3,7 +3,7 @@ package io.learnchain.node.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.learnchain.base.Address;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.state.LifelongBook;

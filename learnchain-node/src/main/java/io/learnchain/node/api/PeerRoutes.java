@@ -2,7 +2,7 @@ package io.learnchain.node.api;
 
 import io.javalin.Javalin;
 import io.learnchain.node.p2p.PeerInfo;
-import io.learnchain.node.p2p.P2pNetwork;
+import io.learnchain.node.p2p.netty.P2pNetwork;
 import io.learnchain.node.p2p.PeerService;
 import java.util.LinkedHashMap;
 import java.util.List;

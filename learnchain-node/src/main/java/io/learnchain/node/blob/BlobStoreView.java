@@ -1,7 +1,7 @@
 package io.learnchain.node.blob;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.pole.BlobView;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.learn.data.Dataset;
 import java.io.IOException;
 import java.util.LinkedHashMap;

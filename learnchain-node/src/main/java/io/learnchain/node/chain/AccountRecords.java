@@ -2,7 +2,7 @@ package io.learnchain.node.chain;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.chain.state.Account;

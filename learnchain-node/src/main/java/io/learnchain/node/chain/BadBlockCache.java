@@ -1,7 +1,7 @@
 package io.learnchain.node.chain;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.validation.InvalidReason;
+import io.learnchain.chain.rules.InvalidReason;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

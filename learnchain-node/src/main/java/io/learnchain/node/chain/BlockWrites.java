@@ -81,7 +81,7 @@ final class BlockWrites {
         }
         List<UndoRecord.Change> changes = new ArrayList<>();
         for (Address a : touched(block)) {
-            Optional<io.learnchain.base.Bytes> prior = before.contains(a)
+            Optional<io.learnchain.base.bytes.Bytes> prior = before.contains(a)
                     ? Optional.of(AccountRecords.encode(before.account(a))) : Optional.empty();
             changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
         }

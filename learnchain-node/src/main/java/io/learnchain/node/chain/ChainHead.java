@@ -3,7 +3,7 @@ package io.learnchain.node.chain;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.fork.ChainSummary;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import java.util.Objects;
 
 /** An immutable snapshot of the canonical tip: what validation needs, and what fork choice compares. */

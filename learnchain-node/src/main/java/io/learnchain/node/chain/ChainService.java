@@ -12,12 +12,12 @@ import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.SignatureVerifier;
-import io.learnchain.chain.validation.UndecidedReason;
-import io.learnchain.chain.validation.ValidationContext;
-import io.learnchain.chain.validation.Verdict;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
@@ -29,10 +29,10 @@ import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.ChainUpdate;
 import io.learnchain.node.storage.StorageException;
 import io.learnchain.base.crypto.Signature;
-import io.learnchain.chain.pole.BlobView;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.pole.CandidateSelection;
-import io.learnchain.chain.pole.Commitment;
-import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.RoundCommitments;
 import io.learnchain.learn.train.Trainer;
@@ -269,7 +269,7 @@ public final class ChainService {
     private ImportResult extendTip(Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx,
             VerifyLevel level) {
         Verdict verdict = level == VerifyLevel.REPLAY
-                ? ReplayVerifier.applyWithReplay(head.tip(), block, rules, ctx, new Trainer(pool), level.maxReplaySteps())
+                ? io.learnchain.chain.validation.BlockProcessor.applyWithReplay(head.tip(), block, rules, ctx, new Trainer(pool), level.maxReplaySteps())
                 : BlockProcessor.apply(head.tip(), block, rules, ctx);
         return switch (verdict) {
             case Verdict.Valid valid -> connectValid(block, valid, parentInfo);

@@ -16,7 +16,7 @@ import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.TaskBook;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.ChainUpdate;

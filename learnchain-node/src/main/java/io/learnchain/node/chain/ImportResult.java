@@ -1,8 +1,8 @@
 package io.learnchain.node.chain;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import java.util.Objects;
 
 /** What {@link ChainService#importBlock} did with a block. */

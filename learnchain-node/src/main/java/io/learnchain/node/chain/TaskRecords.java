@@ -1,6 +1,6 @@
 package io.learnchain.node.chain;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.chain.state.TaskBook;
 import io.learnchain.chain.state.TaskState;

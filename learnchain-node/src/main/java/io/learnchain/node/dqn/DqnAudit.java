@@ -3,7 +3,7 @@ package io.learnchain.node.dqn;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
-import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.dqn.DqnRules;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.rl.EnvState;

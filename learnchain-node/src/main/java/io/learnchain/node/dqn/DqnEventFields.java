@@ -1,5 +1,6 @@
 package io.learnchain.node.dqn;
 
+import io.learnchain.node.event.DqnEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

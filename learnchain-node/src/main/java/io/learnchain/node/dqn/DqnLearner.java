@@ -1,7 +1,7 @@
 package io.learnchain.node.dqn;
 
 import io.learnchain.base.rng.SplitMix64;
-import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.rl.DqnAgent;
 import io.learnchain.learn.rl.DqnTrainingRecord;

@@ -1,14 +1,15 @@
 package io.learnchain.node.dqn;
 
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.dqn.DqnBlockBuilder;
-import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.dqn.DqnRules;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.rl.DqnAgent;
 import io.learnchain.learn.rl.DqnTrainingRecord;

@@ -1,8 +1,9 @@
 package io.learnchain.node.dqn;
 
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
-import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.pole.Network;

@@ -1,5 +1,6 @@
 package io.learnchain.node.dqn;
 
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;

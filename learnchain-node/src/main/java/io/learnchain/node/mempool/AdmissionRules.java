@@ -4,11 +4,11 @@ import io.learnchain.base.Amount;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.ChainRules;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.SignatureVerifier;
-import io.learnchain.chain.validation.TransactionAdmission;
-import io.learnchain.chain.validation.TxResult;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.transition.TransactionAdmission;
+import io.learnchain.chain.rules.TxResult;
 import java.util.Optional;
 
 /**

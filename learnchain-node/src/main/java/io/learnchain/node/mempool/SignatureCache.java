@@ -2,7 +2,7 @@ package io.learnchain.node.mempool;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.SignatureVerifier;
+import io.learnchain.chain.rules.SignatureVerifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

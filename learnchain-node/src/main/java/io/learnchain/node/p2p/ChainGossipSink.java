@@ -1,6 +1,6 @@
 package io.learnchain.node.p2p;
 
-import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.pole.PoleMessage;

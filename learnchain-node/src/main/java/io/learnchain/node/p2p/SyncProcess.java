@@ -9,7 +9,7 @@ import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

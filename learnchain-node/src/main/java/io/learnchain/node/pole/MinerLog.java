@@ -1,5 +1,6 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

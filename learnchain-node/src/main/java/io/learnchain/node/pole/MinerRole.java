@@ -1,5 +1,6 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
@@ -7,7 +8,7 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
-import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Rekey;
@@ -19,8 +20,8 @@ import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.validation.BlockAssembler;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.transition.BlockAssembler;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;

@@ -3,7 +3,7 @@ package io.learnchain.node.pole;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
-import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import java.util.Objects;

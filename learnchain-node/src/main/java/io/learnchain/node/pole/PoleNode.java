@@ -1,17 +1,18 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.pole.CandidateSelection;
-import io.learnchain.chain.pole.Commitment;
-import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ImportResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;

@@ -1,10 +1,11 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.tx.PostTask;

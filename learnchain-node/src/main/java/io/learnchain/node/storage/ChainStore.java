@@ -1,6 +1,6 @@
 package io.learnchain.node.storage;
 
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import java.util.Optional;

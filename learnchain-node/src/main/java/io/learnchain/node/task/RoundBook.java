@@ -1,7 +1,7 @@
 package io.learnchain.node.task;
 
 import io.learnchain.base.Hash;
-import io.learnchain.node.pole.PoleEvent;
+import io.learnchain.node.event.PoleEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -18,7 +18,7 @@ import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
-import io.learnchain.node.pole.PoleEvent;
+import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.pole.PoleService;
 import io.learnchain.node.pole.RequesterRole;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.learnchain.node.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
@@ -11,7 +11,7 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.validation.BlockAssembler;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.clock.ManualClock;

@@ -1,7 +1,7 @@
 package io.learnchain.node.api;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.genesis.DevAccounts;
@@ -10,7 +10,7 @@ import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.validation.BlockAssembler;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;

@@ -3,9 +3,9 @@ package io.learnchain.node.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.validation.InvalidReason;
+import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.node.event.NodeEvent;
-import io.learnchain.node.pole.PoleEvent;
+import io.learnchain.node.event.PoleEvent;
 import org.junit.jupiter.api.Test;
 
 /** Pole events reach SSE clients as event {@code pole} with a {@code kind} and flat hex fields. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.state.Account;

@@ -9,8 +9,8 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.InvalidReason;
-import io.learnchain.chain.validation.UndecidedReason;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.mempool.Admission;
 import io.learnchain.node.storage.ChainStoreFaults;
 import io.learnchain.node.storage.Column;
@@ -193,9 +193,9 @@ class ChainServiceTest {
                     good.transactions());
             assertThat(node.chain.importBlock(bad)).isInstanceOf(ImportResult.Rejected.class);
             var parentTip = node.chain.head().tip();
-            var badTip = new io.learnchain.chain.validation.ChainTip(bad.hash(), Height.of(1),
+            var badTip = new io.learnchain.chain.rules.ChainTip(bad.hash(), Height.of(1),
                     bad.header().timestamp(), 1, parentTip.timestamp(), parentTip.state());
-            Block child = io.learnchain.chain.validation.BlockAssembler.mine(badTip, List.of(), KEYS.get(1),
+            Block child = io.learnchain.chain.transition.BlockAssembler.mine(badTip, List.of(), KEYS.get(1),
                     bad.header().timestamp() + 10, node.chain.rules(), 1_000_000).orElseThrow();
             assertThat(node.chain.importBlock(child)).isInstanceOfSatisfying(ImportResult.Rejected.class,
                     r -> assertThat(r.detail()).contains("descends from bad block"));

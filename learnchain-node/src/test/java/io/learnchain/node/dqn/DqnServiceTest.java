@@ -1,5 +1,6 @@
 package io.learnchain.node.dqn;
 
+import io.learnchain.node.event.DqnEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Height;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnchain.base.Amount;
-import io.learnchain.chain.dqn.ForkOption;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import java.io.IOException;
 import java.nio.file.Files;

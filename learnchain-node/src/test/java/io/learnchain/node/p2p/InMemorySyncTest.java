@@ -8,7 +8,7 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.pole.PoleFixture;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;

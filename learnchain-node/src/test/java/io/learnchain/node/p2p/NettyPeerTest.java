@@ -3,7 +3,7 @@ package io.learnchain.node.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.Genesis;

@@ -3,7 +3,7 @@ package io.learnchain.node.p2p;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.pole.PoleFixture;
-import io.learnchain.chain.validation.ChainTip;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.pole.PoleMessage;

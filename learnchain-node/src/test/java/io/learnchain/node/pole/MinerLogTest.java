@@ -1,9 +1,10 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.event.PoleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.validation.InvalidReason;
+import io.learnchain.chain.rules.InvalidReason;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import io.learnchain.chain.tx.GrowModel;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.BlockTemplate;
+import io.learnchain.chain.transition.BlockTemplate;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetShards;

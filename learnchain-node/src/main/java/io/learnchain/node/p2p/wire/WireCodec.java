@@ -5,7 +5,7 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.BlockCodec;
-import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.node.pole.PoleMessage;

@@ -1,12 +1,12 @@
 package io.learnchain.node.p2p.wire;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.Bytes;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
-import io.learnchain.chain.pole.Commitment;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;

@@ -1,4 +1,4 @@
-package io.learnchain.cli;
+package io.learnchain.cli.common;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package io.learnchain.cli;
+package io.learnchain.cli.common;
 
 /** Whether this process prints to a person: progress bars are drawn only then (never with --json). */
 public final class Terminal {

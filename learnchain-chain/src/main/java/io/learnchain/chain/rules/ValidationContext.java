@@ -1,7 +1,7 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.rules;
 
-import io.learnchain.chain.pole.BlobView;
-import io.learnchain.chain.pole.CommitmentView;
+import io.learnchain.chain.rules.BlobView;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.learn.compute.ComputePool;
 import java.util.Objects;
 

@@ -1,5 +1,9 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.transition;
 
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.chain.state.Account;

@@ -1,4 +1,4 @@
-package io.learnchain.chain.dqn;
+package io.learnchain.chain.genesis;
 
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;

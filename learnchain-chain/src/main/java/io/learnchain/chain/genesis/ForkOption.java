@@ -1,4 +1,4 @@
-package io.learnchain.chain.dqn;
+package io.learnchain.chain.genesis;
 
 /**
  * How fork choice ranks competing dqn chains of equal length (paper 000's options, a genesis

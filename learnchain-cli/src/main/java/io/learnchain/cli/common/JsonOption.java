@@ -1,4 +1,4 @@
-package io.learnchain.cli;
+package io.learnchain.cli.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

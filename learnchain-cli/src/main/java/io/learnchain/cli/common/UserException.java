@@ -1,4 +1,4 @@
-package io.learnchain.cli;
+package io.learnchain.cli.common;
 
 /**
  * A mistake the user can fix: the message says what was wrong and what to do. Printed without a

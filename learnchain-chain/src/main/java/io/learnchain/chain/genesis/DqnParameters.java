@@ -1,4 +1,4 @@
-package io.learnchain.chain.dqn;
+package io.learnchain.chain.genesis;
 
 import io.learnchain.base.Amount;
 import io.learnchain.learn.rl.DqnHyperparameters;

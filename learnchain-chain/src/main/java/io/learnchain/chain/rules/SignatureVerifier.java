@@ -1,4 +1,4 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.rules;
 
 import io.learnchain.chain.tx.SignedTransaction;
 

@@ -1,5 +1,9 @@
-package io.learnchain.node.p2p;
+package io.learnchain.node.p2p.netty;
 
+import io.learnchain.node.p2p.ChainAnnouncer;
+import io.learnchain.node.p2p.GossipSink;
+import io.learnchain.node.p2p.P2pConfig;
+import io.learnchain.node.p2p.PeerService;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.EventBus;

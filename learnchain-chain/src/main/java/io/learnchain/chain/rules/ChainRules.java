@@ -1,8 +1,8 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.rules;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
-import io.learnchain.chain.dqn.DqnParameters;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.ProtocolLimits;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.rules;
 
 /** Why a block cannot be judged now. Never a reason to mark the block bad or punish the peer. */
 public enum UndecidedReason {

@@ -1,4 +1,4 @@
-package io.learnchain.cli;
+package io.learnchain.cli.common;
 
 import io.learnchain.base.Address;
 import io.learnchain.chain.genesis.DevAccounts;

@@ -1,4 +1,4 @@
-package io.learnchain.base;
+package io.learnchain.base.bytes;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -83,7 +83,8 @@ public final class Bytes implements Comparable<Bytes> {
         return toHex();
     }
 
-    static String abbreviate(String s) {
+    /** {@code s}, cut to 24 characters with "..." when longer (for error messages that quote input). */
+    public static String abbreviate(String s) {
         return s.length() <= 24 ? s : s.substring(0, 21) + "...";
     }
 }

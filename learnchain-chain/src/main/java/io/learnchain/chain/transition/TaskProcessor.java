@@ -1,9 +1,10 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.transition;
 
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Height;
-import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.state.TaskState;
@@ -17,7 +18,7 @@ import java.util.Optional;
 /**
  * The effects of the task transactions, after {@link TransactionProcessor} checked chain id,
  * signature and nonce. PostTask moves rounds x reward into a new task's escrow; CancelTask returns
- * the escrow minus {@link TaskRules#penalty} (burned); RevealShard only pays its fee here: its
+ * the escrow minus {@link TaskState#penalty} (burned); RevealShard only pays its fee here: its
  * consensus meaning (the round's shard) is checked by the pole engine step of the block, which
  * runs before the transactions (so the round's task may already be finished when its reveal applies).
  */
@@ -51,7 +52,7 @@ final class TaskProcessor {
                     + ", the fee is " + body.fee());
         }
         TaskState task = found.orElseThrow();
-        Amount penalty = TaskRules.penalty(task.escrow());
+        Amount penalty = TaskState.penalty(task.escrow());
         Amount refund = task.escrow().subtract(penalty);
         state.put(sender, account.debitAndAdvance(body.fee()).credit(refund));
         state.putTask(task.closed(TaskStatus.CANCELLED, penalty));

@@ -1,5 +1,6 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.transition;
 
+import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.base.Amount;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;

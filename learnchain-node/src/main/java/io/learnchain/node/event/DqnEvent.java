@@ -1,4 +1,4 @@
-package io.learnchain.node.dqn;
+package io.learnchain.node.event;
 
 import io.learnchain.base.Hash;
 

@@ -1,4 +1,4 @@
-package io.learnchain.chain.pole;
+package io.learnchain.chain.rules;
 
 import io.learnchain.base.Hash;
 import io.learnchain.learn.data.Dataset;

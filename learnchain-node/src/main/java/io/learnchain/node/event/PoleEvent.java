@@ -1,7 +1,7 @@
-package io.learnchain.node.pole;
+package io.learnchain.node.event;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.validation.InvalidReason;
+import io.learnchain.chain.rules.InvalidReason;
 
 /** What a node's pole roles report (the miner's "what am I doing, why did I lose"). */
 public sealed interface PoleEvent {

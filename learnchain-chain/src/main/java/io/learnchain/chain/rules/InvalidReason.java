@@ -1,4 +1,4 @@
-package io.learnchain.chain.validation;
+package io.learnchain.chain.rules;
 
 /** Why a block or transaction breaks a consensus rule. Invalid means the sender is at fault. */
 public enum InvalidReason {
