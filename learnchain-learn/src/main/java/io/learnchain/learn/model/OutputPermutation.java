@@ -33,7 +33,11 @@ public final class OutputPermutation {
             case LayerSpec.Dense d -> true;
             case LayerSpec.Lstm l -> true;
             case LayerSpec.Conv2d c -> c.filters() == spec.outputSize();
-            default -> false;
+            case LayerSpec.MaxPool2d p -> false;
+            case LayerSpec.Flatten f -> false;
+            case LayerSpec.Relu r -> false;
+            case LayerSpec.Tanh t -> false;
+            case LayerSpec.Sigmoid s -> false;
         };
     }
 
@@ -100,7 +104,11 @@ public final class OutputPermutation {
                     }
                 }
             }
-            default -> throw new IllegalStateException("layer " + layer + " has no parameters");
+            case LayerSpec.MaxPool2d pool -> throw new IllegalStateException("layer " + layer + " has no parameters");
+            case LayerSpec.Flatten f -> throw new IllegalStateException("layer " + layer + " has no parameters");
+            case LayerSpec.Relu r -> throw new IllegalStateException("layer " + layer + " has no parameters");
+            case LayerSpec.Tanh t -> throw new IllegalStateException("layer " + layer + " has no parameters");
+            case LayerSpec.Sigmoid s -> throw new IllegalStateException("layer " + layer + " has no parameters");
         }
         return new Model(spec, out);
     }

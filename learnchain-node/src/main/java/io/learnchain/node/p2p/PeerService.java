@@ -179,17 +179,14 @@ public final class PeerService implements Network {
             return;
         }
         peer.lastReceivedMillis = scheduler.nowMillis();
-        switch (message) {
-            case WireMessage.Hello h -> onHello(peer, h);
-            case WireMessage.HelloAck a -> onHelloAck(peer, a);
-            default -> {
-                if (!peer.ready()) {
-                    punish(peer, Peer.BAN_THRESHOLD, "a " + message.getClass().getSimpleName()
-                            + " before the handshake");
-                } else {
-                    dispatch(peer, message);
-                }
-            }
+        if (message instanceof WireMessage.Hello h) {
+            onHello(peer, h);
+        } else if (message instanceof WireMessage.HelloAck a) {
+            onHelloAck(peer, a);
+        } else if (!peer.ready()) {
+            punish(peer, Peer.BAN_THRESHOLD, "a " + message.getClass().getSimpleName() + " before the handshake");
+        } else {
+            dispatch(peer, message);
         }
     }
 

@@ -5,7 +5,9 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.block.ForfeitProof;
+import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.SecureMappingLayer;
 import io.learnchain.chain.pole.TaskRules;
@@ -185,7 +187,10 @@ public final class TaskService implements AutoCloseable {
                 case ForfeitProof f when f.taskId() == task.id() -> out.add(new TaskViews.Round(out.size() + 1, h,
                         block.hash().toHex(), block.header().previous().toHex(), "forfeit", null, null, null, null,
                         null, null, null, null, null, List.of(), null, null, null));
-                default -> { }
+                case PoleProof proof -> { } // another task's round
+                case ForfeitProof f -> { }
+                case IdleProof i -> { }
+                case DqnProof d -> { }
             }
         }
         return out;
