@@ -2,6 +2,7 @@ package io.learnchain.node;
 
 import io.learnchain.base.Amount;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public final class DevChain {
     public static final long DEFAULT_BLOCK_SECONDS = 10;
-    public static final String ENGINE = "pole";
+    public static final Engine ENGINE = Engine.POLE;
 
     private DevChain() {
     }

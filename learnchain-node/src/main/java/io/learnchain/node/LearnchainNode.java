@@ -2,6 +2,7 @@ package io.learnchain.node;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.state.Account;
@@ -12,7 +13,6 @@ import io.learnchain.node.api.ApiServer;
 import io.learnchain.node.api.MinerRoutes;
 import io.learnchain.node.api.TaskRoutes;
 import io.learnchain.node.data.DatasetLoader;
-import io.learnchain.node.dqn.DqnRoles;
 import io.learnchain.node.dqn.DqnService;
 import io.learnchain.node.task.RequesterJournal;
 import io.learnchain.node.task.TaskPreparer;
@@ -141,21 +141,22 @@ public final class LearnchainNode implements AutoCloseable {
             Optional<PoleService> pole = Optional.empty();
             Optional<MinerService> miner = Optional.empty();
             Optional<DqnService> dqn = Optional.empty();
-            if (DqnRoles.applies(chain)) {
+            switch (config.genesis().engine()) {
                 // Every node of a dqn chain proposes in the same slots: the genesis's target block time.
-                dqn = Optional.of(push(opened, DqnService.start("node", chain, events, clock, pool, config.minerKey(),
-                        config.genesis().targetBlockSeconds() * 1000)));
-            } else if (runsPole) {
-                pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events, clock,
-                        pool, config.minerKey(), poleConfig, config.devMode() ? PoleService.Pacing.dev(config.blockTimeSeconds())
-                        : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
-            } else {
-                miner = config.minerKey().map(key -> new MinerService(chain, mempool,
-                        MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
-                miner.ifPresent(m -> {
-                    push(opened, m);
-                    m.start();
-                });
+                case Engine.Dqn d -> dqn = Optional.of(push(opened, DqnService.start("node", chain, events, clock, pool,
+                        config.minerKey(), config.genesis().targetBlockSeconds() * 1000)));
+                case Engine.Pole p -> pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events,
+                        clock, pool, config.minerKey(), poleConfig, config.devMode()
+                                ? PoleService.Pacing.dev(config.blockTimeSeconds())
+                                : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
+                case Engine.Idle i -> {
+                    miner = config.minerKey().map(key -> new MinerService(chain, mempool,
+                            MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
+                    miner.ifPresent(m -> {
+                        push(opened, m);
+                        m.start();
+                    });
+                }
             }
             Optional<PoleService> poleService = pole;
             Optional<DqnService> dqnService = dqn;
@@ -190,7 +191,7 @@ public final class LearnchainNode implements AutoCloseable {
 
     /** Whether a node on {@code genesis} runs proof-of-learning rounds (engine {@code pole}). */
     public static boolean runsPoleRounds(Genesis genesis) {
-        return "pole".equals(genesis.engine());
+        return genesis.engine() instanceof Engine.Pole;
     }
 
     /**

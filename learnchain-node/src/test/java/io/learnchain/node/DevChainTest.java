@@ -11,7 +11,7 @@ class DevChainTest {
     void devChainIsThePoleTwinOfTheIdleDevnetWithTheBlockTimeAsTarget() {
         Genesis dev = DevChain.genesis(10);
         Genesis idle = Genesis.devnet();
-        assertThat(dev.engine()).isEqualTo("pole");
+        assertThat(dev.engine()).isEqualTo(io.learnchain.chain.genesis.Engine.POLE);
         assertThat(LearnchainNode.runsPoleRounds(dev)).isTrue();
         assertThat(LearnchainNode.runsPoleRounds(idle)).isFalse();
         assertThat(dev.premine()).isEqualTo(idle.premine());

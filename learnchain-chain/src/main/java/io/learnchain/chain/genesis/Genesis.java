@@ -3,8 +3,6 @@ package io.learnchain.chain.genesis;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
-import io.learnchain.chain.genesis.DqnParameters;
-import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
 import java.util.ArrayList;
@@ -20,26 +18,23 @@ import java.util.TreeMap;
  * compare at handshake. Premined balances are kept sorted by address, so two files listing the
  * same balances in a different order give the same chain.
  *
- * @param engine "pole", "dqn" or "idle" (hash proof of work only)
+ * @param engine the consensus engine and its parameters
  * @param targetBlockSeconds the interval the difficulty adjustment aims at
  * @param initialDifficulty expected hashes per idle block at the start (1 = any hash)
  * @param blockSubsidy newly minted units a coinbase may claim per block, on top of fees
  * @param timestamp seconds since the epoch; block 1 must not be older
- * @param dqn the dqn engine's section: present exactly when the engine is "dqn"
  */
-public record Genesis(String chainName, String engine, long targetBlockSeconds, long initialDifficulty,
-        List<Premine> premine, ProtocolLimits limits, Amount blockSubsidy, long timestamp, Optional<DqnParameters> dqn) {
+public record Genesis(String chainName, Engine engine, long targetBlockSeconds, long initialDifficulty,
+        List<Premine> premine, ProtocolLimits limits, Amount blockSubsidy, long timestamp) {
     public static final int VERSION = 1;
-    public static final List<String> ENGINES = List.of("idle", "pole", "dqn");
+    public static final List<String> ENGINES = Engine.NAMES;
 
     public Genesis {
         Objects.requireNonNull(chainName, "chainName");
         if (chainName.isBlank() || chainName.length() > 64) {
             throw new IllegalArgumentException("chain name must be 1-64 characters, got '" + chainName + "'");
         }
-        if (!ENGINES.contains(engine)) {
-            throw new IllegalArgumentException("unknown engine '" + engine + "': use one of " + ENGINES);
-        }
+        Objects.requireNonNull(engine, "engine");
         if (targetBlockSeconds < 1) {
             throw new IllegalArgumentException("target block time must be at least 1 second, got " + targetBlockSeconds);
         }
@@ -52,19 +47,11 @@ public record Genesis(String chainName, String engine, long targetBlockSeconds, 
             throw new IllegalArgumentException("genesis timestamp must not be negative, got " + timestamp);
         }
         premine = sortedUnique(premine);
-        Objects.requireNonNull(dqn, "dqn");
-        if (dqn.isPresent() != engine.equals("dqn")) {
-            throw new IllegalArgumentException(engine.equals("dqn")
-                    ? "a dqn genesis needs its dqn section (environment, fork-choice option, R_max)"
-                    : "only a dqn genesis has a dqn section, the engine is '" + engine + "'");
-        }
     }
 
-    /** A genesis of an engine without parameters of its own (idle or pole). */
-    public Genesis(String chainName, String engine, long targetBlockSeconds, long initialDifficulty,
-            List<Premine> premine, ProtocolLimits limits, Amount blockSubsidy, long timestamp) {
-        this(chainName, engine, targetBlockSeconds, initialDifficulty, premine, limits, blockSubsidy, timestamp,
-                Optional.empty());
+    /** The dqn engine's parameters, when the chain runs it. */
+    public Optional<DqnParameters> dqn() {
+        return engine.dqn();
     }
 
     private static List<Premine> sortedUnique(List<Premine> premine) {
@@ -110,7 +97,7 @@ public record Genesis(String chainName, String engine, long targetBlockSeconds, 
         for (int i = 0; i < accounts; i++) {
             premine.add(new Premine(DevAccounts.address(i), eachBalance));
         }
-        return new Genesis("learnchain-devnet", "idle", 10, initialDifficulty, premine, ProtocolLimits.DEFAULT,
+        return new Genesis("learnchain-devnet", Engine.IDLE, 10, initialDifficulty, premine, ProtocolLimits.DEFAULT,
                 Amount.ofCoins(50), timestamp);
     }
 
@@ -125,8 +112,8 @@ public record Genesis(String chainName, String engine, long targetBlockSeconds, 
         for (int i = 0; i < accounts; i++) {
             premine.add(new Premine(DevAccounts.address(i), Amount.ofCoins(1_000_000)));
         }
-        return new Genesis("learnchain-dqn-" + environment, "dqn", 1, 1, premine, ProtocolLimits.DEFAULT, Amount.ZERO,
-                timestamp, Optional.of(DqnParameters.defaults(environment, option, rewardMax)));
+        return new Genesis("learnchain-dqn-" + environment, new Engine.Dqn(DqnParameters.defaults(environment, option,
+                rewardMax)), 1, 1, premine, ProtocolLimits.DEFAULT, Amount.ZERO, timestamp);
     }
 
     /** The default dev chain: 10 accounts of 1,000,000 coins, difficulty 1 (instant blocks), timestamp 0. */

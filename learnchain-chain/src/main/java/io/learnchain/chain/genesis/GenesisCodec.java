@@ -25,7 +25,7 @@ public final class GenesisCodec implements Codec<Genesis> {
 
     @Override
     public void write(Genesis g, CanonicalWriter out) {
-        out.u8(Genesis.VERSION).string(g.chainName()).string(g.engine()).i64(g.targetBlockSeconds())
+        out.u8(Genesis.VERSION).string(g.chainName()).string(g.engine().name()).i64(g.targetBlockSeconds())
                 .i64(g.initialDifficulty());
         out.list(g.premine(), (p, w) -> w.address(p.address()).amount(p.amount()));
         ProtocolLimits l = g.limits();
@@ -57,7 +57,7 @@ public final class GenesisCodec implements Codec<Genesis> {
         long timestamp = in.i64();
         Optional<DqnParameters> dqn = engine.equals("dqn") ? Optional.of(DqnParametersCodec.INSTANCE.read(in))
                 : Optional.empty();
-        return in.guard(() -> new Genesis(name, engine, target, difficulty, premine,
-                new ProtocolLimits(maxBlock, maxTxs, maxModel, maxBlob, maxReorg), subsidy, timestamp, dqn));
+        return in.guard(() -> new Genesis(name, Engine.of(engine, dqn), target, difficulty, premine,
+                new ProtocolLimits(maxBlock, maxTxs, maxModel, maxBlob, maxReorg), subsidy, timestamp));
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.learnchain.base.Amount;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.ChainFixture;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -43,19 +44,19 @@ class DqnGenesisTest {
     void nonDqnGenesisEncodesAsBefore() {
         Genesis idle = ChainFixture.GENESIS;
         byte[] bytes = idle.canonicalBytes();
-        Genesis explicit = new Genesis(idle.chainName(), idle.engine(), idle.targetBlockSeconds(),
-                idle.initialDifficulty(), idle.premine(), idle.limits(), idle.blockSubsidy(), idle.timestamp(),
-                Optional.empty());
+        Genesis explicit = new Genesis(idle.chainName(), Engine.of("idle", Optional.empty()), idle.targetBlockSeconds(),
+                idle.initialDifficulty(), idle.premine(), idle.limits(), idle.blockSubsidy(), idle.timestamp());
         assertThat(explicit.canonicalBytes()).isEqualTo(bytes);
     }
 
     @Test
     void requiresDqnSectionExactlyForDqnEngine() {
-        assertThatThrownBy(() -> new Genesis("x", "dqn", 1, 1, List.of(), ProtocolLimits.DEFAULT, Amount.ZERO, 0))
+        assertThatThrownBy(() -> Engine.of("dqn", Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dqn section");
         DqnParameters p = DqnParameters.defaults("cartpole", ForkOption.LAST_REWARD, Amount.ofCoins(1));
-        assertThatThrownBy(() -> new Genesis("x", "idle", 1, 1, List.of(), ProtocolLimits.DEFAULT, Amount.ZERO, 0,
-                Optional.of(p))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a dqn genesis");
+        assertThatThrownBy(() -> Engine.of("idle", Optional.of(p)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a dqn genesis");
+        assertThat(Engine.of("dqn", Optional.of(p)).dqn()).contains(p);
     }
 
     @Test

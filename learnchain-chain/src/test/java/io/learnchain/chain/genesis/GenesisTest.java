@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class GenesisTest {
 
     private static Genesis with(List<Premine> premine) {
-        return new Genesis("t", "idle", 10, 1, premine, ProtocolLimits.DEFAULT, Amount.ofCoins(50), 0);
+        return new Genesis("t", Engine.IDLE, 10, 1, premine, ProtocolLimits.DEFAULT, Amount.ofCoins(50), 0);
     }
 
     @Test
@@ -44,7 +44,7 @@ class GenesisTest {
         List<Genesis> variants = List.of(
                 new Genesis("other", base.engine(), base.targetBlockSeconds(), base.initialDifficulty(), base.premine(),
                         base.limits(), base.blockSubsidy(), base.timestamp()),
-                new Genesis(base.chainName(), "pole", base.targetBlockSeconds(), base.initialDifficulty(),
+                new Genesis(base.chainName(), Engine.POLE, base.targetBlockSeconds(), base.initialDifficulty(),
                         base.premine(), base.limits(), base.blockSubsidy(), base.timestamp()),
                 new Genesis(base.chainName(), base.engine(), 11, base.initialDifficulty(), base.premine(),
                         base.limits(), base.blockSubsidy(), base.timestamp()),
@@ -69,7 +69,6 @@ class GenesisTest {
         assertThatThrownBy(() -> with(List.of(a, a))).hasMessageContaining("premined twice");
         assertThatThrownBy(() -> with(List.of(new Premine(DevAccounts.address(0), Amount.MAX),
                 new Premine(DevAccounts.address(1), Amount.ofUnits(1))))).hasMessageContaining("maximum amount");
-        assertThatThrownBy(() -> new Genesis("t", "pow", 10, 1, List.of(), ProtocolLimits.DEFAULT, Amount.ZERO, 0))
-                .hasMessageContaining("unknown engine 'pow'");
+        assertThatThrownBy(() -> Engine.of("pow", java.util.Optional.empty())).hasMessageContaining("unknown engine 'pow'");
     }
 }

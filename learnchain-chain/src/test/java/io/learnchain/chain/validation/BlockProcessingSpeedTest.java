@@ -41,7 +41,7 @@ class BlockProcessingSpeedTest {
             keys.add(k);
             premine.add(new Premine(Address.of(k.publicKey()), Amount.ofCoins(10)));
         }
-        Genesis genesis = new Genesis("speed", "idle", 10, 1, premine, ProtocolLimits.DEFAULT, Amount.ofCoins(50), 0);
+        Genesis genesis = new Genesis("speed", io.learnchain.chain.genesis.Engine.IDLE, 10, 1, premine, ProtocolLimits.DEFAULT, Amount.ofCoins(50), 0);
         ChainRules rules = ChainRules.of(genesis);
         ChainTip tip = ChainTip.genesis(genesis);
         List<SignedTransaction> txs = new ArrayList<>();

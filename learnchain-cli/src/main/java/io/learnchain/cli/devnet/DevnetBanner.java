@@ -25,7 +25,7 @@ final class DevnetBanner {
             m.put("event", "started");
             m.put("chainId", genesis.chainId().toHex());
             m.put("chainName", genesis.chainName());
-            m.put("engine", genesis.engine());
+            m.put("engine", genesis.engine().name());
             m.put("task", task);
             m.put("datadir", plan.root().toString());
             m.put("ephemeral", ephemeral);
@@ -38,7 +38,7 @@ final class DevnetBanner {
         }
         int count = plan.nodes().size();
         out.printf("learnchain devnet: %d node process%s on 127.0.0.1, engine %s, chain %s (id %s)%n", count,
-                count == 1 ? "" : "es", genesis.engine(), genesis.chainName(), genesis.chainId().toHex());
+                count == 1 ? "" : "es", genesis.engine().name(), genesis.chainName(), genesis.chainId().toHex());
         out.println("  data     " + plan.root() + (ephemeral ? " (temporary: deleted when the devnet stops)" : ""));
         out.println("  genesis  " + plan.genesisFile());
         out.printf(java.util.Locale.ROOT, "  all nodes up after %.1f s%n", upSeconds);

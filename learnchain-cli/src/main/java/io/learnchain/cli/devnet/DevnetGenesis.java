@@ -2,6 +2,7 @@ package io.learnchain.cli.devnet;
 
 import io.learnchain.base.Amount;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -36,11 +37,11 @@ final class DevnetGenesis {
             // The dqn dev chain's parameters (cartpole, fork option a, R_max, no subsidy); the block
             // time is the proposal slot.
             Genesis dqn = DevChain.dqnGenesis(DevChain.DQN_DEFAULT_ENVIRONMENT);
-            return new Genesis(CHAIN_NAME, engine, blockSeconds, 1, premine, ProtocolLimits.DEFAULT, dqn.blockSubsidy(),
-                    dqn.timestamp(), dqn.dqn());
+            return new Genesis(CHAIN_NAME, dqn.engine(), blockSeconds, 1, premine, ProtocolLimits.DEFAULT,
+                    dqn.blockSubsidy(), dqn.timestamp());
         }
-        return new Genesis(CHAIN_NAME, engine, blockSeconds, 1, premine, ProtocolLimits.DEFAULT, dev.blockSubsidy(),
-                dev.timestamp());
+        return new Genesis(CHAIN_NAME, Engine.of(engine, java.util.Optional.empty()), blockSeconds, 1, premine,
+                ProtocolLimits.DEFAULT, dev.blockSubsidy(), dev.timestamp());
     }
 
     /** How many dev accounts the devnet funds. */
@@ -56,9 +57,10 @@ final class DevnetGenesis {
         Path file = plan.genesisFile();
         if (Files.isRegularFile(file)) {
             Genesis stored = GenesisFiles.read(file);
-            if (!stored.engine().equals(engine)) {
-                throw new UserException("the devnet in " + plan.root() + " runs engine " + stored.engine()
-                        + ", not " + engine + ": pass --engine " + stored.engine() + " to restart it, or another --datadir");
+            if (!stored.engine().name().equals(engine)) {
+                throw new UserException("the devnet in " + plan.root() + " runs engine " + stored.engine().name()
+                        + ", not " + engine + ": pass --engine " + stored.engine().name() + " to restart it, or another"
+                        + " --datadir");
             }
             return stored;
         }

@@ -30,7 +30,7 @@ final class NodeBanner {
             m.put("event", "started");
             m.put("chainId", g.chainId().toHex());
             m.put("chainName", g.chainName());
-            m.put("engine", g.engine());
+            m.put("engine", g.engine().name());
             m.put("height", node.chain().head().height().value());
             m.put("datadir", dir.toString());
             m.put("ephemeral", ephemeral);

@@ -8,6 +8,7 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.learn.rl.EpsilonSchedule;
 import io.learnchain.chain.rules.ChainRules;
@@ -78,8 +79,8 @@ final class DqnSimulation {
         DqnParameters p = g.dqn().orElseThrow();
         DqnParameters random = new DqnParameters(p.environment(), p.forkOption(), p.rewardMax(),
                 p.hyperparameters().withEpsilon(new EpsilonSchedule(1f, 1f, 0)));
-        return new Genesis(g.chainName() + "-random", g.engine(), g.targetBlockSeconds(), g.initialDifficulty(),
-                g.premine(), g.limits(), g.blockSubsidy(), g.timestamp(), Optional.of(random));
+        return new Genesis(g.chainName() + "-random", new Engine.Dqn(random), g.targetBlockSeconds(),
+                g.initialDifficulty(), g.premine(), g.limits(), g.blockSubsidy(), g.timestamp());
     }
 
     /** The simulation's genesis (its chain id depends on the environment, option and node count). */

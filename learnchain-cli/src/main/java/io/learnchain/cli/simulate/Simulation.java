@@ -74,7 +74,7 @@ final class Simulation {
         for (int i = 0; i < config.nodes(); i++) {
             premine.add(new Premine(DevAccounts.address(i), Amount.ofCoins(1_000_000)));
         }
-        this.genesis = new Genesis("learnchain-sim", "pole", 10, 1, premine, ProtocolLimits.DEFAULT,
+        this.genesis = new Genesis("learnchain-sim", io.learnchain.chain.genesis.Engine.POLE, 10, 1, premine, ProtocolLimits.DEFAULT,
                 Amount.ofCoins(50), GENESIS_TIME);
         this.premined = genesis.initialState().totalSupply();
         this.network = new SimNetwork(scheduler, config.latencyMillis(), SplitMix64.derive(config.seed(), 1).nextLong(),

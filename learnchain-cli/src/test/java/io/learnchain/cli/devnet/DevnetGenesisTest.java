@@ -18,7 +18,7 @@ class DevnetGenesisTest {
     void fundsTheDevAccountsWithTheEngineAndBlockTimeAsked() {
         Genesis genesis = DevnetGenesis.of("pole", 3, 2);
 
-        assertThat(genesis.engine()).isEqualTo("pole");
+        assertThat(genesis.engine().name()).isEqualTo("pole");
         assertThat(genesis.targetBlockSeconds()).isEqualTo(2);
         assertThat(genesis.initialDifficulty()).isEqualTo(1);
         assertThat(genesis.premine()).hasSize(DevAccounts.DEFAULT_COUNT)
@@ -32,7 +32,7 @@ class DevnetGenesisTest {
 
         Genesis genesis = DevnetGenesis.writeOrReuse(plan, "dqn", 1);
 
-        assertThat(genesis.engine()).isEqualTo("dqn");
+        assertThat(genesis.engine().name()).isEqualTo("dqn");
         assertThat(genesis.targetBlockSeconds()).as("the proposal slot").isEqualTo(1);
         assertThat(genesis.dqn()).hasValueSatisfying(p -> assertThat(p.environment()).isEqualTo("cartpole"));
         assertThat(genesis.premine()).hasSize(DevAccounts.DEFAULT_COUNT);

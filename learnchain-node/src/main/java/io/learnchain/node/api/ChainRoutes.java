@@ -60,7 +60,7 @@ public final class ChainRoutes implements ApiRoutes {
     private void status(Context ctx) {
         ChainHead head = chain.head();
         var genesis = chain.genesis();
-        ctx.json(new StatusDto(genesis.chainId().toHex(), genesis.chainName(), genesis.engine(), head.height().value(),
+        ctx.json(new StatusDto(genesis.chainId().toHex(), genesis.chainName(), genesis.engine().name(), head.height().value(),
                 head.hash().toHex(), head.tip().timestamp(), head.tip().nextDifficulty(chain.rules()),
                 genesis.targetBlockSeconds(), chain.mempool().size(), hasMinerKey, devMode,
                 VERSION));

@@ -490,7 +490,7 @@ public final class ChainService {
     public ChainInfo info() {
         ChainHead h = head;
         var state = h.tip().state();
-        return new ChainInfo(genesis.chainId(), genesis.chainName(), genesis.engine(), h.height(), h.hash(),
+        return new ChainInfo(genesis.chainId(), genesis.chainName(), genesis.engine().name(), h.height(), h.hash(),
                 h.tip().timestamp(), h.tip().nextDifficulty(rules), state.size(), state.totalSupply(),
                 store.location());
     }

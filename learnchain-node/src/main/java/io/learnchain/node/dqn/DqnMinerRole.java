@@ -60,7 +60,7 @@ public final class DqnMinerRole {
     public DqnMinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
             Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis, DqnActionChoice choice) {
         DqnParameters params = chain.rules().dqn().orElseThrow(() -> new IllegalArgumentException(
-                "a dqn miner needs a dqn chain; the genesis engine is " + chain.genesis().engine()));
+                "a dqn miner needs a dqn chain; the genesis engine is " + chain.genesis().engine().name()));
         this.name = name;
         this.key = key;
         this.chain = chain;

@@ -36,7 +36,7 @@ public final class DqnNode {
     public DqnNode(String name, ChainService chain, Scheduler scheduler, Network peers, Consumer<DqnEvent> events) {
         if (chain.rules().dqn().isEmpty()) {
             throw new IllegalArgumentException("a dqn node needs a dqn chain; the genesis engine is "
-                    + chain.genesis().engine());
+                    + chain.genesis().engine().name());
         }
         this.name = name;
         this.chain = chain;

@@ -12,6 +12,7 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.ForkOption;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -124,11 +125,11 @@ public final class GenesisFiles {
         java.util.Optional<DqnParameters> dqn = java.util.Optional.ofNullable(doc.dqn()).map(q -> DqnParameters.defaults(
                 q.environment(), ForkOption.of(q.forkOption() == null ? "a" : q.forkOption()),
                 Amount.parse(q.rewardMax() == null ? "10" : q.rewardMax())));
-        if (doc.engine().equals("dqn") && dqn.isEmpty()) {
+        if ("dqn".equals(doc.engine()) && dqn.isEmpty()) {
             throw new IllegalArgumentException("engine \"dqn\" needs a [dqn] section naming at least the environment");
         }
-        return new Genesis(doc.chainName(), doc.engine(), doc.targetBlockSeconds(), doc.initialDifficulty(), premine,
-                limits, Amount.parse(doc.blockSubsidy()), doc.timestamp(), dqn);
+        return new Genesis(doc.chainName(), Engine.of(doc.engine(), dqn), doc.targetBlockSeconds(),
+                doc.initialDifficulty(), premine, limits, Amount.parse(doc.blockSubsidy()), doc.timestamp());
     }
 
     /** The document form of {@code genesis} (for writing templates). */
@@ -136,7 +137,7 @@ public final class GenesisFiles {
         ProtocolLimits l = genesis.limits();
         List<PremineDocument> premine = genesis.premine().stream()
                 .map(p -> new PremineDocument(p.address().toString(), p.amount().toString())).toList();
-        return new GenesisDocument(genesis.chainName(), genesis.engine(), genesis.targetBlockSeconds(),
+        return new GenesisDocument(genesis.chainName(), genesis.engine().name(), genesis.targetBlockSeconds(),
                 genesis.initialDifficulty(), genesis.blockSubsidy().toString(), genesis.timestamp(),
                 new LimitsDocument(l.maxBlockBytes(), l.maxTransactions(), l.maxModelBytes(), l.maxBlobBytes(),
                         l.maxReorgDepth()), premine, genesis.dqn().map(GenesisFiles::dqnDocument).orElse(null));
