@@ -15,7 +15,7 @@ import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.event.PoleEvent;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.pole.PoleNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +54,7 @@ final class AdversaryReport {
     private static Map<String, Object> entry(SimOutcome o, AdversaryTrace t, Map<Hash, ChainTip> replay,
             ComputePool pool) {
         PoleNode n0 = o.nodes().getFirst();
-        List<PoleMessage.Candidate> sent = t.candidates();
+        List<GossipMessage.Candidate> sent = t.candidates();
         Set<Hash> mine = new HashSet<>();
         sent.forEach(c -> mine.add(c.block().hash()));
         Map<String, Integer> rejected = new TreeMap<>();
@@ -109,13 +109,13 @@ final class AdversaryReport {
      * Each candidate judged as node 0 judges a block: on its parent's state (from the replay),
      * with node 0's commitment log and blobs. OFF_CHAIN when the parent is not on node 0's chain.
      */
-    private static Map<String, Integer> verdicts(SimOutcome o, List<PoleMessage.Candidate> sent,
+    private static Map<String, Integer> verdicts(SimOutcome o, List<GossipMessage.Candidate> sent,
             Map<Hash, ChainTip> replay, ComputePool pool) {
         PoleNode n0 = o.nodes().getFirst();
         ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000).withBlobs(new BlobStoreView(o.blobs()))
                 .withCommitments(n0.chain().commitmentView()).withPool(pool);
         Map<String, Integer> out = new TreeMap<>();
-        for (PoleMessage.Candidate c : sent.subList(0, Math.min(sent.size(), MAX_JUDGED))) {
+        for (GossipMessage.Candidate c : sent.subList(0, Math.min(sent.size(), MAX_JUDGED))) {
             ChainTip parent = replay.get(c.block().header().previous());
             String verdict = parent == null ? "OFF_CHAIN" : switch (BlockProcessor.apply(parent, c.block(),
                     n0.chain().rules(), ctx)) {

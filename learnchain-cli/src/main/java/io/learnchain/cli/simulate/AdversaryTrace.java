@@ -1,8 +1,8 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.base.crypto.PublicKey;
-import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +16,7 @@ final class AdversaryTrace {
     private final Adversary kind;
     private final String node;
     private final PublicKey key;
-    private final List<PoleMessage.Candidate> candidates = new ArrayList<>();
+    private final List<GossipMessage.Candidate> candidates = new ArrayList<>();
     private int commitments;
     private int reveals;
 
@@ -30,12 +30,12 @@ final class AdversaryTrace {
     Network watching(Network port) {
         return message -> {
             switch (message) {
-                case PoleMessage.Candidate c -> candidates.add(c);
-                case PoleMessage.CommitmentMsg c -> commitments++;
-                case PoleMessage.ShardReveal r -> reveals++;
-                case PoleMessage.Transaction t -> {
+                case GossipMessage.Candidate c -> candidates.add(c);
+                case GossipMessage.CommitmentMsg c -> commitments++;
+                case GossipMessage.ShardReveal r -> reveals++;
+                case GossipMessage.Transaction t -> {
                 }
-                case PoleMessage.BlockMsg b -> {
+                case GossipMessage.BlockMsg b -> {
                 }
             }
             port.broadcast(message);
@@ -54,7 +54,7 @@ final class AdversaryTrace {
         return key;
     }
 
-    List<PoleMessage.Candidate> candidates() {
+    List<GossipMessage.Candidate> candidates() {
         return List.copyOf(candidates);
     }
 

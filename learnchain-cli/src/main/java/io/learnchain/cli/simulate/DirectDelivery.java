@@ -1,9 +1,9 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.pole.VirtualScheduler;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.rng.SplitMix64;
-import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  */
 final class DirectDelivery {
     /** One receiving endpoint: the node's name and where its messages go. */
-    private record Endpoint(String name, BiConsumer<String, PoleMessage> inbox) {
+    private record Endpoint(String name, BiConsumer<String, GossipMessage> inbox) {
     }
 
     private final VirtualScheduler scheduler;
@@ -32,7 +32,7 @@ final class DirectDelivery {
     }
 
     /** Adds the next endpoint (its index is the number added before it). */
-    void add(String name, BiConsumer<String, PoleMessage> inbox) {
+    void add(String name, BiConsumer<String, GossipMessage> inbox) {
         endpoints.add(new Endpoint(name, inbox));
     }
 
@@ -42,14 +42,14 @@ final class DirectDelivery {
     }
 
     /** Schedules {@code message} from endpoint {@code from} to every other endpoint. */
-    void send(int from, PoleMessage message) {
+    void send(int from, GossipMessage message) {
         String sender = endpoints.get(from).name();
         for (int to = 0; to < endpoints.size(); to++) {
             if (to == from) {
                 continue;
             }
             long delay = latencyMillis + (latencyMillis == 0 ? 0 : rng.nextLong(latencyMillis + 1));
-            BiConsumer<String, PoleMessage> inbox = endpoints.get(to).inbox();
+            BiConsumer<String, GossipMessage> inbox = endpoints.get(to).inbox();
             messages++;
             scheduler.after(delay, () -> inbox.accept(sender, message));
         }

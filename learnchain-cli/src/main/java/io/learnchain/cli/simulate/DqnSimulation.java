@@ -1,6 +1,6 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.pole.VirtualScheduler;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;

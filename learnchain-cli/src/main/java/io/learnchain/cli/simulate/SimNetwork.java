@@ -1,13 +1,13 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.pole.VirtualScheduler;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.Hash;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.MemoryNetwork;
 import io.learnchain.node.p2p.P2pConfig;
 import io.learnchain.node.p2p.PeerService;
-import io.learnchain.node.pole.Network;
+import io.learnchain.node.gossip.Network;
 import io.learnchain.node.pole.PoleNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

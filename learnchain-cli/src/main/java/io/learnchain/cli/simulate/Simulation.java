@@ -1,6 +1,6 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.pole.VirtualScheduler;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
@@ -31,7 +31,7 @@ import io.learnchain.node.pole.CpuMeter;
 import io.learnchain.node.pole.MinerBehaviour;
 import io.learnchain.node.pole.MinerPlan;
 import io.learnchain.node.pole.MinerRole;
-import io.learnchain.node.pole.Network;
+import io.learnchain.node.gossip.Network;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.pole.PoleNode;
 import io.learnchain.node.pole.RequesterRole;

@@ -17,9 +17,9 @@ import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;
 import io.learnchain.learn.rl.Transition;
 import io.learnchain.node.chain.ChainService;
-import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.PoleMessage;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Scheduler;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -113,7 +113,7 @@ public final class DqnMinerRole {
         events.accept(new DqnEvent.Proposed(name, block.hash(), height + 1, action, proof.reward(),
                 record.batchSeeds().size()));
         chain.importBlock(block);
-        network.broadcast(new PoleMessage.BlockMsg(block));
+        network.broadcast(new GossipMessage.BlockMsg(block));
     }
 
     /** The action whose step from {@code tip} earns the highest shaped reward (lowest index on ties). */

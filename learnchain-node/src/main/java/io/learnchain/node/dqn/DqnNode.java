@@ -6,9 +6,9 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
-import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.PoleMessage;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Scheduler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * One full node's part on a {@code dqn} chain: it imports the blocks and transactions its peers
  * send (the chain validates each step against its parent and fork choice picks the best tip),
  * keeps blocks whose parent has not arrived yet until it does, and starts its optional
- * {@link DqnMinerRole} (which proposes in slots on the current tip). Speaks the same {@link PoleMessage}s over the same
+ * {@link DqnMinerRole} (which proposes in slots on the current tip). Speaks the same {@link GossipMessage}s over the same
  * {@link Network} and {@link Scheduler} ports as the pole roles (dqn uses only transactions and
  * blocks).
  */
@@ -74,13 +74,13 @@ public final class DqnNode {
     }
 
     /** Handles one message from a peer. */
-    public void receive(String from, PoleMessage message) {
+    public void receive(String from, GossipMessage message) {
         switch (message) {
-            case PoleMessage.Transaction t -> chain.submitTransaction(t.tx());
-            case PoleMessage.BlockMsg b -> importBlock(b.block());
-            case PoleMessage.CommitmentMsg c -> { } // pole only
-            case PoleMessage.ShardReveal r -> { }
-            case PoleMessage.Candidate c -> { }
+            case GossipMessage.Transaction t -> chain.submitTransaction(t.tx());
+            case GossipMessage.BlockMsg b -> importBlock(b.block());
+            case GossipMessage.CommitmentMsg c -> { } // pole only
+            case GossipMessage.ShardReveal r -> { }
+            case GossipMessage.Candidate c -> { }
         }
     }
 

@@ -4,8 +4,8 @@ import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.chain.ChainService;
-import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import java.util.Optional;
 import java.util.function.Consumer;
 

@@ -8,9 +8,9 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
-import io.learnchain.node.pole.PoleMessage;
-import io.learnchain.node.pole.PolePeers;
-import io.learnchain.node.pole.WorkerScheduler;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.GossipPeers;
+import io.learnchain.node.gossip.WorkerScheduler;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +33,7 @@ public final class DqnService implements AutoCloseable {
 
     private final ChainService chain;
     private final WorkerScheduler scheduler;
-    private final PolePeers peers = new PolePeers();
+    private final GossipPeers peers = new GossipPeers();
     private final DqnNode node;
     private final List<Consumer<DqnEvent>> listeners = new CopyOnWriteArrayList<>();
 
@@ -77,12 +77,12 @@ public final class DqnService implements AutoCloseable {
     }
 
     /** Where the peer-to-peer layer attaches its outbound transport. */
-    public PolePeers peers() {
+    public GossipPeers peers() {
         return peers;
     }
 
     /** A message from peer {@code from}: handled on the worker, in arrival order. */
-    public void receive(String from, PoleMessage message) {
+    public void receive(String from, GossipMessage message) {
         scheduler.after(0, () -> node.receive(from, message));
     }
 

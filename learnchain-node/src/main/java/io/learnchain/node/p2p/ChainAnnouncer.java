@@ -3,7 +3,7 @@ package io.learnchain.node.p2p;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 
 /**
  * Gossips what this node adds by itself (a block its miner connected, a transaction submitted
@@ -16,9 +16,9 @@ public final class ChainAnnouncer implements AutoCloseable {
     public ChainAnnouncer(EventBus events, ChainService chain, PeerService peers) {
         this.subscription = events.subscribe("p2p-announcer", event -> {
             if (event instanceof NodeEvent.BlockConnected b) {
-                chain.block(b.hash()).ifPresent(block -> peers.broadcast(new PoleMessage.BlockMsg(block)));
+                chain.block(b.hash()).ifPresent(block -> peers.broadcast(new GossipMessage.BlockMsg(block)));
             } else if (event instanceof NodeEvent.TransactionAccepted t) {
-                chain.mempool().get(t.hash()).ifPresent(tx -> peers.broadcast(new PoleMessage.Transaction(tx)));
+                chain.mempool().get(t.hash()).ifPresent(tx -> peers.broadcast(new GossipMessage.Transaction(tx)));
             }
         });
     }

@@ -3,7 +3,7 @@ package io.learnchain.node.p2p;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,19 +21,19 @@ public final class ChainGossipSink implements GossipSink {
     }
 
     @Override
-    public void accept(String fromPeer, PoleMessage message) {
+    public void accept(String fromPeer, GossipMessage message) {
         switch (message) {
-            case PoleMessage.Transaction t -> chain.submitTransaction(t.tx());
-            case PoleMessage.BlockMsg b -> {
+            case GossipMessage.Transaction t -> chain.submitTransaction(t.tx());
+            case GossipMessage.BlockMsg b -> {
                 ImportResult result = chain.importBlock(b.block());
                 if (result instanceof ImportResult.Deferred d && d.reason() != UndecidedReason.UNKNOWN_PARENT) {
                     LOG.debug("block {} from {} deferred: {} ({})", b.block().hash().shortHex(), fromPeer, d.reason(),
                             d.detail());
                 }
             }
-            case PoleMessage.CommitmentMsg c -> { }
-            case PoleMessage.ShardReveal r -> { }
-            case PoleMessage.Candidate c -> { }
+            case GossipMessage.CommitmentMsg c -> { }
+            case GossipMessage.ShardReveal r -> { }
+            case GossipMessage.Candidate c -> { }
         }
     }
 }

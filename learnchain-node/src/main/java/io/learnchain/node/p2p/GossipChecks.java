@@ -4,7 +4,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import java.util.Optional;
 
 /**
@@ -19,29 +19,29 @@ final class GossipChecks {
     }
 
     /** The de-duplication key: transaction hash, commitment id, reveal transaction hash, block hash. */
-    static Hash id(PoleMessage message) {
+    static Hash id(GossipMessage message) {
         return switch (message) {
-            case PoleMessage.Transaction t -> t.tx().hash();
-            case PoleMessage.CommitmentMsg c -> c.commitment().id();
-            case PoleMessage.ShardReveal r -> r.revealTx().hash();
-            case PoleMessage.Candidate c -> c.block().hash();
-            case PoleMessage.BlockMsg b -> b.block().hash();
+            case GossipMessage.Transaction t -> t.tx().hash();
+            case GossipMessage.CommitmentMsg c -> c.commitment().id();
+            case GossipMessage.ShardReveal r -> r.revealTx().hash();
+            case GossipMessage.Candidate c -> c.block().hash();
+            case GossipMessage.BlockMsg b -> b.block().hash();
         };
     }
 
     /** Why {@code message} proves its sender wrong, or empty when it passes. */
-    static Optional<String> offence(PoleMessage message, Hash chainId) {
+    static Optional<String> offence(GossipMessage message, Hash chainId) {
         return switch (message) {
-            case PoleMessage.Transaction t -> transaction(t.tx(), chainId);
-            case PoleMessage.CommitmentMsg c -> !c.commitment().chainId().equals(chainId)
+            case GossipMessage.Transaction t -> transaction(t.tx(), chainId);
+            case GossipMessage.CommitmentMsg c -> !c.commitment().chainId().equals(chainId)
                     ? Optional.of("a commitment for chain " + c.commitment().chainId().shortHex())
                     : c.commitment().verify(c.signature()) ? Optional.empty()
                     : Optional.of("a commitment whose signature does not verify");
-            case PoleMessage.ShardReveal r -> transaction(r.revealTx(), chainId).or(() -> r.shardMatches()
+            case GossipMessage.ShardReveal r -> transaction(r.revealTx(), chainId).or(() -> r.shardMatches()
                     ? Optional.empty() : Optional.of("shard bytes that do not hash to the revealed shard "
                     + r.reveal().shardHash().shortHex()));
-            case PoleMessage.Candidate c -> block(c.block()).or(() -> model(c));
-            case PoleMessage.BlockMsg b -> block(b.block());
+            case GossipMessage.Candidate c -> block(c.block()).or(() -> model(c));
+            case GossipMessage.BlockMsg b -> block(b.block());
         };
     }
 
@@ -73,7 +73,7 @@ final class GossipChecks {
                 : Optional.of("block " + block.hash().shortHex() + " with a bad miner signature");
     }
 
-    private static Optional<String> model(PoleMessage.Candidate c) {
+    private static Optional<String> model(GossipMessage.Candidate c) {
         if (!(c.block().header().proof() instanceof PoleProof p)) {
             return Optional.of("candidate " + c.block().hash().shortHex() + " is not a pole block");
         }

@@ -1,6 +1,6 @@
 package io.learnchain.node.p2p;
 
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 
 /**
  * Where gossip that passed the peer layer's checks goes: {@code PoleNode::receive} on a pole node,
@@ -9,5 +9,5 @@ import io.learnchain.node.pole.PoleMessage;
  */
 @FunctionalInterface
 public interface GossipSink {
-    void accept(String fromPeer, PoleMessage message);
+    void accept(String fromPeer, GossipMessage message);
 }

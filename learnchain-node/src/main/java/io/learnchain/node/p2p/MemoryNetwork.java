@@ -1,7 +1,7 @@
 package io.learnchain.node.p2p;
 
 import io.learnchain.base.rng.SplitMix64;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Scheduler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,9 +9,9 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.p2p.wire.PeerAddress;
 import io.learnchain.node.p2p.wire.WireCodec;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.node.pole.Network;
-import io.learnchain.node.pole.PoleMessage;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Scheduler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,7 +164,7 @@ public final class PeerService implements Network {
 
     /** Gossips {@code message} to every ready peer, unless it was already seen (received or sent) here. */
     @Override
-    public void broadcast(PoleMessage message) {
+    public void broadcast(GossipMessage message) {
         scheduler.after(0, () -> {
             if (seen.put(GossipChecks.id(message), Boolean.TRUE) == null) {
                 relay(message, null);
@@ -250,7 +250,7 @@ public final class PeerService implements Network {
         peer.hello().filter(h -> h.listenPort() > 0).ifPresent(h -> remember(peer, h.listenPort()));
         send(peer, new WireMessage.GetPeers());
         for (var tx : chain.mempool().pending(MEMPOOL_ON_CONNECT)) {
-            send(peer, new WireMessage.Gossip(new PoleMessage.Transaction(tx))); // what it missed while away
+            send(peer, new WireMessage.Gossip(new GossipMessage.Transaction(tx))); // what it missed while away
         }
         sync.consider(peer);
     }
@@ -312,7 +312,7 @@ public final class PeerService implements Network {
         }
     }
 
-    private void onGossip(Peer peer, PoleMessage message) {
+    private void onGossip(Peer peer, GossipMessage message) {
         Hash id = GossipChecks.id(message);
         if (seen.containsKey(id)) {
             return;
@@ -324,18 +324,18 @@ public final class PeerService implements Network {
         }
         seen.put(id, Boolean.TRUE);
         relay(message, peer);
-        if (message instanceof PoleMessage.BlockMsg b) {
+        if (message instanceof GossipMessage.BlockMsg b) {
             deliverBlock(peer, b);
             return;
         }
-        if (message instanceof PoleMessage.Candidate c && chain.blockInfo(c.block().header().previous()).isEmpty()) {
+        if (message instanceof GossipMessage.Candidate c && chain.blockInfo(c.block().header().previous()).isEmpty()) {
             sync.consider(peerAt(peer, c.block()));
         }
         sink.accept(peer.name(), message);
     }
 
     /** A block whose blobs are missing here is handed on once they are fetched; one with an unknown parent starts sync. */
-    private void deliverBlock(Peer peer, PoleMessage.BlockMsg message) {
+    private void deliverBlock(Peer peer, GossipMessage.BlockMsg message) {
         Block block = message.block();
         if (chain.blockInfo(block.header().previous()).isEmpty()) {
             sync.consider(peerAt(peer, block));
@@ -367,7 +367,7 @@ public final class PeerService implements Network {
         return peer;
     }
 
-    private void relay(PoleMessage message, Peer from) {
+    private void relay(GossipMessage message, Peer from) {
         byte[] bytes = codec.encode(new WireMessage.Gossip(message));
         for (Peer p : peers.values()) {
             if (p != from && p.ready()) {

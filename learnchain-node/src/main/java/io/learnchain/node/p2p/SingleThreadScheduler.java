@@ -1,7 +1,7 @@
 package io.learnchain.node.p2p;
 
 import io.learnchain.node.clock.Clock;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Scheduler;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,8 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
@@ -72,8 +75,8 @@ public final class MinerRole {
     private Model model;
     private Round.Learning learning;
     private Held held;
-    private PoleMessage.ShardReveal pendingReveal;
-    private PoleMessage.Candidate copySource;
+    private GossipMessage.ShardReveal pendingReveal;
+    private GossipMessage.Candidate copySource;
     private long staleClaim;
 
     public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
@@ -201,7 +204,7 @@ public final class MinerRole {
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), false, seconds));
             chain.importBlock(b);
-            network.broadcast(new PoleMessage.BlockMsg(b));
+            network.broadcast(new GossipMessage.BlockMsg(b));
         });
     }
 
@@ -218,7 +221,7 @@ public final class MinerRole {
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), true, seconds));
             chain.importBlock(b);
-            network.broadcast(new PoleMessage.BlockMsg(b));
+            network.broadcast(new GossipMessage.BlockMsg(b));
         });
     }
 
@@ -355,7 +358,7 @@ public final class MinerRole {
                 now.steps(), now.trainCorrect(), now.trainCount(), modelHash);
         chain.recordCommitment(c.commitment(), c.signature());
         events.accept(new PoleEvent.Committed(name, round.previous(), modelHash));
-        network.broadcast(new PoleMessage.CommitmentMsg(c.commitment(), c.signature()));
+        network.broadcast(new GossipMessage.CommitmentMsg(c.commitment(), c.signature()));
     }
 
     /**
@@ -364,7 +367,7 @@ public final class MinerRole {
      * itself). Honest: one candidate with the true score. The adversaries depart here as their
      * {@link MinerBehaviour} says.
      */
-    public List<PoleMessage.Candidate> onReveal(PoleMessage.ShardReveal reveal, Dataset shard) {
+    public List<GossipMessage.Candidate> onReveal(GossipMessage.ShardReveal reveal, Dataset shard) {
         if (plan.behaviour() instanceof MinerBehaviour.LateCommit late) {
             commitLate(reveal, shard, late);
         }
@@ -379,7 +382,7 @@ public final class MinerRole {
         committed = null;
         int score = new Evaluator(pool).correctCount(model, c.round().sml().relabel(shard));
         byte[] modelBytes = model.canonicalBytes();
-        List<PoleMessage.Candidate> out = switch (plan.behaviour()) {
+        List<GossipMessage.Candidate> out = switch (plan.behaviour()) {
             case MinerBehaviour.FalseClaims f -> java.util.stream.LongStream.rangeClosed(1, f.perRound())
                     .mapToObj(lie -> candidate(c, reveal, score + lie, modelBytes)).toList();
             case MinerBehaviour.StaleModel _ -> List.of(candidate(c, reveal, staleClaim, modelBytes));
@@ -409,7 +412,7 @@ public final class MinerRole {
      * Another miner's candidate arrived. The copy-model adversary, once the shard is revealed,
      * sends the weights it committed to under its own header, with the same claim.
      */
-    public List<PoleMessage.Candidate> onPeerCandidate(PoleMessage.Candidate seen) {
+    public List<GossipMessage.Candidate> onPeerCandidate(GossipMessage.Candidate seen) {
         CandidateBlockBuilder.Committed c = committed;
         if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel) || c == null
                 || !(seen.block().header().proof() instanceof PoleProof p)
@@ -418,7 +421,7 @@ public final class MinerRole {
                 || !Hash.sha256(seen.model()).equals(p.modelHash())) {
             return List.of();
         }
-        PoleMessage.ShardReveal reveal = pendingReveal;
+        GossipMessage.ShardReveal reveal = pendingReveal;
         if (reveal == null) {
             copySource = seen; // the candidate outran the reveal to this node: copy it once the reveal is here
             return List.of();
@@ -429,10 +432,10 @@ public final class MinerRole {
         return List.of(candidate(c, reveal, p.claimedScore(), seen.model()));
     }
 
-    private PoleMessage.Candidate candidate(CandidateBlockBuilder.Committed c, PoleMessage.ShardReveal reveal,
+    private GossipMessage.Candidate candidate(CandidateBlockBuilder.Committed c, GossipMessage.ShardReveal reveal,
             long claim, byte[] modelBytes) {
         long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
-        PoleMessage.Candidate out = new PoleMessage.Candidate(c.complete(reveal.revealTx(), claim, timestamp, key,
+        GossipMessage.Candidate out = new GossipMessage.Candidate(c.complete(reveal.revealTx(), claim, timestamp, key,
                 chain.rules(), chain.signatureVerifier(), lifelong()), modelBytes);
         status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
         events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
@@ -479,7 +482,7 @@ public final class MinerRole {
      * The late-commit adversary, on the reveal: fine-tunes its held model on the revealed shard
      * (relabelled through the round's layer), then commits, after the reveal.
      */
-    private void commitLate(PoleMessage.ShardReveal reveal, Dataset shard, MinerBehaviour.LateCommit late) {
+    private void commitLate(GossipMessage.ShardReveal reveal, Dataset shard, MinerBehaviour.LateCommit late) {
         Held h = held;
         Round.Learning round = learning;
         if (h == null || round == null || !round.previous().equals(reveal.reveal().previous())) {
@@ -516,7 +519,7 @@ public final class MinerRole {
         long nonce = chain.account(Address.of(key.publicKey())).nonce();
         SignedTransaction tx = SignedTransaction.sign(new TxBody(chain.genesis().chainId(), key.publicKey(), nonce,
                 Amount.ZERO, forged), key);
-        network.broadcast(new PoleMessage.ShardReveal(tx, bytes.get()));
+        network.broadcast(new GossipMessage.ShardReveal(tx, bytes.get()));
     }
 
     /** A late committer's trained model, held back until the reveal. */

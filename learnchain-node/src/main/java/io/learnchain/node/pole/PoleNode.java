@@ -1,5 +1,8 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
@@ -26,7 +29,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One full node's part in proof-of-learning rounds: it takes {@link PoleMessage}s from peers,
+ * One full node's part in proof-of-learning rounds: it takes {@link GossipMessage}s from peers,
  * keeps the commitment log, collects each round's candidates for a window after the shard reveal
  * and lets the chain choose and connect the winner (the verifier role), and drives its optional
  * miner and requester on every new tip. Owns no thread and reads no clock: everything runs on the
@@ -49,7 +52,7 @@ public final class PoleNode {
     private final Set<Hash> decided = new HashSet<>();
     private final Set<Hash> revealed = new HashSet<>();
     private final Map<Hash, List<Block>> orphans = new HashMap<>();
-    private final List<PoleMessage.ShardReveal> waitingReveals = new ArrayList<>();
+    private final List<GossipMessage.ShardReveal> waitingReveals = new ArrayList<>();
     private final Map<Hash, Block> seen = new java.util.LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Block> eldest) {
@@ -103,10 +106,10 @@ public final class PoleNode {
     }
 
     /** Handles one message from {@code from} (a peer's name, or this node's own). */
-    public void receive(String from, PoleMessage message) {
+    public void receive(String from, GossipMessage message) {
         switch (message) {
-            case PoleMessage.Transaction t -> chain.submitTransaction(t.tx());
-            case PoleMessage.CommitmentMsg c -> {
+            case GossipMessage.Transaction t -> chain.submitTransaction(t.tx());
+            case GossipMessage.CommitmentMsg c -> {
                 if (chain.recordCommitment(c.commitment(), c.signature())) {
                     requester.ifPresent(r -> r.onCommitment(c.commitment()));
                     if (!from.equals(name)) {
@@ -114,9 +117,9 @@ public final class PoleNode {
                     }
                 }
             }
-            case PoleMessage.ShardReveal r -> onReveal(r);
-            case PoleMessage.Candidate c -> onCandidate(from, c);
-            case PoleMessage.BlockMsg b -> importBlock(b.block());
+            case GossipMessage.ShardReveal r -> onReveal(r);
+            case GossipMessage.Candidate c -> onCandidate(from, c);
+            case GossipMessage.BlockMsg b -> importBlock(b.block());
         }
         checkTip();
     }
@@ -126,7 +129,7 @@ public final class PoleNode {
      * round): the shard is stored and the round marked revealed, so the candidates can be judged
      * once their parent connects; the decision runs a window after the reveal.
      */
-    private void onReveal(PoleMessage.ShardReveal reveal) {
+    private void onReveal(GossipMessage.ShardReveal reveal) {
         Hash parent = reveal.reveal().previous();
         if (revealed.contains(parent)) {
             return;
@@ -152,7 +155,7 @@ public final class PoleNode {
         scheduler.after(candidateWindowMillis, () -> decide(parent));
     }
 
-    private void onCandidate(String from, PoleMessage.Candidate c) {
+    private void onCandidate(String from, GossipMessage.Candidate c) {
         Optional<PoleProof> proof = proof(c.block());
         if (proof.isEmpty() || !Hash.sha256(c.model()).equals(proof.get().modelHash())) {
             // A claim without the weights it claims for cannot be verified: never evaluated, never
@@ -245,7 +248,7 @@ public final class PoleNode {
         miner.ifPresent(MinerRole::onTip);
         requester.ifPresent(RequesterRole::onTip);
         if (!waitingReveals.isEmpty()) {
-            List<PoleMessage.ShardReveal> retry = List.copyOf(waitingReveals);
+            List<GossipMessage.ShardReveal> retry = List.copyOf(waitingReveals);
             waitingReveals.clear();
             retry.forEach(this::onReveal);
         }

@@ -1,5 +1,8 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.GossipPeers;
+import io.learnchain.node.gossip.WorkerScheduler;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
@@ -31,7 +34,7 @@ public final class PoleService implements AutoCloseable {
 
     private final ChainService chain;
     private final WorkerScheduler scheduler;
-    private final PolePeers peers = new PolePeers();
+    private final GossipPeers peers = new GossipPeers();
     private final PoleNode node;
     private final Optional<MinerRole> miner;
     private final Optional<RequesterRole> requester;
@@ -118,12 +121,12 @@ public final class PoleService implements AutoCloseable {
     }
 
     /** Where the peer-to-peer layer attaches its outbound transport. */
-    public PolePeers peers() {
+    public GossipPeers peers() {
         return peers;
     }
 
     /** A message from peer {@code from}: handled on the worker, in arrival order. */
-    public void receive(String from, PoleMessage message) {
+    public void receive(String from, GossipMessage message) {
         scheduler.after(0, () -> node.receive(from, message));
     }
 

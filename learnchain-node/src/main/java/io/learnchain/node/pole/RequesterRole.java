@@ -1,5 +1,8 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
@@ -88,7 +91,7 @@ public final class RequesterRole {
         if (chain.submitTransaction(tx) instanceof Admission.Rejected r) {
             throw new IllegalArgumentException("the node refused the task: " + r.reason() + ": " + r.message());
         }
-        network.broadcast(new PoleMessage.Transaction(tx));
+        network.broadcast(new GossipMessage.Transaction(tx));
         return tx;
     }
 
@@ -141,6 +144,6 @@ public final class RequesterRole {
         SignedTransaction tx = sign(new RevealShard(round.taskId(), round.previous(), round.shardIndex(),
                 round.shardHash()), Amount.ZERO);
         events.accept(new PoleEvent.Revealed(name, round.previous(), round.taskId(), round.shardIndex()));
-        network.broadcast(new PoleMessage.ShardReveal(tx, shard.get()));
+        network.broadcast(new GossipMessage.ShardReveal(tx, shard.get()));
     }
 }

@@ -1,5 +1,6 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.base.Address;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
@@ -29,7 +30,7 @@ final class RevealRules {
     private RevealRules() {
     }
 
-    static Decision judge(PoleMessage.ShardReveal message, ChainService chain) {
+    static Decision judge(GossipMessage.ShardReveal message, ChainService chain) {
         RevealShard reveal = message.reveal();
         if (!message.shardMatches() || !message.revealTx().body().chainId().equals(chain.genesis().chainId())
                 || !message.revealTx().hasValidSignature()) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Headers-first sync, reorganisation across the network, stall replacement and blob fetching over the in-memory transport. */
 class InMemorySyncTest {
     static final long START = (ChainBuilder.DEFAULT_GENESIS_TIME + 10_000_000) * 1000;
-    final io.learnchain.node.pole.VirtualScheduler scheduler = new io.learnchain.node.pole.VirtualScheduler(START);
+    final io.learnchain.node.gossip.VirtualScheduler scheduler = new io.learnchain.node.gossip.VirtualScheduler(START);
     final MemoryNetwork network = new MemoryNetwork(scheduler, 20, 7);
 
     P2pTestNode node(String name, io.learnchain.chain.genesis.Genesis genesis, P2pConfig config) {

@@ -12,7 +12,7 @@ import io.learnchain.chain.tx.Transaction;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.testkit.ChainBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -73,7 +73,7 @@ class NettyPeerTest {
         waitFor("b and c at height 20", 20_000, () -> b.node.height() == 20 && c.node.height() == 20);
 
         SignedTransaction tx = chain.transfer(1, 2, Amount.ofUnits(5_000));
-        c.peers().broadcast(new PoleMessage.Transaction(tx));
+        c.peers().broadcast(new GossipMessage.Transaction(tx));
         waitFor("the transaction in a's mempool", 5_000, () -> a.node.mempool.contains(tx.hash()));
 
         Block next = chain.addBlock(tx);
@@ -188,9 +188,9 @@ class NettyPeerTest {
         bad.handshake(chain.genesis().chainId(), "mutator");
         TcpScriptedPeer good = peer(node);
         good.handshake(chain.genesis().chainId(), "honest");
-        bad.send(new WireMessage.Gossip(new PoleMessage.BlockMsg(new Block(honest.header(), body))));
+        bad.send(new WireMessage.Gossip(new GossipMessage.BlockMsg(new Block(honest.header(), body))));
         assertThat(bad.closedWithin(5_000)).as("dropped within 5 s").isTrue();
-        good.send(new WireMessage.Gossip(new PoleMessage.BlockMsg(honest)));
+        good.send(new WireMessage.Gossip(new GossipMessage.BlockMsg(honest)));
         waitFor("the honest copy connects", 5_000, () -> node.node.tip().equals(honest.hash()));
         assertThat(good.ping(5)).isLessThan(2_000);
     }

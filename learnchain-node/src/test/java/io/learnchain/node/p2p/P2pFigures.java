@@ -6,7 +6,7 @@ import io.learnchain.chain.pole.PoleFixture;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.chain.VerifyLevel;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.testkit.ChainBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,13 +86,13 @@ final class P2pFigures {
             Map<String, Long> arrived = new ConcurrentHashMap<>();
             for (NettyTestNode x : nodes) {
                 x.node.tap = m -> {
-                    if (m instanceof PoleMessage.Candidate c && c.block().hash().equals(candidate.hash())) {
+                    if (m instanceof GossipMessage.Candidate c && c.block().hash().equals(candidate.hash())) {
                         arrived.put(x.node.name, System.nanoTime());
                     }
                 };
             }
             long start = System.nanoTime();
-            nodes.getFirst().peers().broadcast(new PoleMessage.Candidate(candidate, model));
+            nodes.getFirst().peers().broadcast(new GossipMessage.Candidate(candidate, model));
             NettyPeerTest.waitFor("the candidate everywhere", 30_000, () -> arrived.size() == n - 1);
             times[round] = arrived.values().stream().mapToLong(v -> v - start).max().orElseThrow();
         }

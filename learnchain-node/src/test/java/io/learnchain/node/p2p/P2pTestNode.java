@@ -16,7 +16,7 @@ import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.MempoolConfig;
 import io.learnchain.node.metrics.NodeMetrics;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.clock.Clock;
 import java.io.IOException;
@@ -32,7 +32,7 @@ final class P2pTestNode {
     final PeerService peers;
     final Mempool mempool;
     /** Called with every gossip message that reached this node's sink (on the scheduler thread). */
-    volatile java.util.function.Consumer<io.learnchain.node.pole.PoleMessage> tap = m -> { };
+    volatile java.util.function.Consumer<io.learnchain.node.gossip.GossipMessage> tap = m -> { };
 
     P2pTestNode(String name, Genesis genesis, Scheduler scheduler, Clock clock, P2pConfig config) {
         this.name = name;

@@ -9,7 +9,7 @@ import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.wire.WireCodec;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.testkit.ChainBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** SCENARIOS.md A: what gets a peer banned, and what does not. */
 class PeerMisbehaviourTest {
-    final io.learnchain.node.pole.VirtualScheduler scheduler = new io.learnchain.node.pole.VirtualScheduler(InMemorySyncTest.START);
+    final io.learnchain.node.gossip.VirtualScheduler scheduler = new io.learnchain.node.gossip.VirtualScheduler(InMemorySyncTest.START);
     final ChainBuilder chain = ChainBuilder.devnet();
     final P2pTestNode node = new P2pTestNode("node", chain.genesis(), scheduler, scheduler,
             P2pTestNode.config("node", VerifyLevel.ACCURACY));
@@ -91,12 +91,12 @@ class PeerMisbehaviourTest {
         Block mutated = new Block(honest.header(), body);
         ScriptedPeer bad = ready("mutator");
         ScriptedPeer good = ready("relayer");
-        bad.tell(new WireMessage.Gossip(new PoleMessage.BlockMsg(mutated)));
+        bad.tell(new WireMessage.Gossip(new GossipMessage.BlockMsg(mutated)));
         scheduler.runFor(10);
         assertThat(node.peers.isBanned("mutator")).isTrue();
         assertThat(node.height()).isZero();
 
-        good.tell(new WireMessage.Gossip(new PoleMessage.BlockMsg(honest)));
+        good.tell(new WireMessage.Gossip(new GossipMessage.BlockMsg(honest)));
         scheduler.runFor(10);
         assertThat(node.tip()).as("the header was not marked bad").isEqualTo(honest.hash());
         assertThat(good.closed()).isFalse();
@@ -124,7 +124,7 @@ class PeerMisbehaviourTest {
         ScriptedPeer to = ready("to");
         var tx = chain.transfer(1, 2, io.learnchain.base.Amount.ofUnits(5_000));
         for (int i = 0; i < 3; i++) {
-            from.tell(new WireMessage.Gossip(new PoleMessage.Transaction(tx)));
+            from.tell(new WireMessage.Gossip(new GossipMessage.Transaction(tx)));
         }
         scheduler.runFor(10);
         assertThat(to.receivedOf(WireMessage.Gossip.class)).hasSize(1);

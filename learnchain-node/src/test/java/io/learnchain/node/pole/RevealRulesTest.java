@@ -1,5 +1,6 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.gossip.GossipMessage;
 import static io.learnchain.node.chain.TestNode.KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class RevealRulesTest {
 
     private Decision judge(KeyPair signer, long task, Hash previous, int index, byte[] bytes, Hash named) {
         RevealShard reveal = new RevealShard(task, previous, index, named);
-        return RevealRules.judge(new PoleMessage.ShardReveal(sign(signer, reveal, TestNode.GENESIS.chainId(), 1),
+        return RevealRules.judge(new GossipMessage.ShardReveal(sign(signer, reveal, TestNode.GENESIS.chainId(), 1),
                 bytes), node.chain);
     }
 
@@ -106,6 +107,6 @@ class RevealRulesTest {
         int k = round.shardIndex();
         RevealShard reveal = new RevealShard(1, round.previous(), k, Hash.sha256(shard(k)));
         SignedTransaction tx = sign(REQUESTER, reveal, Hash.sha256(new byte[] {1}), 1);
-        assertThat(RevealRules.judge(new PoleMessage.ShardReveal(tx, shard(k)), node.chain)).isEqualTo(Decision.IGNORE);
+        assertThat(RevealRules.judge(new GossipMessage.ShardReveal(tx, shard(k)), node.chain)).isEqualTo(Decision.IGNORE);
     }
 }

@@ -1,5 +1,6 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.node.gossip.WorkerScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

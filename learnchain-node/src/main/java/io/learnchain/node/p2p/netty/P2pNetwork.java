@@ -8,7 +8,7 @@ import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.p2p.netty.NettyTransport;
-import io.learnchain.node.pole.Scheduler;
+import io.learnchain.node.gossip.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

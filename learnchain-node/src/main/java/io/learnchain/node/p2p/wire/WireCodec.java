@@ -8,7 +8,7 @@ import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import java.util.Objects;
 
 /**
@@ -78,22 +78,22 @@ public final class WireCodec {
         return out.toByteArray();
     }
 
-    private static void writeGossip(PoleMessage message, CanonicalWriter out) {
+    private static void writeGossip(GossipMessage message, CanonicalWriter out) {
         switch (message) {
-            case PoleMessage.Transaction t -> TransactionCodec.INSTANCE.write(t.tx(), out.u8(TRANSACTION));
-            case PoleMessage.CommitmentMsg c -> {
+            case GossipMessage.Transaction t -> TransactionCodec.INSTANCE.write(t.tx(), out.u8(TRANSACTION));
+            case GossipMessage.CommitmentMsg c -> {
                 Commitment.CODEC.write(c.commitment(), out.u8(COMMITMENT));
                 out.signature(c.signature());
             }
-            case PoleMessage.ShardReveal r -> {
+            case GossipMessage.ShardReveal r -> {
                 TransactionCodec.INSTANCE.write(r.revealTx(), out.u8(SHARD_REVEAL));
                 out.bytes(r.shard());
             }
-            case PoleMessage.Candidate c -> {
+            case GossipMessage.Candidate c -> {
                 BlockCodec.BLOCK.write(c.block(), out.u8(CANDIDATE));
                 out.bytes(c.model());
             }
-            case PoleMessage.BlockMsg b -> BlockCodec.BLOCK.write(b.block(), out.u8(NEW_BLOCK));
+            case GossipMessage.BlockMsg b -> BlockCodec.BLOCK.write(b.block(), out.u8(NEW_BLOCK));
         }
     }
 
@@ -152,14 +152,14 @@ public final class WireCodec {
         return new WireMessage.GetBlob(hash, offset, length);
     }
 
-    private PoleMessage readGossip(int tag, CanonicalReader in) {
+    private GossipMessage readGossip(int tag, CanonicalReader in) {
         int maxBlob = limits.maxFrameBytes();
         return switch (tag) {
-            case TRANSACTION -> new PoleMessage.Transaction(signed(in));
-            case COMMITMENT -> new PoleMessage.CommitmentMsg(Commitment.CODEC.read(in), in.signature());
-            case SHARD_REVEAL -> new PoleMessage.ShardReveal(signed(in), in.bytes(maxBlob));
-            case CANDIDATE -> new PoleMessage.Candidate(BlockCodec.BLOCK.read(in), in.bytes(maxBlob));
-            case NEW_BLOCK -> new PoleMessage.BlockMsg(BlockCodec.BLOCK.read(in));
+            case TRANSACTION -> new GossipMessage.Transaction(signed(in));
+            case COMMITMENT -> new GossipMessage.CommitmentMsg(Commitment.CODEC.read(in), in.signature());
+            case SHARD_REVEAL -> new GossipMessage.ShardReveal(signed(in), in.bytes(maxBlob));
+            case CANDIDATE -> new GossipMessage.Candidate(BlockCodec.BLOCK.read(in), in.bytes(maxBlob));
+            case NEW_BLOCK -> new GossipMessage.BlockMsg(BlockCodec.BLOCK.read(in));
             default -> throw new CodecException("unknown gossip tag " + tag);
         };
     }

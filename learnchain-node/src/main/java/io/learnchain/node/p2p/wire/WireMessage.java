@@ -5,7 +5,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import java.util.List;
 import java.util.Objects;
 
@@ -132,7 +132,7 @@ public sealed interface WireMessage {
     }
 
     /** A proof-of-learning message (transaction, commitment, reveal, candidate, block) to spread. */
-    record Gossip(PoleMessage message) implements WireMessage {
+    record Gossip(GossipMessage message) implements WireMessage {
         public Gossip {
             Objects.requireNonNull(message, "message");
         }

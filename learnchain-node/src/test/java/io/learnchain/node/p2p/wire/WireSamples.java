@@ -10,7 +10,7 @@ import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.node.pole.PoleMessage;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.testkit.ChainBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -55,11 +55,11 @@ final class WireSamples {
         out.put("get_peers", new WireMessage.GetPeers());
         out.put("peers", new WireMessage.Peers(List.of(new PeerAddress("127.0.0.1", 9645),
                 new PeerAddress("node.example", 19645))));
-        out.put("transaction", new WireMessage.Gossip(new PoleMessage.Transaction(transfer)));
-        out.put("commitment", new WireMessage.Gossip(new PoleMessage.CommitmentMsg(commitment, commitment.sign(keys))));
-        out.put("shard_reveal", new WireMessage.Gossip(new PoleMessage.ShardReveal(reveal, shard)));
-        out.put("candidate", new WireMessage.Gossip(new PoleMessage.Candidate(b2, new byte[] {9, 8, 7})));
-        out.put("new_block", new WireMessage.Gossip(new PoleMessage.BlockMsg(b1)));
+        out.put("transaction", new WireMessage.Gossip(new GossipMessage.Transaction(transfer)));
+        out.put("commitment", new WireMessage.Gossip(new GossipMessage.CommitmentMsg(commitment, commitment.sign(keys))));
+        out.put("shard_reveal", new WireMessage.Gossip(new GossipMessage.ShardReveal(reveal, shard)));
+        out.put("candidate", new WireMessage.Gossip(new GossipMessage.Candidate(b2, new byte[] {9, 8, 7})));
+        out.put("new_block", new WireMessage.Gossip(new GossipMessage.BlockMsg(b1)));
         return out;
     }
 }

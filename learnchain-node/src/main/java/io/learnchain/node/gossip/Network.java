@@ -1,11 +1,11 @@
-package io.learnchain.node.pole;
+package io.learnchain.node.gossip;
 
 /**
  * How a node's pole roles reach the other nodes: a port. The simulation delivers over an
- * in-memory network with seeded latency; issue 5 maps each {@link PoleMessage} onto the wire.
+ * in-memory network with seeded latency; issue 5 maps each {@link GossipMessage} onto the wire.
  */
 @FunctionalInterface
 public interface Network {
     /** Sends {@code message} to every peer (never back to the sender). */
-    void broadcast(PoleMessage message);
+    void broadcast(GossipMessage message);
 }

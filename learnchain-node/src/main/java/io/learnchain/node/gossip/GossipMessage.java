@@ -1,4 +1,4 @@
-package io.learnchain.node.pole;
+package io.learnchain.node.gossip;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.Signature;
@@ -12,17 +12,17 @@ import java.util.Objects;
  * What nodes tell each other during proof-of-learning rounds: a small closed set, each one a
  * canonical chain value plus raw blob bytes, so issue 5's wire protocol is one codec per record.
  */
-public sealed interface PoleMessage {
+public sealed interface GossipMessage {
 
     /** A user transaction for the mempools (PostTask, transfers, ...). */
-    record Transaction(SignedTransaction tx) implements PoleMessage {
+    record Transaction(SignedTransaction tx) implements GossipMessage {
         public Transaction {
             Objects.requireNonNull(tx, "tx");
         }
     }
 
     /** Phase 1: a miner's signed commitment to a model on a parent. */
-    record CommitmentMsg(Commitment commitment, Signature signature) implements PoleMessage {
+    record CommitmentMsg(Commitment commitment, Signature signature) implements GossipMessage {
         public CommitmentMsg {
             Objects.requireNonNull(commitment, "commitment");
             Objects.requireNonNull(signature, "signature");
@@ -30,7 +30,7 @@ public sealed interface PoleMessage {
     }
 
     /** The requester's reveal: its signed RevealShard transaction and the shard's bytes (a data set blob). */
-    record ShardReveal(SignedTransaction revealTx, byte[] shard) implements PoleMessage {
+    record ShardReveal(SignedTransaction revealTx, byte[] shard) implements GossipMessage {
         public ShardReveal {
             Objects.requireNonNull(revealTx, "revealTx");
             Objects.requireNonNull(shard, "shard");
@@ -50,7 +50,7 @@ public sealed interface PoleMessage {
     }
 
     /** Phase 2: a candidate pole block with its model's canonical bytes. */
-    record Candidate(Block block, byte[] model) implements PoleMessage {
+    record Candidate(Block block, byte[] model) implements GossipMessage {
         public Candidate {
             Objects.requireNonNull(block, "block");
             Objects.requireNonNull(model, "model");
@@ -58,7 +58,7 @@ public sealed interface PoleMessage {
     }
 
     /** A connected block (idle, forfeit, or a round's winner) for nodes that did not choose it themselves. */
-    record BlockMsg(Block block) implements PoleMessage {
+    record BlockMsg(Block block) implements GossipMessage {
         public BlockMsg {
             Objects.requireNonNull(block, "block");
         }

@@ -1,4 +1,4 @@
-package io.learnchain.node.pole;
+package io.learnchain.node.gossip;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,11 +8,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The seam between a real node's pole roles and its peers: a {@link Network} that sends to every
  * attached transport (none at first: a node with no peers). The peer-to-peer layer attaches one
- * and hands what it receives to {@link PoleService#receive}. A transport that throws is logged and
+ * and hands what it receives to the engine service's receive. A transport that throws is logged and
  * the others still get the message.
  */
-public final class PolePeers implements Network {
-    private static final Logger LOG = LoggerFactory.getLogger(PolePeers.class);
+public final class GossipPeers implements Network {
+    private static final Logger LOG = LoggerFactory.getLogger(GossipPeers.class);
     private final List<Network> transports = new CopyOnWriteArrayList<>();
 
     /** Sends every later message through {@code transport} too. */
@@ -29,7 +29,7 @@ public final class PolePeers implements Network {
     }
 
     @Override
-    public void broadcast(PoleMessage message) {
+    public void broadcast(GossipMessage message) {
         for (Network t : transports) {
             try {
                 t.broadcast(message);

@@ -1,4 +1,4 @@
-package io.learnchain.node.pole;
+package io.learnchain.node.gossip;
 
 /**
  * Time and deferred work for the pole roles, as a port: the roles own no threads and read no

@@ -1,4 +1,4 @@
-package io.learnchain.node.pole;
+package io.learnchain.node.gossip;
 
 import io.learnchain.node.clock.Clock;
 import java.util.PriorityQueue;
