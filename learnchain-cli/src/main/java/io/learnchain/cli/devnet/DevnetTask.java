@@ -3,11 +3,10 @@ package io.learnchain.cli.devnet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.api.ApiClient;
+import io.learnchain.node.api.TaskRoutes;
 import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.DatasetNotFoundException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The demo task a pole devnet's requester (node 0) posts with its own key through
@@ -43,16 +42,10 @@ record DevnetTask(String name, String model, String dataset, int minTrainingAccu
         }
     }
 
-    /** The JSON body of {@code POST /api/v1/tasks}. */
-    Map<String, Object> request(int rounds) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", model);
-        body.put("dataset", dataset);
-        body.put("rewardPerRound", REWARD_PER_ROUND);
-        body.put("rounds", rounds);
-        body.put("minTrainingAccuracyBp", minTrainingAccuracyBp);
-        body.put("minPhaseSeconds", minPhaseSeconds);
-        return body;
+    /** The body of {@code POST /api/v1/tasks}: the server's own request record. */
+    TaskRoutes.PostTaskRequest request(int rounds) {
+        return new TaskRoutes.PostTaskRequest(model, dataset, REWARD_PER_ROUND, rounds, null, minTrainingAccuracyBp,
+                null, minPhaseSeconds, null, null);
     }
 
     /**

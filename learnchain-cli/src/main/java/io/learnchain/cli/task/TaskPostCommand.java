@@ -5,9 +5,8 @@ import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.api.ApiOption;
+import io.learnchain.node.api.TaskRoutes;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,16 +62,9 @@ final class TaskPostCommand implements Callable<Integer> {
         if (!(minAccuracy >= 0 && minAccuracy <= 1)) {
             throw new UserException("--min-accuracy is a fraction 0..1 (0.5 = 50%), got " + minAccuracy);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", model);
-        body.put("dataset", dataset);
-        body.put("rewardPerRound", reward);
-        body.put("rounds", rounds);
-        body.put("minTrainingAccuracy", minAccuracy);
-        body.put("expectedSeconds", expectedSeconds);
-        body.put("minPhaseSeconds", minPhase);
-        body.put("maxPhaseSeconds", maxPhase);
-        body.put("fee", fee);
+        // the server's own request record: one definition of the body, its fields and units
+        TaskRoutes.PostTaskRequest body = new TaskRoutes.PostTaskRequest(model, dataset, reward, rounds, minAccuracy,
+                null, expectedSeconds, minPhase, maxPhase, fee);
         JsonNode posted = api.client().post("/api/v1/tasks", body);
         PrintWriter out = spec.commandLine().getOut();
         if (json.json) {

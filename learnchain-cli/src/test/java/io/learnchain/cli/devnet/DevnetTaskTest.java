@@ -3,7 +3,6 @@ package io.learnchain.cli.devnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DevnetTaskTest {
@@ -13,10 +12,14 @@ class DevnetTaskTest {
 
         assertThat(task.model()).isEqualTo("mlp-small");
         assertThat(task.dataset()).isEqualTo("fashion-mnist-small");
-        Map<String, Object> body = task.request(3);
-        assertThat(body).containsEntry("model", "mlp-small").containsEntry("dataset", "fashion-mnist-small")
-                .containsEntry("rounds", 3).containsEntry("rewardPerRound", "10").containsEntry("minTrainingAccuracyBp", 5_000)
-                .containsEntry("minPhaseSeconds", 2L);
+        var body = task.request(3);
+        assertThat(body.model()).isEqualTo("mlp-small");
+        assertThat(body.dataset()).isEqualTo("fashion-mnist-small");
+        assertThat(body.rounds()).isEqualTo(3);
+        assertThat(body.rewardPerRound()).isEqualTo("10");
+        assertThat(body.minTrainingAccuracyBp()).isEqualTo(5_000);
+        assertThat(body.minTrainingAccuracy()).isNull();
+        assertThat(body.minPhaseSeconds()).isEqualTo(2L);
     }
 
     @Test
