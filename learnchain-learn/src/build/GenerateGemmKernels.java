@@ -19,8 +19,7 @@ public final class GenerateGemmKernels {
     private static final int MAX_ROWS = 8;
     private static final int VECTORS = 2;
 
-    private GenerateGemmKernels() {
-    }
+    private GenerateGemmKernels() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -29,7 +28,8 @@ public final class GenerateGemmKernels {
         Path file = Path.of(args[0], "io", "learnchain", "learn", "tensor", "GemmKernels.java");
         Files.createDirectories(file.getParent());
         String source = source();
-        if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(source)) {
+        if (!Files.exists(file)
+                || !Files.readString(file, StandardCharsets.UTF_8).equals(source)) {
             Files.writeString(file, source, StandardCharsets.UTF_8); // unchanged: no rewrite, no recompile
         }
     }
@@ -76,13 +76,19 @@ public final class GenerateGemmKernels {
     }
 
     private static void dispatch(StringBuilder s, boolean table) {
-        s.append("    static void ").append(table ? "blockRowTable" : "block")
+        s.append("    static void ")
+                .append(table ? "blockRowTable" : "block")
                 .append("(int rows, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, ")
-                .append(bParam(table)).append(",\n            float[] c, int cOff, int ldc, boolean accumulate) {\n")
+                .append(bParam(table))
+                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate) {\n")
                 .append("        switch (rows) {\n");
         for (int rows = MAX_ROWS; rows >= 1; rows--) {
-            s.append("            case ").append(rows).append(" -> ").append(name(rows, table))
-                    .append("(k, a, aOff, ars, acs, b, bOff, ").append(table ? "rowOff" : "ldb")
+            s.append("            case ")
+                    .append(rows)
+                    .append(" -> ")
+                    .append(name(rows, table))
+                    .append("(k, a, aOff, ars, acs, b, bOff, ")
+                    .append(table ? "rowOff" : "ldb")
                     .append(", c, cOff, ldc, accumulate);\n");
         }
         s.append("            default -> throw new IllegalStateException(\"row block of \" + rows);\n")
@@ -90,8 +96,10 @@ public final class GenerateGemmKernels {
     }
 
     private static void kernel(StringBuilder s, int rows, boolean table) {
-        s.append("    private static void ").append(name(rows, table))
-                .append("(int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, ").append(bParam(table))
+        s.append("    private static void ")
+                .append(name(rows, table))
+                .append("(int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, ")
+                .append(bParam(table))
                 .append(",\n            float[] c, int cOff, int ldc, boolean accumulate) {\n");
         for (int r = 0; r < rows; r++) {
             s.append("        FloatVector ");
@@ -103,8 +111,13 @@ public final class GenerateGemmKernels {
         s.append("        if (accumulate) {\n");
         for (int r = 0; r < rows; r++) {
             for (int v = 0; v < VECTORS; v++) {
-                s.append("            ").append(acc(r, v)).append(" = FloatVector.fromArray(S, c, cOff + ").append(r)
-                        .append(" * ldc").append(lanes(v)).append(");\n");
+                s.append("            ")
+                        .append(acc(r, v))
+                        .append(" = FloatVector.fromArray(S, c, cOff + ")
+                        .append(r)
+                        .append(" * ldc")
+                        .append(lanes(v))
+                        .append(");\n");
             }
         }
         s.append("        } else {\n");
@@ -115,25 +128,45 @@ public final class GenerateGemmKernels {
         }
         s.append("        }\n");
         s.append("        for (int p = 0; p < k; p++) {\n");
-        s.append("            int bo = bOff + ").append(table ? "rowOff[p]" : "p * ldb").append(";\n");
+        s.append("            int bo = bOff + ")
+                .append(table ? "rowOff[p]" : "p * ldb")
+                .append(";\n");
         for (int v = 0; v < VECTORS; v++) {
-            s.append("            FloatVector b").append(v).append(" = FloatVector.fromArray(S, b, bo")
-                    .append(lanes(v)).append(");\n");
+            s.append("            FloatVector b")
+                    .append(v)
+                    .append(" = FloatVector.fromArray(S, b, bo")
+                    .append(lanes(v))
+                    .append(");\n");
         }
         s.append("            int ao = aOff + p * acs;\n");
         for (int r = 0; r < rows; r++) {
-            s.append("            FloatVector a").append(r).append(" = FloatVector.broadcast(S, a[ao + ").append(r)
+            s.append("            FloatVector a")
+                    .append(r)
+                    .append(" = FloatVector.broadcast(S, a[ao + ")
+                    .append(r)
                     .append(" * ars]);\n");
             for (int v = 0; v < VECTORS; v++) {
-                s.append("            ").append(acc(r, v)).append(" = a").append(r).append(".fma(b").append(v)
-                        .append(", ").append(acc(r, v)).append(");\n");
+                s.append("            ")
+                        .append(acc(r, v))
+                        .append(" = a")
+                        .append(r)
+                        .append(".fma(b")
+                        .append(v)
+                        .append(", ")
+                        .append(acc(r, v))
+                        .append(");\n");
             }
         }
         s.append("        }\n");
         for (int r = 0; r < rows; r++) {
             for (int v = 0; v < VECTORS; v++) {
-                s.append("        ").append(acc(r, v)).append(".intoArray(c, cOff + ").append(r).append(" * ldc")
-                        .append(lanes(v)).append(");\n");
+                s.append("        ")
+                        .append(acc(r, v))
+                        .append(".intoArray(c, cOff + ")
+                        .append(r)
+                        .append(" * ldc")
+                        .append(lanes(v))
+                        .append(");\n");
             }
         }
         s.append("    }\n\n");

@@ -53,13 +53,14 @@ public final class Address implements Comparable<Address> {
             decoded = Bech32m.decode(t);
         } catch (IllegalArgumentException e) {
             String prefixHint = t.toLowerCase(java.util.Locale.ROOT).startsWith(PREFIX + "1")
-                    ? "" : " (learnchain addresses start with lc1)";
-            throw new IllegalArgumentException("not a learnchain address '" + Bytes.abbreviate(t) + "': "
-                    + e.getMessage() + prefixHint, e);
+                    ? ""
+                    : " (learnchain addresses start with lc1)";
+            throw new IllegalArgumentException(
+                    "not a learnchain address '" + Bytes.abbreviate(t) + "': " + e.getMessage() + prefixHint, e);
         }
         if (!decoded.hrp().equals(PREFIX)) {
-            throw new IllegalArgumentException("wrong prefix '" + decoded.hrp()
-                    + "': learnchain addresses start with lc1");
+            throw new IllegalArgumentException(
+                    "wrong prefix '" + decoded.hrp() + "': learnchain addresses start with lc1");
         }
         if (decoded.data().length != LENGTH) {
             throw new IllegalArgumentException("wrong length: an address holds " + LENGTH + " bytes, '"

@@ -46,8 +46,8 @@ public record Amount(long units) implements Comparable<Amount> {
         try {
             return new Amount(new BigDecimal(text).movePointRight(DECIMALS).longValueExact());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount '" + Bytes.abbreviate(text) + "' is larger than the maximum "
-                    + MAX, e);
+            throw new IllegalArgumentException(
+                    "amount '" + Bytes.abbreviate(text) + "' is larger than the maximum " + MAX, e);
         }
     }
 

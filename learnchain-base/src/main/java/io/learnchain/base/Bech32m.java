@@ -14,16 +14,16 @@ final class Bech32m {
     private static final int[] GEN = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
     static final int MAX_LENGTH = 90;
 
-    private Bech32m() {
-    }
+    private Bech32m() {}
 
-    record Decoded(String hrp, byte[] data) {
-    }
+    record Decoded(String hrp, byte[] data) {}
 
     static String encode(String hrp, byte[] data) {
         byte[] values = toFiveBit(data);
         byte[] checksum = checksum(hrp, values);
-        StringBuilder sb = new StringBuilder(hrp.length() + 1 + values.length + 6).append(hrp).append('1');
+        StringBuilder sb = new StringBuilder(hrp.length() + 1 + values.length + 6)
+                .append(hrp)
+                .append('1');
         for (byte v : values) {
             sb.append(CHARSET.charAt(v));
         }

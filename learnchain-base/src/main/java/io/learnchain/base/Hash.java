@@ -30,8 +30,8 @@ public final class Hash implements Comparable<Hash> {
     public static Hash fromHex(String hex) {
         Objects.requireNonNull(hex, "hex");
         if (hex.length() != 2 * LENGTH) {
-            throw new IllegalArgumentException("a hash is " + 2 * LENGTH + " hex digits, got " + hex.length()
-                    + " in '" + Bytes.abbreviate(hex) + "'");
+            throw new IllegalArgumentException("a hash is " + 2 * LENGTH + " hex digits, got " + hex.length() + " in '"
+                    + Bytes.abbreviate(hex) + "'");
         }
         return new Hash(Bytes.fromHex(hex).unsafeArray());
     }

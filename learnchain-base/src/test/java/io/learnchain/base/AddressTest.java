@@ -18,7 +18,8 @@ class AddressTest {
     static List<String[]> vectors(String name) throws IOException {
         try (InputStream in = AddressTest.class.getResourceAsStream("/vectors/" + name)) {
             assertThat(in).as("vector file " + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .map(l -> l.trim().split("\\s+"))
                     .toList();
@@ -61,7 +62,8 @@ class AddressTest {
                 replacement = alphabet.charAt(rng.nextInt(32));
             } while (replacement == text.charAt(pos));
             String typo = text.substring(0, pos) + replacement + text.substring(pos + 1);
-            assertThatThrownBy(() -> Address.parse(typo)).as("seed %d trial %d: %s", seed, trial, typo)
+            assertThatThrownBy(() -> Address.parse(typo))
+                    .as("seed %d trial %d: %s", seed, trial, typo)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("bad checksum: check the address for a typo");
         }
@@ -70,7 +72,8 @@ class AddressTest {
     @Test
     void rejectsWrongPrefixWithAHint() {
         String other = Bech32m.encode("bc", new byte[20]);
-        assertThatThrownBy(() -> Address.parse(other)).hasMessageContaining("wrong prefix")
+        assertThatThrownBy(() -> Address.parse(other))
+                .hasMessageContaining("wrong prefix")
                 .hasMessageContaining("start with lc1");
     }
 
@@ -81,16 +84,30 @@ class AddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "lc", "lcqqqq", "Lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq", "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqbqqqqqq",
-            "0x0123456789abcdef0123456789abcdef01234567"})
+    @ValueSource(
+            strings = {
+                "",
+                "lc",
+                "lcqqqq",
+                "Lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+                "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqbqqqqqq",
+                "0x0123456789abcdef0123456789abcdef01234567"
+            })
     void rejectsMalformedText(String text) {
-        assertThatThrownBy(() -> Address.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Address.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("address");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"A1LQFN3A", "a1lqfn3a", "abcdef1l7aum6echk45nj3s0wdvt2fg8x9yrzpqzd3ryx",
-            "split1checkupstagehandshakeupstreamerranterredcaperredlc445v", "?1v759aa"})
+    @ValueSource(
+            strings = {
+                "A1LQFN3A",
+                "a1lqfn3a",
+                "abcdef1l7aum6echk45nj3s0wdvt2fg8x9yrzpqzd3ryx",
+                "split1checkupstagehandshakeupstreamerranterredcaperredlc445v",
+                "?1v759aa"
+            })
     void acceptsBip350ChecksumVectors(String valid) {
         Bech32m.verifyChecksum(valid);
     }

@@ -11,8 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AmountTest {
 
     @ParameterizedTest
-    @CsvSource({"0,0", "1,100000000", "12.5,1250000000", "0.00000001,1", "92233720368.54775807,9223372036854775807",
-            "3.10000000,310000000"})
+    @CsvSource({
+        "0,0",
+        "1,100000000",
+        "12.5,1250000000",
+        "0.00000001,1",
+        "92233720368.54775807,9223372036854775807",
+        "3.10000000,310000000"
+    })
     void parsesDecimalCoins(String text, long units) {
         assertThat(Amount.parse(text).units()).isEqualTo(units);
     }
@@ -27,27 +33,31 @@ class AmountTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "-1", "1.", ".5", "1.000000001", "1e3", "1,5", " 1", "92233720368.54775808", "+2"})
     void rejectsMalformedOrOversizedText(String text) {
-        assertThatThrownBy(() -> Amount.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Amount.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("amount");
     }
 
     @Test
     void rejectsNegativeUnits() {
-        assertThatThrownBy(() -> Amount.ofUnits(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Amount.ofUnits(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("negative");
     }
 
     @Test
     void addDetectsOverflow() {
         assertThat(Amount.ofUnits(2).add(Amount.ofUnits(3))).isEqualTo(Amount.ofUnits(5));
-        assertThatThrownBy(() -> Amount.MAX.add(Amount.ofUnits(1))).isInstanceOf(ArithmeticException.class)
+        assertThatThrownBy(() -> Amount.MAX.add(Amount.ofUnits(1)))
+                .isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("overflow");
     }
 
     @Test
     void subtractDetectsUnderflow() {
         assertThat(Amount.ofUnits(5).subtract(Amount.ofUnits(5))).isEqualTo(Amount.ZERO);
-        assertThatThrownBy(() -> Amount.ofUnits(1).subtract(Amount.ofUnits(2))).isInstanceOf(ArithmeticException.class)
+        assertThatThrownBy(() -> Amount.ofUnits(1).subtract(Amount.ofUnits(2)))
+                .isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("underflow");
     }
 

@@ -22,7 +22,8 @@ final class EnginePeer implements AutoCloseable {
 
     /** Trains {@code steps} Adam steps from a fresh initialisation; returns the samples processed. */
     double train(ModelSpec spec, Dataset data, int batch, int steps) {
-        TrainingRecord record = new TrainingRecord(new TrainingStart.FromSeed(1), Optimizer.Adam.of(1e-3f), batch, steps, 2);
+        TrainingRecord record =
+                new TrainingRecord(new TrainingStart.FromSeed(1), Optimizer.Adam.of(1e-3f), batch, steps, 2);
         Model m = new Trainer(pool).train(TrainingJob.of(spec, record, data));
         if (m.parameterCount() == 0) {
             throw new IllegalStateException("empty model");

@@ -42,12 +42,25 @@ record MachinePeak(String cpu, double ghz, int lanes, int fmaUnits) {
     }
 
     String json(int cores) {
-        return String.format(Locale.ROOT, "{\"kind\":\"machine\",\"cpu\":\"%s\",\"ghz\":%.2f,\"lanes\":%d,\"fmaUnits\":%d,"
-                + "\"peakGflopsPerCore\":%.1f,\"cores\":%d,\"java\":\"%s\",\"engineBits\":%d,\"enginePreferredBits\":%d,"
-                + "\"engineMicroKernel\":\"%s\",\"jvmFlags\":\"%s\"}", cpu.replace("\"", "'"), ghz, lanes, fmaUnits,
-                gflopsPerCore(), cores, Runtime.version(), io.learnchain.learn.tensor.Lanes.bits(),
-                io.learnchain.learn.tensor.Lanes.preferredBits(), io.learnchain.learn.tensor.Gemm.microKernel(),
-                String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        return String.format(
+                Locale.ROOT,
+                "{\"kind\":\"machine\",\"cpu\":\"%s\",\"ghz\":%.2f,\"lanes\":%d,\"fmaUnits\":%d,"
+                        + "\"peakGflopsPerCore\":%.1f,\"cores\":%d,\"java\":\"%s\",\"engineBits\":%d,\"enginePreferredBits\":%d,"
+                        + "\"engineMicroKernel\":\"%s\",\"jvmFlags\":\"%s\"}",
+                cpu.replace("\"", "'"),
+                ghz,
+                lanes,
+                fmaUnits,
+                gflopsPerCore(),
+                cores,
+                Runtime.version(),
+                io.learnchain.learn.tensor.Lanes.bits(),
+                io.learnchain.learn.tensor.Lanes.preferredBits(),
+                io.learnchain.learn.tensor.Gemm.microKernel(),
+                String.join(
+                                " ",
+                                java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                        .getInputArguments())
                         .replace("\"", "'"));
     }
 }

@@ -8,10 +8,20 @@ import java.util.Locale;
  * as one JSON line: kind (train, infer, gemm), engine, model, batch, threads, samplesPerSecond (or
  * gflops for gemm), repeats and the min/max of the repeats.
  */
-record Measurement(String kind, String engine, String model, int batch, int threads, double median, double min,
-                   double max, int repeats, String extra) {
+record Measurement(
+        String kind,
+        String engine,
+        String model,
+        int batch,
+        int threads,
+        double median,
+        double min,
+        double max,
+        int repeats,
+        String extra) {
 
-    static Measurement of(String kind, String engine, String model, int batch, int threads, double[] values, String extra) {
+    static Measurement of(
+            String kind, String engine, String model, int batch, int threads, double[] values, String extra) {
         double[] v = values.clone();
         Arrays.sort(v);
         double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
@@ -20,10 +30,20 @@ record Measurement(String kind, String engine, String model, int batch, int thre
 
     String json() {
         String valueName = kind.equals("gemm") ? "gflops" : "samplesPerSecond";
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "{\"kind\":\"%s\",\"engine\":\"%s\",\"model\":\"%s\",\"batch\":%d,\"threads\":%d,\"%s\":%.1f,"
                         + "\"min\":%.1f,\"max\":%.1f,\"repeats\":%d%s}",
-                kind, engine, model, batch, threads, valueName, median, min, max, repeats,
+                kind,
+                engine,
+                model,
+                batch,
+                threads,
+                valueName,
+                median,
+                min,
+                max,
+                repeats,
                 extra.isEmpty() ? "" : "," + extra);
     }
 }

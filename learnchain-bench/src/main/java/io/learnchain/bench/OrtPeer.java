@@ -33,8 +33,9 @@ final class OrtPeer implements AutoCloseable {
     }
 
     double infer(Dataset data, int batch) throws OrtException {
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data.features(), 0, batch * data.sampleSize()), shape);
-             OrtSession.Result r = session.run(Map.of(OnnxExporter.INPUT, x))) {
+        try (OnnxTensor x = OnnxTensor.createTensor(
+                        env, FloatBuffer.wrap(data.features(), 0, batch * data.sampleSize()), shape);
+                OrtSession.Result r = session.run(Map.of(OnnxExporter.INPUT, x))) {
             if (r.size() != 1) {
                 throw new IllegalStateException("expected one output");
             }

@@ -7,8 +7,7 @@ final class Repeats {
         double run() throws Exception;
     }
 
-    private Repeats() {
-    }
+    private Repeats() {}
 
     static double[] measure(int warmups, int repeats, Work work) throws Exception {
         for (int i = 0; i < warmups; i++) {

@@ -50,7 +50,8 @@ public final class SideBySide {
                     repeats = 3;
                     seconds = 0.3;
                 }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; use --repeats N or --quick");
+                default ->
+                    throw new IllegalArgumentException("unknown argument " + args[i] + "; use --repeats N or --quick");
             }
         }
         new SideBySide(repeats, 1, seconds).run();
@@ -90,12 +91,12 @@ public final class SideBySide {
     private void trainPair(String name, Dataset data, int batch, int threads) throws Exception {
         ModelSpec spec = PredefinedModels.byName(name);
         Dataset shaped = reshaped(data, spec);
-        try (EnginePeer engine = new EnginePeer(threads); TorchPeer torch = new TorchPeer(name, batch, threads)) {
+        try (EnginePeer engine = new EnginePeer(threads);
+                TorchPeer torch = new TorchPeer(name, batch, threads)) {
             int eSteps = stepsFor(() -> engine.train(spec, shaped, batch, 5), 5);
             int tSteps = stepsFor(() -> torch.train(data, batch, 5), 5);
-            double[][] rates = alternate(
-                    () -> engine.train(spec, shaped, batch, eSteps),
-                    () -> torch.train(data, batch, tSteps));
+            double[][] rates =
+                    alternate(() -> engine.train(spec, shaped, batch, eSteps), () -> torch.train(data, batch, tSteps));
             record("train", "learnchain", name, batch, threads, rates[0]);
             record("train", "pytorch-djl", name, batch, threads, rates[1]);
         }
@@ -104,8 +105,9 @@ public final class SideBySide {
     private void inferTriple(String name, Dataset data, int batch, int threads) throws Exception {
         ModelSpec spec = PredefinedModels.byName(name);
         Dataset shaped = reshaped(data, spec);
-        try (EnginePeer engine = new EnginePeer(threads); TorchPeer torch = new TorchPeer(name, batch, threads);
-             OrtPeer ort = new OrtPeer(spec, batch, threads)) {
+        try (EnginePeer engine = new EnginePeer(threads);
+                TorchPeer torch = new TorchPeer(name, batch, threads);
+                OrtPeer ort = new OrtPeer(spec, batch, threads)) {
             Network net = engine.network(spec, batch);
             double[][] rates = alternate(
                     loop(() -> engine.infer(net, shaped, batch)),
@@ -127,7 +129,8 @@ public final class SideBySide {
         }
         float[] c = new float[n * n];
         JniUtils.setNumThreads(threads);
-        try (ComputePool pool = new ComputePool(threads); NDManager m = NDManager.newBaseManager()) {
+        try (ComputePool pool = new ComputePool(threads);
+                NDManager m = NDManager.newBaseManager()) {
             NDArray ta = m.create(a, new Shape(n, n));
             NDArray tb = m.create(b, new Shape(n, n));
             double[][] rates = alternate(
@@ -143,8 +146,15 @@ public final class SideBySide {
                 for (int i = 0; i < gflops.length; i++) {
                     gflops[i] = rates[e][i] / 1e9;
                 }
-                double median = Measurement.of("gemm", engines[e], "gemm" + n, n, threads, gflops, "").median();
-                emit(Measurement.of("gemm", engines[e], "gemm" + n, n, threads, gflops,
+                double median = Measurement.of("gemm", engines[e], "gemm" + n, n, threads, gflops, "")
+                        .median();
+                emit(Measurement.of(
+                        "gemm",
+                        engines[e],
+                        "gemm" + n,
+                        n,
+                        threads,
+                        gflops,
                         String.format(Locale.ROOT, "\"shareOfPeak\":%.3f", peak > 0 ? median / peak : 0)));
             }
         }
@@ -192,11 +202,21 @@ public final class SideBySide {
                 continue;
             }
             for (Measurement p : results) {
-                if (!p.engine().equals("learnchain") && p.kind().equals(m.kind()) && p.model().equals(m.model())
-                        && p.batch() == m.batch() && p.threads() == m.threads()) {
-                    out.printf(Locale.ROOT, "{\"kind\":\"ratio\",\"of\":\"%s\",\"model\":\"%s\",\"batch\":%d,\"threads\":%d,"
-                                    + "\"learnchainOver\":\"%s\",\"ratio\":%.3f}%n", m.kind(), m.model(), m.batch(),
-                            m.threads(), p.engine(), m.median() / p.median());
+                if (!p.engine().equals("learnchain")
+                        && p.kind().equals(m.kind())
+                        && p.model().equals(m.model())
+                        && p.batch() == m.batch()
+                        && p.threads() == m.threads()) {
+                    out.printf(
+                            Locale.ROOT,
+                            "{\"kind\":\"ratio\",\"of\":\"%s\",\"model\":\"%s\",\"batch\":%d,\"threads\":%d,"
+                                    + "\"learnchainOver\":\"%s\",\"ratio\":%.3f}%n",
+                            m.kind(),
+                            m.model(),
+                            m.batch(),
+                            m.threads(),
+                            p.engine(),
+                            m.median() / p.median());
                 }
             }
         }

@@ -36,7 +36,9 @@ final class TorchPeer implements AutoCloseable {
         model = Model.newInstance(name, "PyTorch");
         model.setBlock(block(name));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(1e-3f))
+                        .build());
         trainer = model.newTrainer(config);
         inputShape = name.equals("lenet5") ? new int[] {1, 28, 28} : new int[] {784};
         trainer.initialize(shape(batch));
@@ -45,19 +47,33 @@ final class TorchPeer implements AutoCloseable {
     static SequentialBlock block(String name) {
         SequentialBlock b = new SequentialBlock();
         switch (name) {
-            case "mlp" -> b.add(Blocks.batchFlattenBlock())
-                    .add(Linear.builder().setUnits(256).build()).add(Activation.reluBlock())
-                    .add(Linear.builder().setUnits(128).build()).add(Activation.reluBlock())
-                    .add(Linear.builder().setUnits(10).build());
-            case "lenet5" -> b
-                    .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(6).optPadding(new Shape(2, 2)).build())
-                    .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                    .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(16).build())
-                    .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                    .add(Blocks.batchFlattenBlock())
-                    .add(Linear.builder().setUnits(120).build()).add(Activation.reluBlock())
-                    .add(Linear.builder().setUnits(84).build()).add(Activation.reluBlock())
-                    .add(Linear.builder().setUnits(10).build());
+            case "mlp" ->
+                b.add(Blocks.batchFlattenBlock())
+                        .add(Linear.builder().setUnits(256).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(128).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(10).build());
+            case "lenet5" ->
+                b.add(Conv2d.builder()
+                                .setKernelShape(new Shape(5, 5))
+                                .setFilters(6)
+                                .optPadding(new Shape(2, 2))
+                                .build())
+                        .add(Activation.reluBlock())
+                        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                        .add(Conv2d.builder()
+                                .setKernelShape(new Shape(5, 5))
+                                .setFilters(16)
+                                .build())
+                        .add(Activation.reluBlock())
+                        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                        .add(Blocks.batchFlattenBlock())
+                        .add(Linear.builder().setUnits(120).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(84).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(10).build());
             default -> throw new IllegalArgumentException("no DJL twin for model " + name);
         }
         return b;

@@ -10,15 +10,15 @@ import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +28,11 @@ public final class ChainFixture {
     public static final Genesis GENESIS = Genesis.devnet(4, Amount.ofCoins(1000), 1, GENESIS_TIME);
     public static final ChainRules RULES = ChainRules.of(GENESIS);
     public static final ValidationContext CONTEXT = ValidationContext.at(GENESIS_TIME + 1_000_000);
-    public static final KeyPair[] KEYS = {DevAccounts.keys(0), DevAccounts.keys(1), DevAccounts.keys(2),
-            DevAccounts.keys(3)};
+    public static final KeyPair[] KEYS = {
+        DevAccounts.keys(0), DevAccounts.keys(1), DevAccounts.keys(2), DevAccounts.keys(3)
+    };
 
-    private ChainFixture() {
-    }
+    private ChainFixture() {}
 
     public static Address address(int i) {
         return Address.of(KEYS[i].publicKey());
@@ -46,14 +46,16 @@ public final class ChainFixture {
         return transfer(RULES.chainId(), from, to, amount, fee, nonce);
     }
 
-    public static SignedTransaction transfer(Hash chainId, int from, Address to, Amount amount, Amount fee, long nonce) {
+    public static SignedTransaction transfer(
+            Hash chainId, int from, Address to, Amount amount, Amount fee, long nonce) {
         TxBody body = new TxBody(chainId, KEYS[from].publicKey(), nonce, fee, new Transfer(to, amount));
         return SignedTransaction.sign(body, KEYS[from]);
     }
 
     /** A valid block on {@code parent} with the candidates that apply, mined by account 3, 10 s later. */
     public static Block mine(ChainTip parent, List<SignedTransaction> txs) {
-        return BlockAssembler.mine(parent, txs, KEYS[3], parent.timestamp() + 10, RULES, 1_000_000).orElseThrow();
+        return BlockAssembler.mine(parent, txs, KEYS[3], parent.timestamp() + 10, RULES, 1_000_000)
+                .orElseThrow();
     }
 
     /**
@@ -61,15 +63,23 @@ public final class ChainFixture {
      * null), correct tx root, the given state root, sealed and signed: for blocks that must break
      * one rule only.
      */
-    public static Block forge(ChainTip parent, Amount coinbaseAmount, List<? extends Transaction> body, Hash stateRoot) {
+    public static Block forge(
+            ChainTip parent, Amount coinbaseAmount, List<? extends Transaction> body, Hash stateRoot) {
         List<Transaction> txs = new ArrayList<>();
         if (coinbaseAmount != null) {
             txs.add(new Coinbase(parent.height().next(), address(3), coinbaseAmount));
         }
         txs.addAll(body);
-        BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(),
-                parent.timestamp() + 10, KEYS[3].publicKey(), Block.txRoot(txs), stateRoot,
-                new IdleProof(parent.nextDifficulty(RULES), 0), io.learnchain.base.crypto.Signature.NONE);
+        BlockHeader header = new BlockHeader(
+                BlockHeader.CURRENT_VERSION,
+                parent.height().next(),
+                parent.hash(),
+                parent.timestamp() + 10,
+                KEYS[3].publicKey(),
+                Block.txRoot(txs),
+                stateRoot,
+                new IdleProof(parent.nextDifficulty(RULES), 0),
+                io.learnchain.base.crypto.Signature.NONE);
         return sealAndSign(header, txs);
     }
 

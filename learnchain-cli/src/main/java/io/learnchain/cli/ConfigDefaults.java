@@ -1,8 +1,8 @@
 package io.learnchain.cli;
 
-import io.learnchain.cli.common.UserException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.learnchain.cli.common.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +68,10 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         try {
             return new TomlMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new UserException("cannot read the configuration file " + file + ": "
-                    + firstLine(e.getMessage()) + ". Fix the TOML syntax or remove the file.", e);
+            throw new UserException(
+                    "cannot read the configuration file " + file + ": " + firstLine(e.getMessage())
+                            + ". Fix the TOML syntax or remove the file.",
+                    e);
         }
     }
 

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command: only lists the subcommands; each lives in its own class. */
-@Command(name = "learnchain",
+@Command(
+        name = "learnchain",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A blockchain whose mining is useful learning.",

@@ -6,8 +6,7 @@ import picocli.CommandLine;
 
 /** Entry point of the {@code learnchain} command. Exit codes: 0 ok, 2 user error, 1 internal error. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -22,7 +21,8 @@ public final class Main {
      * Runs with the given environment (for {@code LEARNCHAIN_*} defaults) and, when not null,
      * writers for standard output and error (tests).
      */
-    public static int run(java.util.Map<String, String> env, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(
+            java.util.Map<String, String> env, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = LearnchainCommand.newCommandLine();
         if (out != null) {
             cli.setOut(out);

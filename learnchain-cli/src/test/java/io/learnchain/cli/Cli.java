@@ -6,11 +6,9 @@ import java.util.Map;
 
 /** Runs the command line in-process with a given environment and captures what it prints. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     static Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();

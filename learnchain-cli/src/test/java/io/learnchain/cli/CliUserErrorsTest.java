@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** User mistakes exit 2 with one line that says what was wrong and what to do, never a stack trace. */
 class CliUserErrorsTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static void assertUserError(Cli.Run run, String... phrases) {
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isEqualTo(2);
@@ -24,8 +25,11 @@ class CliUserErrorsTest {
         String before = System.getProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY);
         System.setProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY, "300");
         try {
-            assertUserError(Cli.run("train", "--model", "mlp-small", "--steps", "1"), "learnchain.vector.bits",
-                    "[128, 256, 512]", "LEARNCHAIN_JAVA_OPTS");
+            assertUserError(
+                    Cli.run("train", "--model", "mlp-small", "--steps", "1"),
+                    "learnchain.vector.bits",
+                    "[128, 256, 512]",
+                    "LEARNCHAIN_JAVA_OPTS");
         } finally {
             if (before == null) {
                 System.clearProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY);
@@ -42,45 +46,68 @@ class CliUserErrorsTest {
 
     @Test
     void nodeOnAnEmptyDataDirectoryWithoutGenesisSaysHowToStartAChain() {
-        assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--api-port", "0"),
-                "holds no chain yet", "--genesis", "--dev");
+        assertUserError(
+                Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--api-port", "0"),
+                "holds no chain yet",
+                "--genesis",
+                "--dev");
     }
 
     @Test
     void malformedGenesisFileNamesTheFileAndTheProblem() throws Exception {
         Path genesis = Files.writeString(tmp.resolve("g.toml"), "chain-name = 'x'\nengine = 'warp'\n");
-        assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--genesis", genesis.toString(),
-                "--api-port", "0"), "g.toml");
+        assertUserError(
+                Cli.run(
+                        "node",
+                        "--datadir",
+                        tmp.resolve("d").toString(),
+                        "--genesis",
+                        genesis.toString(),
+                        "--api-port",
+                        "0"),
+                "g.toml");
     }
 
     @Test
     void genesisWithAnUnknownEngineIsRefused() throws Exception {
         String template = Cli.run("chain", "genesis", "--dev").out().replace("engine = 'pole'", "engine = 'warp'");
         Path genesis = Files.writeString(tmp.resolve("g.toml"), template);
-        assertUserError(Cli.run("node", "--datadir", tmp.resolve("d").toString(), "--genesis", genesis.toString(),
-                "--api-port", "0"), "unknown engine 'warp'");
+        assertUserError(
+                Cli.run(
+                        "node",
+                        "--datadir",
+                        tmp.resolve("d").toString(),
+                        "--genesis",
+                        genesis.toString(),
+                        "--api-port",
+                        "0"),
+                "unknown engine 'warp'");
     }
 
     @Test
     void dqnDevEngineNeedsDevAndAKnownEnvironment() {
-        assertUserError(Cli.run("node", "--engine", "dqn", "--api-port", "0"), "--engine applies to a new dev chain only");
+        assertUserError(
+                Cli.run("node", "--engine", "dqn", "--api-port", "0"), "--engine applies to a new dev chain only");
         assertUserError(Cli.run("node", "--dev", "--engine", "warp", "--api-port", "0"), "pole or dqn");
-        assertUserError(Cli.run("node", "--dev", "--engine", "dqn", "--env", "mars", "--api-port", "0"),
+        assertUserError(
+                Cli.run("node", "--dev", "--engine", "dqn", "--env", "mars", "--api-port", "0"),
                 "cartpole, gridworld or inventory");
     }
 
     @Test
     void malformedPeerAddressOrVerifyLevelSaysTheExpectedForm() {
         assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "nohost"), "HOST:PORT");
-        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--verify", "spot"),
-                "accuracy or replay");
-        assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--p2p-port", "-1"),
+        assertUserError(
+                Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--verify", "spot"), "accuracy or replay");
+        assertUserError(
+                Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--p2p-port", "-1"),
                 "turns the peer protocol off");
     }
 
     @Test
     void chainToolsOnAMissingDataDirectorySayWhichOne() {
-        assertUserError(Cli.run("chain", "verify", "--datadir", tmp.resolve("none").toString()), "no data directory");
+        assertUserError(
+                Cli.run("chain", "verify", "--datadir", tmp.resolve("none").toString()), "no data directory");
     }
 
     @Test
@@ -90,7 +117,9 @@ class CliUserErrorsTest {
 
     @Test
     void unknownWalletSaysHowToCreateOne() {
-        assertUserError(Cli.run("wallet", "show", "bob", "--wallet-dir", tmp.toString()), "no wallet 'bob'",
+        assertUserError(
+                Cli.run("wallet", "show", "bob", "--wallet-dir", tmp.toString()),
+                "no wallet 'bob'",
                 "wallet new --name bob");
     }
 
@@ -101,7 +130,9 @@ class CliUserErrorsTest {
 
     @Test
     void unreachableNodeSaysHowToStartOne() {
-        assertUserError(Cli.run("wallet", "balance", "dev:0", "--api", "http://127.0.0.1:1"), "no learnchain node answers",
+        assertUserError(
+                Cli.run("wallet", "balance", "dev:0", "--api", "http://127.0.0.1:1"),
+                "no learnchain node answers",
                 "node --dev");
     }
 }

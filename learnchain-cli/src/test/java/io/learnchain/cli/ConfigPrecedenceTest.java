@@ -10,11 +10,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Command line, then LEARNCHAIN_* environment, then the TOML file, then the defaults in the code. */
 class ConfigPrecedenceTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static String blockTime(Cli.Run run) {
         assertThat(run.exitCode()).as(run.err()).isZero();
-        return run.out().lines().filter(l -> l.startsWith("target-block-seconds")).findFirst().orElseThrow();
+        return run.out()
+                .lines()
+                .filter(l -> l.startsWith("target-block-seconds"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -39,20 +44,35 @@ class ConfigPrecedenceTest {
     @Test
     void environmentOverridesTheTomlFile() throws Exception {
         Path config = Files.writeString(tmp.resolve("c.toml"), "[chain.genesis]\nblock-time = 5\n");
-        assertThat(blockTime(Cli.run(Map.of("LEARNCHAIN_BLOCK_TIME", "7"), "chain", "genesis", "--dev", "--config",
-                config.toString()))).isEqualTo("target-block-seconds = 7");
+        assertThat(blockTime(Cli.run(
+                        Map.of("LEARNCHAIN_BLOCK_TIME", "7"),
+                        "chain",
+                        "genesis",
+                        "--dev",
+                        "--config",
+                        config.toString())))
+                .isEqualTo("target-block-seconds = 7");
     }
 
     @Test
     void commandLineOverridesEverything() throws Exception {
         Path config = Files.writeString(tmp.resolve("c.toml"), "[chain.genesis]\nblock-time = 5\n");
-        assertThat(blockTime(Cli.run(Map.of("LEARNCHAIN_BLOCK_TIME", "7"), "chain", "genesis", "--dev", "--config",
-                config.toString(), "--block-time", "3"))).isEqualTo("target-block-seconds = 3");
+        assertThat(blockTime(Cli.run(
+                        Map.of("LEARNCHAIN_BLOCK_TIME", "7"),
+                        "chain",
+                        "genesis",
+                        "--dev",
+                        "--config",
+                        config.toString(),
+                        "--block-time",
+                        "3")))
+                .isEqualTo("target-block-seconds = 3");
     }
 
     @Test
     void aMissingConfigFileIsAUserErrorThatNamesIt() {
-        Cli.Run run = Cli.run("chain", "genesis", "--config", tmp.resolve("nope.toml").toString());
+        Cli.Run run =
+                Cli.run("chain", "genesis", "--config", tmp.resolve("nope.toml").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nope.toml").contains("does not exist");
     }

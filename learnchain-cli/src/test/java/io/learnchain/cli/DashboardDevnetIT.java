@@ -27,12 +27,21 @@ class DashboardDevnetIT {
     @Test
     void blockPageListsTheLosingCandidateWithItsReason() throws Exception {
         int base = freeBasePort();
-        NodeProcess devnet = NodeProcess.startTraining("devnet", "--nodes", "2", "--task", "mlp-small",
-                "--base-port", Integer.toString(base), "--block-time", "3");
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        NodeProcess devnet = NodeProcess.startTraining(
+                "devnet",
+                "--nodes",
+                "2",
+                "--task",
+                "mlp-small",
+                "--base-port",
+                Integer.toString(base),
+                "--block-time",
+                "3");
+        try (Playwright playwright = Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                 Browser browser = playwright.chromium().launch(DashboardIT.SystemChromium.launchOptions());
-                BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+                BrowserContext context =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
             devnet.awaitLine(l -> l.contains(" pole "), Duration.ofMillis(ROUNDS_TIMEOUT_MILLIS));
             Page page = context.newPage();
             page.setDefaultTimeout(20_000);
@@ -42,11 +51,13 @@ class DashboardDevnetIT {
             assertThat(reason).as("why the candidate lost").matches("not chosen.*|rejected: [A-Z_]+");
             DashboardIT.shot(page, "task-devnet");
 
-            page.locator("[data-testid=leaderboard] .round:has(tr.loser) h3 a").first().click();
+            page.locator("[data-testid=leaderboard] .round:has(tr.loser) h3 a")
+                    .first()
+                    .click();
             Locator candidates = page.getByTestId("candidates");
             assertThat(candidates.locator("tr.winner")).hasCount(1);
-            assertThat(candidates.locator("tr.loser td.reason").first()).hasText(
-                    java.util.regex.Pattern.compile("not chosen.*|rejected: [A-Z_]+"));
+            assertThat(candidates.locator("tr.loser td.reason").first())
+                    .hasText(java.util.regex.Pattern.compile("not chosen.*|rejected: [A-Z_]+"));
             DashboardIT.shot(page, "block-losing-candidates");
         } finally {
             devnet.exitCodeAfterStop(Duration.ofSeconds(60)); // SIGTERM: the devnet stops its nodes
@@ -69,8 +80,13 @@ class DashboardDevnetIT {
             }
         }
         throw new AssertionError("no round with a losing candidate on node 0 within " + ROUNDS_TIMEOUT_MILLIS
-                + " ms; devnet output:\n" + String.join("\n", devnet.lines().subList(Math.max(0,
-                        devnet.lines().size() - 40), devnet.lines().size())));
+                + " ms; devnet output:\n"
+                + String.join(
+                        "\n",
+                        devnet.lines()
+                                .subList(
+                                        Math.max(0, devnet.lines().size() - 40),
+                                        devnet.lines().size())));
     }
 
     /** A base port P with P, P+1 (APIs) and P+1000, P+1001 (peer ports) free. */

@@ -55,16 +55,25 @@ class DashboardIT {
             assertThat(height).not().isEmpty();
             int first = Integer.parseInt(height.textContent());
             // idle dev blocks every second: the height card and the strip follow without a reload
-            assertThat(height).not().hasText(Integer.toString(first), new com.microsoft.playwright.assertions
-                    .LocatorAssertions.HasTextOptions().setTimeout(15_000));
+            assertThat(height)
+                    .not()
+                    .hasText(
+                            Integer.toString(first),
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                                    .setTimeout(15_000));
             assertThat(page.locator(".strip .tile.fresh")).hasCount(1);
             shot(page, "overview");
 
             page.navigate(base + "/#/blocks");
-            assertThat(page.getByTestId("blocks-table").locator("tbody tr").first()).isVisible();
+            assertThat(page.getByTestId("blocks-table").locator("tbody tr").first())
+                    .isVisible();
             shot(page, "blocks");
 
-            page.locator("[data-testid=blocks-table] tbody tr").first().locator("a").first().click();
+            page.locator("[data-testid=blocks-table] tbody tr")
+                    .first()
+                    .locator("a")
+                    .first()
+                    .click();
             assertThat(page.locator("h1")).containsText("Block #");
             assertThat(page.locator(".facts").first()).containsText("Miner");
             shot(page, "block");
@@ -110,18 +119,35 @@ class DashboardIT {
     @Test
     void lifelongModelPageShowsItsLossHistoryAndBadges(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         var spec = io.learnchain.learn.model.ModelSpec.parse("input 4 | dense 3");
-        Path weights = Files.write(tmp.resolve("w.lcm"), io.learnchain.learn.train.Initializer.initialize(spec, 1)
-                .canonicalBytes());
-        Path part = Files.write(tmp.resolve("p.lcds"), io.learnchain.learn.data.DatasetCodec.encode(
-                new io.learnchain.learn.data.Dataset("p", new int[] {4}, 3, new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0},
-                        new int[] {0, 1, 2})));
+        Path weights = Files.write(
+                tmp.resolve("w.lcm"),
+                io.learnchain.learn.train.Initializer.initialize(spec, 1).canonicalBytes());
+        Path part = Files.write(
+                tmp.resolve("p.lcds"),
+                io.learnchain.learn.data.DatasetCodec.encode(new io.learnchain.learn.data.Dataset(
+                        "p", new int[] {4}, 3, new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0}, new int[] {0, 1, 2})));
         String api = base + "/api/v1";
-        Cli.Run deployed = Cli.run("lifelong", "deploy", "--from", "dev:1", "--weights", weights.toString(), "--parts",
-                part.toString(), "--pick", "1", "--epoch", "2", "--window", "30", "--api", api);
+        Cli.Run deployed = Cli.run(
+                "lifelong",
+                "deploy",
+                "--from",
+                "dev:1",
+                "--weights",
+                weights.toString(),
+                "--parts",
+                part.toString(),
+                "--pick",
+                "1",
+                "--epoch",
+                "2",
+                "--window",
+                "30",
+                "--api",
+                api);
         assertThat(deployed.exitCode()).as(deployed.err()).isZero();
         awaitShow(api, "\"pickedHashes\":[\"");
-        Cli.Run revealed = Cli.run("lifelong", "reveal", "--from", "dev:1", "--model", "1", "--parts", part.toString(),
-                "--api", api);
+        Cli.Run revealed = Cli.run(
+                "lifelong", "reveal", "--from", "dev:1", "--model", "1", "--parts", part.toString(), "--api", api);
         assertThat(revealed.exitCode()).as(revealed.err()).isZero();
         awaitShow(api, "\"status\":\"active\"");
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
@@ -153,12 +179,17 @@ class DashboardIT {
     @Test
     void overviewFitsAPhoneScreen() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(new ViewportSize(390, 844)).setIsMobile(true).setHasTouch(true))) {
+                .setViewportSize(new ViewportSize(390, 844))
+                .setIsMobile(true)
+                .setHasTouch(true))) {
             Page page = watched(context.newPage());
             page.navigate(base + "/#/");
             assertThat(page.getByTestId("height")).not().isEmpty();
-            Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone, px").isLessThanOrEqualTo(0);
+            Object overflow =
+                    page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue())
+                    .as("horizontal overflow on a phone, px")
+                    .isLessThanOrEqualTo(0);
             shot(page, "overview-phone");
         }
         assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();
@@ -184,24 +215,33 @@ class DashboardIT {
 
     static void shot(Page page, String view) {
         page.waitForTimeout(300); // let the last fetch paint
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(view + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(view + ".png"))
+                .setFullPage(true));
     }
 
     /** The Debian Chromium that .ci/run installs, started as the machine allows (root, no GPU, closed network). */
     static final class SystemChromium {
         static final Path EXECUTABLE = Path.of(System.getProperty("learnchain.chromium", "/usr/bin/chromium"));
 
-        private SystemChromium() {
-        }
+        private SystemChromium() {}
 
         static BrowserType.LaunchOptions launchOptions() {
             if (!Files.isExecutable(EXECUTABLE)) {
                 throw new IllegalStateException("no Chromium at " + EXECUTABLE + ": install Debian's 'chromium' package"
                         + " (.ci/run does) or pass -Dlearnchain.chromium=PATH");
             }
-            return new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setHeadless(true)
-                    .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run"));
+            return new BrowserType.LaunchOptions()
+                    .setExecutablePath(EXECUTABLE)
+                    .setHeadless(true)
+                    .setArgs(List.of(
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run"));
         }
     }
 }

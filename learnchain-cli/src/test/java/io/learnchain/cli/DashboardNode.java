@@ -33,11 +33,12 @@ final class DashboardNode implements AutoCloseable {
         DashboardNode fixture = null;
         try {
             Files.createDirectories(DashboardIT.SCREENSHOTS);
-            Matcher m = LISTENING.matcher(node.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(90)));
+            Matcher m =
+                    LISTENING.matcher(node.awaitLine(l -> LISTENING.matcher(l).find(), Duration.ofSeconds(90)));
             assertThat(m.find()).isTrue();
             fixture = new DashboardNode(node, "http://" + m.group(1));
-            fixture.playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            fixture.playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             fixture.browser = fixture.playwright.chromium().launch(DashboardIT.SystemChromium.launchOptions());
             return fixture;
         } catch (Exception | AssertionError e) {

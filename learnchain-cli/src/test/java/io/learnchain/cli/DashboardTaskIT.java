@@ -44,8 +44,8 @@ class DashboardTaskIT {
     @BeforeAll
     static void start() throws Exception {
         // idle blocks every 3 s while no task is open; full JIT so a round's training takes a second or two
-        dashboard = DashboardNode.start(
-                NodeProcess.startTraining("node", "--dev", "--api-port", "0", "--block-time", "3"));
+        dashboard =
+                DashboardNode.start(NodeProcess.startTraining("node", "--dev", "--api-port", "0", "--block-time", "3"));
         base = dashboard.base();
         browser = dashboard.browser();
     }
@@ -59,8 +59,8 @@ class DashboardTaskIT {
 
     @Test
     void postsATaskThroughTheFormFollowsItsBlocksAndRunsTheDownloadedModel() throws Exception {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
-                .setAcceptDownloads(true))) {
+        try (BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 860).setAcceptDownloads(true))) {
             Page page = context.newPage();
             page.onPageError(scriptErrors::add);
             page.setDefaultTimeout(30_000);
@@ -110,8 +110,13 @@ class DashboardTaskIT {
             assertThat(tile).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(ROUND_TIMEOUT_MS));
         } catch (AssertionError e) {
             DashboardIT.shot(page, "overview-no-task-block");
-            throw new AssertionError("no task block arrived live; task: " + page.request().get(base + "/api/v1/tasks/1")
-                    .text() + "\nminer: " + page.request().get(base + "/api/v1/miner?limit=10").text(), e);
+            throw new AssertionError(
+                    "no task block arrived live; task: "
+                            + page.request().get(base + "/api/v1/tasks/1").text() + "\nminer: "
+                            + page.request()
+                                    .get(base + "/api/v1/miner?limit=10")
+                                    .text(),
+                    e);
         }
         String href = tile.locator("a").getAttribute("href");
         assertThat(page.getByTestId("training-share").locator(".value")).not().hasText(Pattern.compile("^0\\.0 %$"));
@@ -136,27 +141,39 @@ class DashboardTaskIT {
 
     private static void downloadsAndRunsTheModel(Page page) throws Exception {
         page.navigate(base + "/#/tasks/1");
-        assertThat(page.getByTestId("leaderboard")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        assertThat(page.getByTestId("leaderboard"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         assertThat(page.getByTestId("accuracy-chart")).isVisible();
         DashboardIT.shot(page, "task");
 
         assertThat(page.getByTestId("delivery")).containsText("predicts your own class labels");
-        Download onnx = page.waitForDownload(() -> page.getByTestId("download-onnx").click());
+        Download onnx =
+                page.waitForDownload(() -> page.getByTestId("download-onnx").click());
         byte[] model = Files.readAllBytes(onnx.path());
-        Download metadata = page.waitForDownload(() -> page.getByTestId("download-metadata").click());
+        Download metadata =
+                page.waitForDownload(() -> page.getByTestId("download-metadata").click());
         JsonNode meta = JSON.readTree(Files.readAllBytes(metadata.path()));
         // the requester's check: its own test set through the downloaded file in ONNX Runtime
         Dataset test = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST);
         double accuracy = RequesterEval.onnxAccuracy(model, test, RequesterEval.ints(meta.path("inputShape")));
-        System.out.printf("dashboard download: round %s, ONNX Runtime %.4f on the test set, node's test accuracy %.4f,"
-                + " shard accuracy %.4f%n", meta.path("notes").path("round").asText(), accuracy,
-                meta.path("metrics").path("testAccuracy").asDouble(), meta.path("metrics").path("shardAccuracy").asDouble());
-        assertThat(accuracy).isGreaterThan(0.4)
-                .isCloseTo(meta.path("metrics").path("testAccuracy").asDouble(), org.assertj.core.api.Assertions.within(0.005));
+        System.out.printf(
+                "dashboard download: round %s, ONNX Runtime %.4f on the test set, node's test accuracy %.4f,"
+                        + " shard accuracy %.4f%n",
+                meta.path("notes").path("round").asText(),
+                accuracy,
+                meta.path("metrics").path("testAccuracy").asDouble(),
+                meta.path("metrics").path("shardAccuracy").asDouble());
+        assertThat(accuracy)
+                .isGreaterThan(0.4)
+                .isCloseTo(
+                        meta.path("metrics").path("testAccuracy").asDouble(),
+                        org.assertj.core.api.Assertions.within(0.005));
 
-        Download safetensors = page.waitForDownload(() -> page.getByTestId("download-safetensors").click());
+        Download safetensors = page.waitForDownload(
+                () -> page.getByTestId("download-safetensors").click());
         byte[] st = Files.readAllBytes(safetensors.path());
-        long headerLength = ByteBuffer.wrap(st, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength =
+                ByteBuffer.wrap(st, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         JsonNode header = JSON.readTree(new String(st, 8, (int) headerLength, StandardCharsets.UTF_8));
         assertThat(header.size()).as("tensors in the safetensors header").isGreaterThanOrEqualTo(4);
     }

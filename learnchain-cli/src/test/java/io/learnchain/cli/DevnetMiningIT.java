@@ -31,14 +31,27 @@ class DevnetMiningIT {
         int base = DevnetPorts.freeBase(3);
         Path dir = tmp.resolve("net");
         List<String> models;
-        try (DevnetRun devnet = DevnetRun.start(DevnetRun.START, "--nodes", "3", "--engine", "pole", "--task", "mlp-small",
-                "--block-time", "1", "--base-port", Integer.toString(base), "--datadir", dir.toString())) {
+        try (DevnetRun devnet = DevnetRun.start(
+                DevnetRun.START,
+                "--nodes",
+                "3",
+                "--engine",
+                "pole",
+                "--task",
+                "mlp-small",
+                "--block-time",
+                "1",
+                "--base-port",
+                Integer.toString(base),
+                "--datadir",
+                dir.toString())) {
             long started = System.nanoTime();
             devnet.awaitTaskBlocks(3, Duration.ofSeconds(150));
             List<ApiClient> apis = IntStream.range(0, 3).mapToObj(devnet::api).toList();
             String tip = DevnetRun.awaitSameTip(apis, Duration.ofSeconds(60));
             models = taskModelsUpTo(apis.getFirst(), tip);
-            System.out.printf("devnet mining: 3 nodes, %d task blocks on the common tip %s, %.0f s after the devnet was up%n",
+            System.out.printf(
+                    "devnet mining: 3 nodes, %d task blocks on the common tip %s, %.0f s after the devnet was up%n",
                     models.size(), tip.substring(0, 8), (System.nanoTime() - started) / 1e9);
             assertThat(models).as("task blocks on the common tip").hasSizeGreaterThanOrEqualTo(3);
             requesterClassifiesItsTestSet(apis.getFirst());
@@ -46,7 +59,9 @@ class DevnetMiningIT {
         }
         for (int node = 0; node < 3; node++) {
             for (String model : models) {
-                assertThat(blobFile(dir.resolve("node-" + node), model)).as("model %s on node %d", model, node).exists();
+                assertThat(blobFile(dir.resolve("node-" + node), model))
+                        .as("model %s on node %d", model, node)
+                        .exists();
             }
         }
     }
@@ -62,13 +77,18 @@ class DevnetMiningIT {
         byte[] onnx = requester.getBytes("/api/v1/tasks/1/model?format=onnx&round=" + round);
         Dataset test = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST);
         double accuracy = RequesterEval.onnxAccuracy(onnx, test, RequesterEval.ints(meta.path("inputShape")));
-        System.out.printf("devnet mining: the requester's model (round %s, %s) classifies its test set at %.4f in ONNX"
-                + " Runtime; the node reports %.4f, the round's shard %.4f%n", round, meta.path("notes").path("choice")
-                .asText(), accuracy, meta.path("metrics").path("testAccuracy").asDouble(),
+        System.out.printf(
+                "devnet mining: the requester's model (round %s, %s) classifies its test set at %.4f in ONNX"
+                        + " Runtime; the node reports %.4f, the round's shard %.4f%n",
+                round,
+                meta.path("notes").path("choice").asText(),
+                accuracy,
+                meta.path("metrics").path("testAccuracy").asDouble(),
                 meta.path("metrics").path("shardAccuracy").asDouble());
         assertThat(meta.path("notes").path("choice").asText()).isEqualTo("best-test-accuracy");
-        assertThat(accuracy).isGreaterThan(0.5).isCloseTo(meta.path("metrics").path("testAccuracy").asDouble(),
-                within(0.005));
+        assertThat(accuracy)
+                .isGreaterThan(0.5)
+                .isCloseTo(meta.path("metrics").path("testAccuracy").asDouble(), within(0.005));
     }
 
     /** The model hashes of the pole blocks on the canonical chain ending at {@code tip}, oldest first. */
@@ -86,7 +106,10 @@ class DevnetMiningIT {
     }
 
     static Path blobFile(Path nodeDir, String hash) {
-        return nodeDir.resolve("blobs").resolve("objects").resolve(hash.substring(0, 2)).resolve(hash);
+        return nodeDir.resolve("blobs")
+                .resolve("objects")
+                .resolve(hash.substring(0, 2))
+                .resolve(hash);
     }
 
     static boolean hasBlob(Path nodeDir, String hash) {

@@ -23,11 +23,30 @@ class DevnetPartitionIT {
     @Test
     void twoSidesMineApartThenConvergeAndKeepTheAbandonedTransfers(@TempDir Path tmp) throws Exception {
         int base = DevnetPorts.freeBase(3);
-        try (DevnetRun sideA = DevnetRun.start(DevnetRun.START, "--nodes", "2", "--engine", "idle", "--block-time", "1",
-                "--base-port", Integer.toString(base))) {
-            List<String> sideBArgs = new ArrayList<>(List.of("node", "--dev", "--genesis", sideA.genesis().toString(),
-                    "--datadir", tmp.resolve("b").toString(), "--api-port", Integer.toString(base + 2),
-                    "--p2p-port", Integer.toString(base + 1002), "--miner-key", "dev:2", "--json"));
+        try (DevnetRun sideA = DevnetRun.start(
+                DevnetRun.START,
+                "--nodes",
+                "2",
+                "--engine",
+                "idle",
+                "--block-time",
+                "1",
+                "--base-port",
+                Integer.toString(base))) {
+            List<String> sideBArgs = new ArrayList<>(List.of(
+                    "node",
+                    "--dev",
+                    "--genesis",
+                    sideA.genesis().toString(),
+                    "--datadir",
+                    tmp.resolve("b").toString(),
+                    "--api-port",
+                    Integer.toString(base + 2),
+                    "--p2p-port",
+                    Integer.toString(base + 1002),
+                    "--miner-key",
+                    "dev:2",
+                    "--json"));
             ApiClient a = sideA.api(0);
             ApiClient b = new ApiClient("http://127.0.0.1:" + (base + 2));
             String txA;
@@ -42,7 +61,9 @@ class DevnetPartitionIT {
                 awaitIncluded(b, txB);
                 assertThat(a.get("/api/v1/status").get("tipHash").asText())
                         .isNotEqualTo(b.get("/api/v1/status").get("tipHash").asText());
-                assertThat(b.getIfPresent("/api/v1/transactions/" + txA)).as("side B never saw side A's transfer").isNull();
+                assertThat(b.getIfPresent("/api/v1/transactions/" + txA))
+                        .as("side B never saw side A's transfer")
+                        .isNull();
                 assertThat(sideB.exitCodeAfterStop(Duration.ofSeconds(30))).isIn(0, 143);
             }
             sideBArgs.addAll(List.of("--peer", "127.0.0.1:" + (base + 1000)));
@@ -50,11 +71,13 @@ class DevnetPartitionIT {
                 healed.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
                 long healedAt = System.nanoTime();
                 String tip = DevnetRun.awaitSameTip(List.of(a, sideA.api(1), b), Duration.ofSeconds(60));
-                System.out.printf("devnet partition: one tip %s on 3 nodes %.1f s after the link came up%n", tip.substring(0, 8),
-                        (System.nanoTime() - healedAt) / 1e9);
+                System.out.printf(
+                        "devnet partition: one tip %s on 3 nodes %.1f s after the link came up%n",
+                        tip.substring(0, 8), (System.nanoTime() - healedAt) / 1e9);
                 List<String> output = new ArrayList<>(healed.lines());
                 output.addAll(sideA.process().lines());
-                assertThat(output).as("one side abandoned its branch and put its transfer back into its mempool")
+                assertThat(output)
+                        .as("one side abandoned its branch and put its transfer back into its mempool")
                         .anyMatch(DevnetPartitionIT::returnedTransactions);
                 for (String tx : List.of(txA, txB)) {
                     awaitIncluded(a, tx);
@@ -68,8 +91,19 @@ class DevnetPartitionIT {
 
     private static String send(int apiPort, int from) {
         String url = "http://127.0.0.1:" + apiPort;
-        Cli.Run r = Cli.run(Map.of(), "wallet", "send", "--from", "dev:" + from, "--to", DevAccounts.address(9).toString(),
-                "--amount", "1", "--api", url, "--json");
+        Cli.Run r = Cli.run(
+                Map.of(),
+                "wallet",
+                "send",
+                "--from",
+                "dev:" + from,
+                "--to",
+                DevAccounts.address(9).toString(),
+                "--amount",
+                "1",
+                "--api",
+                url,
+                "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         String[] lines = r.out().strip().split("\n");
         try {
@@ -94,7 +128,9 @@ class DevnetPartitionIT {
             if (t != null && "included".equals(t.get("status").asText())) {
                 return;
             }
-            assertThat(System.nanoTime()).as("transaction %s included within 30 s", tx).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("transaction %s included within 30 s", tx)
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }

@@ -8,8 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Finds a --base-port whose API and peer ports are free on 127.0.0.1, for devnet tests run side by side. */
 final class DevnetPorts {
-    private DevnetPorts() {
-    }
+    private DevnetPorts() {}
 
     static int freeBase(int nodes) {
         for (int attempt = 0; attempt < 200; attempt++) {

@@ -25,13 +25,23 @@ class DevnetProcessIT {
     @Test
     void stopsEveryNodeOnSigtermAndDeletesItsTemporaryData() throws Exception {
         int base = DevnetPorts.freeBase(2);
-        try (NodeProcess devnet = NodeProcess.start("devnet", "--engine", "idle", "--nodes", "2", "--block-time", "1",
-                "--base-port", Integer.toString(base), "--json")) {
+        try (NodeProcess devnet = NodeProcess.start(
+                "devnet",
+                "--engine",
+                "idle",
+                "--nodes",
+                "2",
+                "--block-time",
+                "1",
+                "--base-port",
+                Integer.toString(base),
+                "--json")) {
             JsonNode started = started(devnet);
             Path datadir = Path.of(started.get("datadir").asText());
             assertThat(started.get("ephemeral").asBoolean()).isTrue();
             assertThat(started.get("nodes")).hasSize(2);
-            assertThat(started.get("nodes").get(1).get("api").asText()).isEqualTo("http://127.0.0.1:" + (base + 1) + "/api/v1");
+            assertThat(started.get("nodes").get(1).get("api").asText())
+                    .isEqualTo("http://127.0.0.1:" + (base + 1) + "/api/v1");
             assertThat(started.get("devAccounts")).hasSize(10);
             devnet.awaitLine(l -> isBlockFrom(l, 0), START);
             devnet.awaitLine(l -> isBlockFrom(l, 1), START);
@@ -50,8 +60,8 @@ class DevnetProcessIT {
     void leavesNoNodeRunningWhenItIsKilledWithSigkill() throws Exception {
         int base = DevnetPorts.freeBase(2);
         List<ProcessHandle> nodes;
-        try (NodeProcess devnet = NodeProcess.start("devnet", "--engine", "idle", "--nodes", "2",
-                "--base-port", Integer.toString(base), "--json")) {
+        try (NodeProcess devnet = NodeProcess.start(
+                "devnet", "--engine", "idle", "--nodes", "2", "--base-port", Integer.toString(base), "--json")) {
             nodes = nodeProcesses(started(devnet));
             assertThat(nodes).allMatch(ProcessHandle::isAlive);
             devnet.kill();
@@ -60,21 +70,38 @@ class DevnetProcessIT {
         while (nodes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        List<ProcessHandle> orphans = nodes.stream().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> orphans =
+                nodes.stream().filter(ProcessHandle::isAlive).toList();
         orphans.forEach(ProcessHandle::destroyForcibly);
-        assertThat(orphans).as("node processes still running 20 s after the devnet was killed").isEmpty();
+        assertThat(orphans)
+                .as("node processes still running 20 s after the devnet was killed")
+                .isEmpty();
     }
 
     @Test
     void restartsADevnetKeptInItsDatadirWhereItStopped(@TempDir Path tmp) throws Exception {
         int base = DevnetPorts.freeBase(2);
         Path datadir = tmp.resolve("net");
-        String[] args = {"devnet", "--engine", "idle", "--nodes", "2", "--block-time", "1", "--base-port",
-            Integer.toString(base), "--datadir", datadir.toString(), "--json"};
+        String[] args = {
+            "devnet",
+            "--engine",
+            "idle",
+            "--nodes",
+            "2",
+            "--block-time",
+            "1",
+            "--base-port",
+            Integer.toString(base),
+            "--datadir",
+            datadir.toString(),
+            "--json"
+        };
         long reached;
         try (NodeProcess devnet = NodeProcess.start(args)) {
             started(devnet);
-            reached = JSON.readTree(devnet.awaitLine(l -> isBlockFrom(l, 0) && height(l) >= 3, START)).get("height").asLong();
+            reached = JSON.readTree(devnet.awaitLine(l -> isBlockFrom(l, 0) && height(l) >= 3, START))
+                    .get("height")
+                    .asLong();
             assertThat(devnet.exitCodeAfterStop(Duration.ofSeconds(40))).isIn(0, 130, 143);
         }
         assertThat(datadir.resolve("genesis.toml")).exists();

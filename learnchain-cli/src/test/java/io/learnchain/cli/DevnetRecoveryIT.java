@@ -22,8 +22,20 @@ class DevnetRecoveryIT {
         int base = DevnetPorts.freeBase(4);
         Path dir = tmp.resolve("net");
         List<String> models;
-        try (DevnetRun devnet = DevnetRun.start(DevnetRun.START, "--nodes", "3", "--engine", "pole", "--task",
-                "mlp-small", "--block-time", "1", "--base-port", Integer.toString(base), "--datadir", dir.toString())) {
+        try (DevnetRun devnet = DevnetRun.start(
+                DevnetRun.START,
+                "--nodes",
+                "3",
+                "--engine",
+                "pole",
+                "--task",
+                "mlp-small",
+                "--block-time",
+                "1",
+                "--base-port",
+                Integer.toString(base),
+                "--datadir",
+                dir.toString())) {
             devnet.awaitTaskBlocks(1, Duration.ofSeconds(120));
             Optional<ProcessHandle> node2 = ProcessHandle.of(devnet.pid(2));
             assertThat(node2).isPresent();
@@ -31,17 +43,31 @@ class DevnetRecoveryIT {
             node2.get().onExit().get();
 
             try (NodeProcess restarted = NodeProcess.start(NodeProcess.TRAINING_JVM, devnet.nodeArgs(2));
-                    NodeProcess late = NodeProcess.start(NodeProcess.TRAINING_JVM, "node", "--dev", "--genesis", devnet.genesis().toString(),
-                            "--datadir", tmp.resolve("late").toString(), "--api-port", Integer.toString(base + 3),
-                            "--p2p-port", Integer.toString(base + 1003), "--peer", "127.0.0.1:" + (base + 1000),
-                            "--verify", "replay", "--no-mine", "--json")) {
+                    NodeProcess late = NodeProcess.start(
+                            NodeProcess.TRAINING_JVM,
+                            "node",
+                            "--dev",
+                            "--genesis",
+                            devnet.genesis().toString(),
+                            "--datadir",
+                            tmp.resolve("late").toString(),
+                            "--api-port",
+                            Integer.toString(base + 3),
+                            "--p2p-port",
+                            Integer.toString(base + 1003),
+                            "--peer",
+                            "127.0.0.1:" + (base + 1000),
+                            "--verify",
+                            "replay",
+                            "--no-mine",
+                            "--json")) {
                 restarted.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
                 late.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
                 int before = devnet.awaitTaskBlocks(1, Duration.ZERO).size();
                 devnet.awaitTaskBlocks(before + 2, Duration.ofSeconds(150));
 
-                List<ApiClient> apis = List.of(devnet.api(0), devnet.api(1), devnet.api(2),
-                        new ApiClient("http://127.0.0.1:" + (base + 3)));
+                List<ApiClient> apis = List.of(
+                        devnet.api(0), devnet.api(1), devnet.api(2), new ApiClient("http://127.0.0.1:" + (base + 3)));
                 String tip = DevnetRun.awaitSameTip(apis, Duration.ofSeconds(90));
                 models = DevnetMiningIT.taskModelsUpTo(apis.getFirst(), tip);
                 assertThat(models).hasSizeGreaterThanOrEqualTo(2);
@@ -52,8 +78,12 @@ class DevnetRecoveryIT {
             assertThat(devnet.stop()).isIn(0, 130, 143);
         }
         for (String model : models) {
-            assertThat(DevnetMiningIT.hasBlob(dir.resolve("node-2"), model)).as("model %s on the restarted node", model).isTrue();
-            assertThat(DevnetMiningIT.hasBlob(tmp.resolve("late"), model)).as("model %s on the late node", model).isTrue();
+            assertThat(DevnetMiningIT.hasBlob(dir.resolve("node-2"), model))
+                    .as("model %s on the restarted node", model)
+                    .isTrue();
+            assertThat(DevnetMiningIT.hasBlob(tmp.resolve("late"), model))
+                    .as("model %s on the late node", model)
+                    .isTrue();
         }
     }
 

@@ -35,7 +35,8 @@ final class DevnetRun implements AutoCloseable {
         List<String> jvm = all.contains("idle") ? NodeProcess.QUICK_JVM : NodeProcess.TRAINING_JVM;
         NodeProcess process = NodeProcess.start(jvm, all.toArray(String[]::new));
         try {
-            return new DevnetRun(process, JSON.readTree(process.awaitLine(l -> l.startsWith("{\"event\":\"started\""), timeout)));
+            return new DevnetRun(
+                    process, JSON.readTree(process.awaitLine(l -> l.startsWith("{\"event\":\"started\""), timeout)));
         } catch (Throwable e) {
             process.close();
             throw e;
@@ -76,20 +77,24 @@ final class DevnetRun implements AutoCloseable {
 
     /** The arguments `learnchain` was started with for node {@code i} (to restart it by hand). */
     String[] nodeArgs(int i) {
-        return StreamSupport.stream(node(i).get("args").spliterator(), false).map(JsonNode::asText).toArray(String[]::new);
+        return StreamSupport.stream(node(i).get("args").spliterator(), false)
+                .map(JsonNode::asText)
+                .toArray(String[]::new);
     }
 
     /** Waits for {@code count} distinct task (pole) blocks among the devnet's block lines; returns them in order. */
     List<JsonNode> awaitTaskBlocks(int count, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<JsonNode> blocks = blocks().stream().filter(b -> "pole".equals(b.get("kind").asText())).toList();
+            List<JsonNode> blocks = blocks().stream()
+                    .filter(b -> "pole".equals(b.get("kind").asText()))
+                    .toList();
             if (blocks.size() >= count) {
                 return blocks;
             }
             if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new AssertionError(blocks.size() + " task blocks of " + count + " within " + timeout + "; devnet output:\n"
-                        + String.join("\n", process.lines()));
+                throw new AssertionError(blocks.size() + " task blocks of " + count + " within " + timeout
+                        + "; devnet output:\n" + String.join("\n", process.lines()));
             }
             Thread.sleep(250);
         }
@@ -111,7 +116,9 @@ final class DevnetRun implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> tips = List.of();
         while (System.nanoTime() < deadline) {
-            tips = apis.stream().map(a -> a.get("/api/v1/status").get("tipHash").asText()).toList();
+            tips = apis.stream()
+                    .map(a -> a.get("/api/v1/status").get("tipHash").asText())
+                    .toList();
             if (tips.stream().distinct().count() == 1) {
                 return tips.getFirst();
             }

@@ -37,7 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LifelongCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ModelSpec SPEC = ModelSpec.parse("input 6 | dense 8 | relu | dense 3");
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
+
     private LearnchainNode node;
     private String api;
 
@@ -92,18 +95,24 @@ class LifelongCommandsTest {
      * ONNX Runtime, classify the deployer's test data as well as the engine says they do.
      */
     private void theAdoptedWeightsClassifyTheDeployersOwnLabels(Model adopted, Dataset test) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(api + "/api/v1/lifelong/blobs/" + adopted.hash().toHex())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "/api/v1/lifelong/blobs/"
+                                        + adopted.hash().toHex()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        Model served = Model.fromCanonicalBytes(java.util.HexFormat.of().parseHex(JSON.readTree(response.body())
-                .path("hex").asText()));
-        double onnx = RequesterEval.onnxAccuracy(io.learnchain.learn.format.OnnxExporter.export(served), test,
-                new int[] {6});
-        double engine = (double) new io.learnchain.learn.train.Evaluator(ComputePool.serial()).correctCount(served, test)
-                / test.count();
-        System.out.printf("lifelong: the adopted weights classify the deployer's test data at %.3f in ONNX Runtime"
-                + " (engine %.3f)%n", onnx, engine);
+        Model served = Model.fromCanonicalBytes(java.util.HexFormat.of()
+                .parseHex(JSON.readTree(response.body()).path("hex").asText()));
+        double onnx =
+                RequesterEval.onnxAccuracy(io.learnchain.learn.format.OnnxExporter.export(served), test, new int[] {6});
+        double engine =
+                (double) new io.learnchain.learn.train.Evaluator(ComputePool.serial()).correctCount(served, test)
+                        / test.count();
+        System.out.printf(
+                "lifelong: the adopted weights classify the deployer's test data at %.3f in ONNX Runtime"
+                        + " (engine %.3f)%n",
+                onnx, engine);
         assertThat(onnx).isGreaterThan(0.7).isCloseTo(engine, org.assertj.core.api.Assertions.within(0.01));
     }
 
@@ -114,33 +123,70 @@ class LifelongCommandsTest {
         List<String> partFiles = new ArrayList<>();
         int i = 0;
         for (Dataset d : DatasetShards.split(data("test", 200, 3, 3), 4, 4)) {
-            partFiles.add(Files.write(tmp.resolve("part" + i++ + ".lcds"), DatasetCodec.encode(d)).toString());
+            partFiles.add(Files.write(tmp.resolve("part" + i++ + ".lcds"), DatasetCodec.encode(d))
+                    .toString());
         }
         String parts = String.join(",", partFiles);
-        run("lifelong", "deploy", "--from", "dev:1", "--weights", weights.toString(), "--parts", parts, "--pick", "2",
-                "--epoch", "2", "--window", "20", "--threshold", "5");
+        run(
+                "lifelong",
+                "deploy",
+                "--from",
+                "dev:1",
+                "--weights",
+                weights.toString(),
+                "--parts",
+                parts,
+                "--pick",
+                "2",
+                "--epoch",
+                "2",
+                "--window",
+                "20",
+                "--threshold",
+                "5");
         await(m -> m.status() == LifelongStatus.REVEALING);
         run("lifelong", "reveal", "--from", "dev:1", "--model", "1", "--parts", parts);
         await(m -> m.status() == LifelongStatus.ACTIVE);
 
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromParent(initial.hash()), Optimizer.Adam.of(0.02f),
-                16, 60, 5);
-        Model better = new Trainer(ComputePool.serial()).train(TrainingJob.continuing(SPEC, rec, data("train", 300, 6,
-                3), initial));
+        TrainingRecord rec =
+                new TrainingRecord(new TrainingStart.FromParent(initial.hash()), Optimizer.Adam.of(0.02f), 16, 60, 5);
+        Model better = new Trainer(ComputePool.serial())
+                .train(TrainingJob.continuing(SPEC, rec, data("train", 300, 6, 3), initial));
         Path betterFile = Files.write(tmp.resolve("better.lcm"), better.canonicalBytes());
-        JsonNode proposed = run("lifelong", "propose", "--from", "dev:2", "--model", "1", "--weights",
-                betterFile.toString());
-        assertThat(proposed.path("loss").asLong()).isLessThan(proposed.path("currentLoss").asLong());
+        JsonNode proposed =
+                run("lifelong", "propose", "--from", "dev:2", "--model", "1", "--weights", betterFile.toString());
+        assertThat(proposed.path("loss").asLong())
+                .isLessThan(proposed.path("currentLoss").asLong());
         await(m -> m.weights().equals(better.hash()));
         theAdoptedWeightsClassifyTheDeployersOwnLabels(better, data("test", 200, 3, 3));
 
-        Cli.Run worse = Cli.run("lifelong", "propose", "--from", "dev:3", "--model", "1", "--weights",
-                weights.toString(), "--api", api);
+        Cli.Run worse = Cli.run(
+                "lifelong",
+                "propose",
+                "--from",
+                "dev:3",
+                "--model",
+                "1",
+                "--weights",
+                weights.toString(),
+                "--api",
+                api);
         assertThat(worse.exitCode()).isEqualTo(2);
         assertThat(worse.err()).contains("not below the current");
 
         Path newPart = Files.write(tmp.resolve("new.lcds"), DatasetCodec.encode(data("new", 60, 7, 4)));
-        run("lifelong", "grow", "--from", "dev:1", "--model", "1", "--classes", "4", "--neurons", "2", "--parts",
+        run(
+                "lifelong",
+                "grow",
+                "--from",
+                "dev:1",
+                "--model",
+                "1",
+                "--classes",
+                "4",
+                "--neurons",
+                "2",
+                "--parts",
                 newPart.toString());
         await(m -> m.pending().isPresent() && m.pending().get().isPicked());
         run("lifelong", "reveal", "--from", "dev:1", "--model", "1", "--parts", newPart.toString());
@@ -155,7 +201,8 @@ class LifelongCommandsTest {
                 .contains("lifelong_deploy", "lifelong_reveal", "lifelong_grow");
         assertThat(run("account", "history", "dev:2").path("entries").findValuesAsText("kind"))
                 .contains("lifelong_propose");
-        JsonNode rep = run("lifelong", "show", "--address", DevAccounts.address(2).toString());
+        JsonNode rep =
+                run("lifelong", "show", "--address", DevAccounts.address(2).toString());
         assertThat(rep.path("reputation").asLong()).isEqualTo(2);
         assertThat(run("lifelong", "show").path("models")).hasSize(1);
     }

@@ -29,20 +29,34 @@ class NodeCrashIT {
         Path datadir = tmp.resolve("node");
         Path genesis = tmp.resolve("genesis.toml");
         // A fast chain: difficulty 1, 1 s target, so blocks come as fast as the difficulty allows.
-        NodeProcess.Result template = NodeProcess.run(Duration.ofSeconds(60), "chain", "genesis", "--dev", "--block-time", "1");
+        NodeProcess.Result template =
+                NodeProcess.run(Duration.ofSeconds(60), "chain", "genesis", "--dev", "--block-time", "1");
         assertThat(template.exitCode()).as(template.output()).isZero();
         // The idle engine: its miner seals as fast as the difficulty allows (the dev template is engine pole,
         // whose idle blocks wait a random delay), so many blocks are written between kills.
-        Files.writeString(genesis, template.lines().stream().filter(l -> !l.startsWith("WARNING:"))
-                .map(l -> l.replace("engine = 'pole'", "engine = 'idle'")).reduce("", (a, b) -> a + b + "\n"));
+        Files.writeString(
+                genesis,
+                template.lines().stream()
+                        .filter(l -> !l.startsWith("WARNING:"))
+                        .map(l -> l.replace("engine = 'pole'", "engine = 'idle'"))
+                        .reduce("", (a, b) -> a + b + "\n"));
 
         SplitMix64 rng = new SplitMix64(SEED);
         Map<Long, String> reported = new TreeMap<>();
         int killsDuringWrites = 0;
         long started = System.nanoTime();
         for (int i = 0; i < KILLS; i++) {
-            try (NodeProcess node = NodeProcess.start("node", "--datadir", datadir.toString(), "--genesis", genesis.toString(),
-                    "--miner-key", "dev:0", "--api-port", "0", "--json")) {
+            try (NodeProcess node = NodeProcess.start(
+                    "node",
+                    "--datadir",
+                    datadir.toString(),
+                    "--genesis",
+                    genesis.toString(),
+                    "--miner-key",
+                    "dev:0",
+                    "--api-port",
+                    "0",
+                    "--json")) {
                 node.awaitLine(l -> l.contains("\"event\":\"started\""), Duration.ofSeconds(60));
                 Thread.sleep(300 + rng.nextInt(1_700));
                 node.kill();
@@ -50,7 +64,8 @@ class NodeCrashIT {
                 for (String line : node.lines()) {
                     if (line.startsWith("{\"event\":\"block\"")) {
                         JsonNode block = JSON.readTree(line);
-                        reported.put(block.get("height").asLong(), block.get("hash").asText());
+                        reported.put(
+                                block.get("height").asLong(), block.get("hash").asText());
                     }
                 }
                 if (reported.size() > before) {
@@ -60,25 +75,44 @@ class NodeCrashIT {
             assertRecovered(datadir, reported, i);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("crash test: seed %d, %d SIGKILLs in %.0f s, %d blocks reported connected (highest %d), "
+        System.out.printf(
+                "crash test: seed %d, %d SIGKILLs in %.0f s, %d blocks reported connected (highest %d), "
                         + "%d kills while blocks were being produced, every restart recovered and verified%n",
-                SEED, KILLS, seconds, reported.size(), reported.isEmpty() ? 0 : ((TreeMap<Long, String>) reported).lastKey(),
+                SEED,
+                KILLS,
+                seconds,
+                reported.size(),
+                reported.isEmpty() ? 0 : ((TreeMap<Long, String>) reported).lastKey(),
                 killsDuringWrites);
-        assertThat(reported).as("the node must have produced blocks between kills").hasSizeGreaterThan(KILLS);
+        assertThat(reported)
+                .as("the node must have produced blocks between kills")
+                .hasSizeGreaterThan(KILLS);
     }
 
     private static void assertRecovered(Path datadir, Map<Long, String> reported, int kill) throws Exception {
-        NodeProcess.Result verify = NodeProcess.run(Duration.ofSeconds(120), "chain", "verify", "--datadir", datadir.toString(), "--json");
-        assertThat(verify.exitCode()).as("chain verify after kill %d (seed %d):%n%s", kill, SEED, verify.output()).isZero();
+        NodeProcess.Result verify =
+                NodeProcess.run(Duration.ofSeconds(120), "chain", "verify", "--datadir", datadir.toString(), "--json");
+        assertThat(verify.exitCode())
+                .as("chain verify after kill %d (seed %d):%n%s", kill, SEED, verify.output())
+                .isZero();
         JsonNode report = JSON.readTree(lastJson(verify));
         assertThat(report.get("ok").asBoolean()).isTrue();
         if (reported.isEmpty()) {
             return;
         }
         long highest = ((TreeMap<Long, String>) reported).lastKey();
-        assertThat(report.get("tipHeight").asLong()).as("tip after kill %d (seed %d)", kill, SEED).isGreaterThanOrEqualTo(highest);
-        NodeProcess.Result info = NodeProcess.run(Duration.ofSeconds(120), "chain", "info", "--datadir", datadir.toString(),
-                "--height", Long.toString(highest), "--json");
+        assertThat(report.get("tipHeight").asLong())
+                .as("tip after kill %d (seed %d)", kill, SEED)
+                .isGreaterThanOrEqualTo(highest);
+        NodeProcess.Result info = NodeProcess.run(
+                Duration.ofSeconds(120),
+                "chain",
+                "info",
+                "--datadir",
+                datadir.toString(),
+                "--height",
+                Long.toString(highest),
+                "--json");
         assertThat(info.exitCode()).as(info.output()).isZero();
         assertThat(JSON.readTree(lastJson(info)).get("blockHash").asText())
                 .as("block %d reported connected before kill %d (seed %d)", highest, kill, SEED)

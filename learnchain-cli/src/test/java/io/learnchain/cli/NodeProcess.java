@@ -48,7 +48,11 @@ final class NodeProcess implements AutoCloseable {
     static List<String> javaCommand(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        cmd.addAll(List.of(
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(List.of(args));
@@ -75,8 +79,8 @@ final class NodeProcess implements AutoCloseable {
     static Result run(Duration timeout, String... args) throws IOException, InterruptedException {
         try (NodeProcess p = start(args)) {
             if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("'learnchain " + String.join(" ", args) + "' did not finish within "
-                        + timeout + "; output so far:\n" + String.join("\n", p.lines));
+                throw new AssertionError("'learnchain " + String.join(" ", args) + "' did not finish within " + timeout
+                        + "; output so far:\n" + String.join("\n", p.lines));
             }
             p.pump.join(5_000);
             return new Result(p.process.exitValue(), List.copyOf(p.lines));
@@ -90,7 +94,8 @@ final class NodeProcess implements AutoCloseable {
     }
 
     private void pumpOutput() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lines.add(line);
@@ -116,8 +121,8 @@ final class NodeProcess implements AutoCloseable {
                 }
             }
             if (!process.isAlive() && seen >= lines.size()) {
-                throw new AssertionError("the process exited with " + process.exitValue() + " before the expected line; output:\n"
-                        + String.join("\n", lines));
+                throw new AssertionError("the process exited with " + process.exitValue()
+                        + " before the expected line; output:\n" + String.join("\n", lines));
             }
             Thread.sleep(20);
         }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
     @Test
     void everyPackageIsFreeOfCycles() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.learnchain");
         slices().matching("io.learnchain.(**)").should().beFreeOfCycles().check(classes);
     }

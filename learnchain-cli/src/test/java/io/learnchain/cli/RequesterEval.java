@@ -24,8 +24,7 @@ import java.util.Map;
 final class RequesterEval {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RequesterEval() {
-    }
+    private RequesterEval() {}
 
     /** Accuracy of an ONNX model on {@code data} in ONNX Runtime; {@code inputShape} is the sample shape. */
     static double onnxAccuracy(byte[] onnx, Dataset data, int[] inputShape) throws OrtException {
@@ -42,7 +41,8 @@ final class RequesterEval {
                 for (int i = 0; i < inputShape.length; i++) {
                     shape[i + 1] = inputShape[i];
                 }
-                FloatBuffer x = FloatBuffer.wrap(data.features(), start * size, n * size).slice();
+                FloatBuffer x = FloatBuffer.wrap(data.features(), start * size, n * size)
+                        .slice();
                 try (OnnxTensor tensor = OnnxTensor.createTensor(env, x, shape);
                         OrtSession.Result out = session.run(Map.of(input, tensor))) {
                     float[][] logits = (float[][]) out.get(0).getValue();

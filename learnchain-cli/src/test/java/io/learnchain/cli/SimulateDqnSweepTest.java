@@ -14,14 +14,32 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateDqnSweepTest {
 
     private static Cli.Run sweep(Path out, String jobs) {
-        return Cli.run("simulate", "--engine", "dqn", "--env", "gridworld", "--nodes", "1,2", "--seed", "3,4",
-                "--blocks", "80", "--window", "3", "--jobs", jobs, "--out", out.toString(), "--json");
+        return Cli.run(
+                "simulate",
+                "--engine",
+                "dqn",
+                "--env",
+                "gridworld",
+                "--nodes",
+                "1,2",
+                "--seed",
+                "3,4",
+                "--blocks",
+                "80",
+                "--window",
+                "3",
+                "--jobs",
+                jobs,
+                "--out",
+                out.toString(),
+                "--json");
     }
 
     /** runs.csv without the wall-clock column. */
     private static List<String> runs(Path out) throws Exception {
         return Files.readAllLines(out.resolve("runs.csv")).stream()
-                .map(l -> l.replaceAll(",[0-9.]+,([0-9a-f]{64})$", ",$1")).toList();
+                .map(l -> l.replaceAll(",[0-9.]+,([0-9a-f]{64})$", ",$1"))
+                .toList();
     }
 
     @Test
@@ -45,15 +63,32 @@ class SimulateDqnSweepTest {
             assertThat(out.resolve(folder).resolve("episodes.csv")).exists();
         }
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(3);
-        assertThat(Files.readString(out.resolve("threshold.svg"))).startsWith("<svg").contains("2 nodes, seed 4");
+        assertThat(Files.readString(out.resolve("threshold.svg")))
+                .startsWith("<svg")
+                .contains("2 nodes, seed 4");
         assertThat(Files.readString(out.resolve("report.txt"))).contains("dqn sweep: gridworld");
 
         Path serial = dir.resolve("serial");
         assertThat(sweep(serial, "1").exitCode()).isZero();
         assertThat(runs(serial)).isEqualTo(runs(out)).hasSize(5);
         Path single = dir.resolve("single");
-        Cli.Run one = Cli.run("simulate", "--engine", "dqn", "--env", "gridworld", "--nodes", "2", "--seed", "4",
-                "--blocks", "80", "--window", "3", "--out", single.toString(), "--json");
+        Cli.Run one = Cli.run(
+                "simulate",
+                "--engine",
+                "dqn",
+                "--env",
+                "gridworld",
+                "--nodes",
+                "2",
+                "--seed",
+                "4",
+                "--blocks",
+                "80",
+                "--window",
+                "3",
+                "--out",
+                single.toString(),
+                "--json");
         assertThat(one.exitCode()).isZero();
         assertThat(Files.readString(single.resolve("blocks.csv")))
                 .isEqualTo(Files.readString(out.resolve("n2-s4").resolve("blocks.csv")));

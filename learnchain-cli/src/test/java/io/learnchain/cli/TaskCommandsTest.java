@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.learn.data.BundledDatasets;
 import io.learnchain.learn.data.Dataset;
-import io.learnchain.learn.format.OnnxExporter;
-import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.learn.format.ModelSafetensors;
+import io.learnchain.learn.format.OnnxExporter;
 import io.learnchain.learn.model.Model;
+import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.clock.Clock;
@@ -32,13 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TaskCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
+
     private LearnchainNode node;
     private String api;
 
     @BeforeEach
     void startNode() {
-        node = LearnchainNode.start(NodeConfig.dev(Optional.of(tmp.resolve("node")), 0, 1), Clock.system(),
+        node = LearnchainNode.start(
+                NodeConfig.dev(Optional.of(tmp.resolve("node")), 0, 1),
+                Clock.system(),
                 PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200));
         api = "http://127.0.0.1:" + node.apiPort();
     }
@@ -57,8 +62,24 @@ class TaskCommandsTest {
 
     @Test
     void postsATaskMinesTwoRoundsAndSavesTheModel() throws Exception {
-        JsonNode posted = json("task", "post", "--model", "mlp-small", "--dataset", "fashion-mnist-small", "--reward",
-                "5", "--rounds", "3", "--min-accuracy", "0.3", "--min-phase", "0", "--api", api, "--json");
+        JsonNode posted = json(
+                "task",
+                "post",
+                "--model",
+                "mlp-small",
+                "--dataset",
+                "fashion-mnist-small",
+                "--reward",
+                "5",
+                "--rounds",
+                "3",
+                "--min-accuracy",
+                "0.3",
+                "--min-phase",
+                "0",
+                "--api",
+                api,
+                "--json");
         assertThat(posted.path("escrow").path("coins").asText()).isEqualTo("15");
         long deadline = System.nanoTime() + 40_000_000_000L;
         JsonNode task = null;
@@ -73,8 +94,12 @@ class TaskCommandsTest {
             Thread.sleep(200);
         }
         assertThat(task).as("task 1 never appeared").isNotNull();
-        assertThat(task.path("summary").path("roundsDone").asInt()).as(task.toString()).isGreaterThanOrEqualTo(2);
-        assertThat(json("task", "list", "--status", "running", "--api", api, "--json").path("tasks")).hasSize(1);
+        assertThat(task.path("summary").path("roundsDone").asInt())
+                .as(task.toString())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(json("task", "list", "--status", "running", "--api", api, "--json")
+                        .path("tasks"))
+                .hasSize(1);
         Cli.Run shown = Cli.run("task", "show", "1", "--api", api);
         assertThat(shown.out()).contains("round 1", "winner " + DevAccounts.address(0), "download    round");
 
@@ -83,7 +108,9 @@ class TaskCommandsTest {
         Model model = ModelSafetensors.read(Files.readAllBytes(out.resolve("model.safetensors")), "test");
         assertThat(model.hash().toHex()).isEqualTo(saved.path("modelHash").asText());
         assertThat(ModelSafetensors.write(model)).isEqualTo(Files.readAllBytes(out.resolve("model.safetensors")));
-        assertThat(ModelProto.parseFrom(Files.readAllBytes(out.resolve("model.onnx"))).getGraph().getNodeCount())
+        assertThat(ModelProto.parseFrom(Files.readAllBytes(out.resolve("model.onnx")))
+                        .getGraph()
+                        .getNodeCount())
                 .isPositive();
         JsonNode meta = JSON.readTree(out.resolve("metadata.json").toFile());
         assertThat(meta.path("notes").path("taskId").asText()).isEqualTo("1");
@@ -95,22 +122,37 @@ class TaskCommandsTest {
         byte[] onnxBytes = Files.readAllBytes(out.resolve("model.onnx"));
         int[] inputShape = RequesterEval.ints(meta.path("inputShape"));
         double onnx = RequesterEval.onnxAccuracy(onnxBytes, test, inputShape);
-        double safetensors = RequesterEval.safetensorsAccuracy(Files.readAllBytes(out.resolve("model.safetensors")),
-                meta.path("spec").asText(), test);
+        double safetensors = RequesterEval.safetensorsAccuracy(
+                Files.readAllBytes(out.resolve("model.safetensors")),
+                meta.path("spec").asText(),
+                test);
         double shard = meta.path("metrics").path("shardAccuracy").asDouble();
         double reported = meta.path("metrics").path("testAccuracy").asDouble();
-        System.out.printf("task model: round %s (%s), ONNX Runtime %.4f, safetensors %.4f, node's test accuracy %.4f,"
-                + " verified shard accuracy %.4f%n", meta.path("notes").path("round").asText(),
-                meta.path("notes").path("choice").asText(), onnx, safetensors, reported, shard);
-        assertThat(onnx).as("ONNX Runtime accuracy on the requester's test set").isGreaterThan(0.5)
-                .isCloseTo(shard, within(0.1)).isCloseTo(reported, within(0.005));
-        assertThat(safetensors).as("safetensors accuracy on the requester's test set").isCloseTo(onnx, within(0.005));
+        System.out.printf(
+                "task model: round %s (%s), ONNX Runtime %.4f, safetensors %.4f, node's test accuracy %.4f,"
+                        + " verified shard accuracy %.4f%n",
+                meta.path("notes").path("round").asText(),
+                meta.path("notes").path("choice").asText(),
+                onnx,
+                safetensors,
+                reported,
+                shard);
+        assertThat(onnx)
+                .as("ONNX Runtime accuracy on the requester's test set")
+                .isGreaterThan(0.5)
+                .isCloseTo(shard, within(0.1))
+                .isCloseTo(reported, within(0.005));
+        assertThat(safetensors)
+                .as("safetensors accuracy on the requester's test set")
+                .isCloseTo(onnx, within(0.005));
         assertThat(meta.path("metrics").path("testSamples").asInt()).isEqualTo(test.count());
 
         // the control: the model as mined (the mapping put back) answers in the round's labels, near chance here
-        int[] mapping = RequesterEval.ints(JSON.readTree(meta.path("notes").path("roundMapping").asText()));
+        int[] mapping = RequesterEval.ints(
+                JSON.readTree(meta.path("notes").path("roundMapping").asText()));
         Model mined = OutputPermutation.apply(model, OutputPermutation.inverse(mapping));
-        assertThat(mined.hash().toHex()).isEqualTo(meta.path("notes").path("minedModelHash").asText());
+        assertThat(mined.hash().toHex())
+                .isEqualTo(meta.path("notes").path("minedModelHash").asText());
         double minedOnnx = RequesterEval.onnxAccuracy(OnnxExporter.export(mined), test, inputShape);
         System.out.printf("task model: the mined model on the requester's labels %.4f%n", minedOnnx);
         assertThat(minedOnnx).as("the mined model on the requester's labels").isLessThan(onnx - 0.2);
@@ -126,8 +168,17 @@ class TaskCommandsTest {
         }
         assertThat(reported).isEqualTo(best);
         assertThat(meta.path("notes").path("choice").asText()).isEqualTo("best-test-accuracy");
-        JsonNode first = json("task", "model", "1", "--round", "1", "--out", tmp.resolve("round1").toString(), "--api",
-                api, "--json");
+        JsonNode first = json(
+                "task",
+                "model",
+                "1",
+                "--round",
+                "1",
+                "--out",
+                tmp.resolve("round1").toString(),
+                "--api",
+                api,
+                "--json");
         assertThat(first.path("round").asInt()).isEqualTo(1);
         assertThat(first.path("metadata").path("notes").path("choice").asText()).isEqualTo("requested");
         assertThat(first.path("metadata").path("metrics").path("testAccuracy").asDouble())
@@ -135,33 +186,62 @@ class TaskCommandsTest {
 
         JsonNode miner = json("miner", "status", "--api", api, "--json");
         assertThat(miner.path("wins").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(json("miner", "stop", "--api", api, "--json").path("phase").asText()).isEqualTo("STOPPED");
-        assertThat(json("miner", "start", "--api", api, "--json").path("mining").asBoolean()).isTrue();
+        assertThat(json("miner", "stop", "--api", api, "--json").path("phase").asText())
+                .isEqualTo("STOPPED");
+        assertThat(json("miner", "start", "--api", api, "--json").path("mining").asBoolean())
+                .isTrue();
 
         String me = DevAccounts.address(0).toString();
         JsonNode history = json("account", "history", me, "--api", api, "--json");
         assertThat(history.path("entries").findValuesAsText("kind")).contains("escrow", "reward");
         Cli.Run csv = Cli.run("account", "history", "dev:0", "--csv", "--api", api);
         assertThat(csv.out()).startsWith("height,timestamp,kind,amount").contains(",escrow,-15,");
-        assertThat(json("account", "show", me, "--api", api, "--json").path("reputation").asLong())
+        assertThat(json("account", "show", me, "--api", api, "--json")
+                        .path("reputation")
+                        .asLong())
                 .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void userMistakesSayWhatToDo() {
-        Cli.Run run = Cli.run("task", "post", "--model", "resnet", "--reward", "1", "--rounds", "2", "--min-accuracy",
-                "0.5", "--api", api);
+        Cli.Run run = Cli.run(
+                "task",
+                "post",
+                "--model",
+                "resnet",
+                "--reward",
+                "1",
+                "--rounds",
+                "2",
+                "--min-accuracy",
+                "0.5",
+                "--api",
+                api);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown model 'resnet'", "mlp-small");
         Cli.Run model = Cli.run("task", "model", "9", "--out", tmp.resolve("m").toString(), "--api", api);
         assertThat(model.exitCode()).isEqualTo(2);
         assertThat(model.err()).contains("no winning model");
-        Cli.Run round = Cli.run("task", "model", "1", "--round", "0", "--out", tmp.resolve("m").toString(), "--api", api);
+        Cli.Run round = Cli.run(
+                "task", "model", "1", "--round", "0", "--out", tmp.resolve("m").toString(), "--api", api);
         assertThat(round.exitCode()).isEqualTo(2);
         assertThat(round.err()).contains("--round is a round number from 1");
         // 10 outputs = 5 filters x 2 positions: no weight move can reorder them, so no task is posted
-        Cli.Run spread = Cli.run("task", "post", "--model", "input 1x14x56 | conv2d 5 k14 s42 p0 | flatten", "--dataset",
-                "fashion-mnist-small", "--reward", "1", "--rounds", "2", "--min-accuracy", "0.5", "--api", api);
+        Cli.Run spread = Cli.run(
+                "task",
+                "post",
+                "--model",
+                "input 1x14x56 | conv2d 5 k14 s42 p0 | flatten",
+                "--dataset",
+                "fashion-mnist-small",
+                "--reward",
+                "1",
+                "--rounds",
+                "2",
+                "--min-accuracy",
+                "0.5",
+                "--api",
+                api);
         assertThat(spread.exitCode()).as(spread.err()).isEqualTo(2);
         assertThat(spread.err()).contains("could not be handed back in your labels");
     }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The wallet commands against a real in-process dev node (1 s blocks): create, send, see the balance. */
 class WalletAgainstNodeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
+
     private LearnchainNode node;
     private String api;
 
@@ -38,12 +41,23 @@ class WalletAgainstNodeTest {
     void sendsCoinsToANewWalletAndShowsTheBalance() throws Exception {
         Path password = Files.writeString(tmp.resolve("pw"), "correct horse\n");
         String wallets = tmp.resolve("wallets").toString();
-        Cli.Run created = Cli.run("wallet", "new", "--name", "alice", "--wallet-dir", wallets, "--password-file",
-                password.toString(), "--iterations", "2000", "--json");
+        Cli.Run created = Cli.run(
+                "wallet",
+                "new",
+                "--name",
+                "alice",
+                "--wallet-dir",
+                wallets,
+                "--password-file",
+                password.toString(),
+                "--iterations",
+                "2000",
+                "--json");
         assertThat(created.exitCode()).as(created.err()).isZero();
         String alice = JSON.readTree(created.out().strip()).get("address").asText();
 
-        Cli.Run sent = Cli.run("wallet", "send", "--from", "dev:1", "--to", alice, "--amount", "12.5", "--api", api, "--json");
+        Cli.Run sent =
+                Cli.run("wallet", "send", "--from", "dev:1", "--to", alice, "--amount", "12.5", "--api", api, "--json");
         assertThat(sent.exitCode()).as(sent.err()).isZero();
 
         long deadline = System.nanoTime() + 20_000_000_000L;
@@ -60,11 +74,33 @@ class WalletAgainstNodeTest {
     @Test
     void wrongPasswordIsAUserErrorAndSendsNothing() throws Exception {
         String wallets = tmp.resolve("wallets").toString();
-        Cli.run("wallet", "new", "--name", "bob", "--wallet-dir", wallets, "--password-file",
-                Files.writeString(tmp.resolve("pw"), "right\n").toString(), "--iterations", "2000");
-        Cli.Run sent = Cli.run("wallet", "send", "--from", "bob", "--to", Address.of(
-                io.learnchain.chain.genesis.DevAccounts.keys(2).publicKey()).toString(), "--amount", "1", "--wallet-dir",
-                wallets, "--password-file", Files.writeString(tmp.resolve("pw2"), "wrong\n").toString(), "--api", api);
+        Cli.run(
+                "wallet",
+                "new",
+                "--name",
+                "bob",
+                "--wallet-dir",
+                wallets,
+                "--password-file",
+                Files.writeString(tmp.resolve("pw"), "right\n").toString(),
+                "--iterations",
+                "2000");
+        Cli.Run sent = Cli.run(
+                "wallet",
+                "send",
+                "--from",
+                "bob",
+                "--to",
+                Address.of(io.learnchain.chain.genesis.DevAccounts.keys(2).publicKey())
+                        .toString(),
+                "--amount",
+                "1",
+                "--wallet-dir",
+                wallets,
+                "--password-file",
+                Files.writeString(tmp.resolve("pw2"), "wrong\n").toString(),
+                "--api",
+                api);
         assertThat(sent.exitCode()).isEqualTo(2);
         assertThat(sent.err()).contains("wrong password for wallet 'bob'");
         assertThat(node.chain().mempool().size()).isZero();
@@ -72,10 +108,22 @@ class WalletAgainstNodeTest {
 
     @Test
     void overspendIsRefusedByTheNodeWithItsReason() {
-        Cli.Run sent = Cli.run("wallet", "send", "--from", "dev:3", "--to", Address.of(
-                io.learnchain.chain.genesis.DevAccounts.keys(4).publicKey()).toString(), "--amount", "99999999", "--api", api);
+        Cli.Run sent = Cli.run(
+                "wallet",
+                "send",
+                "--from",
+                "dev:3",
+                "--to",
+                Address.of(io.learnchain.chain.genesis.DevAccounts.keys(4).publicKey())
+                        .toString(),
+                "--amount",
+                "99999999",
+                "--api",
+                api);
         assertThat(sent.exitCode()).isEqualTo(2);
-        assertThat(sent.err()).contains("refused the request (422)").contains("has 1000000")
+        assertThat(sent.err())
+                .contains("refused the request (422)")
+                .contains("has 1000000")
                 .contains("needs 99999999.0001");
         assertThat(node.chain().mempool().size()).isZero();
     }

@@ -19,8 +19,7 @@ public final class DevChain {
     public static final long DEFAULT_BLOCK_SECONDS = 10;
     public static final Engine ENGINE = Engine.POLE;
 
-    private DevChain() {
-    }
+    private DevChain() {}
 
     public static Genesis genesis(long blockSeconds) {
         if (blockSeconds < 1) {
@@ -28,8 +27,15 @@ public final class DevChain {
         }
         Genesis base = Genesis.devnet();
         List<Premine> premine = new ArrayList<>(base.premine());
-        return new Genesis(base.chainName(), ENGINE, blockSeconds, base.initialDifficulty(), premine,
-                ProtocolLimits.DEFAULT, base.blockSubsidy(), base.timestamp());
+        return new Genesis(
+                base.chainName(),
+                ENGINE,
+                blockSeconds,
+                base.initialDifficulty(),
+                premine,
+                ProtocolLimits.DEFAULT,
+                base.blockSubsidy(),
+                base.timestamp());
     }
 
     /**
@@ -38,8 +44,12 @@ public final class DevChain {
      * option a (last reward) and 10 coins per block.
      */
     public static Genesis dqnGenesis(String environment) {
-        return Genesis.dqnDevnet(DevAccounts.DEFAULT_COUNT, environment, io.learnchain.chain.genesis.ForkOption.LAST_REWARD,
-                Amount.ofCoins(DQN_REWARD_MAX_COINS), Genesis.devnet().timestamp());
+        return Genesis.dqnDevnet(
+                DevAccounts.DEFAULT_COUNT,
+                environment,
+                io.learnchain.chain.genesis.ForkOption.LAST_REWARD,
+                Amount.ofCoins(DQN_REWARD_MAX_COINS),
+                Genesis.devnet().timestamp());
     }
 
     /** The dqn dev chain's R_max in coins. */

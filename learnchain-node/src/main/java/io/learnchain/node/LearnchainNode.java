@@ -5,22 +5,17 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
-import io.learnchain.chain.state.Account;
 import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.state.Account;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.api.AccountRoutes;
 import io.learnchain.node.api.ApiRoutes;
 import io.learnchain.node.api.ApiServer;
-import io.learnchain.node.api.MinerRoutes;
-import io.learnchain.node.api.TaskRoutes;
-import io.learnchain.node.data.DatasetLoader;
-import io.learnchain.node.dqn.DqnService;
-import io.learnchain.node.task.RequesterJournal;
-import io.learnchain.node.task.TaskPreparer;
-import io.learnchain.node.task.TaskService;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
+import io.learnchain.node.api.MinerRoutes;
 import io.learnchain.node.api.PeerRoutes;
-import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.node.api.TaskRoutes;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.FileBlobStore;
@@ -29,6 +24,8 @@ import io.learnchain.node.chain.ChainReindexer;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ChainVerifier;
 import io.learnchain.node.clock.Clock;
+import io.learnchain.node.data.DatasetLoader;
+import io.learnchain.node.dqn.DqnService;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
@@ -38,14 +35,17 @@ import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
 import io.learnchain.node.p2p.ChainGossipSink;
 import io.learnchain.node.p2p.GossipSink;
-import io.learnchain.node.p2p.netty.P2pNetwork;
 import io.learnchain.node.p2p.SingleThreadScheduler;
+import io.learnchain.node.p2p.netty.P2pNetwork;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.pole.PoleService;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.storage.RocksDbChainStore;
 import io.learnchain.node.storage.StoreCorruptedException;
+import io.learnchain.node.task.RequesterJournal;
+import io.learnchain.node.task.TaskPreparer;
+import io.learnchain.node.task.TaskService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -86,9 +86,20 @@ public final class LearnchainNode implements AutoCloseable {
     private final Deque<AutoCloseable> closeOrder;
     private boolean closed;
 
-    private LearnchainNode(NodeConfig config, ChainStore store, BlobStore blobs, EventBus events, NodeMetrics metrics,
-            ChainService chain, Optional<ApiServer> api, Optional<MinerService> miner, Optional<PoleService> pole,
-            Optional<DqnService> dqn, Optional<TaskService> tasks, Optional<P2pNetwork> peers, Deque<AutoCloseable> closeOrder) {
+    private LearnchainNode(
+            NodeConfig config,
+            ChainStore store,
+            BlobStore blobs,
+            EventBus events,
+            NodeMetrics metrics,
+            ChainService chain,
+            Optional<ApiServer> api,
+            Optional<MinerService> miner,
+            Optional<PoleService> pole,
+            Optional<DqnService> dqn,
+            Optional<TaskService> tasks,
+            Optional<P2pNetwork> peers,
+            Deque<AutoCloseable> closeOrder) {
         this.config = config;
         this.store = store;
         this.blobs = blobs;
@@ -131,27 +142,61 @@ public final class LearnchainNode implements AutoCloseable {
             NodeMetrics metrics = new NodeMetrics();
             SignatureCache signatures = new SignatureCache(SIGNATURE_CACHE);
             boolean runsPole = runsPoleRounds(config.genesis());
-            Mempool mempool = new Mempool(config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()),
-                    signatures, runsPole));
+            Mempool mempool = new Mempool(
+                    config.mempool(), new AdmissionRules(ChainRules.of(config.genesis()), signatures, runsPole));
             // Every engine trains and verifies on the node's one compute pool (--compute-threads; calls
             // from two threads are serialised; the thread count never changes a verdict or a model).
             ComputePool pool = push(opened, new ComputePool(poleConfig.computeThreads()));
-            ChainService chain = ChainService.open(config.genesis(), store, mempool, events, metrics, clock,
-                    signatures, new BlobStoreView(blobs), pool);
+            ChainService chain = ChainService.open(
+                    config.genesis(),
+                    store,
+                    mempool,
+                    events,
+                    metrics,
+                    clock,
+                    signatures,
+                    new BlobStoreView(blobs),
+                    pool);
             Optional<PoleService> pole = Optional.empty();
             Optional<MinerService> miner = Optional.empty();
             Optional<DqnService> dqn = Optional.empty();
             switch (config.genesis().engine()) {
                 // Every node of a dqn chain proposes in the same slots: the genesis's target block time.
-                case Engine.Dqn d -> dqn = Optional.of(push(opened, DqnService.start("node", chain, events, clock, pool,
-                        config.minerKey(), config.genesis().targetBlockSeconds() * 1000)));
-                case Engine.Pole p -> pole = Optional.of(push(opened, PoleService.start("node", chain, blobs, events,
-                        clock, pool, config.minerKey(), poleConfig, config.devMode()
-                                ? PoleService.Pacing.dev(config.blockTimeSeconds())
-                                : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0), true)));
+                case Engine.Dqn d ->
+                    dqn = Optional.of(push(
+                            opened,
+                            DqnService.start(
+                                    "node",
+                                    chain,
+                                    events,
+                                    clock,
+                                    pool,
+                                    config.minerKey(),
+                                    config.genesis().targetBlockSeconds() * 1000)));
+                case Engine.Pole p ->
+                    pole = Optional.of(push(
+                            opened,
+                            PoleService.start(
+                                    "node",
+                                    chain,
+                                    blobs,
+                                    events,
+                                    clock,
+                                    pool,
+                                    config.minerKey(),
+                                    poleConfig,
+                                    config.devMode()
+                                            ? PoleService.Pacing.dev(config.blockTimeSeconds())
+                                            : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0),
+                                    true)));
                 case Engine.Idle i -> {
-                    miner = config.minerKey().map(key -> new MinerService(chain, mempool,
-                            MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0), clock, metrics));
+                    miner = config.minerKey()
+                            .map(key -> new MinerService(
+                                    chain,
+                                    mempool,
+                                    MinerConfig.of(key, config.devMode() ? config.blockTimeSeconds() : 0),
+                                    clock,
+                                    metrics));
                     miner.ifPresent(m -> {
                         push(opened, m);
                         m.start();
@@ -162,27 +207,37 @@ public final class LearnchainNode implements AutoCloseable {
             Optional<DqnService> dqnService = dqn;
             Optional<P2pNetwork> peers = config.p2p().map(p2p -> {
                 SingleThreadScheduler scheduler = push(opened, new SingleThreadScheduler("learnchain-p2p", clock));
-                GossipSink sink = poleService.<GossipSink>map(p -> p::receive)
-                        .or(() -> dqnService.map(d -> d::receive)).orElseGet(() -> new ChainGossipSink(chain));
+                GossipSink sink = poleService
+                        .<GossipSink>map(p -> p::receive)
+                        .or(() -> dqnService.map(d -> d::receive))
+                        .orElseGet(() -> new ChainGossipSink(chain));
                 P2pNetwork network = push(opened, P2pNetwork.start(p2p, chain, blobs, events, scheduler, sink));
                 poleService.ifPresent(p -> p.peers().attach(network.service()));
                 dqnService.ifPresent(d -> d.peers().attach(network.service()));
                 return network;
             });
-            Optional<TaskService> tasks = pole.map(p -> push(opened, new TaskService(p, blobs,
-                    new TaskPreparer(DatasetLoader.standard()), config.dataDir().map(RequesterJournal::open)
-                            .orElseGet(RequesterJournal::inMemory), clock)));
+            Optional<TaskService> tasks = pole.map(p -> push(
+                    opened,
+                    new TaskService(
+                            p,
+                            blobs,
+                            new TaskPreparer(DatasetLoader.standard()),
+                            config.dataDir().map(RequesterJournal::open).orElseGet(RequesterJournal::inMemory),
+                            clock)));
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
-                List<ApiRoutes> routes = new ArrayList<>(List.of(new ChainRoutes(chain, config.minerKey().isPresent(), config.devMode()),
-                        new EventRoutes(events, chain), new AccountRoutes(chain), new PeerRoutes(peers),
+                List<ApiRoutes> routes = new ArrayList<>(List.of(
+                        new ChainRoutes(chain, config.minerKey().isPresent(), config.devMode()),
+                        new EventRoutes(events, chain),
+                        new AccountRoutes(chain),
+                        new PeerRoutes(peers),
                         new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
             }
-            return new LearnchainNode(config, store, blobs, events, metrics, chain, api, miner, pole, dqn, tasks, peers,
-                    opened);
+            return new LearnchainNode(
+                    config, store, blobs, events, metrics, chain, api, miner, pole, dqn, tasks, peers, opened);
         } catch (RuntimeException | Error e) {
             closeAll(opened);
             throw e;
@@ -207,8 +262,8 @@ public final class LearnchainNode implements AutoCloseable {
             try {
                 genesis = GenesisCodec.INSTANCE.decode(stored.canonicalBytes());
             } catch (CodecException e) {
-                throw new StoreCorruptedException(path.toString(), "its genesis record is unreadable ("
-                        + e.getMessage() + ")", e);
+                throw new StoreCorruptedException(
+                        path.toString(), "its genesis record is unreadable (" + e.getMessage() + ")", e);
             }
             if (!genesis.chainId().equals(stored.chainId())) {
                 throw new StoreCorruptedException(path.toString(), "its genesis record does not hash to its chain id");
@@ -221,11 +276,13 @@ public final class LearnchainNode implements AutoCloseable {
      * `learnchain chain reindex`: rebuilds indexes, state and tip of the chain database under
      * {@code dataDir} from its stored blocks (the node must not be running on it).
      */
-    public static ChainReindexer.Result reindex(Path dataDir, Genesis genesis, java.util.function.LongConsumer progress) {
+    public static ChainReindexer.Result reindex(
+            Path dataDir, Genesis genesis, java.util.function.LongConsumer progress) {
         Path blobDir = dataDir.resolve("blobs");
         try (ChainStore store = RocksDbChainStore.openForRepair(dataDir.resolve("chain"), genesis.chainId());
                 BlobStore blobs = FileBlobStore.open(blobDir, genesis.limits().maxBlobBytes());
-                ComputePool pool = new ComputePool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+                ComputePool pool =
+                        new ComputePool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
             return new ChainReindexer(genesis, store, new BlobStoreView(blobs), pool).reindex(progress);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the blob store " + blobDir + ": " + e.getMessage(), e);
@@ -238,8 +295,10 @@ public final class LearnchainNode implements AutoCloseable {
     }
 
     private static ChainStore openChainStore(NodeConfig config) {
-        return config.dataDir().<ChainStore>map(dir -> RocksDbChainStore.open(dir.resolve("chain"),
-                config.genesis().chainId())).orElseGet(() -> InMemoryChainStore.create(config.genesis().chainId()));
+        return config.dataDir()
+                .<ChainStore>map(dir -> RocksDbChainStore.open(
+                        dir.resolve("chain"), config.genesis().chainId()))
+                .orElseGet(() -> InMemoryChainStore.create(config.genesis().chainId()));
     }
 
     private static BlobStore openBlobStore(NodeConfig config) {
@@ -251,8 +310,10 @@ public final class LearnchainNode implements AutoCloseable {
         try {
             return FileBlobStore.open(dir, max);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the blob store " + dir + ": " + e.getMessage()
-                    + ". Check that the data directory is writable.", e);
+            throw new UncheckedIOException(
+                    "cannot open the blob store " + dir + ": " + e.getMessage()
+                            + ". Check that the data directory is writable.",
+                    e);
         }
     }
 
@@ -297,7 +358,8 @@ public final class LearnchainNode implements AutoCloseable {
     }
 
     public boolean isMining() {
-        return miner.map(MinerService::isRunning).orElse(false) || pole.map(PoleService::isMining).orElse(false)
+        return miner.map(MinerService::isRunning).orElse(false)
+                || pole.map(PoleService::isMining).orElse(false)
                 || dqn.map(DqnService::isMining).orElse(false);
     }
 

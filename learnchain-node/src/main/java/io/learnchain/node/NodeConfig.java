@@ -23,8 +23,16 @@ import java.util.Optional;
  * @param mempool mempool limits
  * @param p2p present = run the peer protocol (listen, dial {@code --peer}s, sync); empty = a lone node
  */
-public record NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost, int apiPort, long blockTimeSeconds,
-        Optional<KeyPair> minerKey, boolean devMode, MempoolConfig mempool, Optional<P2pConfig> p2p) {
+public record NodeConfig(
+        Optional<Path> dataDir,
+        Genesis genesis,
+        String apiHost,
+        int apiPort,
+        long blockTimeSeconds,
+        Optional<KeyPair> minerKey,
+        boolean devMode,
+        MempoolConfig mempool,
+        Optional<P2pConfig> p2p) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8645;
     public static final int API_DISABLED = -1;
@@ -45,8 +53,15 @@ public record NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost
     }
 
     /** A node without the peer protocol. */
-    public NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost, int apiPort, long blockTimeSeconds,
-            Optional<KeyPair> minerKey, boolean devMode, MempoolConfig mempool) {
+    public NodeConfig(
+            Optional<Path> dataDir,
+            Genesis genesis,
+            String apiHost,
+            int apiPort,
+            long blockTimeSeconds,
+            Optional<KeyPair> minerKey,
+            boolean devMode,
+            MempoolConfig mempool) {
         this(dataDir, genesis, apiHost, apiPort, blockTimeSeconds, minerKey, devMode, mempool, Optional.empty());
     }
 
@@ -55,14 +70,28 @@ public record NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost
      * {@code apiPort} of 127.0.0.1.
      */
     public static NodeConfig dev(Optional<Path> dataDir, int apiPort, long blockTimeSeconds) {
-        return new NodeConfig(dataDir, DevChain.genesis(blockTimeSeconds), DEFAULT_HOST, apiPort, blockTimeSeconds,
-                Optional.of(DevAccounts.keys(0)), true, MempoolConfig.DEFAULT);
+        return new NodeConfig(
+                dataDir,
+                DevChain.genesis(blockTimeSeconds),
+                DEFAULT_HOST,
+                apiPort,
+                blockTimeSeconds,
+                Optional.of(DevAccounts.keys(0)),
+                true,
+                MempoolConfig.DEFAULT);
     }
 
     /** For read-only tools (`chain info`, `chain verify`): no API, no miner. */
     public static NodeConfig offline(Path dataDir, Genesis genesis) {
-        return new NodeConfig(Optional.of(dataDir), genesis, DEFAULT_HOST, API_DISABLED, genesis.targetBlockSeconds(),
-                Optional.empty(), false, MempoolConfig.DEFAULT);
+        return new NodeConfig(
+                Optional.of(dataDir),
+                genesis,
+                DEFAULT_HOST,
+                API_DISABLED,
+                genesis.targetBlockSeconds(),
+                Optional.empty(),
+                false,
+                MempoolConfig.DEFAULT);
     }
 
     public NodeConfig withApiPort(int port) {
@@ -74,8 +103,8 @@ public record NodeConfig(Optional<Path> dataDir, Genesis genesis, String apiHost
     }
 
     public NodeConfig withP2p(P2pConfig peers) {
-        return new NodeConfig(dataDir, genesis, apiHost, apiPort, blockTimeSeconds, minerKey, devMode, mempool,
-                Optional.of(peers));
+        return new NodeConfig(
+                dataDir, genesis, apiHost, apiPort, blockTimeSeconds, minerKey, devMode, mempool, Optional.of(peers));
     }
 
     public boolean apiEnabled() {

@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param jit "C2", "C1 only" or "interpreter"
  * @param warning what makes the engine slow here and what to do, when something does
  */
-public record VectorSupport(int bits, int lanes, int preferredBits, String microKernel, String jit,
-        Optional<String> warning) {
+public record VectorSupport(
+        int bits, int lanes, int preferredBits, String microKernel, String jit, Optional<String> warning) {
 
     /** The facts of this JVM. */
     public static VectorSupport detect() {
@@ -52,8 +52,8 @@ public record VectorSupport(int bits, int lanes, int preferredBits, String micro
 
     /** One line: "512-bit vectors (16 floats), GEMM micro-kernel 8x32, C2". */
     public String summary() {
-        return String.format(Locale.ROOT, "%d-bit vectors (%d floats), GEMM micro-kernel %s, %s", bits, lanes,
-                microKernel, jit);
+        return String.format(
+                Locale.ROOT, "%d-bit vectors (%d floats), GEMM micro-kernel %s, %s", bits, lanes, microKernel, jit);
     }
 
     /** For --json output. */
@@ -79,7 +79,8 @@ public record VectorSupport(int bits, int lanes, int preferredBits, String micro
             return "C2";
         }
         try {
-            boolean tiered = Boolean.parseBoolean(hotspot.getVMOption("TieredCompilation").getValue());
+            boolean tiered = Boolean.parseBoolean(
+                    hotspot.getVMOption("TieredCompilation").getValue());
             int stop = Integer.parseInt(hotspot.getVMOption("TieredStopAtLevel").getValue());
             return tiered && stop < 4 ? "C1 only" : "C2";
         } catch (IllegalArgumentException e) { // not a HotSpot JVM: assume its optimising JIT

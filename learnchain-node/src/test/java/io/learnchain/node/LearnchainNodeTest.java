@@ -47,17 +47,24 @@ class LearnchainNodeTest {
             assertThat(node.isMining()).isTrue();
             awaitHeight(node, 4, 15_000);
             for (long h = 1; h <= 4; h++) {
-                timestamps.add(node.chain().blockAt(Height.of(h)).orElseThrow().header().timestamp());
+                timestamps.add(node.chain()
+                        .blockAt(Height.of(h))
+                        .orElseThrow()
+                        .header()
+                        .timestamp());
             }
             tip = node.chain().canonicalHash(Height.of(4)).orElseThrow().toHex();
         }
         for (int i = 1; i < timestamps.size(); i++) {
-            assertThat(timestamps.get(i) - timestamps.get(i - 1)).as("block interval").isGreaterThanOrEqualTo(1);
+            assertThat(timestamps.get(i) - timestamps.get(i - 1))
+                    .as("block interval")
+                    .isGreaterThanOrEqualTo(1);
         }
         assertThat(LearnchainNode.storedGenesis(dir)).contains(DevChain.genesis(1));
         try (LearnchainNode node = LearnchainNode.start(config.withMinerKey(Optional.empty()))) {
             assertThat(node.chain().head().height().value()).isGreaterThanOrEqualTo(4);
-            assertThat(node.chain().canonicalHash(Height.of(4)).orElseThrow().toHex()).isEqualTo(tip);
+            assertThat(node.chain().canonicalHash(Height.of(4)).orElseThrow().toHex())
+                    .isEqualTo(tip);
             assertThat(node.verify().ok()).isTrue();
             assertThat(node.account(DevAccounts.address(0)).balance().units()).isPositive();
         }
@@ -71,13 +78,16 @@ class LearnchainNodeTest {
     @Test
     void treatsDatabaseOfAFirstStartKilledBeforeGenesisAsNoChainYet() {
         try (KeyValueStore kv = RocksDbKeyValueStore.open(dir.resolve("chain"))) {
-            kv.write(new WriteSet().put(Column.META, "schema".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 0, 1})
-                    .put(Column.META, "chain_id".getBytes(StandardCharsets.US_ASCII), DevChain.genesis(10).chainId()
-                            .toArray()));
+            kv.write(new WriteSet()
+                    .put(Column.META, "schema".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 0, 1})
+                    .put(
+                            Column.META,
+                            "chain_id".getBytes(StandardCharsets.US_ASCII),
+                            DevChain.genesis(10).chainId().toArray()));
         }
         assertThat(LearnchainNode.storedGenesis(dir)).isEmpty();
-        NodeConfig config = NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10)
-                .withMinerKey(Optional.empty());
+        NodeConfig config =
+                NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10).withMinerKey(Optional.empty());
         try (LearnchainNode node = LearnchainNode.start(config)) {
             assertThat(node.chain().head().height()).isEqualTo(Height.GENESIS);
         }
@@ -85,12 +95,18 @@ class LearnchainNodeTest {
     }
 
     private Block mineOneOffline() {
-        NodeConfig config = NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10)
-                .withMinerKey(Optional.empty());
+        NodeConfig config =
+                NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10).withMinerKey(Optional.empty());
         try (LearnchainNode node = LearnchainNode.start(config)) {
             var head = node.chain().head();
-            Block block = io.learnchain.chain.transition.BlockAssembler.mine(head.tip(), List.of(), DevAccounts.keys(1),
-                    System.currentTimeMillis() / 1000, node.chain().rules(), 1_000_000).orElseThrow();
+            Block block = io.learnchain.chain.transition.BlockAssembler.mine(
+                            head.tip(),
+                            List.of(),
+                            DevAccounts.keys(1),
+                            System.currentTimeMillis() / 1000,
+                            node.chain().rules(),
+                            1_000_000)
+                    .orElseThrow();
             node.chain().importBlock(block);
             assertThat(node.chain().head().hash()).isEqualTo(block.hash());
             return block;
@@ -111,8 +127,10 @@ class LearnchainNodeTest {
             port = probe.getLocalPort();
         }
         NodeConfig config = NodeConfig.dev(Optional.of(dir), port, 10);
-        assertThatThrownBy(() -> LearnchainNode.start(config)).isInstanceOf(StoreCorruptedException.class)
-                .hasMessageContaining(dir.resolve("chain").toString()).hasMessageContaining("learnchain chain reindex");
+        assertThatThrownBy(() -> LearnchainNode.start(config))
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining(dir.resolve("chain").toString())
+                .hasMessageContaining("learnchain chain reindex");
         try (ServerSocket again = new ServerSocket(port)) {
             assertThat(again.isBound()).isTrue();
         }
@@ -128,16 +146,18 @@ class LearnchainNodeTest {
             kv.write(new WriteSet().put(Column.ACCOUNTS, key, account));
         }
         NodeConfig config = NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10);
-        assertThatThrownBy(() -> LearnchainNode.start(config)).isInstanceOf(StoreCorruptedException.class)
-                .hasMessageContaining("state").hasMessageContaining("root");
+        assertThatThrownBy(() -> LearnchainNode.start(config))
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("state")
+                .hasMessageContaining("root");
     }
 
     @Test
     void discardsPartialBlobWritesAtStart() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("blobs").resolve("tmp"));
         Path partial = Files.writeString(tmp.resolve("blob-1.tmp"), "interrupted");
-        NodeConfig config = NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10)
-                .withMinerKey(Optional.empty());
+        NodeConfig config =
+                NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10).withMinerKey(Optional.empty());
         try (LearnchainNode node = LearnchainNode.start(config)) {
             assertThat(partial).doesNotExist();
             var hash = node.blobs().put("model".getBytes(StandardCharsets.UTF_8));

@@ -14,34 +14,59 @@ class NodeArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.learnchain.node");
     }
 
     @Test
     void storageAndBlobsDependOnNoService() {
-        noClasses().that().resideInAnyPackage("io.learnchain.node.storage..", "io.learnchain.node.blob..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.learnchain.node.chain..",
-                        "io.learnchain.node.mempool..", "io.learnchain.node.miner..", "io.learnchain.node.api..")
-                .because("stores are ports below the services").check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.learnchain.node.storage..", "io.learnchain.node.blob..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.learnchain.node.chain..",
+                        "io.learnchain.node.mempool..",
+                        "io.learnchain.node.miner..",
+                        "io.learnchain.node.api..")
+                .because("stores are ports below the services")
+                .check(classes);
     }
 
     @Test
     void servicesDoNotDependOnTheApi() {
-        noClasses().that().resideInAnyPackage("io.learnchain.node.chain..", "io.learnchain.node.mempool..",
-                "io.learnchain.node.miner..").should().dependOnClassesThat().resideInAPackage("io.learnchain.node.api..")
-                .because("the API is one client of the services, as the CLI and sync are").check(classes);
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.learnchain.node.chain..", "io.learnchain.node.mempool..", "io.learnchain.node.miner..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.learnchain.node.api..")
+                .because("the API is one client of the services, as the CLI and sync are")
+                .check(classes);
     }
 
     @Test
     void readsWallClockOnlyThroughClock() {
-        noClasses().that().resideOutsideOfPackage("io.learnchain.node.clock..").should()
-                .callMethod(System.class, "currentTimeMillis").orShould().callMethod(java.time.Instant.class, "now")
-                .because("tests and simulations run the node on a ManualClock").check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.learnchain.node.clock..")
+                .should()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(java.time.Instant.class, "now")
+                .because("tests and simulations run the node on a ManualClock")
+                .check(classes);
     }
 
     @Test
     void neverDependsOnTheCli() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("io.learnchain.cli..").check(classes);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.learnchain.cli..")
+                .check(classes);
     }
 }

@@ -16,14 +16,15 @@ class VectorSupportTest {
 
     @Test
     void everySlowPathIsNamedWithWhatToDo() {
-        assertThat(VectorSupport.of(512, 16, 512, "8x32", "interpreter").warning()).hasValueSatisfying(w ->
-                assertThat(w).contains("-Xint", "LEARNCHAIN_JAVA_OPTS"));
-        assertThat(VectorSupport.of(512, 16, 512, "8x32", "C1 only").warning()).hasValueSatisfying(w ->
-                assertThat(w).contains("C2", "TieredStopAtLevel"));
-        assertThat(VectorSupport.of(512, 16, 256, "8x32", "C2").warning()).hasValueSatisfying(w ->
-                assertThat(w).contains("512-bit", "at most 256-bit", "learnchain.vector.bits"));
-        assertThat(VectorSupport.of(128, 4, 64, "6x8", "C2").warning()).hasValueSatisfying(w ->
-                assertThat(w).contains("no vector instructions"));
+        assertThat(VectorSupport.of(512, 16, 512, "8x32", "interpreter").warning())
+                .hasValueSatisfying(w -> assertThat(w).contains("-Xint", "LEARNCHAIN_JAVA_OPTS"));
+        assertThat(VectorSupport.of(512, 16, 512, "8x32", "C1 only").warning())
+                .hasValueSatisfying(w -> assertThat(w).contains("C2", "TieredStopAtLevel"));
+        assertThat(VectorSupport.of(512, 16, 256, "8x32", "C2").warning())
+                .hasValueSatisfying(
+                        w -> assertThat(w).contains("512-bit", "at most 256-bit", "learnchain.vector.bits"));
+        assertThat(VectorSupport.of(128, 4, 64, "6x8", "C2").warning())
+                .hasValueSatisfying(w -> assertThat(w).contains("no vector instructions"));
         assertThat(VectorSupport.of(128, 4, 64, "6x8", "C2").toMap()).containsEntry("fast", false);
     }
 
@@ -31,6 +32,8 @@ class VectorSupportTest {
     void thisJvmIsFast() {
         VectorSupport here = VectorSupport.detect();
         assertThat(here.jit()).isEqualTo("C2");
-        assertThat(here.warning()).as("the test JVM runs the engine as plain Java").isEmpty();
+        assertThat(here.warning())
+                .as("the test JVM runs the engine as plain Java")
+                .isEmpty();
     }
 }

@@ -7,16 +7,16 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.chain.state.WorldState;
-import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.tx.Transfer;
-import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.transition.BlockAssembler;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.TxBody;
+import io.learnchain.chain.validation.BlockProcessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,8 +98,14 @@ public final class ChainBuilder {
     /** Mines a block with {@code txs} (all must apply) on the tip, validates it and appends it. */
     public Block addBlock(SignedTransaction... txs) {
         ChainTip parent = tip();
-        Block block = BlockAssembler.mine(parent, Arrays.asList(txs), keys(minerIndex), parent.timestamp() + blockSeconds,
-                rules, 10_000_000).orElseThrow(() -> new IllegalStateException(
+        Block block = BlockAssembler.mine(
+                        parent,
+                        Arrays.asList(txs),
+                        keys(minerIndex),
+                        parent.timestamp() + blockSeconds,
+                        rules,
+                        10_000_000)
+                .orElseThrow(() -> new IllegalStateException(
                         "no nonce in 10M tries: use a genesis with a low initial difficulty in tests"));
         if (block.transactions().size() != txs.length + 1) {
             throw new IllegalArgumentException("only " + (block.transactions().size() - 1) + " of " + txs.length
@@ -119,8 +125,8 @@ public final class ChainBuilder {
     public Block append(Block block) {
         Verdict verdict = BlockProcessor.apply(tip(), block, rules, context());
         if (!(verdict instanceof Verdict.Valid valid)) {
-            throw new IllegalStateException("block " + block.hash().shortHex() + " is not valid on height "
-                    + tip().height() + ": " + verdict);
+            throw new IllegalStateException(
+                    "block " + block.hash().shortHex() + " is not valid on height " + tip().height() + ": " + verdict);
         }
         blocks.add(block);
         tips.add(valid.tip());
@@ -136,8 +142,11 @@ public final class ChainBuilder {
         if (h > blocks.size()) {
             throw new IllegalArgumentException("cannot fork at " + height + ": the chain is at " + tip().height());
         }
-        ChainBuilder fork = new ChainBuilder(genesis, new ArrayList<>(blocks.subList(0, h)),
-                new ArrayList<>(tips.subList(0, h + 1)), nextNonce.clone());
+        ChainBuilder fork = new ChainBuilder(
+                genesis,
+                new ArrayList<>(blocks.subList(0, h)),
+                new ArrayList<>(tips.subList(0, h + 1)),
+                nextNonce.clone());
         fork.minerIndex = minerIndex;
         fork.blockSeconds = blockSeconds;
         return fork;

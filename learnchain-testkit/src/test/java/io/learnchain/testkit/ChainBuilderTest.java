@@ -18,8 +18,10 @@ class ChainBuilderTest {
         chain.addEmptyBlocks(3);
         assertThat(chain.tip().height()).isEqualTo(Height.of(4));
         assertThat(chain.state().balance(ChainBuilder.address(1))).isEqualTo(Amount.ofCoins(1_000_005));
-        assertThat(chain.block(Height.of(2)).header().previous()).isEqualTo(chain.block(Height.of(1)).hash());
-        assertThat(chain.block(Height.of(1)).header().previous()).isEqualTo(chain.genesis().chainId());
+        assertThat(chain.block(Height.of(2)).header().previous())
+                .isEqualTo(chain.block(Height.of(1)).hash());
+        assertThat(chain.block(Height.of(1)).header().previous())
+                .isEqualTo(chain.genesis().chainId());
     }
 
     @Test
@@ -27,9 +29,12 @@ class ChainBuilderTest {
         ChainBuilder main = ChainBuilder.devnet().addEmptyBlocks(3);
         ChainBuilder fork = main.forkAt(Height.of(1)).minedBy(8).addEmptyBlocks(3);
         assertThat(fork.block(Height.of(1))).isEqualTo(main.block(Height.of(1)));
-        assertThat(fork.block(Height.of(2)).hash()).isNotEqualTo(main.block(Height.of(2)).hash());
-        ChainSummary mainSummary = new ChainSummary(main.tip().height(), 0, 0, main.tip().hash());
-        ChainSummary forkSummary = new ChainSummary(fork.tip().height(), 0, 0, fork.tip().hash());
+        assertThat(fork.block(Height.of(2)).hash())
+                .isNotEqualTo(main.block(Height.of(2)).hash());
+        ChainSummary mainSummary =
+                new ChainSummary(main.tip().height(), 0, 0, main.tip().hash());
+        ChainSummary forkSummary =
+                new ChainSummary(fork.tip().height(), 0, 0, fork.tip().hash());
         assertThat(ForkChoice.isBetter(forkSummary, mainSummary)).isTrue();
     }
 

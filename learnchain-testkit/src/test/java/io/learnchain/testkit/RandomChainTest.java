@@ -7,11 +7,11 @@ import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.WorldStateCodec;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +40,9 @@ class RandomChainTest {
             }
             chain.addBlock(txs.toArray(SignedTransaction[]::new));
             supply = supply.add(chain.rules().blockSubsidy());
-            assertThat(chain.state().totalSupply()).as("seed %d block %d", seed, b + 1).isEqualTo(supply);
+            assertThat(chain.state().totalSupply())
+                    .as("seed %d block %d", seed, b + 1)
+                    .isEqualTo(supply);
             assertThat(WorldStateCodec.INSTANCE.decode(WorldStateCodec.INSTANCE.encode(chain.state())))
                     .isEqualTo(chain.state());
         }
@@ -48,7 +50,9 @@ class RandomChainTest {
         for (Block block : chain.blocks()) {
             Block decoded = BlockCodec.BLOCK.decode(BlockCodec.BLOCK.encode(block));
             Verdict v = BlockProcessor.apply(replay, decoded, chain.rules(), chain.context());
-            assertThat(v).as("seed %d replay of %s", seed, block.header().height()).isInstanceOf(Verdict.Valid.class);
+            assertThat(v)
+                    .as("seed %d replay of %s", seed, block.header().height())
+                    .isInstanceOf(Verdict.Valid.class);
             replay = ((Verdict.Valid) v).tip();
         }
         assertThat(replay.state().root()).isEqualTo(chain.state().root());

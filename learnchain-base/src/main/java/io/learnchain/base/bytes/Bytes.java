@@ -33,7 +33,8 @@ public final class Bytes implements Comparable<Bytes> {
         try {
             return wrap(HEX.parseHex(hex));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a hex string: '" + abbreviate(hex) + "' (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "not a hex string: '" + abbreviate(hex) + "' (" + e.getMessage() + ")", e);
         }
     }
 

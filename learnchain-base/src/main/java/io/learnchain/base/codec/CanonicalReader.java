@@ -2,9 +2,9 @@ package io.learnchain.base.codec;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import java.nio.ByteBuffer;
@@ -134,8 +134,8 @@ public final class CanonicalReader {
             throw new CodecException(what + " length " + n + " exceeds the limit " + max);
         }
         if (n * minItemBytes > end - pos) {
-            throw new CodecException("truncated: " + what + " claims " + n + " items/bytes, only " + (end - pos)
-                    + " bytes left");
+            throw new CodecException(
+                    "truncated: " + what + " claims " + n + " items/bytes, only " + (end - pos) + " bytes left");
         }
         return (int) n;
     }
@@ -151,7 +151,8 @@ public final class CanonicalReader {
     public String string(int maxBytes) {
         byte[] utf8 = bytes(maxBytes);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(utf8))

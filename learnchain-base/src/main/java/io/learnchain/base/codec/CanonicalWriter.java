@@ -2,9 +2,9 @@ package io.learnchain.base.codec;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import java.nio.charset.StandardCharsets;

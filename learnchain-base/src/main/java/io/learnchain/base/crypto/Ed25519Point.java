@@ -14,12 +14,13 @@ import java.util.Arrays;
 final class Ed25519Point {
     static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     private static final BigInteger D = BigInteger.valueOf(-121665)
-            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+            .multiply(BigInteger.valueOf(121666).modInverse(P))
+            .mod(P);
     private static final BigInteger D2 = D.shiftLeft(1).mod(P);
-    private static final BigInteger BX = new BigInteger(
-            "15112221349535400772501151409588531511454012693041857206046113283949847762202");
-    private static final BigInteger BY = new BigInteger(
-            "46316835694926478169428394003475163141307993866256225615783033603165251855960");
+    private static final BigInteger BX =
+            new BigInteger("15112221349535400772501151409588531511454012693041857206046113283949847762202");
+    private static final BigInteger BY =
+            new BigInteger("46316835694926478169428394003475163141307993866256225615783033603165251855960");
 
     private final BigInteger x;
     private final BigInteger y;
@@ -35,7 +36,8 @@ final class Ed25519Point {
 
     private static final Ed25519Point IDENTITY =
             new Ed25519Point(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
-    private static final Ed25519Point BASE = new Ed25519Point(BX, BY, BigInteger.ONE, BX.multiply(BY).mod(P));
+    private static final Ed25519Point BASE =
+            new Ed25519Point(BX, BY, BigInteger.ONE, BX.multiply(BY).mod(P));
 
     /** RFC 8032 5.1.5: SHA-512 the seed, clamp the low half, multiply the base point, encode. */
     static byte[] publicKeyFromSeed(byte[] seed) {
@@ -79,7 +81,10 @@ final class Ed25519Point {
         BigInteger f = d.subtract(c);
         BigInteger g = d.add(c);
         BigInteger hh = b.add(a);
-        return new Ed25519Point(e.multiply(f).mod(P), g.multiply(hh).mod(P), f.multiply(g).mod(P),
+        return new Ed25519Point(
+                e.multiply(f).mod(P),
+                g.multiply(hh).mod(P),
+                f.multiply(g).mod(P),
                 e.multiply(hh).mod(P));
     }
 

@@ -30,7 +30,8 @@ public final class PrivateKey {
     public static PrivateKey fromSeed(byte[] seed) {
         Objects.requireNonNull(seed, "seed");
         if (seed.length != LENGTH) {
-            throw new IllegalArgumentException("an Ed25519 private key seed has " + LENGTH + " bytes, got " + seed.length);
+            throw new IllegalArgumentException(
+                    "an Ed25519 private key seed has " + LENGTH + " bytes, got " + seed.length);
         }
         return new PrivateKey(seed.clone());
     }

@@ -16,6 +16,7 @@ public final class PublicKey implements Comparable<PublicKey> {
     private final Bytes bytes;
     /** The JDK key, built on first verification; a race at worst builds it twice (same value). */
     private volatile java.security.PublicKey jdkKey;
+
     private volatile boolean malformed;
 
     private PublicKey(Bytes bytes) {

@@ -18,11 +18,11 @@ import java.util.List;
 public final class MerkleRoot {
     /** The root of the empty list: SHA-256 of zero bytes. */
     public static final Hash EMPTY = Hash.sha256(new byte[0]);
+
     private static final byte[] LEAF = {0x00};
     private static final byte[] NODE = {0x01};
 
-    private MerkleRoot() {
-    }
+    private MerkleRoot() {}
 
     public static Hash of(List<Hash> leaves) {
         if (leaves.isEmpty()) {

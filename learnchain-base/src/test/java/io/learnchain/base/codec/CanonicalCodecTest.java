@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
@@ -20,30 +20,63 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CanonicalCodecTest {
 
     /** A composite test type that uses every reader method. */
-    record Sample(int version, Address to, Amount amount, Height height, PublicKey key, Signature sig, Hash hash,
-            String memo, List<Bytes> blobs, boolean flag) {
-    }
+    record Sample(
+            int version,
+            Address to,
+            Amount amount,
+            Height height,
+            PublicKey key,
+            Signature sig,
+            Hash hash,
+            String memo,
+            List<Bytes> blobs,
+            boolean flag) {}
 
     static final Codec<Sample> SAMPLE = new Codec<>() {
         @Override
         public void write(Sample s, CanonicalWriter out) {
-            out.u8(1).address(s.to()).amount(s.amount()).height(s.height()).publicKey(s.key()).signature(s.sig())
-                    .hash(s.hash()).string(s.memo()).list(s.blobs(), (b, w) -> w.bytes(b)).bool(s.flag());
+            out.u8(1)
+                    .address(s.to())
+                    .amount(s.amount())
+                    .height(s.height())
+                    .publicKey(s.key())
+                    .signature(s.sig())
+                    .hash(s.hash())
+                    .string(s.memo())
+                    .list(s.blobs(), (b, w) -> w.bytes(b))
+                    .bool(s.flag());
         }
 
         @Override
         public Sample read(CanonicalReader in) {
             in.version(1, "sample");
-            return new Sample(1, in.address(), in.amount(), in.height(), in.publicKey(), in.signature(), in.hash(),
-                    in.string(64), in.list(8, 4, r -> r.bytesValue(16)), in.bool());
+            return new Sample(
+                    1,
+                    in.address(),
+                    in.amount(),
+                    in.height(),
+                    in.publicKey(),
+                    in.signature(),
+                    in.hash(),
+                    in.string(64),
+                    in.list(8, 4, r -> r.bytesValue(16)),
+                    in.bool());
         }
     };
 
     static Sample sample() {
         KeyPair keys = KeyPair.fromSeed(new byte[32]);
-        return new Sample(1, Address.of(keys.publicKey()), Amount.ofCoins(7), Height.of(42), keys.publicKey(),
-                keys.sign(new byte[] {9}), Hash.sha256(new byte[] {1}), "héllo", List.of(Bytes.of(new byte[] {1, 2}),
-                        Bytes.EMPTY), true);
+        return new Sample(
+                1,
+                Address.of(keys.publicKey()),
+                Amount.ofCoins(7),
+                Height.of(42),
+                keys.publicKey(),
+                keys.sign(new byte[] {9}),
+                Hash.sha256(new byte[] {1}),
+                "héllo",
+                List.of(Bytes.of(new byte[] {1, 2}), Bytes.EMPTY),
+                true);
     }
 
     @Test
@@ -56,7 +89,8 @@ class CanonicalCodecTest {
 
     @Test
     void writesLittleEndianFixedWidthIntegers() {
-        byte[] bytes = new CanonicalWriter().i32(0x01020304).i64(0x0102030405060708L).toByteArray();
+        byte[] bytes =
+                new CanonicalWriter().i32(0x01020304).i64(0x0102030405060708L).toByteArray();
         assertThat(Bytes.of(bytes).toHex()).isEqualTo("040302010807060504030201");
         CanonicalReader in = new CanonicalReader(bytes);
         assertThat(in.i32()).isEqualTo(0x01020304);
@@ -68,17 +102,21 @@ class CanonicalCodecTest {
     void rejectsTrailingBytes() {
         byte[] bytes = SAMPLE.encode(sample());
         byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-        assertThatThrownBy(() -> SAMPLE.decode(longer)).isInstanceOf(CodecException.class).hasMessageContaining("trailing");
+        assertThatThrownBy(() -> SAMPLE.decode(longer))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("trailing");
     }
 
     @Test
     void refusesHugeLengthBeforeAllocating() {
         byte[] hostile = new CanonicalWriter().i32(Integer.MAX_VALUE).toByteArray(); // 2 GiB claimed, 0 present
         assertThatThrownBy(() -> new CanonicalReader(hostile).bytes(Integer.MAX_VALUE))
-                .isInstanceOf(CodecException.class).hasMessageContaining("truncated");
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("truncated");
         byte[] overLimit = new CanonicalWriter().bytes(new byte[17]).toByteArray();
         assertThatThrownBy(() -> new CanonicalReader(overLimit).bytes(16))
-                .isInstanceOf(CodecException.class).hasMessageContaining("exceeds the limit 16");
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("exceeds the limit 16");
         byte[] manyItems = new CanonicalWriter().i32(1_000_000).toByteArray();
         assertThatThrownBy(() -> new CanonicalReader(manyItems).list(Integer.MAX_VALUE, 8, CanonicalReader::i64))
                 .isInstanceOf(CodecException.class);
@@ -105,7 +143,10 @@ class CanonicalCodecTest {
             } catch (CodecException expected) {
                 // the only allowed failure
             } catch (RuntimeException e) {
-                throw new AssertionError("seed " + seed + " trial " + trial + ": " + Bytes.of(bad).toHex(), e);
+                throw new AssertionError(
+                        "seed " + seed + " trial " + trial + ": "
+                                + Bytes.of(bad).toHex(),
+                        e);
             }
         }
     }

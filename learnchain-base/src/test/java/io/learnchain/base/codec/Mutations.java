@@ -5,8 +5,7 @@ import java.util.Arrays;
 
 /** Seeded byte mutations for decoder robustness tests: flips, overwrites, truncation, insertion, length bombs. */
 public final class Mutations {
-    private Mutations() {
-    }
+    private Mutations() {}
 
     public static byte[] mutate(byte[] good, SplitMix64 rng) {
         byte[] b = good.clone();

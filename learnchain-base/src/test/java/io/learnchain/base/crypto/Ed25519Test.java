@@ -19,7 +19,8 @@ class Ed25519Test {
     /** Rows: seed, public key, message ("-" for empty), signature. The first two are RFC 8032 section 7.1. */
     static List<String[]> vectors() throws IOException {
         try (InputStream in = Ed25519Test.class.getResourceAsStream("/vectors/ed25519.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .map(l -> l.trim().split("\\s+"))
                     .toList();
@@ -36,7 +37,9 @@ class Ed25519Test {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(4);
         for (String[] row : rows) {
             KeyPair keys = KeyPair.fromSeed(Bytes.fromHex(row[0]).toArray());
-            assertThat(keys.publicKey().toHex()).as("public key of seed %s", row[0]).isEqualTo(row[1]);
+            assertThat(keys.publicKey().toHex())
+                    .as("public key of seed %s", row[0])
+                    .isEqualTo(row[1]);
             Signature signature = keys.sign(message(row[2]));
             assertThat(signature.toHex()).isEqualTo(row[3]);
             assertThat(keys.publicKey().verify(message(row[2]), signature)).isTrue();
@@ -61,7 +64,9 @@ class Ed25519Test {
             java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
             verifier.initVerify(jdk.getPublic());
             verifier.update(message);
-            assertThat(verifier.verify(ours.sign(message).bytes().toArray())).as("seed %d key %d", seed, i).isTrue();
+            assertThat(verifier.verify(ours.sign(message).bytes().toArray()))
+                    .as("seed %d key %d", seed, i)
+                    .isTrue();
         }
     }
 
@@ -70,7 +75,8 @@ class Ed25519Test {
         KeyPair keys = KeyPair.fromSeed(new byte[32]);
         byte[] message = "pay 5".getBytes(StandardCharsets.UTF_8);
         Signature good = keys.sign(message);
-        assertThat(keys.publicKey().verify("pay 6".getBytes(StandardCharsets.UTF_8), good)).isFalse();
+        assertThat(keys.publicKey().verify("pay 6".getBytes(StandardCharsets.UTF_8), good))
+                .isFalse();
         SplitMix64 rng = new SplitMix64(5);
         for (int i = 0; i < 200; i++) {
             byte[] sig = good.bytes().toArray();
@@ -100,7 +106,8 @@ class Ed25519Test {
         KeyPair keys = KeyPair.fromSeed(new byte[32]);
         byte[] message = {1, 2, 3};
         byte[] sig = keys.sign(message).bytes().toArray();
-        java.math.BigInteger order = java.math.BigInteger.TWO.pow(252)
+        java.math.BigInteger order = java.math.BigInteger.TWO
+                .pow(252)
                 .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
         byte[] sBigEndian = new byte[32];
         for (int i = 0; i < 32; i++) {
@@ -115,8 +122,13 @@ class Ed25519Test {
 
     @Test
     void privateKeyNeverPrintsItself() {
-        KeyPair keys = KeyPair.fromSeed(Bytes.fromHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60").toArray());
-        assertThat(keys.toString()).doesNotContain("9d61b19d").contains("redacted").contains(keys.publicKey().toHex());
+        KeyPair keys =
+                KeyPair.fromSeed(Bytes.fromHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+                        .toArray());
+        assertThat(keys.toString())
+                .doesNotContain("9d61b19d")
+                .contains("redacted")
+                .contains(keys.publicKey().toHex());
     }
 
     /** Hands the JDK generator a fixed seed, to cross-check our public key derivation. Test only. */

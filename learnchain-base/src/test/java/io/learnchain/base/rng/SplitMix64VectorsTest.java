@@ -19,8 +19,11 @@ class SplitMix64VectorsTest {
     void matchesCommittedVectors() throws IOException {
         List<String[]> rows;
         try (InputStream in = getClass().getResourceAsStream("/vectors/splitmix64.txt")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.trim().split("\\s+")).toList();
+            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.trim().split("\\s+"))
+                    .toList();
         }
         assertThat(rows).hasSizeGreaterThanOrEqualTo(6);
         for (String[] row : rows) {

@@ -23,6 +23,7 @@ import io.learnchain.chain.tx.TransactionCodec;
 public final class BlockCodec {
     /** Upper bound on transactions a decoder accepts in any block, whatever the genesis says. */
     public static final int MAX_TXS = 100_000;
+
     public static final Codec<BlockHeader> HEADER = new HeaderCodec();
     public static final Codec<Block> BLOCK = new Codec<>() {
         @Override
@@ -39,18 +40,26 @@ public final class BlockCodec {
         }
     };
 
-    private BlockCodec() {
-    }
+    private BlockCodec() {}
 
     static void writeUnsigned(BlockHeader h, CanonicalWriter out) {
-        out.u8(h.version()).height(h.height()).hash(h.previous()).i64(h.timestamp()).publicKey(h.miner())
-                .hash(h.txRoot()).hash(h.stateRoot()).u8(h.proof().tag());
+        out.u8(h.version())
+                .height(h.height())
+                .hash(h.previous())
+                .i64(h.timestamp())
+                .publicKey(h.miner())
+                .hash(h.txRoot())
+                .hash(h.stateRoot())
+                .u8(h.proof().tag());
         switch (h.proof()) {
             case IdleProof p -> out.i64(p.difficulty()).i64(p.nonce());
             case PoleProof p -> {
                 out.i64(p.taskId()).hash(p.modelHash());
                 TrainingRecordCodec.INSTANCE.write(p.record(), out);
-                out.i64(p.orderNonce()).i32(p.shardIndex()).hash(p.shardHash()).i64(p.claimedScore())
+                out.i64(p.orderNonce())
+                        .i32(p.shardIndex())
+                        .hash(p.shardHash())
+                        .i64(p.claimedScore())
                         .signature(p.commitmentSignature());
             }
             case ForfeitProof p -> out.i64(p.taskId()).i64(p.difficulty()).i64(p.nonce());
@@ -99,8 +108,8 @@ public final class BlockCodec {
                 default -> throw new CodecException("unknown engine proof tag " + tag);
             };
             var signature = in.signature();
-            return in.guard(() -> new BlockHeader(version, height, previous, timestamp, miner, txRoot, stateRoot,
-                    proof, signature));
+            return in.guard(() ->
+                    new BlockHeader(version, height, previous, timestamp, miner, txRoot, stateRoot, proof, signature));
         }
     }
 }

@@ -15,8 +15,16 @@ import java.util.Objects;
  * it, so the two can never disagree). Block hash = SHA-256 of {@link #unsignedBytes()}: every
  * field but the signature, which signs that hash.
  */
-public record BlockHeader(int version, Height height, Hash previous, long timestamp, PublicKey miner, Hash txRoot,
-        Hash stateRoot, EngineProof proof, Signature signature) {
+public record BlockHeader(
+        int version,
+        Height height,
+        Hash previous,
+        long timestamp,
+        PublicKey miner,
+        Hash txRoot,
+        Hash stateRoot,
+        EngineProof proof,
+        Signature signature) {
     public static final int CURRENT_VERSION = 1;
     private static final byte[] SIGN_DOMAIN = "learnchain/block/v1".getBytes(StandardCharsets.US_ASCII);
 
@@ -58,10 +66,18 @@ public record BlockHeader(int version, Height height, Hash previous, long timest
     /** This header signed by {@code keys}, which must be the header's miner key. */
     public BlockHeader signedBy(KeyPair keys) {
         if (!keys.publicKey().equals(miner)) {
-            throw new IllegalArgumentException("the signing key " + keys.publicKey().toHex()
-                    + " is not the header's miner " + miner.toHex());
+            throw new IllegalArgumentException(
+                    "the signing key " + keys.publicKey().toHex() + " is not the header's miner " + miner.toHex());
         }
-        return new BlockHeader(version, height, previous, timestamp, miner, txRoot, stateRoot, proof,
+        return new BlockHeader(
+                version,
+                height,
+                previous,
+                timestamp,
+                miner,
+                txRoot,
+                stateRoot,
+                proof,
                 keys.sign(signingMessage(hash())));
     }
 

@@ -14,8 +14,16 @@ import java.util.Objects;
  * training record for the block (weights hashes before and after, batch seeds), so the work can
  * be replayed. Every field but the record is checked by every node against the parent.
  */
-public record DqnProof(int action, long reward, long unshapedReward, boolean terminal, boolean done, EnvState next,
-        long forkScore, DqnTrainingRecord record) implements EngineProof {
+public record DqnProof(
+        int action,
+        long reward,
+        long unshapedReward,
+        boolean terminal,
+        boolean done,
+        EnvState next,
+        long forkScore,
+        DqnTrainingRecord record)
+        implements EngineProof {
     public static final int TAG = 3;
 
     public DqnProof {
@@ -34,8 +42,15 @@ public record DqnProof(int action, long reward, long unshapedReward, boolean ter
 
     /** The proof of taking {@code action} with outcome {@code step}, scored {@code forkScore}. */
     public static DqnProof of(int action, StepResult step, long forkScore, DqnTrainingRecord record) {
-        return new DqnProof(action, step.reward(), step.unshapedReward(), step.terminal(), step.done(), step.next(),
-                forkScore, record);
+        return new DqnProof(
+                action,
+                step.reward(),
+                step.unshapedReward(),
+                step.terminal(),
+                step.done(),
+                step.next(),
+                forkScore,
+                record);
     }
 
     /** The environment step this proof claims. */

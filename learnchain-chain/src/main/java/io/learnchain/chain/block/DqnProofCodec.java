@@ -1,10 +1,10 @@
 package io.learnchain.chain.block;
 
+import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
-import io.learnchain.base.Hash;
 import io.learnchain.learn.rl.DqnTrainingRecord;
 import io.learnchain.learn.rl.EnvState;
 import java.util.List;
@@ -27,13 +27,16 @@ public final class DqnProofCodec implements Codec<DqnProof> {
     /** Most batch seeds in one record (the learner's gradient steps per block are at most 64). */
     public static final int MAX_SEEDS = 64;
 
-    private DqnProofCodec() {
-    }
+    private DqnProofCodec() {}
 
     @Override
     public void write(DqnProof p, CanonicalWriter out) {
-        out.i32(p.action()).i64(p.reward()).i64(p.unshapedReward()).u8((p.terminal() ? 1 : 0) | (p.done() ? 2 : 0))
-                .bytes(p.next().canonicalBytes()).i64(p.forkScore());
+        out.i32(p.action())
+                .i64(p.reward())
+                .i64(p.unshapedReward())
+                .u8((p.terminal() ? 1 : 0) | (p.done() ? 2 : 0))
+                .bytes(p.next().canonicalBytes())
+                .i64(p.forkScore());
         DqnTrainingRecord r = p.record();
         out.hash(r.weightsBefore()).hash(r.weightsAfter()).hash(r.targetAfter()).i64(r.iterationBefore());
         out.list(r.batchSeeds(), (s, w) -> w.i64(s));
@@ -58,7 +61,7 @@ public final class DqnProofCodec implements Codec<DqnProof> {
         long iteration = in.i64();
         List<Long> seeds = in.list(MAX_SEEDS, 8, CanonicalReader::i64);
         DqnTrainingRecord record = in.guard(() -> new DqnTrainingRecord(before, after, target, iteration, seeds));
-        return in.guard(() -> new DqnProof(action, reward, unshaped, (flags & 1) != 0, (flags & 2) != 0, next,
-                forkScore, record));
+        return in.guard(() ->
+                new DqnProof(action, reward, unshaped, (flags & 1) != 0, (flags & 2) != 0, next, forkScore, record));
     }
 }

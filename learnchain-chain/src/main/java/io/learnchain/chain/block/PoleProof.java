@@ -12,8 +12,16 @@ import java.util.Objects;
  * predictions on that shard through the round's secure mapping layer), and the miner's commitment
  * signature (see {@code io.learnchain.chain.rules.Commitment}).
  */
-public record PoleProof(long taskId, Hash modelHash, TrainingRecord record, long orderNonce, int shardIndex,
-        Hash shardHash, long claimedScore, Signature commitmentSignature) implements EngineProof {
+public record PoleProof(
+        long taskId,
+        Hash modelHash,
+        TrainingRecord record,
+        long orderNonce,
+        int shardIndex,
+        Hash shardHash,
+        long claimedScore,
+        Signature commitmentSignature)
+        implements EngineProof {
     public static final int TAG = 1;
 
     public PoleProof {

@@ -21,8 +21,7 @@ import io.learnchain.learn.train.TrainingStart;
 public final class TrainingRecordCodec implements Codec<TrainingRecord> {
     public static final TrainingRecordCodec INSTANCE = new TrainingRecordCodec();
 
-    private TrainingRecordCodec() {
-    }
+    private TrainingRecordCodec() {}
 
     @Override
     public void write(TrainingRecord r, CanonicalWriter out) {
@@ -53,8 +52,12 @@ public final class TrainingRecordCodec implements Codec<TrainingRecord> {
     public static void writeOptimizer(Optimizer optimizer, CanonicalWriter out) {
         switch (optimizer) {
             case Optimizer.Sgd s -> out.u8(0).i32(bits(s.learningRate())).i32(bits(s.momentum()));
-            case Optimizer.Adam a -> out.u8(1).i32(bits(a.learningRate())).i32(bits(a.beta1())).i32(bits(a.beta2()))
-                    .i32(bits(a.epsilon()));
+            case Optimizer.Adam a ->
+                out.u8(1)
+                        .i32(bits(a.learningRate()))
+                        .i32(bits(a.beta1()))
+                        .i32(bits(a.beta2()))
+                        .i32(bits(a.epsilon()));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.learnchain.chain.dqn;
 
-import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.crypto.KeyPair;
@@ -8,17 +7,18 @@ import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.lifelong.LifelongTransition;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.StateDelta;
+import io.learnchain.chain.transition.TransactionProcessor;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.chain.transition.TransactionProcessor;
-import io.learnchain.chain.rules.TxResult;
 import io.learnchain.learn.rl.DqnTrainingRecord;
 import io.learnchain.learn.rl.StepResult;
 import java.util.ArrayList;
@@ -33,20 +33,26 @@ import java.util.List;
 public final class DqnBlockBuilder {
     private static final int RESERVED_BYTES = 2048;
 
-    private DqnBlockBuilder() {
-    }
+    private DqnBlockBuilder() {}
 
     /** The step the child of {@code parent} makes with {@code action} under {@code rules}. */
     public static StepResult step(ChainTip parent, ChainRules rules, int action) {
         return DqnRules.step(parent, params(rules).env(), action);
     }
 
-    public static Block build(ChainTip parent, ChainRules rules, KeyPair miner, int action,
-            DqnTrainingRecord record, List<SignedTransaction> candidates, long timestamp, SignatureVerifier verifier) {
+    public static Block build(
+            ChainTip parent,
+            ChainRules rules,
+            KeyPair miner,
+            int action,
+            DqnTrainingRecord record,
+            List<SignedTransaction> candidates,
+            long timestamp,
+            SignatureVerifier verifier) {
         DqnParameters params = params(rules);
         StepResult step = DqnRules.step(parent, params.env(), action);
-        DqnProof proof = DqnProof.of(action, step, DqnRules.forkScore(parent, params.forkOption(), step.reward()),
-                record);
+        DqnProof proof =
+                DqnProof.of(action, step, DqnRules.forkScore(parent, params.forkOption(), step.reward()), record);
         var height = parent.height().next();
         StateDelta delta = new StateDelta(parent.state());
         LifelongTransition.begin(delta, height, parent.hash()); // as BlockProcessor does for every block
@@ -59,7 +65,8 @@ public final class DqnBlockBuilder {
                 continue;
             }
             int size = TransactionCodec.INSTANCE.encode(tx).length;
-            if (txs.size() >= rules.limits().maxTransactions() || bytes + size > rules.limits().maxBlockBytes()) {
+            if (txs.size() >= rules.limits().maxTransactions()
+                    || bytes + size > rules.limits().maxBlockBytes()) {
                 break;
             }
             if (TransactionProcessor.apply(tx, delta, rules, verifier, height) instanceof TxResult.Applied applied) {
@@ -69,17 +76,26 @@ public final class DqnBlockBuilder {
             }
         }
         Address recipient = Address.of(miner.publicKey());
-        Coinbase coinbase = new Coinbase(height, recipient, rules.blockSubsidy().add(fees).add(params.rewardMax()));
+        Coinbase coinbase =
+                new Coinbase(height, recipient, rules.blockSubsidy().add(fees).add(params.rewardMax()));
         txs.set(0, coinbase);
         delta.put(recipient, delta.account(recipient).credit(coinbase.amount()));
-        BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, height, parent.hash(),
-                Math.max(timestamp, parent.timestamp()), miner.publicKey(), Block.txRoot(txs), delta.commit().root(),
-                proof, Signature.NONE);
+        BlockHeader header = new BlockHeader(
+                BlockHeader.CURRENT_VERSION,
+                height,
+                parent.hash(),
+                Math.max(timestamp, parent.timestamp()),
+                miner.publicKey(),
+                Block.txRoot(txs),
+                delta.commit().root(),
+                proof,
+                Signature.NONE);
         return new Block(verifier.signOwn(header, miner), txs);
     }
 
     private static DqnParameters params(ChainRules rules) {
-        return rules.dqn().orElseThrow(() -> new IllegalArgumentException("the chain's engine is not dqn: its "
-                + "genesis has no dqn section"));
+        return rules.dqn()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the chain's engine is not dqn: its " + "genesis has no dqn section"));
     }
 }

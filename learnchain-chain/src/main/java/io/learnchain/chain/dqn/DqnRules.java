@@ -1,19 +1,19 @@
 package io.learnchain.chain.dqn;
 
-import io.learnchain.chain.genesis.DqnParameters;
-import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.chain.genesis.ForkOption;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;
 import io.learnchain.learn.rl.StepResult;
@@ -42,8 +42,7 @@ public final class DqnRules {
     /** The highest reward a dqn block may carry. */
     public static final long REWARD_CEILING = 1000 * StepResult.SCALE;
 
-    private DqnRules() {
-    }
+    private DqnRules() {}
 
     /** S_t: the state a child of {@code parent} acts in. */
     public static EnvState startState(ChainTip parent, Environment env) {
@@ -52,8 +51,7 @@ public final class DqnRules {
 
     /** S_t from the parent's hash and its dqn proof (empty for the genesis). */
     public static EnvState startState(Hash parentHash, Optional<DqnProof> parentProof, Environment env) {
-        return parentProof.filter(p -> !p.done()).map(DqnProof::next)
-                .orElseGet(() -> env.reset(resetSeed(parentHash)));
+        return parentProof.filter(p -> !p.done()).map(DqnProof::next).orElseGet(() -> env.reset(resetSeed(parentHash)));
     }
 
     /** Whether the child of {@code parent} starts a new episode. */
@@ -79,14 +77,17 @@ public final class DqnRules {
         long own = Math.subtractExact(reward, REWARD_FLOOR);
         return switch (option) {
             case LAST_REWARD -> own;
-            case REWARD_SUM -> Math.addExact(parent.dqn().map(DqnProof::forkScore).orElse(0L), own);
+            case REWARD_SUM ->
+                Math.addExact(parent.dqn().map(DqnProof::forkScore).orElse(0L), own);
         };
     }
 
     /** Whether {@code tx} is one of the pole engine's task transactions, which a dqn chain refuses. */
     public static boolean isTaskTransaction(Transaction tx) {
-        return tx instanceof SignedTransaction s && (s.body().payload() instanceof PostTask
-                || s.body().payload() instanceof CancelTask || s.body().payload() instanceof RevealShard);
+        return tx instanceof SignedTransaction s
+                && (s.body().payload() instanceof PostTask
+                        || s.body().payload() instanceof CancelTask
+                        || s.body().payload() instanceof RevealShard);
     }
 
     /** A dqn block's body carries no task transactions (their escrow could never be paid out); null when it does not. */
@@ -94,8 +95,9 @@ public final class DqnRules {
         List<Transaction> txs = block.transactions();
         for (int i = 0; i < txs.size(); i++) {
             if (isTaskTransaction(txs.get(i))) {
-                return Verdict.invalid(InvalidReason.DQN_TASK_TRANSACTION, "transaction " + i
-                        + " is a task transaction; a dqn chain runs no learning rounds");
+                return Verdict.invalid(
+                        InvalidReason.DQN_TASK_TRANSACTION,
+                        "transaction " + i + " is a task transaction; a dqn chain runs no learning rounds");
             }
         }
         return null;
@@ -105,38 +107,51 @@ public final class DqnRules {
     public static Verdict check(ChainTip parent, DqnProof proof, DqnParameters params) {
         Environment env = params.env();
         if (proof.action() >= env.actionCount()) {
-            return Verdict.invalid(InvalidReason.DQN_INVALID_ACTION, "action " + proof.action() + ", but "
-                    + env.name() + " has actions 0.." + (env.actionCount() - 1));
+            return Verdict.invalid(
+                    InvalidReason.DQN_INVALID_ACTION,
+                    "action " + proof.action() + ", but " + env.name() + " has actions 0.." + (env.actionCount() - 1));
         }
         EnvState start = startState(parent, env);
         if (proof.next().size() != env.observationSize()) {
-            return Verdict.invalid(InvalidReason.DQN_WRONG_STATE, "the next state holds " + proof.next().size()
-                    + " values, " + env.name() + " states hold " + env.observationSize());
+            return Verdict.invalid(
+                    InvalidReason.DQN_WRONG_STATE,
+                    "the next state holds " + proof.next().size() + " values, " + env.name() + " states hold "
+                            + env.observationSize());
         }
         StepResult expected = env.step(start, proof.action(), stepRandomness(parent.hash()));
         if (!expected.next().equals(proof.next())) {
-            return Verdict.invalid(InvalidReason.DQN_WRONG_STATE, "action " + proof.action() + " in state "
-                    + start.hash().shortHex() + " gives state " + expected.next().hash().shortHex() + ", the block says "
-                    + proof.next().hash().shortHex());
+            return Verdict.invalid(
+                    InvalidReason.DQN_WRONG_STATE,
+                    "action " + proof.action() + " in state "
+                            + start.hash().shortHex() + " gives state "
+                            + expected.next().hash().shortHex() + ", the block says "
+                            + proof.next().hash().shortHex());
         }
         if (expected.reward() != proof.reward() || expected.unshapedReward() != proof.unshapedReward()) {
-            return Verdict.invalid(InvalidReason.DQN_WRONG_REWARD, "the step gives reward " + expected.reward()
-                    + " (unshaped " + expected.unshapedReward() + "), the block says " + proof.reward() + " ("
-                    + proof.unshapedReward() + ")");
+            return Verdict.invalid(
+                    InvalidReason.DQN_WRONG_REWARD,
+                    "the step gives reward " + expected.reward()
+                            + " (unshaped " + expected.unshapedReward() + "), the block says " + proof.reward() + " ("
+                            + proof.unshapedReward() + ")");
         }
         if (expected.terminal() != proof.terminal() || expected.done() != proof.done()) {
-            return Verdict.invalid(InvalidReason.DQN_WRONG_STATE, "the step gives terminal=" + expected.terminal()
-                    + " done=" + expected.done() + ", the block says terminal=" + proof.terminal() + " done="
-                    + proof.done());
+            return Verdict.invalid(
+                    InvalidReason.DQN_WRONG_STATE,
+                    "the step gives terminal=" + expected.terminal()
+                            + " done=" + expected.done() + ", the block says terminal=" + proof.terminal() + " done="
+                            + proof.done());
         }
         if (proof.reward() < REWARD_FLOOR || proof.reward() > REWARD_CEILING) {
-            return Verdict.invalid(InvalidReason.DQN_WRONG_REWARD, "reward " + proof.reward() + " is outside ["
-                    + REWARD_FLOOR + ", " + REWARD_CEILING + "]");
+            return Verdict.invalid(
+                    InvalidReason.DQN_WRONG_REWARD,
+                    "reward " + proof.reward() + " is outside [" + REWARD_FLOOR + ", " + REWARD_CEILING + "]");
         }
         long score = forkScore(parent, params.forkOption(), proof.reward());
         if (score != proof.forkScore()) {
-            return Verdict.invalid(InvalidReason.DQN_WRONG_SCORE, "fork score " + proof.forkScore() + ", option "
-                    + params.forkOption().letter() + " gives " + score);
+            return Verdict.invalid(
+                    InvalidReason.DQN_WRONG_SCORE,
+                    "fork score " + proof.forkScore() + ", option "
+                            + params.forkOption().letter() + " gives " + score);
         }
         return null;
     }

@@ -24,8 +24,7 @@ public final class ForkChoice {
         REFUSE_TOO_DEEP
     }
 
-    private ForkChoice() {
-    }
+    private ForkChoice() {}
 
     /**
      * The fork-choice score of a block: the verified correct count of a pole block, the verified fork
@@ -54,8 +53,8 @@ public final class ForkChoice {
             return Decision.KEEP;
         }
         if (forkPoint.compareTo(current.height()) > 0) {
-            throw new IllegalArgumentException("fork point " + forkPoint + " is above the current tip "
-                    + current.height());
+            throw new IllegalArgumentException(
+                    "fork point " + forkPoint + " is above the current tip " + current.height());
         }
         long undone = current.height().value() - forkPoint.value();
         return undone > maxReorgDepth ? Decision.REFUSE_TOO_DEEP : Decision.SWITCH;

@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
 public final class DevAccounts {
     public static final int DEFAULT_COUNT = 10;
 
-    private DevAccounts() {
-    }
+    private DevAccounts() {}
 
     public static byte[] seed(int index) {
         if (index < 0) {
             throw new IllegalArgumentException("dev account index must not be negative, got " + index);
         }
-        return Hash.sha256(("learnchain devnet account " + index).getBytes(StandardCharsets.US_ASCII)).toArray();
+        return Hash.sha256(("learnchain devnet account " + index).getBytes(StandardCharsets.US_ASCII))
+                .toArray();
     }
 
     /** The key pair of dev account {@code index}; the first {@link #DEFAULT_COUNT} are derived once and kept. */

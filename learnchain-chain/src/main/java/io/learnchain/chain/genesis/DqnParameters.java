@@ -12,8 +12,8 @@ import java.util.Objects;
  * learner uses. Consensus checks the environment, the option and the award; the hyperparameters
  * are named so every node trains alike and a training record can be replayed.
  */
-public record DqnParameters(String environment, ForkOption forkOption, Amount rewardMax,
-        DqnHyperparameters hyperparameters) {
+public record DqnParameters(
+        String environment, ForkOption forkOption, Amount rewardMax, DqnHyperparameters hyperparameters) {
 
     public DqnParameters {
         Objects.requireNonNull(forkOption, "forkOption");
@@ -25,8 +25,8 @@ public record DqnParameters(String environment, ForkOption forkOption, Amount re
     /** The environment's default learner settings ({@link DqnHyperparameters#forEnvironment}). */
     public static DqnParameters defaults(String environment, ForkOption option, Amount rewardMax) {
         Environment env = Environment.byName(environment);
-        DqnHyperparameters hp = env.name().equals("cartpole") ? DqnHyperparameters.cartPole()
-                : DqnHyperparameters.forEnvironment(env);
+        DqnHyperparameters hp =
+                env.name().equals("cartpole") ? DqnHyperparameters.cartPole() : DqnHyperparameters.forEnvironment(env);
         if (env.name().equals("gridworld")) {
             hp = hp.withGamma(0.9f);
         }

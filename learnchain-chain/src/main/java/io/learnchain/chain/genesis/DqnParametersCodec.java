@@ -23,18 +23,26 @@ import io.learnchain.learn.train.Optimizer;
 public final class DqnParametersCodec implements Codec<DqnParameters> {
     public static final DqnParametersCodec INSTANCE = new DqnParametersCodec();
 
-    private DqnParametersCodec() {
-    }
+    private DqnParametersCodec() {}
 
     @Override
     public void write(DqnParameters p, CanonicalWriter out) {
         DqnHyperparameters hp = p.hyperparameters();
-        out.string(p.environment()).u8(p.forkOption().ordinal()).amount(p.rewardMax()).string(hp.network().text())
-                .i32(TrainingRecordCodec.bits(hp.epsilon().start())).i32(TrainingRecordCodec.bits(hp.epsilon().end()))
-                .i64(hp.epsilon().decaySteps()).i32(TrainingRecordCodec.bits(hp.gamma()));
+        out.string(p.environment())
+                .u8(p.forkOption().ordinal())
+                .amount(p.rewardMax())
+                .string(hp.network().text())
+                .i32(TrainingRecordCodec.bits(hp.epsilon().start()))
+                .i32(TrainingRecordCodec.bits(hp.epsilon().end()))
+                .i64(hp.epsilon().decaySteps())
+                .i32(TrainingRecordCodec.bits(hp.gamma()));
         TrainingRecordCodec.writeOptimizer(hp.optimizer(), out);
-        out.i32(hp.replayCapacity()).i32(hp.batchSize()).i32(hp.targetPeriod()).i32(hp.gradientSteps())
-                .i32(hp.warmup()).u8(hp.loss().ordinal());
+        out.i32(hp.replayCapacity())
+                .i32(hp.batchSize())
+                .i32(hp.targetPeriod())
+                .i32(hp.gradientSteps())
+                .i32(hp.warmup())
+                .u8(hp.loss().ordinal());
     }
 
     @Override
@@ -62,8 +70,20 @@ public final class DqnParametersCodec implements Codec<DqnParameters> {
         if (loss >= DqnHyperparameters.TdLoss.values().length) {
             throw new CodecException("unknown TD loss " + loss);
         }
-        return in.guard(() -> new DqnParameters(environment, ForkOption.values()[option], rewardMax,
-                new DqnHyperparameters(network, eps, gamma, optimizer, replay, batch, targetPeriod, gradientSteps,
-                        warmup, DqnHyperparameters.TdLoss.values()[loss])));
+        return in.guard(() -> new DqnParameters(
+                environment,
+                ForkOption.values()[option],
+                rewardMax,
+                new DqnHyperparameters(
+                        network,
+                        eps,
+                        gamma,
+                        optimizer,
+                        replay,
+                        batch,
+                        targetPeriod,
+                        gradientSteps,
+                        warmup,
+                        DqnHyperparameters.TdLoss.values()[loss])));
     }
 }

@@ -55,10 +55,11 @@ public sealed interface Engine permits Engine.Idle, Engine.Pole, Engine.Dqn {
         Engine engine = switch (name) {
             case "idle" -> IDLE;
             case "pole" -> POLE;
-            case "dqn" -> new Dqn(dqn.orElseThrow(() -> new IllegalArgumentException(
-                    "a dqn genesis needs its dqn section (environment, fork-choice option, R_max)")));
-            case null, default -> throw new IllegalArgumentException("unknown engine '" + name + "': use one of "
-                    + NAMES);
+            case "dqn" ->
+                new Dqn(dqn.orElseThrow(() -> new IllegalArgumentException(
+                        "a dqn genesis needs its dqn section (environment, fork-choice option, R_max)")));
+            case null, default ->
+                throw new IllegalArgumentException("unknown engine '" + name + "': use one of " + NAMES);
         };
         if (dqn.isPresent() && !(engine instanceof Dqn)) {
             throw new IllegalArgumentException("only a dqn genesis has a dqn section, the engine is '" + name + "'");

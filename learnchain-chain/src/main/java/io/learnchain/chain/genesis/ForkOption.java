@@ -26,7 +26,7 @@ public enum ForkOption {
                 return o;
             }
         }
-        throw new IllegalArgumentException("unknown dqn fork-choice option '" + letter
-                + "': use a (last reward) or b (reward sum)");
+        throw new IllegalArgumentException(
+                "unknown dqn fork-choice option '" + letter + "': use a (last reward) or b (reward sum)");
     }
 }

@@ -24,8 +24,15 @@ import java.util.TreeMap;
  * @param blockSubsidy newly minted units a coinbase may claim per block, on top of fees
  * @param timestamp seconds since the epoch; block 1 must not be older
  */
-public record Genesis(String chainName, Engine engine, long targetBlockSeconds, long initialDifficulty,
-        List<Premine> premine, ProtocolLimits limits, Amount blockSubsidy, long timestamp) {
+public record Genesis(
+        String chainName,
+        Engine engine,
+        long targetBlockSeconds,
+        long initialDifficulty,
+        List<Premine> premine,
+        ProtocolLimits limits,
+        Amount blockSubsidy,
+        long timestamp) {
     public static final int VERSION = 1;
     public static final List<String> ENGINES = Engine.NAMES;
 
@@ -36,7 +43,8 @@ public record Genesis(String chainName, Engine engine, long targetBlockSeconds, 
         }
         Objects.requireNonNull(engine, "engine");
         if (targetBlockSeconds < 1) {
-            throw new IllegalArgumentException("target block time must be at least 1 second, got " + targetBlockSeconds);
+            throw new IllegalArgumentException(
+                    "target block time must be at least 1 second, got " + targetBlockSeconds);
         }
         if (initialDifficulty < 1) {
             throw new IllegalArgumentException("initial difficulty must be at least 1, got " + initialDifficulty);
@@ -60,8 +68,8 @@ public record Genesis(String chainName, Engine engine, long targetBlockSeconds, 
         Amount total = Amount.ZERO;
         for (int i = 0; i < sorted.size(); i++) {
             if (i > 0 && sorted.get(i).address().equals(sorted.get(i - 1).address())) {
-                throw new IllegalArgumentException("address " + sorted.get(i).address()
-                        + " is premined twice: merge the entries");
+                throw new IllegalArgumentException(
+                        "address " + sorted.get(i).address() + " is premined twice: merge the entries");
             }
             try {
                 total = total.add(sorted.get(i).amount());
@@ -97,8 +105,15 @@ public record Genesis(String chainName, Engine engine, long targetBlockSeconds, 
         for (int i = 0; i < accounts; i++) {
             premine.add(new Premine(DevAccounts.address(i), eachBalance));
         }
-        return new Genesis("learnchain-devnet", Engine.IDLE, 10, initialDifficulty, premine, ProtocolLimits.DEFAULT,
-                Amount.ofCoins(50), timestamp);
+        return new Genesis(
+                "learnchain-devnet",
+                Engine.IDLE,
+                10,
+                initialDifficulty,
+                premine,
+                ProtocolLimits.DEFAULT,
+                Amount.ofCoins(50),
+                timestamp);
     }
 
     /**
@@ -106,14 +121,21 @@ public record Genesis(String chainName, Engine engine, long targetBlockSeconds, 
      * option and award, the environment's default learner settings, no subsidy (the miner earns
      * R_max per block), timestamp {@code timestamp}.
      */
-    public static Genesis dqnDevnet(int accounts, String environment, ForkOption option, Amount rewardMax,
-            long timestamp) {
+    public static Genesis dqnDevnet(
+            int accounts, String environment, ForkOption option, Amount rewardMax, long timestamp) {
         List<Premine> premine = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
             premine.add(new Premine(DevAccounts.address(i), Amount.ofCoins(1_000_000)));
         }
-        return new Genesis("learnchain-dqn-" + environment, new Engine.Dqn(DqnParameters.defaults(environment, option,
-                rewardMax)), 1, 1, premine, ProtocolLimits.DEFAULT, Amount.ZERO, timestamp);
+        return new Genesis(
+                "learnchain-dqn-" + environment,
+                new Engine.Dqn(DqnParameters.defaults(environment, option, rewardMax)),
+                1,
+                1,
+                premine,
+                ProtocolLimits.DEFAULT,
+                Amount.ZERO,
+                timestamp);
     }
 
     /** The default dev chain: 10 accounts of 1,000,000 coins, difficulty 1 (instant blocks), timestamp 0. */

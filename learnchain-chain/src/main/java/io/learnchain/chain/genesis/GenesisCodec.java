@@ -5,8 +5,6 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
-import io.learnchain.chain.genesis.DqnParameters;
-import io.learnchain.chain.genesis.DqnParametersCodec;
 import java.util.Optional;
 
 /**
@@ -20,16 +18,21 @@ public final class GenesisCodec implements Codec<Genesis> {
     public static final GenesisCodec INSTANCE = new GenesisCodec();
     public static final int MAX_PREMINE = 1_000_000;
 
-    private GenesisCodec() {
-    }
+    private GenesisCodec() {}
 
     @Override
     public void write(Genesis g, CanonicalWriter out) {
-        out.u8(Genesis.VERSION).string(g.chainName()).string(g.engine().name()).i64(g.targetBlockSeconds())
+        out.u8(Genesis.VERSION)
+                .string(g.chainName())
+                .string(g.engine().name())
+                .i64(g.targetBlockSeconds())
                 .i64(g.initialDifficulty());
         out.list(g.premine(), (p, w) -> w.address(p.address()).amount(p.amount()));
         ProtocolLimits l = g.limits();
-        out.i32(l.maxBlockBytes()).i32(l.maxTransactions()).i64(l.maxModelBytes()).i64(l.maxBlobBytes())
+        out.i32(l.maxBlockBytes())
+                .i32(l.maxTransactions())
+                .i64(l.maxModelBytes())
+                .i64(l.maxBlobBytes())
                 .i32(l.maxReorgDepth());
         out.amount(g.blockSubsidy()).i64(g.timestamp());
         g.dqn().ifPresent(d -> DqnParametersCodec.INSTANCE.write(d, out));
@@ -55,9 +58,16 @@ public final class GenesisCodec implements Codec<Genesis> {
         int maxReorg = in.i32();
         var subsidy = in.amount();
         long timestamp = in.i64();
-        Optional<DqnParameters> dqn = engine.equals("dqn") ? Optional.of(DqnParametersCodec.INSTANCE.read(in))
-                : Optional.empty();
-        return in.guard(() -> new Genesis(name, Engine.of(engine, dqn), target, difficulty, premine,
-                new ProtocolLimits(maxBlock, maxTxs, maxModel, maxBlob, maxReorg), subsidy, timestamp));
+        Optional<DqnParameters> dqn =
+                engine.equals("dqn") ? Optional.of(DqnParametersCodec.INSTANCE.read(in)) : Optional.empty();
+        return in.guard(() -> new Genesis(
+                name,
+                Engine.of(engine, dqn),
+                target,
+                difficulty,
+                premine,
+                new ProtocolLimits(maxBlock, maxTxs, maxModel, maxBlob, maxReorg),
+                subsidy,
+                timestamp));
     }
 }

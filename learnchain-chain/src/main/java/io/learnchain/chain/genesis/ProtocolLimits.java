@@ -4,10 +4,11 @@ package io.learnchain.chain.genesis;
  * Size and depth limits fixed by the genesis. Blob and model limits bound what the learning
  * engines accept; block limits bound what a peer can make a node validate.
  */
-public record ProtocolLimits(int maxBlockBytes, int maxTransactions, long maxModelBytes, long maxBlobBytes,
-        int maxReorgDepth) {
+public record ProtocolLimits(
+        int maxBlockBytes, int maxTransactions, long maxModelBytes, long maxBlobBytes, int maxReorgDepth) {
 
-    public static final ProtocolLimits DEFAULT = new ProtocolLimits(4 * 1024 * 1024, 10_000, 64L << 20, 256L << 20, 100);
+    public static final ProtocolLimits DEFAULT =
+            new ProtocolLimits(4 * 1024 * 1024, 10_000, 64L << 20, 256L << 20, 100);
 
     public ProtocolLimits {
         requirePositive(maxBlockBytes, "maxBlockBytes");

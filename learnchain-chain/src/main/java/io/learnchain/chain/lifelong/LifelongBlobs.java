@@ -2,21 +2,21 @@ package io.learnchain.chain.lifelong;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.rules.BlobView;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.LifelongBook;
 import io.learnchain.chain.state.LifelongModel;
 import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Challenge;
-import io.learnchain.chain.tx.PostTask;
-import io.learnchain.chain.tx.RevealShard;
-import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.TxResult;
+import io.learnchain.chain.tx.Transfer;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
@@ -29,17 +29,13 @@ import java.util.Set;
 /** Loads the blobs lifelong transactions depend on, turning each failure into a typed rejection. */
 public final class LifelongBlobs {
     /** A loaded value or why not. */
-    public sealed interface Loaded<T> {
-    }
+    public sealed interface Loaded<T> {}
 
-    public record Ok<T>(T value) implements Loaded<T> {
-    }
+    public record Ok<T>(T value) implements Loaded<T> {}
 
-    public record Failed<T>(TxResult.Rejected rejection) implements Loaded<T> {
-    }
+    public record Failed<T>(TxResult.Rejected rejection) implements Loaded<T> {}
 
-    private LifelongBlobs() {
-    }
+    private LifelongBlobs() {}
 
     /**
      * The first blob a block's lifelong transactions need that {@code blobs} lacks, judged on the
@@ -54,15 +50,16 @@ public final class LifelongBlobs {
             }
             switch (s.body().payload()) {
                 case DeployModel d -> needed.add(d.initialWeights());
-                case RevealParts r -> book.get(r.modelId()).ifPresent(m -> {
-                    modelBlobs(m, needed);
-                    m.pending().ifPresent(p -> {
-                        needed.addAll(p.chosenHashes());
-                        if (p.isGrowth()) {
-                            needed.add(p.grownWeights());
-                        }
+                case RevealParts r ->
+                    book.get(r.modelId()).ifPresent(m -> {
+                        modelBlobs(m, needed);
+                        m.pending().ifPresent(p -> {
+                            needed.addAll(p.chosenHashes());
+                            if (p.isGrowth()) {
+                                needed.add(p.grownWeights());
+                            }
+                        });
                     });
-                });
                 case ProposeUpdate p -> {
                     needed.add(p.weights());
                     book.get(p.modelId()).ifPresent(m -> modelBlobs(m, needed));
@@ -75,14 +72,10 @@ public final class LifelongBlobs {
                     needed.add(g.grownWeights());
                     book.get(g.modelId()).ifPresent(m -> needed.add(m.weights()));
                 }
-                case Transfer t -> {
-                }
-                case PostTask t -> {
-                }
-                case CancelTask t -> {
-                }
-                case RevealShard t -> {
-                }
+                case Transfer t -> {}
+                case PostTask t -> {}
+                case CancelTask t -> {}
+                case RevealShard t -> {}
             }
         }
         for (Hash h : needed) {
@@ -102,17 +95,21 @@ public final class LifelongBlobs {
     public static Loaded<Model> model(BlobView blobs, Hash hash, ModelSpec spec, long maxBytes, String what) {
         Optional<byte[]> found = blobs.get(hash);
         if (found.isEmpty()) {
-            return failed(InvalidReason.LIFELONG_BLOB_MISSING, what + " blob " + hash.shortHex()
-                    + " is not available here: upload it with the transaction");
+            return failed(
+                    InvalidReason.LIFELONG_BLOB_MISSING,
+                    what + " blob " + hash.shortHex() + " is not available here: upload it with the transaction");
         }
         byte[] bytes = found.get();
         if (bytes.length > maxBytes) {
-            return failed(InvalidReason.MODEL_TOO_LARGE, what + " of " + bytes.length + " bytes exceeds the genesis"
-                    + " limit of " + maxBytes);
+            return failed(
+                    InvalidReason.MODEL_TOO_LARGE,
+                    what + " of " + bytes.length + " bytes exceeds the genesis" + " limit of " + maxBytes);
         }
         if (!Hash.sha256(bytes).equals(hash)) {
-            return failed(InvalidReason.MODEL_HASH_MISMATCH, what + " blob hashes to " + Hash.sha256(bytes).shortHex()
-                    + ", the transaction names " + hash.shortHex());
+            return failed(
+                    InvalidReason.MODEL_HASH_MISMATCH,
+                    what + " blob hashes to " + Hash.sha256(bytes).shortHex() + ", the transaction names "
+                            + hash.shortHex());
         }
         if (Model.hasNonFiniteParameters(bytes)) {
             return failed(InvalidReason.NAN_WEIGHTS, what + " " + hash.shortHex() + " holds NaN or infinite weights");
@@ -121,12 +118,14 @@ public final class LifelongBlobs {
         try {
             model = Model.fromCanonicalBytes(bytes);
         } catch (IllegalArgumentException e) {
-            return failed(InvalidReason.MALFORMED_MODEL, what + " " + hash.shortHex() + " does not decode: "
-                    + e.getMessage());
+            return failed(
+                    InvalidReason.MALFORMED_MODEL,
+                    what + " " + hash.shortHex() + " does not decode: " + e.getMessage());
         }
         if (!model.spec().equals(spec)) {
-            return failed(InvalidReason.WRONG_MODEL_SPEC, what + " has spec '" + model.spec() + "', the model is '"
-                    + spec + "'");
+            return failed(
+                    InvalidReason.WRONG_MODEL_SPEC,
+                    what + " has spec '" + model.spec() + "', the model is '" + spec + "'");
         }
         return new Ok<>(model);
     }
@@ -139,19 +138,25 @@ public final class LifelongBlobs {
             try {
                 d = blobs.dataset(h);
             } catch (IllegalArgumentException e) {
-                return failed(InvalidReason.BAD_TEST_PART, "test part " + h.shortHex() + " is not a data set: "
-                        + e.getMessage());
+                return failed(
+                        InvalidReason.BAD_TEST_PART,
+                        "test part " + h.shortHex() + " is not a data set: " + e.getMessage());
             }
             if (d.isEmpty()) {
-                return failed(InvalidReason.LIFELONG_BLOB_MISSING, "test part " + h.shortHex()
-                        + " is not available here: upload it");
+                return failed(
+                        InvalidReason.LIFELONG_BLOB_MISSING,
+                        "test part " + h.shortHex() + " is not available here: upload it");
             }
             Dataset data = d.get();
-            if (data.sampleSize() != spec.layout().input().size() || data.classes() > spec.outputSize()
+            if (data.sampleSize() != spec.layout().input().size()
+                    || data.classes() > spec.outputSize()
                     || data.count() == 0) {
-                return failed(InvalidReason.BAD_TEST_PART, "test part " + h.shortHex() + " has " + data.count()
-                        + " samples of " + data.sampleSize() + " values and " + data.classes() + " classes; the model"
-                        + " reads " + spec.layout().input().size() + " and outputs " + spec.outputSize());
+                return failed(
+                        InvalidReason.BAD_TEST_PART,
+                        "test part " + h.shortHex() + " has " + data.count()
+                                + " samples of " + data.sampleSize() + " values and " + data.classes()
+                                + " classes; the model"
+                                + " reads " + spec.layout().input().size() + " and outputs " + spec.outputSize());
             }
             out.add(data);
         }

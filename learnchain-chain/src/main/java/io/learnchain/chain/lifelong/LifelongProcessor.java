@@ -6,6 +6,8 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.lifelong.LifelongBlobs.Failed;
 import io.learnchain.chain.lifelong.LifelongBlobs.Loaded;
 import io.learnchain.chain.lifelong.LifelongBlobs.Ok;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.LifelongBook;
 import io.learnchain.chain.state.LifelongModel;
@@ -20,8 +22,6 @@ import io.learnchain.chain.tx.GrowModel;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.TxResult;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.lifelong.FixedPointLoss;
 import io.learnchain.learn.lifelong.ModelGrowth;
@@ -38,13 +38,17 @@ import java.util.Optional;
  * on the model's revealed parts, so a claim is checked by exact equality.
  */
 public final class LifelongProcessor {
-    private LifelongProcessor() {
-    }
+    private LifelongProcessor() {}
 
     /** Everything a rule needs about the transaction and the block. */
-    public record Call(TxBody body, Address sender, Account account, StateDelta state, Height height, long maxModelBytes,
-            LifelongEnv env) {
-    }
+    public record Call(
+            TxBody body,
+            Address sender,
+            Account account,
+            StateDelta state,
+            Height height,
+            long maxModelBytes,
+            LifelongEnv env) {}
 
     public static TxResult deploy(Call c, DeployModel d) {
         TxResult.Rejected fee = fee(c);
@@ -72,10 +76,15 @@ public final class LifelongProcessor {
     public static TxResult reveal(Call c, RevealParts r) {
         Optional<LifelongModel> found = c.state().lifelong().get(r.modelId());
         TxResult.Rejected wrong = own(found, r.modelId(), c.sender());
-        if (wrong == null && (found.get().pending().isEmpty() || !found.get().pending().get().isPicked())) {
-            wrong = new TxResult.Rejected(InvalidReason.NOTHING_TO_REVEAL, "model " + r.modelId() + " has no picked"
-                    + " test parts waiting (" + found.get().status() + "); parts are picked in the block after the"
-                    + " deployment or growth");
+        if (wrong == null
+                && (found.get().pending().isEmpty()
+                        || !found.get().pending().get().isPicked())) {
+            wrong = new TxResult.Rejected(
+                    InvalidReason.NOTHING_TO_REVEAL,
+                    "model " + r.modelId() + " has no picked"
+                            + " test parts waiting (" + found.get().status()
+                            + "); parts are picked in the block after the"
+                            + " deployment or growth");
         }
         if (wrong == null) {
             wrong = fee(c);
@@ -97,10 +106,18 @@ public final class LifelongProcessor {
         if (weights instanceof Failed<Model> f) {
             return f.rejection();
         }
-        long loss = FixedPointLoss.of(((Ok<Model>) weights).value(), ((Ok<List<Dataset>>) parts).value(),
+        long loss = FixedPointLoss.of(
+                ((Ok<Model>) weights).value(),
+                ((Ok<List<Dataset>>) parts).value(),
                 c.env().pool());
-        LossPoint point = new LossPoint(p.isGrowth() ? LossKind.GROWN : LossKind.DEPLOYED, c.height().value(),
-                c.height().value() / m.epochBlocks(), loss, weightsHash, c.sender(), 0);
+        LossPoint point = new LossPoint(
+                p.isGrowth() ? LossKind.GROWN : LossKind.DEPLOYED,
+                c.height().value(),
+                c.height().value() / m.epochBlocks(),
+                loss,
+                weightsHash,
+                c.sender(),
+                0);
         c.state().put(c.sender(), c.account().debitAndAdvance(c.body().fee()));
         c.state().putLifelong(c.state().lifelong().withModel(m.revealed(p.chosenHashes(), loss, point)));
         return new TxResult.Applied(c.body().fee());
@@ -110,13 +127,17 @@ public final class LifelongProcessor {
         Optional<LifelongModel> found = c.state().lifelong().get(p.modelId());
         TxResult.Rejected wrong = active(found, p.modelId(), p.parent());
         if (wrong == null && p.claimedLoss() >= found.get().loss()) {
-            wrong = new TxResult.Rejected(InvalidReason.LOSS_NOT_LOWER, "claimed loss "
-                    + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
-                    + FixedPointLoss.text(found.get().loss()));
+            wrong = new TxResult.Rejected(
+                    InvalidReason.LOSS_NOT_LOWER,
+                    "claimed loss "
+                            + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
+                            + FixedPointLoss.text(found.get().loss()));
         }
-        if (wrong == null && found.get().proposals().stream().anyMatch(x -> x.weights().equals(p.weights()))) {
-            wrong = new TxResult.Rejected(InvalidReason.ALREADY_PROPOSED, "weights " + p.weights().shortHex()
-                    + " were already proposed in this epoch");
+        if (wrong == null
+                && found.get().proposals().stream().anyMatch(x -> x.weights().equals(p.weights()))) {
+            wrong = new TxResult.Rejected(
+                    InvalidReason.ALREADY_PROPOSED,
+                    "weights " + p.weights().shortHex() + " were already proposed in this epoch");
         }
         if (wrong == null) {
             wrong = fee(c);
@@ -131,13 +152,23 @@ public final class LifelongProcessor {
         }
         long actual = ((Ok<Long>) loss).value();
         if (actual != p.claimedLoss()) {
-            return reject(InvalidReason.WRONG_LOSS_CLAIM, "the weights " + p.weights().shortHex() + " have loss "
-                    + FixedPointLoss.text(actual) + " on Dk, the proposal claims " + FixedPointLoss.text(p.claimedLoss()));
+            return reject(
+                    InvalidReason.WRONG_LOSS_CLAIM,
+                    "the weights " + p.weights().shortHex() + " have loss " + FixedPointLoss.text(actual)
+                            + " on Dk, the proposal claims " + FixedPointLoss.text(p.claimedLoss()));
         }
         long epoch = c.height().value() / m.epochBlocks();
         c.state().put(c.sender(), c.account().debitAndAdvance(c.body().fee()));
-        c.state().putLifelong(c.state().lifelong().withModel(
-                m.withProposal(new Proposal(c.sender(), p.weights(), actual, c.height().value()), epoch)));
+        c.state()
+                .putLifelong(c.state()
+                        .lifelong()
+                        .withModel(m.withProposal(
+                                new Proposal(
+                                        c.sender(),
+                                        p.weights(),
+                                        actual,
+                                        c.height().value()),
+                                epoch)));
         return new TxResult.Applied(c.body().fee());
     }
 
@@ -164,7 +195,8 @@ public final class LifelongProcessor {
         if (parts instanceof Failed<List<Dataset>> f) {
             return new Failed<>(f.rejection());
         }
-        return new Ok<>(FixedPointLoss.of(model, ((Ok<List<Dataset>>) parts).value(), c.env().pool()));
+        return new Ok<>(FixedPointLoss.of(
+                model, ((Ok<List<Dataset>>) parts).value(), c.env().pool()));
     }
 
     public static TxResult challenge(Call c, Challenge ch, boolean claimSignatureValid, boolean claimChainValid) {
@@ -172,17 +204,20 @@ public final class LifelongProcessor {
         ProposeUpdate claim = ch.proposal();
         TxResult.Rejected wrong = active(found, ch.modelId(), claim.parent());
         if (wrong != null && wrong.reason() == InvalidReason.WRONG_PARENT_MODEL) {
-            wrong = new TxResult.Rejected(InvalidReason.CHALLENGE_STALE, "the challenged claim builds on "
-                    + claim.parent().shortHex() + ", no longer the current model: it cannot be accepted anyway");
+            wrong = new TxResult.Rejected(
+                    InvalidReason.CHALLENGE_STALE,
+                    "the challenged claim builds on " + claim.parent().shortHex()
+                            + ", no longer the current model: it cannot be accepted anyway");
         }
         if (wrong == null && !(claimSignatureValid && claimChainValid)) {
-            wrong = new TxResult.Rejected(InvalidReason.CHALLENGE_UNFOUNDED, "the challenged claim is not signed by"
-                    + " its proposer for this chain, so it proves nothing");
+            wrong = new TxResult.Rejected(
+                    InvalidReason.CHALLENGE_UNFOUNDED,
+                    "the challenged claim is not signed by" + " its proposer for this chain, so it proves nothing");
         }
         Hash claimHash = ch.claim().hash();
         if (wrong == null && found.get().challenged().contains(claimHash)) {
-            wrong = new TxResult.Rejected(InvalidReason.CHALLENGE_REPEATED, "claim " + claimHash.shortHex()
-                    + " was already proven false");
+            wrong = new TxResult.Rejected(
+                    InvalidReason.CHALLENGE_REPEATED, "claim " + claimHash.shortHex() + " was already proven false");
         }
         if (wrong == null) {
             wrong = fee(c);
@@ -196,8 +231,10 @@ public final class LifelongProcessor {
             return f.rejection();
         }
         if (loss instanceof Ok<Long> ok && ok.value() == claim.claimedLoss()) {
-            return reject(InvalidReason.CHALLENGE_UNFOUNDED, "the claim is right: weights " + claim.weights().shortHex()
-                    + " have loss " + FixedPointLoss.text(ok.value()));
+            return reject(
+                    InvalidReason.CHALLENGE_UNFOUNDED,
+                    "the claim is right: weights " + claim.weights().shortHex() + " have loss "
+                            + FixedPointLoss.text(ok.value()));
         }
         Address proposer = ch.claim().body().senderAddress();
         c.state().put(c.sender(), c.account().debitAndAdvance(c.body().fee()));
@@ -216,13 +253,17 @@ public final class LifelongProcessor {
         }
         LifelongModel m = found.orElse(null);
         if (wrong == null && !m.proposals().isEmpty()) {
-            wrong = new TxResult.Rejected(InvalidReason.PROPOSALS_PENDING, "model " + g.modelId() + " has "
-                    + m.proposals().size() + " proposals in its open epoch: grow after the epoch closes");
+            wrong = new TxResult.Rejected(
+                    InvalidReason.PROPOSALS_PENDING,
+                    "model " + g.modelId() + " has " + m.proposals().size()
+                            + " proposals in its open epoch: grow after the epoch closes");
         }
         if (wrong == null && m.loss() >= m.threshold()) {
-            wrong = new TxResult.Rejected(InvalidReason.LOSS_ABOVE_THRESHOLD, "the loss "
-                    + FixedPointLoss.text(m.loss()) + " is not below the growth threshold "
-                    + FixedPointLoss.text(m.threshold()));
+            wrong = new TxResult.Rejected(
+                    InvalidReason.LOSS_ABOVE_THRESHOLD,
+                    "the loss "
+                            + FixedPointLoss.text(m.loss()) + " is not below the growth threshold "
+                            + FixedPointLoss.text(m.threshold()));
         }
         if (wrong == null) {
             wrong = fee(c);
@@ -250,13 +291,13 @@ public final class LifelongProcessor {
         if (next instanceof Failed<Model> f) {
             return f.rejection();
         }
-        Optional<String> changed = ModelGrowth.checkFrozen(((Ok<Model>) current).value(), ((Ok<Model>) next).value(),
-                plan);
+        Optional<String> changed =
+                ModelGrowth.checkFrozen(((Ok<Model>) current).value(), ((Ok<Model>) next).value(), plan);
         if (changed.isPresent()) {
             return reject(InvalidReason.FROZEN_WEIGHTS_CHANGED, changed.get());
         }
-        LifelongPending pending = new LifelongPending(g.partHashes(), g.selectCount(), List.of(), 0, g.grownSpec(),
-                g.grownWeights(), g.growthThreshold());
+        LifelongPending pending = new LifelongPending(
+                g.partHashes(), g.selectCount(), List.of(), 0, g.grownSpec(), g.grownWeights(), g.growthThreshold());
         c.state().put(c.sender(), c.account().debitAndAdvance(c.body().fee()));
         c.state().putLifelong(c.state().lifelong().withModel(m.withPending(Optional.of(pending))));
         return new TxResult.Applied(c.body().fee());
@@ -297,16 +338,20 @@ public final class LifelongProcessor {
         if (m.isEmpty()) {
             return new TxResult.Rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
         }
-        if ((payload instanceof RevealParts || payload instanceof GrowModel) && !m.get().initiator().equals(sender)) {
-            return new TxResult.Rejected(InvalidReason.NOT_INITIATOR, "model " + id + " was deployed by "
-                    + m.get().initiator() + ", not " + sender);
+        if ((payload instanceof RevealParts || payload instanceof GrowModel)
+                && !m.get().initiator().equals(sender)) {
+            return new TxResult.Rejected(
+                    InvalidReason.NOT_INITIATOR,
+                    "model " + id + " was deployed by " + m.get().initiator() + ", not " + sender);
         }
         if (payload instanceof ProposeUpdate p) {
             TxResult.Rejected wrong = active(m, id, p.parent());
             if (wrong == null && p.claimedLoss() >= m.get().loss()) {
-                wrong = new TxResult.Rejected(InvalidReason.LOSS_NOT_LOWER, "claimed loss "
-                        + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
-                        + FixedPointLoss.text(m.get().loss()));
+                wrong = new TxResult.Rejected(
+                        InvalidReason.LOSS_NOT_LOWER,
+                        "claimed loss "
+                                + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
+                                + FixedPointLoss.text(m.get().loss()));
             }
             return wrong;
         }
@@ -322,8 +367,9 @@ public final class LifelongProcessor {
             return new TxResult.Rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
         }
         if (!found.get().initiator().equals(sender)) {
-            return new TxResult.Rejected(InvalidReason.NOT_INITIATOR, "model " + id + " was deployed by "
-                    + found.get().initiator() + ", not " + sender);
+            return new TxResult.Rejected(
+                    InvalidReason.NOT_INITIATOR,
+                    "model " + id + " was deployed by " + found.get().initiator() + ", not " + sender);
         }
         return null;
     }
@@ -334,20 +380,26 @@ public final class LifelongProcessor {
         }
         LifelongModel m = found.get();
         if (!m.acceptsProposals()) {
-            return new TxResult.Rejected(InvalidReason.MODEL_NOT_ACTIVE, "model " + id + " is " + m.status()
-                    + (m.pending().isPresent() ? " with test parts waiting for their reveal" : ""));
+            return new TxResult.Rejected(
+                    InvalidReason.MODEL_NOT_ACTIVE,
+                    "model " + id + " is " + m.status()
+                            + (m.pending().isPresent() ? " with test parts waiting for their reveal" : ""));
         }
         if (!m.weights().equals(parent)) {
-            return new TxResult.Rejected(InvalidReason.WRONG_PARENT_MODEL, "the current weights of model " + id
-                    + " are " + m.weights().shortHex() + ", not " + parent.shortHex());
+            return new TxResult.Rejected(
+                    InvalidReason.WRONG_PARENT_MODEL,
+                    "the current weights of model " + id + " are " + m.weights().shortHex() + ", not "
+                            + parent.shortHex());
         }
         return null;
     }
 
     private static TxResult.Rejected fee(Call c) {
         if (!c.account().balance().isAtLeast(c.body().fee())) {
-            return new TxResult.Rejected(InvalidReason.INSUFFICIENT_BALANCE, c.sender() + " has "
-                    + c.account().balance() + ", the fee is " + c.body().fee());
+            return new TxResult.Rejected(
+                    InvalidReason.INSUFFICIENT_BALANCE,
+                    c.sender() + " has " + c.account().balance() + ", the fee is "
+                            + c.body().fee());
         }
         return null;
     }

@@ -23,8 +23,7 @@ import java.util.TreeSet;
  * gets a participation badge and the winner the special badge. No models: nothing changes.
  */
 public final class LifelongTransition {
-    private LifelongTransition() {
-    }
+    private LifelongTransition() {}
 
     public static void begin(StateDelta delta, Height height, Hash previous) {
         LifelongBook book = delta.lifelong();
@@ -37,12 +36,16 @@ public final class LifelongTransition {
             Optional<LifelongPending> pending = m.pending();
             if (pending.isPresent() && !pending.get().isPicked()) {
                 LifelongPending p = pending.get();
-                var picked = PartPicker.pick(previous, m.id(), m.generation(), p.candidates().size(), p.selectCount());
-                next = next.withPending(Optional.of(p.picked(picked, h + m.terms().revealWindow() - 1)));
+                var picked = PartPicker.pick(
+                        previous, m.id(), m.generation(), p.candidates().size(), p.selectCount());
+                next = next.withPending(
+                        Optional.of(p.picked(picked, h + m.terms().revealWindow() - 1)));
             } else if (pending.isPresent() && h > pending.get().deadline()) {
                 next = pending.get().isGrowth() ? next.withPending(Optional.empty()) : next.voided();
             }
-            if (next.acceptsProposals() && !next.proposals().isEmpty() && h / next.epochBlocks() > next.proposalsEpoch()) {
+            if (next.acceptsProposals()
+                    && !next.proposals().isEmpty()
+                    && h / next.epochBlocks() > next.proposalsEpoch()) {
                 book = closeEpoch(book, next, h);
                 next = book.get(m.id()).orElseThrow();
             }
@@ -68,8 +71,14 @@ public final class LifelongTransition {
         for (Address a : proposers) {
             out = out.withBadges(a, out.badges(a).plus(1, a.equals(best.proposer()) ? 1 : 0, 0, 0));
         }
-        LossPoint point = new LossPoint(LossKind.EPOCH, height, m.proposalsEpoch(), best.loss(), best.weights(),
-                best.proposer(), m.proposals().size());
+        LossPoint point = new LossPoint(
+                LossKind.EPOCH,
+                height,
+                m.proposalsEpoch(),
+                best.loss(),
+                best.weights(),
+                best.proposer(),
+                m.proposals().size());
         return out.withModel(m.withCurrent(best.weights(), best.loss(), point));
     }
 }

@@ -15,10 +15,10 @@ import java.util.List;
  * the including block's own state root).
  */
 public final class PartPicker {
-    private static final byte[] DOMAIN = "learnchain/lifelong-parts/v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] DOMAIN =
+            "learnchain/lifelong-parts/v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    private PartPicker() {
-    }
+    private PartPicker() {}
 
     public static List<Integer> pick(Hash includingBlock, long modelId, int generation, int n, int k) {
         if (k < 1 || k > n) {

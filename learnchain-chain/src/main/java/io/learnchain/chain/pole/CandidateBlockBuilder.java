@@ -1,6 +1,5 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.Commitment;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
@@ -10,20 +9,21 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
-import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.lifelong.LifelongTransition;
+import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.StateDelta;
+import io.learnchain.chain.transition.TransactionProcessor;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.chain.transition.TransactionProcessor;
-import io.learnchain.chain.rules.TxResult;
 import io.learnchain.learn.train.TrainingRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +41,17 @@ import java.util.Optional;
 public final class CandidateBlockBuilder {
     private static final int RESERVED_BYTES = 2048;
 
-    private CandidateBlockBuilder() {
-    }
+    private CandidateBlockBuilder() {}
 
     /** Phase 1's result: the committed body and commitment, ready for the reveal. */
-    public record Committed(ChainTip parent, Round.Learning round, List<Transaction> body, Commitment commitment,
-            Signature signature, TrainingRecord record, long orderNonce) {
+    public record Committed(
+            ChainTip parent,
+            Round.Learning round,
+            List<Transaction> body,
+            Commitment commitment,
+            Signature signature,
+            TrainingRecord record,
+            long orderNonce) {
         public Committed {
             Objects.requireNonNull(parent, "parent");
             Objects.requireNonNull(round, "round");
@@ -57,37 +62,62 @@ public final class CandidateBlockBuilder {
         }
 
         /** Phase 2: the full block with {@code reveal} last, claiming {@code claimedScore}, signed by {@code miner}. */
-        public Block complete(SignedTransaction reveal, long claimedScore, long timestamp, KeyPair miner,
-                ChainRules rules, SignatureVerifier verifier) {
+        public Block complete(
+                SignedTransaction reveal,
+                long claimedScore,
+                long timestamp,
+                KeyPair miner,
+                ChainRules rules,
+                SignatureVerifier verifier) {
             return complete(reveal, claimedScore, timestamp, miner, rules, verifier, LifelongEnv.NONE);
         }
 
         /** As above; {@code env} gives lifelong transactions in the body their blobs. */
-        public Block complete(SignedTransaction reveal, long claimedScore, long timestamp, KeyPair miner,
-                ChainRules rules, SignatureVerifier verifier, LifelongEnv env) {
+        public Block complete(
+                SignedTransaction reveal,
+                long claimedScore,
+                long timestamp,
+                KeyPair miner,
+                ChainRules rules,
+                SignatureVerifier verifier,
+                LifelongEnv env) {
             if (!(reveal.body().payload() instanceof RevealShard)) {
                 throw new IllegalArgumentException("the last transaction of a pole block must be a RevealShard");
             }
             List<Transaction> txs = new ArrayList<>(body);
             txs.add(reveal);
             StateDelta delta = new StateDelta(parent.state());
-            PoleProof proof = new PoleProof(round.taskId(), commitment.modelHash(), record, orderNonce,
-                    round.shardIndex(), round.shardHash(), claimedScore, signature);
+            PoleProof proof = new PoleProof(
+                    round.taskId(),
+                    commitment.modelHash(),
+                    record,
+                    orderNonce,
+                    round.shardIndex(),
+                    round.shardHash(),
+                    claimedScore,
+                    signature);
             PoleTransition.apply(round, proof, miner.publicKey(), delta);
             LifelongTransition.begin(delta, parent.height().next(), parent.hash());
             var height = parent.height().next();
             for (int i = 1; i < txs.size(); i++) {
                 if (TransactionProcessor.apply((SignedTransaction) txs.get(i), delta, rules, verifier, height, env)
                         instanceof TxResult.Rejected r) {
-                    throw new IllegalArgumentException("transaction " + i + " no longer applies: " + r.reason() + " "
-                            + r.detail());
+                    throw new IllegalArgumentException(
+                            "transaction " + i + " no longer applies: " + r.reason() + " " + r.detail());
                 }
             }
             Coinbase coinbase = (Coinbase) body.getFirst();
             delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));
-            BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, height, parent.hash(),
-                    Math.max(timestamp, parent.timestamp()), miner.publicKey(), Block.txRoot(txs),
-                    delta.commit().root(), proof, Signature.NONE);
+            BlockHeader header = new BlockHeader(
+                    BlockHeader.CURRENT_VERSION,
+                    height,
+                    parent.hash(),
+                    Math.max(timestamp, parent.timestamp()),
+                    miner.publicKey(),
+                    Block.txRoot(txs),
+                    delta.commit().root(),
+                    proof,
+                    Signature.NONE);
             return new Block(verifier.signOwn(header, miner), txs);
         }
     }
@@ -97,36 +127,73 @@ public final class CandidateBlockBuilder {
      * the block limits) and the signed commitment to {@code modelHash} trained under {@code record},
      * whose data-order seed must be {@link TaskRules#dataOrderSeed} of (parent, miner, orderNonce).
      */
-    public static Committed commit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
-            List<SignedTransaction> candidates, Hash modelHash, TrainingRecord record, long orderNonce,
+    public static Committed commit(
+            ChainTip parent,
+            ChainRules rules,
+            Round.Learning round,
+            KeyPair miner,
+            List<SignedTransaction> candidates,
+            Hash modelHash,
+            TrainingRecord record,
+            long orderNonce,
             SignatureVerifier verifier) {
-        return commit(parent, rules, round, miner, candidates, modelHash, record, orderNonce, verifier,
-                LifelongEnv.NONE);
+        return commit(
+                parent, rules, round, miner, candidates, modelHash, record, orderNonce, verifier, LifelongEnv.NONE);
     }
 
     /** As above; {@code env} lets the body take lifelong transactions (their blobs and the loss pool). */
-    public static Committed commit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
-            List<SignedTransaction> candidates, Hash modelHash, TrainingRecord record, long orderNonce,
-            SignatureVerifier verifier, LifelongEnv env) {
+    public static Committed commit(
+            ChainTip parent,
+            ChainRules rules,
+            Round.Learning round,
+            KeyPair miner,
+            List<SignedTransaction> candidates,
+            Hash modelHash,
+            TrainingRecord record,
+            long orderNonce,
+            SignatureVerifier verifier,
+            LifelongEnv env) {
         long expectedSeed = TaskRules.dataOrderSeed(parent.hash(), miner.publicKey(), orderNonce);
         if (record.dataOrderSeed() != expectedSeed) {
             throw new IllegalArgumentException("the record's data-order seed must be "
                     + Long.toUnsignedString(expectedSeed) + " for nonce " + orderNonce);
         }
         StateDelta delta = new StateDelta(parent.state());
-        PoleTransition.apply(round, new PoleProof(round.taskId(), modelHash, record, orderNonce, round.shardIndex(),
-                round.shardHash(), 0, Signature.NONE), miner.publicKey(), delta);
+        PoleTransition.apply(
+                round,
+                new PoleProof(
+                        round.taskId(),
+                        modelHash,
+                        record,
+                        orderNonce,
+                        round.shardIndex(),
+                        round.shardHash(),
+                        0,
+                        Signature.NONE),
+                miner.publicKey(),
+                delta);
         LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         Amount reward = round.task().terms().rewardPerRound();
         List<SignedTransaction> chosen = new ArrayList<>();
         Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
         List<Transaction> body = new ArrayList<>();
         Address recipient = Address.of(miner.publicKey());
-        body.add(new Coinbase(parent.height().next(), recipient, rules.blockSubsidy().add(fees).add(reward)));
+        body.add(new Coinbase(
+                parent.height().next(),
+                recipient,
+                rules.blockSubsidy().add(fees).add(reward)));
         body.addAll(chosen);
-        Hash bodyRoot = io.learnchain.base.merkle.MerkleRoot.of(body.stream().map(Transaction::hash).toList());
-        Commitment c = new Commitment(rules.chainId(), parent.height().next(), parent.hash(), round.taskId(),
-                miner.publicKey(), modelHash, record.hash(), bodyRoot);
+        Hash bodyRoot = io.learnchain.base.merkle.MerkleRoot.of(
+                body.stream().map(Transaction::hash).toList());
+        Commitment c = new Commitment(
+                rules.chainId(),
+                parent.height().next(),
+                parent.hash(),
+                round.taskId(),
+                miner.publicKey(),
+                modelHash,
+                record.hash(),
+                bodyRoot);
         return new Committed(parent, round, body, c, c.sign(miner), record, orderNonce);
     }
 
@@ -134,14 +201,28 @@ public final class CandidateBlockBuilder {
      * A forfeit block for the round's task (valid from {@link Round.Learning#forfeitNotBefore()}),
      * sealed with up to {@code maxTries} nonces and signed; empty if no nonce met the difficulty.
      */
-    public static Optional<Block> forfeit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
-            List<SignedTransaction> candidates, long timestamp, SignatureVerifier verifier, long maxTries) {
+    public static Optional<Block> forfeit(
+            ChainTip parent,
+            ChainRules rules,
+            Round.Learning round,
+            KeyPair miner,
+            List<SignedTransaction> candidates,
+            long timestamp,
+            SignatureVerifier verifier,
+            long maxTries) {
         return forfeit(parent, rules, round, miner, candidates, timestamp, verifier, maxTries, LifelongEnv.NONE);
     }
 
     /** As above; {@code env} lets the body take lifelong transactions. */
-    public static Optional<Block> forfeit(ChainTip parent, ChainRules rules, Round.Learning round, KeyPair miner,
-            List<SignedTransaction> candidates, long timestamp, SignatureVerifier verifier, long maxTries,
+    public static Optional<Block> forfeit(
+            ChainTip parent,
+            ChainRules rules,
+            Round.Learning round,
+            KeyPair miner,
+            List<SignedTransaction> candidates,
+            long timestamp,
+            SignatureVerifier verifier,
+            long maxTries,
             LifelongEnv env) {
         StateDelta delta = new StateDelta(parent.state());
         ForfeitProof proof = new ForfeitProof(round.taskId(), round.forfeitDifficulty(), 0);
@@ -150,19 +231,34 @@ public final class CandidateBlockBuilder {
         List<SignedTransaction> chosen = new ArrayList<>();
         Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
         Address recipient = Address.of(miner.publicKey());
-        Coinbase coinbase = new Coinbase(parent.height().next(), recipient, rules.blockSubsidy().add(fees));
+        Coinbase coinbase = new Coinbase(
+                parent.height().next(), recipient, rules.blockSubsidy().add(fees));
         delta.put(recipient, delta.account(recipient).credit(coinbase.amount()));
         List<Transaction> txs = new ArrayList<>();
         txs.add(coinbase);
         txs.addAll(chosen);
-        BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(),
-                Math.max(timestamp, round.forfeitNotBefore()), miner.publicKey(), Block.txRoot(txs),
-                delta.commit().root(), proof, Signature.NONE);
-        return IdleSealer.seal(header, 0, maxTries).map(sealed -> new Block(verifier.signOwn(sealed, miner), txs));
+        BlockHeader header = new BlockHeader(
+                BlockHeader.CURRENT_VERSION,
+                parent.height().next(),
+                parent.hash(),
+                Math.max(timestamp, round.forfeitNotBefore()),
+                miner.publicKey(),
+                Block.txRoot(txs),
+                delta.commit().root(),
+                proof,
+                Signature.NONE);
+        return IdleSealer.seal(header, 0, maxTries)
+                .map(sealedHeader -> new Block(verifier.signOwn(sealedHeader, miner), txs));
     }
 
-    private static Amount choose(ChainTip parent, ChainRules rules, List<SignedTransaction> candidates,
-            StateDelta delta, SignatureVerifier verifier, List<SignedTransaction> chosen, LifelongEnv env) {
+    private static Amount choose(
+            ChainTip parent,
+            ChainRules rules,
+            List<SignedTransaction> candidates,
+            StateDelta delta,
+            SignatureVerifier verifier,
+            List<SignedTransaction> chosen,
+            LifelongEnv env) {
         Amount fees = Amount.ZERO;
         long bytes = RESERVED_BYTES;
         int maxTxs = rules.limits().maxTransactions() - 2;
@@ -174,7 +270,8 @@ public final class CandidateBlockBuilder {
             if (chosen.size() >= maxTxs || bytes + size > rules.limits().maxBlockBytes()) {
                 break;
             }
-            if (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next(), env)
+            if (TransactionProcessor.apply(
+                            tx, delta, rules, verifier, parent.height().next(), env)
                     instanceof TxResult.Applied applied) {
                 chosen.add(tx);
                 fees = fees.add(applied.fee());

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,8 +29,9 @@ import java.util.function.Function;
  */
 public final class CandidateSelection {
     /** The verification order: claimed score desc, commitment order asc, block hash asc. */
-    public static final Comparator<Candidate> ORDER = Comparator
-            .comparingLong((Candidate c) -> ForkChoice.score(c.block().header())).reversed()
+    public static final Comparator<Candidate> ORDER = Comparator.comparingLong(
+                    (Candidate c) -> ForkChoice.score(c.block().header()))
+            .reversed()
             .thenComparingLong(Candidate::commitmentOrder)
             .thenComparing(c -> c.block().header().hash());
 
@@ -48,8 +49,7 @@ public final class CandidateSelection {
     }
 
     /** A candidate that lost because it broke {@code reason}. */
-    public record Rejection(Hash blockHash, PublicKey miner, InvalidReason reason, String detail) {
-    }
+    public record Rejection(Hash blockHash, PublicKey miner, InvalidReason reason, String detail) {}
 
     /**
      * @param winner the first candidate verified valid, with its verdict
@@ -58,8 +58,14 @@ public final class CandidateSelection {
      * @param dropped candidates of sources that had already failed this round, never evaluated
      * @param notEvaluated candidates beyond the evaluation cap, in order
      */
-    public record Selection(Optional<Verdict.Valid> winner, Optional<Block> winningBlock, List<Rejection> rejected,
-            List<Block> undecided, List<Block> dropped, List<Block> notEvaluated, int evaluations) {
+    public record Selection(
+            Optional<Verdict.Valid> winner,
+            Optional<Block> winningBlock,
+            List<Rejection> rejected,
+            List<Block> undecided,
+            List<Block> dropped,
+            List<Block> notEvaluated,
+            int evaluations) {
         public Selection {
             rejected = List.copyOf(rejected);
             undecided = List.copyOf(undecided);
@@ -68,8 +74,7 @@ public final class CandidateSelection {
         }
     }
 
-    private CandidateSelection() {
-    }
+    private CandidateSelection() {}
 
     public static Selection select(List<Candidate> candidates, Function<Block, Verdict> verifier) {
         return select(candidates, verifier, TaskRules.MAX_EVALUATIONS_PER_ROUND);
@@ -94,20 +99,24 @@ public final class CandidateSelection {
                 continue;
             }
             if (evaluations == maxEvaluations) {
-                List<Block> rest = ordered.subList(i, ordered.size()).stream().map(Candidate::block).toList();
-                return new Selection(Optional.empty(), Optional.empty(), rejected, undecided, dropped, rest,
-                        evaluations);
+                List<Block> rest = ordered.subList(i, ordered.size()).stream()
+                        .map(Candidate::block)
+                        .toList();
+                return new Selection(
+                        Optional.empty(), Optional.empty(), rejected, undecided, dropped, rest, evaluations);
             }
             evaluations++;
             switch (verifier.apply(block)) {
                 case Verdict.Valid v -> {
-                    List<Block> rest = ordered.subList(i + 1, ordered.size()).stream().map(Candidate::block).toList();
-                    return new Selection(Optional.of(v), Optional.of(block), rejected, undecided, dropped, rest,
-                            evaluations);
+                    List<Block> rest = ordered.subList(i + 1, ordered.size()).stream()
+                            .map(Candidate::block)
+                            .toList();
+                    return new Selection(
+                            Optional.of(v), Optional.of(block), rejected, undecided, dropped, rest, evaluations);
                 }
                 case Verdict.Invalid inv -> {
-                    rejected.add(new Rejection(block.header().hash(), block.header().miner(), inv.reason(),
-                            inv.detail()));
+                    rejected.add(
+                            new Rejection(block.header().hash(), block.header().miner(), inv.reason(), inv.detail()));
                     if (!inv.reason().isLocal()) {
                         failed.add(candidate.source());
                     }

@@ -1,8 +1,8 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.crypto.PublicKey;
-import io.learnchain.base.Address;
 import io.learnchain.chain.block.EngineProof;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
@@ -20,15 +20,15 @@ import io.learnchain.chain.state.TaskStatus;
  * Idle blocks change nothing. The header's proof was checked against {@code round} before.
  */
 public final class PoleTransition {
-    private PoleTransition() {
-    }
+    private PoleTransition() {}
 
     /** Applies the engine step; returns the reward the coinbase may claim on top of subsidy and fees. */
     public static Amount apply(Round round, EngineProof proof, PublicKey miner, StateDelta delta) {
         return switch (proof) {
             case IdleProof p -> Amount.ZERO;
-            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
-                    "a dqn block has no pole transition (its award is the genesis R_max)");
+            case io.learnchain.chain.block.DqnProof p ->
+                throw new IllegalArgumentException(
+                        "a dqn block has no pole transition (its award is the genesis R_max)");
             case PoleProof p -> {
                 Round.Learning r = (Round.Learning) round;
                 TaskState task = delta.task(r.taskId()).orElseThrow();

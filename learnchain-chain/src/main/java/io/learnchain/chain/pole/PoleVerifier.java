@@ -1,21 +1,21 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.UndecidedReason;
-import io.learnchain.chain.rules.ValidationContext;
-import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
@@ -33,38 +33,51 @@ import java.util.List;
  * A missing blob gives {@link Verdict.Undecided}. Returns null when everything holds.
  */
 public final class PoleVerifier {
-    private PoleVerifier() {
-    }
+    private PoleVerifier() {}
 
     /** Header-only rules (no blobs, no body). */
     public static Verdict checkHeader(Round round, BlockHeader header, PoleProof p) {
         if (!(round instanceof Round.Learning r) || r.taskId() != p.taskId()) {
-            return invalid(InvalidReason.WRONG_ROUND_TASK, "the round on " + header.previous().shortHex() + " is "
-                    + describe(round) + ", the block works on task " + p.taskId());
+            return invalid(
+                    InvalidReason.WRONG_ROUND_TASK,
+                    "the round on " + header.previous().shortHex() + " is " + describe(round)
+                            + ", the block works on task " + p.taskId());
         }
         if (p.shardIndex() != r.shardIndex()) {
-            return invalid(InvalidReason.SHARD_NOT_CHOSEN, "shard " + p.shardIndex() + " claimed, the chain chose "
-                    + r.shardIndex());
+            return invalid(
+                    InvalidReason.SHARD_NOT_CHOSEN,
+                    "shard " + p.shardIndex() + " claimed, the chain chose " + r.shardIndex());
         }
         if (!p.shardHash().equals(r.shardHash())) {
-            return invalid(InvalidReason.WRONG_SHARD, "shard hash " + p.shardHash().shortHex()
-                    + " is not the committed hash " + r.shardHash().shortHex() + " of shard " + r.shardIndex());
+            return invalid(
+                    InvalidReason.WRONG_SHARD,
+                    "shard hash " + p.shardHash().shortHex() + " is not the committed hash "
+                            + r.shardHash().shortHex() + " of shard " + r.shardIndex());
         }
         long seed = TaskRules.dataOrderSeed(header.previous(), header.miner(), p.orderNonce());
         if (p.record().dataOrderSeed() != seed) {
-            return invalid(InvalidReason.WRONG_DATA_ORDER_SEED, "the record's data-order seed "
-                    + Long.toUnsignedString(p.record().dataOrderSeed()) + " is not H(previous, miner, nonce "
-                    + p.orderNonce() + ") = " + Long.toUnsignedString(seed));
+            return invalid(
+                    InvalidReason.WRONG_DATA_ORDER_SEED,
+                    "the record's data-order seed "
+                            + Long.toUnsignedString(p.record().dataOrderSeed()) + " is not H(previous, miner, nonce "
+                            + p.orderNonce() + ") = " + Long.toUnsignedString(seed));
         }
-        if (p.record().start() instanceof TrainingStart.FromParent && r.task().winners().isEmpty()) {
-            return invalid(InvalidReason.WRONG_TRAINING_START, "task " + r.taskId()
-                    + " has no earlier winner to continue from: start from a seed");
+        if (p.record().start() instanceof TrainingStart.FromParent
+                && r.task().winners().isEmpty()) {
+            return invalid(
+                    InvalidReason.WRONG_TRAINING_START,
+                    "task " + r.taskId() + " has no earlier winner to continue from: start from a seed");
         }
         return null;
     }
 
     /** Body, commitment and model rules: everything but the transactions' own effects. */
-    public static Verdict checkBlock(Round.Learning round, Block block, PoleProof p, WorldState state, ChainRules rules,
+    public static Verdict checkBlock(
+            Round.Learning round,
+            Block block,
+            PoleProof p,
+            WorldState state,
+            ChainRules rules,
             ValidationContext context) {
         Verdict v = checkReveal(round, block.transactions(), p);
         if (v == null) {
@@ -82,26 +95,34 @@ public final class PoleVerifier {
     static Verdict checkReveal(Round.Learning round, List<Transaction> txs, PoleProof p) {
         for (int i = 0; i < txs.size() - 1; i++) {
             if (txs.get(i) instanceof SignedTransaction s && s.body().payload() instanceof RevealShard) {
-                return invalid(InvalidReason.UNEXPECTED_REVEAL, "transaction " + i
-                        + " reveals a shard; the reveal must be the last transaction of a pole block");
+                return invalid(
+                        InvalidReason.UNEXPECTED_REVEAL,
+                        "transaction " + i
+                                + " reveals a shard; the reveal must be the last transaction of a pole block");
             }
         }
-        if (txs.size() < 2 || !(txs.getLast() instanceof SignedTransaction s)
+        if (txs.size() < 2
+                || !(txs.getLast() instanceof SignedTransaction s)
                 || !(s.body().payload() instanceof RevealShard reveal)) {
             return invalid(InvalidReason.MISSING_REVEAL, "a pole block ends with the requester's RevealShard");
         }
         if (reveal.taskId() != round.taskId() || !reveal.previous().equals(round.previous())) {
-            return invalid(InvalidReason.MISSING_REVEAL, "the reveal is for task " + reveal.taskId() + " on "
-                    + reveal.previous().shortHex() + ", not this round's task " + round.taskId() + " on "
-                    + round.previous().shortHex());
+            return invalid(
+                    InvalidReason.MISSING_REVEAL,
+                    "the reveal is for task " + reveal.taskId() + " on "
+                            + reveal.previous().shortHex() + ", not this round's task " + round.taskId() + " on "
+                            + round.previous().shortHex());
         }
         if (reveal.shardIndex() != round.shardIndex()) {
-            return invalid(InvalidReason.SHARD_NOT_CHOSEN, "the requester revealed shard " + reveal.shardIndex()
-                    + ", the chain chose " + round.shardIndex());
+            return invalid(
+                    InvalidReason.SHARD_NOT_CHOSEN,
+                    "the requester revealed shard " + reveal.shardIndex() + ", the chain chose " + round.shardIndex());
         }
         if (!reveal.shardHash().equals(round.shardHash()) || !reveal.shardHash().equals(p.shardHash())) {
-            return invalid(InvalidReason.WRONG_SHARD, "the revealed shard " + reveal.shardHash().shortHex()
-                    + " does not hash to the committed " + round.shardHash().shortHex());
+            return invalid(
+                    InvalidReason.WRONG_SHARD,
+                    "the revealed shard " + reveal.shardHash().shortHex() + " does not hash to the committed "
+                            + round.shardHash().shortHex());
         }
         return null;
     }
@@ -109,26 +130,33 @@ public final class PoleVerifier {
     static Verdict checkCommitment(ChainRules rules, Block block, PoleProof p, CommitmentView view) {
         Commitment c = Commitment.of(rules.chainId(), block);
         if (!c.verify(p.commitmentSignature())) {
-            return invalid(InvalidReason.BAD_COMMITMENT_SIGNATURE, "the commitment signature does not verify for "
-                    + "(height " + c.height() + ", previous " + c.previous().shortHex() + ", model "
-                    + c.modelHash().shortHex() + ", body root " + c.bodyRoot().shortHex() + ")");
+            return invalid(
+                    InvalidReason.BAD_COMMITMENT_SIGNATURE,
+                    "the commitment signature does not verify for "
+                            + "(height " + c.height() + ", previous "
+                            + c.previous().shortHex() + ", model "
+                            + c.modelHash().shortHex() + ", body root "
+                            + c.bodyRoot().shortHex() + ")");
         }
         switch (view.sighting(c)) {
             case CommitmentView.Sighting.Unknown u -> {
-                return invalid(InvalidReason.NO_COMMITMENT, "commitment " + c.id().shortHex()
-                        + " was not seen here before the reveal");
+                return invalid(
+                        InvalidReason.NO_COMMITMENT,
+                        "commitment " + c.id().shortHex() + " was not seen here before the reveal");
             }
             case CommitmentView.Sighting.AfterReveal a -> {
-                return invalid(InvalidReason.COMMITMENT_AFTER_REVEAL, "commitment " + c.id().shortHex()
-                        + " arrived after the shard reveal");
+                return invalid(
+                        InvalidReason.COMMITMENT_AFTER_REVEAL,
+                        "commitment " + c.id().shortHex() + " arrived after the shard reveal");
             }
-            case CommitmentView.Sighting.BeforeReveal b -> {
-            }
+            case CommitmentView.Sighting.BeforeReveal b -> {}
         }
         var first = view.firstCommitterOf(c.previous(), c.modelHash());
         if (first.isPresent() && !first.get().equals(c.miner())) {
-            return invalid(InvalidReason.COPIED_MODEL, "model " + c.modelHash().shortHex()
-                    + " was committed first by " + first.get().toHex());
+            return invalid(
+                    InvalidReason.COPIED_MODEL,
+                    "model " + c.modelHash().shortHex() + " was committed first by "
+                            + first.get().toHex());
         }
         return null;
     }
@@ -136,8 +164,10 @@ public final class PoleVerifier {
     static Verdict checkStale(WorldState state, Hash modelHash) {
         for (TaskState t : state.tasks().all()) {
             if (t.winners().contains(modelHash)) {
-                return invalid(InvalidReason.STALE_MODEL, "model " + modelHash.shortHex() + " already won round "
-                        + (t.winners().indexOf(modelHash) + 1) + " of task " + t.id());
+                return invalid(
+                        InvalidReason.STALE_MODEL,
+                        "model " + modelHash.shortHex() + " already won round "
+                                + (t.winners().indexOf(modelHash) + 1) + " of task " + t.id());
             }
         }
         return null;
@@ -145,7 +175,8 @@ public final class PoleVerifier {
 
     private static Verdict checkModel(Round.Learning round, PoleProof p, ChainRules rules, ValidationContext context) {
         ModelSpec spec = ModelSpec.parse(round.task().terms().modelSpec());
-        var loaded = PoleBlobs.model(context.blobs(), p.modelHash(), spec, rules.limits().maxModelBytes());
+        var loaded = PoleBlobs.model(
+                context.blobs(), p.modelHash(), spec, rules.limits().maxModelBytes());
         if (loaded instanceof PoleBlobs.Failed<Model> f) {
             return f.verdict();
         }
@@ -162,8 +193,9 @@ public final class PoleVerifier {
         Dataset mapped = round.sml().relabel(((PoleBlobs.Loaded<Dataset>) shard).value());
         long score = evaluator.correctCount(model, mapped);
         if (score != p.claimedScore()) {
-            return invalid(InvalidReason.FALSE_SCORE_CLAIM, "claimed " + p.claimedScore() + " correct of "
-                    + mapped.count() + ", the shard gives " + score);
+            return invalid(
+                    InvalidReason.FALSE_SCORE_CLAIM,
+                    "claimed " + p.claimedScore() + " correct of " + mapped.count() + ", the shard gives " + score);
         }
         var training = PoleBlobs.dataset(context.blobs(), round.task().terms().trainingSet(), spec, "training set");
         if (training instanceof PoleBlobs.Failed<Dataset> f) {
@@ -173,8 +205,10 @@ public final class PoleVerifier {
         long trainCorrect = evaluator.correctCount(model, train);
         int minBp = round.task().terms().minTrainingAccuracyBp();
         if (!TaskRules.meetsAccuracy(trainCorrect, train.count(), minBp)) {
-            return invalid(InvalidReason.TRAINING_ACCURACY_NOT_MET, "training accuracy " + trainCorrect + "/"
-                    + train.count() + " is below the task's minimum of " + minBp + " basis points");
+            return invalid(
+                    InvalidReason.TRAINING_ACCURACY_NOT_MET,
+                    "training accuracy " + trainCorrect + "/" + train.count() + " is below the task's minimum of "
+                            + minBp + " basis points");
         }
         return null;
     }
@@ -186,18 +220,23 @@ public final class PoleVerifier {
         TaskState task = round.task();
         var winner = PoleBlobs.model(context.blobs(), task.winners().getLast(), model.spec(), Long.MAX_VALUE);
         if (winner instanceof PoleBlobs.Failed<Model> f) {
-            return f.verdict() instanceof Verdict.Undecided ? f.verdict()
+            return f.verdict() instanceof Verdict.Undecided
+                    ? f.verdict()
                     : invalid(InvalidReason.WRONG_TRAINING_START, "the last winner's blob is unusable");
         }
         Model last = ((PoleBlobs.Loaded<Model>) winner).value();
         if (!Rekey.supports(last)) {
-            return invalid(InvalidReason.WRONG_TRAINING_START, "the task's model cannot be re-keyed: start from a seed");
+            return invalid(
+                    InvalidReason.WRONG_TRAINING_START, "the task's model cannot be re-keyed: start from a seed");
         }
         int classes = round.sml().classes();
-        Hash expected = Rekey.rekey(last, new SecureMappingLayer(task.lastRoundKey(), classes), round.sml()).hash();
+        Hash expected = Rekey.rekey(last, new SecureMappingLayer(task.lastRoundKey(), classes), round.sml())
+                .hash();
         if (!parent.modelHash().equals(expected)) {
-            return invalid(InvalidReason.WRONG_TRAINING_START, "the record continues " + parent.modelHash().shortHex()
-                    + "; continuing the last winner means its re-keyed form " + expected.shortHex());
+            return invalid(
+                    InvalidReason.WRONG_TRAINING_START,
+                    "the record continues " + parent.modelHash().shortHex()
+                            + "; continuing the last winner means its re-keyed form " + expected.shortHex());
         }
         return null;
     }

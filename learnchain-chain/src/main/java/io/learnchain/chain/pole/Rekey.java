@@ -12,8 +12,7 @@ import java.util.List;
  * training continues from an earlier winning model (the training record names the re-keyed hash).
  */
 public final class Rekey {
-    private Rekey() {
-    }
+    private Rekey() {}
 
     /** True when the spec ends in a dense layer (the only layer kind that can be re-keyed). */
     public static boolean supports(Model model) {

@@ -1,15 +1,15 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.BlobView;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
-import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.state.TaskState;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
@@ -30,33 +30,32 @@ public final class ReplayVerifier {
     /** What a replay found. */
     public sealed interface Outcome {
         /** The record reproduces the committed model. */
-        record Reproduced(Hash modelHash) implements Outcome {
-        }
+        record Reproduced(Hash modelHash) implements Outcome {}
 
         /** It does not: the block's proof of learning is false. */
-        record Mismatch(Hash committed, Hash replayed) implements Outcome {
-        }
+        record Mismatch(Hash committed, Hash replayed) implements Outcome {}
 
         /** A blob is missing, or the record asks for more steps than this node replays. */
-        record NotReplayed(String why) implements Outcome {
-        }
+        record NotReplayed(String why) implements Outcome {}
 
         default Verdict verdictOrNull() {
             return switch (this) {
                 case Reproduced r -> null;
-                case Mismatch m -> new Verdict.Invalid(InvalidReason.REPLAY_MISMATCH, "re-training gives model "
-                        + m.replayed().shortHex() + ", the block commits " + m.committed().shortHex());
+                case Mismatch m ->
+                    new Verdict.Invalid(
+                            InvalidReason.REPLAY_MISMATCH,
+                            "re-training gives model " + m.replayed().shortHex() + ", the block commits "
+                                    + m.committed().shortHex());
                 case NotReplayed n -> new Verdict.Undecided(UndecidedReason.MISSING_DATA, n.why());
             };
         }
     }
 
-    private ReplayVerifier() {
-    }
+    private ReplayVerifier() {}
 
     /** Replays {@code block} (a pole block on {@code parent}). */
-    public static Outcome replay(ChainTip parent, ChainRules rules, Block block, BlobView blobs, Trainer trainer,
-            long maxSteps) {
+    public static Outcome replay(
+            ChainTip parent, ChainRules rules, Block block, BlobView blobs, Trainer trainer, long maxSteps) {
         if (!(block.header().proof() instanceof PoleProof p)) {
             throw new IllegalArgumentException("only pole blocks are replayed");
         }
@@ -81,15 +80,18 @@ public final class ReplayVerifier {
             if (last instanceof PoleBlobs.Failed<Model> f) {
                 return new Outcome.NotReplayed("the last winner's model blob: " + f.verdict());
             }
-            start = Rekey.rekey(((PoleBlobs.Loaded<Model>) last).value(),
-                    new SecureMappingLayer(task.lastRoundKey(), round.sml().classes()), round.sml());
+            start = Rekey.rekey(
+                    ((PoleBlobs.Loaded<Model>) last).value(),
+                    new SecureMappingLayer(task.lastRoundKey(), round.sml().classes()),
+                    round.sml());
             if (!start.hash().equals(parentStart.modelHash())) {
                 return new Outcome.Mismatch(p.modelHash(), start.hash());
             }
         }
-        Model replayed = trainer.train(new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start,
-                TrainingListener.NONE));
-        return replayed.hash().equals(p.modelHash()) ? new Outcome.Reproduced(replayed.hash())
+        Model replayed = trainer.train(
+                new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start, TrainingListener.NONE));
+        return replayed.hash().equals(p.modelHash())
+                ? new Outcome.Reproduced(replayed.hash())
                 : new Outcome.Mismatch(p.modelHash(), replayed.hash());
     }
 }

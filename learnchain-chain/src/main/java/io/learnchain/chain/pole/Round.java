@@ -8,8 +8,7 @@ import java.util.Objects;
 public sealed interface Round {
 
     /** No open task: a classic hash proof of work block at {@code difficulty}. */
-    record Idle(long difficulty) implements Round {
-    }
+    record Idle(long difficulty) implements Round {}
 
     /**
      * A learning round on {@code task}.
@@ -20,8 +19,17 @@ public sealed interface Round {
      * @param forfeitNotBefore a forfeit block may carry this timestamp or later (parent time + max phase)
      * @param forfeitDifficulty the hash work a forfeit block needs (the idle adjustment's value)
      */
-    record Learning(TaskState task, Hash previous, Hash roundKey, SecureMappingLayer sml, int shardIndex,
-            Hash shardHash, long revealNotBefore, long forfeitNotBefore, long forfeitDifficulty) implements Round {
+    record Learning(
+            TaskState task,
+            Hash previous,
+            Hash roundKey,
+            SecureMappingLayer sml,
+            int shardIndex,
+            Hash shardHash,
+            long revealNotBefore,
+            long forfeitNotBefore,
+            long forfeitDifficulty)
+            implements Round {
         public Learning {
             Objects.requireNonNull(task, "task");
             Objects.requireNonNull(previous, "previous");

@@ -1,10 +1,10 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +24,7 @@ import java.util.TreeMap;
 public final class RoundCommitments implements CommitmentView {
     /** Reveals remembered at most (a reveal is only kept for a requester-signed round, a few per block). */
     static final int MAX_REVEALS = 4_096;
+
     private final Map<Hash, Sighting> byId = new HashMap<>();
     private final Map<Hash, Map<Hash, PublicKey>> firstByParentAndModel = new HashMap<>();
     private final Map<Hash, Boolean> revealed = new LinkedHashMap<>(64, 0.75f, false) {
@@ -34,6 +35,7 @@ public final class RoundCommitments implements CommitmentView {
     };
     /** Round height (the height of the block a commitment is for) to the parents committed on at it. */
     private final TreeMap<Long, Set<Hash>> parentsByHeight = new TreeMap<>();
+
     private final Map<Hash, List<Hash>> idsByParent = new HashMap<>();
     private long arrivals;
 
@@ -49,14 +51,18 @@ public final class RoundCommitments implements CommitmentView {
         if (byId.containsKey(id)) {
             return true;
         }
-        parentsByHeight.computeIfAbsent(c.height().value(), k -> new HashSet<>()).add(c.previous());
+        parentsByHeight
+                .computeIfAbsent(c.height().value(), k -> new HashSet<>())
+                .add(c.previous());
         idsByParent.computeIfAbsent(c.previous(), k -> new ArrayList<>()).add(id);
         if (revealed.getOrDefault(c.previous(), false)) {
             byId.put(id, new Sighting.AfterReveal());
             return true;
         }
         byId.put(id, new Sighting.BeforeReveal(arrivals++));
-        firstByParentAndModel.computeIfAbsent(c.previous(), k -> new HashMap<>()).putIfAbsent(c.modelHash(), c.miner());
+        firstByParentAndModel
+                .computeIfAbsent(c.previous(), k -> new HashMap<>())
+                .putIfAbsent(c.modelHash(), c.miner());
         return true;
     }
 
@@ -101,6 +107,7 @@ public final class RoundCommitments implements CommitmentView {
 
     @Override
     public Optional<PublicKey> firstCommitterOf(Hash previous, Hash modelHash) {
-        return Optional.ofNullable(firstByParentAndModel.getOrDefault(previous, Map.of()).get(modelHash));
+        return Optional.ofNullable(
+                firstByParentAndModel.getOrDefault(previous, Map.of()).get(modelHash));
     }
 }

@@ -1,10 +1,10 @@
 package io.learnchain.chain.pole;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.state.TaskState;
-import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.state.WorldState;
 import io.learnchain.learn.model.ModelSpec;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -15,8 +15,7 @@ import java.util.Optional;
  * mapping layer, the test shard the chain chose, and the deadlines.
  */
 public final class RoundDriver {
-    private RoundDriver() {
-    }
+    private RoundDriver() {}
 
     public static Round round(ChainTip parent, ChainRules rules) {
         Optional<TaskState> task = chooseTask(parent.state());
@@ -28,9 +27,16 @@ public final class RoundDriver {
         int classes = ModelSpec.parse(t.terms().modelSpec()).outputSize();
         int shard = chosenShard(parent.hash(), t);
         long ts = parent.timestamp();
-        return new Round.Learning(t, parent.hash(), key, new SecureMappingLayer(key, classes), shard,
-                t.terms().shardHashes().get(shard), Math.addExact(ts, t.terms().minPhaseSeconds()),
-                Math.addExact(ts, t.terms().maxPhaseSeconds()), parent.nextDifficulty(rules));
+        return new Round.Learning(
+                t,
+                parent.hash(),
+                key,
+                new SecureMappingLayer(key, classes),
+                shard,
+                t.terms().shardHashes().get(shard),
+                Math.addExact(ts, t.terms().minPhaseSeconds()),
+                Math.addExact(ts, t.terms().maxPhaseSeconds()),
+                parent.nextDifficulty(rules));
     }
 
     /**
@@ -73,7 +79,8 @@ public final class RoundDriver {
     private record Fraction(long num, long den) implements Comparable<Fraction> {
         @Override
         public int compareTo(Fraction o) {
-            return BigInteger.valueOf(num).multiply(BigInteger.valueOf(o.den))
+            return BigInteger.valueOf(num)
+                    .multiply(BigInteger.valueOf(o.den))
                     .compareTo(BigInteger.valueOf(o.num).multiply(BigInteger.valueOf(den)));
         }
     }

@@ -1,9 +1,9 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.crypto.PublicKey;
-import io.learnchain.base.Address;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,11 +16,11 @@ public final class TaskRules {
     public static final int MAX_EVALUATIONS_PER_ROUND = 16;
     /** Of those, at most this many from one peer (enforced by the node, which knows peers). */
     public static final int MAX_EVALUATIONS_PER_PEER = 8;
+
     private static final byte[] ORDER_DOMAIN = "learnchain/data-order/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROUND_DOMAIN = "learnchain/round-key/v1".getBytes(StandardCharsets.US_ASCII);
 
-    private TaskRules() {
-    }
+    private TaskRules() {}
 
     /** The round key H(domain, previous hash, task id): seeds the secure mapping layer of the round. */
     public static Hash roundKey(Hash previous, long taskId) {
@@ -38,7 +38,8 @@ public final class TaskRules {
 
     /** True when {@code correct} of {@code count} meets {@code minBp} basis points. */
     public static boolean meetsAccuracy(long correct, long count, int minBp) {
-        return Math.multiplyHigh(correct, 10_000) == 0 && Math.multiplyHigh(count, minBp) == 0
+        return Math.multiplyHigh(correct, 10_000) == 0
+                && Math.multiplyHigh(count, minBp) == 0
                 && correct * 10_000 >= count * minBp;
     }
 }

@@ -24,8 +24,7 @@ public final class Difficulty {
     public static final int MAX_INTERVAL_FACTOR = 6;
     private static final BigInteger MAX_HASH = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
-    private Difficulty() {
-    }
+    private Difficulty() {}
 
     /** The 32-byte big-endian target for {@code difficulty}. */
     public static byte[] target(long difficulty) {
@@ -52,8 +51,8 @@ public final class Difficulty {
     /** The difficulty of the child of a block with difficulty {@code parent} that took {@code parentInterval} s. */
     public static long next(long parent, long parentIntervalSeconds, long targetSeconds) {
         if (parent < 1 || targetSeconds < 1) {
-            throw new IllegalArgumentException("difficulty and target seconds must be positive, got " + parent
-                    + " and " + targetSeconds);
+            throw new IllegalArgumentException(
+                    "difficulty and target seconds must be positive, got " + parent + " and " + targetSeconds);
         }
         long dt = Math.clamp(parentIntervalSeconds, 0, MAX_INTERVAL_FACTOR * targetSeconds);
         BigInteger numerator = BigInteger.valueOf(parent).multiply(BigInteger.valueOf(DAMPING * targetSeconds));

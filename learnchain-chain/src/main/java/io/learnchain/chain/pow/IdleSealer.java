@@ -16,8 +16,7 @@ import java.util.Optional;
  * before the nonce is hashed once per slice; each try hashes only the last 8 bytes.
  */
 public final class IdleSealer {
-    private IdleSealer() {
-    }
+    private IdleSealer() {}
 
     /**
      * Tries nonces {@code startNonce, startNonce+1, ...} ({@code tries} of them, wrapping at 2^64).
@@ -29,8 +28,8 @@ public final class IdleSealer {
             case IdleProof p -> p.difficulty();
             case ForfeitProof p -> p.difficulty();
             case PoleProof p -> throw new IllegalArgumentException("pole headers are not sealed by hash work");
-            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
-                    "dqn headers are not sealed by hash work");
+            case io.learnchain.chain.block.DqnProof p ->
+                throw new IllegalArgumentException("dqn headers are not sealed by hash work");
         };
         byte[] target = Difficulty.target(difficulty);
         byte[] unsigned = template.withProof(withNonce(template.proof(), 0)).unsignedBytes();
@@ -87,8 +86,8 @@ public final class IdleSealer {
             case IdleProof p -> p.withNonce(nonce);
             case ForfeitProof p -> p.withNonce(nonce);
             case PoleProof p -> throw new IllegalArgumentException("pole headers carry no work nonce");
-            case io.learnchain.chain.block.DqnProof p -> throw new IllegalArgumentException(
-                    "dqn headers carry no work nonce");
+            case io.learnchain.chain.block.DqnProof p ->
+                throw new IllegalArgumentException("dqn headers carry no work nonce");
         };
     }
 }

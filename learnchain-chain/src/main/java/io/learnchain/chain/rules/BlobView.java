@@ -25,7 +25,8 @@ public interface BlobView {
      * canonical data set.
      */
     default Optional<Dataset> dataset(Hash hash) {
-        return get(hash).filter(bytes -> Hash.sha256(bytes).equals(hash))
+        return get(hash)
+                .filter(bytes -> Hash.sha256(bytes).equals(hash))
                 .map(bytes -> DatasetCodec.decode(bytes, "blob " + hash.shortHex()));
     }
 

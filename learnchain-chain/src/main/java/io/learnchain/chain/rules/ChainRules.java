@@ -17,8 +17,14 @@ import java.util.Optional;
  *     the block is undecided (retry later) rather than accepted
  * @param dqn the dqn engine's parameters: present exactly on a dqn chain, whose blocks must all be dqn blocks
  */
-public record ChainRules(Hash chainId, ProtocolLimits limits, Amount blockSubsidy, long targetBlockSeconds,
-        long initialDifficulty, long maxFutureSeconds, Optional<DqnParameters> dqn) {
+public record ChainRules(
+        Hash chainId,
+        ProtocolLimits limits,
+        Amount blockSubsidy,
+        long targetBlockSeconds,
+        long initialDifficulty,
+        long maxFutureSeconds,
+        Optional<DqnParameters> dqn) {
     public static final long DEFAULT_MAX_FUTURE_SECONDS = 15;
 
     public ChainRules {
@@ -33,13 +39,24 @@ public record ChainRules(Hash chainId, ProtocolLimits limits, Amount blockSubsid
     }
 
     /** Rules of a chain whose engine has no parameters of its own (idle or pole). */
-    public ChainRules(Hash chainId, ProtocolLimits limits, Amount blockSubsidy, long targetBlockSeconds,
-            long initialDifficulty, long maxFutureSeconds) {
+    public ChainRules(
+            Hash chainId,
+            ProtocolLimits limits,
+            Amount blockSubsidy,
+            long targetBlockSeconds,
+            long initialDifficulty,
+            long maxFutureSeconds) {
         this(chainId, limits, blockSubsidy, targetBlockSeconds, initialDifficulty, maxFutureSeconds, Optional.empty());
     }
 
     public static ChainRules of(Genesis genesis) {
-        return new ChainRules(genesis.chainId(), genesis.limits(), genesis.blockSubsidy(),
-                genesis.targetBlockSeconds(), genesis.initialDifficulty(), DEFAULT_MAX_FUTURE_SECONDS, genesis.dqn());
+        return new ChainRules(
+                genesis.chainId(),
+                genesis.limits(),
+                genesis.blockSubsidy(),
+                genesis.targetBlockSeconds(),
+                genesis.initialDifficulty(),
+                DEFAULT_MAX_FUTURE_SECONDS,
+                genesis.dqn());
     }
 }

@@ -20,8 +20,14 @@ import java.util.Optional;
  * carries its block's {@link DqnProof} (where the environment stands and the fork score so far);
  * empty at genesis and for other engines.
  */
-public record ChainTip(Hash hash, Height height, long timestamp, long difficulty, long parentTimestamp,
-        WorldState state, Optional<DqnProof> dqn) {
+public record ChainTip(
+        Hash hash,
+        Height height,
+        long timestamp,
+        long difficulty,
+        long parentTimestamp,
+        WorldState state,
+        Optional<DqnProof> dqn) {
 
     public ChainTip {
         Objects.requireNonNull(hash, "hash");
@@ -34,14 +40,19 @@ public record ChainTip(Hash hash, Height height, long timestamp, long difficulty
     }
 
     /** A tip that carries no dqn step (genesis, idle and pole blocks). */
-    public ChainTip(Hash hash, Height height, long timestamp, long difficulty, long parentTimestamp,
-            WorldState state) {
+    public ChainTip(Hash hash, Height height, long timestamp, long difficulty, long parentTimestamp, WorldState state) {
         this(hash, height, timestamp, difficulty, parentTimestamp, state, Optional.empty());
     }
 
     /** The tip of stored block {@code header} with the state after it (a node loading its chain). */
     public static ChainTip of(BlockHeader header, long idleDifficulty, long parentTimestamp, WorldState state) {
-        return new ChainTip(header.hash(), header.height(), header.timestamp(), idleDifficulty, parentTimestamp, state,
+        return new ChainTip(
+                header.hash(),
+                header.height(),
+                header.timestamp(),
+                idleDifficulty,
+                parentTimestamp,
+                state,
                 dqnOf(header));
     }
 
@@ -50,8 +61,13 @@ public record ChainTip(Hash hash, Height height, long timestamp, long difficulty
     }
 
     public static ChainTip genesis(Genesis genesis) {
-        return new ChainTip(genesis.chainId(), Height.GENESIS, genesis.timestamp(), genesis.initialDifficulty(),
-                genesis.timestamp(), genesis.initialState());
+        return new ChainTip(
+                genesis.chainId(),
+                Height.GENESIS,
+                genesis.timestamp(),
+                genesis.initialDifficulty(),
+                genesis.timestamp(),
+                genesis.initialState());
     }
 
     /**
@@ -65,7 +81,13 @@ public record ChainTip(Hash hash, Height height, long timestamp, long difficulty
             case PoleProof p -> difficulty;
             case DqnProof p -> difficulty;
         };
-        return new ChainTip(header.hash(), header.height(), header.timestamp(), childDifficulty, timestamp, newState,
+        return new ChainTip(
+                header.hash(),
+                header.height(),
+                header.timestamp(),
+                childDifficulty,
+                timestamp,
+                newState,
                 dqnOf(header));
     }
 

@@ -26,14 +26,27 @@ import java.util.Objects;
  * hash trainingRecord, hash bodyRoot. Id = SHA-256 of them; the miner signs ASCII
  * {@code learnchain/commit/v1} + those bytes.
  */
-public record Commitment(Hash chainId, Height height, Hash previous, long taskId, PublicKey miner, Hash modelHash,
-        Hash recordHash, Hash bodyRoot) {
+public record Commitment(
+        Hash chainId,
+        Height height,
+        Hash previous,
+        long taskId,
+        PublicKey miner,
+        Hash modelHash,
+        Hash recordHash,
+        Hash bodyRoot) {
     private static final byte[] DOMAIN = "learnchain/commit/v1".getBytes(StandardCharsets.US_ASCII);
     public static final Codec<Commitment> CODEC = new Codec<>() {
         @Override
         public void write(Commitment c, CanonicalWriter out) {
-            out.hash(c.chainId).height(c.height).hash(c.previous).i64(c.taskId).publicKey(c.miner).hash(c.modelHash)
-                    .hash(c.recordHash).hash(c.bodyRoot);
+            out.hash(c.chainId)
+                    .height(c.height)
+                    .hash(c.previous)
+                    .i64(c.taskId)
+                    .publicKey(c.miner)
+                    .hash(c.modelHash)
+                    .hash(c.recordHash)
+                    .hash(c.bodyRoot);
         }
 
         @Override
@@ -66,8 +79,15 @@ public record Commitment(Hash chainId, Height height, Hash previous, long taskId
         if (!(h.proof() instanceof PoleProof p)) {
             throw new IllegalArgumentException("block " + h.hash().shortHex() + " is not a pole block");
         }
-        return new Commitment(chainId, h.height(), h.previous(), p.taskId(), h.miner(), p.modelHash(),
-                p.record().hash(), committedBodyRoot(block.transactions()));
+        return new Commitment(
+                chainId,
+                h.height(),
+                h.previous(),
+                p.taskId(),
+                h.miner(),
+                p.modelHash(),
+                p.record().hash(),
+                committedBodyRoot(block.transactions()));
     }
 
     /** The root over all transactions but the last (the reveal); over all of them when fewer than two. */

@@ -33,15 +33,12 @@ public interface CommitmentView {
     /** When a commitment reached this node. */
     sealed interface Sighting {
         /** Received before the round's reveal; {@code order} counts arrivals (earlier is smaller). */
-        record BeforeReveal(long order) implements Sighting {
-        }
+        record BeforeReveal(long order) implements Sighting {}
 
         /** Received only after the round's shard was revealed. */
-        record AfterReveal() implements Sighting {
-        }
+        record AfterReveal() implements Sighting {}
 
         /** Never received. */
-        record Unknown() implements Sighting {
-        }
+        record Unknown() implements Sighting {}
     }
 }

@@ -22,12 +22,11 @@ public interface SignatureVerifier {
      * own block need not verify the signature it made. Only for headers straight out of
      * {@code BlockHeader.signedBy} (see {@link #signOwn}); {@link #ED25519} ignores it.
      */
-    default void signedHere(io.learnchain.chain.block.BlockHeader header) {
-    }
+    default void signedHere(io.learnchain.chain.block.BlockHeader header) {}
 
     /** Signs {@code header} with the node's own {@code key} and tells this verifier ({@link #signedHere}). */
-    default io.learnchain.chain.block.BlockHeader signOwn(io.learnchain.chain.block.BlockHeader header,
-            io.learnchain.base.crypto.KeyPair key) {
+    default io.learnchain.chain.block.BlockHeader signOwn(
+            io.learnchain.chain.block.BlockHeader header, io.learnchain.base.crypto.KeyPair key) {
         io.learnchain.chain.block.BlockHeader signed = header.signedBy(key);
         signedHere(signed);
         return signed;

@@ -1,7 +1,5 @@
 package io.learnchain.chain.rules;
 
-import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.learn.compute.ComputePool;
 import java.util.Objects;
 
@@ -12,8 +10,8 @@ import java.util.Objects;
  * commitment log of the round (PROTOCOL.md 3.3: commitments seen before the reveal), and the
  * compute pool evaluations run on (the verdict never depends on its thread count).
  */
-public record ValidationContext(long nowSeconds, SignatureVerifier verifier, BlobView blobs,
-        CommitmentView commitments, ComputePool pool) {
+public record ValidationContext(
+        long nowSeconds, SignatureVerifier verifier, BlobView blobs, CommitmentView commitments, ComputePool pool) {
     public ValidationContext {
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(blobs, "blobs");

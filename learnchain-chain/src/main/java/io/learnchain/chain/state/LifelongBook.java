@@ -111,8 +111,8 @@ public final class LifelongBook {
             previous = m.id();
             models.put(m.id(), m);
         }
-        List<Map.Entry<Address, Badges>> entries = in.list(MAX_ADDRESSES, 52,
-                r -> Map.entry(r.address(), Badges.read(r)));
+        List<Map.Entry<Address, Badges>> entries =
+                in.list(MAX_ADDRESSES, 52, r -> Map.entry(r.address(), Badges.read(r)));
         TreeMap<Address, Badges> badges = new TreeMap<>();
         Address last = null;
         for (var e : entries) {

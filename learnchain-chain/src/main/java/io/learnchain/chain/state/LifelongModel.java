@@ -23,10 +23,24 @@ import java.util.Optional;
  * to be picked or revealed, the proposals of the open epoch, the loss history and the claims
  * already proven false.
  */
-public record LifelongModel(long id, Address initiator, Height deployed, DeployModel terms, boolean isVoid,
-        String spec, Hash weights, long loss, long threshold, String frozenSpec, int generation,
-        List<Hash> lossParts, Optional<LifelongPending> pending, long proposalsEpoch, List<Proposal> proposals,
-        List<LossPoint> history, List<Hash> challenged) {
+public record LifelongModel(
+        long id,
+        Address initiator,
+        Height deployed,
+        DeployModel terms,
+        boolean isVoid,
+        String spec,
+        Hash weights,
+        long loss,
+        long threshold,
+        String frozenSpec,
+        int generation,
+        List<Hash> lossParts,
+        Optional<LifelongPending> pending,
+        long proposalsEpoch,
+        List<Proposal> proposals,
+        List<LossPoint> history,
+        List<Hash> challenged) {
     public static final int VERSION = 1;
     public static final int MAX_LIST = 1 << 20;
 
@@ -49,10 +63,26 @@ public record LifelongModel(long id, Address initiator, Height deployed, DeployM
 
     /** A model just deployed at {@code height}: its parts wait for the next block to pick Dk. */
     public static LifelongModel deployed(long id, Address initiator, DeployModel terms, Height height) {
-        LifelongPending pending = new LifelongPending(terms.partHashes(), terms.selectCount(), List.of(), 0, "",
-                Hash.ZERO, 0);
-        return new LifelongModel(id, initiator, height, terms, false, terms.modelSpec(), terms.initialWeights(), -1,
-                terms.growthThreshold(), "", 0, List.of(), Optional.of(pending), 0, List.of(), List.of(), List.of());
+        LifelongPending pending =
+                new LifelongPending(terms.partHashes(), terms.selectCount(), List.of(), 0, "", Hash.ZERO, 0);
+        return new LifelongModel(
+                id,
+                initiator,
+                height,
+                terms,
+                false,
+                terms.modelSpec(),
+                terms.initialWeights(),
+                -1,
+                terms.growthThreshold(),
+                "",
+                0,
+                List.of(),
+                Optional.of(pending),
+                0,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     public LifelongStatus status() {
@@ -75,19 +105,67 @@ public record LifelongModel(long id, Address initiator, Height deployed, DeployM
     }
 
     public LifelongModel withPending(Optional<LifelongPending> p) {
-        return new LifelongModel(id, initiator, deployed, terms, isVoid, spec, weights, loss, threshold, frozenSpec,
-                generation, lossParts, p, proposalsEpoch, proposals, history, challenged);
+        return new LifelongModel(
+                id,
+                initiator,
+                deployed,
+                terms,
+                isVoid,
+                spec,
+                weights,
+                loss,
+                threshold,
+                frozenSpec,
+                generation,
+                lossParts,
+                p,
+                proposalsEpoch,
+                proposals,
+                history,
+                challenged);
     }
 
     public LifelongModel voided() {
-        return new LifelongModel(id, initiator, deployed, terms, true, spec, weights, loss, threshold, frozenSpec,
-                generation, lossParts, Optional.empty(), proposalsEpoch, proposals, history, challenged);
+        return new LifelongModel(
+                id,
+                initiator,
+                deployed,
+                terms,
+                true,
+                spec,
+                weights,
+                loss,
+                threshold,
+                frozenSpec,
+                generation,
+                lossParts,
+                Optional.empty(),
+                proposalsEpoch,
+                proposals,
+                history,
+                challenged);
     }
 
     /** The model with {@code newWeights} current at {@code newLoss}, the epoch's proposals cleared, {@code point} logged. */
     public LifelongModel withCurrent(Hash newWeights, long newLoss, LossPoint point) {
-        return new LifelongModel(id, initiator, deployed, terms, isVoid, spec, newWeights, newLoss, threshold,
-                frozenSpec, generation, lossParts, pending, 0, List.of(), append(history, point), challenged);
+        return new LifelongModel(
+                id,
+                initiator,
+                deployed,
+                terms,
+                isVoid,
+                spec,
+                newWeights,
+                newLoss,
+                threshold,
+                frozenSpec,
+                generation,
+                lossParts,
+                pending,
+                0,
+                List.of(),
+                append(history, point),
+                challenged);
     }
 
     /** Activation after a reveal: parts appended, pending cleared, the grown spec (if any) current. */
@@ -96,22 +174,85 @@ public record LifelongModel(long id, Address initiator, Height deployed, DeployM
         List<Hash> all = new ArrayList<>(lossParts);
         all.addAll(parts);
         if (p.isGrowth()) {
-            return new LifelongModel(id, initiator, deployed, terms, false, p.grownSpec(), p.grownWeights(), newLoss,
-                    p.grownThreshold(), spec, generation + 1, all, Optional.empty(), 0, List.of(),
-                    append(history, point), challenged);
+            return new LifelongModel(
+                    id,
+                    initiator,
+                    deployed,
+                    terms,
+                    false,
+                    p.grownSpec(),
+                    p.grownWeights(),
+                    newLoss,
+                    p.grownThreshold(),
+                    spec,
+                    generation + 1,
+                    all,
+                    Optional.empty(),
+                    0,
+                    List.of(),
+                    append(history, point),
+                    challenged);
         }
-        return new LifelongModel(id, initiator, deployed, terms, false, spec, weights, newLoss, threshold, frozenSpec,
-                generation, all, Optional.empty(), 0, List.of(), append(history, point), challenged);
+        return new LifelongModel(
+                id,
+                initiator,
+                deployed,
+                terms,
+                false,
+                spec,
+                weights,
+                newLoss,
+                threshold,
+                frozenSpec,
+                generation,
+                all,
+                Optional.empty(),
+                0,
+                List.of(),
+                append(history, point),
+                challenged);
     }
 
     public LifelongModel withProposal(Proposal p, long epoch) {
-        return new LifelongModel(id, initiator, deployed, terms, isVoid, spec, weights, loss, threshold, frozenSpec,
-                generation, lossParts, pending, epoch, append(proposals, p), history, challenged);
+        return new LifelongModel(
+                id,
+                initiator,
+                deployed,
+                terms,
+                isVoid,
+                spec,
+                weights,
+                loss,
+                threshold,
+                frozenSpec,
+                generation,
+                lossParts,
+                pending,
+                epoch,
+                append(proposals, p),
+                history,
+                challenged);
     }
 
     public LifelongModel withChallenged(Hash claim) {
-        return new LifelongModel(id, initiator, deployed, terms, isVoid, spec, weights, loss, threshold, frozenSpec,
-                generation, lossParts, pending, proposalsEpoch, proposals, history, append(challenged, claim));
+        return new LifelongModel(
+                id,
+                initiator,
+                deployed,
+                terms,
+                isVoid,
+                spec,
+                weights,
+                loss,
+                threshold,
+                frozenSpec,
+                generation,
+                lossParts,
+                pending,
+                proposalsEpoch,
+                proposals,
+                history,
+                append(challenged, claim));
     }
 
     private static <T> List<T> append(List<T> list, T item) {
@@ -133,10 +274,19 @@ public record LifelongModel(long id, Address initiator, Height deployed, DeployM
     public void write(CanonicalWriter out) {
         out.u8(VERSION).i64(id).address(initiator).height(deployed);
         TransactionCodec.writePayload(terms, out);
-        out.bool(isVoid).string(spec).hash(weights).i64(loss).i64(threshold).string(frozenSpec).i32(generation)
-                .list(lossParts, (h, w) -> w.hash(h)).bool(pending.isPresent());
+        out.bool(isVoid)
+                .string(spec)
+                .hash(weights)
+                .i64(loss)
+                .i64(threshold)
+                .string(frozenSpec)
+                .i32(generation)
+                .list(lossParts, (h, w) -> w.hash(h))
+                .bool(pending.isPresent());
         pending.ifPresent(p -> p.write(out));
-        out.i64(proposalsEpoch).list(proposals, (p, w) -> p.write(w)).list(history, (p, w) -> p.write(w))
+        out.i64(proposalsEpoch)
+                .list(proposals, (p, w) -> p.write(w))
+                .list(history, (p, w) -> p.write(w))
                 .list(challenged, (h, w) -> w.hash(h));
     }
 
@@ -161,7 +311,23 @@ public record LifelongModel(long id, Address initiator, Height deployed, DeployM
         List<Proposal> proposals = in.list(MAX_LIST, 64, Proposal::read);
         List<LossPoint> history = in.list(MAX_LIST, 64, LossPoint::read);
         List<Hash> challenged = in.list(MAX_LIST, 32, CanonicalReader::hash);
-        return in.guard(() -> new LifelongModel(id, initiator, deployed, terms, isVoid, spec, weights, loss, threshold,
-                frozen, generation, parts, pending, epoch, proposals, history, challenged));
+        return in.guard(() -> new LifelongModel(
+                id,
+                initiator,
+                deployed,
+                terms,
+                isVoid,
+                spec,
+                weights,
+                loss,
+                threshold,
+                frozen,
+                generation,
+                parts,
+                pending,
+                epoch,
+                proposals,
+                history,
+                challenged));
     }
 }

@@ -12,20 +12,27 @@ import java.util.Objects;
  * height at which the reveal may be included. For a growth also the grown spec, weights and
  * threshold, which become current with the reveal ({@code grownSpec} empty for a deployment).
  */
-public record LifelongPending(List<Hash> candidates, int selectCount, List<Integer> chosen, long deadline,
-        String grownSpec, Hash grownWeights, long grownThreshold) {
+public record LifelongPending(
+        List<Hash> candidates,
+        int selectCount,
+        List<Integer> chosen,
+        long deadline,
+        String grownSpec,
+        Hash grownWeights,
+        long grownThreshold) {
     public LifelongPending {
         candidates = List.copyOf(candidates);
         chosen = List.copyOf(chosen);
         Objects.requireNonNull(grownSpec, "grownSpec");
         Objects.requireNonNull(grownWeights, "grownWeights");
-        if (selectCount < 1 || selectCount > candidates.size()
-                || (!chosen.isEmpty() && chosen.size() != selectCount)) {
-            throw new IllegalArgumentException("pending parts: pick " + selectCount + " of " + candidates.size()
-                    + ", picked " + chosen.size());
+        if (selectCount < 1 || selectCount > candidates.size() || (!chosen.isEmpty() && chosen.size() != selectCount)) {
+            throw new IllegalArgumentException(
+                    "pending parts: pick " + selectCount + " of " + candidates.size() + ", picked " + chosen.size());
         }
         for (int i = 0; i < chosen.size(); i++) {
-            if (chosen.get(i) < 0 || chosen.get(i) >= candidates.size() || (i > 0 && chosen.get(i) <= chosen.get(i - 1))) {
+            if (chosen.get(i) < 0
+                    || chosen.get(i) >= candidates.size()
+                    || (i > 0 && chosen.get(i) <= chosen.get(i - 1))) {
                 throw new IllegalArgumentException("pending parts: picked indices must increase within the candidates");
             }
         }
@@ -45,13 +52,18 @@ public record LifelongPending(List<Hash> candidates, int selectCount, List<Integ
     }
 
     public LifelongPending picked(List<Integer> indices, long newDeadline) {
-        return new LifelongPending(candidates, selectCount, indices, newDeadline, grownSpec, grownWeights,
-                grownThreshold);
+        return new LifelongPending(
+                candidates, selectCount, indices, newDeadline, grownSpec, grownWeights, grownThreshold);
     }
 
     void write(CanonicalWriter out) {
-        out.list(candidates, (h, w) -> w.hash(h)).i32(selectCount).list(chosen, (i, w) -> w.i32(i)).i64(deadline)
-                .string(grownSpec).hash(grownWeights).i64(grownThreshold);
+        out.list(candidates, (h, w) -> w.hash(h))
+                .i32(selectCount)
+                .list(chosen, (i, w) -> w.i32(i))
+                .i64(deadline)
+                .string(grownSpec)
+                .hash(grownWeights)
+                .i64(grownThreshold);
     }
 
     static LifelongPending read(CanonicalReader in) {

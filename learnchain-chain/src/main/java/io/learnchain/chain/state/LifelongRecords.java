@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /** The small records a lifelong model keeps: accepted proposals, its loss history, per-address badges. */
 public final class LifelongRecords {
-    private LifelongRecords() {
-    }
+    private LifelongRecords() {}
 
     /** A valid proposal of the open epoch: who, which weights, the recomputed loss, the including height. */
     public record Proposal(Address proposer, Hash weights, long loss, long height) {
@@ -38,7 +37,8 @@ public final class LifelongRecords {
     }
 
     /** One point of the loss history: the loss that became current at {@code height}, of {@code weights} by {@code by}. */
-    public record LossPoint(LossKind kind, long height, long epoch, long loss, Hash weights, Address by, int proposals) {
+    public record LossPoint(
+            LossKind kind, long height, long epoch, long loss, Hash weights, Address by, int proposals) {
         public LossPoint {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(weights, "weights");
@@ -46,7 +46,13 @@ public final class LifelongRecords {
         }
 
         void write(CanonicalWriter out) {
-            out.u8(kind.ordinal()).i64(height).i64(epoch).i64(loss).hash(weights).address(by).i32(proposals);
+            out.u8(kind.ordinal())
+                    .i64(height)
+                    .i64(epoch)
+                    .i64(loss)
+                    .hash(weights)
+                    .address(by)
+                    .i32(proposals);
         }
 
         static LossPoint read(CanonicalReader in) {
@@ -54,8 +60,8 @@ public final class LifelongRecords {
             if (kind >= LossKind.values().length) {
                 throw new io.learnchain.base.codec.CodecException("unknown loss kind " + kind);
             }
-            return in.guard(() -> new LossPoint(LossKind.values()[kind], in.i64(), in.i64(), in.i64(), in.hash(),
-                    in.address(), in.i32()));
+            return in.guard(() -> new LossPoint(
+                    LossKind.values()[kind], in.i64(), in.i64(), in.i64(), in.hash(), in.address(), in.i32()));
         }
     }
 

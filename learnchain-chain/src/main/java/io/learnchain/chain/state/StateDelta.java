@@ -57,6 +57,8 @@ public final class StateDelta {
     }
 
     public WorldState commit() {
-        return base.withAll(changes).withTasks(base.tasks().with(taskChanges, nextTaskId)).withLifelong(lifelong);
+        return base.withAll(changes)
+                .withTasks(base.tasks().with(taskChanges, nextTaskId))
+                .withLifelong(lifelong);
     }
 }

@@ -83,15 +83,19 @@ final class StateTreap {
         if (c < 0) {
             StateTreap l = put(n.left, key, value, priority);
             if (above(l, n)) { // rotate right
-                return new StateTreap(l.key, l.value, l.priority, l.left,
+                return new StateTreap(
+                        l.key,
+                        l.value,
+                        l.priority,
+                        l.left,
                         new StateTreap(n.key, n.value, n.priority, l.right, n.right));
             }
             return new StateTreap(n.key, n.value, n.priority, l, n.right);
         }
         StateTreap r = put(n.right, key, value, priority);
         if (above(r, n)) { // rotate left
-            return new StateTreap(r.key, r.value, r.priority,
-                    new StateTreap(n.key, n.value, n.priority, n.left, r.left), r.right);
+            return new StateTreap(
+                    r.key, r.value, r.priority, new StateTreap(n.key, n.value, n.priority, n.left, r.left), r.right);
         }
         return new StateTreap(n.key, n.value, n.priority, n.left, r);
     }

@@ -32,7 +32,8 @@ public final class TaskBook {
         TreeMap<Long, TaskState> map = new TreeMap<>();
         for (TaskState t : tasks) {
             if (t.id() >= nextId || map.put(t.id(), t) != null) {
-                throw new IllegalArgumentException("task " + t.id() + " is repeated or not below the next id " + nextId);
+                throw new IllegalArgumentException(
+                        "task " + t.id() + " is repeated or not below the next id " + nextId);
             }
         }
         return new TaskBook(map, nextId);

@@ -19,8 +19,19 @@ import java.util.Objects;
  * i), forfeits, the amount burned (forfeits and penalties), the winning model hashes in order,
  * and the round key of the last winner (for re-keying a continued model).
  */
-public record TaskState(long id, Address requester, PostTask terms, Height posted, TaskStatus status, int roundsDone,
-        Amount escrow, long revealedMask, int forfeits, Amount burned, List<Hash> winners, Hash lastRoundKey) {
+public record TaskState(
+        long id,
+        Address requester,
+        PostTask terms,
+        Height posted,
+        TaskStatus status,
+        int roundsDone,
+        Amount escrow,
+        long revealedMask,
+        int forfeits,
+        Amount burned,
+        List<Hash> winners,
+        Hash lastRoundKey) {
     /** CancelTask, and closing after forfeits, burn this percentage of the remaining escrow. */
     public static final int PENALTY_PERCENT = 10;
     /** A task closes after this many forfeited rounds. */
@@ -47,15 +58,27 @@ public record TaskState(long id, Address requester, PostTask terms, Height poste
             throw new IllegalArgumentException("task " + id + ": inconsistent progress " + roundsDone + "/"
                     + terms.rounds() + " rounds, " + forfeits + " forfeits");
         }
-        if (terms.shardHashes().size() < 64 && (revealedMask >>> terms.shardHashes().size()) != 0) {
+        if (terms.shardHashes().size() < 64
+                && (revealedMask >>> terms.shardHashes().size()) != 0) {
             throw new IllegalArgumentException("task " + id + ": revealed mask names a shard it does not have");
         }
     }
 
     /** A freshly posted task holding its whole escrow. */
     public static TaskState posted(long id, Address requester, PostTask terms, Height height) {
-        return new TaskState(id, requester, terms, height, TaskStatus.OPEN, 0, terms.escrow(), 0, 0, Amount.ZERO,
-                List.of(), Hash.ZERO);
+        return new TaskState(
+                id,
+                requester,
+                terms,
+                height,
+                TaskStatus.OPEN,
+                0,
+                terms.escrow(),
+                0,
+                0,
+                Amount.ZERO,
+                List.of(),
+                Hash.ZERO);
     }
 
     public boolean isOpen() {
@@ -75,23 +98,54 @@ public record TaskState(long id, Address requester, PostTask terms, Height poste
         List<Hash> w = new ArrayList<>(winners);
         w.add(model);
         int done = roundsDone + 1;
-        return new TaskState(id, requester, terms, posted, done == terms.rounds() ? TaskStatus.FINISHED : status,
-                done, escrow.subtract(terms.rewardPerRound()), revealedMask | 1L << shard, forfeits, burned, w,
+        return new TaskState(
+                id,
+                requester,
+                terms,
+                posted,
+                done == terms.rounds() ? TaskStatus.FINISHED : status,
+                done,
+                escrow.subtract(terms.rewardPerRound()),
+                revealedMask | 1L << shard,
+                forfeits,
+                burned,
+                w,
                 roundKey);
     }
 
     /** The state after a forfeited round: its reward is burned. */
     public TaskState forfeited() {
         int done = roundsDone + 1;
-        return new TaskState(id, requester, terms, posted, done == terms.rounds() ? TaskStatus.FINISHED : status,
-                done, escrow.subtract(terms.rewardPerRound()), revealedMask, forfeits + 1,
-                burned.add(terms.rewardPerRound()), winners, lastRoundKey);
+        return new TaskState(
+                id,
+                requester,
+                terms,
+                posted,
+                done == terms.rounds() ? TaskStatus.FINISHED : status,
+                done,
+                escrow.subtract(terms.rewardPerRound()),
+                revealedMask,
+                forfeits + 1,
+                burned.add(terms.rewardPerRound()),
+                winners,
+                lastRoundKey);
     }
 
     /** Closed with {@code status}: the escrow is emptied, {@code penalty} of it burned (the rest is refunded). */
     public TaskState closed(TaskStatus newStatus, Amount penalty) {
-        return new TaskState(id, requester, terms, posted, newStatus, roundsDone, Amount.ZERO, revealedMask, forfeits,
-                burned.add(penalty), winners, lastRoundKey);
+        return new TaskState(
+                id,
+                requester,
+                terms,
+                posted,
+                newStatus,
+                roundsDone,
+                Amount.ZERO,
+                revealedMask,
+                forfeits,
+                burned.add(penalty),
+                winners,
+                lastRoundKey);
     }
 
     public byte[] canonicalBytes() {
@@ -107,8 +161,15 @@ public record TaskState(long id, Address requester, PostTask terms, Height poste
     public void write(CanonicalWriter out) {
         out.u8(VERSION).i64(id).address(requester);
         TransactionCodec.writePayload(terms, out);
-        out.height(posted).u8(status.ordinal()).i32(roundsDone).amount(escrow).i64(revealedMask).i32(forfeits)
-                .amount(burned).list(winners, (h, w) -> w.hash(h)).hash(lastRoundKey);
+        out.height(posted)
+                .u8(status.ordinal())
+                .i32(roundsDone)
+                .amount(escrow)
+                .i64(revealedMask)
+                .i32(forfeits)
+                .amount(burned)
+                .list(winners, (h, w) -> w.hash(h))
+                .hash(lastRoundKey);
     }
 
     public static TaskState read(CanonicalReader in) {
@@ -130,7 +191,18 @@ public record TaskState(long id, Address requester, PostTask terms, Height poste
         Amount burned = in.amount();
         List<Hash> winners = in.list(PostTask.MAX_SHARDS, 32, CanonicalReader::hash);
         Hash key = in.hash();
-        return in.guard(() -> new TaskState(id, requester, terms, posted, TaskStatus.values()[status], done, escrow,
-                mask, forfeits, burned, winners, key));
+        return in.guard(() -> new TaskState(
+                id,
+                requester,
+                terms,
+                posted,
+                TaskStatus.values()[status],
+                done,
+                escrow,
+                mask,
+                forfeits,
+                burned,
+                winners,
+                key));
     }
 }

@@ -63,8 +63,8 @@ public final class WorldState {
     /** All changes at once; the result does not depend on the map's iteration order. */
     public WorldState withAll(Map<Address, Account> changes) {
         StateTreap next = root;
-        Iterable<Map.Entry<Address, Account>> entries = changes instanceof SortedMap<Address, Account> sorted
-                ? sorted.entrySet() : changes.entrySet();
+        Iterable<Map.Entry<Address, Account>> entries =
+                changes instanceof SortedMap<Address, Account> sorted ? sorted.entrySet() : changes.entrySet();
         for (Map.Entry<Address, Account> e : entries) {
             next = StateTreap.put(next, Objects.requireNonNull(e.getKey()), Objects.requireNonNull(e.getValue()));
         }
@@ -78,12 +78,15 @@ public final class WorldState {
      */
     public Hash root() {
         Hash accounts = StateTreap.hash(root);
-        Hash withTasks = tasks.isPristine() ? accounts
-                : Hash.sha256(new byte[] {0x04}, accounts.unsafeArray(), tasks.root().unsafeArray());
+        Hash withTasks = tasks.isPristine()
+                ? accounts
+                : Hash.sha256(
+                        new byte[] {0x04}, accounts.unsafeArray(), tasks.root().unsafeArray());
         if (lifelong.isEmpty()) {
             return withTasks;
         }
-        return Hash.sha256(new byte[] {0x06}, withTasks.unsafeArray(), lifelong.root().unsafeArray());
+        return Hash.sha256(
+                new byte[] {0x06}, withTasks.unsafeArray(), lifelong.root().unsafeArray());
     }
 
     /** The root over the accounts alone. */

@@ -25,15 +25,17 @@ public final class WorldStateCodec implements Codec<WorldState> {
     public static final int MAX_ACCOUNTS = 50_000_000;
     private static final int ENTRY_BYTES = Address.LENGTH + 24;
 
-    private WorldStateCodec() {
-    }
+    private WorldStateCodec() {}
 
     @Override
     public void write(WorldState state, CanonicalWriter out) {
         boolean withLifelong = !state.lifelong().isEmpty();
         boolean withTasks = withLifelong || !state.tasks().isPristine();
-        out.u8(withLifelong ? VERSION_WITH_LIFELONG : withTasks ? VERSION_WITH_TASKS : VERSION).i32(state.size());
-        state.forEach((address, account) -> out.address(address).amount(account.balance()).i64(account.nonce())
+        out.u8(withLifelong ? VERSION_WITH_LIFELONG : withTasks ? VERSION_WITH_TASKS : VERSION)
+                .i32(state.size());
+        state.forEach((address, account) -> out.address(address)
+                .amount(account.balance())
+                .i64(account.nonce())
                 .i64(account.reputation()));
         if (withTasks) {
             out.i64(state.tasks().nextId()).list(state.tasks().all(), (t, w) -> t.write(w));
@@ -52,8 +54,8 @@ public final class WorldStateCodec implements Codec<WorldState> {
         }
         var entries = in.list(MAX_ACCOUNTS, ENTRY_BYTES, r -> {
             Address address = r.address();
-            Account account = r.guard(() -> new Account(r.amount(), r.nonNegativeLong("nonce"),
-                    r.nonNegativeLong("reputation")));
+            Account account =
+                    r.guard(() -> new Account(r.amount(), r.nonNegativeLong("nonce"), r.nonNegativeLong("reputation")));
             return java.util.Map.entry(address, account);
         });
         TreeMap<Address, Account> sorted = new TreeMap<>();

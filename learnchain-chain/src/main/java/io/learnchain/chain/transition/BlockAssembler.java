@@ -1,9 +1,5 @@
 package io.learnchain.chain.transition;
 
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.chain.rules.TxResult;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.crypto.KeyPair;
@@ -15,6 +11,10 @@ import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.Coinbase;
@@ -35,17 +35,29 @@ public final class BlockAssembler {
     /** Bytes reserved for the header and the coinbase when filling a block. */
     private static final int RESERVED_BYTES = 1024;
 
-    private BlockAssembler() {
-    }
+    private BlockAssembler() {}
 
-    public static BlockTemplate assemble(ChainTip parent, List<SignedTransaction> candidates, PublicKey miner,
-            Address coinbaseRecipient, long timestamp, ChainRules rules, SignatureVerifier verifier) {
+    public static BlockTemplate assemble(
+            ChainTip parent,
+            List<SignedTransaction> candidates,
+            PublicKey miner,
+            Address coinbaseRecipient,
+            long timestamp,
+            ChainRules rules,
+            SignatureVerifier verifier) {
         return assemble(parent, candidates, miner, coinbaseRecipient, timestamp, rules, verifier, LifelongEnv.NONE);
     }
 
     /** As above; lifelong transactions are evaluated with the blobs and pool of {@code env}. */
-    public static BlockTemplate assemble(ChainTip parent, List<SignedTransaction> candidates, PublicKey miner,
-            Address coinbaseRecipient, long timestamp, ChainRules rules, SignatureVerifier verifier, LifelongEnv env) {
+    public static BlockTemplate assemble(
+            ChainTip parent,
+            List<SignedTransaction> candidates,
+            PublicKey miner,
+            Address coinbaseRecipient,
+            long timestamp,
+            ChainRules rules,
+            SignatureVerifier verifier,
+            LifelongEnv env) {
         StateDelta delta = new StateDelta(parent.state());
         LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         List<SignedTransaction> chosen = new ArrayList<>();
@@ -58,7 +70,8 @@ public final class BlockAssembler {
             if (chosen.size() >= maxTxs || bytes + size > rules.limits().maxBlockBytes()) {
                 break;
             }
-            switch (TransactionProcessor.apply(tx, delta, rules, verifier, parent.height().next(), env)) {
+            switch (TransactionProcessor.apply(
+                    tx, delta, rules, verifier, parent.height().next(), env)) {
                 case TxResult.Applied applied -> {
                     chosen.add(tx);
                     fees = fees.add(applied.fee());
@@ -68,15 +81,24 @@ public final class BlockAssembler {
             }
         }
         var height = parent.height().next();
-        Coinbase coinbase = new Coinbase(height, coinbaseRecipient, rules.blockSubsidy().add(fees));
+        Coinbase coinbase =
+                new Coinbase(height, coinbaseRecipient, rules.blockSubsidy().add(fees));
         delta.put(coinbaseRecipient, delta.account(coinbaseRecipient).credit(coinbase.amount()));
         WorldState state = delta.commit();
         List<Transaction> body = new ArrayList<>(chosen.size() + 1);
         body.add(coinbase);
         body.addAll(chosen);
         long ts = Math.max(timestamp, parent.timestamp());
-        BlockHeader header = new BlockHeader(BlockHeader.CURRENT_VERSION, height, parent.hash(), ts, miner,
-                Block.txRoot(body), state.root(), new IdleProof(parent.nextDifficulty(rules), 0), Signature.NONE);
+        BlockHeader header = new BlockHeader(
+                BlockHeader.CURRENT_VERSION,
+                height,
+                parent.hash(),
+                ts,
+                miner,
+                Block.txRoot(body),
+                state.root(),
+                new IdleProof(parent.nextDifficulty(rules), 0),
+                Signature.NONE);
         return new BlockTemplate(header, body, state, fees, skipped);
     }
 
@@ -84,17 +106,35 @@ public final class BlockAssembler {
      * Assembles, seals with up to {@code maxTries} nonces from 0 and signs in one go: for tests,
      * dev chains and low difficulties. Empty if no nonce in range met the difficulty.
      */
-    public static Optional<Block> mine(ChainTip parent, List<SignedTransaction> candidates, KeyPair miner,
-            long timestamp, ChainRules rules, long maxTries) {
+    public static Optional<Block> mine(
+            ChainTip parent,
+            List<SignedTransaction> candidates,
+            KeyPair miner,
+            long timestamp,
+            ChainRules rules,
+            long maxTries) {
         return mine(parent, candidates, miner, timestamp, rules, maxTries, LifelongEnv.NONE);
     }
 
     /** {@link #mine} with the blobs and pool lifelong transactions need. */
-    public static Optional<Block> mine(ChainTip parent, List<SignedTransaction> candidates, KeyPair miner,
-            long timestamp, ChainRules rules, long maxTries, LifelongEnv env) {
-        BlockTemplate template = assemble(parent, candidates, miner.publicKey(), Address.of(miner.publicKey()),
-                timestamp, rules, SignatureVerifier.ED25519, env);
+    public static Optional<Block> mine(
+            ChainTip parent,
+            List<SignedTransaction> candidates,
+            KeyPair miner,
+            long timestamp,
+            ChainRules rules,
+            long maxTries,
+            LifelongEnv env) {
+        BlockTemplate template = assemble(
+                parent,
+                candidates,
+                miner.publicKey(),
+                Address.of(miner.publicKey()),
+                timestamp,
+                rules,
+                SignatureVerifier.ED25519,
+                env);
         return IdleSealer.seal(template.header(), 0, maxTries)
-                .map(sealed -> template.toBlock(sealed.signedBy(miner)));
+                .map(sealedHeader -> template.toBlock(sealedHeader.signedBy(miner)));
     }
 }

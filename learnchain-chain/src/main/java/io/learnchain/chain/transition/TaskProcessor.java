@@ -1,10 +1,10 @@
 package io.learnchain.chain.transition;
 
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.TxResult;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Height;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.state.TaskState;
@@ -23,18 +23,20 @@ import java.util.Optional;
  * runs before the transactions (so the round's task may already be finished when its reveal applies).
  */
 final class TaskProcessor {
-    private TaskProcessor() {
-    }
+    private TaskProcessor() {}
 
     static TxResult post(TxBody body, PostTask p, Address sender, Account account, StateDelta state, Height height) {
         Amount debit = TransactionProcessor.debitOf(body);
         if (debit == null) {
-            return new TxResult.Rejected(InvalidReason.OVERFLOW, "escrow " + p.rounds() + " x " + p.rewardPerRound()
-                    + " + fee " + body.fee() + " overflows");
+            return new TxResult.Rejected(
+                    InvalidReason.OVERFLOW,
+                    "escrow " + p.rounds() + " x " + p.rewardPerRound() + " + fee " + body.fee() + " overflows");
         }
         if (!account.balance().isAtLeast(debit)) {
-            return new TxResult.Rejected(InvalidReason.INSUFFICIENT_BALANCE, sender + " has " + account.balance()
-                    + " but posting the task needs " + debit + " (escrow " + p.escrow() + " + fee " + body.fee() + ")");
+            return new TxResult.Rejected(
+                    InvalidReason.INSUFFICIENT_BALANCE,
+                    sender + " has " + account.balance() + " but posting the task needs " + debit + " (escrow "
+                            + p.escrow() + " + fee " + body.fee() + ")");
         }
         state.put(sender, account.debitAndAdvance(debit));
         state.putTask(TaskState.posted(state.allocateTaskId(), sender, p, height));
@@ -48,8 +50,9 @@ final class TaskProcessor {
             return wrong;
         }
         if (!account.balance().isAtLeast(body.fee())) {
-            return new TxResult.Rejected(InvalidReason.INSUFFICIENT_BALANCE, sender + " has " + account.balance()
-                    + ", the fee is " + body.fee());
+            return new TxResult.Rejected(
+                    InvalidReason.INSUFFICIENT_BALANCE,
+                    sender + " has " + account.balance() + ", the fee is " + body.fee());
         }
         TaskState task = found.orElseThrow();
         Amount penalty = TaskState.penalty(task.escrow());
@@ -65,12 +68,15 @@ final class TaskProcessor {
             return new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + r.taskId());
         }
         if (!found.get().requester().equals(sender)) {
-            return new TxResult.Rejected(InvalidReason.NOT_REQUESTER, "only the requester "
-                    + found.get().requester() + " may reveal shards of task " + r.taskId() + ", not " + sender);
+            return new TxResult.Rejected(
+                    InvalidReason.NOT_REQUESTER,
+                    "only the requester " + found.get().requester() + " may reveal shards of task " + r.taskId()
+                            + ", not " + sender);
         }
         if (!account.balance().isAtLeast(body.fee())) {
-            return new TxResult.Rejected(InvalidReason.INSUFFICIENT_BALANCE, sender + " has " + account.balance()
-                    + ", the fee is " + body.fee());
+            return new TxResult.Rejected(
+                    InvalidReason.INSUFFICIENT_BALANCE,
+                    sender + " has " + account.balance() + ", the fee is " + body.fee());
         }
         state.put(sender, account.debitAndAdvance(body.fee()));
         return new TxResult.Applied(body.fee());
@@ -82,8 +88,9 @@ final class TaskProcessor {
         }
         TaskState task = found.get();
         if (!task.requester().equals(sender)) {
-            return new TxResult.Rejected(InvalidReason.NOT_REQUESTER, "task " + id + " was posted by "
-                    + task.requester() + ", not " + sender);
+            return new TxResult.Rejected(
+                    InvalidReason.NOT_REQUESTER,
+                    "task " + id + " was posted by " + task.requester() + ", not " + sender);
         }
         if (!task.isOpen()) {
             return new TxResult.Rejected(InvalidReason.TASK_NOT_OPEN, "task " + id + " is " + task.status());

@@ -1,24 +1,24 @@
 package io.learnchain.chain.transition;
 
+import io.learnchain.base.Address;
+import io.learnchain.base.Amount;
+import io.learnchain.chain.lifelong.LifelongProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.TxResult;
-import io.learnchain.base.Address;
-import io.learnchain.base.Amount;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
-import io.learnchain.chain.lifelong.LifelongProcessor;
+import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Challenge;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
-import io.learnchain.chain.tx.CancelTask;
-import io.learnchain.chain.tx.PostTask;
-import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
 
@@ -28,14 +28,13 @@ import io.learnchain.chain.tx.TxBody;
  * balance is checked against the current state alone.
  */
 public final class TransactionAdmission {
-    private TransactionAdmission() {
-    }
+    private TransactionAdmission() {}
 
     public static TxResult check(SignedTransaction tx, WorldState state, ChainRules rules, SignatureVerifier verifier) {
         int size = TransactionCodec.INSTANCE.encode(tx).length;
         if (size > TransactionCodec.MAX_BYTES) {
-            return new TxResult.Rejected(InvalidReason.TX_TOO_LARGE, size + " bytes, the limit is "
-                    + TransactionCodec.MAX_BYTES);
+            return new TxResult.Rejected(
+                    InvalidReason.TX_TOO_LARGE, size + " bytes, the limit is " + TransactionCodec.MAX_BYTES);
         }
         TxResult.Rejected stateless = TransactionProcessor.checkStateless(tx, rules, verifier);
         if (stateless != null) {
@@ -45,8 +44,9 @@ public final class TransactionAdmission {
         Address sender = body.senderAddress();
         Account account = state.account(sender);
         if (body.nonce() < account.nonce()) {
-            return new TxResult.Rejected(InvalidReason.NONCE_TOO_LOW, "nonce " + body.nonce() + " of " + sender
-                    + " is already spent; the next is " + account.nonce());
+            return new TxResult.Rejected(
+                    InvalidReason.NONCE_TOO_LOW,
+                    "nonce " + body.nonce() + " of " + sender + " is already spent; the next is " + account.nonce());
         }
         TxResult.Rejected task = checkTask(body, sender, state);
         if (task != null) {
@@ -57,8 +57,9 @@ public final class TransactionAdmission {
             return new TxResult.Rejected(InvalidReason.OVERFLOW, "amount + fee overflows");
         }
         if (!account.balance().isAtLeast(debit)) {
-            return new TxResult.Rejected(InvalidReason.INSUFFICIENT_BALANCE, sender + " has " + account.balance()
-                    + ", the transaction needs " + debit);
+            return new TxResult.Rejected(
+                    InvalidReason.INSUFFICIENT_BALANCE,
+                    sender + " has " + account.balance() + ", the transaction needs " + debit);
         }
         return new TxResult.Applied(body.fee());
     }
@@ -87,11 +88,14 @@ public final class TransactionAdmission {
             return new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + id);
         }
         if (!task.get().requester().equals(sender)) {
-            return new TxResult.Rejected(InvalidReason.NOT_REQUESTER, "task " + id + " belongs to "
-                    + task.get().requester() + ", not " + sender);
+            return new TxResult.Rejected(
+                    InvalidReason.NOT_REQUESTER,
+                    "task " + id + " belongs to " + task.get().requester() + ", not " + sender);
         }
         if (!task.get().isOpen()) {
-            return new TxResult.Rejected(InvalidReason.TASK_NOT_OPEN, "task " + id + " is " + task.get().status());
+            return new TxResult.Rejected(
+                    InvalidReason.TASK_NOT_OPEN,
+                    "task " + id + " is " + task.get().status());
         }
         return null;
     }

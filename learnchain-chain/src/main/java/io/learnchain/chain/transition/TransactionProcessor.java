@@ -1,24 +1,24 @@
 package io.learnchain.chain.transition;
 
+import io.learnchain.base.Address;
+import io.learnchain.base.Amount;
+import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.lifelong.LifelongProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.TxResult;
-import io.learnchain.base.Address;
-import io.learnchain.base.Amount;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.StateDelta;
-import io.learnchain.chain.lifelong.LifelongEnv;
-import io.learnchain.chain.lifelong.LifelongProcessor;
+import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Challenge;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
-import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.tx.CancelTask;
-import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
 
@@ -28,22 +28,30 @@ import io.learnchain.chain.tx.TxBody;
  * balance covers it, then the payload's own effect. Nothing is written unless every check passes.
  */
 public final class TransactionProcessor {
-    private TransactionProcessor() {
-    }
+    private TransactionProcessor() {}
 
     public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier) {
         return apply(tx, state, rules, verifier, io.learnchain.base.Height.GENESIS);
     }
 
     /** Applies {@code tx} as part of the block at {@code height} (recorded as the posting height of a task). */
-    public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier,
+    public static TxResult apply(
+            SignedTransaction tx,
+            StateDelta state,
+            ChainRules rules,
+            SignatureVerifier verifier,
             io.learnchain.base.Height height) {
         return apply(tx, state, rules, verifier, height, LifelongEnv.NONE);
     }
 
     /** As above, with the blobs and pool lifelong transactions are evaluated with. */
-    public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier,
-            io.learnchain.base.Height height, LifelongEnv env) {
+    public static TxResult apply(
+            SignedTransaction tx,
+            StateDelta state,
+            ChainRules rules,
+            SignatureVerifier verifier,
+            io.learnchain.base.Height height,
+            LifelongEnv env) {
         TxBody body = tx.body();
         TxResult.Rejected stateless = checkStateless(tx, rules, verifier);
         if (stateless != null) {
@@ -52,9 +60,11 @@ public final class TransactionProcessor {
         Address sender = body.senderAddress();
         Account account = state.account(sender);
         if (body.nonce() != account.nonce()) {
-            return new TxResult.Rejected(InvalidReason.NONCE_MISMATCH, "transaction from " + sender + " has nonce "
-                    + body.nonce() + ", the account's next nonce is " + account.nonce()
-                    + (body.nonce() < account.nonce() ? " (a replay of a spent nonce)" : " (a gap)"));
+            return new TxResult.Rejected(
+                    InvalidReason.NONCE_MISMATCH,
+                    "transaction from " + sender + " has nonce "
+                            + body.nonce() + ", the account's next nonce is " + account.nonce()
+                            + (body.nonce() < account.nonce() ? " (a replay of a spent nonce)" : " (a gap)"));
         }
         return switch (body.payload()) {
             case Transfer t -> transfer(body, t, sender, account, state);
@@ -63,28 +73,44 @@ public final class TransactionProcessor {
             case RevealShard r -> TaskProcessor.reveal(body, r, sender, account, state);
             case DeployModel d -> LifelongProcessor.deploy(call(body, sender, account, state, height, rules, env), d);
             case RevealParts r -> LifelongProcessor.reveal(call(body, sender, account, state, height, rules, env), r);
-            case ProposeUpdate p -> LifelongProcessor.propose(call(body, sender, account, state, height, rules, env), p);
-            case Challenge c -> LifelongProcessor.challenge(call(body, sender, account, state, height, rules, env), c,
-                    verifier.verify(c.claim()), c.claim().body().chainId().equals(rules.chainId()));
+            case ProposeUpdate p ->
+                LifelongProcessor.propose(call(body, sender, account, state, height, rules, env), p);
+            case Challenge c ->
+                LifelongProcessor.challenge(
+                        call(body, sender, account, state, height, rules, env),
+                        c,
+                        verifier.verify(c.claim()),
+                        c.claim().body().chainId().equals(rules.chainId()));
             case GrowModel g -> LifelongProcessor.grow(call(body, sender, account, state, height, rules, env), g);
         };
     }
 
-    private static LifelongProcessor.Call call(TxBody body, Address sender, Account account, StateDelta state,
-            io.learnchain.base.Height height, ChainRules rules, LifelongEnv env) {
-        return new LifelongProcessor.Call(body, sender, account, state, height, rules.limits().maxModelBytes(), env);
+    private static LifelongProcessor.Call call(
+            TxBody body,
+            Address sender,
+            Account account,
+            StateDelta state,
+            io.learnchain.base.Height height,
+            ChainRules rules,
+            LifelongEnv env) {
+        return new LifelongProcessor.Call(
+                body, sender, account, state, height, rules.limits().maxModelBytes(), env);
     }
 
     /** Chain id and signature: the checks that need no state. Null when both pass. */
     static TxResult.Rejected checkStateless(SignedTransaction tx, ChainRules rules, SignatureVerifier verifier) {
         TxBody body = tx.body();
         if (!body.chainId().equals(rules.chainId())) {
-            return new TxResult.Rejected(InvalidReason.WRONG_CHAIN_ID, "transaction is for chain "
-                    + body.chainId().shortHex() + ", this chain is " + rules.chainId().shortHex());
+            return new TxResult.Rejected(
+                    InvalidReason.WRONG_CHAIN_ID,
+                    "transaction is for chain " + body.chainId().shortHex() + ", this chain is "
+                            + rules.chainId().shortHex());
         }
         if (!verifier.verify(tx)) {
-            return new TxResult.Rejected(InvalidReason.BAD_TX_SIGNATURE, "signature of transaction from "
-                    + body.senderAddress() + " nonce " + body.nonce() + " does not verify");
+            return new TxResult.Rejected(
+                    InvalidReason.BAD_TX_SIGNATURE,
+                    "signature of transaction from " + body.senderAddress() + " nonce " + body.nonce()
+                            + " does not verify");
         }
         return null;
     }
@@ -112,12 +138,14 @@ public final class TransactionProcessor {
     private static TxResult transfer(TxBody body, Transfer t, Address sender, Account account, StateDelta state) {
         Amount debit = debitOf(body);
         if (debit == null) {
-            return new TxResult.Rejected(InvalidReason.OVERFLOW, "amount " + t.amount() + " + fee " + body.fee()
-                    + " overflows");
+            return new TxResult.Rejected(
+                    InvalidReason.OVERFLOW, "amount " + t.amount() + " + fee " + body.fee() + " overflows");
         }
         if (!account.balance().isAtLeast(debit)) {
-            return new TxResult.Rejected(InvalidReason.INSUFFICIENT_BALANCE, sender + " has " + account.balance()
-                    + " but the transaction needs " + debit + " (amount " + t.amount() + " + fee " + body.fee() + ")");
+            return new TxResult.Rejected(
+                    InvalidReason.INSUFFICIENT_BALANCE,
+                    sender + " has " + account.balance() + " but the transaction needs " + debit + " (amount "
+                            + t.amount() + " + fee " + body.fee() + ")");
         }
         Account debited = account.debitAndAdvance(debit);
         state.put(sender, debited);
@@ -127,8 +155,9 @@ public final class TransactionProcessor {
             credited = recipient.credit(t.amount());
         } catch (ArithmeticException e) {
             state.put(sender, account);
-            return new TxResult.Rejected(InvalidReason.OVERFLOW, "crediting " + t.amount() + " to " + t.to()
-                    + " overflows its balance " + recipient.balance());
+            return new TxResult.Rejected(
+                    InvalidReason.OVERFLOW,
+                    "crediting " + t.amount() + " to " + t.to() + " overflows its balance " + recipient.balance());
         }
         state.put(t.to(), credited);
         return new TxResult.Applied(body.fee());

@@ -10,8 +10,15 @@ import java.util.Objects;
  * weights blob (every old weight bit-identical at its new place, checked byte for byte), the new
  * threshold, and new test parts for the new classes of which the chain picks {@code selectCount}.
  */
-public record GrowModel(long modelId, Hash parent, String grownSpec, Hash grownWeights, long growthThreshold,
-        int selectCount, List<Hash> partHashes) implements Payload {
+public record GrowModel(
+        long modelId,
+        Hash parent,
+        String grownSpec,
+        Hash grownWeights,
+        long growthThreshold,
+        int selectCount,
+        List<Hash> partHashes)
+        implements Payload {
     public static final int TAG = 20;
 
     public GrowModel {
@@ -21,8 +28,8 @@ public record GrowModel(long modelId, Hash parent, String grownSpec, Hash grownW
         Objects.requireNonNull(grownWeights, "grownWeights");
         partHashes = List.copyOf(partHashes);
         if (grownSpec.isEmpty() || grownSpec.length() > DeployModel.MAX_SPEC_BYTES) {
-            throw new IllegalArgumentException("a model spec of 1.." + DeployModel.MAX_SPEC_BYTES
-                    + " characters is needed");
+            throw new IllegalArgumentException(
+                    "a model spec of 1.." + DeployModel.MAX_SPEC_BYTES + " characters is needed");
         }
         if (growthThreshold < 0) {
             throw new IllegalArgumentException("the growth threshold is a loss in micro-nats, >= 0");

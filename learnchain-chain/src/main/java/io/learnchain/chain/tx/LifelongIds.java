@@ -2,8 +2,7 @@ package io.learnchain.chain.tx;
 
 /** Lifelong model ids count from 1 in deployment order. */
 final class LifelongIds {
-    private LifelongIds() {
-    }
+    private LifelongIds() {}
 
     static void check(long modelId) {
         if (modelId < 1) {

@@ -5,8 +5,16 @@ package io.learnchain.chain.tx;
  * CancelTask, RevealShard, DeployModel, ProposeUpdate...) is a new record here plus a tag in
  * {@link TransactionCodec}; every exhaustive switch then fails to compile until it handles it.
  */
-public sealed interface Payload permits Transfer, PostTask, CancelTask, RevealShard, DeployModel,
-        RevealParts, ProposeUpdate, Challenge, GrowModel {
+public sealed interface Payload
+        permits Transfer,
+                PostTask,
+                CancelTask,
+                RevealShard,
+                DeployModel,
+                RevealParts,
+                ProposeUpdate,
+                Challenge,
+                GrowModel {
 
     /** The wire tag of this kind, unique among payloads. */
     int tag();

@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param maxPhaseSeconds after this long without a reveal the round may be forfeited
  * @param shardHashes hashes of the requester's secret test shards (one is revealed per round)
  */
-public record PostTask(String modelSpec, Hash trainingSet, int minTrainingAccuracyBp, int rounds,
-        Amount rewardPerRound, long expectedSeconds, long minPhaseSeconds, long maxPhaseSeconds,
-        List<Hash> shardHashes) implements Payload {
+public record PostTask(
+        String modelSpec,
+        Hash trainingSet,
+        int minTrainingAccuracyBp,
+        int rounds,
+        Amount rewardPerRound,
+        long expectedSeconds,
+        long minPhaseSeconds,
+        long maxPhaseSeconds,
+        List<Hash> shardHashes)
+        implements Payload {
     public static final int TAG = 2;
     public static final int MAX_SPEC_BYTES = 1024;
     public static final int MAX_SHARDS = 64;
@@ -38,16 +46,16 @@ public record PostTask(String modelSpec, Hash trainingSet, int minTrainingAccura
         }
         String canonical = ModelSpec.parse(modelSpec).text();
         if (!canonical.equals(modelSpec)) {
-            throw new IllegalArgumentException("model spec '" + modelSpec + "' is not canonical; write '" + canonical
-                    + "'");
+            throw new IllegalArgumentException(
+                    "model spec '" + modelSpec + "' is not canonical; write '" + canonical + "'");
         }
         if (minTrainingAccuracyBp < 0 || minTrainingAccuracyBp > 10_000) {
-            throw new IllegalArgumentException("minimum training accuracy must be 0..10000 basis points, got "
-                    + minTrainingAccuracyBp);
+            throw new IllegalArgumentException(
+                    "minimum training accuracy must be 0..10000 basis points, got " + minTrainingAccuracyBp);
         }
         if (shardHashes.isEmpty() || shardHashes.size() > MAX_SHARDS) {
-            throw new IllegalArgumentException("a task needs 1.." + MAX_SHARDS + " test shards, got "
-                    + shardHashes.size());
+            throw new IllegalArgumentException(
+                    "a task needs 1.." + MAX_SHARDS + " test shards, got " + shardHashes.size());
         }
         if (new HashSet<>(shardHashes).size() != shardHashes.size()) {
             throw new IllegalArgumentException("test shard hashes must be distinct");

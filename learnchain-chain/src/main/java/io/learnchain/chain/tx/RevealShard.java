@@ -18,8 +18,8 @@ public record RevealShard(long taskId, Hash previous, int shardIndex, Hash shard
             throw new IllegalArgumentException("task ids start at 1, got " + taskId);
         }
         if (shardIndex < 0 || shardIndex >= PostTask.MAX_SHARDS) {
-            throw new IllegalArgumentException("shard index must be 0.." + (PostTask.MAX_SHARDS - 1) + ", got "
-                    + shardIndex);
+            throw new IllegalArgumentException(
+                    "shard index must be 0.." + (PostTask.MAX_SHARDS - 1) + ", got " + shardIndex);
         }
     }
 

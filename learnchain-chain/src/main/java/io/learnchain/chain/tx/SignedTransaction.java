@@ -18,8 +18,9 @@ public record SignedTransaction(TxBody body, Signature signature) implements Tra
     /** Signs {@code body}; the key must be the body's sender. */
     public static SignedTransaction sign(TxBody body, KeyPair keys) {
         if (!keys.publicKey().equals(body.sender())) {
-            throw new IllegalArgumentException("the signing key " + keys.publicKey().toHex()
-                    + " is not the transaction's sender " + body.sender().toHex());
+            throw new IllegalArgumentException(
+                    "the signing key " + keys.publicKey().toHex() + " is not the transaction's sender "
+                            + body.sender().toHex());
         }
         return new SignedTransaction(body, keys.sign(signingBytes(body)));
     }

@@ -32,17 +32,18 @@ public final class TransactionCodec implements Codec<Transaction> {
     public static final int MAX_BYTES = 4096;
     /** The smallest encoding of any transaction (a coinbase), for list count checks. */
     public static final int MIN_BYTES = 2 + 8 + 20 + 8;
+
     private static final int KIND_COINBASE = 0;
     private static final int KIND_SIGNED = 1;
 
-    private TransactionCodec() {
-    }
+    private TransactionCodec() {}
 
     @Override
     public void write(Transaction tx, CanonicalWriter out) {
         out.u8(VERSION);
         switch (tx) {
-            case Coinbase c -> out.u8(KIND_COINBASE).height(c.height()).address(c.recipient()).amount(c.amount());
+            case Coinbase c ->
+                out.u8(KIND_COINBASE).height(c.height()).address(c.recipient()).amount(c.amount());
             case SignedTransaction s -> {
                 out.u8(KIND_SIGNED);
                 writeBody(s.body(), out);
@@ -61,19 +62,40 @@ public final class TransactionCodec implements Codec<Transaction> {
         out.u8(payload.tag());
         switch (payload) {
             case Transfer t -> out.address(t.to()).amount(t.amount());
-            case PostTask p -> out.string(p.modelSpec()).hash(p.trainingSet()).i32(p.minTrainingAccuracyBp())
-                    .i32(p.rounds()).amount(p.rewardPerRound()).i64(p.expectedSeconds()).i64(p.minPhaseSeconds())
-                    .i64(p.maxPhaseSeconds()).list(p.shardHashes(), (h, w) -> w.hash(h));
+            case PostTask p ->
+                out.string(p.modelSpec())
+                        .hash(p.trainingSet())
+                        .i32(p.minTrainingAccuracyBp())
+                        .i32(p.rounds())
+                        .amount(p.rewardPerRound())
+                        .i64(p.expectedSeconds())
+                        .i64(p.minPhaseSeconds())
+                        .i64(p.maxPhaseSeconds())
+                        .list(p.shardHashes(), (h, w) -> w.hash(h));
             case CancelTask c -> out.i64(c.taskId());
-            case RevealShard r -> out.i64(r.taskId()).hash(r.previous()).i32(r.shardIndex()).hash(r.shardHash());
-            case DeployModel d -> out.string(d.modelSpec()).hash(d.initialWeights()).u8(d.lossFunction())
-                    .i64(d.growthThreshold()).i32(d.selectCount()).i32(d.epochBlocks()).i32(d.revealWindow())
-                    .list(d.partHashes(), (h, w) -> w.hash(h));
+            case RevealShard r ->
+                out.i64(r.taskId()).hash(r.previous()).i32(r.shardIndex()).hash(r.shardHash());
+            case DeployModel d ->
+                out.string(d.modelSpec())
+                        .hash(d.initialWeights())
+                        .u8(d.lossFunction())
+                        .i64(d.growthThreshold())
+                        .i32(d.selectCount())
+                        .i32(d.epochBlocks())
+                        .i32(d.revealWindow())
+                        .list(d.partHashes(), (h, w) -> w.hash(h));
             case RevealParts r -> out.i64(r.modelId());
-            case ProposeUpdate p -> out.i64(p.modelId()).hash(p.parent()).hash(p.weights()).i64(p.claimedLoss());
+            case ProposeUpdate p ->
+                out.i64(p.modelId()).hash(p.parent()).hash(p.weights()).i64(p.claimedLoss());
             case Challenge c -> out.i64(c.modelId()).bytes(INSTANCE.encode(c.claim()));
-            case GrowModel g -> out.i64(g.modelId()).hash(g.parent()).string(g.grownSpec()).hash(g.grownWeights())
-                    .i64(g.growthThreshold()).i32(g.selectCount()).list(g.partHashes(), (h, w) -> w.hash(h));
+            case GrowModel g ->
+                out.i64(g.modelId())
+                        .hash(g.parent())
+                        .string(g.grownSpec())
+                        .hash(g.grownWeights())
+                        .i64(g.growthThreshold())
+                        .i32(g.selectCount())
+                        .list(g.partHashes(), (h, w) -> w.hash(h));
         }
     }
 
@@ -129,8 +151,8 @@ public final class TransactionCodec implements Codec<Transaction> {
         long minPhase = in.i64();
         long maxPhase = in.i64();
         var shards = in.list(PostTask.MAX_SHARDS, 32, CanonicalReader::hash);
-        return in.guard(() -> new PostTask(spec, trainingSet, minBp, rounds, reward, expected, minPhase, maxPhase,
-                shards));
+        return in.guard(
+                () -> new PostTask(spec, trainingSet, minBp, rounds, reward, expected, minPhase, maxPhase, shards));
     }
 
     private static DeployModel readDeploy(CanonicalReader in) {

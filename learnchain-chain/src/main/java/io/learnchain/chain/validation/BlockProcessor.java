@@ -1,15 +1,5 @@
 package io.learnchain.chain.validation;
 
-import io.learnchain.learn.train.Trainer;
-import io.learnchain.chain.pole.ReplayVerifier;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.TxResult;
-import io.learnchain.chain.rules.UndecidedReason;
-import io.learnchain.chain.rules.ValidationContext;
-import io.learnchain.chain.rules.Verdict;
-import io.learnchain.chain.transition.TransactionProcessor;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.merkle.MerkleRoot;
@@ -18,24 +8,34 @@ import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.block.EngineProof;
-import io.learnchain.chain.dqn.DqnRules;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.dqn.DqnRules;
 import io.learnchain.chain.lifelong.LifelongBlobs;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.pole.PoleTransition;
 import io.learnchain.chain.pole.PoleVerifier;
+import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
-import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.pow.Difficulty;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.TxResult;
+import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.transition.TransactionProcessor;
 import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
+import io.learnchain.learn.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,8 +54,7 @@ import java.util.List;
  * undecided, not invalid: the block may become acceptable once the local clock catches up.
  */
 public final class BlockProcessor {
-    private BlockProcessor() {
-    }
+    private BlockProcessor() {}
 
     public static Verdict apply(ChainTip parent, Block block, ChainRules rules, ValidationContext context) {
         BlockHeader header = block.header();
@@ -70,7 +69,8 @@ public final class BlockProcessor {
             return bodyVerdict;
         }
         Verdict engineVerdict = switch (header.proof()) {
-            case PoleProof p -> PoleVerifier.checkBlock((Round.Learning) round, block, p, parent.state(), rules, context);
+            case PoleProof p ->
+                PoleVerifier.checkBlock((Round.Learning) round, block, p, parent.state(), rules, context);
             case IdleProof p -> noReveal(block);
             case ForfeitProof p -> noReveal(block);
             case DqnProof p -> DqnRules.checkBody(block);
@@ -86,27 +86,33 @@ public final class BlockProcessor {
     }
 
     /** Header rules against the parent; null when they all pass. */
-    static Verdict checkHeader(ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context,
-            Round round) {
+    static Verdict checkHeader(
+            ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context, Round round) {
         if (header.version() != BlockHeader.CURRENT_VERSION) {
-            return Verdict.invalid(InvalidReason.UNSUPPORTED_VERSION, "header version " + header.version()
-                    + ", expected " + BlockHeader.CURRENT_VERSION);
+            return Verdict.invalid(
+                    InvalidReason.UNSUPPORTED_VERSION,
+                    "header version " + header.version() + ", expected " + BlockHeader.CURRENT_VERSION);
         }
         if (!header.previous().equals(parent.hash())) {
-            return Verdict.invalid(InvalidReason.WRONG_PREVIOUS, "previous hash " + header.previous().shortHex()
-                    + " is not the parent " + parent.hash().shortHex());
+            return Verdict.invalid(
+                    InvalidReason.WRONG_PREVIOUS,
+                    "previous hash " + header.previous().shortHex() + " is not the parent "
+                            + parent.hash().shortHex());
         }
         if (!header.height().equals(parent.height().next())) {
-            return Verdict.invalid(InvalidReason.WRONG_HEIGHT, "height " + header.height() + " on a parent at "
-                    + parent.height());
+            return Verdict.invalid(
+                    InvalidReason.WRONG_HEIGHT, "height " + header.height() + " on a parent at " + parent.height());
         }
         if (header.timestamp() < parent.timestamp()) {
-            return Verdict.invalid(InvalidReason.TIMESTAMP_BEFORE_PARENT, "timestamp " + header.timestamp()
-                    + " is before the parent's " + parent.timestamp());
+            return Verdict.invalid(
+                    InvalidReason.TIMESTAMP_BEFORE_PARENT,
+                    "timestamp " + header.timestamp() + " is before the parent's " + parent.timestamp());
         }
         if (header.timestamp() > context.nowSeconds() + rules.maxFutureSeconds()) {
-            return new Verdict.Undecided(UndecidedReason.FUTURE_TIMESTAMP, "timestamp " + header.timestamp()
-                    + " is more than " + rules.maxFutureSeconds() + " s ahead of local time " + context.nowSeconds());
+            return new Verdict.Undecided(
+                    UndecidedReason.FUTURE_TIMESTAMP,
+                    "timestamp " + header.timestamp() + " is more than " + rules.maxFutureSeconds()
+                            + " s ahead of local time " + context.nowSeconds());
         }
         Verdict mismatch = engineMismatch(header.proof(), rules);
         if (mismatch != null) {
@@ -114,10 +120,13 @@ public final class BlockProcessor {
         }
         Verdict engine = switch (header.proof()) {
             case DqnProof p -> DqnRules.check(parent, p, rules.dqn().orElseThrow());
-            case IdleProof p -> round instanceof Round.Learning l
-                    ? Verdict.invalid(InvalidReason.WRONG_ROUND_TASK, "task " + l.taskId() + " is open: mine a pole"
-                            + " block, or a forfeit block from time " + l.forfeitNotBefore())
-                    : checkWork(parent, header, p.difficulty(), rules);
+            case IdleProof p ->
+                round instanceof Round.Learning l
+                        ? Verdict.invalid(
+                                InvalidReason.WRONG_ROUND_TASK,
+                                "task " + l.taskId() + " is open: mine a pole" + " block, or a forfeit block from time "
+                                        + l.forfeitNotBefore())
+                        : checkWork(parent, header, p.difficulty(), rules);
             case ForfeitProof p -> checkForfeit(parent, header, p, rules, round);
             case PoleProof p -> PoleVerifier.checkHeader(round, header, p);
         };
@@ -125,8 +134,10 @@ public final class BlockProcessor {
             return engine;
         }
         if (!context.verifier().verifyHeader(header)) {
-            return Verdict.invalid(InvalidReason.BAD_BLOCK_SIGNATURE, "the miner signature of block "
-                    + header.hash().shortHex() + " does not verify against key " + header.miner().toHex());
+            return Verdict.invalid(
+                    InvalidReason.BAD_BLOCK_SIGNATURE,
+                    "the miner signature of block " + header.hash().shortHex() + " does not verify against key "
+                            + header.miner().toHex());
         }
         return null;
     }
@@ -135,9 +146,11 @@ public final class BlockProcessor {
     private static Verdict engineMismatch(EngineProof proof, ChainRules rules) {
         boolean dqnChain = rules.dqn().isPresent();
         if (dqnChain != proof instanceof DqnProof) {
-            return Verdict.invalid(InvalidReason.WRONG_ENGINE_PROOF, dqnChain
-                    ? "a dqn chain takes only dqn blocks, got proof tag " + proof.tag()
-                    : "a dqn block on a chain whose genesis engine is not dqn");
+            return Verdict.invalid(
+                    InvalidReason.WRONG_ENGINE_PROOF,
+                    dqnChain
+                            ? "a dqn chain takes only dqn blocks, got proof tag " + proof.tag()
+                            : "a dqn block on a chain whose genesis engine is not dqn");
         }
         return null;
     }
@@ -145,26 +158,31 @@ public final class BlockProcessor {
     private static Verdict checkWork(ChainTip parent, BlockHeader header, long difficulty, ChainRules rules) {
         long expected = parent.nextDifficulty(rules);
         if (difficulty != expected) {
-            return Verdict.invalid(InvalidReason.WRONG_DIFFICULTY, "difficulty " + difficulty
-                    + ", the adjustment gives " + expected);
+            return Verdict.invalid(
+                    InvalidReason.WRONG_DIFFICULTY, "difficulty " + difficulty + ", the adjustment gives " + expected);
         }
         Hash hash = header.hash();
         if (!Difficulty.meets(hash, difficulty)) {
-            return Verdict.invalid(InvalidReason.INSUFFICIENT_WORK, "block hash " + hash.shortHex()
-                    + " does not meet difficulty " + difficulty);
+            return Verdict.invalid(
+                    InvalidReason.INSUFFICIENT_WORK,
+                    "block hash " + hash.shortHex() + " does not meet difficulty " + difficulty);
         }
         return null;
     }
 
-    private static Verdict checkForfeit(ChainTip parent, BlockHeader header, ForfeitProof p, ChainRules rules,
-            Round round) {
+    private static Verdict checkForfeit(
+            ChainTip parent, BlockHeader header, ForfeitProof p, ChainRules rules, Round round) {
         if (!(round instanceof Round.Learning l) || l.taskId() != p.taskId()) {
-            return Verdict.invalid(InvalidReason.WRONG_ROUND_TASK, "a forfeit of task " + p.taskId()
-                    + " where the round is " + (round instanceof Round.Learning l2 ? "task " + l2.taskId() : "idle"));
+            return Verdict.invalid(
+                    InvalidReason.WRONG_ROUND_TASK,
+                    "a forfeit of task " + p.taskId() + " where the round is "
+                            + (round instanceof Round.Learning l2 ? "task " + l2.taskId() : "idle"));
         }
         if (header.timestamp() < l.forfeitNotBefore()) {
-            return Verdict.invalid(InvalidReason.FORFEIT_TOO_EARLY, "timestamp " + header.timestamp()
-                    + " is before the reveal deadline " + l.forfeitNotBefore() + " of task " + l.taskId());
+            return Verdict.invalid(
+                    InvalidReason.FORFEIT_TOO_EARLY,
+                    "timestamp " + header.timestamp() + " is before the reveal deadline " + l.forfeitNotBefore()
+                            + " of task " + l.taskId());
         }
         return checkWork(parent, header, p.difficulty(), rules);
     }
@@ -173,8 +191,8 @@ public final class BlockProcessor {
         List<Transaction> txs = block.transactions();
         for (int i = 0; i < txs.size(); i++) {
             if (txs.get(i) instanceof SignedTransaction s && s.body().payload() instanceof RevealShard) {
-                return Verdict.invalid(InvalidReason.UNEXPECTED_REVEAL, "transaction " + i
-                        + " reveals a shard outside a pole block");
+                return Verdict.invalid(
+                        InvalidReason.UNEXPECTED_REVEAL, "transaction " + i + " reveals a shard outside a pole block");
             }
         }
         return null;
@@ -184,56 +202,69 @@ public final class BlockProcessor {
     static Verdict checkBody(Block block, ChainRules rules, List<Hash> txHashes) {
         List<Transaction> txs = block.transactions();
         if (txs.size() > rules.limits().maxTransactions()) {
-            return Verdict.invalid(InvalidReason.TOO_MANY_TRANSACTIONS, txs.size() + " transactions, the limit is "
-                    + rules.limits().maxTransactions());
+            return Verdict.invalid(
+                    InvalidReason.TOO_MANY_TRANSACTIONS,
+                    txs.size() + " transactions, the limit is " + rules.limits().maxTransactions());
         }
         int size = BlockCodec.BLOCK.encode(block).length;
         if (size > rules.limits().maxBlockBytes()) {
-            return Verdict.invalid(InvalidReason.BLOCK_TOO_LARGE, size + " bytes, the limit is "
-                    + rules.limits().maxBlockBytes());
+            return Verdict.invalid(
+                    InvalidReason.BLOCK_TOO_LARGE,
+                    size + " bytes, the limit is " + rules.limits().maxBlockBytes());
         }
         for (Transaction tx : txs) {
             txHashes.add(tx.hash());
         }
         Hash root = MerkleRoot.of(txHashes);
         if (!root.equals(block.header().txRoot())) {
-            return Verdict.invalid(InvalidReason.TX_ROOT_MISMATCH, "transactions hash to " + root.shortHex()
-                    + ", the header says " + block.header().txRoot().shortHex());
+            return Verdict.invalid(
+                    InvalidReason.TX_ROOT_MISMATCH,
+                    "transactions hash to " + root.shortHex() + ", the header says "
+                            + block.header().txRoot().shortHex());
         }
         if (txs.isEmpty() || !(txs.getFirst() instanceof Coinbase coinbase)) {
             return Verdict.invalid(InvalidReason.MISSING_COINBASE, "the first transaction must be the coinbase");
         }
         for (int i = 1; i < txs.size(); i++) {
             if (txs.get(i) instanceof Coinbase) {
-                return Verdict.invalid(InvalidReason.MISPLACED_COINBASE, "transaction " + i
-                        + " is a second coinbase");
+                return Verdict.invalid(InvalidReason.MISPLACED_COINBASE, "transaction " + i + " is a second coinbase");
             }
         }
         if (!coinbase.height().equals(block.header().height())) {
-            return Verdict.invalid(InvalidReason.COINBASE_WRONG_HEIGHT, "coinbase height " + coinbase.height()
-                    + " in block " + block.header().height());
+            return Verdict.invalid(
+                    InvalidReason.COINBASE_WRONG_HEIGHT,
+                    "coinbase height " + coinbase.height() + " in block "
+                            + block.header().height());
         }
         return null;
     }
 
-    private static Verdict applyTransactions(ChainTip parent, Block block, ChainRules rules, ValidationContext context,
-            List<Hash> txHashes, Round round) {
+    private static Verdict applyTransactions(
+            ChainTip parent,
+            Block block,
+            ChainRules rules,
+            ValidationContext context,
+            List<Hash> txHashes,
+            Round round) {
         StateDelta delta = new StateDelta(parent.state());
         Amount reward = block.header().proof() instanceof DqnProof
                 ? rules.dqn().orElseThrow().rewardMax()
-                : PoleTransition.apply(round, block.header().proof(), block.header().miner(), delta);
+                : PoleTransition.apply(
+                        round, block.header().proof(), block.header().miner(), delta);
         LifelongTransition.begin(delta, block.header().height(), block.header().previous());
         Amount fees = Amount.ZERO;
         List<Transaction> txs = block.transactions();
         var missing = LifelongBlobs.missing(txs, delta.lifelong(), context.blobs());
         if (missing.isPresent()) {
-            return new Verdict.Undecided(UndecidedReason.MISSING_DATA, "lifelong blob " + missing.get().shortHex()
-                    + " is missing: fetch it");
+            return new Verdict.Undecided(
+                    UndecidedReason.MISSING_DATA,
+                    "lifelong blob " + missing.get().shortHex() + " is missing: fetch it");
         }
         LifelongEnv env = new LifelongEnv(context.blobs(), context.pool());
         for (int i = 1; i < txs.size(); i++) {
             SignedTransaction tx = (SignedTransaction) txs.get(i);
-            switch (TransactionProcessor.apply(tx, delta, rules, context.verifier(), block.header().height(), env)) {
+            switch (TransactionProcessor.apply(
+                    tx, delta, rules, context.verifier(), block.header().height(), env)) {
                 case TxResult.Applied applied -> {
                     try {
                         fees = fees.add(applied.fee());
@@ -242,8 +273,9 @@ public final class BlockProcessor {
                     }
                 }
                 case TxResult.Rejected r -> {
-                    return Verdict.invalid(r.reason(), "transaction " + i + " (" + txHashes.get(i).shortHex() + "): "
-                            + r.detail());
+                    return Verdict.invalid(
+                            r.reason(),
+                            "transaction " + i + " (" + txHashes.get(i).shortHex() + "): " + r.detail());
                 }
             }
         }
@@ -255,8 +287,10 @@ public final class BlockProcessor {
         WorldState state = delta.commit();
         Hash root = state.root();
         if (!root.equals(block.header().stateRoot())) {
-            return Verdict.invalid(InvalidReason.STATE_ROOT_MISMATCH, "the state after the block has root "
-                    + root.shortHex() + ", the header says " + block.header().stateRoot().shortHex());
+            return Verdict.invalid(
+                    InvalidReason.STATE_ROOT_MISMATCH,
+                    "the state after the block has root " + root.shortHex() + ", the header says "
+                            + block.header().stateRoot().shortHex());
         }
         return new Verdict.Valid(parent.child(block.header(), state), fees, txHashes);
     }
@@ -269,15 +303,19 @@ public final class BlockProcessor {
             allowed = Amount.MAX;
         }
         if (coinbase.amount().compareTo(allowed) > 0) {
-            return Verdict.invalid(InvalidReason.COINBASE_TOO_LARGE, "coinbase claims " + coinbase.amount()
-                    + ", subsidy " + rules.blockSubsidy() + " + fees " + fees + " + round reward " + reward + " allow "
-                    + allowed);
+            return Verdict.invalid(
+                    InvalidReason.COINBASE_TOO_LARGE,
+                    "coinbase claims " + coinbase.amount()
+                            + ", subsidy " + rules.blockSubsidy() + " + fees " + fees + " + round reward " + reward
+                            + " allow "
+                            + allowed);
         }
         try {
             delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));
         } catch (ArithmeticException e) {
-            return Verdict.invalid(InvalidReason.OVERFLOW, "crediting the coinbase to " + coinbase.recipient()
-                    + " overflows its balance");
+            return Verdict.invalid(
+                    InvalidReason.OVERFLOW,
+                    "crediting the coinbase to " + coinbase.recipient() + " overflows its balance");
         }
         return null;
     }
@@ -287,13 +325,14 @@ public final class BlockProcessor {
      * ({@code accuracy}); for a valid pole block, then the replay, whose mismatch makes the block
      * invalid (REPLAY_MISMATCH) and whose missing data makes it undecided.
      */
-    public static Verdict applyWithReplay(ChainTip parent, Block block, ChainRules rules,
-            ValidationContext context, Trainer trainer, long maxSteps) {
+    public static Verdict applyWithReplay(
+            ChainTip parent, Block block, ChainRules rules, ValidationContext context, Trainer trainer, long maxSteps) {
         Verdict v = apply(parent, block, rules, context);
         if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
             return v;
         }
-        Verdict replayed = ReplayVerifier.replay(parent, rules, block, context.blobs(), trainer, maxSteps).verdictOrNull();
+        Verdict replayed = ReplayVerifier.replay(parent, rules, block, context.blobs(), trainer, maxSteps)
+                .verdictOrNull();
         return replayed == null ? v : replayed;
     }
 }

@@ -4,9 +4,9 @@ import static io.learnchain.chain.ChainFixture.address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
@@ -43,9 +43,14 @@ class EncodingVectorsTest {
     static Map<String, Sample<?>> samples() {
         Block block = ChainCodecTest.sampleBlock();
         Map<String, Sample<?>> out = new LinkedHashMap<>();
-        out.put("tx.transfer", new Sample<Transaction>(TransactionCodec.INSTANCE, block.transactions().get(1)));
-        out.put("tx.coinbase", new Sample<Transaction>(TransactionCodec.INSTANCE,
-                new Coinbase(Height.of(7), address(2), Amount.parse("50.125"))));
+        out.put(
+                "tx.transfer",
+                new Sample<Transaction>(
+                        TransactionCodec.INSTANCE, block.transactions().get(1)));
+        out.put(
+                "tx.coinbase",
+                new Sample<Transaction>(
+                        TransactionCodec.INSTANCE, new Coinbase(Height.of(7), address(2), Amount.parse("50.125"))));
         out.put("header.idle", new Sample<>(BlockCodec.HEADER, block.header()));
         out.put("block.idle", new Sample<>(BlockCodec.BLOCK, block));
         out.put("genesis.devnet4", new Sample<Genesis>(GenesisCodec.INSTANCE, ChainFixture.GENESIS));
@@ -56,8 +61,11 @@ class EncodingVectorsTest {
     void committedEncodingsDecodeAndHashTheSame() throws IOException {
         List<String[]> rows;
         try (InputStream in = getClass().getResourceAsStream("/vectors/encodings.txt")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.trim().split("\\s+")).toList();
+            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.trim().split("\\s+"))
+                    .toList();
         }
         Map<String, Sample<?>> samples = samples();
         assertThat(rows).extracting(r -> r[0]).containsExactlyElementsOf(samples.keySet());
@@ -89,8 +97,12 @@ class EncodingVectorsTest {
                 + "header bytes minus the last 64, the signature)\n");
         for (var e : samples().entrySet()) {
             byte[] bytes = e.getValue().bytes();
-            sb.append(e.getKey()).append(' ').append(Bytes.of(bytes).toHex()).append(' ')
-                    .append(Hash.sha256(bytes).toHex()).append('\n');
+            sb.append(e.getKey())
+                    .append(' ')
+                    .append(Bytes.of(bytes).toHex())
+                    .append(' ')
+                    .append(Hash.sha256(bytes).toHex())
+                    .append('\n');
         }
         Path dir = Path.of(System.getProperty("learnchain.writeVectors")).getParent();
         Files.writeString(dir.resolve("encodings.txt"), sb.toString());

@@ -1,6 +1,5 @@
 package io.learnchain.chain.dqn;
 
-import io.learnchain.chain.genesis.ForkOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
@@ -11,12 +10,13 @@ import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.block.IdleProof;
-import io.learnchain.chain.tx.Coinbase;
-import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.rl.EnvState;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,8 @@ class DqnBlockProcessingTest {
                 assertThat(p.next().tick()).isEqualTo(start.tick() + 1);
                 resets++;
             } else {
-                assertThat(p.next().tick()).isEqualTo(tip.dqn().orElseThrow().next().tick() + 1);
+                assertThat(p.next().tick())
+                        .isEqualTo(tip.dqn().orElseThrow().next().tick() + 1);
             }
             tip = f.connect(tip, b);
         }
@@ -67,17 +68,23 @@ class DqnBlockProcessingTest {
         DqnProof p = (DqnProof) honest.header().proof();
         float[] o = p.next().observation();
         o[1] += 0.001f;
-        assertThat(reason(parent, DqnFixture.resign(honest, p.withNext(new EnvState(o, p.next().tick())),
-                DqnFixture.minerOf(honest)))).isEqualTo(InvalidReason.DQN_WRONG_STATE);
+        assertThat(reason(
+                        parent,
+                        DqnFixture.resign(
+                                honest, p.withNext(new EnvState(o, p.next().tick())), DqnFixture.minerOf(honest))))
+                .isEqualTo(InvalidReason.DQN_WRONG_STATE);
         assertThat(reason(parent, DqnFixture.resign(honest, p.withAction(1 - p.action()), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_WRONG_STATE);
         assertThat(reason(parent, DqnFixture.resign(honest, p.withAction(2), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_INVALID_ACTION);
         assertThat(reason(parent, DqnFixture.resign(honest, p.withReward(p.reward() + 1), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_WRONG_REWARD);
-        assertThat(reason(parent, DqnFixture.resign(honest, p.withForkScore(p.forkScore() + 1),
-                DqnFixture.minerOf(honest)))).isEqualTo(InvalidReason.DQN_WRONG_SCORE);
-        assertThat(BlockProcessor.apply(parent, honest, f.rules, DqnFixture.CONTEXT)).isInstanceOf(Verdict.Valid.class);
+        assertThat(reason(
+                        parent,
+                        DqnFixture.resign(honest, p.withForkScore(p.forkScore() + 1), DqnFixture.minerOf(honest))))
+                .isEqualTo(InvalidReason.DQN_WRONG_SCORE);
+        assertThat(BlockProcessor.apply(parent, honest, f.rules, DqnFixture.CONTEXT))
+                .isInstanceOf(Verdict.Valid.class);
     }
 
     @Test
@@ -88,16 +95,25 @@ class DqnBlockProcessingTest {
         DqnProof p = (DqnProof) honest.header().proof();
         float[] o = p.next().observation();
         o[2] += 0.01f;
-        Block tampered = DqnFixture.resign(honest, p.withNext(new EnvState(o, p.next().tick())),
-                DqnFixture.minerOf(honest));
+        Block tampered =
+                DqnFixture.resign(honest, p.withNext(new EnvState(o, p.next().tick())), DqnFixture.minerOf(honest));
         // a node that stored the tampered block anyway (its own database edited) ...
-        ChainTip stored = grand.child(tampered.header(), f.connect(grand, honest).state());
+        ChainTip stored =
+                grand.child(tampered.header(), f.connect(grand, honest).state());
         Block next = blocks.get(20);
         assertThat(reason(stored, next)).isEqualTo(InvalidReason.WRONG_PREVIOUS);
         // ... and the next block re-linked onto it: its step no longer follows
-        BlockHeader relinked = new BlockHeader(next.header().version(), next.header().height(), tampered.hash(),
-                next.header().timestamp(), next.header().miner(), next.header().txRoot(), next.header().stateRoot(),
-                next.header().proof(), Signature.NONE).signedBy(DqnFixture.minerOf(next));
+        BlockHeader relinked = new BlockHeader(
+                        next.header().version(),
+                        next.header().height(),
+                        tampered.hash(),
+                        next.header().timestamp(),
+                        next.header().miner(),
+                        next.header().txRoot(),
+                        next.header().stateRoot(),
+                        next.header().proof(),
+                        Signature.NONE)
+                .signedBy(DqnFixture.minerOf(next));
         assertThat(reason(stored, new Block(relinked, next.transactions()))).isEqualTo(InvalidReason.DQN_WRONG_STATE);
     }
 
@@ -112,8 +128,17 @@ class DqnBlockProcessingTest {
         List<Transaction> greedy = new ArrayList<>(b.transactions());
         greedy.set(0, new Coinbase(cb.height(), cb.recipient(), cb.amount().add(Amount.ofUnits(1))));
         BlockHeader h = b.header();
-        BlockHeader forged = new BlockHeader(h.version(), h.height(), h.previous(), h.timestamp(), h.miner(),
-                Block.txRoot(greedy), h.stateRoot(), h.proof(), Signature.NONE).signedBy(DqnFixture.KEYS[2]);
+        BlockHeader forged = new BlockHeader(
+                        h.version(),
+                        h.height(),
+                        h.previous(),
+                        h.timestamp(),
+                        h.miner(),
+                        Block.txRoot(greedy),
+                        h.stateRoot(),
+                        h.proof(),
+                        Signature.NONE)
+                .signedBy(DqnFixture.KEYS[2]);
         assertThat(reason(g, new Block(forged, greedy))).isEqualTo(InvalidReason.COINBASE_TOO_LARGE);
     }
 
@@ -123,31 +148,67 @@ class DqnBlockProcessingTest {
         Block dqnBlock = f.block(g, 0, 1, List.of());
         Block idle = ChainFixture.forge(g, Amount.ZERO, List.of(), g.state().root());
         BlockHeader h = idle.header();
-        BlockHeader onDqn = new BlockHeader(h.version(), h.height(), g.hash(), h.timestamp(), h.miner(), h.txRoot(),
-                h.stateRoot(), new IdleProof(1, 0), Signature.NONE).signedBy(ChainFixture.KEYS[3]);
+        BlockHeader onDqn = new BlockHeader(
+                        h.version(),
+                        h.height(),
+                        g.hash(),
+                        h.timestamp(),
+                        h.miner(),
+                        h.txRoot(),
+                        h.stateRoot(),
+                        new IdleProof(1, 0),
+                        Signature.NONE)
+                .signedBy(ChainFixture.KEYS[3]);
         assertThat(reason(g, new Block(onDqn, idle.transactions()))).isEqualTo(InvalidReason.WRONG_ENGINE_PROOF);
         ChainTip idleGenesis = ChainFixture.genesisTip();
         BlockHeader d = dqnBlock.header();
-        BlockHeader onIdle = new BlockHeader(d.version(), d.height(), idleGenesis.hash(), d.timestamp(), d.miner(),
-                d.txRoot(), d.stateRoot(), d.proof(), Signature.NONE).signedBy(DqnFixture.KEYS[0]);
-        assertThat(BlockProcessor.apply(idleGenesis, new Block(onIdle, dqnBlock.transactions()), ChainFixture.RULES,
-                ChainFixture.CONTEXT)).isInstanceOfSatisfying(Verdict.Invalid.class,
-                        v -> assertThat(v.reason()).isEqualTo(InvalidReason.WRONG_ENGINE_PROOF));
+        BlockHeader onIdle = new BlockHeader(
+                        d.version(),
+                        d.height(),
+                        idleGenesis.hash(),
+                        d.timestamp(),
+                        d.miner(),
+                        d.txRoot(),
+                        d.stateRoot(),
+                        d.proof(),
+                        Signature.NONE)
+                .signedBy(DqnFixture.KEYS[0]);
+        assertThat(BlockProcessor.apply(
+                        idleGenesis,
+                        new Block(onIdle, dqnBlock.transactions()),
+                        ChainFixture.RULES,
+                        ChainFixture.CONTEXT))
+                .isInstanceOfSatisfying(
+                        Verdict.Invalid.class, v -> assertThat(v.reason()).isEqualTo(InvalidReason.WRONG_ENGINE_PROOF));
     }
 
     @Test
     void refusesTaskTransactionsAndBuilderLeavesThemOut() {
         ChainTip g = f.genesisTip();
-        var post = io.learnchain.chain.tx.SignedTransaction.sign(new io.learnchain.chain.tx.TxBody(f.rules.chainId(),
-                DqnFixture.KEYS[1].publicKey(), 0, Amount.ofUnits(10), new io.learnchain.chain.tx.CancelTask(1)),
+        var post = io.learnchain.chain.tx.SignedTransaction.sign(
+                new io.learnchain.chain.tx.TxBody(
+                        f.rules.chainId(),
+                        DqnFixture.KEYS[1].publicKey(),
+                        0,
+                        Amount.ofUnits(10),
+                        new io.learnchain.chain.tx.CancelTask(1)),
                 DqnFixture.KEYS[1]);
         Block built = f.block(g, 0, 0, List.of(post));
         assertThat(built.transactions()).hasSize(1);
         List<Transaction> body = new ArrayList<>(built.transactions());
         body.add(post);
         BlockHeader h = built.header();
-        BlockHeader forged = new BlockHeader(h.version(), h.height(), h.previous(), h.timestamp(), h.miner(),
-                Block.txRoot(body), h.stateRoot(), h.proof(), Signature.NONE).signedBy(DqnFixture.KEYS[0]);
+        BlockHeader forged = new BlockHeader(
+                        h.version(),
+                        h.height(),
+                        h.previous(),
+                        h.timestamp(),
+                        h.miner(),
+                        Block.txRoot(body),
+                        h.stateRoot(),
+                        h.proof(),
+                        Signature.NONE)
+                .signedBy(DqnFixture.KEYS[0]);
         assertThat(reason(g, new Block(forged, body))).isEqualTo(InvalidReason.DQN_TASK_TRANSACTION);
     }
 

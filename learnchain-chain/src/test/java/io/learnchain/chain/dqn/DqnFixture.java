@@ -1,6 +1,5 @@
 package io.learnchain.chain.dqn;
 
-import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
@@ -8,14 +7,15 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.rl.DqnTrainingRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,8 +52,15 @@ final class DqnFixture {
     }
 
     Block block(ChainTip parent, int miner, int action, List<SignedTransaction> txs) {
-        return DqnBlockBuilder.build(parent, rules, KEYS[miner], action, record(parent.height().value()), txs,
-                parent.timestamp() + 1, SignatureVerifier.ED25519);
+        return DqnBlockBuilder.build(
+                parent,
+                rules,
+                KEYS[miner],
+                action,
+                record(parent.height().value()),
+                txs,
+                parent.timestamp() + 1,
+                SignatureVerifier.ED25519);
     }
 
     /** Connects {@code block} on {@code parent}, failing if it is not valid. */

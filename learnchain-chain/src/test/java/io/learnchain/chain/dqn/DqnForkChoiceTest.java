@@ -1,12 +1,12 @@
 package io.learnchain.chain.dqn;
 
-import io.learnchain.chain.genesis.ForkOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.rules.ChainTip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,8 @@ class DqnForkChoiceTest {
     void longerChainWinsWhateverTheRewards() {
         DqnFixture f = new DqnFixture("cartpole", ForkOption.REWARD_SUM);
         List<Block> chain = f.chain(6);
-        assertThat(ForkChoice.isBetter(summary(f, chain), summary(f, chain.subList(0, 5)))).isTrue();
+        assertThat(ForkChoice.isBetter(summary(f, chain), summary(f, chain.subList(0, 5))))
+                .isTrue();
     }
 
     static long reward(Block b) {

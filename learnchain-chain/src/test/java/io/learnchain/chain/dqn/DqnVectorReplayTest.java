@@ -2,19 +2,19 @@ package io.learnchain.chain.dqn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,12 +44,14 @@ class DqnVectorReplayTest {
         Hash root = null;
         for (String[] l : read(name)) {
             switch (l[0]) {
-                case "genesis" -> genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
+                case "genesis" ->
+                    genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
                 case "now" -> now = Long.parseLong(l[1]);
                 case "block" -> {
                     String chain = l.length == 3 ? l[1] : "";
                     chains.computeIfAbsent(chain, k -> new ArrayList<>())
-                            .add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[l.length - 1]).toArray()));
+                            .add(BlockCodec.BLOCK.decode(
+                                    Bytes.fromHex(l[l.length - 1]).toArray()));
                 }
                 case "expect" -> expect = l;
                 case "winner" -> winner = l[1];
@@ -79,14 +81,16 @@ class DqnVectorReplayTest {
             tip = ((Verdict.Valid) last).tip();
         } else {
             String reason = expect[2];
-            assertThat(last).isInstanceOfSatisfying(Verdict.Invalid.class,
-                    v -> assertThat(v.reason().name()).isEqualTo(reason));
+            assertThat(last)
+                    .isInstanceOfSatisfying(
+                            Verdict.Invalid.class,
+                            v -> assertThat(v.reason().name()).isEqualTo(reason));
         }
         assertThat(tip.state().root()).isEqualTo(root);
     }
 
-    private static ChainSummary validSummary(Genesis genesis, ChainRules rules, ValidationContext context,
-            List<Block> blocks) {
+    private static ChainSummary validSummary(
+            Genesis genesis, ChainRules rules, ValidationContext context, List<Block> blocks) {
         ChainTip tip = ChainTip.genesis(genesis);
         ChainSummary s = ChainSummary.genesis(genesis.chainId());
         for (Block b : blocks) {
@@ -101,8 +105,11 @@ class DqnVectorReplayTest {
     private static List<String[]> read(String name) throws IOException {
         try (InputStream in = DqnVectorReplayTest.class.getResourceAsStream("/vectors/dqn/" + name + ".txt")) {
             assertThat(in).as("vector file %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.trim().split("\\s+")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.trim().split("\\s+"))
+                    .toList();
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.learnchain.chain.dqn;
 
-import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.DqnProof;
-import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.rl.EnvState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +22,7 @@ import java.util.Map;
  * {@code block Y <hex>} lines (two valid chains of equal height from genesis), {@code winner X|Y}.
  */
 final class DqnVectors {
-    private DqnVectors() {
-    }
+    private DqnVectors() {}
 
     static Map<String, String> all() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -37,21 +36,27 @@ final class DqnVectors {
         DqnProof p = (DqnProof) last.header().proof();
         float[] o = p.next().observation();
         o[0] += 0.001f;
-        out.put("tampered-state", tampered(f, chain, p.withNext(new EnvState(o, p.next().tick())),
-                "INVALID DQN_WRONG_STATE"));
+        out.put(
+                "tampered-state",
+                tampered(f, chain, p.withNext(new EnvState(o, p.next().tick())), "INVALID DQN_WRONG_STATE"));
         out.put("tampered-action", tampered(f, chain, p.withAction(1 - p.action()), "INVALID DQN_WRONG_STATE"));
         out.put("tampered-reward", tampered(f, chain, p.withReward(p.reward() - 1), "INVALID DQN_WRONG_REWARD"));
         out.put("invalid-action", tampered(f, chain, p.withAction(5), "INVALID DQN_INVALID_ACTION"));
-        out.put("wrong-fork-score", tampered(f, chain, p.withForkScore(p.forkScore() + 1000),
-                "INVALID DQN_WRONG_SCORE"));
+        out.put(
+                "wrong-fork-score",
+                tampered(f, chain, p.withForkScore(p.forkScore() + 1000), "INVALID DQN_WRONG_SCORE"));
         for (ForkOption option : ForkOption.values()) {
             DqnFixture g = new DqnFixture("cartpole", option);
             List<List<Block>> forks = divergingForks(g);
-            StringBuilder sb = header(g, "fork choice option " + option.letter() + ": chain X has the higher last"
-                    + " reward, chain Y the higher reward sum");
+            StringBuilder sb = header(
+                    g,
+                    "fork choice option " + option.letter() + ": chain X has the higher last"
+                            + " reward, chain Y the higher reward sum");
             forks.get(0).forEach(b -> sb.append("block X ").append(hex(b)).append('\n'));
             forks.get(1).forEach(b -> sb.append("block Y ").append(hex(b)).append('\n'));
-            sb.append("winner ").append(option == ForkOption.LAST_REWARD ? "X" : "Y").append('\n');
+            sb.append("winner ")
+                    .append(option == ForkOption.LAST_REWARD ? "X" : "Y")
+                    .append('\n');
             out.put("fork-" + option.letter(), sb.toString());
         }
         return out;
@@ -65,14 +70,23 @@ final class DqnVectors {
     }
 
     private static StringBuilder header(DqnFixture f, String comment) {
-        return new StringBuilder("# ").append(comment).append('\n').append("genesis ")
-                .append(Bytes.of(f.genesis.canonicalBytes()).toHex()).append('\n').append("now ")
-                .append(DqnFixture.CONTEXT.nowSeconds()).append('\n');
+        return new StringBuilder("# ")
+                .append(comment)
+                .append('\n')
+                .append("genesis ")
+                .append(Bytes.of(f.genesis.canonicalBytes()).toHex())
+                .append('\n')
+                .append("now ")
+                .append(DqnFixture.CONTEXT.nowSeconds())
+                .append('\n');
     }
 
     private static String chainFile(DqnFixture f, List<Block> blocks, String expect) {
-        StringBuilder sb = header(f, f.genesis.chainName() + ", option " + f.rules.dqn().orElseThrow().forkOption()
-                .letter() + ": " + blocks.size() + " blocks, " + expect);
+        StringBuilder sb = header(
+                f,
+                f.genesis.chainName() + ", option "
+                        + f.rules.dqn().orElseThrow().forkOption().letter() + ": " + blocks.size() + " blocks, "
+                        + expect);
         ChainTip tip = f.genesisTip();
         for (Block b : blocks) {
             sb.append("block ").append(hex(b)).append('\n');
@@ -80,7 +94,11 @@ final class DqnVectors {
                 tip = v.tip();
             }
         }
-        sb.append("expect ").append(expect).append('\n').append("root ").append(tip.state().root().toHex())
+        sb.append("expect ")
+                .append(expect)
+                .append('\n')
+                .append("root ")
+                .append(tip.state().root().toHex())
                 .append('\n');
         return sb.toString();
     }
@@ -125,6 +143,8 @@ final class DqnVectors {
     }
 
     private static long sum(List<Block> path) {
-        return path.stream().mapToLong(b -> ((DqnProof) b.header().proof()).reward()).sum();
+        return path.stream()
+                .mapToLong(b -> ((DqnProof) b.header().proof()).reward())
+                .sum();
     }
 }

@@ -16,16 +16,22 @@ class ForkChoiceTest {
 
     @Test
     void longerChainWinsWhateverTheScores() {
-        assertThat(ForkChoice.isBetter(chain(11, 0, 0, HIGH), chain(10, 900, 9000, LOW))).isTrue();
+        assertThat(ForkChoice.isBetter(chain(11, 0, 0, HIGH), chain(10, 900, 9000, LOW)))
+                .isTrue();
     }
 
     @Test
     void atEqualHeightHigherTipScoreThenSummedScoreThenLowerHashWins() {
-        assertThat(ForkChoice.isBetter(chain(10, 901, 0, HIGH), chain(10, 900, 9000, LOW))).isTrue();
-        assertThat(ForkChoice.isBetter(chain(10, 900, 9001, HIGH), chain(10, 900, 9000, LOW))).isTrue();
-        assertThat(ForkChoice.isBetter(chain(10, 900, 9000, LOW), chain(10, 900, 9000, HIGH))).isTrue();
-        assertThat(ForkChoice.isBetter(chain(10, 900, 9000, HIGH), chain(10, 900, 9000, LOW))).isFalse();
-        assertThat(ForkChoice.isBetter(chain(10, 900, 9000, LOW), chain(10, 900, 9000, LOW))).isFalse();
+        assertThat(ForkChoice.isBetter(chain(10, 901, 0, HIGH), chain(10, 900, 9000, LOW)))
+                .isTrue();
+        assertThat(ForkChoice.isBetter(chain(10, 900, 9001, HIGH), chain(10, 900, 9000, LOW)))
+                .isTrue();
+        assertThat(ForkChoice.isBetter(chain(10, 900, 9000, LOW), chain(10, 900, 9000, HIGH)))
+                .isTrue();
+        assertThat(ForkChoice.isBetter(chain(10, 900, 9000, HIGH), chain(10, 900, 9000, LOW)))
+                .isFalse();
+        assertThat(ForkChoice.isBetter(chain(10, 900, 9000, LOW), chain(10, 900, 9000, LOW)))
+                .isFalse();
     }
 
     @Test

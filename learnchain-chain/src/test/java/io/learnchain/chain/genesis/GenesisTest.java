@@ -20,7 +20,8 @@ class GenesisTest {
     void devAccountsAreTheDocumentedPublicOnes() {
         assertThat(DevAccounts.address(0)).hasToString("lc1rtzvgju3xleppuvrfgndufvtjqxc5udj3k34wr");
         assertThat(DevAccounts.address(9)).hasToString("lc193ccc6atme4s389vg6d0qcusww6rxe9j6kspqt");
-        assertThat(DevAccounts.keys(12).publicKey()).isEqualTo(DevAccounts.keys(12).publicKey());
+        assertThat(DevAccounts.keys(12).publicKey())
+                .isEqualTo(DevAccounts.keys(12).publicKey());
         assertThat(Genesis.devnet().chainId())
                 .isEqualTo(Hash.fromHex("59b545c43ea4a11aea4a1141ec712ad10d4ed0063d4ccbfe4f69cfdda4a4184b"));
     }
@@ -34,7 +35,8 @@ class GenesisTest {
         List<Premine> reversed = new ArrayList<>(premine);
         Collections.reverse(reversed);
         assertThat(with(reversed).chainId()).isEqualTo(with(premine).chainId());
-        assertThat(with(reversed).initialState().root()).isEqualTo(with(premine).initialState().root());
+        assertThat(with(reversed).initialState().root())
+                .isEqualTo(with(premine).initialState().root());
         assertThat(with(premine).initialState().totalSupply()).isEqualTo(Amount.ofCoins(15));
     }
 
@@ -42,24 +44,80 @@ class GenesisTest {
     void everyFieldChangesTheChainId() {
         Genesis base = Genesis.devnet();
         List<Genesis> variants = List.of(
-                new Genesis("other", base.engine(), base.targetBlockSeconds(), base.initialDifficulty(), base.premine(),
-                        base.limits(), base.blockSubsidy(), base.timestamp()),
-                new Genesis(base.chainName(), Engine.POLE, base.targetBlockSeconds(), base.initialDifficulty(),
-                        base.premine(), base.limits(), base.blockSubsidy(), base.timestamp()),
-                new Genesis(base.chainName(), base.engine(), 11, base.initialDifficulty(), base.premine(),
-                        base.limits(), base.blockSubsidy(), base.timestamp()),
-                new Genesis(base.chainName(), base.engine(), base.targetBlockSeconds(), 2, base.premine(),
-                        base.limits(), base.blockSubsidy(), base.timestamp()),
-                new Genesis(base.chainName(), base.engine(), base.targetBlockSeconds(), base.initialDifficulty(),
-                        base.premine().subList(1, base.premine().size()), base.limits(), base.blockSubsidy(),
+                new Genesis(
+                        "other",
+                        base.engine(),
+                        base.targetBlockSeconds(),
+                        base.initialDifficulty(),
+                        base.premine(),
+                        base.limits(),
+                        base.blockSubsidy(),
                         base.timestamp()),
-                new Genesis(base.chainName(), base.engine(), base.targetBlockSeconds(), base.initialDifficulty(),
-                        base.premine(), new ProtocolLimits(1000, 10, 1, 1, 5), base.blockSubsidy(), base.timestamp()),
-                new Genesis(base.chainName(), base.engine(), base.targetBlockSeconds(), base.initialDifficulty(),
-                        base.premine(), base.limits(), Amount.ofCoins(49), base.timestamp()),
-                new Genesis(base.chainName(), base.engine(), base.targetBlockSeconds(), base.initialDifficulty(),
-                        base.premine(), base.limits(), base.blockSubsidy(), 1));
-        assertThat(variants.stream().map(Genesis::chainId).distinct()).hasSize(variants.size())
+                new Genesis(
+                        base.chainName(),
+                        Engine.POLE,
+                        base.targetBlockSeconds(),
+                        base.initialDifficulty(),
+                        base.premine(),
+                        base.limits(),
+                        base.blockSubsidy(),
+                        base.timestamp()),
+                new Genesis(
+                        base.chainName(),
+                        base.engine(),
+                        11,
+                        base.initialDifficulty(),
+                        base.premine(),
+                        base.limits(),
+                        base.blockSubsidy(),
+                        base.timestamp()),
+                new Genesis(
+                        base.chainName(),
+                        base.engine(),
+                        base.targetBlockSeconds(),
+                        2,
+                        base.premine(),
+                        base.limits(),
+                        base.blockSubsidy(),
+                        base.timestamp()),
+                new Genesis(
+                        base.chainName(),
+                        base.engine(),
+                        base.targetBlockSeconds(),
+                        base.initialDifficulty(),
+                        base.premine().subList(1, base.premine().size()),
+                        base.limits(),
+                        base.blockSubsidy(),
+                        base.timestamp()),
+                new Genesis(
+                        base.chainName(),
+                        base.engine(),
+                        base.targetBlockSeconds(),
+                        base.initialDifficulty(),
+                        base.premine(),
+                        new ProtocolLimits(1000, 10, 1, 1, 5),
+                        base.blockSubsidy(),
+                        base.timestamp()),
+                new Genesis(
+                        base.chainName(),
+                        base.engine(),
+                        base.targetBlockSeconds(),
+                        base.initialDifficulty(),
+                        base.premine(),
+                        base.limits(),
+                        Amount.ofCoins(49),
+                        base.timestamp()),
+                new Genesis(
+                        base.chainName(),
+                        base.engine(),
+                        base.targetBlockSeconds(),
+                        base.initialDifficulty(),
+                        base.premine(),
+                        base.limits(),
+                        base.blockSubsidy(),
+                        1));
+        assertThat(variants.stream().map(Genesis::chainId).distinct())
+                .hasSize(variants.size())
                 .doesNotContain(base.chainId());
     }
 
@@ -67,8 +125,11 @@ class GenesisTest {
     void rejectsDuplicateAndOverflowingPremineAndUnknownEngine() {
         Premine a = new Premine(DevAccounts.address(0), Amount.ofCoins(1));
         assertThatThrownBy(() -> with(List.of(a, a))).hasMessageContaining("premined twice");
-        assertThatThrownBy(() -> with(List.of(new Premine(DevAccounts.address(0), Amount.MAX),
-                new Premine(DevAccounts.address(1), Amount.ofUnits(1))))).hasMessageContaining("maximum amount");
-        assertThatThrownBy(() -> Engine.of("pow", java.util.Optional.empty())).hasMessageContaining("unknown engine 'pow'");
+        assertThatThrownBy(() -> with(List.of(
+                        new Premine(DevAccounts.address(0), Amount.MAX),
+                        new Premine(DevAccounts.address(1), Amount.ofUnits(1)))))
+                .hasMessageContaining("maximum amount");
+        assertThatThrownBy(() -> Engine.of("pow", java.util.Optional.empty()))
+                .hasMessageContaining("unknown engine 'pow'");
     }
 }

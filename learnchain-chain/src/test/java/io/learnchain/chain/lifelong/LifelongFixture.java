@@ -6,7 +6,11 @@ import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.BlobView;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.LifelongModel;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
 import io.learnchain.chain.tx.Payload;
@@ -14,11 +18,7 @@ import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.ValidationContext;
-import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
@@ -94,8 +94,8 @@ public final class LifelongFixture {
     }
 
     public DeployModel deployTerms(Hash weights, String spec, long threshold) {
-        return new DeployModel(spec, weights, DeployModel.LOSS_SOFTMAX_CROSS_ENTROPY, threshold, 2, EPOCH, WINDOW,
-                hashes(OLD_PARTS));
+        return new DeployModel(
+                spec, weights, DeployModel.LOSS_SOFTMAX_CROSS_ENTROPY, threshold, 2, EPOCH, WINDOW, hashes(OLD_PARTS));
     }
 
     public DeployModel deployTerms() {
@@ -105,8 +105,10 @@ public final class LifelongFixture {
     /** {@code payload} signed by account {@code from} with its next nonce on {@code parent} plus {@code offset}. */
     public SignedTransaction tx(ChainTip parent, int from, int offset, Payload payload) {
         long nonce = parent.state().account(ChainFixture.address(from)).nonce() + offset;
-        return SignedTransaction.sign(new TxBody(ChainFixture.RULES.chainId(), ChainFixture.KEYS[from].publicKey(),
-                nonce, Amount.ZERO, payload), ChainFixture.KEYS[from]);
+        return SignedTransaction.sign(
+                new TxBody(
+                        ChainFixture.RULES.chainId(), ChainFixture.KEYS[from].publicKey(), nonce, Amount.ZERO, payload),
+                ChainFixture.KEYS[from]);
     }
 
     public SignedTransaction tx(ChainTip parent, int from, Payload payload) {
@@ -115,14 +117,27 @@ public final class LifelongFixture {
 
     /** A valid block with exactly {@code txs} (the assembler must keep them all). */
     public Block mine(ChainTip parent, List<SignedTransaction> txs) {
-        var template = BlockAssembler.assemble(parent, txs, ChainFixture.KEYS[3].publicKey(), ChainFixture.address(3),
-                parent.timestamp() + 10, ChainFixture.RULES, io.learnchain.chain.rules.SignatureVerifier.ED25519,
+        var template = BlockAssembler.assemble(
+                parent,
+                txs,
+                ChainFixture.KEYS[3].publicKey(),
+                ChainFixture.address(3),
+                parent.timestamp() + 10,
+                ChainFixture.RULES,
+                io.learnchain.chain.rules.SignatureVerifier.ED25519,
                 env());
         if (!template.skipped().isEmpty()) {
             throw new AssertionError("the assembler skipped " + template.skipped());
         }
-        return BlockAssembler.mine(parent, txs, ChainFixture.KEYS[3], parent.timestamp() + 10, ChainFixture.RULES,
-                1_000_000, env()).orElseThrow();
+        return BlockAssembler.mine(
+                        parent,
+                        txs,
+                        ChainFixture.KEYS[3],
+                        parent.timestamp() + 10,
+                        ChainFixture.RULES,
+                        1_000_000,
+                        env())
+                .orElseThrow();
     }
 
     /** A block with exactly {@code txs} whatever they do (its state root is not checked before they fail). */
@@ -165,8 +180,8 @@ public final class LifelongFixture {
     /** {@code start} trained on the old classes (or, for a grown model, all classes with the old part frozen). */
     public static Model train(Model start, long seed, int steps, FrozenParameters frozen) {
         Dataset data = start.spec().outputSize() == 3 ? OLD_TRAIN : NEW_TRAIN;
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromParent(start.hash()), Optimizer.Adam.of(0.02f),
-                16, steps, seed);
+        TrainingRecord rec = new TrainingRecord(
+                new TrainingStart.FromParent(start.hash()), Optimizer.Adam.of(0.02f), 16, steps, seed);
         return new Trainer(ComputePool.serial()).train(TrainingJob.continuing(start.spec(), rec, data, start), frozen);
     }
 
@@ -224,8 +239,8 @@ public final class LifelongFixture {
         return filter(d, from, to, label + 1, name, l -> l == label);
     }
 
-    private static Dataset filter(Dataset d, int from, int to, int classes, String name,
-            java.util.function.IntPredicate keep) {
+    private static Dataset filter(
+            Dataset d, int from, int to, int classes, String name, java.util.function.IntPredicate keep) {
         List<Integer> idx = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (keep.test(d.labels()[i])) {

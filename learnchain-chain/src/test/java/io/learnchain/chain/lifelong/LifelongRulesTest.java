@@ -9,15 +9,20 @@ import static io.learnchain.chain.lifelong.LifelongVectors.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.LifelongModel;
 import io.learnchain.chain.state.LifelongRecords.LossKind;
 import io.learnchain.chain.state.LifelongStatus;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.state.WorldStateCodec;
+import io.learnchain.chain.transition.TransactionAdmission;
 import io.learnchain.chain.tx.Challenge;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
@@ -27,11 +32,6 @@ import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.chain.transition.TransactionAdmission;
-import io.learnchain.chain.rules.TxResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +107,10 @@ class LifelongRulesTest {
     @Test
     void aProvenFalseClaimStrikesTheProposerAndCreditsTheChallenger() {
         ChainTip tip = scenario("challenge");
-        assertThat(tip.state().lifelong().badges(ChainFixture.address(2)).strikes()).isEqualTo(1);
-        assertThat(tip.state().lifelong().badges(ChainFixture.address(3)).challenges()).isEqualTo(1);
+        assertThat(tip.state().lifelong().badges(ChainFixture.address(2)).strikes())
+                .isEqualTo(1);
+        assertThat(tip.state().lifelong().badges(ChainFixture.address(3)).challenges())
+                .isEqualTo(1);
         assertThat(LifelongFixture.model(tip).challenged()).hasSize(1);
     }
 
@@ -122,16 +124,22 @@ class LifelongRulesTest {
         assertThat(back.root()).isEqualTo(s.root());
         assertThat(back.lifelong()).isEqualTo(s.lifelong());
         WorldState plain = ChainFixture.genesisTip().state();
-        assertThat(plain.withLifelong(io.learnchain.chain.state.LifelongBook.EMPTY).root()).isEqualTo(plain.root());
-        assertThat(s.withLifelong(io.learnchain.chain.state.LifelongBook.EMPTY).root()).isNotEqualTo(s.root());
+        assertThat(plain.withLifelong(io.learnchain.chain.state.LifelongBook.EMPTY)
+                        .root())
+                .isEqualTo(plain.root());
+        assertThat(s.withLifelong(io.learnchain.chain.state.LifelongBook.EMPTY).root())
+                .isNotEqualTo(s.root());
     }
 
     @Test
     void newPayloadsRoundTripThroughTheTransactionCodec() {
         ChainTip t2 = LifelongVectors.T2;
         SignedTransaction claim = F.propose(t2, 2, A, LOSS_A);
-        List<Payload> payloads = List.of(F.deployTerms(), new RevealParts(1),
-                new ProposeUpdate(1, Hash.ZERO, A.hash(), 5), new Challenge(1, claim),
+        List<Payload> payloads = List.of(
+                F.deployTerms(),
+                new RevealParts(1),
+                new ProposeUpdate(1, Hash.ZERO, A.hash(), 5),
+                new Challenge(1, claim),
                 F.growTerms(A.hash(), LifelongVectors.GROWN));
         for (Payload p : payloads) {
             SignedTransaction tx = F.tx(t2, 1, p);
@@ -158,7 +166,11 @@ class LifelongRulesTest {
     void partPickIsDeterministicDistinctAndSorted(int k) {
         Hash block = Hash.sha256(new byte[] {(byte) k});
         List<Integer> a = PartPicker.pick(block, 1, 0, 4, k);
-        assertThat(a).isEqualTo(PartPicker.pick(block, 1, 0, 4, k)).hasSize(k).doesNotHaveDuplicates().isSorted();
+        assertThat(a)
+                .isEqualTo(PartPicker.pick(block, 1, 0, 4, k))
+                .hasSize(k)
+                .doesNotHaveDuplicates()
+                .isSorted();
         assertThat(a).allMatch(i -> i >= 0 && i < 4);
         List<List<Integer>> seen = new ArrayList<>();
         for (int b = 0; b < 20; b++) {
@@ -170,26 +182,42 @@ class LifelongRulesTest {
     @Test
     void mempoolAdmitsLifelongTransactionsOfKnownModelsOnly() {
         ChainTip t2 = LifelongVectors.T2;
-        assertThat(TransactionAdmission.check(F.propose(t2, 2, A, LOSS_A), t2.state(), ChainFixture.RULES,
-                SignatureVerifier.ED25519)).isInstanceOf(TxResult.Applied.class);
-        assertThat(TransactionAdmission.check(F.tx(t2, 2, new ProposeUpdate(7, Hash.ZERO, A.hash(), 1)), t2.state(),
-                ChainFixture.RULES, SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
-                        r -> assertThat(r.reason()).isEqualTo(InvalidReason.UNKNOWN_MODEL));
-        assertThat(TransactionAdmission.check(F.tx(t2, 2, new RevealParts(1)), t2.state(), ChainFixture.RULES,
-                SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
-                        r -> assertThat(r.reason()).isEqualTo(InvalidReason.NOT_INITIATOR));
-        assertThat(TransactionAdmission.check(F.tx(t2, 2, new ProposeUpdate(1, A.hash(), B.hash(), 1)), t2.state(),
-                ChainFixture.RULES, SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
+        assertThat(TransactionAdmission.check(
+                        F.propose(t2, 2, A, LOSS_A), t2.state(), ChainFixture.RULES, SignatureVerifier.ED25519))
+                .isInstanceOf(TxResult.Applied.class);
+        assertThat(TransactionAdmission.check(
+                        F.tx(t2, 2, new ProposeUpdate(7, Hash.ZERO, A.hash(), 1)),
+                        t2.state(),
+                        ChainFixture.RULES,
+                        SignatureVerifier.ED25519))
+                .isInstanceOfSatisfying(
+                        TxResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(InvalidReason.UNKNOWN_MODEL));
+        assertThat(TransactionAdmission.check(
+                        F.tx(t2, 2, new RevealParts(1)), t2.state(), ChainFixture.RULES, SignatureVerifier.ED25519))
+                .isInstanceOfSatisfying(
+                        TxResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(InvalidReason.NOT_INITIATOR));
+        assertThat(TransactionAdmission.check(
+                        F.tx(t2, 2, new ProposeUpdate(1, A.hash(), B.hash(), 1)),
+                        t2.state(),
+                        ChainFixture.RULES,
+                        SignatureVerifier.ED25519))
+                .isInstanceOfSatisfying(
+                        TxResult.Rejected.class,
                         r -> assertThat(r.reason()).isEqualTo(InvalidReason.WRONG_PARENT_MODEL));
-        assertThat(TransactionAdmission.check(F.propose(t2, 2, A, LifelongFixture.model(t2).loss()), t2.state(),
-                ChainFixture.RULES, SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
-                        r -> assertThat(r.reason()).isEqualTo(InvalidReason.LOSS_NOT_LOWER));
+        assertThat(TransactionAdmission.check(
+                        F.propose(t2, 2, A, LifelongFixture.model(t2).loss()),
+                        t2.state(),
+                        ChainFixture.RULES,
+                        SignatureVerifier.ED25519))
+                .isInstanceOfSatisfying(
+                        TxResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(InvalidReason.LOSS_NOT_LOWER));
     }
 
     @Test
     void blobBytesNeverLeakIntoTheStateOnlyTheirHashes() {
         Map<Hash, byte[]> blobs = F.blobs();
         byte[] state = WorldStateCodec.INSTANCE.encode(scenario("grow-reveal").state());
-        assertThat(Bytes.of(state).toHex()).doesNotContain(Bytes.of(blobs.get(A.hash())).toHex().substring(200, 264));
+        assertThat(Bytes.of(state).toHex())
+                .doesNotContain(Bytes.of(blobs.get(A.hash())).toHex().substring(200, 264));
     }
 }

@@ -4,11 +4,11 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,7 @@ final class LifelongVectorReplay {
         }
     }
 
-    private LifelongVectorReplay() {
-    }
+    private LifelongVectorReplay() {}
 
     static Result run(Genesis genesis, long now, Map<Hash, byte[]> blobs, List<Block> blocks) {
         ChainRules rules = ChainRules.of(genesis);

@@ -2,8 +2,8 @@ package io.learnchain.chain.lifelong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.Genesis;
@@ -36,8 +36,8 @@ class LifelongVectorReplayTest {
 
     static Stream<String> names() throws IOException {
         try (InputStream in = LifelongVectorReplayTest.class.getResourceAsStream("/vectors/lifelong/index.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList()
-                    .stream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().filter(l -> !l.isBlank()).toList().stream();
         }
     }
 
@@ -51,13 +51,28 @@ class LifelongVectorReplayTest {
                 }
             }
         }
-        assertThat(outcomes).contains("VALID", "UNDECIDED MISSING_DATA", "INVALID BAD_DEPLOYMENT",
-                "INVALID WRONG_MODEL_SPEC", "INVALID NOTHING_TO_REVEAL", "INVALID NOT_INITIATOR", "INVALID BAD_TEST_PART",
-                "INVALID MODEL_NOT_ACTIVE", "INVALID WRONG_LOSS_CLAIM", "INVALID LOSS_NOT_LOWER",
-                "INVALID WRONG_PARENT_MODEL", "INVALID ALREADY_PROPOSED", "INVALID NAN_WEIGHTS",
-                "INVALID CHALLENGE_UNFOUNDED", "INVALID CHALLENGE_REPEATED", "INVALID CHALLENGE_STALE",
-                "INVALID FROZEN_WEIGHTS_CHANGED", "INVALID NOT_A_GROWTH", "INVALID LOSS_ABOVE_THRESHOLD",
-                "INVALID PROPOSALS_PENDING");
+        assertThat(outcomes)
+                .contains(
+                        "VALID",
+                        "UNDECIDED MISSING_DATA",
+                        "INVALID BAD_DEPLOYMENT",
+                        "INVALID WRONG_MODEL_SPEC",
+                        "INVALID NOTHING_TO_REVEAL",
+                        "INVALID NOT_INITIATOR",
+                        "INVALID BAD_TEST_PART",
+                        "INVALID MODEL_NOT_ACTIVE",
+                        "INVALID WRONG_LOSS_CLAIM",
+                        "INVALID LOSS_NOT_LOWER",
+                        "INVALID WRONG_PARENT_MODEL",
+                        "INVALID ALREADY_PROPOSED",
+                        "INVALID NAN_WEIGHTS",
+                        "INVALID CHALLENGE_UNFOUNDED",
+                        "INVALID CHALLENGE_REPEATED",
+                        "INVALID CHALLENGE_STALE",
+                        "INVALID FROZEN_WEIGHTS_CHANGED",
+                        "INVALID NOT_A_GROWTH",
+                        "INVALID LOSS_ABOVE_THRESHOLD",
+                        "INVALID PROPOSALS_PENDING");
     }
 
     @ParameterizedTest
@@ -69,24 +84,31 @@ class LifelongVectorReplayTest {
         StringBuilder expected = new StringBuilder();
         for (String[] l : lines(name)) {
             switch (l[0]) {
-                case "genesis" -> genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
+                case "genesis" ->
+                    genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
                 case "now" -> now = Long.parseLong(l[1]);
-                case "block" -> blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
+                case "block" ->
+                    blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
                 case "expect", "root" -> expected.append(String.join(" ", l)).append('\n');
                 default -> throw new AssertionError("unknown line kind " + l[0] + " in " + name);
             }
         }
         assertThat(genesis).isNotNull();
         LifelongVectorReplay.Result result = LifelongVectorReplay.run(genesis, now, BLOBS, blocks);
-        assertThat(String.join("\n", result.lines()) + "\n").as(name + ": " + result.comment())
+        assertThat(String.join("\n", result.lines()) + "\n")
+                .as(name + ": " + result.comment())
                 .isEqualTo(expected.toString());
     }
 
     private static List<String[]> lines(String name) throws IOException {
-        try (InputStream in = LifelongVectorReplayTest.class.getResourceAsStream("/vectors/lifelong/" + name + ".txt")) {
+        try (InputStream in =
+                LifelongVectorReplayTest.class.getResourceAsStream("/vectors/lifelong/" + name + ".txt")) {
             assertThat(in).as("vector file %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.trim().split("\\s+")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.trim().split("\\s+"))
+                    .toList();
         }
     }
 }

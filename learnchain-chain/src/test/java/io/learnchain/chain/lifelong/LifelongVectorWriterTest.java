@@ -34,22 +34,34 @@ class LifelongVectorWriterTest {
         Path dir = Path.of(System.getProperty("learnchain.writeLifelongVectors"));
         Files.createDirectories(dir);
         Map<String, LifelongVectors.Scenario> all = LifelongVectors.all();
-        StringBuilder blobs = new StringBuilder("# blobs shared by the lifelong vectors: key (SHA-256 of the bytes),"
-                + " bytes\n");
-        new java.util.TreeMap<>(LifelongVectors.F.blobs()).forEach((k, v) -> blobs.append("blob ").append(k.toHex())
-                .append(' ').append(Bytes.of(v).toHex()).append('\n'));
+        StringBuilder blobs =
+                new StringBuilder("# blobs shared by the lifelong vectors: key (SHA-256 of the bytes)," + " bytes\n");
+        new java.util.TreeMap<>(LifelongVectors.F.blobs())
+                .forEach((k, v) -> blobs.append("blob ")
+                        .append(k.toHex())
+                        .append(' ')
+                        .append(Bytes.of(v).toHex())
+                        .append('\n'));
         Files.writeString(dir.resolve("blobs.txt"), blobs.toString());
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, LifelongVectors.Scenario> e : all.entrySet()) {
             LifelongVectors.Scenario s = e.getValue();
             StringBuilder sb = new StringBuilder("# ").append(s.description()).append('\n');
-            sb.append("genesis ").append(Bytes.of(ChainFixture.GENESIS.canonicalBytes()).toHex()).append('\n');
+            sb.append("genesis ")
+                    .append(Bytes.of(ChainFixture.GENESIS.canonicalBytes()).toHex())
+                    .append('\n');
             sb.append("now ").append(ChainFixture.CONTEXT.nowSeconds()).append('\n');
             for (Block b : s.blocks()) {
-                sb.append("block ").append(Bytes.of(BlockCodec.BLOCK.encode(b)).toHex()).append('\n');
+                sb.append("block ")
+                        .append(Bytes.of(BlockCodec.BLOCK.encode(b)).toHex())
+                        .append('\n');
             }
-            sb.append(LifelongVectorReplay.run(ChainFixture.GENESIS, ChainFixture.CONTEXT.nowSeconds(),
-                    LifelongVectors.F.blobs(), s.blocks()).expectationLines());
+            sb.append(LifelongVectorReplay.run(
+                            ChainFixture.GENESIS,
+                            ChainFixture.CONTEXT.nowSeconds(),
+                            LifelongVectors.F.blobs(),
+                            s.blocks())
+                    .expectationLines());
             Files.writeString(dir.resolve(e.getKey() + ".txt"), sb.toString());
             names.add(e.getKey());
         }

@@ -5,11 +5,11 @@ import static io.learnchain.chain.pole.PoleFixture.OTHER_MINER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.chain.block.Block;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
@@ -59,11 +59,16 @@ class CandidateSelectionTest {
             evaluated.incrementAndGet();
             return BlockProcessor.apply(t1, b, F.rules, ctx);
         });
-        System.out.printf("flood of 50 false claims + 1 honest: %d evaluations (cap K = %d)%n", evaluated.get(),
-                TaskRules.MAX_EVALUATIONS_PER_ROUND);
+        System.out.printf(
+                "flood of 50 false claims + 1 honest: %d evaluations (cap K = %d)%n",
+                evaluated.get(), TaskRules.MAX_EVALUATIONS_PER_ROUND);
         assertThat(sel.winningBlock()).contains(honest.block());
-        assertThat(evaluated.get()).isLessThanOrEqualTo(TaskRules.MAX_EVALUATIONS_PER_ROUND + 1).isEqualTo(2);
-        assertThat(sel.rejected()).singleElement().extracting(CandidateSelection.Rejection::reason)
+        assertThat(evaluated.get())
+                .isLessThanOrEqualTo(TaskRules.MAX_EVALUATIONS_PER_ROUND + 1)
+                .isEqualTo(2);
+        assertThat(sel.rejected())
+                .singleElement()
+                .extracting(CandidateSelection.Rejection::reason)
                 .isEqualTo(InvalidReason.FALSE_SCORE_CLAIM);
         assertThat(sel.dropped()).hasSize(49);
     }
@@ -89,25 +94,31 @@ class CandidateSelectionTest {
     @Test
     void ordersByClaimThenCommitmentOrderThenBlockHash() {
         Block a = liars.get(0);
-        Block b = PoleFixture.withProof(honest.block(), PoleFixture.proof(honest.block())
-                .withClaimedScore(PoleFixture.proof(a).claimedScore()), MINER);
+        Block b = PoleFixture.withProof(
+                honest.block(),
+                PoleFixture.proof(honest.block())
+                        .withClaimedScore(PoleFixture.proof(a).claimedScore()),
+                MINER);
         var ca = new CandidateSelection.Candidate(a, 3, "x");
         var cb = new CandidateSelection.Candidate(b, 1, "y");
         var ch = new CandidateSelection.Candidate(honest.block(), 0, "z");
         List<CandidateSelection.Candidate> list = new ArrayList<>(List.of(ch, ca, cb));
         list.sort(CandidateSelection.ORDER);
-        assertThat(PoleFixture.proof(a).claimedScore()).isEqualTo(PoleFixture.proof(b).claimedScore());
+        assertThat(PoleFixture.proof(a).claimedScore())
+                .isEqualTo(PoleFixture.proof(b).claimedScore());
         assertThat(list).containsExactly(cb, ca, ch);
         var sameOrder = new CandidateSelection.Candidate(b, 3, "y");
         List<CandidateSelection.Candidate> tie = new ArrayList<>(List.of(ca, sameOrder));
         tie.sort(CandidateSelection.ORDER);
-        assertThat(tie.getFirst().block().header().hash()).isLessThan(tie.getLast().block().header().hash());
+        assertThat(tie.getFirst().block().header().hash())
+                .isLessThan(tie.getLast().block().header().hash());
     }
 
     @Test
     void undecidedCandidatesAreNotRejected() {
         ValidationContext noBlobs = F.syncContext;
-        var sel = CandidateSelection.select(List.of(CandidateSelection.Candidate.byMiner(honest.block(), 0)),
+        var sel = CandidateSelection.select(
+                List.of(CandidateSelection.Candidate.byMiner(honest.block(), 0)),
                 b -> BlockProcessor.apply(t1, b, F.rules, noBlobs));
         assertThat(sel.undecided()).containsExactly(honest.block());
         assertThat(sel.rejected()).isEmpty();

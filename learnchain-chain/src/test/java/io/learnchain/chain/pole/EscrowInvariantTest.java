@@ -6,13 +6,13 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
@@ -46,9 +46,12 @@ class EscrowInvariantTest {
                 case Round.Idle i -> idleBlock(tip, rng);
                 case Round.Learning l -> rng.nextInt(10) < 6 ? poleBlock(tip, l, rng) : forfeitBlock(tip, l, rng);
             };
-            if (RoundDriver.round(tip, f.rules) instanceof Round.Learning l && block.transactions().getLast()
-                    instanceof SignedTransaction s && s.body().payload() instanceof RevealShard r) {
-                assertThat(revealed.add(l.taskId() + "/" + r.shardIndex())).as("shard reused").isTrue();
+            if (RoundDriver.round(tip, f.rules) instanceof Round.Learning l
+                    && block.transactions().getLast() instanceof SignedTransaction s
+                    && s.body().payload() instanceof RevealShard r) {
+                assertThat(revealed.add(l.taskId() + "/" + r.shardIndex()))
+                        .as("shard reused")
+                        .isTrue();
                 won++;
             } else if (block.header().proof() instanceof io.learnchain.chain.block.ForfeitProof) {
                 forfeited++;
@@ -56,7 +59,8 @@ class EscrowInvariantTest {
             tip = f.connect(tip, block);
             WorldState s = tip.state();
             Amount minted = f.rules.blockSubsidy().multiply(h);
-            assertThat(s.totalSupply().add(s.totalEscrow()).add(s.totalBurned())).as("height %d", h)
+            assertThat(s.totalSupply().add(s.totalEscrow()).add(s.totalBurned()))
+                    .as("height %d", h)
                     .isEqualTo(premine.add(minted));
             for (TaskState t : s.tasks().all()) {
                 if (!t.isOpen()) {
@@ -64,7 +68,8 @@ class EscrowInvariantTest {
                 }
             }
         }
-        System.out.printf("24 blocks: %d tasks, %d rounds won, %d forfeited, %s burned%n",
+        System.out.printf(
+                "24 blocks: %d tasks, %d rounds won, %d forfeited, %s burned%n",
                 tip.state().tasks().all().size(), won, forfeited, tip.state().totalBurned());
         assertThat(won + forfeited).isPositive();
     }
@@ -74,8 +79,15 @@ class EscrowInvariantTest {
         if (rng.nextInt(3) < 2) {
             int requester = rng.nextInt(3);
             long nonce = tip.state().account(PoleFixture.address(requester)).nonce();
-            PostTask task = new PostTask(PoleFixture.SPEC.text(), PoleFixture.TRAIN_HASH, 0, 1 + rng.nextInt(3),
-                    Amount.ofUnits(1 + rng.nextLong(1_000_000_000L)), 1 + rng.nextLong(100), 0, PoleFixture.MAX_PHASE,
+            PostTask task = new PostTask(
+                    PoleFixture.SPEC.text(),
+                    PoleFixture.TRAIN_HASH,
+                    0,
+                    1 + rng.nextInt(3),
+                    Amount.ofUnits(1 + rng.nextLong(1_000_000_000L)),
+                    1 + rng.nextLong(100),
+                    0,
+                    PoleFixture.MAX_PHASE,
                     PoleFixture.SHARD_HASHES);
             txs.add(f.tx(requester, nonce, Amount.ZERO, task));
         }
@@ -89,21 +101,34 @@ class EscrowInvariantTest {
         int requester = requesterIndex(round.task());
         long next = tip.state().account(PoleFixture.address(requester)).nonce();
         List<SignedTransaction> txs = new ArrayList<>();
-        boolean openAfterRound = round.task().roundsDone() + 1 < round.task().terms().rounds();
+        boolean openAfterRound =
+                round.task().roundsDone() + 1 < round.task().terms().rounds();
         if (rng.nextInt(4) == 0 && openAfterRound) {
             txs.add(f.cancel(requester, next++, round.taskId()));
         }
-        SignedTransaction reveal = f.tx(requester, next, Amount.ZERO, new RevealShard(round.taskId(), tip.hash(),
-                round.shardIndex(), round.shardHash()));
-        return f.commit(tip, PoleFixture.MINER, m.hash(), rec, nonce, txs).complete(reveal, f.score(tip, m),
-                tip.timestamp() + 10, PoleFixture.key(PoleFixture.MINER), f.rules, SignatureVerifier.ED25519);
+        SignedTransaction reveal = f.tx(
+                requester,
+                next,
+                Amount.ZERO,
+                new RevealShard(round.taskId(), tip.hash(), round.shardIndex(), round.shardHash()));
+        return f.commit(tip, PoleFixture.MINER, m.hash(), rec, nonce, txs)
+                .complete(
+                        reveal,
+                        f.score(tip, m),
+                        tip.timestamp() + 10,
+                        PoleFixture.key(PoleFixture.MINER),
+                        f.rules,
+                        SignatureVerifier.ED25519);
     }
 
     private Block forfeitBlock(ChainTip tip, Round.Learning round, SplitMix64 rng) {
         List<SignedTransaction> txs = new ArrayList<>();
         if (rng.nextInt(3) == 0) {
             int requester = requesterIndex(round.task());
-            txs.add(f.cancel(requester, tip.state().account(PoleFixture.address(requester)).nonce(), round.taskId()));
+            txs.add(f.cancel(
+                    requester,
+                    tip.state().account(PoleFixture.address(requester)).nonce(),
+                    round.taskId()));
         }
         return f.forfeit(tip, txs);
     }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnchain.base.Amount;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.transition.TransactionAdmission;
-import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.TransactionAdmission;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
@@ -39,15 +39,16 @@ class HonestClaimsTest {
             Block b = f.pole(t1, miner, m.hash(), rec, nonce, f.score(t1, m), List.of(), f.reveal(t1, 1));
             Verdict v = BlockProcessor.apply(t1, b, f.rules, f.context(f.commitmentsOf(b)));
             if (v instanceof Verdict.Invalid inv) {
-                assertThat(inv.reason()).as("trial %d: %s", i, inv.detail())
+                assertThat(inv.reason())
+                        .as("trial %d: %s", i, inv.detail())
                         .isEqualTo(InvalidReason.TRAINING_ACCURACY_NOT_MET);
             } else {
                 assertThat(v).as("trial %d", i).isInstanceOf(Verdict.Valid.class);
                 accepted++;
             }
         }
-        System.out.printf("%d honest trials: %d accepted, the rest below the task's training minimum%n", trials,
-                accepted);
+        System.out.printf(
+                "%d honest trials: %d accepted, the rest below the task's training minimum%n", trials, accepted);
         assertThat(accepted).isGreaterThan(trials / 2);
     }
 
@@ -55,16 +56,22 @@ class HonestClaimsTest {
     void mempoolRejectsTaskTransactionsForOthersOrClosedTasks() {
         ChainTip t1 = f.withTask();
         assertThat(TransactionAdmission.check(f.cancel(0, 0, 1), t1.state(), f.rules, SignatureVerifier.ED25519))
-                .isInstanceOfSatisfying(TxResult.Rejected.class,
-                        r -> assertThat(r.reason()).isEqualTo(InvalidReason.NOT_REQUESTER));
-        assertThat(TransactionAdmission.check(f.cancel(PoleFixture.REQUESTER, 1, 5), t1.state(), f.rules,
-                SignatureVerifier.ED25519)).isInstanceOfSatisfying(TxResult.Rejected.class,
-                        r -> assertThat(r.reason()).isEqualTo(InvalidReason.UNKNOWN_TASK));
-        assertThat(TransactionAdmission.check(f.cancel(PoleFixture.REQUESTER, 1, 1), t1.state(), f.rules,
-                SignatureVerifier.ED25519)).isInstanceOf(TxResult.Applied.class);
-        assertThat(TransactionAdmission.check(f.tx(PoleFixture.REQUESTER, 1, Amount.ZERO,
-                f.task(3, Amount.ofCoins(400), 60, 0)), t1.state(), f.rules, SignatureVerifier.ED25519))
-                .isInstanceOfSatisfying(TxResult.Rejected.class,
+                .isInstanceOfSatisfying(
+                        TxResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(InvalidReason.NOT_REQUESTER));
+        assertThat(TransactionAdmission.check(
+                        f.cancel(PoleFixture.REQUESTER, 1, 5), t1.state(), f.rules, SignatureVerifier.ED25519))
+                .isInstanceOfSatisfying(
+                        TxResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(InvalidReason.UNKNOWN_TASK));
+        assertThat(TransactionAdmission.check(
+                        f.cancel(PoleFixture.REQUESTER, 1, 1), t1.state(), f.rules, SignatureVerifier.ED25519))
+                .isInstanceOf(TxResult.Applied.class);
+        assertThat(TransactionAdmission.check(
+                        f.tx(PoleFixture.REQUESTER, 1, Amount.ZERO, f.task(3, Amount.ofCoins(400), 60, 0)),
+                        t1.state(),
+                        f.rules,
+                        SignatureVerifier.ED25519))
+                .isInstanceOfSatisfying(
+                        TxResult.Rejected.class,
                         r -> assertThat(r.reason()).isEqualTo(InvalidReason.INSUFFICIENT_BALANCE));
     }
 }

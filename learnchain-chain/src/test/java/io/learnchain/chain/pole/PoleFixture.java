@@ -1,8 +1,5 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
@@ -14,19 +11,22 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.ProtocolLimits;
+import io.learnchain.chain.rules.BlobView;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Payload;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.chain.rules.ValidationContext;
-import io.learnchain.chain.rules.Verdict;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
@@ -54,15 +54,17 @@ import java.util.Map;
  * dev account 1; accounts 3 and 2 mine. Everything is seeded: the same blocks on every run.
  */
 public final class PoleFixture {
-    public static final ModelSpec SPEC = ModelSpec.of(Shape.of(8), new LayerSpec.Dense(16), new LayerSpec.Relu(),
-            new LayerSpec.Dense(4));
+    public static final ModelSpec SPEC =
+            ModelSpec.of(Shape.of(8), new LayerSpec.Dense(16), new LayerSpec.Relu(), new LayerSpec.Dense(4));
     public static final ModelSpec OTHER_SPEC = ModelSpec.of(Shape.of(8), new LayerSpec.Dense(4));
     public static final Dataset TRAIN = synthetic("synthetic/train", 256, 11);
     public static final List<Dataset> SHARDS = DatasetShards.split(synthetic("synthetic/test", 256, 12), 4, 99);
     public static final byte[] TRAIN_BLOB = DatasetCodec.encode(TRAIN);
     public static final Hash TRAIN_HASH = Hash.sha256(TRAIN_BLOB);
-    public static final List<byte[]> SHARD_BLOBS = SHARDS.stream().map(DatasetCodec::encode).toList();
-    public static final List<Hash> SHARD_HASHES = SHARD_BLOBS.stream().map(Hash::sha256).toList();
+    public static final List<byte[]> SHARD_BLOBS =
+            SHARDS.stream().map(DatasetCodec::encode).toList();
+    public static final List<Hash> SHARD_HASHES =
+            SHARD_BLOBS.stream().map(Hash::sha256).toList();
     public static final Amount REWARD = Amount.ofCoins(10);
     public static final int REQUESTER = 1;
     public static final int MINER = 3;
@@ -90,9 +92,16 @@ public final class PoleFixture {
     public static Genesis genesisWithModelLimit(long maxModelBytes) {
         ProtocolLimits d = ProtocolLimits.DEFAULT;
         Genesis g = ChainFixture.GENESIS;
-        return new Genesis(g.chainName(), g.engine(), g.targetBlockSeconds(), g.initialDifficulty(), g.premine(),
-                new ProtocolLimits(d.maxBlockBytes(), d.maxTransactions(), maxModelBytes, d.maxBlobBytes(),
-                        d.maxReorgDepth()), g.blockSubsidy(), g.timestamp());
+        return new Genesis(
+                g.chainName(),
+                g.engine(),
+                g.targetBlockSeconds(),
+                g.initialDifficulty(),
+                g.premine(),
+                new ProtocolLimits(
+                        d.maxBlockBytes(), d.maxTransactions(), maxModelBytes, d.maxBlobBytes(), d.maxReorgDepth()),
+                g.blockSubsidy(),
+                g.timestamp());
     }
 
     /** Inputs from N(0, 1); label = argmax of a fixed random 4 x 8 linear map (learnable, not trivial). */
@@ -143,12 +152,13 @@ public final class PoleFixture {
     }
 
     public SignedTransaction tx(int from, long nonce, Amount fee, Payload payload) {
-        return SignedTransaction.sign(new TxBody(rules.chainId(), key(from).publicKey(), nonce, fee, payload), key(from));
+        return SignedTransaction.sign(
+                new TxBody(rules.chainId(), key(from).publicKey(), nonce, fee, payload), key(from));
     }
 
     public PostTask task(int rounds, Amount reward, long expectedSeconds, int minBp) {
-        return new PostTask(SPEC.text(), TRAIN_HASH, minBp, rounds, reward, expectedSeconds, 0, MAX_PHASE,
-                SHARD_HASHES);
+        return new PostTask(
+                SPEC.text(), TRAIN_HASH, minBp, rounds, reward, expectedSeconds, 0, MAX_PHASE, SHARD_HASHES);
     }
 
     public SignedTransaction postTask(long nonce) {
@@ -161,8 +171,11 @@ public final class PoleFixture {
 
     public SignedTransaction reveal(ChainTip parent, long nonce) {
         Round.Learning r = learning(parent);
-        return tx(REQUESTER, nonce, Amount.ZERO, new RevealShard(r.taskId(), parent.hash(), r.shardIndex(),
-                r.shardHash()));
+        return tx(
+                REQUESTER,
+                nonce,
+                Amount.ZERO,
+                new RevealShard(r.taskId(), parent.hash(), r.shardIndex(), r.shardHash()));
     }
 
     public Round.Learning learning(ChainTip parent) {
@@ -171,7 +184,8 @@ public final class PoleFixture {
 
     /** An idle block with {@code txs}, mined by account 3, 10 s after the parent. */
     public Block idle(ChainTip parent, List<SignedTransaction> txs) {
-        return BlockAssembler.mine(parent, txs, key(MINER), parent.timestamp() + 10, rules, 1_000_000).orElseThrow();
+        return BlockAssembler.mine(parent, txs, key(MINER), parent.timestamp() + 10, rules, 1_000_000)
+                .orElseThrow();
     }
 
     public ChainTip connect(ChainTip parent, Block block, ValidationContext context) {
@@ -199,8 +213,9 @@ public final class PoleFixture {
     /** Trains the honest model of {@code record} for the round on {@code parent}. */
     public Model train(ChainTip parent, TrainingRecord record, Model start) {
         Round.Learning r = learning(parent);
-        Model m = new Trainer(ComputePool.serial()).train(new TrainingJob(SPEC, record, r.sml().relabel(TRAIN),
-                InputTransform.IDENTITY, start, TrainingListener.NONE));
+        Model m = new Trainer(ComputePool.serial())
+                .train(new TrainingJob(
+                        SPEC, record, r.sml().relabel(TRAIN), InputTransform.IDENTITY, start, TrainingListener.NONE));
         put(m.canonicalBytes());
         return m;
     }
@@ -211,16 +226,36 @@ public final class PoleFixture {
     }
 
     /** A pole block committing {@code modelHash} with {@code record}, claiming {@code score}. */
-    public Block pole(ChainTip parent, int miner, Hash modelHash, TrainingRecord record, long orderNonce, long score,
-            List<SignedTransaction> txs, SignedTransaction reveal) {
+    public Block pole(
+            ChainTip parent,
+            int miner,
+            Hash modelHash,
+            TrainingRecord record,
+            long orderNonce,
+            long score,
+            List<SignedTransaction> txs,
+            SignedTransaction reveal) {
         CandidateBlockBuilder.Committed c = commit(parent, miner, modelHash, record, orderNonce, txs);
         return c.complete(reveal, score, parent.timestamp() + 10, key(miner), rules, SignatureVerifier.ED25519);
     }
 
-    public CandidateBlockBuilder.Committed commit(ChainTip parent, int miner, Hash modelHash, TrainingRecord record,
-            long orderNonce, List<SignedTransaction> txs) {
-        return CandidateBlockBuilder.commit(parent, rules, learning(parent), key(miner), txs, modelHash, record,
-                orderNonce, SignatureVerifier.ED25519);
+    public CandidateBlockBuilder.Committed commit(
+            ChainTip parent,
+            int miner,
+            Hash modelHash,
+            TrainingRecord record,
+            long orderNonce,
+            List<SignedTransaction> txs) {
+        return CandidateBlockBuilder.commit(
+                parent,
+                rules,
+                learning(parent),
+                key(miner),
+                txs,
+                modelHash,
+                record,
+                orderNonce,
+                SignatureVerifier.ED25519);
     }
 
     /** The honest block of {@code miner} on {@code parent}: trained {@code steps} steps from seed {@code orderNonce}. */
@@ -228,13 +263,17 @@ public final class PoleFixture {
         TrainingRecord rec = record(parent, miner, orderNonce, steps, new TrainingStart.FromSeed(orderNonce));
         Model m = train(parent, rec, null);
         CandidateBlockBuilder.Committed c = commit(parent, miner, m.hash(), rec, orderNonce, List.of());
-        Block b = c.complete(reveal(parent, requesterNonce), score(parent, m), parent.timestamp() + 10, key(miner),
-                rules, SignatureVerifier.ED25519);
+        Block b = c.complete(
+                reveal(parent, requesterNonce),
+                score(parent, m),
+                parent.timestamp() + 10,
+                key(miner),
+                rules,
+                SignatureVerifier.ED25519);
         return new Honest(b, m, c);
     }
 
-    public record Honest(Block block, Model model, CandidateBlockBuilder.Committed committed) {
-    }
+    public record Honest(Block block, Model model, CandidateBlockBuilder.Committed committed) {}
 
     /** {@code block} with its pole proof replaced and the header signed again by {@code miner}. */
     public static Block withProof(Block block, PoleProof proof, int miner) {
@@ -266,25 +305,57 @@ public final class PoleFixture {
      * A pole block with exactly {@code body} (coinbase first, reveal last if any), the commitment
      * signed over it, state root zero (for blocks that must fail before the state root check).
      */
-    public Block forgePole(ChainTip parent, int miner, Hash modelHash, TrainingRecord record, long orderNonce,
-            long score, List<io.learnchain.chain.tx.Transaction> body) {
+    public Block forgePole(
+            ChainTip parent,
+            int miner,
+            Hash modelHash,
+            TrainingRecord record,
+            long orderNonce,
+            long score,
+            List<io.learnchain.chain.tx.Transaction> body) {
         Round.Learning r = learning(parent);
-        Commitment c = new Commitment(rules.chainId(), parent.height().next(), parent.hash(), r.taskId(),
-                key(miner).publicKey(), modelHash, record.hash(), Commitment.committedBodyRoot(body));
-        PoleProof proof = new PoleProof(r.taskId(), modelHash, record, orderNonce, r.shardIndex(), r.shardHash(), score,
-                c.sign(key(miner)));
-        BlockHeader h = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(),
-                parent.timestamp() + 10, key(miner).publicKey(), Block.txRoot(body), Hash.ZERO, proof,
+        Commitment c = new Commitment(
+                rules.chainId(),
+                parent.height().next(),
+                parent.hash(),
+                r.taskId(),
+                key(miner).publicKey(),
+                modelHash,
+                record.hash(),
+                Commitment.committedBodyRoot(body));
+        PoleProof proof = new PoleProof(
+                r.taskId(), modelHash, record, orderNonce, r.shardIndex(), r.shardHash(), score, c.sign(key(miner)));
+        BlockHeader h = new BlockHeader(
+                BlockHeader.CURRENT_VERSION,
+                parent.height().next(),
+                parent.hash(),
+                parent.timestamp() + 10,
+                key(miner).publicKey(),
+                Block.txRoot(body),
+                Hash.ZERO,
+                proof,
                 io.learnchain.base.crypto.Signature.NONE);
         return new Block(h.signedBy(key(miner)), body);
     }
 
     /** A hash-work block with {@code proof}, exactly {@code body}, {@code timestamp}, state root zero, mined by account 3. */
-    public Block forgeWork(ChainTip parent, io.learnchain.chain.block.EngineProof proof, long timestamp,
+    public Block forgeWork(
+            ChainTip parent,
+            io.learnchain.chain.block.EngineProof proof,
+            long timestamp,
             List<io.learnchain.chain.tx.Transaction> body) {
-        BlockHeader h = new BlockHeader(BlockHeader.CURRENT_VERSION, parent.height().next(), parent.hash(), timestamp,
-                key(MINER).publicKey(), Block.txRoot(body), Hash.ZERO, proof, io.learnchain.base.crypto.Signature.NONE);
-        BlockHeader sealed = io.learnchain.chain.pow.IdleSealer.seal(h, 0, 1_000_000).orElseThrow();
+        BlockHeader h = new BlockHeader(
+                BlockHeader.CURRENT_VERSION,
+                parent.height().next(),
+                parent.hash(),
+                timestamp,
+                key(MINER).publicKey(),
+                Block.txRoot(body),
+                Hash.ZERO,
+                proof,
+                io.learnchain.base.crypto.Signature.NONE);
+        BlockHeader sealed =
+                io.learnchain.chain.pow.IdleSealer.seal(h, 0, 1_000_000).orElseThrow();
         return new Block(sealed.signedBy(key(MINER)), body);
     }
 
@@ -294,7 +365,15 @@ public final class PoleFixture {
 
     /** A forfeit block of the round on {@code parent} with {@code txs}, at the deadline. */
     public Block forfeit(ChainTip parent, List<SignedTransaction> txs) {
-        return CandidateBlockBuilder.forfeit(parent, rules, learning(parent), key(MINER), txs, parent.timestamp(),
-                SignatureVerifier.ED25519, 1_000_000).orElseThrow();
+        return CandidateBlockBuilder.forfeit(
+                        parent,
+                        rules,
+                        learning(parent),
+                        key(MINER),
+                        txs,
+                        parent.timestamp(),
+                        SignatureVerifier.ED25519,
+                        1_000_000)
+                .orElseThrow();
     }
 }

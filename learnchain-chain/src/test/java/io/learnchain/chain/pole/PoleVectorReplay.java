@@ -1,16 +1,16 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +31,18 @@ final class PoleVectorReplay {
         }
     }
 
-    private PoleVectorReplay() {
-    }
+    private PoleVectorReplay() {}
 
-    static Result run(Genesis genesis, long now, Map<Hash, byte[]> blobs, CommitmentView commitments,
-            List<Block> blocks, List<Block> candidates) {
+    static Result run(
+            Genesis genesis,
+            long now,
+            Map<Hash, byte[]> blobs,
+            CommitmentView commitments,
+            List<Block> blocks,
+            List<Block> candidates) {
         ChainRules rules = ChainRules.of(genesis);
-        ValidationContext context = ValidationContext.at(now).withBlobs(BlobView.of(blobs))
-                .withCommitments(commitments);
+        ValidationContext context =
+                ValidationContext.at(now).withBlobs(BlobView.of(blobs)).withCommitments(commitments);
         ChainTip tip = ChainTip.genesis(genesis);
         List<String> lines = new ArrayList<>();
         String comment = null;
@@ -74,9 +78,10 @@ final class PoleVectorReplay {
                 long order = s instanceof CommitmentView.Sighting.BeforeReveal br ? br.order() : Long.MAX_VALUE;
                 cs.add(CandidateSelection.Candidate.byMiner(b, order));
             }
-            CandidateSelection.Selection sel = CandidateSelection.select(cs,
-                    b -> BlockProcessor.apply(parent, b, rules, context));
-            lines.add("winner " + sel.winningBlock().map(b -> b.header().hash().toHex()).orElse("none"));
+            CandidateSelection.Selection sel =
+                    CandidateSelection.select(cs, b -> BlockProcessor.apply(parent, b, rules, context));
+            lines.add("winner "
+                    + sel.winningBlock().map(b -> b.header().hash().toHex()).orElse("none"));
             for (CandidateSelection.Rejection r : sel.rejected()) {
                 lines.add("rejected " + r.blockHash().toHex() + " " + r.reason());
             }

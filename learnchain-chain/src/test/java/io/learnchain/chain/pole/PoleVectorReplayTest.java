@@ -1,15 +1,15 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.Commitment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
+import io.learnchain.chain.rules.Commitment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,8 @@ class PoleVectorReplayTest {
 
     static Stream<String> names() throws IOException {
         try (InputStream in = PoleVectorReplayTest.class.getResourceAsStream("/vectors/pole/index.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList()
-                    .stream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().filter(l -> !l.isBlank()).toList().stream();
         }
     }
 
@@ -70,31 +70,40 @@ class PoleVectorReplayTest {
         StringBuilder expected = new StringBuilder();
         for (String[] l : lines(name)) {
             switch (l[0]) {
-                case "genesis" -> genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
+                case "genesis" ->
+                    genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
                 case "now" -> now = Long.parseLong(l[1]);
                 case "blob" -> blobs.put(Hash.fromHex(l[1]), Bytes.fromHex(l[2]).toArray());
-                case "commit" -> assertThat(log.record(Commitment.CODEC.decode(Bytes.fromHex(l[1]).toArray()),
-                        Signature.fromHex(l[2]))).as("commitment signature in %s", name).isTrue();
+                case "commit" ->
+                    assertThat(log.record(
+                                    Commitment.CODEC.decode(Bytes.fromHex(l[1]).toArray()), Signature.fromHex(l[2])))
+                            .as("commitment signature in %s", name)
+                            .isTrue();
                 case "reveal" -> log.reveal(Hash.fromHex(l[1]));
-                case "block" -> blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
-                case "candidate" -> candidates.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
+                case "block" ->
+                    blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
+                case "candidate" ->
+                    candidates.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
                 case "expect", "winner", "rejected", "dropped", "evaluations", "root" ->
-                        expected.append(String.join(" ", l)).append('\n');
+                    expected.append(String.join(" ", l)).append('\n');
                 default -> throw new AssertionError("unknown line kind " + l[0] + " in " + name);
             }
         }
         assertThat(genesis).isNotNull();
         PoleVectorReplay.Result result = PoleVectorReplay.run(genesis, now, blobs, log, blocks, candidates);
-        assertThat(String.join("\n", result.lines()) + "\n").as(name + ": " + result.comment())
+        assertThat(String.join("\n", result.lines()) + "\n")
+                .as(name + ": " + result.comment())
                 .isEqualTo(expected.toString());
     }
 
     private static List<String[]> lines(String name) throws IOException {
         try (InputStream in = PoleVectorReplayTest.class.getResourceAsStream("/vectors/pole/" + name + ".txt")) {
             assertThat(in).as("vector file %s", name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.trim().split("\\s+")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.trim().split("\\s+"))
+                    .toList();
         }
     }
-
 }

@@ -1,13 +1,13 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.Commitment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.rules.Commitment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,12 @@ class PoleVectorWriterTest {
         for (PoleVectors.Scenario s : all.values()) {
             shared.putAll(s.fixture().blobs());
         }
-        StringBuilder blobs = new StringBuilder("# blobs shared by the pole vectors: key (SHA-256 of the bytes), bytes\n");
-        shared.forEach((k, v) -> blobs.append("blob ").append(k.toHex()).append(' ').append(Bytes.of(v).toHex())
+        StringBuilder blobs =
+                new StringBuilder("# blobs shared by the pole vectors: key (SHA-256 of the bytes), bytes\n");
+        shared.forEach((k, v) -> blobs.append("blob ")
+                .append(k.toHex())
+                .append(' ')
+                .append(Bytes.of(v).toHex())
                 .append('\n'));
         Files.writeString(dir.resolve("blobs.txt"), blobs.toString());
         List<String> names = new ArrayList<>();
@@ -60,10 +64,16 @@ class PoleVectorWriterTest {
     private static String write(String name, PoleVectors.Scenario s) {
         PoleFixture f = s.fixture();
         StringBuilder sb = new StringBuilder("# ").append(s.description()).append('\n');
-        sb.append("genesis ").append(Bytes.of(f.genesis.canonicalBytes()).toHex()).append('\n');
+        sb.append("genesis ")
+                .append(Bytes.of(f.genesis.canonicalBytes()).toHex())
+                .append('\n');
         sb.append("now ").append(f.syncContext.nowSeconds()).append('\n');
-        s.blobOverrides().forEach((k, v) -> sb.append("blob ").append(k.toHex()).append(' ')
-                .append(Bytes.of(v).toHex()).append('\n'));
+        s.blobOverrides()
+                .forEach((k, v) -> sb.append("blob ")
+                        .append(k.toHex())
+                        .append(' ')
+                        .append(Bytes.of(v).toHex())
+                        .append('\n'));
         List<PoleVectors.Event> events = s.events();
         if (events == null) {
             events = new ArrayList<>();
@@ -78,19 +88,30 @@ class PoleVectorWriterTest {
             switch (ev) {
                 case PoleVectors.Event.Commit c -> {
                     Commitment com = Commitment.of(f.rules.chainId(), c.block());
-                    sb.append("commit ").append(Bytes.of(com.canonicalBytes()).toHex()).append(' ')
-                            .append(PoleFixture.proof(c.block()).commitmentSignature().bytes().toHex()).append('\n');
+                    sb.append("commit ")
+                            .append(Bytes.of(com.canonicalBytes()).toHex())
+                            .append(' ')
+                            .append(PoleFixture.proof(c.block())
+                                    .commitmentSignature()
+                                    .bytes()
+                                    .toHex())
+                            .append('\n');
                 }
-                case PoleVectors.Event.Reveal r -> sb.append("reveal ").append(r.previous().toHex()).append('\n');
+                case PoleVectors.Event.Reveal r ->
+                    sb.append("reveal ").append(r.previous().toHex()).append('\n');
             }
         }
-        PoleVectorReplay.Result result = PoleVectorReplay.run(f.genesis, f.syncContext.nowSeconds(), mergedBlobs(s),
-                events(f, events), s.blocks(), s.candidates());
+        PoleVectorReplay.Result result = PoleVectorReplay.run(
+                f.genesis, f.syncContext.nowSeconds(), mergedBlobs(s), events(f, events), s.blocks(), s.candidates());
         for (Block b : s.blocks()) {
-            sb.append("block ").append(Bytes.of(BlockCodec.BLOCK.encode(b)).toHex()).append('\n');
+            sb.append("block ")
+                    .append(Bytes.of(BlockCodec.BLOCK.encode(b)).toHex())
+                    .append('\n');
         }
         for (Block b : s.candidates()) {
-            sb.append("candidate ").append(Bytes.of(BlockCodec.BLOCK.encode(b)).toHex()).append('\n');
+            sb.append("candidate ")
+                    .append(Bytes.of(BlockCodec.BLOCK.encode(b)).toHex())
+                    .append('\n');
         }
         sb.append(result.expectationLines());
         return sb.toString();
@@ -106,8 +127,10 @@ class PoleVectorWriterTest {
         RoundCommitments log = new RoundCommitments();
         for (PoleVectors.Event ev : events) {
             switch (ev) {
-                case PoleVectors.Event.Commit c -> log.record(Commitment.of(f.rules.chainId(), c.block()),
-                        PoleFixture.proof(c.block()).commitmentSignature());
+                case PoleVectors.Event.Commit c ->
+                    log.record(
+                            Commitment.of(f.rules.chainId(), c.block()),
+                            PoleFixture.proof(c.block()).commitmentSignature());
                 case PoleVectors.Event.Reveal r -> log.reveal(r.previous());
             }
         }

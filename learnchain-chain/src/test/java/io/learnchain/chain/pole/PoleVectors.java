@@ -14,11 +14,11 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.transition.BlockAssembler;
-import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Initializer;
@@ -38,16 +38,18 @@ import java.util.Map;
 final class PoleVectors {
     /** A commitment log event: a commitment received, or the reveal of the round on a parent. */
     sealed interface Event {
-        record Commit(Block block) implements Event {
-        }
+        record Commit(Block block) implements Event {}
 
-        record Reveal(Hash previous) implements Event {
-        }
+        record Reveal(Hash previous) implements Event {}
     }
 
-    record Scenario(String description, PoleFixture fixture, List<Block> blocks, List<Block> candidates,
-            List<Event> events, Map<Hash, byte[]> blobOverrides) {
-    }
+    record Scenario(
+            String description,
+            PoleFixture fixture,
+            List<Block> blocks,
+            List<Block> candidates,
+            List<Event> events,
+            Map<Hash, byte[]> blobOverrides) {}
 
     private final PoleFixture f = new PoleFixture();
     private final Map<String, Scenario> out = new LinkedHashMap<>();
@@ -87,8 +89,10 @@ final class PoleVectors {
 
     private void lifecycle() {
         add("post-task", "an idle block posting a 3-round task: escrow 30 coins leaves the requester", List.of(b1));
-        add("pole-round", "the honest round-1 block: subsidy + 10 coins from escrow to the miner", List.of(b1,
-                a.block()));
+        add(
+                "pole-round",
+                "the honest round-1 block: subsidy + 10 coins from escrow to the miner",
+                List.of(b1, a.block()));
         PoleFixture.Honest second = f.honest(t2, MINER, 2, 120, 2);
         add("second-round-from-seed", "round 2 trained from a fresh seed", List.of(b1, a.block(), second.block()));
         SecureMappingLayer sml1 = f.learning(t1).sml();
@@ -97,21 +101,41 @@ final class PoleVectors {
         TrainingRecord cont = record(t2, MINER, 3, 40, new TrainingStart.FromParent(rekeyed.hash()));
         Model continued = f.train(t2, cont, rekeyed);
         Block cb = f.pole(t2, MINER, continued.hash(), cont, 3, f.score(t2, continued), List.of(), f.reveal(t2, 2));
-        add("second-round-continues-winner", "round 2 continues round 1's winner re-keyed to round 2's mapping layer",
+        add(
+                "second-round-continues-winner",
+                "round 2 continues round 1's winner re-keyed to round 2's mapping layer",
                 List.of(b1, a.block(), cb));
-        TrainingRecord wrongCont = record(t2, MINER, 4, 40, new TrainingStart.FromParent(a.model().hash()));
-        Block wc = f.pole(t2, MINER, continued.hash(), wrongCont, 4, f.score(t2, continued), List.of(),
-                f.reveal(t2, 2));
-        add("continue-without-rekey", "round 2 names round 1's winner itself, not its re-keyed form, as start",
+        TrainingRecord wrongCont =
+                record(t2, MINER, 4, 40, new TrainingStart.FromParent(a.model().hash()));
+        Block wc =
+                f.pole(t2, MINER, continued.hash(), wrongCont, 4, f.score(t2, continued), List.of(), f.reveal(t2, 2));
+        add(
+                "continue-without-rekey",
+                "round 2 names round 1's winner itself, not its re-keyed form, as start",
                 List.of(b1, a.block(), wc));
-        TrainingRecord noWinner = record(t1, MINER, 5, 40, new TrainingStart.FromParent(a.model().hash()));
-        Block nw = f.pole(t1, MINER, a.model().hash(), noWinner, 5, proof(a.block()).claimedScore(), List.of(),
-                f.reveal(t1, 1));
-        add("continue-without-winner", "round 1 claims to continue a model although the task has no winner yet",
+        TrainingRecord noWinner =
+                record(t1, MINER, 5, 40, new TrainingStart.FromParent(a.model().hash()));
+        Block nw = f.pole(
+                t1, MINER, a.model().hash(), noWinner, 5, proof(a.block()).claimedScore(), List.of(), f.reveal(t1, 1));
+        add(
+                "continue-without-winner",
+                "round 1 claims to continue a model although the task has no winner yet",
                 List.of(b1, nw));
-        add("stale-model", "round 2 block re-submitting round 1's winning model", List.of(b1, a.block(),
-                f.pole(t2, MINER, a.model().hash(), record(t2, MINER, 6, 120, new TrainingStart.FromSeed(6)), 6,
-                        f.score(t2, a.model()), List.of(), f.reveal(t2, 2))));
+        add(
+                "stale-model",
+                "round 2 block re-submitting round 1's winning model",
+                List.of(
+                        b1,
+                        a.block(),
+                        f.pole(
+                                t2,
+                                MINER,
+                                a.model().hash(),
+                                record(t2, MINER, 6, 120, new TrainingStart.FromSeed(6)),
+                                6,
+                                f.score(t2, a.model()),
+                                List.of(),
+                                f.reveal(t2, 2))));
     }
 
     private void taskChoice() {
@@ -120,36 +144,62 @@ final class PoleVectors {
         Block two = f.idle(g, List.of(f.postTask(0), fast));
         ChainTip tt = f.connect(g, two);
         PoleFixture.Honest h = f.honest(tt, MINER, 7, 120, 2);
-        add("task-choice-highest-value", "tasks 10/60 s and 10/30 s open: the round works on task 2",
+        add(
+                "task-choice-highest-value",
+                "tasks 10/60 s and 10/30 s open: the round works on task 2",
                 List.of(two, h.block()));
-        add("task-choice-wrong-task", "the block works on task 1 while task 2 pays more per second",
+        add(
+                "task-choice-wrong-task",
+                "the block works on task 1 while task 2 pays more per second",
                 List.of(two, withProof(h.block(), withTask(proof(h.block()), 1), MINER)));
         var same = f.tx(REQUESTER, 1, Amount.ZERO, f.task(2, Amount.ofCoins(20), 120, 5000));
         Block tie = f.idle(g, List.of(f.postTask(0), same));
         ChainTip tieTip = f.connect(g, tie);
         PoleFixture.Honest th = f.honest(tieTip, MINER, 8, 120, 2);
-        add("task-choice-tie-lower-id", "10/60 s and 20/120 s tie: the round works on the lower id, task 1",
+        add(
+                "task-choice-tie-lower-id",
+                "10/60 s and 20/120 s tie: the round works on the lower id, task 1",
                 List.of(tie, th.block()));
-        add("task-choice-tie-higher-id", "on the tie, a block working on task 2 is rejected",
+        add(
+                "task-choice-tie-higher-id",
+                "on the tie, a block working on task 2 is rejected",
                 List.of(tie, withProof(th.block(), withTask(proof(th.block()), 2), MINER)));
     }
 
     private static PoleProof withTask(PoleProof p, long task) {
-        return new PoleProof(task, p.modelHash(), p.record(), p.orderNonce(), p.shardIndex(), p.shardHash(),
-                p.claimedScore(), p.commitmentSignature());
+        return new PoleProof(
+                task,
+                p.modelHash(),
+                p.record(),
+                p.orderNonce(),
+                p.shardIndex(),
+                p.shardHash(),
+                p.claimedScore(),
+                p.commitmentSignature());
     }
 
     private void claimsAndModels() {
         PoleProof p = proof(a.block());
-        add("score-claim-plus-one", "the honest model claiming one correct prediction more than it makes",
+        add(
+                "score-claim-plus-one",
+                "the honest model claiming one correct prediction more than it makes",
                 List.of(b1, withProof(a.block(), p.withClaimedScore(p.claimedScore() + 1), MINER)));
-        add("score-claim-minus-one", "the honest model claiming one correct prediction less than it makes",
+        add(
+                "score-claim-minus-one",
+                "the honest model claiming one correct prediction less than it makes",
                 List.of(b1, withProof(a.block(), p.withClaimedScore(p.claimedScore() - 1), MINER)));
         TrainingRecord rec = record(t1, MINER, 9, 120, new TrainingStart.FromSeed(9));
         Model other = f.train(t1, rec, null);
         Block mismatch = f.pole(t1, MINER, other.hash(), rec, 9, f.score(t1, other), List.of(), f.reveal(t1, 1));
-        out.put("model-hash-mismatch", new Scenario("the model blob served under the block's model hash is another"
-                + " model", f, List.of(b1, mismatch), List.of(), null, Map.of(other.hash(), a.model().canonicalBytes())));
+        out.put(
+                "model-hash-mismatch",
+                new Scenario(
+                        "the model blob served under the block's model hash is another" + " model",
+                        f,
+                        List.of(b1, mismatch),
+                        List.of(),
+                        null,
+                        Map.of(other.hash(), a.model().canonicalBytes())));
         byte[] nan = a.model().canonicalBytes();
         int at = nan.length - 4 * 7;
         int bits = Float.floatToRawIntBits(Float.NaN);
@@ -157,69 +207,165 @@ final class PoleVectors {
             nan[at + i] = (byte) (bits >>> (8 * i));
         }
         Hash nanHash = f.put(nan);
-        add("nan-weights", "a model blob with one NaN weight", List.of(b1, f.pole(t1, MINER, nanHash,
-                record(t1, MINER, 10, 120, new TrainingStart.FromSeed(10)), 10, 0, List.of(), f.reveal(t1, 1))));
+        add(
+                "nan-weights",
+                "a model blob with one NaN weight",
+                List.of(
+                        b1,
+                        f.pole(
+                                t1,
+                                MINER,
+                                nanHash,
+                                record(t1, MINER, 10, 120, new TrainingStart.FromSeed(10)),
+                                10,
+                                0,
+                                List.of(),
+                                f.reveal(t1, 1))));
         Model wrongSpec = Initializer.initialize(PoleFixture.OTHER_SPEC, 3);
         Hash ws = f.put(wrongSpec.canonicalBytes());
-        add("wrong-model-spec", "a model of another architecture than the task's", List.of(b1, f.pole(t1, MINER, ws,
-                record(t1, MINER, 11, 120, new TrainingStart.FromSeed(11)), 11, 0, List.of(), f.reveal(t1, 1))));
+        add(
+                "wrong-model-spec",
+                "a model of another architecture than the task's",
+                List.of(
+                        b1,
+                        f.pole(
+                                t1,
+                                MINER,
+                                ws,
+                                record(t1, MINER, 11, 120, new TrainingStart.FromSeed(11)),
+                                11,
+                                0,
+                                List.of(),
+                                f.reveal(t1, 1))));
         byte[] junk = new byte[300];
         for (int i = 0; i < junk.length; i++) {
             junk[i] = (byte) (i * 37 + 11);
         }
         Hash junkHash = f.put(junk);
-        add("malformed-model", "a model blob that is not canonical model bytes", List.of(b1, f.pole(t1, MINER, junkHash,
-                record(t1, MINER, 12, 120, new TrainingStart.FromSeed(12)), 12, 0, List.of(), f.reveal(t1, 1))));
+        add(
+                "malformed-model",
+                "a model blob that is not canonical model bytes",
+                List.of(
+                        b1,
+                        f.pole(
+                                t1,
+                                MINER,
+                                junkHash,
+                                record(t1, MINER, 12, 120, new TrainingStart.FromSeed(12)),
+                                12,
+                                0,
+                                List.of(),
+                                f.reveal(t1, 1))));
         TrainingRecord none = record(t1, MINER, 13, 0, new TrainingStart.FromSeed(13));
         Model untrained = f.train(t1, none, null);
-        add("training-accuracy-not-met", "an untrained model with its true score, below the 50% training minimum",
-                List.of(b1, f.pole(t1, MINER, untrained.hash(), none, 13, f.score(t1, untrained), List.of(),
-                        f.reveal(t1, 1))));
+        add(
+                "training-accuracy-not-met",
+                "an untrained model with its true score, below the 50% training minimum",
+                List.of(
+                        b1,
+                        f.pole(
+                                t1,
+                                MINER,
+                                untrained.hash(),
+                                none,
+                                13,
+                                f.score(t1, untrained),
+                                List.of(),
+                                f.reveal(t1, 1))));
         PoleFixture small = new PoleFixture(PoleFixture.genesisWithModelLimit(512));
         ChainTip sg = ChainTip.genesis(small.genesis);
         Block sb1 = small.idle(sg, List.of(small.postTask(0)));
         ChainTip st1 = small.connect(sg, sb1);
         PoleFixture.Honest big = small.honest(st1, MINER, 1, 120, 1);
-        out.put("model-too-large", new Scenario("a genesis limiting models to 512 bytes; the 212-parameter model has "
-                + a.model().canonicalBytes().length, small, List.of(sb1, big.block()), List.of(), null, Map.of()));
+        out.put(
+                "model-too-large",
+                new Scenario(
+                        "a genesis limiting models to 512 bytes; the 212-parameter model has "
+                                + a.model().canonicalBytes().length,
+                        small,
+                        List.of(sb1, big.block()),
+                        List.of(),
+                        null,
+                        Map.of()));
         TrainingRecord wr = record(t1, MINER, 14, 120, new TrainingStart.FromSeed(14));
         Model withheld = new io.learnchain.learn.train.Trainer(io.learnchain.learn.compute.ComputePool.serial())
-                .train(new io.learnchain.learn.train.TrainingJob(PoleFixture.SPEC, wr,
+                .train(new io.learnchain.learn.train.TrainingJob(
+                        PoleFixture.SPEC,
+                        wr,
                         f.learning(t1).sml().relabel(PoleFixture.TRAIN),
-                        io.learnchain.learn.train.InputTransform.IDENTITY, null,
+                        io.learnchain.learn.train.InputTransform.IDENTITY,
+                        null,
                         io.learnchain.learn.train.TrainingListener.NONE));
-        add("missing-model-blob", "the model blob was never received: undecided, not invalid", List.of(b1,
-                f.pole(t1, MINER, withheld.hash(), wr, 14, 50, List.of(), f.reveal(t1, 1))));
+        add(
+                "missing-model-blob",
+                "the model blob was never received: undecided, not invalid",
+                List.of(b1, f.pole(t1, MINER, withheld.hash(), wr, 14, 50, List.of(), f.reveal(t1, 1))));
     }
 
     private void commitments() {
-        add("no-commitment", "no commitment for the block was seen before the reveal", List.of(b1, a.block()),
+        add(
+                "no-commitment",
+                "no commitment for the block was seen before the reveal",
+                List.of(b1, a.block()),
                 List.of());
-        add("commitment-after-reveal", "the block's commitment arrived after the shard reveal", List.of(b1, a.block()),
+        add(
+                "commitment-after-reveal",
+                "the block's commitment arrived after the shard reveal",
+                List.of(b1, a.block()),
                 List.of(new Event.Reveal(t1.hash()), new Event.Commit(a.block())));
         TrainingRecord fake = record(t1, OTHER_MINER, 1, 120, new TrainingStart.FromSeed(1));
-        Block copy = f.pole(t1, OTHER_MINER, a.model().hash(), fake, 1, proof(a.block()).claimedScore(), List.of(),
+        Block copy = f.pole(
+                t1,
+                OTHER_MINER,
+                a.model().hash(),
+                fake,
+                1,
+                proof(a.block()).claimedScore(),
+                List.of(),
                 f.reveal(t1, 1));
-        add("copied-model", "miner 2 commits miner 3's model hash after miner 3 did", List.of(b1, copy),
+        add(
+                "copied-model",
+                "miner 2 commits miner 3's model hash after miner 3 did",
+                List.of(b1, copy),
                 List.of(new Event.Commit(a.block()), new Event.Commit(copy)));
-        add("copied-model-first-committer", "the same two commitments: the first committer's block connects",
-                List.of(b1, a.block()), List.of(new Event.Commit(a.block()), new Event.Commit(copy)));
+        add(
+                "copied-model-first-committer",
+                "the same two commitments: the first committer's block connects",
+                List.of(b1, a.block()),
+                List.of(new Event.Commit(a.block()), new Event.Commit(copy)));
         TrainingRecord rec = record(t1, MINER, 15, 120, new TrainingStart.FromSeed(15));
         Model other = f.train(t1, rec, null);
         PoleProof p = proof(a.block());
-        Block swapped = withProof(a.block(), new PoleProof(p.taskId(), other.hash(), p.record(), p.orderNonce(),
-                p.shardIndex(), p.shardHash(), f.score(t1, other), p.commitmentSignature()), MINER);
-        add("model-differs-from-commitment", "the header names another model than the one committed",
-                List.of(b1, swapped), List.of(new Event.Commit(a.block())));
+        Block swapped = withProof(
+                a.block(),
+                new PoleProof(
+                        p.taskId(),
+                        other.hash(),
+                        p.record(),
+                        p.orderNonce(),
+                        p.shardIndex(),
+                        p.shardHash(),
+                        f.score(t1, other),
+                        p.commitmentSignature()),
+                MINER);
+        add(
+                "model-differs-from-commitment",
+                "the header names another model than the one committed",
+                List.of(b1, swapped),
+                List.of(new Event.Commit(a.block())));
         ChainTip g = ChainTip.genesis(f.genesis);
-        Block alt = BlockAssembler.mine(g, List.of(f.postTask(0)), PoleFixture.key(MINER), g.timestamp() + 11, f.rules,
-                1_000_000).orElseThrow();
+        Block alt = BlockAssembler.mine(
+                        g, List.of(f.postTask(0)), PoleFixture.key(MINER), g.timestamp() + 11, f.rules, 1_000_000)
+                .orElseThrow();
         ChainTip altTip = f.connect(g, alt);
         PoleFixture.Honest onAlt = f.honest(altTip, MINER, 1, 120, 1);
-        Block reused = withProof(onAlt.block(), proof(onAlt.block()).withCommitmentSignature(p.commitmentSignature()),
-                MINER);
-        add("commitment-under-other-parent", "a commitment signed on one parent reused in a block on another",
-                List.of(alt, reused), List.of(new Event.Commit(a.block())));
+        Block reused =
+                withProof(onAlt.block(), proof(onAlt.block()).withCommitmentSignature(p.commitmentSignature()), MINER);
+        add(
+                "commitment-under-other-parent",
+                "a commitment signed on one parent reused in a block on another",
+                List.of(alt, reused),
+                List.of(new Event.Commit(a.block())));
     }
 
     private void shards() {
@@ -228,110 +374,282 @@ final class PoleVectors {
         int otherIndex = (r.shardIndex() + 1) % PoleFixture.SHARD_HASHES.size();
         Hash otherHash = PoleFixture.SHARD_HASHES.get(otherIndex);
         Hash fakeShard = f.put(DatasetCodec.encode(PoleFixture.synthetic("fake-shard", 64, 77)));
-        add("shard-not-committed", "header and reveal name a shard that hashes to none of the committed ones",
-                List.of(b1, withProof(a.block(), new PoleProof(p.taskId(), p.modelHash(), p.record(), p.orderNonce(),
-                        p.shardIndex(), fakeShard, p.claimedScore(), p.commitmentSignature()), MINER)));
-        add("shard-not-chosen", "the block uses another committed shard than the chain chose",
-                List.of(b1, withProof(a.block(), new PoleProof(p.taskId(), p.modelHash(), p.record(), p.orderNonce(),
-                        otherIndex, otherHash, p.claimedScore(), p.commitmentSignature()), MINER)));
-        SignedTransaction badHash = f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(),
-                fakeShard));
-        add("reveal-wrong-hash", "the requester's reveal carries a hash that is not the committed shard's",
-                List.of(b1, f.pole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(),
-                        List.of(), badHash)));
-        SignedTransaction badIndex = f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), otherIndex,
-                otherHash));
-        add("reveal-other-index", "the requester reveals another shard than the chain chose",
-                List.of(b1, f.pole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(),
-                        List.of(), badIndex)));
-        SignedTransaction notRequester = f.tx(0, 0, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(),
-                r.shardHash()));
+        add(
+                "shard-not-committed",
+                "header and reveal name a shard that hashes to none of the committed ones",
+                List.of(
+                        b1,
+                        withProof(
+                                a.block(),
+                                new PoleProof(
+                                        p.taskId(),
+                                        p.modelHash(),
+                                        p.record(),
+                                        p.orderNonce(),
+                                        p.shardIndex(),
+                                        fakeShard,
+                                        p.claimedScore(),
+                                        p.commitmentSignature()),
+                                MINER)));
+        add(
+                "shard-not-chosen",
+                "the block uses another committed shard than the chain chose",
+                List.of(
+                        b1,
+                        withProof(
+                                a.block(),
+                                new PoleProof(
+                                        p.taskId(),
+                                        p.modelHash(),
+                                        p.record(),
+                                        p.orderNonce(),
+                                        otherIndex,
+                                        otherHash,
+                                        p.claimedScore(),
+                                        p.commitmentSignature()),
+                                MINER)));
+        SignedTransaction badHash =
+                f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(), fakeShard));
+        add(
+                "reveal-wrong-hash",
+                "the requester's reveal carries a hash that is not the committed shard's",
+                List.of(
+                        b1,
+                        f.pole(
+                                t1,
+                                MINER,
+                                a.model().hash(),
+                                p.record(),
+                                p.orderNonce(),
+                                p.claimedScore(),
+                                List.of(),
+                                badHash)));
+        SignedTransaction badIndex =
+                f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), otherIndex, otherHash));
+        add(
+                "reveal-other-index",
+                "the requester reveals another shard than the chain chose",
+                List.of(
+                        b1,
+                        f.pole(
+                                t1,
+                                MINER,
+                                a.model().hash(),
+                                p.record(),
+                                p.orderNonce(),
+                                p.claimedScore(),
+                                List.of(),
+                                badIndex)));
+        SignedTransaction notRequester =
+                f.tx(0, 0, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(), r.shardHash()));
         List<Transaction> foreign = new ArrayList<>(a.block().transactions());
         foreign.set(foreign.size() - 1, notRequester);
-        add("reveal-not-requester", "the round's reveal signed by another account than the requester",
-                List.of(b1, f.forgePole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(),
-                        foreign)));
+        add(
+                "reveal-not-requester",
+                "the round's reveal signed by another account than the requester",
+                List.of(
+                        b1,
+                        f.forgePole(
+                                t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(), foreign)));
         List<Transaction> body = new ArrayList<>(a.block().transactions());
         body.removeLast();
-        add("missing-reveal", "a pole block without the requester's reveal", List.of(b1, f.forgePole(t1, MINER,
-                a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(), body)));
+        add(
+                "missing-reveal",
+                "a pole block without the requester's reveal",
+                List.of(
+                        b1,
+                        f.forgePole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(), body)));
         List<Transaction> twice = new ArrayList<>(a.block().transactions());
         twice.add(twice.size() - 1, f.reveal(t1, 2));
-        add("two-reveals", "a pole block with a second reveal before the last", List.of(b1, f.forgePole(t1, MINER,
-                a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(), twice)));
+        add(
+                "two-reveals",
+                "a pole block with a second reveal before the last",
+                List.of(
+                        b1,
+                        f.forgePole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(), twice)));
     }
 
     private void rounds() {
         PoleProof p = proof(a.block());
-        add("wrong-data-order-seed", "the proof's nonce does not derive the record's data-order seed",
-                List.of(b1, withProof(a.block(), new PoleProof(p.taskId(), p.modelHash(), p.record(),
-                        p.orderNonce() + 1, p.shardIndex(), p.shardHash(), p.claimedScore(), p.commitmentSignature()),
-                        MINER)));
-        add("idle-while-task-open", "an idle proof-of-work block while a task is open", List.of(b1,
-                f.forgeWork(t1, new IdleProof(t1.nextDifficulty(f.rules), 0), t1.timestamp() + 10,
-                        List.of(f.coinbase(t1, f.rules.blockSubsidy())))));
+        add(
+                "wrong-data-order-seed",
+                "the proof's nonce does not derive the record's data-order seed",
+                List.of(
+                        b1,
+                        withProof(
+                                a.block(),
+                                new PoleProof(
+                                        p.taskId(),
+                                        p.modelHash(),
+                                        p.record(),
+                                        p.orderNonce() + 1,
+                                        p.shardIndex(),
+                                        p.shardHash(),
+                                        p.claimedScore(),
+                                        p.commitmentSignature()),
+                                MINER)));
+        add(
+                "idle-while-task-open",
+                "an idle proof-of-work block while a task is open",
+                List.of(
+                        b1,
+                        f.forgeWork(
+                                t1,
+                                new IdleProof(t1.nextDifficulty(f.rules), 0),
+                                t1.timestamp() + 10,
+                                List.of(f.coinbase(t1, f.rules.blockSubsidy())))));
         Block ff = f.forfeit(t1, List.of());
         add("forfeit", "the requester did not reveal within 600 s: the round's reward is burned", List.of(b1, ff));
         ChainTip tf = f.connect(t1, ff);
         Block ff2 = f.forfeit(tf, List.of());
-        add("two-forfeits-close-task", "a second forfeit burns another 10 coins and closes the task: the last 10 return"
-                + " minus the 10% penalty", List.of(b1, ff, ff2));
+        add(
+                "two-forfeits-close-task",
+                "a second forfeit burns another 10 coins and closes the task: the last 10 return"
+                        + " minus the 10% penalty",
+                List.of(b1, ff, ff2));
         ChainTip tf2 = f.connect(tf, ff2);
-        add("idle-after-close", "after the task closed the rounds fall back to idle blocks",
+        add(
+                "idle-after-close",
+                "after the task closed the rounds fall back to idle blocks",
                 List.of(b1, ff, ff2, f.idle(tf2, List.of())));
-        add("forfeit-too-early", "a forfeit block one second before the reveal deadline", List.of(b1,
-                f.forgeWork(t1, new ForfeitProof(1, t1.nextDifficulty(f.rules), 0), t1.timestamp()
-                        + PoleFixture.MAX_PHASE - 1, List.of(f.coinbase(t1, f.rules.blockSubsidy())))));
+        add(
+                "forfeit-too-early",
+                "a forfeit block one second before the reveal deadline",
+                List.of(
+                        b1,
+                        f.forgeWork(
+                                t1,
+                                new ForfeitProof(1, t1.nextDifficulty(f.rules), 0),
+                                t1.timestamp() + PoleFixture.MAX_PHASE - 1,
+                                List.of(f.coinbase(t1, f.rules.blockSubsidy())))));
         ChainTip g = ChainTip.genesis(f.genesis);
-        add("forfeit-without-task", "a forfeit block where no task is open", List.of(f.forgeWork(g,
-                new ForfeitProof(1, g.nextDifficulty(f.rules), 0), g.timestamp() + PoleFixture.MAX_PHASE,
-                List.of(f.coinbase(g, f.rules.blockSubsidy())))));
-        add("forfeit-claims-reward", "a forfeit block whose coinbase also claims the round's reward", List.of(b1,
-                f.forgeWork(t1, new ForfeitProof(1, t1.nextDifficulty(f.rules), 0), t1.timestamp()
-                        + PoleFixture.MAX_PHASE, List.of(f.coinbase(t1, f.rules.blockSubsidy().add(
-                                PoleFixture.REWARD))))));
+        add(
+                "forfeit-without-task",
+                "a forfeit block where no task is open",
+                List.of(f.forgeWork(
+                        g,
+                        new ForfeitProof(1, g.nextDifficulty(f.rules), 0),
+                        g.timestamp() + PoleFixture.MAX_PHASE,
+                        List.of(f.coinbase(g, f.rules.blockSubsidy())))));
+        add(
+                "forfeit-claims-reward",
+                "a forfeit block whose coinbase also claims the round's reward",
+                List.of(
+                        b1,
+                        f.forgeWork(
+                                t1,
+                                new ForfeitProof(1, t1.nextDifficulty(f.rules), 0),
+                                t1.timestamp() + PoleFixture.MAX_PHASE,
+                                List.of(f.coinbase(t1, f.rules.blockSubsidy().add(PoleFixture.REWARD))))));
         BlockHeader h = a.block().header();
-        BlockHeader onGenesis = new BlockHeader(h.version(), g.height().next(), g.hash(), g.timestamp() + 10,
-                h.miner(), h.txRoot(), h.stateRoot(), h.proof(), h.signature()).signedBy(PoleFixture.key(MINER));
-        add("pole-without-task", "a pole block on a chain with no task", List.of(new Block(onGenesis,
-                a.block().transactions())));
+        BlockHeader onGenesis = new BlockHeader(
+                        h.version(),
+                        g.height().next(),
+                        g.hash(),
+                        g.timestamp() + 10,
+                        h.miner(),
+                        h.txRoot(),
+                        h.stateRoot(),
+                        h.proof(),
+                        h.signature())
+                .signedBy(PoleFixture.key(MINER));
+        add(
+                "pole-without-task",
+                "a pole block on a chain with no task",
+                List.of(new Block(onGenesis, a.block().transactions())));
         List<Transaction> rich = new ArrayList<>(a.block().transactions());
         Amount claimed = f.rules.blockSubsidy().add(PoleFixture.REWARD).add(Amount.ofUnits(1));
         rich.set(0, f.coinbase(t1, claimed));
-        add("coinbase-reward-plus-one", "the coinbase claims subsidy + round reward + 1 unit", List.of(b1,
-                f.forgePole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(), rich)));
+        add(
+                "coinbase-reward-plus-one",
+                "the coinbase claims subsidy + round reward + 1 unit",
+                List.of(
+                        b1,
+                        f.forgePole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(), rich)));
     }
 
     private void transactions() {
         ChainTip g = ChainTip.genesis(f.genesis);
         var tooBig = f.tx(REQUESTER, 0, Amount.ZERO, f.task(3, Amount.ofCoins(400), 60, 5000));
-        add("post-task-overspend", "a task whose escrow (1200 coins) exceeds the requester's balance",
-                List.of(f.forgeWork(g, new IdleProof(g.nextDifficulty(f.rules), 0), g.timestamp() + 10,
+        add(
+                "post-task-overspend",
+                "a task whose escrow (1200 coins) exceeds the requester's balance",
+                List.of(f.forgeWork(
+                        g,
+                        new IdleProof(g.nextDifficulty(f.rules), 0),
+                        g.timestamp() + 10,
                         List.of(f.coinbase(g, f.rules.blockSubsidy()), tooBig))));
         PoleProof p = proof(a.block());
-        Block cancelInRound = f.pole(t1, MINER, a.model().hash(), p.record(), p.orderNonce(), p.claimedScore(),
-                List.of(f.cancel(REQUESTER, 1, 1)), f.reveal(t1, 2));
-        add("cancel-after-round", "the requester cancels in the round's own block: the round is paid first, then "
-                + "18 of the 20 coins left return", List.of(b1, cancelInRound));
+        Block cancelInRound = f.pole(
+                t1,
+                MINER,
+                a.model().hash(),
+                p.record(),
+                p.orderNonce(),
+                p.claimedScore(),
+                List.of(f.cancel(REQUESTER, 1, 1)),
+                f.reveal(t1, 2));
+        add(
+                "cancel-after-round",
+                "the requester cancels in the round's own block: the round is paid first, then "
+                        + "18 of the 20 coins left return",
+                List.of(b1, cancelInRound));
         Block cancelInForfeit = f.forfeit(t1, List.of(f.cancel(REQUESTER, 1, 1)));
         ChainTip tc = f.connect(t1, cancelInForfeit);
-        add("cancel-then-idle", "cancelled in a forfeit block; the next round is idle",
+        add(
+                "cancel-then-idle",
+                "cancelled in a forfeit block; the next round is idle",
                 List.of(b1, cancelInForfeit, f.idle(tc, List.of())));
-        add("cancel-twice", "a second cancel of the same task", List.of(b1, cancelInForfeit,
-                f.forgeWork(tc, new IdleProof(tc.nextDifficulty(f.rules), 0), tc.timestamp() + 10,
-                        List.of(f.coinbase(tc, f.rules.blockSubsidy()), f.cancel(REQUESTER, 2, 1)))));
-        add("cancel-unknown-task", "cancelling a task id that was never posted", List.of(b1, cancelInForfeit,
-                f.forgeWork(tc, new IdleProof(tc.nextDifficulty(f.rules), 0), tc.timestamp() + 10,
-                        List.of(f.coinbase(tc, f.rules.blockSubsidy()), f.cancel(REQUESTER, 2, 9)))));
-        add("cancel-not-requester", "another account cancels the requester's task", List.of(b1,
-                f.forgeWork(t1, new ForfeitProof(1, t1.nextDifficulty(f.rules), 0), t1.timestamp()
-                        + PoleFixture.MAX_PHASE, List.of(f.coinbase(t1, f.rules.blockSubsidy()),
-                        f.cancel(0, 0, 1)))));
-        add("reveal-in-idle-block", "a RevealShard in an idle block after the task was cancelled",
-                List.of(b1, cancelInForfeit, f.forgeWork(tc, new IdleProof(tc.nextDifficulty(f.rules), 0),
-                        tc.timestamp() + 10, List.of(f.coinbase(tc, f.rules.blockSubsidy()),
-                        f.tx(REQUESTER, 2, Amount.ZERO, new RevealShard(1, tc.hash(), 0,
-                                PoleFixture.SHARD_HASHES.getFirst()))))));
+        add(
+                "cancel-twice",
+                "a second cancel of the same task",
+                List.of(
+                        b1,
+                        cancelInForfeit,
+                        f.forgeWork(
+                                tc,
+                                new IdleProof(tc.nextDifficulty(f.rules), 0),
+                                tc.timestamp() + 10,
+                                List.of(f.coinbase(tc, f.rules.blockSubsidy()), f.cancel(REQUESTER, 2, 1)))));
+        add(
+                "cancel-unknown-task",
+                "cancelling a task id that was never posted",
+                List.of(
+                        b1,
+                        cancelInForfeit,
+                        f.forgeWork(
+                                tc,
+                                new IdleProof(tc.nextDifficulty(f.rules), 0),
+                                tc.timestamp() + 10,
+                                List.of(f.coinbase(tc, f.rules.blockSubsidy()), f.cancel(REQUESTER, 2, 9)))));
+        add(
+                "cancel-not-requester",
+                "another account cancels the requester's task",
+                List.of(
+                        b1,
+                        f.forgeWork(
+                                t1,
+                                new ForfeitProof(1, t1.nextDifficulty(f.rules), 0),
+                                t1.timestamp() + PoleFixture.MAX_PHASE,
+                                List.of(f.coinbase(t1, f.rules.blockSubsidy()), f.cancel(0, 0, 1)))));
+        add(
+                "reveal-in-idle-block",
+                "a RevealShard in an idle block after the task was cancelled",
+                List.of(
+                        b1,
+                        cancelInForfeit,
+                        f.forgeWork(
+                                tc,
+                                new IdleProof(tc.nextDifficulty(f.rules), 0),
+                                tc.timestamp() + 10,
+                                List.of(
+                                        f.coinbase(tc, f.rules.blockSubsidy()),
+                                        f.tx(
+                                                REQUESTER,
+                                                2,
+                                                Amount.ZERO,
+                                                new RevealShard(
+                                                        1, tc.hash(), 0, PoleFixture.SHARD_HASHES.getFirst()))))));
     }
 
     private void selection() {
@@ -348,12 +666,24 @@ final class PoleVectors {
         if (tieB == null) {
             throw new IllegalStateException("no equal-score model found for the tie vectors");
         }
-        out.put("equal-score-tie-first-commitment", new Scenario("two valid candidates with equal scores: the earlier"
-                + " commitment (miner 3) wins", f, List.of(b1), List.of(a.block(), tieB.block()),
-                List.of(new Event.Commit(a.block()), new Event.Commit(tieB.block())), Map.of()));
-        out.put("equal-score-tie-other-order", new Scenario("the same tie with miner 2's commitment seen first: "
-                + "miner 2 wins", f, List.of(b1), List.of(a.block(), tieB.block()),
-                List.of(new Event.Commit(tieB.block()), new Event.Commit(a.block())), Map.of()));
+        out.put(
+                "equal-score-tie-first-commitment",
+                new Scenario(
+                        "two valid candidates with equal scores: the earlier" + " commitment (miner 3) wins",
+                        f,
+                        List.of(b1),
+                        List.of(a.block(), tieB.block()),
+                        List.of(new Event.Commit(a.block()), new Event.Commit(tieB.block())),
+                        Map.of()));
+        out.put(
+                "equal-score-tie-other-order",
+                new Scenario(
+                        "the same tie with miner 2's commitment seen first: " + "miner 2 wins",
+                        f,
+                        List.of(b1),
+                        List.of(a.block(), tieB.block()),
+                        List.of(new Event.Commit(tieB.block()), new Event.Commit(a.block())),
+                        Map.of()));
         List<Block> candidates = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         for (long nonce = 200; nonce < 205; nonce++) {
@@ -365,7 +695,15 @@ final class PoleVectors {
         }
         candidates.add(a.block());
         events.add(new Event.Commit(a.block()));
-        out.put("false-claims-then-honest", new Scenario("five candidates claiming 64/64 that reach less, then the "
-                + "honest one: the liar (one miner) is dropped after its first failure, the honest block wins at evaluation 2", f, List.of(b1), candidates, events, Map.of()));
+        out.put(
+                "false-claims-then-honest",
+                new Scenario(
+                        "five candidates claiming 64/64 that reach less, then the "
+                                + "honest one: the liar (one miner) is dropped after its first failure, the honest block wins at evaluation 2",
+                        f,
+                        List.of(b1),
+                        candidates,
+                        events,
+                        Map.of()));
     }
 }

@@ -1,16 +1,16 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.rules.CommitmentView;
 import static io.learnchain.chain.pole.PoleFixture.MINER;
 import static io.learnchain.chain.pole.PoleFixture.OTHER_MINER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.chain.block.Block;
-import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Trainer;
@@ -29,7 +29,8 @@ class ReplayVerifierTest {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
         var outcome = ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.of(f.blobs()), trainer, 10_000);
-        assertThat(outcome).isEqualTo(new ReplayVerifier.Outcome.Reproduced(h.model().hash()));
+        assertThat(outcome)
+                .isEqualTo(new ReplayVerifier.Outcome.Reproduced(h.model().hash()));
         assertThat(outcome.verdictOrNull()).isNull();
     }
 
@@ -38,19 +39,29 @@ class ReplayVerifierTest {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
         TrainingRecord fake = PoleFixture.record(t1, OTHER_MINER, 1, 120, new TrainingStart.FromSeed(1));
-        Block copy = f.pole(t1, OTHER_MINER, h.model().hash(), fake, 1, PoleFixture.proof(h.block()).claimedScore(),
-                List.of(), f.reveal(t1, 1));
+        Block copy = f.pole(
+                t1,
+                OTHER_MINER,
+                h.model().hash(),
+                fake,
+                1,
+                PoleFixture.proof(h.block()).claimedScore(),
+                List.of(),
+                f.reveal(t1, 1));
         assertThat(BlockProcessor.apply(t1, copy, f.rules, f.context(CommitmentView.SYNC)))
                 .isInstanceOf(Verdict.Valid.class);
         var outcome = ReplayVerifier.replay(t1, f.rules, copy, BlobView.of(f.blobs()), trainer, 10_000);
         assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.Mismatch.class);
-        assertThat(outcome.verdictOrNull()).isInstanceOfSatisfying(Verdict.Invalid.class,
-                i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
-                .isInstanceOfSatisfying(Verdict.Invalid.class,
-                        i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(t1, h.block(), f.rules, f.context(CommitmentView.SYNC), trainer,
-                10_000)).isInstanceOf(Verdict.Valid.class);
+        assertThat(outcome.verdictOrNull())
+                .isInstanceOfSatisfying(
+                        Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
+        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(
+                        t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
+                .isInstanceOfSatisfying(
+                        Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
+        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(
+                        t1, h.block(), f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
+                .isInstanceOf(Verdict.Valid.class);
     }
 
     @Test
@@ -58,11 +69,13 @@ class ReplayVerifierTest {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
         ChainTip t2 = f.connect(t1, h.block());
-        Model start = Rekey.rekey(h.model(), f.learning(t1).sml(), f.learning(t2).sml());
+        Model start =
+                Rekey.rekey(h.model(), f.learning(t1).sml(), f.learning(t2).sml());
         TrainingRecord rec = PoleFixture.record(t2, MINER, 3, 40, new TrainingStart.FromParent(start.hash()));
         Model m = f.train(t2, rec, start);
         Block b = f.pole(t2, MINER, m.hash(), rec, 3, f.score(t2, m), List.of(), f.reveal(t2, 2));
-        assertThat(BlockProcessor.apply(t2, b, f.rules, f.context(f.commitmentsOf(b)))).isInstanceOf(Verdict.Valid.class);
+        assertThat(BlockProcessor.apply(t2, b, f.rules, f.context(f.commitmentsOf(b))))
+                .isInstanceOf(Verdict.Valid.class);
         assertThat(ReplayVerifier.replay(t2, f.rules, b, BlobView.of(f.blobs()), trainer, 10_000))
                 .isEqualTo(new ReplayVerifier.Outcome.Reproduced(m.hash()));
     }

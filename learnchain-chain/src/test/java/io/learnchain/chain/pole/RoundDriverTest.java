@@ -1,14 +1,14 @@
 package io.learnchain.chain.pole;
 
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
-import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
+import io.learnchain.chain.state.TaskState;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,9 +35,12 @@ class RoundDriverTest {
     @Test
     void choosesHighestRewardPerSecondThenLowerId() {
         ChainTip g = ChainTip.genesis(f.genesis);
-        Block b = f.idle(g, List.of(f.tx(1, 0, Amount.ZERO, f.task(1, Amount.ofCoins(10), 60, 0)),
-                f.tx(2, 0, Amount.ZERO, f.task(1, Amount.ofCoins(21), 120, 0)),
-                f.tx(0, 0, Amount.ZERO, f.task(1, Amount.ofCoins(7), 40, 0))));
+        Block b = f.idle(
+                g,
+                List.of(
+                        f.tx(1, 0, Amount.ZERO, f.task(1, Amount.ofCoins(10), 60, 0)),
+                        f.tx(2, 0, Amount.ZERO, f.task(1, Amount.ofCoins(21), 120, 0)),
+                        f.tx(0, 0, Amount.ZERO, f.task(1, Amount.ofCoins(7), 40, 0))));
         ChainTip t = f.connect(g, b);
         // 10/60 = 0.1667, 21/120 = 0.175, 7/40 = 0.175: tasks 2 and 3 tie, the lower id wins
         assertThat(RoundDriver.chooseTask(t.state()).map(TaskState::id)).contains(2L);
@@ -46,8 +49,8 @@ class RoundDriverTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void chainPicksEveryShardOnceAcrossRounds(long seed) {
-        TaskState task = TaskState.posted(1, PoleFixture.address(1), f.task(4, Amount.ofCoins(1), 60, 0),
-                io.learnchain.base.Height.of(1));
+        TaskState task = TaskState.posted(
+                1, PoleFixture.address(1), f.task(4, Amount.ofCoins(1), 60, 0), io.learnchain.base.Height.of(1));
         Set<Integer> used = new HashSet<>();
         for (int round = 0; round < 4; round++) {
             Hash previous = Hash.sha256(new byte[] {(byte) seed, (byte) round});
@@ -83,13 +86,17 @@ class RoundDriverTest {
         RoundCommitments log = new RoundCommitments();
         Commitment ca = Commitment.of(f.rules.chainId(), a.block());
         Commitment cb = Commitment.of(f.rules.chainId(), b.block());
-        assertThat(log.record(ca, PoleFixture.proof(a.block()).commitmentSignature())).isTrue();
-        assertThat(log.record(cb, PoleFixture.proof(a.block()).commitmentSignature())).isFalse();
+        assertThat(log.record(ca, PoleFixture.proof(a.block()).commitmentSignature()))
+                .isTrue();
+        assertThat(log.record(cb, PoleFixture.proof(a.block()).commitmentSignature()))
+                .isFalse();
         log.reveal(t1.hash());
-        assertThat(log.record(cb, PoleFixture.proof(b.block()).commitmentSignature())).isTrue();
+        assertThat(log.record(cb, PoleFixture.proof(b.block()).commitmentSignature()))
+                .isTrue();
         assertThat(log.sighting(ca)).isEqualTo(new CommitmentView.Sighting.BeforeReveal(0));
         assertThat(log.sighting(cb)).isEqualTo(new CommitmentView.Sighting.AfterReveal());
-        assertThat(log.firstCommitterOf(t1.hash(), a.model().hash())).contains(PoleFixture.key(3).publicKey());
+        assertThat(log.firstCommitterOf(t1.hash(), a.model().hash()))
+                .contains(PoleFixture.key(3).publicKey());
         assertThat(log.firstCommitterOf(t1.hash(), b.model().hash())).isEmpty();
     }
 
@@ -115,4 +122,3 @@ class RoundDriverTest {
         assertThat(log.sighting(ca)).isInstanceOf(CommitmentView.Sighting.BeforeReveal.class);
     }
 }
-

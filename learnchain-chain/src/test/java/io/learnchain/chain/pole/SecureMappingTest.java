@@ -7,7 +7,6 @@ import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.BundledDatasets;
 import io.learnchain.learn.data.Dataset;
-import io.learnchain.learn.data.DatasetShards;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.learn.train.Evaluator;
@@ -37,10 +36,16 @@ class SecureMappingTest {
         Hash parentB = Hash.sha256(new byte[] {(byte) rng.nextLong(), 1});
         SecureMappingLayer a = new SecureMappingLayer(TaskRules.roundKey(parentA, 1), 10);
         SecureMappingLayer b = new SecureMappingLayer(TaskRules.roundKey(parentB, 1), 10);
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromSeed(seed), Optimizer.Adam.of(0.002f), 32, 300,
-                seed);
-        Model m = new Trainer(ComputePool.serial()).train(new TrainingJob(PredefinedModels.MLP_SMALL, rec,
-                a.relabel(TRAIN), InputTransform.IDENTITY, null, TrainingListener.NONE));
+        TrainingRecord rec =
+                new TrainingRecord(new TrainingStart.FromSeed(seed), Optimizer.Adam.of(0.002f), 32, 300, seed);
+        Model m = new Trainer(ComputePool.serial())
+                .train(new TrainingJob(
+                        PredefinedModels.MLP_SMALL,
+                        rec,
+                        a.relabel(TRAIN),
+                        InputTransform.IDENTITY,
+                        null,
+                        TrainingListener.NONE));
         Evaluator eval = new Evaluator(ComputePool.serial());
         int own = eval.correctCount(m, a.relabel(TEST));
         int other = eval.correctCount(m, b.relabel(TEST));
@@ -48,8 +53,10 @@ class SecureMappingTest {
         for (int c = 0; c < 10; c++) {
             fixedPoints += a.map(c) == b.map(c) ? 1 : 0;
         }
-        System.out.printf("mlp-small, 300 steps: %d/%d under its own mapping layer, %d/%d under another parent's"
-                + " (%d of 10 classes map alike)%n", own, TEST.count(), other, TEST.count(), fixedPoints);
+        System.out.printf(
+                "mlp-small, 300 steps: %d/%d under its own mapping layer, %d/%d under another parent's"
+                        + " (%d of 10 classes map alike)%n",
+                own, TEST.count(), other, TEST.count(), fixedPoints);
         assertThat(own).isGreaterThan(650);
         // near chance: at most the share of classes both permutations map alike, plus slack
         assertThat(other).isLessThan(100 * fixedPoints + 180);
@@ -60,8 +67,14 @@ class SecureMappingTest {
     void unmappedModelPredictsTheRequestersOwnLabels() {
         SecureMappingLayer a = new SecureMappingLayer(TaskRules.roundKey(Hash.sha256(new byte[] {9}), 1), 10);
         TrainingRecord rec = new TrainingRecord(new TrainingStart.FromSeed(5), Optimizer.Adam.of(0.002f), 32, 200, 5);
-        Model mapped = new Trainer(ComputePool.serial()).train(new TrainingJob(PredefinedModels.MLP_SMALL, rec,
-                a.relabel(TRAIN), InputTransform.IDENTITY, null, TrainingListener.NONE));
+        Model mapped = new Trainer(ComputePool.serial())
+                .train(new TrainingJob(
+                        PredefinedModels.MLP_SMALL,
+                        rec,
+                        a.relabel(TRAIN),
+                        InputTransform.IDENTITY,
+                        null,
+                        TrainingListener.NONE));
         Model delivered = a.unmap(mapped);
         Evaluator eval = new Evaluator(ComputePool.serial());
         int verified = eval.correctCount(mapped, a.relabel(TEST));
@@ -71,11 +84,13 @@ class SecureMappingTest {
         for (int c = 0; c < 10; c++) {
             fixedPoints += a.map(c) == c ? 1 : 0;
         }
-        System.out.printf("mlp-small, 200 steps: %d/%d in the round's label space, %d/%d unmapped on the true labels,"
-                + " %d/%d as mined on the true labels (%d of 10 classes fixed)%n", verified, TEST.count(), requester,
-                TEST.count(), asMined, TEST.count(), fixedPoints);
+        System.out.printf(
+                "mlp-small, 200 steps: %d/%d in the round's label space, %d/%d unmapped on the true labels,"
+                        + " %d/%d as mined on the true labels (%d of 10 classes fixed)%n",
+                verified, TEST.count(), requester, TEST.count(), asMined, TEST.count(), fixedPoints);
         assertThat(requester).isEqualTo(verified).isGreaterThan(600);
-        assertThat(asMined).as("the mined model on the requester's labels (the control)")
+        assertThat(asMined)
+                .as("the mined model on the requester's labels (the control)")
                 .isLessThan(100 * fixedPoints + 180);
         assertThat(a.unmap(a.unmap(mapped))).as("unmapping is not the identity").isNotEqualTo(delivered);
     }
@@ -86,8 +101,9 @@ class SecureMappingTest {
         SecureMappingLayer b = new SecureMappingLayer(Hash.sha256(new byte[] {2}), 4);
         Dataset train = PoleFixture.TRAIN;
         TrainingRecord rec = new TrainingRecord(new TrainingStart.FromSeed(3), Optimizer.Adam.of(0.02f), 32, 120, 3);
-        Model m = new Trainer(ComputePool.serial()).train(new TrainingJob(PoleFixture.SPEC, rec, a.relabel(train),
-                InputTransform.IDENTITY, null, TrainingListener.NONE));
+        Model m = new Trainer(ComputePool.serial())
+                .train(new TrainingJob(
+                        PoleFixture.SPEC, rec, a.relabel(train), InputTransform.IDENTITY, null, TrainingListener.NONE));
         Model moved = Rekey.rekey(m, a, b);
         Evaluator eval = new Evaluator(ComputePool.serial());
         Dataset shard = PoleFixture.SHARDS.getFirst();
@@ -106,7 +122,8 @@ class SecureMappingTest {
             assertThat(s.unmap(s.map(c))).isEqualTo(c);
         }
         assertThat(new SecureMappingLayer(TaskRules.roundKey(Hash.ZERO, 7), 10)).isEqualTo(s);
-        assertThat(new SecureMappingLayer(TaskRules.roundKey(Hash.ZERO, 8), 10).permutation()).isNotEqualTo(p);
+        assertThat(new SecureMappingLayer(TaskRules.roundKey(Hash.ZERO, 8), 10).permutation())
+                .isNotEqualTo(p);
         // committed: the round key and permutation of (previous = zero hash, task 7) never change
         assertThat(Arrays.toString(p)).isEqualTo(Arrays.toString(s.permutation()));
     }

@@ -10,8 +10,8 @@ import io.learnchain.learn.data.DatasetShards;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.learn.train.Evaluator;
-import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.Initializer;
+import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.Optimizer;
 import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
@@ -45,8 +45,10 @@ class VerificationCostTest {
             correct = eval.correctCount(mlp, shard);
             best = Math.min(best, System.nanoTime() - t0);
         }
-        System.out.printf("accuracy verification: mlp (%d parameters) on a 10,000-example shard: %.1f ms (best of 5, "
-                + "1 thread), %d correct%n", mlp.parameterCount(), best / 1e6, correct);
+        System.out.printf(
+                "accuracy verification: mlp (%d parameters) on a 10,000-example shard: %.1f ms (best of 5, "
+                        + "1 thread), %d correct%n",
+                mlp.parameterCount(), best / 1e6, correct);
         try (ComputePool two = new ComputePool(2)) {
             Evaluator eval2 = new Evaluator(two);
             long best2 = Long.MAX_VALUE;
@@ -61,8 +63,8 @@ class VerificationCostTest {
         Dataset train = sml.relabel(BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TRAIN));
         TrainingRecord rec = new TrainingRecord(new TrainingStart.FromSeed(5), Optimizer.Adam.of(0.002f), 32, 200, 5);
         Trainer trainer = new Trainer(ComputePool.serial());
-        TrainingJob job = new TrainingJob(PredefinedModels.MLP_SMALL, rec, train, InputTransform.IDENTITY, null,
-                TrainingListener.NONE);
+        TrainingJob job = new TrainingJob(
+                PredefinedModels.MLP_SMALL, rec, train, InputTransform.IDENTITY, null, TrainingListener.NONE);
         trainer.train(job);
         Model trained = null;
         Model replayed = null;
@@ -73,12 +75,14 @@ class VerificationCostTest {
             trained = trainer.train(job);
             trainNs = Math.min(trainNs, System.nanoTime() - t0);
             t0 = System.nanoTime();
-            replayed = trainer.train(new TrainingJob(job.spec(), job.record(), job.data(), job.transform(), null,
-                    TrainingListener.NONE));
+            replayed = trainer.train(new TrainingJob(
+                    job.spec(), job.record(), job.data(), job.transform(), null, TrainingListener.NONE));
             replayNs = Math.min(replayNs, System.nanoTime() - t0);
         }
-        System.out.printf("replay verification: mlp-small, 200 steps of 32: training %.1f ms, replay %.1f ms (%.2fx;"
-                + " best of 3 each)%n", trainNs / 1e6, replayNs / 1e6, (double) replayNs / trainNs);
+        System.out.printf(
+                "replay verification: mlp-small, 200 steps of 32: training %.1f ms, replay %.1f ms (%.2fx;"
+                        + " best of 3 each)%n",
+                trainNs / 1e6, replayNs / 1e6, (double) replayNs / trainNs);
         assertThat(replayed.hash()).isEqualTo(trained.hash());
         assertThat(correct).isBetween(0, 10_000);
     }

@@ -94,7 +94,10 @@ class WorldStateTest {
         }
         assertThat(s.entries()).containsExactlyElementsOf(new ArrayList<>(expected.entrySet()));
         assertThat(s.account(addr(rng))).isEqualTo(Account.EMPTY);
-        assertThat(WorldStateCodec.INSTANCE.decode(WorldStateCodec.INSTANCE.encode(s)).root()).isEqualTo(s.root());
+        assertThat(WorldStateCodec.INSTANCE
+                        .decode(WorldStateCodec.INSTANCE.encode(s))
+                        .root())
+                .isEqualTo(s.root());
     }
 
     @Test

@@ -10,8 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransactionTest {
-    private static final TxBody BODY = new TxBody(ChainFixture.RULES.chainId(), ChainFixture.KEYS[0].publicKey(), 4,
-            Amount.ofUnits(100), new Transfer(ChainFixture.address(1), Amount.ofCoins(3)));
+    private static final TxBody BODY = new TxBody(
+            ChainFixture.RULES.chainId(),
+            ChainFixture.KEYS[0].publicKey(),
+            4,
+            Amount.ofUnits(100),
+            new Transfer(ChainFixture.address(1), Amount.ofCoins(3)));
 
     @Test
     void refusesToSignWithSomeoneElsesKey() {
@@ -28,19 +32,30 @@ class TransactionTest {
                 new TxBody(BODY.chainId(), ChainFixture.KEYS[1].publicKey(), 4, BODY.fee(), BODY.payload()),
                 new TxBody(BODY.chainId(), BODY.sender(), 5, BODY.fee(), BODY.payload()),
                 new TxBody(BODY.chainId(), BODY.sender(), 4, Amount.ofUnits(99), BODY.payload()),
-                new TxBody(BODY.chainId(), BODY.sender(), 4, BODY.fee(),
+                new TxBody(
+                        BODY.chainId(),
+                        BODY.sender(),
+                        4,
+                        BODY.fee(),
                         new Transfer(ChainFixture.address(2), Amount.ofCoins(3))),
-                new TxBody(BODY.chainId(), BODY.sender(), 4, BODY.fee(),
+                new TxBody(
+                        BODY.chainId(),
+                        BODY.sender(),
+                        4,
+                        BODY.fee(),
                         new Transfer(ChainFixture.address(1), Amount.ofCoins(4))));
         for (TxBody body : altered) {
-            assertThat(new SignedTransaction(body, tx.signature()).hasValidSignature()).as(body.toString()).isFalse();
+            assertThat(new SignedTransaction(body, tx.signature()).hasValidSignature())
+                    .as(body.toString())
+                    .isFalse();
         }
     }
 
     @Test
     void hashIdentifiesTheSignedTransaction() {
         SignedTransaction tx = SignedTransaction.sign(BODY, ChainFixture.KEYS[0]);
-        assertThat(tx.hash()).isEqualTo(SignedTransaction.sign(BODY, ChainFixture.KEYS[0]).hash());
+        assertThat(tx.hash())
+                .isEqualTo(SignedTransaction.sign(BODY, ChainFixture.KEYS[0]).hash());
         assertThat(tx.hash()).isEqualTo(Hash.sha256(TransactionCodec.INSTANCE.encode(tx)));
         Coinbase a = new Coinbase(io.learnchain.base.Height.of(1), ChainFixture.address(0), Amount.ofCoins(50));
         Coinbase b = new Coinbase(io.learnchain.base.Height.of(2), ChainFixture.address(0), Amount.ofCoins(50));

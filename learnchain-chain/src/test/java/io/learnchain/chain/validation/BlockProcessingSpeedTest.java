@@ -1,10 +1,5 @@
 package io.learnchain.chain.validation;
 
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.ValidationContext;
-import io.learnchain.chain.rules.Verdict;
-import io.learnchain.chain.transition.BlockAssembler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Address;
@@ -15,6 +10,11 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
@@ -41,18 +41,33 @@ class BlockProcessingSpeedTest {
             keys.add(k);
             premine.add(new Premine(Address.of(k.publicKey()), Amount.ofCoins(10)));
         }
-        Genesis genesis = new Genesis("speed", io.learnchain.chain.genesis.Engine.IDLE, 10, 1, premine, ProtocolLimits.DEFAULT, Amount.ofCoins(50), 0);
+        Genesis genesis = new Genesis(
+                "speed",
+                io.learnchain.chain.genesis.Engine.IDLE,
+                10,
+                1,
+                premine,
+                ProtocolLimits.DEFAULT,
+                Amount.ofCoins(50),
+                0);
         ChainRules rules = ChainRules.of(genesis);
         ChainTip tip = ChainTip.genesis(genesis);
         List<SignedTransaction> txs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             KeyPair from = keys.get(i % senders);
             Address to = Address.of(keys.get((i + 1) % senders).publicKey());
-            txs.add(SignedTransaction.sign(new TxBody(rules.chainId(), from.publicKey(), i / senders, Amount.ofUnits(10),
-                    new Transfer(to, Amount.ofCoins(1))), from));
+            txs.add(SignedTransaction.sign(
+                    new TxBody(
+                            rules.chainId(),
+                            from.publicKey(),
+                            i / senders,
+                            Amount.ofUnits(10),
+                            new Transfer(to, Amount.ofCoins(1))),
+                    from));
         }
         System.out.printf("100 key pairs + 1000 signatures: %.0f ms%n", (System.nanoTime() - start) / 1e6);
-        Block block = BlockAssembler.mine(tip, txs, keys.getFirst(), 10, rules, 10).orElseThrow();
+        Block block =
+                BlockAssembler.mine(tip, txs, keys.getFirst(), 10, rules, 10).orElseThrow();
         assertThat(block.transactions()).hasSize(n + 1);
         ValidationContext full = ValidationContext.at(100);
         ValidationContext cached = new ValidationContext(100, tx -> true);
@@ -68,7 +83,8 @@ class BlockProcessingSpeedTest {
             assertThat(BlockProcessor.apply(tip, block, rules, full)).isInstanceOf(Verdict.Valid.class);
             bestFull = Math.min(bestFull, System.nanoTime() - t0);
         }
-        System.out.printf("1000-tx block: %.1f ms with signature checks, %.1f ms with verified signatures%n",
+        System.out.printf(
+                "1000-tx block: %.1f ms with signature checks, %.1f ms with verified signatures%n",
                 bestFull / 1e6, bestCached / 1e6);
         assertThat(bestCached / 1e6).isLessThan(500);
     }

@@ -1,13 +1,5 @@
 package io.learnchain.chain.validation;
 
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.chain.rules.UndecidedReason;
-import io.learnchain.chain.rules.ValidationContext;
-import io.learnchain.chain.rules.Verdict;
-import io.learnchain.chain.transition.BlockAssembler;
 import static io.learnchain.chain.ChainFixture.CONTEXT;
 import static io.learnchain.chain.ChainFixture.RULES;
 import static io.learnchain.chain.ChainFixture.address;
@@ -25,6 +17,14 @@ import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
@@ -46,15 +46,20 @@ class BlockProcessorTest {
     }
 
     private static void assertInvalid(Verdict v, InvalidReason reason) {
-        assertThat(v).isInstanceOfSatisfying(Verdict.Invalid.class, i -> assertThat(i.reason()).as(i.detail())
-                .isEqualTo(reason));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Invalid.class,
+                        i -> assertThat(i.reason()).as(i.detail()).isEqualTo(reason));
     }
 
     @Test
     void appliesTransfersAndPaysSubsidyPlusFeesToTheMiner() {
         ChainTip g = genesisTip();
-        Block b1 = mine(g, List.of(transfer(0, address(1), Amount.ofCoins(5), FEE, 0),
-                transfer(0, address(2), Amount.ofCoins(1), FEE, 1)));
+        Block b1 = mine(
+                g,
+                List.of(
+                        transfer(0, address(1), Amount.ofCoins(5), FEE, 0),
+                        transfer(0, address(2), Amount.ofCoins(1), FEE, 1)));
         ChainTip t1 = valid(g, b1);
         assertThat(t1.state().balance(address(0))).isEqualTo(Amount.ofCoins(994).subtract(FEE.multiply(2)));
         assertThat(t1.state().balance(address(1))).isEqualTo(Amount.ofCoins(1005));
@@ -83,12 +88,12 @@ class BlockProcessorTest {
         sig[10] ^= 1;
         SignedTransaction forged = new SignedTransaction(good.body(), Signature.of(sig));
         assertInvalid(apply(g, forge(g, Amount.ZERO, List.of(forged), Hash.ZERO)), InvalidReason.BAD_TX_SIGNATURE);
-        SignedTransaction otherChain = ChainFixture.transfer(Hash.sha256(new byte[] {1}), 0, address(1),
-                Amount.ofCoins(5), FEE, 0);
+        SignedTransaction otherChain =
+                ChainFixture.transfer(Hash.sha256(new byte[] {1}), 0, address(1), Amount.ofCoins(5), FEE, 0);
         assertInvalid(apply(g, forge(g, Amount.ZERO, List.of(otherChain), Hash.ZERO)), InvalidReason.WRONG_CHAIN_ID);
         SignedTransaction overspend = transfer(0, address(1), Amount.ofCoins(1000), FEE, 0);
-        assertInvalid(apply(g, forge(g, Amount.ZERO, List.of(overspend), Hash.ZERO)),
-                InvalidReason.INSUFFICIENT_BALANCE);
+        assertInvalid(
+                apply(g, forge(g, Amount.ZERO, List.of(overspend), Hash.ZERO)), InvalidReason.INSUFFICIENT_BALANCE);
         SignedTransaction overflow = transfer(0, address(1), Amount.MAX, Amount.ofUnits(1), 0);
         assertInvalid(apply(g, forge(g, Amount.ZERO, List.of(overflow), Hash.ZERO)), InvalidReason.OVERFLOW);
     }
@@ -133,10 +138,19 @@ class BlockProcessorTest {
         assertInvalid(apply(t1, b1), InvalidReason.WRONG_PREVIOUS);
         BlockHeader h = b1.header();
         assertInvalid(apply(g, resign(with(h, Height.of(2), h.timestamp()), b1)), InvalidReason.WRONG_HEIGHT);
-        assertInvalid(apply(g, resign(with(h, h.height(), g.timestamp() - 1), b1)), InvalidReason.TIMESTAMP_BEFORE_PARENT);
+        assertInvalid(
+                apply(g, resign(with(h, h.height(), g.timestamp() - 1), b1)), InvalidReason.TIMESTAMP_BEFORE_PARENT);
         assertInvalid(apply(g, resign(h.withProof(new IdleProof(2, 0)), b1)), InvalidReason.WRONG_DIFFICULTY);
-        BlockHeader unsigned = new BlockHeader(h.version(), h.height(), h.previous(), h.timestamp(), h.miner(),
-                h.txRoot(), h.stateRoot(), h.proof(), Signature.NONE);
+        BlockHeader unsigned = new BlockHeader(
+                h.version(),
+                h.height(),
+                h.previous(),
+                h.timestamp(),
+                h.miner(),
+                h.txRoot(),
+                h.stateRoot(),
+                h.proof(),
+                Signature.NONE);
         assertInvalid(apply(g, new Block(unsigned, b1.transactions())), InvalidReason.BAD_BLOCK_SIGNATURE);
         List<Transaction> reordered = new ArrayList<>(b1.transactions());
         reordered.add(ChainFixture.transfer(0, address(1), Amount.ofCoins(1), FEE, 0));
@@ -148,9 +162,12 @@ class BlockProcessorTest {
         ChainTip g = genesisTip();
         Block b1 = mine(g, List.of());
         Verdict v = BlockProcessor.apply(g, b1, RULES, ValidationContext.at(g.timestamp() - 100));
-        assertThat(v).isInstanceOfSatisfying(Verdict.Undecided.class,
-                u -> assertThat(u.reason()).isEqualTo(UndecidedReason.FUTURE_TIMESTAMP));
-        assertThat(BlockProcessor.apply(g, b1, RULES, ValidationContext.at(b1.header().timestamp())))
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Undecided.class,
+                        u -> assertThat(u.reason()).isEqualTo(UndecidedReason.FUTURE_TIMESTAMP));
+        assertThat(BlockProcessor.apply(
+                        g, b1, RULES, ValidationContext.at(b1.header().timestamp())))
                 .isInstanceOf(Verdict.Valid.class);
     }
 
@@ -159,8 +176,8 @@ class BlockProcessorTest {
         var genesis = io.learnchain.chain.genesis.Genesis.devnet(2, Amount.ofCoins(10), 1L << 40, 0);
         ChainRules rules = ChainRules.of(genesis);
         ChainTip g = ChainTip.genesis(genesis);
-        var template = BlockAssembler.assemble(g, List.of(), ChainFixture.KEYS[3].publicKey(), address(3), 10, rules,
-                SignatureVerifier.ED25519);
+        var template = BlockAssembler.assemble(
+                g, List.of(), ChainFixture.KEYS[3].publicKey(), address(3), 10, rules, SignatureVerifier.ED25519);
         // nonce 0 of a 2^40 difficulty fails with overwhelming probability
         Block b = new Block(template.header().signedBy(ChainFixture.KEYS[3]), template.transactions());
         Verdict v = BlockProcessor.apply(g, b, rules, ValidationContext.at(10));
@@ -168,8 +185,16 @@ class BlockProcessorTest {
     }
 
     private static BlockHeader with(BlockHeader h, Height height, long timestamp) {
-        return new BlockHeader(h.version(), height, h.previous(), timestamp, h.miner(), h.txRoot(), h.stateRoot(),
-                h.proof(), Signature.NONE);
+        return new BlockHeader(
+                h.version(),
+                height,
+                h.previous(),
+                timestamp,
+                h.miner(),
+                h.txRoot(),
+                h.stateRoot(),
+                h.proof(),
+                Signature.NONE);
     }
 
     private static Block resign(BlockHeader header, Block original) {

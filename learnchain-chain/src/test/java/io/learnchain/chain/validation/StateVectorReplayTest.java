@@ -1,17 +1,17 @@
 package io.learnchain.chain.validation;
 
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.ValidationContext;
-import io.learnchain.chain.rules.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.ValidationContext;
+import io.learnchain.chain.rules.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * last must be valid.
  */
 class StateVectorReplayTest {
-    static final List<String> NAMES = List.of("valid-two-blocks", "bad-signature", "nonce-replay", "nonce-gap",
-            "overspend", "overflow", "wrong-chain-id", "coinbase-too-large", "state-root-mismatch");
+    static final List<String> NAMES = List.of(
+            "valid-two-blocks",
+            "bad-signature",
+            "nonce-replay",
+            "nonce-gap",
+            "overspend",
+            "overflow",
+            "wrong-chain-id",
+            "coinbase-too-large",
+            "state-root-mismatch");
 
     static Stream<String> names() {
         return NAMES.stream();
@@ -41,8 +49,11 @@ class StateVectorReplayTest {
         List<String[]> lines;
         try (InputStream in = getClass().getResourceAsStream("/vectors/state/" + name + ".txt")) {
             assertThat(in).as("vector file %s", name).isNotNull();
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.trim().split("\\s+")).toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.trim().split("\\s+"))
+                    .toList();
         }
         Genesis genesis = null;
         long now = 0;
@@ -51,9 +62,11 @@ class StateVectorReplayTest {
         Hash root = null;
         for (String[] l : lines) {
             switch (l[0]) {
-                case "genesis" -> genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
+                case "genesis" ->
+                    genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
                 case "now" -> now = Long.parseLong(l[1]);
-                case "block" -> blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
+                case "block" ->
+                    blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
                 case "expect" -> expect = l;
                 case "root" -> root = Hash.fromHex(l[1]);
                 default -> throw new AssertionError("unknown line kind " + l[0] + " in " + name);
@@ -75,8 +88,13 @@ class StateVectorReplayTest {
             tip = ((Verdict.Valid) last).tip();
         } else {
             String reason = expect[2];
-            assertThat(last).as(name).isInstanceOfSatisfying(Verdict.Invalid.class,
-                    inv -> assertThat(inv.reason().name()).as(inv.detail()).isEqualTo(reason));
+            assertThat(last)
+                    .as(name)
+                    .isInstanceOfSatisfying(
+                            Verdict.Invalid.class,
+                            inv -> assertThat(inv.reason().name())
+                                    .as(inv.detail())
+                                    .isEqualTo(reason));
         }
         assertThat(tip.state().root()).as("%s state root", name).isEqualTo(root);
     }

@@ -25,10 +25,12 @@ public final class ApiClient {
         } catch (IllegalArgumentException e) {
             throw new UserException("--api " + baseUrl + " is not a URL: use e.g. http://127.0.0.1:8545");
         }
-        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
+        if (base.getScheme() == null
+                || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
             throw new UserException("--api " + baseUrl + " must start with http:// or https://");
         }
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public JsonNode get(String path) {
@@ -37,7 +39,10 @@ public final class ApiClient {
 
     /** The raw bytes of {@code path} (model files); errors as for {@link #get}. */
     public byte[] getBytes(String path) {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofSeconds(60)).build();
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(path))
+                .GET()
+                .timeout(Duration.ofSeconds(60))
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -52,7 +57,8 @@ public final class ApiClient {
         }
         if (response.statusCode() >= 400) {
             JsonNode body = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-            String message = body != null && body.hasNonNull("message") ? body.get("message").asText()
+            String message = body != null && body.hasNonNull("message")
+                    ? body.get("message").asText()
                     : "status " + response.statusCode();
             throw new UserException("the node refused the request (" + response.statusCode() + "): " + message);
         }
@@ -67,9 +73,11 @@ public final class ApiClient {
     public JsonNode post(String path, Object body) {
         try {
             String json = MAPPER.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(base.resolve(path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)), false);
+            return send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json)),
+                    false);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -96,11 +104,14 @@ public final class ApiClient {
             return null;
         }
         if (response.statusCode() >= 400) {
-            String message = body != null && body.hasNonNull("message") ? body.get("message").asText() : response.body();
+            String message = body != null && body.hasNonNull("message")
+                    ? body.get("message").asText()
+                    : response.body();
             throw new UserException("the node refused the request (" + response.statusCode() + "): " + message);
         }
         if (body == null) {
-            throw new UserException("the node at " + base + " answered " + req.uri() + " with something other than JSON; is --api a learnchain node?");
+            throw new UserException("the node at " + base + " answered " + req.uri()
+                    + " with something other than JSON; is --api a learnchain node?");
         }
         return body;
     }

@@ -12,24 +12,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain chain genesis}: prints a genesis file (a template to edit, or the dev chain's). */
-@Command(name = "genesis", mixinStandardHelpOptions = true,
-        description = "Print the genesis of the dev chain, or of a data directory, as TOML (or JSON): a template for 'node --genesis'.")
+@Command(
+        name = "genesis",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the genesis of the dev chain, or of a data directory, as TOML (or JSON): a template for 'node --genesis'.")
 final class ChainGenesisCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "The dev chain's genesis (default when no --datadir is given).")
     boolean dev;
 
-    @Option(names = "--block-time", paramLabel = "SECONDS", defaultValue = "2",
+    @Option(
+            names = "--block-time",
+            paramLabel = "SECONDS",
+            defaultValue = "2",
             description = "Block time of the dev genesis (default: ${DEFAULT-VALUE}).")
     long blockTime;
 
-    @Option(names = "--format", paramLabel = "toml|json", defaultValue = "toml", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "toml|json",
+            defaultValue = "toml",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--datadir", paramLabel = "DIR", description = "Print the genesis this data directory was created with.")
+    @Option(
+            names = "--datadir",
+            paramLabel = "DIR",
+            description = "Print the genesis this data directory was created with.")
     java.nio.file.Path datadir;
 
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

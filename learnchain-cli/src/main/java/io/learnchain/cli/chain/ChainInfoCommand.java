@@ -16,15 +16,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain chain info}: what a data directory holds. */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Show the chain a stopped node's data directory holds.")
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        description = "Show the chain a stopped node's data directory holds.")
 final class ChainInfoCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", description = "Also show the canonical block hash at height H.")
     Long height;
 
-    @Mixin DatadirOption datadir;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    DatadirOption datadir;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -43,9 +53,15 @@ final class ChainInfoCommand implements Callable<Integer> {
             m.put("store", info.storeLocation());
             if (height != null) {
                 if (height < 0 || height > info.height().value()) {
-                    throw new UserException("--height " + height + " is outside the chain (0 to " + info.height().value() + ")");
+                    throw new UserException("--height " + height + " is outside the chain (0 to "
+                            + info.height().value() + ")");
                 }
-                m.put("blockHash", node.chain().canonicalHash(Height.of(height)).map(h -> h.toHex()).orElse(null));
+                m.put(
+                        "blockHash",
+                        node.chain()
+                                .canonicalHash(Height.of(height))
+                                .map(h -> h.toHex())
+                                .orElse(null));
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json.json) {

@@ -15,20 +15,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain chain reindex}: rebuilds indexes, state and tip from the stored blocks. */
-@Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = "Rebuild the indexes, the state and the tip from the stored blocks (after a damaged-database error). "
-                + "Safe to interrupt and run again.")
+@Command(
+        name = "reindex",
+        mixinStandardHelpOptions = true,
+        description =
+                "Rebuild the indexes, the state and the tip from the stored blocks (after a damaged-database error). "
+                        + "Safe to interrupt and run again.")
 final class ChainReindexCommand implements Callable<Integer> {
-    @Mixin DatadirOption datadir;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    DatadirOption datadir;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         ChainReindexer.Result result;
         try {
-            result = LearnchainNode.reindex(datadir.dir(), datadir.genesis(), blocks -> { });
+            result = LearnchainNode.reindex(datadir.dir(), datadir.genesis(), blocks -> {});
         } catch (StorageException | java.io.UncheckedIOException e) {
             throw new UserException(e.getMessage(), e);
         }
@@ -42,8 +52,12 @@ final class ChainReindexCommand implements Callable<Integer> {
         if (json.json) {
             JsonOption.printJson(out, m);
         } else {
-            out.printf("reindexed: tip %s at height %d; %d block(s) connected, %d stored block(s) left out%n",
-                    result.tipHash().toHex(), result.height().value(), result.blocksConnected(), result.blocksLeftOut());
+            out.printf(
+                    "reindexed: tip %s at height %d; %d block(s) connected, %d stored block(s) left out%n",
+                    result.tipHash().toHex(),
+                    result.height().value(),
+                    result.blocksConnected(),
+                    result.blocksLeftOut());
             result.cutShort().ifPresent(why -> out.printf("the best stored branch stops there: %s%n", why));
             out.flush();
         }

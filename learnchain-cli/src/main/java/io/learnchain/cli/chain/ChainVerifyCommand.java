@@ -13,16 +13,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain chain verify}: re-executes every stored canonical block from genesis. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Re-check every canonical block from genesis (signatures, proofs, state roots) and report the first bad one.",
-            "Exit code 0: all good; 3: a bad block was found (the report says which and why)."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Re-check every canonical block from genesis (signatures, proofs, state roots) and report the first bad one.",
+            "Exit code 0: all good; 3: a bad block was found (the report says which and why)."
+        })
 final class ChainVerifyCommand implements Callable<Integer> {
     static final int BAD_BLOCK = 3;
 
-    @Mixin DatadirOption datadir;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    DatadirOption datadir;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -47,11 +58,16 @@ final class ChainVerifyCommand implements Callable<Integer> {
         if (json.json) {
             JsonOption.printJson(out, m);
         } else if (report.ok()) {
-            out.printf("ok: %d block(s) from genesis to height %d (tip %s) re-checked in %.1f s%n",
-                    report.blocksChecked(), report.tipHeight().value(), report.tipHash().toHex(), seconds);
+            out.printf(
+                    "ok: %d block(s) from genesis to height %d (tip %s) re-checked in %.1f s%n",
+                    report.blocksChecked(),
+                    report.tipHeight().value(),
+                    report.tipHash().toHex(),
+                    seconds);
         } else {
             var f = report.firstBad().orElseThrow();
-            out.printf("BAD BLOCK at height %d (%s): %s%nThe %d block(s) below it are good. Rebuild with 'learnchain chain reindex'.%n",
+            out.printf(
+                    "BAD BLOCK at height %d (%s): %s%nThe %d block(s) below it are good. Rebuild with 'learnchain chain reindex'.%n",
                     f.height().value(), f.hash().toHex(), f.problem(), report.blocksChecked());
         }
         out.flush();

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --datadir} of the offline chain tools, and opening it read-side (no API, no miner). */
 public final class DatadirOption {
-    @Option(names = "--datadir", paramLabel = "DIR", description = "The node's data directory (default: ~/.learnchain/node).")
+    @Option(
+            names = "--datadir",
+            paramLabel = "DIR",
+            description = "The node's data directory (default: ~/.learnchain/node).")
     Path datadir;
 
     Path dir() {
@@ -24,8 +27,9 @@ public final class DatadirOption {
             throw new UserException("no data directory " + dir + ": pass --datadir of a node that has run");
         }
         try {
-            return LearnchainNode.storedGenesis(dir).orElseThrow(() -> new UserException(
-                    "the data directory " + dir + " holds no chain: pass --datadir of a node that has run"));
+            return LearnchainNode.storedGenesis(dir)
+                    .orElseThrow(() -> new UserException(
+                            "the data directory " + dir + " holds no chain: pass --datadir of a node that has run"));
         } catch (StorageException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -75,8 +75,12 @@ public final class LineChart {
         for (double[] xy : points) {
             p.append(String.format(Locale.ROOT, "%.1f,%.1f ", px(xy[0]), py(xy[1])));
         }
-        body.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" "
-                + "points=\"%s\">", colour, strokeWidth, p.toString().strip()));
+        body.append(String.format(
+                Locale.ROOT,
+                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" " + "points=\"%s\">",
+                colour,
+                strokeWidth,
+                p.toString().strip()));
         if (tooltip != null) {
             body.append("<title>").append(escape(tooltip)).append("</title>");
         }
@@ -85,23 +89,42 @@ public final class LineChart {
     }
 
     public LineChart dot(double x, double y, double radius, String colour) {
-        body.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>%n", px(x), py(y),
-                radius, colour));
+        body.append(String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>%n",
+                px(x),
+                py(y),
+                radius,
+                colour));
         return this;
     }
 
     /** A dashed horizontal line at {@code y} (a threshold). */
     public LineChart level(double y, String colour) {
-        body.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                + "stroke-dasharray=\"4 3\"/>%n", LEFT, py(y), LEFT + plotW(), py(y), colour));
+        body.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" " + "stroke-dasharray=\"4 3\"/>%n",
+                LEFT,
+                py(y),
+                LEFT + plotW(),
+                py(y),
+                colour));
         return this;
     }
 
     /** A dashed vertical line at {@code x} with a label (an event such as growth). */
     public LineChart marker(double x, String label) {
-        body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" "
-                + "stroke-dasharray=\"4\"/><text x=\"%.1f\" y=\"%d\">%s</text>%n", px(x), TOP, px(x), TOP + plotH(),
-                px(x) + 4, TOP + 14, escape(label)));
+        body.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" "
+                        + "stroke-dasharray=\"4\"/><text x=\"%.1f\" y=\"%d\">%s</text>%n",
+                px(x),
+                TOP,
+                px(x),
+                TOP + plotH(),
+                px(x) + 4,
+                TOP + 14,
+                escape(label)));
         return this;
     }
 
@@ -113,36 +136,71 @@ public final class LineChart {
     }
 
     public String render() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", LEFT,
-                escape(title)));
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                        + "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                width,
+                height));
+        sb.append(String.format(
+                Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", LEFT, escape(title)));
         double yStep = niceStep((yMax - yMin) / 5);
         for (double v = Math.ceil(yMin / yStep) * yStep; v <= yMax + 1e-9; v += yStep) {
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT, py(v), LEFT + plotW(), py(v),
-                    LEFT - 5, py(v) + 4, escape(yFormat.apply(v))));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                            + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    LEFT,
+                    py(v),
+                    LEFT + plotW(),
+                    py(v),
+                    LEFT - 5,
+                    py(v) + 4,
+                    escape(yFormat.apply(v))));
         }
         double xStep = niceStep(xMax / 5);
         for (double v = 0; v <= xMax + 1e-9; v += xStep) {
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", px(v),
-                    height - BOTTOM + 18, label(v)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    px(v),
+                    height - BOTTOM + 18,
+                    label(v)));
         }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                LEFT + plotW() / 2, height - 12, escape(xLabel)));
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
-                + "stroke=\"black\"/>%n", LEFT, TOP, plotW(), plotH()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                LEFT + plotW() / 2,
+                height - 12,
+                escape(xLabel)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" " + "stroke=\"black\"/>%n",
+                LEFT,
+                TOP,
+                plotW(),
+                plotH()));
         sb.append(body);
         double lx = legendWidth > 0 ? LEFT + plotW() + 10 : LEFT + 10;
         for (int i = 0; i < legend.size(); i += 2) {
             double y = TOP + 14 + 18 * (i / 2);
             String colour = legend.get(i);
             if (!colour.isEmpty()) {
-                sb.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
-                        + "stroke-width=\"3\"/>", lx, y - 4, lx + 20, y - 4, colour));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" " + "stroke-width=\"3\"/>",
+                        lx,
+                        y - 4,
+                        lx + 20,
+                        y - 4,
+                        colour));
             }
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.0f\">%s</text>%n", colour.isEmpty() ? lx : lx + 26,
-                    y, escape(legend.get(i + 1))));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.0f\" y=\"%.0f\">%s</text>%n",
+                    colour.isEmpty() ? lx : lx + 26,
+                    y,
+                    escape(legend.get(i + 1))));
         }
         return sb.append("</svg>\n").toString();
     }
@@ -164,7 +222,8 @@ public final class LineChart {
     /** A tick label: whole numbers without decimals. */
     public static String label(double v) {
         double r = Math.rint(v);
-        return Math.abs(v - r) < 1e-9 ? String.format(Locale.ROOT, "%.0f", r + 0.0)
+        return Math.abs(v - r) < 1e-9
+                ? String.format(Locale.ROOT, "%.0f", r + 0.0)
                 : String.format(Locale.ROOT, "%.2f", v);
     }
 

@@ -16,15 +16,16 @@ import java.util.Optional;
  * (and write as JSON): name {@code dev:i}, address, premined balance and the PUBLIC private key.
  */
 public final class DevAccountRows {
-    private DevAccountRows() {
-    }
+    private DevAccountRows() {}
 
     /** The funded dev accounts among {@code dev:0 .. dev:(count-1)}, in index order; unfunded ones are skipped. */
     public static List<Map<String, Object>> of(Genesis genesis, int count) {
         List<Map<String, Object>> accounts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Address address = DevAccounts.address(i);
-            Optional<Premine> premine = genesis.premine().stream().filter(p -> p.address().equals(address)).findFirst();
+            Optional<Premine> premine = genesis.premine().stream()
+                    .filter(p -> p.address().equals(address))
+                    .findFirst();
             if (premine.isEmpty()) {
                 continue;
             }

@@ -18,7 +18,8 @@ public final class JsonOption {
         try {
             out.println(MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
         out.flush();
     }

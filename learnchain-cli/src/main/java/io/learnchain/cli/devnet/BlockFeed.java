@@ -1,9 +1,9 @@
 package io.learnchain.cli.devnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.cli.api.ApiClient;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
-import io.learnchain.cli.api.ApiClient;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.PrintWriter;
 import java.util.HashSet;
@@ -34,8 +34,7 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
     private volatile boolean running = true;
     private volatile Double firstTaskBlockSeconds;
 
-    private record Pending(NodePlan node, JsonNode event, double seconds) {
-    }
+    private record Pending(NodePlan node, JsonNode event, double seconds) {}
 
     BlockFeed(DevnetPlan plan, PrintWriter out, boolean json, int accounts, long startNanos) {
         this.out = out;
@@ -64,7 +63,8 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
         }
         JsonNode page;
         try {
-            page = apis.get(node.index()).get("/api/v1/blocks?limit=" + Math.min(height + 1, 100) + "&before=" + (height + 1));
+            page = apis.get(node.index())
+                    .get("/api/v1/blocks?limit=" + Math.min(height + 1, 100) + "&before=" + (height + 1));
         } catch (UserException e) {
             return; // the node went away: its own line about it follows
         }
@@ -80,9 +80,13 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
                     continue;
                 }
             }
-            com.fasterxml.jackson.databind.node.ObjectNode event = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                    .objectNode().put("event", "block").put("height", block.path("height").asLong()).put("hash", hash)
-                    .put("transactions", block.path("transactionCount").asInt());
+            com.fasterxml.jackson.databind.node.ObjectNode event =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                            .objectNode()
+                            .put("event", "block")
+                            .put("height", block.path("height").asLong())
+                            .put("hash", hash)
+                            .put("transactions", block.path("transactionCount").asInt());
             earlier.addFirst(new Pending(node, event, now));
         }
         List<Pending> later = new java.util.ArrayList<>();
@@ -122,8 +126,8 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
             BlockSummary summary = null;
             if ("block".equals(p.event.path("event").asText())) {
                 JsonNode block = details(p);
-                summary = BlockSummary.of(p.node.index(), p.event, block, round(p, block), episodes.line(block), p.seconds,
-                        accounts);
+                summary = BlockSummary.of(
+                        p.node.index(), p.event, block, round(p, block), episodes.line(block), p.seconds, accounts);
             }
             synchronized (out) {
                 if (summary == null) {
@@ -138,7 +142,8 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
 
     private JsonNode details(Pending p) {
         try {
-            return apis.get(p.node.index()).getIfPresent("/api/v1/blocks/" + p.event.path("hash").asText());
+            return apis.get(p.node.index())
+                    .getIfPresent("/api/v1/blocks/" + p.event.path("hash").asText());
         } catch (UserException e) {
             return null; // the node is stopping: print what the event says
         }
@@ -146,12 +151,15 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
 
     /** The task round a pole block decided, as its node tells it; null for other blocks or when unknown. */
     private JsonNode round(Pending p, JsonNode block) {
-        if (block == null || !block.path("proof").hasNonNull("taskId")
+        if (block == null
+                || !block.path("proof").hasNonNull("taskId")
                 || !"pole".equals(block.path("proof").path("type").asText())) {
             return null;
         }
         try {
-            JsonNode task = apis.get(p.node.index()).getIfPresent("/api/v1/tasks/" + block.path("proof").path("taskId").asLong());
+            JsonNode task = apis.get(p.node.index())
+                    .getIfPresent("/api/v1/tasks/"
+                            + block.path("proof").path("taskId").asLong());
             String hash = p.event.path("hash").asText();
             for (JsonNode round : task == null ? List.<JsonNode>of() : task.path("rounds")) {
                 if (hash.equals(round.path("block").asText())) {
@@ -175,7 +183,10 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
         }
         out.println(s.toLine());
         if (first) {
-            out.printf(java.util.Locale.ROOT, "  (the first task block came %.1f s after the devnet started)%n", s.seconds());
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "  (the first task block came %.1f s after the devnet started)%n",
+                    s.seconds());
         }
     }
 
@@ -194,8 +205,12 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
             JsonOption.printJson(out, m);
             return;
         }
-        out.printf("  node %d reorganised at height %d: %d block(s) left, %d joined, %d transaction(s) back in its mempool%n",
-                p.node.index(), e.path("forkHeight").asLong(), e.path("disconnected").asInt(), e.path("connected").asInt(),
+        out.printf(
+                "  node %d reorganised at height %d: %d block(s) left, %d joined, %d transaction(s) back in its mempool%n",
+                p.node.index(),
+                e.path("forkHeight").asLong(),
+                e.path("disconnected").asInt(),
+                e.path("connected").asInt(),
                 e.path("transactionsReturned").asInt());
     }
 

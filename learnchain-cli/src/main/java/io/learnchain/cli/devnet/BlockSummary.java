@@ -18,16 +18,27 @@ import java.util.Map;
  * @param transactions transactions besides the coinbase
  * @param dqn a dqn block's step and episode return, null for other blocks or when unknown
  */
-record BlockSummary(int node, long height, String hash, String kind, String miner, String minerName, Long taskId,
-        Long claimedScore, Long shardSize, int transactions, DqnFeedLine dqn, double seconds) {
+record BlockSummary(
+        int node,
+        long height,
+        String hash,
+        String kind,
+        String miner,
+        String minerName,
+        Long taskId,
+        Long claimedScore,
+        Long shardSize,
+        int transactions,
+        DqnFeedLine dqn,
+        double seconds) {
 
     /**
      * From a node's {@code block} event and, when the node answered, its {@code /api/v1/blocks/HASH}
      * view and, for a task block, the task's round it decided (from {@code /api/v1/tasks/ID}), for a
      * dqn block its line from the feed's {@link DqnFeedTally}.
      */
-    static BlockSummary of(int node, JsonNode event, JsonNode block, JsonNode round, DqnFeedLine dqn, double seconds,
-            int accounts) {
+    static BlockSummary of(
+            int node, JsonNode event, JsonNode block, JsonNode round, DqnFeedLine dqn, double seconds, int accounts) {
         String kind = "?";
         String miner = null;
         Long taskId = null;
@@ -37,12 +48,25 @@ record BlockSummary(int node, long height, String hash, String kind, String mine
             kind = proof.path("type").asText("?");
             miner = block.path("miner").isTextual() ? block.path("miner").asText() : null;
             taskId = proof.hasNonNull("taskId") ? proof.get("taskId").asLong() : null;
-            claimed = proof.hasNonNull("claimedScore") ? proof.get("claimedScore").asLong() : null;
+            claimed =
+                    proof.hasNonNull("claimedScore") ? proof.get("claimedScore").asLong() : null;
         }
-        Long shardSize = round != null && round.hasNonNull("shardSize") ? Long.valueOf(round.get("shardSize").asLong()) : null;
-        return new BlockSummary(node, event.path("height").asLong(), event.path("hash").asText(), kind, miner,
-                miner == null ? null : DevnetPlan.accountName(miner, accounts), taskId, claimed, shardSize,
-                Math.max(0, event.path("transactions").asInt() - 1), dqn, seconds);
+        Long shardSize = round != null && round.hasNonNull("shardSize")
+                ? Long.valueOf(round.get("shardSize").asLong())
+                : null;
+        return new BlockSummary(
+                node,
+                event.path("height").asLong(),
+                event.path("hash").asText(),
+                kind,
+                miner,
+                miner == null ? null : DevnetPlan.accountName(miner, accounts),
+                taskId,
+                claimed,
+                shardSize,
+                Math.max(0, event.path("transactions").asInt() - 1),
+                dqn,
+                seconds);
     }
 
     /** A block that won a learning round (a pole proof). */

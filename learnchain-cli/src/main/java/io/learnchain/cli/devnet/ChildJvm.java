@@ -29,8 +29,9 @@ record ChildJvm(Path launcher, List<String> jvmOptions, String classPath) {
     static ChildJvm current() {
         Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
         if (!Files.isExecutable(java)) {
-            throw new UserException("cannot start the devnet's nodes: the java launcher " + java + " of this JDK is missing "
-                    + "or not executable. Reinstall the JDK 25 (or point JAVA_HOME at a complete one) and retry");
+            throw new UserException(
+                    "cannot start the devnet's nodes: the java launcher " + java + " of this JDK is missing "
+                            + "or not executable. Reinstall the JDK 25 (or point JAVA_HOME at a complete one) and retry");
         }
         String classPath = System.getProperty("java.class.path", "");
         for (String entry : classPath.split(File.pathSeparator)) {
@@ -40,7 +41,8 @@ record ChildJvm(Path launcher, List<String> jvmOptions, String classPath) {
                         + "'./mvnw -pl learnchain-cli -am package -DskipTests' or run through ./learnchain");
             }
         }
-        return new ChildJvm(java, childOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()), classPath);
+        return new ChildJvm(
+                java, childOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()), classPath);
     }
 
     /**

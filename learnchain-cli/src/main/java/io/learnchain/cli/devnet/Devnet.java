@@ -34,7 +34,10 @@ final class Devnet implements AutoCloseable {
         Devnet devnet = new Devnet(plan, children, new ArrayList<>());
         try {
             for (NodePlan node : plan.nodes()) {
-                children.add(NodeChild.start(node, jvm.command(nodeArgs(plan, node, ProcessHandle.current().pid())), listener));
+                children.add(NodeChild.start(
+                        node,
+                        jvm.command(nodeArgs(plan, node, ProcessHandle.current().pid())),
+                        listener));
             }
             for (NodeChild child : children) {
                 devnet.startedEvents.add(child.awaitStarted(startupTimeout));
@@ -42,8 +45,9 @@ final class Devnet implements AutoCloseable {
             return devnet;
         } catch (NodeChild.NodeFailedException e) {
             devnet.close();
-            String hint = e.getMessage().contains("cannot listen on") ? "\nAnother program took one of the devnet's ports: "
-                    + "pass --base-port with a free range." : "";
+            String hint = e.getMessage().contains("cannot listen on")
+                    ? "\nAnother program took one of the devnet's ports: " + "pass --base-port with a free range."
+                    : "";
             throw new UserException(e.getMessage() + hint, e);
         } catch (IOException e) {
             devnet.close();
@@ -60,13 +64,21 @@ final class Devnet implements AutoCloseable {
      * link per pair (each link is kept up, with reconnects, by the node that dialled it).
      */
     static List<String> nodeArgs(DevnetPlan plan, NodePlan node, long parentPid) {
-        List<String> args = new ArrayList<>(List.of("node", "--dev",
-                "--genesis", plan.genesisFile().toString(),
-                "--datadir", node.dataDir().toString(),
-                "--api-port", Integer.toString(node.apiPort()),
-                "--p2p-port", Integer.toString(node.p2pPort()),
-                "--miner-key", node.minerKey(),
-                "--parent-pid", Long.toString(parentPid),
+        List<String> args = new ArrayList<>(List.of(
+                "node",
+                "--dev",
+                "--genesis",
+                plan.genesisFile().toString(),
+                "--datadir",
+                node.dataDir().toString(),
+                "--api-port",
+                Integer.toString(node.apiPort()),
+                "--p2p-port",
+                Integer.toString(node.p2pPort()),
+                "--miner-key",
+                node.minerKey(),
+                "--parent-pid",
+                Long.toString(parentPid),
                 "--json"));
         for (NodePlan earlier : plan.nodes().subList(0, node.index())) {
             args.add("--peer");

@@ -4,8 +4,8 @@ import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
-import io.learnchain.cli.node.TempDirs;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
+import io.learnchain.cli.node.TempDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,49 +24,81 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain devnet}: a local network of real node processes, until Ctrl-C. */
-@Command(name = "devnet", mixinStandardHelpOptions = true,
-        description = {"Start a local network of N node processes on 127.0.0.1 (separate JVMs, RocksDB each, node i's API on",
+@Command(
+        name = "devnet",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start a local network of N node processes on 127.0.0.1 (separate JVMs, RocksDB each, node i's API on",
             "--base-port + i), fund the public dev accounts, and print one line per block until Ctrl-C stops them all.",
             "  learnchain devnet                          3 nodes, engine pole, the demo task",
             "  learnchain devnet --nodes 5 --engine idle  5 nodes mining hash-work blocks",
-            "  learnchain devnet --engine dqn             3 nodes whose blocks are cartpole steps of a DQN (one per slot)"})
+            "  learnchain devnet --engine dqn             3 nodes whose blocks are cartpole steps of a DQN (one per slot)"
+        })
 public final class DevnetCommand implements Callable<Integer> {
     static final List<String> ENGINES = List.of("pole", "idle", "dqn");
 
-    @Option(names = "--nodes", defaultValue = "3", description = "Node processes (1-" + DevnetPlan.MAX_NODES
-            + ", default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--nodes",
+            defaultValue = "3",
+            description = "Node processes (1-" + DevnetPlan.MAX_NODES + ", default: ${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--engine", defaultValue = "pole", description = "Consensus engine: pole, idle or dqn (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--engine",
+            defaultValue = "pole",
+            description = "Consensus engine: pole, idle or dqn (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--task", defaultValue = "fashion-mnist-mlp", description = "The demo task (engine pole): "
-            + "fashion-mnist-mlp, fashion-mnist-lenet5 or mlp-small (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--task",
+            defaultValue = "fashion-mnist-mlp",
+            description = "The demo task (engine pole): "
+                    + "fashion-mnist-mlp, fashion-mnist-lenet5 or mlp-small (default: ${DEFAULT-VALUE}).")
     String task;
 
-    @Option(names = "--rounds", defaultValue = "20", description = "Rounds of the demo task, one test shard each "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rounds",
+            defaultValue = "20",
+            description = "Rounds of the demo task, one test shard each " + "(default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--base-port", paramLabel = "P", defaultValue = "" + DevnetPlan.DEFAULT_BASE_PORT,
-            description = "Node i's API listens on P+i, its peer port on P+" + DevnetPlan.P2P_OFFSET + "+i (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--base-port",
+            paramLabel = "P",
+            defaultValue = "" + DevnetPlan.DEFAULT_BASE_PORT,
+            description = "Node i's API listens on P+i, its peer port on P+" + DevnetPlan.P2P_OFFSET
+                    + "+i (default: ${DEFAULT-VALUE}).")
     int basePort;
 
-    @Option(names = "--datadir", paramLabel = "DIR", description = "Keep the devnet here (node-i/ folders, genesis.toml) "
-            + "and reuse it on the next start (default: a temporary folder deleted on exit).")
+    @Option(
+            names = "--datadir",
+            paramLabel = "DIR",
+            description = "Keep the devnet here (node-i/ folders, genesis.toml) "
+                    + "and reuse it on the next start (default: a temporary folder deleted on exit).")
     Path datadir;
 
-    @Option(names = "--block-time", paramLabel = "SECONDS", defaultValue = "2",
+    @Option(
+            names = "--block-time",
+            paramLabel = "SECONDS",
+            defaultValue = "2",
             description = "Idle-block interval of a new devnet, whole seconds (default: ${DEFAULT-VALUE}).")
     long blockTime;
 
-    @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(
+            names = "--startup-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "120",
             description = "How long a node may take to start (default: ${DEFAULT-VALUE}).")
     long startupTimeout;
 
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -75,7 +107,8 @@ public final class DevnetCommand implements Callable<Integer> {
         checkOptions();
         ChildJvm jvm = ChildJvm.current();
         boolean ephemeral = datadir == null;
-        DevnetPlan plan = DevnetPlan.of(ephemeral ? Path.of("learnchain-devnet") : datadir.toAbsolutePath(), nodes, basePort);
+        DevnetPlan plan =
+                DevnetPlan.of(ephemeral ? Path.of("learnchain-devnet") : datadir.toAbsolutePath(), nodes, basePort);
         PortCheck.requireFree(plan);
         if (ephemeral) {
             plan = DevnetPlan.of(createTempDir(), nodes, basePort);
@@ -84,18 +117,23 @@ public final class DevnetCommand implements Callable<Integer> {
         try {
             boolean fresh = !Files.exists(plan.genesisFile());
             Genesis genesis = DevnetGenesis.writeOrReuse(plan, engine, blockTime);
-            BlockFeed feed = new BlockFeed(plan, out, json.json, genesis.premine().size(), startNanos);
+            BlockFeed feed =
+                    new BlockFeed(plan, out, json.json, genesis.premine().size(), startNanos);
             Devnet devnet = Devnet.start(plan, jvm, feed, Duration.ofSeconds(startupTimeout));
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(devnet, feed, ephemeral, root, stopped),
-                    "learnchain-devnet-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> stop(devnet, feed, ephemeral, root, stopped), "learnchain-devnet-shutdown"));
             double upSeconds = (System.nanoTime() - startNanos) / 1e9;
-            DevnetBanner.print(out, devnet, genesis, ephemeral, engine.equals("pole") ? task : null, upSeconds, json.json);
+            DevnetBanner.print(
+                    out, devnet, genesis, ephemeral, engine.equals("pole") ? task : null, upSeconds, json.json);
             if (engine.equals("pole")) {
                 postTask(out, plan, startNanos);
             }
             if (fresh) { // a restarted devnet does not print its stored chain again
-                feed.backfill(plan.nodes().getFirst(), devnet.startedEvents().getFirst().path("height").asLong());
+                feed.backfill(
+                        plan.nodes().getFirst(),
+                        devnet.startedEvents().getFirst().path("height").asLong());
             }
             feed.startPrinting();
             return watch(devnet, stopped, out);
@@ -129,8 +167,8 @@ public final class DevnetCommand implements Callable<Integer> {
     private void postTask(PrintWriter out, DevnetPlan plan, long startNanos) {
         DevnetTask demo = DevnetTask.named(task);
         NodePlan requester = plan.nodes().getFirst();
-        com.fasterxml.jackson.databind.JsonNode posted = demo.postUnlessRunning("http://127.0.0.1:" + requester.apiPort(),
-                rounds);
+        com.fasterxml.jackson.databind.JsonNode posted =
+                demo.postUnlessRunning("http://127.0.0.1:" + requester.apiPort(), rounds);
         synchronized (out) {
             if (json.json) {
                 java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -142,15 +180,26 @@ public final class DevnetCommand implements Callable<Integer> {
                 return;
             }
             if (posted.has("escrow") && posted.has("tx")) {
-                out.printf(java.util.Locale.ROOT, "Node 0 (requester, %s) posted the task %s after %.1f s: model %s on %s, %d rounds, "
+                out.printf(
+                        java.util.Locale.ROOT,
+                        "Node 0 (requester, %s) posted the task %s after %.1f s: model %s on %s, %d rounds, "
                                 + "%s LC per round (escrow %s LC), tx %s.%nThe miners start training once a block includes it.%n%n",
-                        requester.minerKey(), task, (System.nanoTime() - startNanos) / 1e9,
-                        posted.path("model").asText(), posted.path("dataOrigin").asText(posted.path("dataset").asText()),
-                        posted.path("rounds").asInt(), posted.path("rewardPerRound").path("coins").asText(),
-                        posted.path("escrow").path("coins").asText(), shortHex(posted.path("tx").asText()));
+                        requester.minerKey(),
+                        task,
+                        (System.nanoTime() - startNanos) / 1e9,
+                        posted.path("model").asText(),
+                        posted.path("dataOrigin").asText(posted.path("dataset").asText()),
+                        posted.path("rounds").asInt(),
+                        posted.path("rewardPerRound").path("coins").asText(),
+                        posted.path("escrow").path("coins").asText(),
+                        shortHex(posted.path("tx").asText()));
             } else {
-                out.printf("Node 0 (requester) goes on with its task %d (%s, %d of %d rounds done).%n%n", posted.path("id").asLong(),
-                        posted.path("model").asText(), posted.path("roundsDone").asInt(), posted.path("rounds").asInt());
+                out.printf(
+                        "Node 0 (requester) goes on with its task %d (%s, %d of %d rounds done).%n%n",
+                        posted.path("id").asLong(),
+                        posted.path("model").asText(),
+                        posted.path("roundsDone").asInt(),
+                        posted.path("rounds").asInt());
             }
             out.flush();
         }
@@ -167,8 +216,8 @@ public final class DevnetCommand implements Callable<Integer> {
             for (NodePlan node : devnet.exited()) {
                 if (reported.add(node.index())) {
                     synchronized (out) {
-                        out.println("  node " + node.index() + " exited on its own; the others go on. Its log " + node.logFile()
-                                + " ends with:\n" + devnet.logTail(node));
+                        out.println("  node " + node.index() + " exited on its own; the others go on. Its log "
+                                + node.logFile() + " ends with:\n" + devnet.logTail(node));
                         out.flush();
                     }
                 }
@@ -189,7 +238,8 @@ public final class DevnetCommand implements Callable<Integer> {
         if (ephemeral) {
             TempDirs.deleteRecursively(root);
         }
-        System.err.println("learnchain devnet: stopped" + (ephemeral ? " (temporary data deleted)" : "; data kept in " + root));
+        System.err.println(
+                "learnchain devnet: stopped" + (ephemeral ? " (temporary data deleted)" : "; data kept in " + root));
         stopped.countDown();
     }
 
@@ -197,8 +247,8 @@ public final class DevnetCommand implements Callable<Integer> {
         try {
             return Files.createTempDirectory("learnchain-devnet-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the devnet: " + e.getMessage()
-                    + ". Pass --datadir DIR", e);
+            throw new UncheckedIOException(
+                    "cannot create a temporary folder for the devnet: " + e.getMessage() + ". Pass --datadir DIR", e);
         }
     }
 }

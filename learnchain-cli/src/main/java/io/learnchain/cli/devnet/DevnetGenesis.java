@@ -24,8 +24,7 @@ import java.util.List;
 final class DevnetGenesis {
     static final String CHAIN_NAME = "learnchain-devnet";
 
-    private DevnetGenesis() {
-    }
+    private DevnetGenesis() {}
 
     static Genesis of(String engine, int nodes, long blockSeconds) {
         Genesis dev = DevChain.genesis(blockSeconds);
@@ -37,11 +36,25 @@ final class DevnetGenesis {
             // The dqn dev chain's parameters (cartpole, fork option a, R_max, no subsidy); the block
             // time is the proposal slot.
             Genesis dqn = DevChain.dqnGenesis(DevChain.DQN_DEFAULT_ENVIRONMENT);
-            return new Genesis(CHAIN_NAME, dqn.engine(), blockSeconds, 1, premine, ProtocolLimits.DEFAULT,
-                    dqn.blockSubsidy(), dqn.timestamp());
+            return new Genesis(
+                    CHAIN_NAME,
+                    dqn.engine(),
+                    blockSeconds,
+                    1,
+                    premine,
+                    ProtocolLimits.DEFAULT,
+                    dqn.blockSubsidy(),
+                    dqn.timestamp());
         }
-        return new Genesis(CHAIN_NAME, Engine.of(engine, java.util.Optional.empty()), blockSeconds, 1, premine,
-                ProtocolLimits.DEFAULT, dev.blockSubsidy(), dev.timestamp());
+        return new Genesis(
+                CHAIN_NAME,
+                Engine.of(engine, java.util.Optional.empty()),
+                blockSeconds,
+                1,
+                premine,
+                ProtocolLimits.DEFAULT,
+                dev.blockSubsidy(),
+                dev.timestamp());
     }
 
     /** How many dev accounts the devnet funds. */
@@ -58,8 +71,10 @@ final class DevnetGenesis {
         if (Files.isRegularFile(file)) {
             Genesis stored = GenesisFiles.read(file);
             if (!stored.engine().name().equals(engine)) {
-                throw new UserException("the devnet in " + plan.root() + " runs engine " + stored.engine().name()
-                        + ", not " + engine + ": pass --engine " + stored.engine().name() + " to restart it, or another"
+                throw new UserException("the devnet in " + plan.root() + " runs engine "
+                        + stored.engine().name()
+                        + ", not " + engine + ": pass --engine "
+                        + stored.engine().name() + " to restart it, or another"
                         + " --datadir");
             }
             return stored;
@@ -67,11 +82,15 @@ final class DevnetGenesis {
         Genesis genesis = of(engine, plan.nodes().size(), blockSeconds);
         try {
             Files.createDirectories(plan.root());
-            Files.writeString(file, "# learnchain devnet genesis (written by `learnchain devnet`; the dev keys are PUBLIC)\n"
-                    + GenesisFiles.toToml(genesis));
+            Files.writeString(
+                    file,
+                    "# learnchain devnet genesis (written by `learnchain devnet`; the dev keys are PUBLIC)\n"
+                            + GenesisFiles.toToml(genesis));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the devnet genesis " + file + ": " + e.getMessage()
-                    + ". Check that --datadir is writable.", e);
+            throw new UncheckedIOException(
+                    "cannot write the devnet genesis " + file + ": " + e.getMessage()
+                            + ". Check that --datadir is writable.",
+                    e);
         }
         return genesis;
     }

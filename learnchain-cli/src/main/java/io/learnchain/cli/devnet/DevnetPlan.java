@@ -18,6 +18,7 @@ public record DevnetPlan(Path root, int basePort, List<NodePlan> nodes) {
     public static final int DEFAULT_BASE_PORT = 8645;
     /** Peer ports sit this far above the API ports (8645 -> 9645), as `learnchain node` does by default. */
     public static final int P2P_OFFSET = 1000;
+
     public static final int MAX_NODES = 16;
     public static final String GENESIS_FILE = "genesis.toml";
 
@@ -67,7 +68,12 @@ public record DevnetPlan(Path root, int basePort, List<NodePlan> nodes) {
         }
         List<NodePlan> nodes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            nodes.add(new NodePlan(i, root.resolve("node-" + i), basePort + i, basePort + P2P_OFFSET + i, "dev:" + i,
+            nodes.add(new NodePlan(
+                    i,
+                    root.resolve("node-" + i),
+                    basePort + i,
+                    basePort + P2P_OFFSET + i,
+                    "dev:" + i,
                     DevAccounts.address(i)));
         }
         return new DevnetPlan(root, basePort, nodes);

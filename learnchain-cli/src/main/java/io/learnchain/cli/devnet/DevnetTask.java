@@ -1,8 +1,8 @@
 package io.learnchain.cli.devnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.api.ApiClient;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.node.api.TaskRoutes;
 import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.DatasetNotFoundException;
@@ -29,7 +29,9 @@ record DevnetTask(String name, String model, String dataset, int minTrainingAccu
             case "fashion-mnist-mlp" -> new DevnetTask(name, "mlp", fullOrBundled(), 7_000, 5);
             case "fashion-mnist-lenet5" -> new DevnetTask(name, "lenet5", fullOrBundled(), 6_000, 5);
             case "mlp-small" -> new DevnetTask(name, "mlp-small", "fashion-mnist-small", 5_000, 2);
-            default -> throw new IllegalArgumentException("unknown --task '" + name + "': use one of " + String.join(", ", NAMES));
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown --task '" + name + "': use one of " + String.join(", ", NAMES));
         };
     }
 
@@ -44,8 +46,17 @@ record DevnetTask(String name, String model, String dataset, int minTrainingAccu
 
     /** The body of {@code POST /api/v1/tasks}: the server's own request record. */
     TaskRoutes.PostTaskRequest request(int rounds) {
-        return new TaskRoutes.PostTaskRequest(model, dataset, REWARD_PER_ROUND, rounds, null, minTrainingAccuracyBp,
-                null, minPhaseSeconds, null, null);
+        return new TaskRoutes.PostTaskRequest(
+                model,
+                dataset,
+                REWARD_PER_ROUND,
+                rounds,
+                null,
+                minTrainingAccuracyBp,
+                null,
+                minPhaseSeconds,
+                null,
+                null);
     }
 
     /**
@@ -62,7 +73,8 @@ record DevnetTask(String name, String model, String dataset, int minTrainingAccu
                     + "cannot run a pole devnet yet. Use --engine idle");
         }
         for (JsonNode task : tasks.isArray() ? tasks : tasks.path("tasks")) {
-            if (task.path("mine").asBoolean() && !"finished".equals(task.path("status").asText())) {
+            if (task.path("mine").asBoolean()
+                    && !"finished".equals(task.path("status").asText())) {
                 return task;
             }
         }

@@ -30,7 +30,10 @@ record DqnFeedLine(DqnStep step, DqnFeedTally.Position position) {
 
     /** The text after the miner, without leading spaces. */
     String text() {
-        StringBuilder b = new StringBuilder("action ").append(step.action()).append("  reward ").append(units(step.reward()));
+        StringBuilder b = new StringBuilder("action ")
+                .append(step.action())
+                .append("  reward ")
+                .append(units(step.reward()));
         if (step.done()) {
             b.append("  episode ").append(position.episode());
             if (position.resumed()) {

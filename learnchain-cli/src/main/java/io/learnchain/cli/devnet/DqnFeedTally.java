@@ -35,8 +35,8 @@ final class DqnFeedTally {
     record Position(long episode, long returnMilli, long countedFrom, boolean partial) {
         Position {
             if (episode < 1 || countedFrom < 1) {
-                throw new IllegalArgumentException("episode and countedFrom count from 1, got " + episode + " and "
-                        + countedFrom);
+                throw new IllegalArgumentException(
+                        "episode and countedFrom count from 1, got " + episode + " and " + countedFrom);
             }
         }
 
@@ -46,8 +46,7 @@ final class DqnFeedTally {
         }
     }
 
-    private record Counted(Position position, boolean done) {
-    }
+    private record Counted(Position position, boolean done) {}
 
     private final Map<String, Counted> blocks = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -65,7 +64,10 @@ final class DqnFeedTally {
         if (step == null) {
             return null;
         }
-        Position position = add(block.path("hash").asText(), block.path("previous").asText(), block.path("height").asLong(),
+        Position position = add(
+                block.path("hash").asText(),
+                block.path("previous").asText(),
+                block.path("height").asLong(),
                 step);
         return new DqnFeedLine(step, position);
     }

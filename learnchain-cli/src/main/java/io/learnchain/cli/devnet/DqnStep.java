@@ -30,11 +30,17 @@ record DqnStep(int action, long reward, long unshapedReward, boolean terminal, b
             return null;
         }
         JsonNode step = block.path("proof").path("step");
-        if (!step.isObject() || !step.path("action").canConvertToInt() || !step.path("unshapedReward").isIntegralNumber()) {
+        if (!step.isObject()
+                || !step.path("action").canConvertToInt()
+                || !step.path("unshapedReward").isIntegralNumber()) {
             return null;
         }
-        return new DqnStep(step.path("action").asInt(), step.path("reward").asLong(), step.path("unshapedReward").asLong(),
-                step.path("terminal").asBoolean(), step.path("done").asBoolean() || step.path("terminal").asBoolean(),
+        return new DqnStep(
+                step.path("action").asInt(),
+                step.path("reward").asLong(),
+                step.path("unshapedReward").asLong(),
+                step.path("terminal").asBoolean(),
+                step.path("done").asBoolean() || step.path("terminal").asBoolean(),
                 step.path("forkScore").asLong());
     }
 }

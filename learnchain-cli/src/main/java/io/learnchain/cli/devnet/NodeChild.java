@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,9 +54,13 @@ final class NodeChild {
     }
 
     private void pump(Listener listener) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                BufferedWriter events = Files.newBufferedWriter(plan.eventsFile(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedWriter events = Files.newBufferedWriter(
+                        plan.eventsFile(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND)) {
             String line;
             while ((line = in.readLine()) != null) {
                 events.write(line);
@@ -98,7 +101,8 @@ final class NodeChild {
             throw (NodeFailedException) e.getCause();
         } catch (java.util.concurrent.TimeoutException e) {
             throw new NodeFailedException("node " + plan.index() + " did not start within " + timeout.toSeconds()
-                    + " s (raise --startup-timeout on a slow machine); its log " + plan.logFile() + " ends with:\n" + logTail());
+                    + " s (raise --startup-timeout on a slow machine); its log " + plan.logFile() + " ends with:\n"
+                    + logTail());
         }
     }
 

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 
 /** Checks before any node starts that the devnet's ports are free on 127.0.0.1. */
 final class PortCheck {
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     static void requireFree(DevnetPlan plan) {
         for (DevnetPlan.NodePlan node : plan.nodes()) {
@@ -20,11 +19,13 @@ final class PortCheck {
 
     private static void requireFree(int port, String what, DevnetPlan plan) {
         if (!isFree(port)) {
-            throw new UserException("port " + port + " (" + what + ") is in use on 127.0.0.1: another program (or another "
+            throw new UserException("port " + port + " (" + what
+                    + ") is in use on 127.0.0.1: another program (or another "
                     + "devnet) listens there. Stop it, or pass --base-port with a free range (the devnet uses "
                     + plan.basePort() + ".." + (plan.basePort() + plan.nodes().size() - 1) + " and "
-                    + (plan.basePort() + DevnetPlan.P2P_OFFSET) + ".." + (plan.basePort() + DevnetPlan.P2P_OFFSET
-                    + plan.nodes().size() - 1) + "), e.g. --base-port " + (plan.basePort() + 100));
+                    + (plan.basePort() + DevnetPlan.P2P_OFFSET) + ".."
+                    + (plan.basePort() + DevnetPlan.P2P_OFFSET + plan.nodes().size() - 1) + "), e.g. --base-port "
+                    + (plan.basePort() + 100));
         }
     }
 

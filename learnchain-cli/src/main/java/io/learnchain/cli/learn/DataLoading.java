@@ -7,8 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /** Loads a data set for a command, with a progress bar (megabytes of files read) when stdout is a terminal. */
 final class DataLoading {
-    private DataLoading() {
-    }
+    private DataLoading() {}
 
     static boolean isTerminal() {
         return io.learnchain.cli.common.Terminal.isTerminal();
@@ -19,7 +18,10 @@ final class DataLoading {
         if (json || !isTerminal()) {
             return DatasetLoader.standard().load(dataset);
         }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("load").setInitialMax(1).setUnit(" MB", 1 << 20)
+        try (ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("load")
+                .setInitialMax(1)
+                .setUnit(" MB", 1 << 20)
                 .build()) {
             return DatasetLoader.standard().load(dataset, (read, total) -> {
                 bar.maxHint(total);

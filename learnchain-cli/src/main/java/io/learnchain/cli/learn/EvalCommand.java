@@ -14,16 +14,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain eval}: the exact accuracy (correct count) of a model file on a data set's test split. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Evaluate a model file on a data set's test split: correct, total, accuracy.")
 public final class EvalCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model-file", required = true, paramLabel = "FILE", description = "model.lcm or model.safetensors.")
+    @Option(
+            names = "--model-file",
+            required = true,
+            paramLabel = "FILE",
+            description = "model.lcm or model.safetensors.")
     Path modelFile;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist-small", description = "As for train (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dataset",
+            defaultValue = "fashion-mnist-small",
+            description = "As for train (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")

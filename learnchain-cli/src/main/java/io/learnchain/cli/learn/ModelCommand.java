@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code learnchain model}: groups the model file commands. */
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Model files.",
+@Command(
+        name = "model",
+        mixinStandardHelpOptions = true,
+        description = "Model files.",
         subcommands = {ModelExportCommand.class})
 public final class ModelCommand implements Runnable {
     @CommandLine.Spec

@@ -1,21 +1,24 @@
 package io.learnchain.cli.learn;
 
+import io.learnchain.cli.common.JsonOption;
 import io.learnchain.learn.model.Model;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import io.learnchain.cli.common.JsonOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain model export}: writes the hand-off files of a model. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write model.lcm, model.safetensors (PyTorch names), model.onnx and metadata.json for a model file.")
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write model.lcm, model.safetensors (PyTorch names), model.onnx and metadata.json for a model file.")
 public final class ModelExportCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,7 +36,8 @@ public final class ModelExportCommand implements Runnable {
     public void run() {
         Model model = ModelFiles.read(in);
         PrintWriter o = spec.commandLine().getOut();
-        List<Path> written = ModelFiles.writeAll(out, model, Optional.empty(), Map.of(), Map.of("exportedFrom", in.toString()));
+        List<Path> written =
+                ModelFiles.writeAll(out, model, Optional.empty(), Map.of(), Map.of("exportedFrom", in.toString()));
         if (json.json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("modelHash", model.hash().toHex());

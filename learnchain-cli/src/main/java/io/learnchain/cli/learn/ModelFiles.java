@@ -26,8 +26,7 @@ final class ModelFiles {
     static final String SAFETENSORS = "model.safetensors";
     static final String ONNX = "model.onnx";
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /** Reads canonical bytes (.lcm or any other name) or safetensors (.safetensors). */
     static Model read(Path file) {
@@ -51,14 +50,19 @@ final class ModelFiles {
     }
 
     /** Writes the four hand-off files into {@code dir} (created if needed); returns their paths. */
-    static List<Path> writeAll(Path dir, Model model, Optional<TrainingRecord> record, Map<String, Double> metrics,
-                               Map<String, String> notes) {
+    static List<Path> writeAll(
+            Path dir,
+            Model model,
+            Optional<TrainingRecord> record,
+            Map<String, Double> metrics,
+            Map<String, String> notes) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserException("cannot create output folder " + dir + ": " + e.getMessage());
         }
-        byte[] metadata = new ModelMetadata(model, record, metrics, notes).toJson()
+        byte[] metadata = new ModelMetadata(model, record, metrics, notes)
+                .toJson()
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return List.of(
                 write(dir.resolve(CANONICAL), model.canonicalBytes()),

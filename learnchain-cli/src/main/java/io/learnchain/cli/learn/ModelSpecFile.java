@@ -28,8 +28,7 @@ import java.util.Locale;
  * its message is shown as is.
  */
 public final class ModelSpecFile {
-    private ModelSpecFile() {
-    }
+    private ModelSpecFile() {}
 
     public static ModelSpec read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -80,8 +79,12 @@ public final class ModelSpecFile {
         String type = l.get("type").asText().toLowerCase(Locale.ROOT);
         return switch (type) {
             case "dense" -> new LayerSpec.Dense(field(l, "units", where));
-            case "conv2d" -> new LayerSpec.Conv2d(field(l, "filters", where), field(l, "kernel", where),
-                    optional(l, "stride", 1, where), optional(l, "padding", 0, where));
+            case "conv2d" ->
+                new LayerSpec.Conv2d(
+                        field(l, "filters", where),
+                        field(l, "kernel", where),
+                        optional(l, "stride", 1, where),
+                        optional(l, "padding", 0, where));
             case "maxpool", "maxpool2d" -> {
                 int size = field(l, "size", where);
                 yield new LayerSpec.MaxPool2d(size, optional(l, "stride", size, where));
@@ -91,8 +94,9 @@ public final class ModelSpecFile {
             case "tanh" -> new LayerSpec.Tanh();
             case "sigmoid" -> new LayerSpec.Sigmoid();
             case "lstm" -> new LayerSpec.Lstm(field(l, "hidden", where));
-            default -> throw new IllegalArgumentException(where + ": unknown type '" + type
-                    + "'; known: dense, conv2d, maxpool, flatten, relu, tanh, sigmoid, lstm");
+            default ->
+                throw new IllegalArgumentException(where + ": unknown type '" + type
+                        + "'; known: dense, conv2d, maxpool, flatten, relu, tanh, sigmoid, lstm");
         };
     }
 

@@ -14,8 +14,8 @@ import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
-import io.learnchain.node.VectorSupport;
 import io.learnchain.learn.train.TrainingStart;
+import io.learnchain.node.VectorSupport;
 import io.learnchain.node.data.TrainTestData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,24 +30,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain train}: trains a model on a data set with the deterministic engine and reports. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model with the deterministic engine; print train/test accuracy, speed and the model hash.")
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description =
+                "Train a model with the deterministic engine; print train/test accuracy, speed and the model hash.")
 public final class TrainCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "Predefined model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = ModelNames.class, defaultValue = "mlp")
+    @Option(
+            names = "--model",
+            description = "Predefined model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = ModelNames.class,
+            defaultValue = "mlp")
     String model;
 
-    @Option(names = "--model-spec", paramLabel = "FILE", description = "Custom layer list in JSON or TOML (overrides --model).")
+    @Option(
+            names = "--model-spec",
+            paramLabel = "FILE",
+            description = "Custom layer list in JSON or TOML (overrides --model).")
     Path modelSpec;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist-small", description = "fashion-mnist-small (bundled), "
-            + "fashion-mnist, fashion-mnist:DIR, csv:FILE or csv:TRAIN,TEST (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dataset",
+            defaultValue = "fashion-mnist-small",
+            description = "fashion-mnist-small (bundled), "
+                    + "fashion-mnist, fashion-mnist:DIR, csv:FILE or csv:TRAIN,TEST (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--epochs", defaultValue = "1", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--epochs",
+            defaultValue = "1",
+            description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--steps", description = "Stop after this many optimizer steps (overrides --epochs).")
@@ -59,16 +74,28 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (momentum 0.9) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--optimizer",
+            defaultValue = "adam",
+            description = "adam or sgd (momentum 0.9) (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial weights and the data order (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of the initial weights and the data order (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Compute threads; the result is the same for any count (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            defaultValue = "1",
+            description = "Compute threads; the result is the same for any count (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write model.lcm, model.safetensors, model.onnx and metadata.json here.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write model.lcm, model.safetensors, model.onnx and metadata.json here.")
     Path out;
 
     @Option(names = "--json", description = "End with one JSON line of the results.")
@@ -89,16 +116,22 @@ public final class TrainCommand implements Runnable {
         PrintWriter o = spec.commandLine().getOut();
         TrainTestData data = DataLoading.load(dataset, json);
         if (data.testIsTrain() && !json) {
-            o.println("note: no test file given, so test accuracy is measured on the training data (use csv:TRAIN,TEST)");
+            o.println(
+                    "note: no test file given, so test accuracy is measured on the training data (use csv:TRAIN,TEST)");
         }
         if (batch < 1 || batch > data.train().count()) {
-            throw new UserException("--batch must be in [1, " + data.train().count() + "] (the training set size), got " + batch);
+            throw new UserException(
+                    "--batch must be in [1, " + data.train().count() + "] (the training set size), got " + batch);
         }
         long stepCount = steps != null ? steps : (long) epochs * (data.train().count() / batch);
         if (stepCount < 1) {
             throw new UserException("--steps must be at least 1, got " + stepCount);
         }
-        TrainingRecord record = new TrainingRecord(new TrainingStart.FromSeed(seed), optimizer(), batch, stepCount,
+        TrainingRecord record = new TrainingRecord(
+                new TrainingStart.FromSeed(seed),
+                optimizer(),
+                batch,
+                stepCount,
                 SplitMix64.derive(seed, 1).nextLong());
         TrainingJob job = TrainingJob.of(modelSpecValue, record, data.train());
         Result r;
@@ -108,14 +141,19 @@ public final class TrainCommand implements Runnable {
         report(o, modelSpecValue, data, record, r);
     }
 
-    private record Result(Model model, double seconds, int trainCorrect, int testCorrect) {
-    }
+    private record Result(Model model, double seconds, int trainCorrect, int testCorrect) {}
 
     private Result trainAndEvaluate(TrainingJob job, ComputePool pool, TrainTestData data) {
         long steps = job.record().steps();
         boolean terminal = DataLoading.isTerminal() && !json;
-        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("train").setInitialMax(steps)
-                .setUnit(" steps", 1).showSpeed().build() : null;
+        ProgressBar bar = terminal
+                ? new ProgressBarBuilder()
+                        .setTaskName("train")
+                        .setInitialMax(steps)
+                        .setUnit(" steps", 1)
+                        .showSpeed()
+                        .build()
+                : null;
         int interval = (int) Math.max(1, Math.min(100, steps / 100));
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -142,7 +180,10 @@ public final class TrainCommand implements Runnable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluator evaluator = new Evaluator(pool);
-        return new Result(trained, seconds, evaluator.correctCount(trained, data.train()),
+        return new Result(
+                trained,
+                seconds,
+                evaluator.correctCount(trained, data.train()),
                 evaluator.correctCount(trained, data.test()));
     }
 
@@ -156,19 +197,32 @@ public final class TrainCommand implements Runnable {
             metrics.put("trainAccuracy", trainAcc);
             metrics.put("testAccuracy", testAcc);
             metrics.put("samplesPerSecond", samplesPerSecond);
-            written = ModelFiles.writeAll(out, r.model(), Optional.of(record), metrics,
+            written = ModelFiles.writeAll(
+                    out,
+                    r.model(),
+                    Optional.of(record),
+                    metrics,
                     Map.of("dataset", data.origin(), "trainedWith", "learnchain train"));
         }
         if (!json) {
-            o.printf("model      %s (%d parameters)%n", modelSpecValue.text(), r.model().parameterCount());
-            o.printf("data       %s: %d train, %d test%n", data.origin(), data.train().count(), data.test().count());
-            o.printf("training   %d steps of %d, %s, %d thread(s)%n", record.steps(), record.batchSize(),
-                    record.optimizer().text(), threads);
+            o.printf(
+                    "model      %s (%d parameters)%n",
+                    modelSpecValue.text(), r.model().parameterCount());
+            o.printf(
+                    "data       %s: %d train, %d test%n",
+                    data.origin(), data.train().count(), data.test().count());
+            o.printf(
+                    "training   %d steps of %d, %s, %d thread(s)%n",
+                    record.steps(), record.batchSize(), record.optimizer().text(), threads);
             VectorSupport vectors = VectorSupport.detect();
             o.printf("engine     %s%n", vectors.summary());
             vectors.warning().ifPresent(w -> o.printf("WARNING    %s%n", w));
-            o.printf("train acc  %.4f (%d/%d)%n", trainAcc, r.trainCorrect(), data.train().count());
-            o.printf("test acc   %.4f (%d/%d)%n", testAcc, r.testCorrect(), data.test().count());
+            o.printf(
+                    "train acc  %.4f (%d/%d)%n",
+                    trainAcc, r.trainCorrect(), data.train().count());
+            o.printf(
+                    "test acc   %.4f (%d/%d)%n",
+                    testAcc, r.testCorrect(), data.test().count());
             o.printf("elapsed    %.2f s, %.0f samples/s%n", r.seconds(), samplesPerSecond);
             o.printf("model hash %s%n", r.model().hash().toHex());
             for (Path p : written) {

@@ -1,16 +1,16 @@
 package io.learnchain.cli.lifelong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.base.Address;
 import io.learnchain.chain.tx.Payload;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.api.ApiClient;
+import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;
@@ -45,7 +45,10 @@ final class LifelongClient {
     }
 
     byte[] blob(Hash h) {
-        return HexFormat.of().parseHex(api.get("/api/v1/lifelong/blobs/" + h.toHex()).path("hex").asText());
+        return HexFormat.of()
+                .parseHex(api.get("/api/v1/lifelong/blobs/" + h.toHex())
+                        .path("hex")
+                        .asText());
     }
 
     /** Signs {@code payload} with the sender's next nonce and posts it with {@code blobs}; returns the result line. */
@@ -53,14 +56,18 @@ final class LifelongClient {
         Hash chainId = Hash.fromHex(api.get("/api/v1/status").path("chainId").asText());
         Address sender = Address.of(keys.publicKey());
         JsonNode account = api.getIfPresent("/api/v1/accounts/" + sender);
-        long nonce = account == null ? 0 : account.path("nonce").asLong() + account.path("pendingTransactions").asLong();
+        long nonce = account == null
+                ? 0
+                : account.path("nonce").asLong()
+                        + account.path("pendingTransactions").asLong();
         SignedTransaction tx = SignedTransaction.sign(new TxBody(chainId, keys.publicKey(), nonce, fee, payload), keys);
         List<String> hex = new ArrayList<>();
         for (byte[] b : blobs) {
             hex.add(HexFormat.of().formatHex(b));
         }
-        JsonNode answer = api.post("/api/v1/lifelong/transactions", Map.of("hex",
-                HexFormat.of().formatHex(TransactionCodec.INSTANCE.encode(tx)), "blobs", hex));
+        JsonNode answer = api.post(
+                "/api/v1/lifelong/transactions",
+                Map.of("hex", HexFormat.of().formatHex(TransactionCodec.INSTANCE.encode(tx)), "blobs", hex));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hash", answer.path("hash").asText(tx.hash().toHex()));
         out.put("kind", payload.getClass().getSimpleName());

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** One JSON line with --json, else a sentence and the fields. */
 final class LifelongPrint {
-    private LifelongPrint() {
-    }
+    private LifelongPrint() {}
 
     static void print(picocli.CommandLine.Model.CommandSpec spec, boolean json, Map<String, Object> out, String line) {
         PrintWriter o = spec.commandLine().getOut();

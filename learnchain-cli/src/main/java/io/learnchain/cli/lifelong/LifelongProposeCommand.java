@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain lifelong propose}: measures the loss on Dk locally (as every node will) and proposes the weights. */
-@Command(name = "propose", mixinStandardHelpOptions = true,
+@Command(
+        name = "propose",
+        mixinStandardHelpOptions = true,
         description = "Propose new weights for a lifelong model: downloads the revealed test parts, computes the loss"
                 + " exactly as the chain will, and submits a ProposeUpdate with the weights if it is lower.")
 final class LifelongProposeCommand implements Callable<Integer> {
@@ -31,17 +33,23 @@ final class LifelongProposeCommand implements Callable<Integer> {
     @Option(names = "--weights", required = true, paramLabel = "FILE", description = "The new weights (model.lcm).")
     Path weights;
 
-    @Mixin SignerOptions signer;
-    @Mixin JsonOption json;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    SignerOptions signer;
+
+    @Mixin
+    JsonOption json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         LifelongClient client = signer.client();
         JsonNode m = client.model(model);
         if (!m.path("status").asText().equals("active") || !m.path("pending").isNull()) {
-            throw new UserException("model " + model + " is " + m.path("status").asText() + (m.path("pending").isNull()
-                    ? "" : " with parts waiting") + ": proposals are accepted once it is active");
+            throw new UserException("model " + model + " is " + m.path("status").asText()
+                    + (m.path("pending").isNull() ? "" : " with parts waiting")
+                    + ": proposals are accepted once it is active");
         }
         Model next = LifelongClient.readModel(weights);
         if (!next.spec().text().equals(m.path("spec").asText())) {
@@ -58,13 +66,20 @@ final class LifelongProposeCommand implements Callable<Integer> {
             throw new UserException("the loss of these weights on Dk is " + FixedPointLoss.text(loss)
                     + ", not below the current " + FixedPointLoss.text(current) + ": the chain would reject it");
         }
-        Map<String, Object> out = client.submit(signer.keys(), LifelongClient.fee(signer.fee), new ProposeUpdate(model,
-                Hash.fromHex(m.path("weights").asText()), next.hash(), loss), List.of(next.canonicalBytes()));
+        Map<String, Object> out = client.submit(
+                signer.keys(),
+                LifelongClient.fee(signer.fee),
+                new ProposeUpdate(model, Hash.fromHex(m.path("weights").asText()), next.hash(), loss),
+                List.of(next.canonicalBytes()));
         out.put("weights", next.hash().toHex());
         out.put("loss", loss);
         out.put("currentLoss", current);
-        LifelongPrint.print(spec, json.json, out, "Proposed weights " + next.hash().shortHex() + " with loss "
-                + FixedPointLoss.text(loss) + " (current " + FixedPointLoss.text(current) + ")");
+        LifelongPrint.print(
+                spec,
+                json.json,
+                out,
+                "Proposed weights " + next.hash().shortHex() + " with loss " + FixedPointLoss.text(loss) + " (current "
+                        + FixedPointLoss.text(current) + ")");
         return 0;
     }
 }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain lifelong reveal}: RevealParts with the picked parts' files uploaded. */
-@Command(name = "reveal", mixinStandardHelpOptions = true,
+@Command(
+        name = "reveal",
+        mixinStandardHelpOptions = true,
         description = "Reveal the test parts the chain picked for your model (deployment or growth): uploads the picked"
                 + " files among --parts with a RevealParts transaction.")
 final class LifelongRevealCommand implements Callable<Integer> {
@@ -29,15 +31,22 @@ final class LifelongRevealCommand implements Callable<Integer> {
     @Option(names = "--parts", required = true, split = ",", paramLabel = "FILE", description = "Your test part files.")
     List<Path> parts;
 
-    @Mixin SignerOptions signer;
-    @Mixin JsonOption json;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    SignerOptions signer;
+
+    @Mixin
+    JsonOption json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         LifelongClient client = signer.client();
         JsonNode pending = client.model(model).path("pending");
-        if (pending.isNull() || pending.isMissingNode() || pending.path("pickedHashes").isEmpty()) {
+        if (pending.isNull()
+                || pending.isMissingNode()
+                || pending.path("pickedHashes").isEmpty()) {
             throw new UserException("model " + model + " has no picked parts waiting; the chain picks them in the block"
                     + " after the deployment or growth (see learnchain lifelong show --model " + model + ")");
         }
@@ -54,8 +63,8 @@ final class LifelongRevealCommand implements Callable<Integer> {
             }
             upload.add(bytes);
         }
-        Map<String, Object> out = client.submit(signer.keys(), LifelongClient.fee(signer.fee), new RevealParts(model),
-                upload);
+        Map<String, Object> out =
+                client.submit(signer.keys(), LifelongClient.fee(signer.fee), new RevealParts(model), upload);
         out.put("revealed", pending.path("pickedHashes").size());
         LifelongPrint.print(spec, json.json, out, "Submitted the reveal of " + upload.size() + " picked parts");
         return 0;

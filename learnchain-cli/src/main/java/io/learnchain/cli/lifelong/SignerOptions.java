@@ -16,9 +16,14 @@ final class SignerOptions {
     @Option(names = "--fee", defaultValue = "0", paramLabel = "COINS", description = "Fee (default: ${DEFAULT-VALUE}).")
     String fee;
 
-    @Mixin WalletDirOption walletDir;
-    @Mixin PasswordOptions password;
-    @Mixin ApiOption api;
+    @Mixin
+    WalletDirOption walletDir;
+
+    @Mixin
+    PasswordOptions password;
+
+    @Mixin
+    ApiOption api;
 
     KeyPair keys() {
         return Signer.keys(from, walletDir.directory(), password);

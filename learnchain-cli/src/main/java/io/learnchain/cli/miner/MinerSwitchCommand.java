@@ -1,8 +1,8 @@
 package io.learnchain.cli.miner;
 
+import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
-import io.learnchain.cli.api.ApiOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -14,10 +14,17 @@ import picocli.CommandLine.Spec;
  */
 abstract sealed class MinerSwitchCommand implements Callable<Integer>
         permits MinerSwitchCommand.Start, MinerSwitchCommand.Stop {
-    @Mixin ApiOption api;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ApiOption api;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     private final String path;
 
@@ -32,7 +39,9 @@ abstract sealed class MinerSwitchCommand implements Callable<Integer>
     }
 
     /** {@code learnchain miner start}. */
-    @picocli.CommandLine.Command(name = "start", mixinStandardHelpOptions = true,
+    @picocli.CommandLine.Command(
+            name = "start",
+            mixinStandardHelpOptions = true,
             description = "Start the node's miner (verification and the requester go on).")
     static final class Start extends MinerSwitchCommand {
         Start() {
@@ -41,7 +50,9 @@ abstract sealed class MinerSwitchCommand implements Callable<Integer>
     }
 
     /** {@code learnchain miner stop}. */
-    @picocli.CommandLine.Command(name = "stop", mixinStandardHelpOptions = true,
+    @picocli.CommandLine.Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
             description = "Stop the node's miner (verification and the requester go on).")
     static final class Stop extends MinerSwitchCommand {
         Stop() {

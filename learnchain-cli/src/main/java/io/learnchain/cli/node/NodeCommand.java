@@ -28,77 +28,129 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain node}: runs a node until Ctrl-C. */
-@Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run a learnchain node: chain database, mempool, miner (proof-of-learning rounds on a pole chain)"
-                + " and the REST/SSE API.",
+@Command(
+        name = "node",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a learnchain node: chain database, mempool, miner (proof-of-learning rounds on a pole chain)"
+                    + " and the REST/SSE API.",
             "  learnchain node --dev                      a local dev chain (public prefunded accounts, data deleted on exit)",
             "  learnchain node --dev --engine dqn         a local dqn dev chain (cartpole; blocks are RL steps)",
             "  learnchain node --datadir D --genesis G    a node on disk (later starts need only --datadir)",
-            "  learnchain node --datadir D --peer H:P     join an existing network (sync, then follow it)"})
+            "  learnchain node --datadir D --peer H:P     join an existing network (sync, then follow it)"
+        })
 public final class NodeCommand implements Callable<Integer> {
-    @Option(names = "--dev", description = "Run the dev chain: prefunded public accounts, mining with dev:0, "
-            + "an ephemeral data directory unless --datadir is given.")
+    @Option(
+            names = "--dev",
+            description = "Run the dev chain: prefunded public accounts, mining with dev:0, "
+                    + "an ephemeral data directory unless --datadir is given.")
     boolean dev;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "pole",
-            description = "Engine of a new dev chain: pole (proof of learning) or dqn (on-chain reinforcement learning; "
-                    + "default: ${DEFAULT-VALUE}). A chain from --genesis or a data directory runs its own engine.")
+    @Option(
+            names = "--engine",
+            paramLabel = "ENGINE",
+            defaultValue = "pole",
+            description =
+                    "Engine of a new dev chain: pole (proof of learning) or dqn (on-chain reinforcement learning; "
+                            + "default: ${DEFAULT-VALUE}). A chain from --genesis or a data directory runs its own engine.")
     String engine;
 
-    @Option(names = "--env", paramLabel = "ENV", defaultValue = "cartpole",
-            description = "Environment of a new dqn dev chain: cartpole, gridworld or inventory (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--env",
+            paramLabel = "ENV",
+            defaultValue = "cartpole",
+            description =
+                    "Environment of a new dqn dev chain: cartpole, gridworld or inventory (default: ${DEFAULT-VALUE}).")
     String environment;
 
-    @Option(names = "--datadir", paramLabel = "DIR", description = "Data directory (default: ~/.learnchain/node; with --dev a temporary one).")
+    @Option(
+            names = "--datadir",
+            paramLabel = "DIR",
+            description = "Data directory (default: ~/.learnchain/node; with --dev a temporary one).")
     Path datadir;
 
-    @Option(names = "--genesis", paramLabel = "FILE", description = "Genesis file (TOML or JSON) for a new data directory.")
+    @Option(
+            names = "--genesis",
+            paramLabel = "FILE",
+            description = "Genesis file (TOML or JSON) for a new data directory.")
     Path genesis;
 
-    @Option(names = "--api-host", paramLabel = "HOST", defaultValue = NodeConfig.DEFAULT_HOST,
+    @Option(
+            names = "--api-host",
+            paramLabel = "HOST",
+            defaultValue = NodeConfig.DEFAULT_HOST,
             description = "Interface the API binds to (default: ${DEFAULT-VALUE}).")
     String apiHost;
 
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "" + NodeConfig.DEFAULT_PORT,
+    @Option(
+            names = "--api-port",
+            paramLabel = "PORT",
+            defaultValue = "" + NodeConfig.DEFAULT_PORT,
             description = "API port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int apiPort;
 
-    @Option(names = "--block-time", paramLabel = "SECONDS", defaultValue = "2",
+    @Option(
+            names = "--block-time",
+            paramLabel = "SECONDS",
+            defaultValue = "2",
             description = "Idle-block interval of a new dev chain, in whole seconds (default: ${DEFAULT-VALUE}).")
     long blockTime;
 
-    @Option(names = "--miner-key", paramLabel = "WALLET",
+    @Option(
+            names = "--miner-key",
+            paramLabel = "WALLET",
             description = "Mine with this key: a wallet name, key file, or dev:N (default with --dev: dev:0).")
     String minerKey;
 
     @Option(names = "--no-mine", description = "Do not mine, only follow and serve the chain.")
     boolean noMine;
 
-    @Option(names = "--parent-pid", hidden = true, paramLabel = "PID",
+    @Option(
+            names = "--parent-pid",
+            hidden = true,
+            paramLabel = "PID",
             description = "Stop when this process ends (set by `learnchain devnet` for its nodes).")
     Long parentPid;
 
-    @Mixin PeerOptions peerOptions;
+    @Mixin
+    PeerOptions peerOptions;
 
-    @Option(names = "--train-steps", paramLabel = "N", description = "Pole miner: optimizer steps per round (default: 600).")
+    @Option(
+            names = "--train-steps",
+            paramLabel = "N",
+            description = "Pole miner: optimizer steps per round (default: 600).")
     Long trainSteps;
 
     @Option(names = "--train-batch", paramLabel = "N", description = "Pole miner: batch size (default: 64).")
     Integer trainBatch;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Pole miner: Adam learning rate (default: 0.001).")
+    @Option(
+            names = "--learning-rate",
+            paramLabel = "RATE",
+            description = "Pole miner: Adam learning rate (default: 0.001).")
     Float learningRate;
 
-    @Option(names = "--compute-threads", paramLabel = "N",
+    @Option(
+            names = "--compute-threads",
+            paramLabel = "N",
             description = "Threads the engine trains and verifies with, on every engine (default: all cores; never"
                     + " changes a result).")
     Integer computeThreads;
 
-    @Mixin WalletDirOption walletDir;
-    @Mixin PasswordOptions password;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    WalletDirOption walletDir;
+
+    @Mixin
+    PasswordOptions password;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -112,17 +164,28 @@ public final class NodeCommand implements Callable<Integer> {
         }
         Genesis chain = NodeStartup.chooseGenesis(dir, genesis, dev, blockTime, engine, environment);
         Optional<KeyPair> miner = minerKeys();
-        NodeConfig nodeConfig = new NodeConfig(Optional.of(dir), chain, apiHost, apiPort,
-                chain.targetBlockSeconds(), miner, dev, MempoolConfig.DEFAULT, p2p);
+        NodeConfig nodeConfig = new NodeConfig(
+                Optional.of(dir),
+                chain,
+                apiHost,
+                apiPort,
+                chain.targetBlockSeconds(),
+                miner,
+                dev,
+                MempoolConfig.DEFAULT,
+                p2p);
         LearnchainNode node = start(nodeConfig, poleConfig());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            if (ephemeral) {
-                TempDirs.deleteRecursively(dir);
-            }
-            stopped.countDown();
-        }, "learnchain-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            node.close();
+                            if (ephemeral) {
+                                TempDirs.deleteRecursively(dir);
+                            }
+                            stopped.countDown();
+                        },
+                        "learnchain-shutdown"));
         if (parentPid != null) {
             ParentWatch.start(parentPid);
         }
@@ -149,13 +212,19 @@ public final class NodeCommand implements Callable<Integer> {
     private PoleConfig poleConfig() {
         PoleConfig d = PoleConfig.DEFAULT;
         try {
-            return new PoleConfig(trainSteps != null ? trainSteps : d.trainSteps(), trainBatch != null ? trainBatch
-                    : d.batch(), learningRate != null ? learningRate : d.learningRate(), d.trainChunkSteps(),
-                    computeThreads != null ? computeThreads : d.computeThreads(), d.candidateWindowMillis(),
+            return new PoleConfig(
+                    trainSteps != null ? trainSteps : d.trainSteps(),
+                    trainBatch != null ? trainBatch : d.batch(),
+                    learningRate != null ? learningRate : d.learningRate(),
+                    d.trainChunkSteps(),
+                    computeThreads != null ? computeThreads : d.computeThreads(),
+                    d.candidateWindowMillis(),
                     d.revealGraceMillis());
         } catch (IllegalArgumentException e) {
-            throw new UserException("--train-steps, --train-batch, --compute-threads must be >= 1 and --learning-rate "
-                    + "positive: " + e.getMessage(), e);
+            throw new UserException(
+                    "--train-steps, --train-batch, --compute-threads must be >= 1 and --learning-rate " + "positive: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -169,8 +238,10 @@ public final class NodeCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage(), e);
             }
             if (isBindFailure(e)) {
-                throw new UserException("cannot listen on " + config.apiHost() + ":" + config.apiPort()
-                        + " (" + rootMessage(e) + "): another program uses that port; pass --api-port with a free one, or 0", e);
+                throw new UserException(
+                        "cannot listen on " + config.apiHost() + ":" + config.apiPort() + " (" + rootMessage(e)
+                                + "): another program uses that port; pass --api-port with a free one, or 0",
+                        e);
             }
             throw e;
         }

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** One JSON line per node event for {@code learnchain node --json} (scripts and the devnet read them). */
 final class NodeEventJson {
-    private NodeEventJson() {
-    }
+    private NodeEventJson() {}
 
     static Map<String, Object> of(NodeEvent event) {
         Map<String, Object> m = new LinkedHashMap<>();

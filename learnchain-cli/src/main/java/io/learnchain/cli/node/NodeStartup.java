@@ -10,8 +10,7 @@ import java.util.Optional;
 
 /** Decides which chain a node runs: the stored one, a genesis file, or the dev chain. */
 final class NodeStartup {
-    private NodeStartup() {
-    }
+    private NodeStartup() {}
 
     /**
      * The genesis for {@code datadir}: a data directory that already holds a chain keeps it (a
@@ -26,15 +25,17 @@ final class NodeStartup {
      * As above; a new dev chain runs {@code engine} ({@code pole}, or {@code dqn} on
      * {@code environment}: cartpole, gridworld or inventory).
      */
-    static Genesis chooseGenesis(Path datadir, Path genesisFile, boolean dev, long blockSeconds, String engine,
-            String environment) {
+    static Genesis chooseGenesis(
+            Path datadir, Path genesisFile, boolean dev, long blockSeconds, String engine, String environment) {
         Optional<Genesis> stored = LearnchainNode.storedGenesis(datadir);
         Genesis wanted = genesisFile != null ? GenesisFiles.read(genesisFile) : null;
         if (stored.isPresent()) {
             if (wanted != null && !wanted.chainId().equals(stored.get().chainId())) {
-                throw new UserException("the data directory " + datadir + " holds chain " + stored.get().chainId().shortHex()
+                throw new UserException("the data directory " + datadir + " holds chain "
+                        + stored.get().chainId().shortHex()
                         + " (" + stored.get().chainName() + "), but " + genesisFile + " describes chain "
-                        + wanted.chainId().shortHex() + " (" + wanted.chainName() + "): use another --datadir for the new chain, "
+                        + wanted.chainId().shortHex() + " (" + wanted.chainName()
+                        + "): use another --datadir for the new chain, "
                         + "or drop --genesis to keep running the stored one");
             }
             return stored.get();
@@ -49,16 +50,17 @@ final class NodeStartup {
                 default -> throw new UserException("unknown --engine '" + engine + "': a dev chain runs pole or dqn");
             };
         }
-        throw new UserException("the data directory " + datadir + " holds no chain yet: pass --genesis FILE to start one "
-                + "(print a template with 'learnchain chain genesis --dev'), or run 'learnchain node --dev' for a local dev chain");
+        throw new UserException(
+                "the data directory " + datadir + " holds no chain yet: pass --genesis FILE to start one "
+                        + "(print a template with 'learnchain chain genesis --dev'), or run 'learnchain node --dev' for a local dev chain");
     }
 
     private static Genesis dqnDev(String environment) {
         try {
             return DevChain.dqnGenesis(environment);
         } catch (IllegalArgumentException e) {
-            throw new UserException("--env " + environment + ": " + e.getMessage()
-                    + " (use cartpole, gridworld or inventory)", e);
+            throw new UserException(
+                    "--env " + environment + ": " + e.getMessage() + " (use cartpole, gridworld or inventory)", e);
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
 final class ParentWatch {
     static final long POLL_MILLIS = 500;
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     /**
      * Starts the watch on {@code pid}; exits at once when no such process is running.
@@ -24,16 +23,18 @@ final class ParentWatch {
             return;
         }
         ProcessHandle handle = parent.get();
-        Thread watch = new Thread(() -> {
-            try {
-                while (handle.isAlive()) {
-                    Thread.sleep(POLL_MILLIS);
-                }
-                exit(pid);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "learnchain-parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (handle.isAlive()) {
+                            Thread.sleep(POLL_MILLIS);
+                        }
+                        exit(pid);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "learnchain-parent-watch");
         watch.setDaemon(true);
         watch.start();
     }

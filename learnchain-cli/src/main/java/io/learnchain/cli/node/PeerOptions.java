@@ -10,20 +10,30 @@ import picocli.CommandLine.Option;
 
 /** The peer-protocol options of {@code learnchain node}. */
 public final class PeerOptions {
-    @Option(names = "--peer", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--peer",
+            paramLabel = "HOST:PORT",
             description = "A peer to connect to and stay connected to (repeatable); joins an existing network.")
     List<String> peers = List.of();
 
-    @Option(names = "--p2p-port", paramLabel = "PORT",
+    @Option(
+            names = "--p2p-port",
+            paramLabel = "PORT",
             description = "Peer protocol port (default: the API port + 1000, i.e. 9645; 0 picks a free one; -1 turns "
                     + "the peer protocol off). A --dev node without --peer runs alone unless this is given.")
     Integer p2pPort;
 
-    @Option(names = "--p2p-host", paramLabel = "HOST",
-            description = "Interface the peer port binds to (default: the API host; 0.0.0.0 to accept peers from other machines).")
+    @Option(
+            names = "--p2p-host",
+            paramLabel = "HOST",
+            description =
+                    "Interface the peer port binds to (default: the API host; 0.0.0.0 to accept peers from other machines).")
     String p2pHost;
 
-    @Option(names = "--verify", paramLabel = "LEVEL", defaultValue = "accuracy",
+    @Option(
+            names = "--verify",
+            paramLabel = "LEVEL",
+            defaultValue = "accuracy",
             description = "How synced blocks are verified: accuracy (re-evaluate each claimed score) or replay "
                     + "(also re-train each model from its record; default: ${DEFAULT-VALUE}).")
     String verify;

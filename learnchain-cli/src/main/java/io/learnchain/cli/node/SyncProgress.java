@@ -1,8 +1,8 @@
 package io.learnchain.cli.node;
 
 import io.learnchain.node.LearnchainNode;
-import io.learnchain.node.p2p.netty.P2pNetwork;
 import io.learnchain.node.p2p.PeerInfo;
+import io.learnchain.node.p2p.netty.P2pNetwork;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
@@ -16,8 +16,7 @@ final class SyncProgress {
     /** Fewer blocks behind than this is following the network, not syncing. */
     private static final long MIN_GAP = 3;
 
-    private SyncProgress() {
-    }
+    private SyncProgress() {}
 
     /** Starts the watcher (a daemon thread) when the node runs the peer protocol. */
     static void start(LearnchainNode node) {
@@ -34,11 +33,17 @@ final class SyncProgress {
         try {
             while (true) {
                 long height = node.chain().head().height().value();
-                long target = peers.service().peers().stream().filter(PeerInfo::ready)
-                        .mapToLong(PeerInfo::bestHeight).max().orElse(height);
+                long target = peers.service().peers().stream()
+                        .filter(PeerInfo::ready)
+                        .mapToLong(PeerInfo::bestHeight)
+                        .max()
+                        .orElse(height);
                 if (bar == null && target - height >= MIN_GAP) {
                     from = height;
-                    bar = new ProgressBarBuilder().setTaskName("sync").setInitialMax(target - from).setUnit(" blocks", 1)
+                    bar = new ProgressBarBuilder()
+                            .setTaskName("sync")
+                            .setInitialMax(target - from)
+                            .setUnit(" blocks", 1)
                             .build();
                 }
                 if (bar != null) {

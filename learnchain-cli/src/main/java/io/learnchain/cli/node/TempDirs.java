@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** Removes the ephemeral data directory of a dev node or a devnet. */
 public final class TempDirs {
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     public static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -7,11 +7,11 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.DevAccounts;
-import io.learnchain.chain.state.WorldState;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.event.PoleEvent;
@@ -38,10 +38,10 @@ final class AdversaryReport {
     static final int MAX_JUDGED = 32;
     /** Claimed scores listed at most (in the order sent). */
     static final int MAX_CLAIMS_SHOWN = 10;
+
     private static final Amount PREMINE = Amount.ofCoins(1_000_000);
 
-    private AdversaryReport() {
-    }
+    private AdversaryReport() {}
 
     static List<Map<String, Object>> of(SimOutcome o, Map<Hash, ChainTip> replay, ComputePool pool) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -51,8 +51,8 @@ final class AdversaryReport {
         return out;
     }
 
-    private static Map<String, Object> entry(SimOutcome o, AdversaryTrace t, Map<Hash, ChainTip> replay,
-            ComputePool pool) {
+    private static Map<String, Object> entry(
+            SimOutcome o, AdversaryTrace t, Map<Hash, ChainTip> replay, ComputePool pool) {
         PoleNode n0 = o.nodes().getFirst();
         List<GossipMessage.Candidate> sent = t.candidates();
         Set<Hash> mine = new HashSet<>();
@@ -63,8 +63,11 @@ final class AdversaryReport {
             if (e instanceof PoleEvent.Rejected r && r.node().equals(n0.name()) && mine.contains(r.block())) {
                 rejected.merge(r.reason().name(), 1, Integer::sum);
                 if (!r.reason().isLocal()) {
-                    sent.stream().filter(c -> c.block().hash().equals(r.block())).findFirst()
-                            .ifPresent(c -> penalisedRounds.add(c.block().header().previous()));
+                    sent.stream()
+                            .filter(c -> c.block().hash().equals(r.block()))
+                            .findFirst()
+                            .ifPresent(
+                                    c -> penalisedRounds.add(c.block().header().previous()));
                 }
             }
         }
@@ -74,16 +77,25 @@ final class AdversaryReport {
         m.put("did", t.kind().description());
         m.put("commitments", t.commitments());
         m.put("candidates", sent.size());
-        m.put("claims", sent.stream().limit(MAX_CLAIMS_SHOWN)
-                .map(c -> ((PoleProof) c.block().header().proof()).claimedScore()).toList());
+        m.put(
+                "claims",
+                sent.stream()
+                        .limit(MAX_CLAIMS_SHOWN)
+                        .map(c -> ((PoleProof) c.block().header().proof()).claimedScore())
+                        .toList());
         m.put("reveals", t.reveals());
         m.put("roundsWon", roundsWon(n0, t));
         m.put("rejectedAtNode0", rejected);
         m.put("penalisedRounds", penalisedRounds.size());
         m.put("verdicts", verdicts(o, sent, replay, pool));
         m.put("coinsEarned", coinsEarned(n0, Address.of(t.key())));
-        m.put("trainingCpuSeconds", o.events().stream().filter(e -> e instanceof PoleEvent.Trained tr
-                && tr.node().equals(t.node())).mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds()).sum());
+        m.put(
+                "trainingCpuSeconds",
+                o.events().stream()
+                        .filter(e ->
+                                e instanceof PoleEvent.Trained tr && tr.node().equals(t.node()))
+                        .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds())
+                        .sum());
         if (t.kind().requesterSide()) {
             n0.chain().head().tip().state().tasks().get(1).ifPresent(task -> {
                 m.put("forfeits", task.forfeits());
@@ -109,20 +121,23 @@ final class AdversaryReport {
      * Each candidate judged as node 0 judges a block: on its parent's state (from the replay),
      * with node 0's commitment log and blobs. OFF_CHAIN when the parent is not on node 0's chain.
      */
-    private static Map<String, Integer> verdicts(SimOutcome o, List<GossipMessage.Candidate> sent,
-            Map<Hash, ChainTip> replay, ComputePool pool) {
+    private static Map<String, Integer> verdicts(
+            SimOutcome o, List<GossipMessage.Candidate> sent, Map<Hash, ChainTip> replay, ComputePool pool) {
         PoleNode n0 = o.nodes().getFirst();
-        ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000).withBlobs(new BlobStoreView(o.blobs()))
-                .withCommitments(n0.chain().commitmentView()).withPool(pool);
+        ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000)
+                .withBlobs(new BlobStoreView(o.blobs()))
+                .withCommitments(n0.chain().commitmentView())
+                .withPool(pool);
         Map<String, Integer> out = new TreeMap<>();
         for (GossipMessage.Candidate c : sent.subList(0, Math.min(sent.size(), MAX_JUDGED))) {
             ChainTip parent = replay.get(c.block().header().previous());
-            String verdict = parent == null ? "OFF_CHAIN" : switch (BlockProcessor.apply(parent, c.block(),
-                    n0.chain().rules(), ctx)) {
-                case Verdict.Valid v -> "VALID";
-                case Verdict.Invalid i -> i.reason().name();
-                case Verdict.Undecided u -> "UNDECIDED_" + u.reason().name();
-            };
+            String verdict = parent == null
+                    ? "OFF_CHAIN"
+                    : switch (BlockProcessor.apply(parent, c.block(), n0.chain().rules(), ctx)) {
+                        case Verdict.Valid v -> "VALID";
+                        case Verdict.Invalid i -> i.reason().name();
+                        case Verdict.Undecided u -> "UNDECIDED_" + u.reason().name();
+                    };
             out.merge(verdict, 1, Integer::sum);
         }
         if (sent.size() > MAX_JUDGED) {

@@ -1,8 +1,8 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.base.crypto.PublicKey;
-import io.learnchain.node.gossip.Network;
 import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,10 +33,8 @@ final class AdversaryTrace {
                 case GossipMessage.Candidate c -> candidates.add(c);
                 case GossipMessage.CommitmentMsg c -> commitments++;
                 case GossipMessage.ShardReveal r -> reveals++;
-                case GossipMessage.Transaction t -> {
-                }
-                case GossipMessage.BlockMsg b -> {
-                }
+                case GossipMessage.Transaction t -> {}
+                case GossipMessage.BlockMsg b -> {}
             }
             port.broadcast(message);
         };

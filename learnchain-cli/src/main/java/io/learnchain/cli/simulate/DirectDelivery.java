@@ -1,9 +1,9 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.rng.SplitMix64;
-import io.learnchain.node.gossip.Network;
 import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,8 +16,7 @@ import java.util.function.BiConsumer;
  */
 final class DirectDelivery {
     /** One receiving endpoint: the node's name and where its messages go. */
-    private record Endpoint(String name, BiConsumer<String, GossipMessage> inbox) {
-    }
+    private record Endpoint(String name, BiConsumer<String, GossipMessage> inbox) {}
 
     private final VirtualScheduler scheduler;
     private final long latencyMillis;

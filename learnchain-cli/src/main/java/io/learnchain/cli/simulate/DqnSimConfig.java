@@ -22,8 +22,18 @@ import java.util.Objects;
  * @param lookaheadMiners adversaries on the last nodes: miners that propose the action a one-step
  *     search by shaped reward finds instead of their learner's choice ({@code DqnActionChoice.LOOKAHEAD})
  */
-record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
-        long latencyMillis, int threads, boolean randomPolicy, boolean untilConverged, boolean audit,
+record DqnSimConfig(
+        String environment,
+        ForkOption forkOption,
+        int nodes,
+        long blocks,
+        long seed,
+        int window,
+        long latencyMillis,
+        int threads,
+        boolean randomPolicy,
+        boolean untilConverged,
+        boolean audit,
         int lookaheadMiners) {
     DqnSimConfig {
         Objects.requireNonNull(forkOption, "forkOption");
@@ -46,20 +56,58 @@ record DqnSimConfig(String environment, ForkOption forkOption, int nodes, long b
         }
     }
 
-    DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
-            long latencyMillis, int threads) {
+    DqnSimConfig(
+            String environment,
+            ForkOption forkOption,
+            int nodes,
+            long blocks,
+            long seed,
+            int window,
+            long latencyMillis,
+            int threads) {
         this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false, false, 0);
     }
 
-    DqnSimConfig(String environment, ForkOption forkOption, int nodes, long blocks, long seed, int window,
-            long latencyMillis, int threads, boolean randomPolicy) {
-        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, randomPolicy, false, false, 0);
+    DqnSimConfig(
+            String environment,
+            ForkOption forkOption,
+            int nodes,
+            long blocks,
+            long seed,
+            int window,
+            long latencyMillis,
+            int threads,
+            boolean randomPolicy) {
+        this(
+                environment,
+                forkOption,
+                nodes,
+                blocks,
+                seed,
+                window,
+                latencyMillis,
+                threads,
+                randomPolicy,
+                false,
+                false,
+                0);
     }
 
     /** The same run with another node count and seed (one cell of a sweep). */
     DqnSimConfig with(int nodes, long seed) {
-        return new DqnSimConfig(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads,
-                randomPolicy, untilConverged, audit, lookaheadMiners);
+        return new DqnSimConfig(
+                environment,
+                forkOption,
+                nodes,
+                blocks,
+                seed,
+                window,
+                latencyMillis,
+                threads,
+                randomPolicy,
+                untilConverged,
+                audit,
+                lookaheadMiners);
     }
 
     /** Whether node {@code i} is a lookahead adversary (the last {@code lookaheadMiners} nodes are). */

@@ -18,11 +18,17 @@ import java.util.List;
  * @param audits with {@code audit}: each node's published work replayed from the chain with its seed
  *     (empty otherwise)
  */
-record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, long proposals, long messages,
-        long virtualMillis, List<Double> greedyReturns, List<DqnAudit.Result> audits) {
+record DqnSimOutcome(
+        DqnSimConfig config,
+        Genesis genesis,
+        List<Block> chain,
+        long proposals,
+        long messages,
+        long virtualMillis,
+        List<Double> greedyReturns,
+        List<DqnAudit.Result> audits) {
     /** One canonical block. */
-    record Step(long height, String miner, int action, long reward, long unshapedReward, boolean done) {
-    }
+    record Step(long height, String miner, int action, long reward, long unshapedReward, boolean done) {}
 
     DqnSimOutcome {
         chain = List.copyOf(chain);
@@ -38,8 +44,13 @@ record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, lo
         List<Step> out = new ArrayList<>(chain.size());
         for (Block b : chain) {
             DqnProof p = (DqnProof) b.header().proof();
-            out.add(new Step(b.header().height().value(), b.header().minerAddress().toString(), p.action(), p.reward(),
-                    p.unshapedReward(), p.done()));
+            out.add(new Step(
+                    b.header().height().value(),
+                    b.header().minerAddress().toString(),
+                    p.action(),
+                    p.reward(),
+                    p.unshapedReward(),
+                    p.done()));
         }
         return out;
     }
@@ -70,8 +81,12 @@ record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, lo
     double lastAverage(int n) {
         List<EpisodeTally.Episode> e = episodes();
         int from = Math.max(0, e.size() - n);
-        return e.size() == from ? 0 : e.subList(from, e.size()).stream().mapToDouble(EpisodeTally.Episode::episodeReturn)
-                .average().orElse(0);
+        return e.size() == from
+                ? 0
+                : e.subList(from, e.size()).stream()
+                        .mapToDouble(EpisodeTally.Episode::episodeReturn)
+                        .average()
+                        .orElse(0);
     }
 
     /** The share of canonical blocks won by the lookahead adversaries (the last nodes). */
@@ -82,8 +97,12 @@ record DqnSimOutcome(DqnSimConfig config, Genesis genesis, List<Block> chain, lo
                 searchers.add(io.learnchain.chain.genesis.DevAccounts.keys(i).publicKey());
             }
         }
-        return chain.isEmpty() ? 0 : chain.stream().filter(b -> searchers.contains(b.header().miner())).count()
-                / (double) chain.size();
+        return chain.isEmpty()
+                ? 0
+                : chain.stream()
+                                .filter(b -> searchers.contains(b.header().miner()))
+                                .count()
+                        / (double) chain.size();
     }
 
     /** Blocks each miner won, by address, in node order of first appearance. */

@@ -11,14 +11,22 @@ import java.util.Map;
 
 /** The files a dqn simulation leaves in its output folder: blocks.csv, episodes.csv, returns.svg, report.txt. */
 final class DqnSimReport {
-    private DqnSimReport() {
-    }
+    private DqnSimReport() {}
 
     static String blocksCsv(DqnSimOutcome o) {
         StringBuilder sb = new StringBuilder("height,miner,action,reward_milli,unshaped_reward_milli,done\n");
         for (DqnSimOutcome.Step s : o.steps()) {
-            sb.append(s.height()).append(',').append(s.miner()).append(',').append(s.action()).append(',')
-                    .append(s.reward()).append(',').append(s.unshapedReward()).append(',').append(s.done() ? 1 : 0)
+            sb.append(s.height())
+                    .append(',')
+                    .append(s.miner())
+                    .append(',')
+                    .append(s.action())
+                    .append(',')
+                    .append(s.reward())
+                    .append(',')
+                    .append(s.unshapedReward())
+                    .append(',')
+                    .append(s.done() ? 1 : 0)
                     .append('\n');
         }
         return sb.toString();
@@ -27,8 +35,8 @@ final class DqnSimReport {
     static String episodesCsv(DqnSimOutcome o) {
         StringBuilder sb = new StringBuilder("episode,end_height,return,moving_average\n");
         for (EpisodeTally.Episode e : o.episodes()) {
-            sb.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f%n", e.index(), e.endHeight(), e.episodeReturn(),
-                    e.movingAverage()));
+            sb.append(String.format(
+                    Locale.ROOT, "%d,%d,%.3f,%.3f%n", e.index(), e.endHeight(), e.episodeReturn(), e.movingAverage()));
         }
         return sb.toString();
     }
@@ -63,11 +71,18 @@ final class DqnSimReport {
             m.put("lookaheadMiners", c.lookaheadMiners());
             m.put("lookaheadWinShare", round(o.lookaheadWinShare()));
         }
-        m.put("learnerGreedyReturns", o.greedyReturns().stream().map(DqnSimReport::round).toList());
-        double greedyMean = o.greedyReturns().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        m.put(
+                "learnerGreedyReturns",
+                o.greedyReturns().stream().map(DqnSimReport::round).toList());
+        double greedyMean = o.greedyReturns().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
         m.put("learnerGreedyMean", Double.isNaN(greedyMean) ? null : round(greedyMean)); // null: no episodes
         m.put("audit", audit(o));
-        m.put("episodeReturns", o.episodes().stream().map(e -> round(e.episodeReturn())).toList());
+        m.put(
+                "episodeReturns",
+                o.episodes().stream().map(e -> round(e.episodeReturn())).toList());
         return m;
     }
 
@@ -78,10 +93,15 @@ final class DqnSimReport {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nodes", o.audits().size());
-        m.put("checkedBlocks", o.audits().stream().mapToLong(io.learnchain.node.dqn.DqnAudit.Result::checkedBlocks)
-                .sum());
+        m.put(
+                "checkedBlocks",
+                o.audits().stream()
+                        .mapToLong(io.learnchain.node.dqn.DqnAudit.Result::checkedBlocks)
+                        .sum());
         m.put("passed", o.audits().stream().allMatch(io.learnchain.node.dqn.DqnAudit.Result::passed));
-        m.put("mismatches", o.audits().stream().flatMap(a -> a.firstMismatch().stream()).toList());
+        m.put(
+                "mismatches",
+                o.audits().stream().flatMap(a -> a.firstMismatch().stream()).toList());
         return m;
     }
 
@@ -98,22 +118,40 @@ final class DqnSimReport {
     /** Episode returns (dots) and their moving average (line) against height, with the threshold, hand-drawn SVG. */
     static String svg(DqnSimOutcome o, String title) {
         List<EpisodeTally.Episode> eps = o.episodes();
-        double maxY = eps.stream().mapToDouble(EpisodeTally.Episode::episodeReturn).max().orElse(1);
-        double minY = Math.min(0, eps.stream().mapToDouble(EpisodeTally.Episode::episodeReturn).min().orElse(0));
+        double maxY = eps.stream()
+                .mapToDouble(EpisodeTally.Episode::episodeReturn)
+                .max()
+                .orElse(1);
+        double minY = Math.min(
+                0,
+                eps.stream()
+                        .mapToDouble(EpisodeTally.Episode::episodeReturn)
+                        .min()
+                        .orElse(0));
         if (!Double.isNaN(o.config().threshold())) {
             maxY = Math.max(maxY, o.config().threshold());
         }
-        LineChart chart = new LineChart(720, 420, 0, title, Math.max(1, o.chain().size()), minY,
-                maxY + 0.05 * (maxY - minY)).xLabel("block height");
+        LineChart chart = new LineChart(
+                        720, 420, 0, title, Math.max(1, o.chain().size()), minY, maxY + 0.05 * (maxY - minY))
+                .xLabel("block height");
         for (EpisodeTally.Episode e : eps) {
             chart.dot(e.endHeight(), e.episodeReturn(), 1.5, "#c33");
         }
-        chart.line(eps.stream().map(e -> new double[] {e.endHeight(), e.movingAverage()}).toList(), "#236", 2, null);
+        chart.line(
+                eps.stream()
+                        .map(e -> new double[] {e.endHeight(), e.movingAverage()})
+                        .toList(),
+                "#236",
+                2,
+                null);
         if (!Double.isNaN(o.config().threshold())) {
             chart.level(o.config().threshold(), "#393");
         }
-        return chart.legend(null, "dots: episode returns (unshaped); line: moving average over " + o.config().window()
-                + " episodes; dashed: threshold").render();
+        return chart.legend(
+                        null,
+                        "dots: episode returns (unshaped); line: moving average over "
+                                + o.config().window() + " episodes; dashed: threshold")
+                .render();
     }
 
     static void write(Path dir, DqnSimOutcome o, Map<String, Object> result, String title) throws IOException {

@@ -11,12 +11,10 @@ import java.util.Map;
 
 /** The {@code --engine dqn} branch of {@code learnchain simulate}: runs, writes the files, prints. */
 final class DqnSimulateRun {
-    private DqnSimulateRun() {
-    }
+    private DqnSimulateRun() {}
 
     /** What one run leaves for a caller: its JSON result and its episodes. */
-    record Finished(DqnSimConfig config, Map<String, Object> result, List<EpisodeTally.Episode> episodes) {
-    }
+    record Finished(DqnSimConfig config, Map<String, Object> result, List<EpisodeTally.Episode> episodes) {}
 
     /** Runs {@code config} and writes its files to {@code out}. */
     static Finished execute(DqnSimConfig config, Path out) {
@@ -24,8 +22,12 @@ final class DqnSimulateRun {
         try (ComputePool pool = new ComputePool(config.threads())) {
             DqnSimOutcome outcome = new DqnSimulation(config).run(pool);
             Map<String, Object> result = DqnSimReport.json(outcome, (System.nanoTime() - start) / 1e9);
-            DqnSimReport.write(out, outcome, result, "dqn " + config.environment() + ", " + config.nodes()
-                    + (config.nodes() == 1 ? " node" : " nodes") + ", option " + config.forkOption().letter() + ", seed " + config.seed());
+            DqnSimReport.write(
+                    out,
+                    outcome,
+                    result,
+                    "dqn " + config.environment() + ", " + config.nodes() + (config.nodes() == 1 ? " node" : " nodes")
+                            + ", option " + config.forkOption().letter() + ", seed " + config.seed());
             return new Finished(config, result, outcome.episodes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulation output to " + out + ": " + e.getMessage(), e);
@@ -38,8 +40,12 @@ final class DqnSimulateRun {
             JsonOption.printJson(o, result);
         } else {
             o.print(DqnSimReport.text(result));
-            o.printf("files: %s, %s, %s, %s%n", out.resolve("blocks.csv"), out.resolve("episodes.csv"),
-                    out.resolve("returns.svg"), out.resolve("report.txt"));
+            o.printf(
+                    "files: %s, %s, %s, %s%n",
+                    out.resolve("blocks.csv"),
+                    out.resolve("episodes.csv"),
+                    out.resolve("returns.svg"),
+                    out.resolve("report.txt"));
             o.flush();
         }
     }

@@ -1,6 +1,5 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
@@ -10,23 +9,24 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.learn.rl.EpsilonSchedule;
 import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.rl.EpsilonSchedule;
 import io.learnchain.learn.rl.ParallelLearning;
 import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.dqn.DqnActionChoice;
 import io.learnchain.node.dqn.DqnAudit;
-import io.learnchain.node.event.DqnEvent;
-import io.learnchain.node.dqn.DqnRoles;
 import io.learnchain.node.dqn.DqnNode;
+import io.learnchain.node.dqn.DqnRoles;
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.event.EventBus;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.MempoolConfig;
+import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.storage.InMemoryChainStore;
 import java.util.ArrayList;
@@ -66,21 +66,33 @@ final class DqnSimulation {
         this.config = config;
         this.genesis = genesis(config);
         this.progress = config.tally();
-        this.network = new DirectDelivery(scheduler, config.latencyMillis(),
+        this.network = new DirectDelivery(
+                scheduler,
+                config.latencyMillis(),
                 SplitMix64.derive(config.seed(), 1).nextLong());
     }
 
     private static Genesis genesis(DqnSimConfig config) {
-        Genesis g = Genesis.dqnDevnet(config.nodes(), config.environment(), config.forkOption(), REWARD_MAX,
-                GENESIS_TIME);
+        Genesis g =
+                Genesis.dqnDevnet(config.nodes(), config.environment(), config.forkOption(), REWARD_MAX, GENESIS_TIME);
         if (!config.randomPolicy()) {
             return g;
         }
         DqnParameters p = g.dqn().orElseThrow();
-        DqnParameters random = new DqnParameters(p.environment(), p.forkOption(), p.rewardMax(),
+        DqnParameters random = new DqnParameters(
+                p.environment(),
+                p.forkOption(),
+                p.rewardMax(),
                 p.hyperparameters().withEpsilon(new EpsilonSchedule(1f, 1f, 0)));
-        return new Genesis(g.chainName() + "-random", new Engine.Dqn(random), g.targetBlockSeconds(),
-                g.initialDifficulty(), g.premine(), g.limits(), g.blockSubsidy(), g.timestamp());
+        return new Genesis(
+                g.chainName() + "-random",
+                new Engine.Dqn(random),
+                g.targetBlockSeconds(),
+                g.initialDifficulty(),
+                g.premine(),
+                g.limits(),
+                g.blockSubsidy(),
+                g.timestamp());
     }
 
     /** The simulation's genesis (its chain id depends on the environment, option and node count). */
@@ -95,7 +107,8 @@ final class DqnSimulation {
         nodes.forEach(DqnNode::start);
         long convergedAt = -1;
         while (scheduler.step(Long.MAX_VALUE)) {
-            if (!draining && nodes.stream().allMatch(n -> n.chain().head().height().value() >= config.blocks())) {
+            if (!draining
+                    && nodes.stream().allMatch(n -> n.chain().head().height().value() >= config.blocks())) {
                 draining = true; // every miner proposed at the last height: stop; blocks in flight are still delivered
             }
             if (convergedAt < 0 && converged()) {
@@ -108,9 +121,12 @@ final class DqnSimulation {
         Hash tip = nodes.getFirst().chain().head().hash();
         for (DqnNode n : nodes) {
             if (!n.chain().head().hash().equals(tip)) {
-                throw new Simulation.InvariantViolation(n.name() + " ends on tip " + n.chain().head().hash().shortHex()
-                        + " at " + n.chain().head().height() + ", " + nodes.getFirst().name() + " on "
-                        + tip.shortHex() + " at " + nodes.getFirst().chain().head().height());
+                throw new Simulation.InvariantViolation(
+                        n.name() + " ends on tip " + n.chain().head().hash().shortHex()
+                                + " at " + n.chain().head().height() + ", "
+                                + nodes.getFirst().name() + " on "
+                                + tip.shortHex() + " at "
+                                + nodes.getFirst().chain().head().height());
             }
         }
         if (!rejections.isEmpty()) {
@@ -118,9 +134,15 @@ final class DqnSimulation {
         }
         checkSupply();
         List<Block> chain = canonical(nodes.getFirst().chain());
-        return new DqnSimOutcome(config, genesis, chain, proposals, network.messages(),
-                scheduler.nowMillis() - GENESIS_TIME * 1000, greedyReturns(), config.audit() ? audits(chain, pool)
-                        : List.of());
+        return new DqnSimOutcome(
+                config,
+                genesis,
+                chain,
+                proposals,
+                network.messages(),
+                scheduler.nowMillis() - GENESIS_TIME * 1000,
+                greedyReturns(),
+                config.audit() ? audits(chain, pool) : List.of());
     }
 
     /**
@@ -136,7 +158,10 @@ final class DqnSimulation {
         long settled = chain.head().height().value() - 2;
         while (tallied < settled) {
             tallied++;
-            DqnProof p = (DqnProof) chain.blockAt(io.learnchain.base.Height.of(tallied)).orElseThrow().header().proof();
+            DqnProof p = (DqnProof) chain.blockAt(io.learnchain.base.Height.of(tallied))
+                    .orElseThrow()
+                    .header()
+                    .proof();
             progress.add(tallied, p.unshapedReward(), p.done());
         }
         return progress.thresholdHeight() >= 0;
@@ -144,15 +169,30 @@ final class DqnSimulation {
 
     private DqnNode node(int i, ComputePool pool) {
         String name = "node" + i;
-        Mempool mempool = new Mempool(MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), signatures,
-                false));
+        Mempool mempool =
+                new Mempool(MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), signatures, false));
         EventBus bus = new EventBus(16);
-        ChainService chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
-                new NodeMetrics(), scheduler, signatures,
-                new BlobStoreView(new InMemoryBlobStore(genesis.limits().maxBlobBytes())), pool);
+        ChainService chain = ChainService.open(
+                genesis,
+                InMemoryChainStore.create(genesis.chainId()),
+                mempool,
+                bus,
+                new NodeMetrics(),
+                scheduler,
+                signatures,
+                new BlobStoreView(new InMemoryBlobStore(genesis.limits().maxBlobBytes())),
+                pool);
         bus.close();
-        DqnNode node = DqnRoles.create(name, chain, Optional.of(DevAccounts.keys(i)), scheduler.gated(() -> !draining),
-                network.port(i), this::onEvent, pool, nodeSeed(i), config.slotMillis(),
+        DqnNode node = DqnRoles.create(
+                name,
+                chain,
+                Optional.of(DevAccounts.keys(i)),
+                scheduler.gated(() -> !draining),
+                network.port(i),
+                this::onEvent,
+                pool,
+                nodeSeed(i),
+                config.slotMillis(),
                 config.searches(i) ? DqnActionChoice.LOOKAHEAD : DqnActionChoice.LEARNER);
         network.add(node.name(), node::receive);
         return node;
@@ -184,10 +224,11 @@ final class DqnSimulation {
         Amount premined = genesis.initialState().totalSupply();
         for (DqnNode n : nodes) {
             Amount held = n.chain().head().tip().state().totalSupply();
-            Amount minted = premined.add(REWARD_MAX.multiply(n.chain().head().height().value()));
+            Amount minted =
+                    premined.add(REWARD_MAX.multiply(n.chain().head().height().value()));
             if (!held.equals(minted)) {
-                throw new Simulation.InvariantViolation(n.name() + " holds " + held + ", premine + R_max per block is "
-                        + minted);
+                throw new Simulation.InvariantViolation(
+                        n.name() + " holds " + held + ", premine + R_max per block is " + minted);
             }
         }
     }
@@ -201,8 +242,10 @@ final class DqnSimulation {
             return List.of();
         }
         long evalSeed = SplitMix64.derive(config.seed(), 2).nextLong();
-        return nodes.stream().map(n -> ParallelLearning.evaluate(config.env(), n.miner().orElseThrow().agent(),
-                GREEDY_EPISODES, evalSeed)).toList();
+        return nodes.stream()
+                .map(n -> ParallelLearning.evaluate(
+                        config.env(), n.miner().orElseThrow().agent(), GREEDY_EPISODES, evalSeed))
+                .toList();
     }
 
     private static List<Block> canonical(ChainService chain) {

@@ -24,8 +24,7 @@ import java.util.concurrent.Future;
  * writes runs.csv, summary.csv, threshold.svg and report.txt to {@code OUT}.
  */
 final class DqnSweep {
-    private DqnSweep() {
-    }
+    private DqnSweep() {}
 
     /**
      * Every node count for every seed (seed-major, duplicates dropped), each validated: the runs of a
@@ -87,8 +86,12 @@ final class DqnSweep {
             JsonOption.printJson(o, summary);
         } else {
             o.print(DqnSweepReport.text(summary));
-            o.printf("files: %s, %s, %s, %s and one folder a run%n", out.resolve("runs.csv"),
-                    out.resolve("summary.csv"), out.resolve("threshold.svg"), out.resolve("report.txt"));
+            o.printf(
+                    "files: %s, %s, %s, %s and one folder a run%n",
+                    out.resolve("runs.csv"),
+                    out.resolve("summary.csv"),
+                    out.resolve("threshold.svg"),
+                    out.resolve("report.txt"));
             o.flush();
         }
     }

@@ -11,19 +11,26 @@ import java.util.Map;
 final class DqnSweepReport {
     private static final String[] COLOURS = {"#c33", "#e80", "#393", "#236", "#839", "#088", "#555", "#b60"};
 
-    private DqnSweepReport() {
-    }
+    private DqnSweepReport() {}
 
     /** The progress line of a finished run. */
     static String line(DqnSimulateRun.Finished f, int finished, int total) {
         Map<String, Object> r = f.result();
         Object h = r.get("thresholdHeight");
         Object greedy = r.get("learnerGreedyMean");
-        return String.format(Locale.ROOT, "[%d/%d] nodes %d seed %d: %s; %s blocks, last %d episodes %.1f, "
-                        + "learners alone %s, %.0f s", finished, total, f.config().nodes(), f.config().seed(),
-                h == null ? "threshold not reached" : "threshold reached at height " + h, r.get("blocks"),
-                f.config().window(), (Double) r.get("lastWindowAverage"),
-                greedy == null ? "-" : String.format(Locale.ROOT, "%.1f", (Double) greedy), (Double) r.get("wallSeconds"));
+        return String.format(
+                Locale.ROOT,
+                "[%d/%d] nodes %d seed %d: %s; %s blocks, last %d episodes %.1f, " + "learners alone %s, %.0f s",
+                finished,
+                total,
+                f.config().nodes(),
+                f.config().seed(),
+                h == null ? "threshold not reached" : "threshold reached at height " + h,
+                r.get("blocks"),
+                f.config().window(),
+                (Double) r.get("lastWindowAverage"),
+                greedy == null ? "-" : String.format(Locale.ROOT, "%.1f", (Double) greedy),
+                (Double) r.get("wallSeconds"));
     }
 
     static Map<String, Object> summary(DqnSimConfig base, List<DqnSimulateRun.Finished> runs) {
@@ -37,12 +44,14 @@ final class DqnSweepReport {
         m.put("maxBlocks", base.blocks());
         m.put("window", base.window());
         m.put("threshold", Double.isNaN(base.threshold()) ? null : base.threshold());
-        List<Integer> nodes = runs.stream().map(f -> f.config().nodes()).distinct().toList();
+        List<Integer> nodes =
+                runs.stream().map(f -> f.config().nodes()).distinct().toList();
         m.put("nodes", nodes);
         m.put("seeds", runs.stream().map(f -> f.config().seed()).distinct().toList());
         List<Map<String, Object>> byNodes = new ArrayList<>();
         for (int n : nodes) {
-            byNodes.add(byNodes(n, runs.stream().filter(f -> f.config().nodes() == n).toList()));
+            byNodes.add(byNodes(
+                    n, runs.stream().filter(f -> f.config().nodes() == n).toList()));
         }
         m.put("byNodes", byNodes);
         m.put("runs", runs.stream().map(DqnSweepReport::brief).toList());
@@ -50,15 +59,19 @@ final class DqnSweepReport {
     }
 
     private static Map<String, Object> byNodes(int n, List<DqnSimulateRun.Finished> runs) {
-        List<Long> heights = runs.stream().map(f -> (Long) f.result().get("thresholdHeight")).toList();
+        List<Long> heights =
+                runs.stream().map(f -> (Long) f.result().get("thresholdHeight")).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nodes", n);
         m.put("runs", runs.size());
         m.put("converged", heights.stream().filter(h -> h != null).count());
         m.put("thresholdHeights", heights);
         m.put("medianThresholdHeight", median(heights));
-        m.put("medianThresholdWindowStart", median(runs.stream()
-                .map(f -> (Long) f.result().get("thresholdWindowStart")).toList()));
+        m.put(
+                "medianThresholdWindowStart",
+                median(runs.stream()
+                        .map(f -> (Long) f.result().get("thresholdWindowStart"))
+                        .toList()));
         m.put("meanLastWindowAverage", mean(runs, "lastWindowAverage"));
         m.put("meanLearnerGreedy", mean(runs, "learnerGreedyMean"));
         m.put("meanWallSeconds", mean(runs, "wallSeconds"));
@@ -67,16 +80,21 @@ final class DqnSweepReport {
 
     /** The median with runs that never reached the threshold counted as later than any; null when it is one of them. */
     static Double median(List<Long> heights) {
-        List<Double> sorted = heights.stream().map(h -> h == null ? Double.POSITIVE_INFINITY : h.doubleValue())
-                .sorted().toList();
+        List<Double> sorted = heights.stream()
+                .map(h -> h == null ? Double.POSITIVE_INFINITY : h.doubleValue())
+                .sorted()
+                .toList();
         int k = sorted.size();
         double mid = k % 2 == 1 ? sorted.get(k / 2) : (sorted.get(k / 2 - 1) + sorted.get(k / 2)) / 2;
         return Double.isInfinite(mid) ? null : mid;
     }
 
     private static Double mean(List<DqnSimulateRun.Finished> runs, String key) {
-        double avg = runs.stream().mapToDouble(f -> number(f.result().get(key))).filter(v -> !Double.isNaN(v))
-                .average().orElse(Double.NaN);
+        double avg = runs.stream()
+                .mapToDouble(f -> number(f.result().get(key)))
+                .filter(v -> !Double.isNaN(v))
+                .average()
+                .orElse(Double.NaN);
         return Double.isNaN(avg) ? null : Math.round(avg * 1000) / 1000.0;
     }
 
@@ -86,9 +104,18 @@ final class DqnSweepReport {
 
     private static Map<String, Object> brief(DqnSimulateRun.Finished f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : List.of("nodes", "seed", "converged", "thresholdHeight", "thresholdWindowStart", "blocks",
+        for (String k : List.of(
+                "nodes",
+                "seed",
+                "converged",
+                "thresholdHeight",
+                "thresholdWindowStart",
+                "blocks",
                 "episodes",
-                "lastWindowAverage", "learnerGreedyMean", "wallSeconds", "tipHash")) {
+                "lastWindowAverage",
+                "learnerGreedyMean",
+                "wallSeconds",
+                "tipHash")) {
             m.put(k, f.result().get(k));
         }
         return m;
@@ -100,7 +127,11 @@ final class DqnSweepReport {
                 + "last_window_average,learner_greedy_mean,wall_seconds,tip_hash\n");
         for (DqnSimulateRun.Finished f : runs) {
             Map<String, Object> b = brief(f);
-            sb.append(String.join(",", b.values().stream().map(v -> v == null ? "" : v.toString()).toList()))
+            sb.append(String.join(
+                            ",",
+                            b.values().stream()
+                                    .map(v -> v == null ? "" : v.toString())
+                                    .toList()))
                     .append('\n');
         }
         return sb.toString();
@@ -113,12 +144,27 @@ final class DqnSweepReport {
                 + "mean_last_window_average,mean_learner_greedy,mean_wall_seconds\n");
         for (Map<String, Object> n : (List<Map<String, Object>>) summary.get("byNodes")) {
             List<Long> heights = (List<Long>) n.get("thresholdHeights");
-            sb.append(n.get("nodes")).append(',').append(n.get("runs")).append(',').append(n.get("converged"))
-                    .append(',').append(blank(n.get("medianThresholdHeight"))).append(',')
-                    .append(blank(n.get("medianThresholdWindowStart"))).append(',')
-                    .append(String.join(" ", heights.stream().map(h -> h == null ? "-" : h.toString()).toList()))
-                    .append(',').append(blank(n.get("meanLastWindowAverage"))).append(',')
-                    .append(blank(n.get("meanLearnerGreedy"))).append(',').append(blank(n.get("meanWallSeconds")))
+            sb.append(n.get("nodes"))
+                    .append(',')
+                    .append(n.get("runs"))
+                    .append(',')
+                    .append(n.get("converged"))
+                    .append(',')
+                    .append(blank(n.get("medianThresholdHeight")))
+                    .append(',')
+                    .append(blank(n.get("medianThresholdWindowStart")))
+                    .append(',')
+                    .append(String.join(
+                            " ",
+                            heights.stream()
+                                    .map(h -> h == null ? "-" : h.toString())
+                                    .toList()))
+                    .append(',')
+                    .append(blank(n.get("meanLastWindowAverage")))
+                    .append(',')
+                    .append(blank(n.get("meanLearnerGreedy")))
+                    .append(',')
+                    .append(blank(n.get("meanWallSeconds")))
                     .append('\n');
         }
         return sb.toString();
@@ -134,41 +180,84 @@ final class DqnSweepReport {
 
     @SuppressWarnings("unchecked")
     static String text(Map<String, Object> summary) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
                 "dqn sweep: %s, option %s, window %s episodes, threshold %s, at most %s blocks%s%n",
-                summary.get("env"), summary.get("forkOption"), summary.get("window"), summary.get("threshold"),
-                summary.get("maxBlocks"), Boolean.TRUE.equals(summary.get("randomPolicy")) ? ", random policy" : ""));
+                summary.get("env"),
+                summary.get("forkOption"),
+                summary.get("window"),
+                summary.get("threshold"),
+                summary.get("maxBlocks"),
+                Boolean.TRUE.equals(summary.get("randomPolicy")) ? ", random policy" : ""));
         sb.append("nodes  converged  median height  median window start  heights per seed (- = not reached)  "
                 + "last-window mean  learners alone\n");
         for (Map<String, Object> n : (List<Map<String, Object>>) summary.get("byNodes")) {
             List<Long> heights = (List<Long>) n.get("thresholdHeights");
-            sb.append(String.format(Locale.ROOT, "%5s  %4s of %-3s  %13s  %19s  %-34s  %16s  %14s%n", n.get("nodes"),
-                    n.get("converged"), n.get("runs"), whole(n.get("medianThresholdHeight")),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%5s  %4s of %-3s  %13s  %19s  %-34s  %16s  %14s%n",
+                    n.get("nodes"),
+                    n.get("converged"),
+                    n.get("runs"),
+                    whole(n.get("medianThresholdHeight")),
                     whole(n.get("medianThresholdWindowStart")),
-                    String.join(" ", heights.stream().map(h -> h == null ? "-" : h.toString()).toList()),
-                    blank(n.get("meanLastWindowAverage")), blank(n.get("meanLearnerGreedy"))));
+                    String.join(
+                            " ",
+                            heights.stream()
+                                    .map(h -> h == null ? "-" : h.toString())
+                                    .toList()),
+                    blank(n.get("meanLastWindowAverage")),
+                    blank(n.get("meanLearnerGreedy"))));
         }
         return sb.toString();
     }
 
     /** The moving average of every run against height, one colour a node count, with the threshold. */
     static String svg(DqnSimConfig base, List<DqnSimulateRun.Finished> runs) {
-        double maxX = runs.stream().flatMap(f -> f.episodes().stream()).mapToLong(EpisodeTally.Episode::endHeight)
-                .max().orElse(1);
-        double maxY = runs.stream().flatMap(f -> f.episodes().stream())
-                .mapToDouble(EpisodeTally.Episode::movingAverage).max().orElse(1);
-        double minY = Math.min(0, runs.stream().flatMap(f -> f.episodes().stream())
-                .mapToDouble(EpisodeTally.Episode::movingAverage).min().orElse(0));
+        double maxX = runs.stream()
+                .flatMap(f -> f.episodes().stream())
+                .mapToLong(EpisodeTally.Episode::endHeight)
+                .max()
+                .orElse(1);
+        double maxY = runs.stream()
+                .flatMap(f -> f.episodes().stream())
+                .mapToDouble(EpisodeTally.Episode::movingAverage)
+                .max()
+                .orElse(1);
+        double minY = Math.min(
+                0,
+                runs.stream()
+                        .flatMap(f -> f.episodes().stream())
+                        .mapToDouble(EpisodeTally.Episode::movingAverage)
+                        .min()
+                        .orElse(0));
         if (!Double.isNaN(base.threshold())) {
             maxY = Math.max(maxY, base.threshold());
         }
-        LineChart chart = new LineChart(760, 440, 130, String.format(Locale.ROOT, "dqn %s, option %s: moving average "
-                + "of the chain's episode returns (%d episodes)", base.environment(), base.forkOption().letter(),
-                base.window()), maxX, minY, maxY + 0.05 * (maxY - minY)).xLabel("block height");
-        List<Integer> nodes = runs.stream().map(f -> f.config().nodes()).distinct().toList();
+        LineChart chart = new LineChart(
+                        760,
+                        440,
+                        130,
+                        String.format(
+                                Locale.ROOT,
+                                "dqn %s, option %s: moving average " + "of the chain's episode returns (%d episodes)",
+                                base.environment(),
+                                base.forkOption().letter(),
+                                base.window()),
+                        maxX,
+                        minY,
+                        maxY + 0.05 * (maxY - minY))
+                .xLabel("block height");
+        List<Integer> nodes =
+                runs.stream().map(f -> f.config().nodes()).distinct().toList();
         for (DqnSimulateRun.Finished f : runs) {
-            chart.line(f.episodes().stream().map(e -> new double[] {e.endHeight(), e.movingAverage()}).toList(),
-                    colour(nodes, f.config().nodes()), 1.5, f.config().nodes() + " nodes, seed " + f.config().seed());
+            chart.line(
+                    f.episodes().stream()
+                            .map(e -> new double[] {e.endHeight(), e.movingAverage()})
+                            .toList(),
+                    colour(nodes, f.config().nodes()),
+                    1.5,
+                    f.config().nodes() + " nodes, seed " + f.config().seed());
         }
         if (!Double.isNaN(base.threshold())) {
             chart.level(base.threshold(), "#000");

@@ -15,8 +15,7 @@ final class EpisodeTally {
     static final int SEGMENT = 100;
 
     /** One finished episode: the height of its last block, its return and the moving average then. */
-    record Episode(int index, long endHeight, double episodeReturn, double movingAverage) {
-    }
+    record Episode(int index, long endHeight, double episodeReturn, double movingAverage) {}
 
     private final boolean episodic;
     private final int window;

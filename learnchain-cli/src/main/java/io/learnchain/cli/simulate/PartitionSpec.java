@@ -28,7 +28,8 @@ record PartitionSpec(List<Set<Integer>> sides, long fromMillis, long toMillis) {
     static PartitionSpec parse(String text) {
         Matcher m = FORM.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("--partition is SIDES@FROM-TO, e.g. 0-1|2-3@60s-180s; got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "--partition is SIDES@FROM-TO, e.g. 0-1|2-3@60s-180s; got '" + text + "'");
         }
         List<Set<Integer>> sides = new ArrayList<>();
         Set<Integer> all = new TreeSet<>();
@@ -46,8 +47,8 @@ record PartitionSpec(List<Set<Integer>> sides, long fromMillis, long toMillis) {
                         nodes.add(i);
                     }
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--partition sides are node numbers like 0-1|2,3; got '" + side
-                            + "'", e);
+                    throw new IllegalArgumentException(
+                            "--partition sides are node numbers like 0-1|2,3; got '" + side + "'", e);
                 }
             }
             sides.add(nodes);
@@ -67,8 +68,8 @@ record PartitionSpec(List<Set<Integer>> sides, long fromMillis, long toMillis) {
     /** Checks every node named exists among {@code nodes}. */
     void check(int nodes) {
         sides.stream().flatMap(Set::stream).filter(i -> i >= nodes).findFirst().ifPresent(i -> {
-            throw new IllegalArgumentException("--partition names node " + i + " but there are only " + nodes
-                    + " nodes (0.." + (nodes - 1) + ")");
+            throw new IllegalArgumentException(
+                    "--partition names node " + i + " but there are only " + nodes + " nodes (0.." + (nodes - 1) + ")");
         });
     }
 }

@@ -12,9 +12,22 @@ import java.util.List;
  * @param adversaries kinds of misbehaving nodes, one node each, taken from the last nodes
  * @param partition a split of the network for a window of virtual time, healed by sync
  */
-record SimConfig(int nodes, int rounds, TaskPreset task, long seed, long latencyMillis, int threads,
-        List<Adversary> adversaries, java.util.Optional<PartitionSpec> partition) {
-    SimConfig(int nodes, int rounds, TaskPreset task, long seed, long latencyMillis, int threads,
+record SimConfig(
+        int nodes,
+        int rounds,
+        TaskPreset task,
+        long seed,
+        long latencyMillis,
+        int threads,
+        List<Adversary> adversaries,
+        java.util.Optional<PartitionSpec> partition) {
+    SimConfig(
+            int nodes,
+            int rounds,
+            TaskPreset task,
+            long seed,
+            long latencyMillis,
+            int threads,
             List<Adversary> adversaries) {
         this(nodes, rounds, task, seed, latencyMillis, threads, adversaries, java.util.Optional.empty());
     }

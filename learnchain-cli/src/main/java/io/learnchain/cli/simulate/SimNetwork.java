@@ -1,13 +1,13 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.Hash;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.node.p2p.MemoryNetwork;
 import io.learnchain.node.p2p.P2pConfig;
 import io.learnchain.node.p2p.PeerService;
-import io.learnchain.node.gossip.Network;
 import io.learnchain.node.pole.PoleNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,8 +50,8 @@ final class SimNetwork {
         nodes.add(node);
         direct.add(node.name(), node::receive);
         memory.ifPresent(m -> {
-            P2pConfig config = P2pConfig.defaults(Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0,
-                    List.of(), VerifyLevel.ACCURACY);
+            P2pConfig config = P2pConfig.defaults(
+                    Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0, List.of(), VerifyLevel.ACCURACY);
             PeerService service = new PeerService(config, node.chain(), blobs, scheduler, node::receive);
             services.add(service);
             m.add(node.name(), service);

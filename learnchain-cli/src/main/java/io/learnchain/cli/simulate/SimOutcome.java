@@ -6,13 +6,13 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.pole.SecureMappingLayer;
 import io.learnchain.chain.pole.TaskRules;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
@@ -28,14 +28,33 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What a simulation produced, read off node 0's chain and every node's events. */
-record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobStore blobs, List<PoleEvent> events,
-        List<AdversaryTrace> traces, TrainTestData data, long virtualMillis, long eventsRun, long messages) {
+record SimOutcome(
+        SimConfig config,
+        Genesis genesis,
+        List<PoleNode> nodes,
+        BlobStore blobs,
+        List<PoleEvent> events,
+        List<AdversaryTrace> traces,
+        TrainTestData data,
+        long virtualMillis,
+        long eventsRun,
+        long messages) {
 
     /** One connected block of node 0's canonical chain. */
-    record RoundRow(long height, String kind, long taskId, String winner, long claimedScore, long verifiedScore,
-            int shardSize, double testAccuracy, int candidates, int evaluations, double verifySeconds,
-            double trainingCpuSeconds, double idleCpuSeconds) {
-    }
+    record RoundRow(
+            long height,
+            String kind,
+            long taskId,
+            String winner,
+            long claimedScore,
+            long verifiedScore,
+            int shardSize,
+            double testAccuracy,
+            int candidates,
+            int evaluations,
+            double verifySeconds,
+            double trainingCpuSeconds,
+            double idleCpuSeconds) {}
 
     boolean converged() {
         Hash tip = nodes.getFirst().chain().head().hash();
@@ -63,8 +82,10 @@ record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobS
      */
     Map<Hash, ChainTip> replay(ComputePool pool) {
         PoleNode n = nodes.getFirst();
-        ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000).withBlobs(new BlobStoreView(blobs))
-                .withCommitments(CommitmentView.SYNC).withPool(pool);
+        ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000)
+                .withBlobs(new BlobStoreView(blobs))
+                .withCommitments(CommitmentView.SYNC)
+                .withPool(pool);
         ChainTip tip = ChainTip.genesis(genesis);
         Map<Hash, ChainTip> tips = new java.util.HashMap<>();
         tips.put(tip.hash(), tip);
@@ -86,31 +107,52 @@ record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobS
         for (long h = 1; h <= n.chain().head().height().value(); h++) {
             Block b = n.chain().blockAt(Height.of(h)).orElseThrow();
             Hash parent = b.header().previous();
-            double training = events.stream().filter(e -> e instanceof PoleEvent.Trained t && t.parent().equals(parent))
-                    .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds()).sum();
-            double idle = events.stream().filter(e -> e instanceof PoleEvent.Sealed s && s.block().equals(b.hash()))
-                    .mapToDouble(e -> ((PoleEvent.Sealed) e).cpuSeconds()).sum();
-            PoleEvent.RoundDecided decided = events.stream().filter(e -> e instanceof PoleEvent.RoundDecided d
-                    && d.node().equals(n.name()) && d.parent().equals(parent)).map(e -> (PoleEvent.RoundDecided) e)
-                    .findFirst().orElse(null);
+            double training = events.stream()
+                    .filter(e -> e instanceof PoleEvent.Trained t && t.parent().equals(parent))
+                    .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds())
+                    .sum();
+            double idle = events.stream()
+                    .filter(e -> e instanceof PoleEvent.Sealed s && s.block().equals(b.hash()))
+                    .mapToDouble(e -> ((PoleEvent.Sealed) e).cpuSeconds())
+                    .sum();
+            PoleEvent.RoundDecided decided = events.stream()
+                    .filter(e -> e instanceof PoleEvent.RoundDecided d
+                            && d.node().equals(n.name())
+                            && d.parent().equals(parent))
+                    .map(e -> (PoleEvent.RoundDecided) e)
+                    .findFirst()
+                    .orElse(null);
             int candidates = decided == null ? 0 : decided.candidates();
             int evaluations = decided == null ? 0 : decided.evaluations();
             double verify = decided == null ? 0 : decided.verifySeconds();
             String winner = Address.of(b.header().miner()).toString();
             if (b.header().proof() instanceof PoleProof p) {
                 Model model = Model.fromCanonicalBytes(blob(p.modelHash()));
-                SecureMappingLayer sml = new SecureMappingLayer(TaskRules.roundKey(parent, p.taskId()),
-                        data.test().classes());
+                SecureMappingLayer sml = new SecureMappingLayer(
+                        TaskRules.roundKey(parent, p.taskId()), data.test().classes());
                 Dataset shard = io.learnchain.learn.data.DatasetCodec.decode(blob(p.shardHash()), "shard");
                 int verified = evaluator.correctCount(model, sml.relabel(shard));
                 // what the requester gets: the model with the round's mapping undone, on its own test labels
-                double accuracy = (double) evaluator.correctCount(sml.unmap(model), data.test()) / data.test().count();
-                out.add(new RoundRow(h, "pole", p.taskId(), winner, p.claimedScore(), verified, shard.count(), accuracy,
-                        candidates, evaluations, verify, training, idle));
+                double accuracy = (double) evaluator.correctCount(sml.unmap(model), data.test())
+                        / data.test().count();
+                out.add(new RoundRow(
+                        h,
+                        "pole",
+                        p.taskId(),
+                        winner,
+                        p.claimedScore(),
+                        verified,
+                        shard.count(),
+                        accuracy,
+                        candidates,
+                        evaluations,
+                        verify,
+                        training,
+                        idle));
             } else {
                 String kind = b.header().proof() instanceof io.learnchain.chain.block.ForfeitProof ? "forfeit" : "idle";
-                out.add(new RoundRow(h, kind, 0, winner, 0, 0, 0, Double.NaN, candidates, evaluations, verify,
-                        training, idle));
+                out.add(new RoundRow(
+                        h, kind, 0, winner, 0, 0, 0, Double.NaN, candidates, evaluations, verify, training, idle));
             }
         }
         return out;
@@ -126,10 +168,14 @@ record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobS
 
     /** Training CPU time / all miner CPU time (training + hash sealing). */
     double energyRecycled() {
-        double training = events.stream().filter(e -> e instanceof PoleEvent.Trained)
-                .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds()).sum();
-        double sealing = events.stream().filter(e -> e instanceof PoleEvent.Sealed)
-                .mapToDouble(e -> ((PoleEvent.Sealed) e).cpuSeconds()).sum();
+        double training = events.stream()
+                .filter(e -> e instanceof PoleEvent.Trained)
+                .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds())
+                .sum();
+        double sealing = events.stream()
+                .filter(e -> e instanceof PoleEvent.Sealed)
+                .mapToDouble(e -> ((PoleEvent.Sealed) e).cpuSeconds())
+                .sum();
         return training + sealing == 0 ? 0 : training / (training + sealing);
     }
 
@@ -138,7 +184,8 @@ record SimOutcome(SimConfig config, Genesis genesis, List<PoleNode> nodes, BlobS
         Map<String, java.util.Set<Hash>> seen = new TreeMap<>();
         for (PoleEvent e : events) {
             if (e instanceof PoleEvent.Rejected r) {
-                seen.computeIfAbsent(r.reason().name(), k -> new java.util.HashSet<>()).add(r.block());
+                seen.computeIfAbsent(r.reason().name(), k -> new java.util.HashSet<>())
+                        .add(r.block());
             }
         }
         Map<String, Integer> out = new TreeMap<>();

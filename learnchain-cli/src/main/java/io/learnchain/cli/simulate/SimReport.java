@@ -13,17 +13,28 @@ import java.util.Map;
 
 /** The files a simulation leaves in its output folder: rounds.csv, accuracy.svg, report.txt. */
 final class SimReport {
-    private SimReport() {
-    }
+    private SimReport() {}
 
     static String csv(List<SimOutcome.RoundRow> rows) {
         StringBuilder sb = new StringBuilder("height,kind,task,winner,claimed_score,verified_score,shard_size,"
                 + "test_accuracy,candidates,evaluations,verification_seconds,training_cpu_seconds,idle_cpu_seconds\n");
         for (SimOutcome.RoundRow r : rows) {
-            sb.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%d,%d,%d,%s,%d,%d,%.4f,%.4f,%.4f%n", r.height(), r.kind(),
-                    r.taskId(), r.winner(), r.claimedScore(), r.verifiedScore(), r.shardSize(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%d,%s,%d,%s,%d,%d,%d,%s,%d,%d,%.4f,%.4f,%.4f%n",
+                    r.height(),
+                    r.kind(),
+                    r.taskId(),
+                    r.winner(),
+                    r.claimedScore(),
+                    r.verifiedScore(),
+                    r.shardSize(),
                     Double.isNaN(r.testAccuracy()) ? "" : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
-                    r.candidates(), r.evaluations(), r.verifySeconds(), r.trainingCpuSeconds(), r.idleCpuSeconds()));
+                    r.candidates(),
+                    r.evaluations(),
+                    r.verifySeconds(),
+                    r.trainingCpuSeconds(),
+                    r.idleCpuSeconds()));
         }
         return sb.toString();
     }
@@ -31,7 +42,8 @@ final class SimReport {
     /** Best test accuracy so far against height (the analogue of paper 002's Fig. 3), hand-drawn SVG. */
     static String svg(List<SimOutcome.RoundRow> rows, String title) {
         long maxHeight = Math.max(1, rows.isEmpty() ? 1 : rows.getLast().height());
-        LineChart chart = new LineChart(640, 400, 0, title, maxHeight, 0, 1).xLabel("block height")
+        LineChart chart = new LineChart(640, 400, 0, title, maxHeight, 0, 1)
+                .xLabel("block height")
                 .yFormat(v -> Math.round(v * 100) + "%");
         List<double[]> best = new ArrayList<>();
         double bestSoFar = Double.NaN; // no line before the first winning model: there is no accuracy to show
@@ -45,29 +57,39 @@ final class SimReport {
             }
         }
         return chart.line(best, "#236", 2, null)
-                .legend(null, "line: best test accuracy so far; dots: each winning model").render();
+                .legend(null, "line: best test accuracy so far; dots: each winning model")
+                .render();
     }
 
     /** The --json object: converged, tipHash, rounds, energyRecycled, rejections and context. */
-    static Map<String, Object> json(SimOutcome o, List<SimOutcome.RoundRow> rows, boolean reverified,
-            List<Map<String, Object>> adversaries, double wallSeconds) {
+    static Map<String, Object> json(
+            SimOutcome o,
+            List<SimOutcome.RoundRow> rows,
+            boolean reverified,
+            List<Map<String, Object>> adversaries,
+            double wallSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("converged", o.converged());
         m.put("tipHash", o.tipHash().toHex());
         m.put("height", o.nodes().getFirst().chain().head().height().value());
         m.put("reverified", reverified);
-        m.put("rounds", rows.stream().filter(r -> r.kind().equals("pole")).map(r -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("height", r.height());
-            x.put("winner", r.winner());
-            x.put("claimedScore", r.claimedScore());
-            x.put("verifiedScore", r.verifiedScore());
-            x.put("shardSize", r.shardSize());
-            x.put("accuracy", r.testAccuracy());
-            x.put("candidates", r.candidates());
-            x.put("evaluations", r.evaluations());
-            return x;
-        }).toList());
+        m.put(
+                "rounds",
+                rows.stream()
+                        .filter(r -> r.kind().equals("pole"))
+                        .map(r -> {
+                            Map<String, Object> x = new LinkedHashMap<>();
+                            x.put("height", r.height());
+                            x.put("winner", r.winner());
+                            x.put("claimedScore", r.claimedScore());
+                            x.put("verifiedScore", r.verifiedScore());
+                            x.put("shardSize", r.shardSize());
+                            x.put("accuracy", r.testAccuracy());
+                            x.put("candidates", r.candidates());
+                            x.put("evaluations", r.evaluations());
+                            return x;
+                        })
+                        .toList());
         m.put("forfeits", rows.stream().filter(r -> r.kind().equals("forfeit")).count());
         m.put("energyRecycled", o.energyRecycled());
         m.put("rejections", o.rejections());
@@ -79,7 +101,10 @@ final class SimReport {
         if (!adversaries.isEmpty()) {
             m.put("honestMinerMeanCoins", AdversaryReport.honestMinerMeanCoins(o));
         }
-        m.put("chainSeconds", o.nodes().getFirst().chain().head().tip().timestamp() - o.genesis().timestamp());
+        m.put(
+                "chainSeconds",
+                o.nodes().getFirst().chain().head().tip().timestamp()
+                        - o.genesis().timestamp());
         m.put("events", o.eventsRun());
         m.put("messages", o.messages());
         m.put("wallSeconds", wallSeconds);

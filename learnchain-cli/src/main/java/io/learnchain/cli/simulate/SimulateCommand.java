@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain simulate}: a seeded whole-network proof-of-learning simulation in one process. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Run N full nodes (one requester, every node a miner) over an in-memory network with a "
                 + "virtual clock; write rounds.csv, accuracy.svg and report.txt to --out. With --engine dqn every node "
                 + "mines a dqn chain (--env, --blocks, --window, --fork-option) and blocks.csv, episodes.csv, returns.svg "
@@ -25,35 +27,54 @@ public final class SimulateCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scenario", defaultValue = "rounds", paramLabel = "NAME",
-            description = "rounds (pole rounds, default) or lifelong (paper 001: class-incremental Fashion-MNIST, frozen"
-                    + " old weights vs naive fine-tuning; --nodes participants, --rounds epochs per phase).")
+    @Option(
+            names = "--scenario",
+            defaultValue = "rounds",
+            paramLabel = "NAME",
+            description =
+                    "rounds (pole rounds, default) or lifelong (paper 001: class-incremental Fashion-MNIST, frozen"
+                            + " old weights vs naive fine-tuning; --nodes participants, --rounds epochs per phase).")
     String scenario;
 
-    @Option(names = "--engine", defaultValue = "pole", description = "Consensus engine: pole or dqn (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(
+            names = "--engine",
+            defaultValue = "pole",
+            description = "Consensus engine: pole or dqn (default: " + "${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--env", defaultValue = "cartpole",
+    @Option(
+            names = "--env",
+            defaultValue = "cartpole",
             description = "dqn: environment cartpole, gridworld or inventory (default: ${DEFAULT-VALUE}).")
     String env;
 
     @Option(names = "--blocks", defaultValue = "2000", description = "dqn: blocks to mine (default: ${DEFAULT-VALUE}).")
     long blocks;
 
-    @Option(names = "--window", defaultValue = "100",
+    @Option(
+            names = "--window",
+            defaultValue = "100",
             description = "dqn: episodes in the moving average of returns (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--fork-option", defaultValue = "a",
-            description = "dqn: fork choice at equal height, a (last reward) or b (reward sum) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fork-option",
+            defaultValue = "a",
+            description =
+                    "dqn: fork choice at equal height, a (last reward) or b (reward sum) (default: ${DEFAULT-VALUE}).")
     String forkOption;
 
-    @Option(names = "--random-policy", description = "dqn control run: every miner acts uniformly at random "
-            + "(epsilon fixed at 1), so fork choice alone picks the chain's actions.")
+    @Option(
+            names = "--random-policy",
+            description = "dqn control run: every miner acts uniformly at random "
+                    + "(epsilon fixed at 1), so fork choice alone picks the chain's actions.")
     boolean randomPolicy;
 
-    @Option(names = "--nodes", defaultValue = "4", split = ",", paramLabel = "N",
+    @Option(
+            names = "--nodes",
+            defaultValue = "4",
+            split = ",",
+            paramLabel = "N",
             description = "Full nodes (default: ${DEFAULT-VALUE}). dqn: a list such as 1,2,4,8 runs a sweep.")
     List<Integer> nodeCounts;
 
@@ -62,40 +83,63 @@ public final class SimulateCommand implements Runnable {
     @Option(names = "--rounds", defaultValue = "10", description = "Rounds of the task (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--task", defaultValue = "fashion-mnist-mlp",
-            description = "Task preset: mlp-small, fashion-mnist-mlp, fashion-mnist-lenet5 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--task",
+            defaultValue = "fashion-mnist-mlp",
+            description =
+                    "Task preset: mlp-small, fashion-mnist-mlp, fashion-mnist-lenet5 (default: ${DEFAULT-VALUE}).")
     String task;
 
-    @Option(names = "--seed", defaultValue = "1", split = ",", paramLabel = "S",
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            split = ",",
+            paramLabel = "S",
             description = "Seed (default: ${DEFAULT-VALUE}). dqn: a list such as 1,2,3,4,5 runs a sweep.")
     List<Long> seeds;
 
     private long seed;
 
-    @Option(names = "--until-converged", description = "dqn: stop a run once the chain's moving average reached the "
-            + "task's threshold (--blocks is then the most to mine).")
+    @Option(
+            names = "--until-converged",
+            description = "dqn: stop a run once the chain's moving average reached the "
+                    + "task's threshold (--blocks is then the most to mine).")
     boolean untilConverged;
 
-    @Option(names = "--audit", description = "dqn: at the end, replay every node's training records and actions from "
-            + "the chain with the node's seed, as an auditor given that seed would.")
+    @Option(
+            names = "--audit",
+            description = "dqn: at the end, replay every node's training records and actions from "
+                    + "the chain with the node's seed, as an auditor given that seed would.")
     boolean audit;
 
-    @Option(names = "--jobs", defaultValue = "1", description = "dqn sweep: runs at once (default: ${DEFAULT-VALUE}; "
-            + "never changes a result).")
+    @Option(
+            names = "--jobs",
+            defaultValue = "1",
+            description = "dqn sweep: runs at once (default: ${DEFAULT-VALUE}; " + "never changes a result).")
     int jobs;
 
-    @Option(names = "--adversary", paramLabel = "KIND", description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
+    @Option(
+            names = "--adversary",
+            paramLabel = "KIND",
+            description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
                     + "bad-shard, withhold-model (a miner each, on the last nodes), silent-requester (node 0). "
                     + "See docs/simulation.md. dqn: lookahead (a miner that proposes the best one-step action by "
                     + "shaped reward instead of its learner's; docs/dqn.md).")
     List<String> adversaries = List.of();
 
-    @Option(names = "--latency", defaultValue = "50", paramLabel = "MS", description = "Base latency (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--latency",
+            defaultValue = "50",
+            paramLabel = "MS",
+            description = "Base latency (default: ${DEFAULT-VALUE}).")
     long latency;
 
-    @Option(names = "--partition", paramLabel = "SIDES@FROM-TO",
-            description = "Run the real peer protocol between the nodes and split the network for a window of virtual time; "
-                    + "sync heals it after, e.g. 0-1|2-3@1s-40s.")
+    @Option(
+            names = "--partition",
+            paramLabel = "SIDES@FROM-TO",
+            description =
+                    "Run the real peer protocol between the nodes and split the network for a window of virtual time; "
+                            + "sync heals it after, e.g. 0-1|2-3@1s-40s.")
     String partition;
 
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
@@ -110,15 +154,26 @@ public final class SimulateCommand implements Runnable {
     private void runDqn() {
         List<DqnSimConfig> cells;
         try {
-            DqnSimConfig first = new DqnSimConfig(env, io.learnchain.chain.genesis.ForkOption.of(forkOption),
-                    nodeCounts.getFirst(), blocks, seeds.getFirst(), window, latency, threads, randomPolicy,
-                    untilConverged, audit, lookaheadMiners());
+            DqnSimConfig first = new DqnSimConfig(
+                    env,
+                    io.learnchain.chain.genesis.ForkOption.of(forkOption),
+                    nodeCounts.getFirst(),
+                    blocks,
+                    seeds.getFirst(),
+                    window,
+                    latency,
+                    threads,
+                    randomPolicy,
+                    untilConverged,
+                    audit,
+                    lookaheadMiners());
             cells = DqnSweep.cells(first, nodeCounts, seeds);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
         if (cells.size() == 1) {
-            DqnSimulateRun.run(cells.getFirst(), out, json.json, spec.commandLine().getOut());
+            DqnSimulateRun.run(
+                    cells.getFirst(), out, json.json, spec.commandLine().getOut());
             return;
         }
         if (jobs < 1 || jobs > 64) {
@@ -141,8 +196,8 @@ public final class SimulateCommand implements Runnable {
     @Override
     public void run() {
         if (!engine.equals("dqn") && (nodeCounts.size() > 1 || seeds.size() > 1)) {
-            throw new UserException("lists of --nodes or --seed values (a sweep) are for --engine dqn only; give one "
-                    + "value each");
+            throw new UserException(
+                    "lists of --nodes or --seed values (a sweep) are for --engine dqn only; give one " + "value each");
         }
         nodes = nodeCounts.getFirst();
         seed = seeds.getFirst();
@@ -162,7 +217,13 @@ public final class SimulateCommand implements Runnable {
         }
         SimConfig config;
         try {
-            config = new SimConfig(nodes, rounds, TaskPreset.named(task), seed, latency, threads,
+            config = new SimConfig(
+                    nodes,
+                    rounds,
+                    TaskPreset.named(task),
+                    seed,
+                    latency,
+                    threads,
                     adversaries.stream().map(Adversary::parse).toList(),
                     java.util.Optional.ofNullable(partition).map(PartitionSpec::parse));
         } catch (IllegalArgumentException e) {
@@ -175,10 +236,17 @@ public final class SimulateCommand implements Runnable {
             var replay = outcome.replay(pool);
             boolean reverified = outcome.reverifies(replay);
             List<SimOutcome.RoundRow> rows = outcome.rows(pool);
-            result = SimReport.json(outcome, rows, reverified, AdversaryReport.of(outcome, replay, pool),
+            result = SimReport.json(
+                    outcome,
+                    rows,
+                    reverified,
+                    AdversaryReport.of(outcome, replay, pool),
                     (System.nanoTime() - start) / 1e9);
-            SimReport.write(out, SimReport.csv(rows), SimReport.svg(rows, "best test accuracy, " + task + ", "
-                    + nodes + " nodes, seed " + seed), SimReport.text(result));
+            SimReport.write(
+                    out,
+                    SimReport.csv(rows),
+                    SimReport.svg(rows, "best test accuracy, " + task + ", " + nodes + " nodes, seed " + seed),
+                    SimReport.text(result));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulation output to " + out + ": " + e.getMessage(), e);
         }
@@ -187,8 +255,9 @@ public final class SimulateCommand implements Runnable {
             JsonOption.printJson(o, result);
         } else {
             o.print(SimReport.text(result));
-            o.printf("files: %s, %s, %s%n", out.resolve("rounds.csv"), out.resolve("accuracy.svg"),
-                    out.resolve("report.txt"));
+            o.printf(
+                    "files: %s, %s, %s%n",
+                    out.resolve("rounds.csv"), out.resolve("accuracy.svg"), out.resolve("report.txt"));
             o.flush();
         }
     }
@@ -203,8 +272,18 @@ public final class SimulateCommand implements Runnable {
         var data = preset.load();
         Map<String, Object> result;
         try {
-            result = io.learnchain.cli.simulate.lifelong.LifelongScenario.run(preset.spec(), data.train(), data.test(),
-                    data.origin(), nodes, rounds, seed, preset.steps(), preset.batch(), preset.learningRate(), threads,
+            result = io.learnchain.cli.simulate.lifelong.LifelongScenario.run(
+                    preset.spec(),
+                    data.train(),
+                    data.test(),
+                    data.origin(),
+                    nodes,
+                    rounds,
+                    seed,
+                    preset.steps(),
+                    preset.batch(),
+                    preset.learningRate(),
+                    threads,
                     out);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
@@ -216,8 +295,9 @@ public final class SimulateCommand implements Runnable {
             JsonOption.printJson(o, result);
         } else {
             o.print(io.learnchain.cli.simulate.lifelong.LifelongScenario.text(result));
-            o.printf("files: %s, %s, %s%n", out.resolve("epochs.csv"), out.resolve("loss.svg"),
-                    out.resolve("report.txt"));
+            o.printf(
+                    "files: %s, %s, %s%n",
+                    out.resolve("epochs.csv"), out.resolve("loss.svg"), out.resolve("report.txt"));
             o.flush();
         }
     }

@@ -1,6 +1,5 @@
 package io.learnchain.cli.simulate;
 
-import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
@@ -9,11 +8,11 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.state.TaskStatus;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.PostTask;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.data.DatasetShards;
@@ -23,6 +22,9 @@ import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.data.TrainTestData;
 import io.learnchain.node.event.EventBus;
+import io.learnchain.node.event.PoleEvent;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.MempoolConfig;
@@ -31,8 +33,6 @@ import io.learnchain.node.pole.CpuMeter;
 import io.learnchain.node.pole.MinerBehaviour;
 import io.learnchain.node.pole.MinerPlan;
 import io.learnchain.node.pole.MinerRole;
-import io.learnchain.node.gossip.Network;
-import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.pole.PoleNode;
 import io.learnchain.node.pole.RequesterRole;
 import io.learnchain.node.storage.InMemoryChainStore;
@@ -74,10 +74,20 @@ final class Simulation {
         for (int i = 0; i < config.nodes(); i++) {
             premine.add(new Premine(DevAccounts.address(i), Amount.ofCoins(1_000_000)));
         }
-        this.genesis = new Genesis("learnchain-sim", io.learnchain.chain.genesis.Engine.POLE, 10, 1, premine, ProtocolLimits.DEFAULT,
-                Amount.ofCoins(50), GENESIS_TIME);
+        this.genesis = new Genesis(
+                "learnchain-sim",
+                io.learnchain.chain.genesis.Engine.POLE,
+                10,
+                1,
+                premine,
+                ProtocolLimits.DEFAULT,
+                Amount.ofCoins(50),
+                GENESIS_TIME);
         this.premined = genesis.initialState().totalSupply();
-        this.network = new SimNetwork(scheduler, config.latencyMillis(), SplitMix64.derive(config.seed(), 1).nextLong(),
+        this.network = new SimNetwork(
+                scheduler,
+                config.latencyMillis(),
+                SplitMix64.derive(config.seed(), 1).nextLong(),
                 config.partition());
     }
 
@@ -88,9 +98,17 @@ final class Simulation {
             nodes.add(node(i, pool, trainBlob));
         }
         List<byte[]> shards = DatasetShards.split(data.test(), config.rounds(), config.seed()).stream()
-                .map(DatasetCodec::encode).toList();
-        PostTask terms = new PostTask(config.task().spec().text(), hash(trainBlob), config.task().minTrainingBp(),
-                config.rounds(), REWARD, 60, minPhaseSeconds(), MAX_PHASE_SECONDS,
+                .map(DatasetCodec::encode)
+                .toList();
+        PostTask terms = new PostTask(
+                config.task().spec().text(),
+                hash(trainBlob),
+                config.task().minTrainingBp(),
+                config.rounds(),
+                REWARD,
+                60,
+                minPhaseSeconds(),
+                MAX_PHASE_SECONDS,
                 shards.stream().map(Hash::sha256).toList());
         network.start();
         nodes.forEach(PoleNode::start);
@@ -103,8 +121,17 @@ final class Simulation {
                 network.quiesce();
             }
         }
-        return new SimOutcome(config, genesis, nodes, blobs.getFirst(), events, traces, data, scheduler.nowMillis()
-                - GENESIS_TIME * 1000, scheduler.executed(), network.messages());
+        return new SimOutcome(
+                config,
+                genesis,
+                nodes,
+                blobs.getFirst(),
+                events,
+                traces,
+                data,
+                scheduler.nowMillis() - GENESIS_TIME * 1000,
+                scheduler.executed(),
+                network.messages());
     }
 
     private RequesterRole requester;
@@ -120,30 +147,61 @@ final class Simulation {
         BlobStore store = new InMemoryBlobStore(genesis.limits().maxBlobBytes());
         put(store, trainBlob); // every miner has fetched the training set
         blobs.add(store);
-        Mempool mempool = new Mempool(MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis),
-                SignatureVerifier.ED25519, true));
+        Mempool mempool = new Mempool(
+                MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), SignatureVerifier.ED25519, true));
         EventBus bus = new EventBus(16);
-        ChainService chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
-                new NodeMetrics(), scheduler, SignatureVerifier.ED25519, new BlobStoreView(store), pool);
+        ChainService chain = ChainService.open(
+                genesis,
+                InMemoryChainStore.create(genesis.chainId()),
+                mempool,
+                bus,
+                new NodeMetrics(),
+                scheduler,
+                SignatureVerifier.ED25519,
+                new BlobStoreView(store),
+                pool);
         bus.close();
         Adversary adversary = adversaryAt(i);
         Network port = network.port(i);
         if (adversary != null || (i == 0 && config.adversaries().contains(Adversary.SILENT_REQUESTER))) {
-            AdversaryTrace trace = new AdversaryTrace(adversary != null ? adversary : Adversary.SILENT_REQUESTER, name,
-                    key.publicKey());
+            AdversaryTrace trace = new AdversaryTrace(
+                    adversary != null ? adversary : Adversary.SILENT_REQUESTER, name, key.publicKey());
             traces.add(trace);
             port = trace.watching(port);
         }
         PoleNode node = new PoleNode(name, chain, store, scheduler, port, events::add, candidateWindowMillis());
         network.add(node, store);
         TaskPreset t = config.task();
-        MinerPlan plan = new MinerPlan(t.steps(), t.batch(), t.learningRate(), true, t.stepMillis(), IDLE_MEAN_MILLIS,
+        MinerPlan plan = new MinerPlan(
+                t.steps(),
+                t.batch(),
+                t.learningRate(),
+                true,
+                t.stepMillis(),
+                IDLE_MEAN_MILLIS,
                 adversary == null ? MinerBehaviour.honest() : adversary.behaviour());
-        node.attach(new MinerRole(name, key, chain, node.outbound(), scheduler.gated(() -> !draining), events::add,
-                pool, plan, SplitMix64.derive(config.seed(), 100 + i).nextLong(), CpuMeter.process()));
+        node.attach(new MinerRole(
+                name,
+                key,
+                chain,
+                node.outbound(),
+                scheduler.gated(() -> !draining),
+                events::add,
+                pool,
+                plan,
+                SplitMix64.derive(config.seed(), 100 + i).nextLong(),
+                CpuMeter.process()));
         if (i == 0) {
-            requester = new RequesterRole(name, key, chain, store, node.outbound(), scheduler, events::add,
-                    10 * config.latencyMillis() + 500, config.adversaries().contains(Adversary.SILENT_REQUESTER));
+            requester = new RequesterRole(
+                    name,
+                    key,
+                    chain,
+                    store,
+                    node.outbound(),
+                    scheduler,
+                    events::add,
+                    10 * config.latencyMillis() + 500,
+                    config.adversaries().contains(Adversary.SILENT_REQUESTER));
             node.attach(requester);
         }
         return node;
@@ -169,15 +227,23 @@ final class Simulation {
 
     /** Adversaries sit on the last nodes, in the order given (node 0, the requester, stays honest as a miner). */
     Adversary adversaryAt(int i) {
-        List<Adversary> miners = config.adversaries().stream().filter(a -> !a.requesterSide()).toList();
+        List<Adversary> miners =
+                config.adversaries().stream().filter(a -> !a.requesterSide()).toList();
         int k = config.nodes() - 1 - i;
         return k < miners.size() && i > 0 ? miners.get(k) : null;
     }
 
     /** Every node has the task closed (finished or forfeited): the miners can stop. */
     private boolean taskDone() {
-        return nodes.stream().allMatch(n -> n.chain().head().tip().state().tasks().get(1)
-                .map(t -> t.status() != TaskStatus.OPEN).orElse(false));
+        return nodes.stream()
+                .allMatch(n -> n.chain()
+                        .head()
+                        .tip()
+                        .state()
+                        .tasks()
+                        .get(1)
+                        .map(t -> t.status() != TaskStatus.OPEN)
+                        .orElse(false));
     }
 
     /** Balances + escrow + burned = premine + one subsidy per block, on every node. */
@@ -185,11 +251,12 @@ final class Simulation {
         for (PoleNode n : nodes) {
             WorldState s = n.chain().head().tip().state();
             Amount held = s.totalSupply().add(s.totalEscrow()).add(s.totalBurned());
-            Amount minted = premined.add(Amount.ofUnits(Math.multiplyExact(genesis.blockSubsidy().units(),
-                    n.chain().head().height().value())));
+            Amount minted = premined.add(Amount.ofUnits(Math.multiplyExact(
+                    genesis.blockSubsidy().units(), n.chain().head().height().value())));
             if (!held.equals(minted)) {
-                throw new InvariantViolation(n.name() + " at height " + n.chain().head().height() + " holds " + held
-                        + " (balances + escrow + burned) but premine + subsidies are " + minted);
+                throw new InvariantViolation(
+                        n.name() + " at height " + n.chain().head().height() + " holds " + held
+                                + " (balances + escrow + burned) but premine + subsidies are " + minted);
             }
         }
     }

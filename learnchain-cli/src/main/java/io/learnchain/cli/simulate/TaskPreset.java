@@ -14,18 +14,28 @@ import java.util.List;
  * @param minTrainingBp the task's minimum training accuracy, basis points
  * @param stepMillis virtual time one training step takes (when a miner's commitment goes out)
  */
-record TaskPreset(String name, String dataset, ModelSpec spec, long steps, int batch, float learningRate,
-        int minTrainingBp, long stepMillis) {
+record TaskPreset(
+        String name,
+        String dataset,
+        ModelSpec spec,
+        long steps,
+        int batch,
+        float learningRate,
+        int minTrainingBp,
+        long stepMillis) {
 
     static final List<TaskPreset> ALL = List.of(
             new TaskPreset("mlp-small", "fashion-mnist-small", PredefinedModels.MLP_SMALL, 150, 32, 0.005f, 5000, 10),
             new TaskPreset("fashion-mnist-mlp", "fashion-mnist", PredefinedModels.MLP, 600, 64, 0.001f, 7000, 20),
-            new TaskPreset("fashion-mnist-lenet5", "fashion-mnist", PredefinedModels.LENET5, 300, 32, 0.002f, 6000,
-                    50));
+            new TaskPreset(
+                    "fashion-mnist-lenet5", "fashion-mnist", PredefinedModels.LENET5, 300, 32, 0.002f, 6000, 50));
 
     static TaskPreset named(String name) {
-        return ALL.stream().filter(p -> p.name.equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "unknown task preset '" + name + "': use one of " + ALL.stream().map(TaskPreset::name).toList()));
+        return ALL.stream()
+                .filter(p -> p.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown task preset '" + name + "': use one of "
+                        + ALL.stream().map(TaskPreset::name).toList()));
     }
 
     /** The data: the full Fashion-MNIST when installed, else the bundled subset (the report says which). */

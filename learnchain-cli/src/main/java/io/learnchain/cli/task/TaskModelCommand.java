@@ -1,11 +1,11 @@
 package io.learnchain.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.cli.api.ApiClient;
+import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
-import io.learnchain.cli.api.ApiClient;
-import io.learnchain.cli.api.ApiOption;
 import io.learnchain.learn.format.ModelSafetensors;
 import io.learnchain.learn.format.OnnxExporter;
 import io.learnchain.learn.model.Model;
@@ -28,12 +28,16 @@ import picocli.CommandLine.Spec;
  * (task, round and why it was chosen, mapping, block, accuracies, data set hashes, training record).
  * By default the round whose winner did best on the task's whole test set, where the node holds it.
  */
-@Command(name = "model", mixinStandardHelpOptions = true,
-        description = {"Save a task's winning model, predicting your own class labels: model.onnx, model.safetensors"
-                + " and metadata.json.",
-                "By default the round winner with the best accuracy on the task's whole test set (the requester's"
-                        + " node holds it; another node gives the latest winner until every shard is revealed);"
-                        + " metadata.json says which round and why."})
+@Command(
+        name = "model",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Save a task's winning model, predicting your own class labels: model.onnx, model.safetensors"
+                    + " and metadata.json.",
+            "By default the round winner with the best accuracy on the task's whole test set (the requester's"
+                    + " node holds it; another node gives the latest winner until every shard is revealed);"
+                    + " metadata.json says which round and why."
+        })
 final class TaskModelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The task id.")
     long id;
@@ -44,16 +48,23 @@ final class TaskModelCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the files to.")
     Path out;
 
-    @Mixin ApiOption api;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ApiOption api;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         if (round != null && round < 1) {
-            throw new UserException("--round is a round number from 1 (learnchain task show " + id + " lists them), got "
-                    + round);
+            throw new UserException(
+                    "--round is a round number from 1 (learnchain task show " + id + " lists them), got " + round);
         }
         ApiClient client = api.client();
         String path = "/api/v1/tasks/" + id + "/model?format=";
@@ -74,8 +85,9 @@ final class TaskModelCommand implements Callable<Integer> {
             throw new UserException("the node sent a model that does not read back: " + e.getMessage(), e);
         }
         if (!model.hash().toHex().equals(meta.path("modelHash").asText())) {
-            throw new UserException("the node sent a model (" + model.hash().toHex() + ") other than its metadata names ("
-                    + meta.path("modelHash").asText() + "); try again");
+            throw new UserException(
+                    "the node sent a model (" + model.hash().toHex() + ") other than its metadata names ("
+                            + meta.path("modelHash").asText() + "); try again");
         }
         byte[] onnx = OnnxExporter.export(model);
         try {
@@ -105,10 +117,13 @@ final class TaskModelCommand implements Callable<Integer> {
         w.println("model      " + model.hash().toHex() + " (" + model.parameterCount() + " parameters), in your labels"
                 + " (mined as " + notes.path("minedModelHash").asText().substring(0, 16) + "... under the round's"
                 + " label mapping " + notes.path("roundMapping").asText() + ")");
-        w.println("won        block " + notes.path("block").asText() + " at height " + notes.path("height").asText()
+        w.println("won        block " + notes.path("block").asText() + " at height "
+                + notes.path("height").asText()
                 + ", shard accuracy " + percent(metrics.path("shardAccuracy")) + ", test set accuracy "
-                + percent(metrics.path("testAccuracy")) + (metrics.path("testSamples").isNumber()
-                        ? " on " + metrics.path("testSamples").asInt() + " samples" : " (not known on this node)"));
+                + percent(metrics.path("testAccuracy"))
+                + (metrics.path("testSamples").isNumber()
+                        ? " on " + metrics.path("testSamples").asInt() + " samples"
+                        : " (not known on this node)"));
         w.println("wrote      " + out.resolve("model.onnx") + ", model.safetensors, metadata.json");
         w.flush();
         return 0;

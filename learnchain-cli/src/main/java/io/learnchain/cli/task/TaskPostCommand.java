@@ -1,10 +1,10 @@
 package io.learnchain.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
-import io.learnchain.cli.api.ApiOption;
 import io.learnchain.node.api.TaskRoutes;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,16 +14,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain task post}: asks the node to post a task with its own key. */
-@Command(name = "post", mixinStandardHelpOptions = true,
+@Command(
+        name = "post",
+        mixinStandardHelpOptions = true,
         description = "Post a task: the node loads the data, keeps the test shards secret, escrows rounds x reward "
                 + "from its own account and reveals one shard per round.")
 final class TaskPostCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "MODEL",
             description = "A predefined model (mlp-small, mlp, lenet5, lstm-rows) or a spec text "
                     + "('input 784 | dense 64 | relu | dense 10').")
     String model;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist-small", paramLabel = "NAME",
+    @Option(
+            names = "--dataset",
+            defaultValue = "fashion-mnist-small",
+            paramLabel = "NAME",
             description = "fashion-mnist (the full set, when installed) or fashion-mnist-small (bundled; default).")
     String dataset;
 
@@ -33,29 +41,53 @@ final class TaskPostCommand implements Callable<Integer> {
     @Option(names = "--rounds", required = true, paramLabel = "N", description = "Rounds (one test shard each).")
     int rounds;
 
-    @Option(names = "--min-accuracy", required = true, paramLabel = "FRACTION",
+    @Option(
+            names = "--min-accuracy",
+            required = true,
+            paramLabel = "FRACTION",
             description = "Minimum training accuracy of a solution, 0..1.")
     double minAccuracy;
 
-    @Option(names = "--expected-seconds", defaultValue = "60", paramLabel = "S",
+    @Option(
+            names = "--expected-seconds",
+            defaultValue = "60",
+            paramLabel = "S",
             description = "Expected training time per round (default: ${DEFAULT-VALUE}).")
     long expectedSeconds;
 
-    @Option(names = "--min-phase", defaultValue = "5", paramLabel = "S",
-            description = "The reveal waits at least this long after the round's parent block (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--min-phase",
+            defaultValue = "5",
+            paramLabel = "S",
+            description =
+                    "The reveal waits at least this long after the round's parent block (default: ${DEFAULT-VALUE}).")
     long minPhase;
 
-    @Option(names = "--max-phase", defaultValue = "600", paramLabel = "S",
+    @Option(
+            names = "--max-phase",
+            defaultValue = "600",
+            paramLabel = "S",
             description = "Without a reveal for this long a round may be forfeited (default: ${DEFAULT-VALUE}).")
     long maxPhase;
 
-    @Option(names = "--fee", defaultValue = "0", paramLabel = "COINS", description = "Transaction fee (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fee",
+            defaultValue = "0",
+            paramLabel = "COINS",
+            description = "Transaction fee (default: ${DEFAULT-VALUE}).")
     String fee;
 
-    @Mixin ApiOption api;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ApiOption api;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -63,8 +95,8 @@ final class TaskPostCommand implements Callable<Integer> {
             throw new UserException("--min-accuracy is a fraction 0..1 (0.5 = 50%), got " + minAccuracy);
         }
         // the server's own request record: one definition of the body, its fields and units
-        TaskRoutes.PostTaskRequest body = new TaskRoutes.PostTaskRequest(model, dataset, reward, rounds, minAccuracy,
-                null, expectedSeconds, minPhase, maxPhase, fee);
+        TaskRoutes.PostTaskRequest body = new TaskRoutes.PostTaskRequest(
+                model, dataset, reward, rounds, minAccuracy, null, expectedSeconds, minPhase, maxPhase, fee);
         JsonNode posted = api.client().post("/api/v1/tasks", body);
         PrintWriter out = spec.commandLine().getOut();
         if (json.json) {
@@ -75,8 +107,9 @@ final class TaskPostCommand implements Callable<Integer> {
         out.println("requester  " + posted.path("requester").asText());
         out.println("model      " + posted.path("model").asText());
         out.println("data       " + posted.path("dataOrigin").asText());
-        out.println("rounds     " + posted.path("rounds").asInt() + " x " + posted.path("rewardPerRound").path("coins")
-                .asText() + " LC, escrow " + posted.path("escrow").path("coins").asText() + " LC");
+        out.println("rounds     " + posted.path("rounds").asInt() + " x "
+                + posted.path("rewardPerRound").path("coins").asText() + " LC, escrow "
+                + posted.path("escrow").path("coins").asText() + " LC");
         out.println("follow it  learnchain task list; learnchain task show ID");
         out.flush();
         return 0;

@@ -13,14 +13,18 @@ import picocli.CommandLine.Option;
  * (it would show in the process list and the shell history).
  */
 public final class PasswordOptions {
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Read the wallet password from the first line of FILE (else $LEARNCHAIN_WALLET_PASSWORD, else a prompt).")
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description =
+                    "Read the wallet password from the first line of FILE (else $LEARNCHAIN_WALLET_PASSWORD, else a prompt).")
     Path passwordFile;
 
     public char[] read(String prompt, boolean confirm) {
         if (passwordFile != null) {
             try {
-                String first = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+                String first =
+                        Files.readAllLines(passwordFile).stream().findFirst().orElse("");
                 return requireNonEmpty(first.toCharArray(), "the password file " + passwordFile + " is empty");
             } catch (IOException e) {
                 throw new UserException("cannot read the password file " + passwordFile + ": " + e.getMessage());
@@ -32,8 +36,9 @@ public final class PasswordOptions {
         }
         Console console = System.console();
         if (console == null) {
-            throw new UserException("a wallet password is needed and there is no terminal to ask: pass --password-file FILE "
-                    + "or set LEARNCHAIN_WALLET_PASSWORD");
+            throw new UserException(
+                    "a wallet password is needed and there is no terminal to ask: pass --password-file FILE "
+                            + "or set LEARNCHAIN_WALLET_PASSWORD");
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null || first.length == 0) {

@@ -10,8 +10,7 @@ import java.util.Arrays;
 
 /** Resolves {@code --from}: a wallet name, a key file path, or {@code dev:N} (a public dev account). */
 public final class Signer {
-    private Signer() {
-    }
+    private Signer() {}
 
     public static boolean isDev(String from) {
         return from.startsWith("dev:");
@@ -25,7 +24,8 @@ public final class Signer {
             }
             return index;
         } catch (NumberFormatException e) {
-            throw new UserException("'" + from + "' is not a dev account: write dev:0, dev:1, ... (the accounts `node --dev` prints)");
+            throw new UserException(
+                    "'" + from + "' is not a dev account: write dev:0, dev:1, ... (the accounts `node --dev` prints)");
         }
     }
 
@@ -47,8 +47,8 @@ public final class Signer {
             KeyPair keys = KeyPair.fromSeed(seed);
             Arrays.fill(seed, (byte) 0);
             if (!Address.of(keys.publicKey()).toString().equals(file.address())) {
-                throw new UserException("the key file of '" + from + "' is inconsistent: its key does not belong to "
-                        + file.address());
+                throw new UserException(
+                        "the key file of '" + from + "' is inconsistent: its key does not belong to " + file.address());
             }
             return keys;
         } catch (KeyFileCrypto.WrongPasswordException e) {

@@ -5,7 +5,9 @@ import picocli.CommandLine.Option;
 
 /** The {@code --wallet-dir} option. */
 public final class WalletDirOption {
-    @Option(names = "--wallet-dir", paramLabel = "DIR",
+    @Option(
+            names = "--wallet-dir",
+            paramLabel = "DIR",
             description = "Folder of key files (default: ~/.learnchain/wallets).")
     Path dir;
 

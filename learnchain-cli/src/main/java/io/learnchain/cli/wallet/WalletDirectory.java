@@ -33,7 +33,8 @@ public final class WalletDirectory {
 
     public Path fileOf(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new UserException("wallet name '" + name + "' is not allowed: use 1-64 letters, digits, '_', '.' or '-'");
+            throw new UserException(
+                    "wallet name '" + name + "' is not allowed: use 1-64 letters, digits, '_', '.' or '-'");
         }
         return dir.resolve(name + ".json");
     }
@@ -53,7 +54,8 @@ public final class WalletDirectory {
                 Files.writeString(tmp, MAPPER.writeValueAsString(file));
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
-                throw new UserException("a wallet named '" + name + "' appeared at " + target + " meanwhile; nothing was written");
+                throw new UserException(
+                        "a wallet named '" + name + "' appeared at " + target + " meanwhile; nothing was written");
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target);
             } finally {

@@ -19,20 +19,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain wallet new}: a fresh random key, stored encrypted. */
-@Command(name = "new", mixinStandardHelpOptions = true, description = "Create a new key and store it encrypted in the wallet folder.")
+@Command(
+        name = "new",
+        mixinStandardHelpOptions = true,
+        description = "Create a new key and store it encrypted in the wallet folder.")
 final class WalletNewCommand implements Callable<Integer> {
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Name of the wallet (the key file is NAME.json).")
+    @Option(
+            names = "--name",
+            required = true,
+            paramLabel = "NAME",
+            description = "Name of the wallet (the key file is NAME.json).")
     String name;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + KeyFileCrypto.DEFAULT_ITERATIONS, hidden = true,
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            defaultValue = "" + KeyFileCrypto.DEFAULT_ITERATIONS,
+            hidden = true,
             description = "PBKDF2 iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Mixin WalletDirOption walletDir;
-    @Mixin PasswordOptions password;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    WalletDirOption walletDir;
+
+    @Mixin
+    PasswordOptions password;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -44,7 +64,8 @@ final class WalletNewCommand implements Callable<Integer> {
         KeyPair keys = KeyPair.fromSeed(seed);
         Address address = Address.of(keys.publicKey());
         char[] pw = password.read("Password for the new wallet '" + name + "'", true);
-        KeyFile file = KeyFileCrypto.encrypt(seed, address.toString(), keys.publicKey().toHex(), pw, iterations, random);
+        KeyFile file =
+                KeyFileCrypto.encrypt(seed, address.toString(), keys.publicKey().toHex(), pw, iterations, random);
         Arrays.fill(seed, (byte) 0);
         Arrays.fill(pw, '\0');
         Path written = dir.save(name, file);

@@ -9,11 +9,11 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
+import io.learnchain.cli.api.ApiClient;
+import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
-import io.learnchain.cli.api.ApiClient;
-import io.learnchain.cli.api.ApiOption;
 import java.io.PrintWriter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain wallet send}: signs a transfer locally and submits it to a node. */
-@Command(name = "send", mixinStandardHelpOptions = true,
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
         description = "Sign a transfer with a wallet's key (locally) and submit it to a running node.")
 final class WalletSendCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "WALLET", description = "Wallet name, key file, or dev:N.")
@@ -34,21 +36,43 @@ final class WalletSendCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "ADDRESS", description = "Recipient address (lc1...).")
     String to;
 
-    @Option(names = "--amount", required = true, paramLabel = "COINS", description = "Amount in coins, up to 8 decimals (e.g. 12.5).")
+    @Option(
+            names = "--amount",
+            required = true,
+            paramLabel = "COINS",
+            description = "Amount in coins, up to 8 decimals (e.g. 12.5).")
     String amount;
 
-    @Option(names = "--fee", defaultValue = "0.0001", paramLabel = "COINS", description = "Fee paid to the miner (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fee",
+            defaultValue = "0.0001",
+            paramLabel = "COINS",
+            description = "Fee paid to the miner (default: ${DEFAULT-VALUE}).")
     String fee;
 
-    @Option(names = "--nonce", paramLabel = "N", description = "Use this nonce instead of the next one the node reports.")
+    @Option(
+            names = "--nonce",
+            paramLabel = "N",
+            description = "Use this nonce instead of the next one the node reports.")
     Long nonce;
 
-    @Mixin WalletDirOption walletDir;
-    @Mixin PasswordOptions password;
-    @Mixin ApiOption api;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    WalletDirOption walletDir;
+
+    @Mixin
+    PasswordOptions password;
+
+    @Mixin
+    ApiOption api;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -75,7 +99,8 @@ final class WalletSendCommand implements Callable<Integer> {
         if (json.json) {
             JsonOption.printJson(out, result);
         } else {
-            out.println("Submitted " + value + " LC from " + sender + " to " + recipient + " (fee " + fees + ", nonce " + useNonce + ")");
+            out.println("Submitted " + value + " LC from " + sender + " to " + recipient + " (fee " + fees + ", nonce "
+                    + useNonce + ")");
             out.println("transaction " + result.get("hash"));
             out.flush();
         }
@@ -87,7 +112,8 @@ final class WalletSendCommand implements Callable<Integer> {
         if (account == null) {
             return 0;
         }
-        return account.path("nonce").asLong() + account.path("pendingTransactions").asLong();
+        return account.path("nonce").asLong()
+                + account.path("pendingTransactions").asLong();
     }
 
     private static Amount parseAmount(String text, String option) {

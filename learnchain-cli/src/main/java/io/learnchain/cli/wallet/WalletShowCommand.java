@@ -18,10 +18,17 @@ final class WalletShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Wallet name, key file path, or dev:N.")
     String name;
 
-    @Mixin WalletDirOption walletDir;
-    @Mixin JsonOption json;
-    @Mixin ConfigOption config;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    WalletDirOption walletDir;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -29,7 +36,8 @@ final class WalletShowCommand implements Callable<Integer> {
         result.put("name", name);
         if (Signer.isDev(name)) {
             var keys = io.learnchain.chain.genesis.DevAccounts.keys(Signer.devIndex(name));
-            result.put("address", io.learnchain.base.Address.of(keys.publicKey()).toString());
+            result.put(
+                    "address", io.learnchain.base.Address.of(keys.publicKey()).toString());
             result.put("publicKey", keys.publicKey().toHex());
             result.put("file", null);
         } else {

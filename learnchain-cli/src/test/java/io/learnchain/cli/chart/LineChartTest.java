@@ -28,13 +28,25 @@ class LineChartTest {
 
     @Test
     void drawsPointsInsideTheFrameWithTicksAndEscapedText() {
-        String svg = new LineChart(400, 300, 0, "a < b & c", 100, 0, 1).xLabel("height")
+        String svg = new LineChart(400, 300, 0, "a < b & c", 100, 0, 1)
+                .xLabel("height")
                 .yFormat(v -> Math.round(v * 100) + "%")
                 .line(List.of(new double[] {0, 0}, new double[] {100, 1}), "#236", 2, "run <1>")
-                .dot(50, 0.5, 2, "#c33").level(0.9, "#393").legend("#236", "accuracy").render();
+                .dot(50, 0.5, 2, "#c33")
+                .level(0.9, "#393")
+                .legend("#236", "accuracy")
+                .render();
         assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
-        assertThat(svg).contains("a &lt; b &amp; c", "<title>run &lt;1&gt;</title>", ">100%<", ">20%<", ">0<", ">100<",
-                ">height<", ">accuracy<");
+        assertThat(svg)
+                .contains(
+                        "a &lt; b &amp; c",
+                        "<title>run &lt;1&gt;</title>",
+                        ">100%<",
+                        ">20%<",
+                        ">0<",
+                        ">100<",
+                        ">height<",
+                        ">accuracy<");
         // plot area: x from 60 to 380 (400 - 60 - 20), y from 40 (top) to 250 (300 - 50)
         assertThat(svg).contains("points=\"60.0,250.0 380.0,40.0\"", "cx=\"220.0\" cy=\"145.0\"");
     }

@@ -56,14 +56,17 @@ class BlockFeedDqnTest {
             String query = exchange.getRequestURI().getQuery();
             long before = Long.parseLong(query.replaceAll(".*before=([0-9]+).*", "$1"));
             ArrayNode blocks = DqnBlockViews.JSON.createArrayNode();
-            views.values().stream().filter(v -> v.path("height").asLong() < before)
-                    .sorted((a, b) -> Long.compare(b.path("height").asLong(), a.path("height").asLong()))
+            views.values().stream()
+                    .filter(v -> v.path("height").asLong() < before)
+                    .sorted((a, b) -> Long.compare(
+                            b.path("height").asLong(), a.path("height").asLong()))
                     .forEach(blocks::add);
             body = DqnBlockViews.JSON.createObjectNode().set("blocks", blocks);
         } else {
             body = views.get(path.substring(path.lastIndexOf('/') + 1));
         }
-        byte[] bytes = (body == null ? "{\"message\":\"no such block\"}" : body.toString()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                (body == null ? "{\"message\":\"no such block\"}" : body.toString()).getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -76,7 +79,9 @@ class BlockFeedDqnTest {
 
     /** The printed lines without the trailing "(node 0, 1.2 s)", which depends on the clock. */
     private static List<String> lines(StringWriter out) {
-        return Arrays.stream(out.toString().split("\n")).map(l -> l.replaceAll("  \\(node 0, [0-9.]+ s\\)$", "")).toList();
+        return Arrays.stream(out.toString().split("\n"))
+                .map(l -> l.replaceAll("  \\(node 0, [0-9.]+ s\\)$", ""))
+                .toList();
     }
 
     private static String shortHash(String name) {
@@ -97,9 +102,17 @@ class BlockFeedDqnTest {
             feed.onEvent(node, event(a1));
             feed.onEvent(node, event(a2));
             // the other node's candidate at height 2 wins: the tip is replaced at the same height
-            feed.onEvent(node, DqnBlockViews.JSON.createObjectNode().put("event", "reorg").put("oldTip", hash("a2"))
-                    .put("newTip", hash("b2")).put("forkHeight", 1).put("disconnected", 1).put("connected", 1)
-                    .put("transactionsReturned", 0));
+            feed.onEvent(
+                    node,
+                    DqnBlockViews.JSON
+                            .createObjectNode()
+                            .put("event", "reorg")
+                            .put("oldTip", hash("a2"))
+                            .put("newTip", hash("b2"))
+                            .put("forkHeight", 1)
+                            .put("disconnected", 1)
+                            .put("connected", 1)
+                            .put("transactionsReturned", 0));
             feed.onEvent(node, event(b2));
             feed.onEvent(node, event(a2)); // another node connects a2 too: printed once
             feed.onEvent(node, event(b3));
@@ -107,14 +120,16 @@ class BlockFeedDqnTest {
             feed.onEvent(node, event(c5));
         }
 
-        assertThat(lines(text)).containsExactly(
-                "  #1     " + shortHash("a1") + "  dqn     miner dev:0  action 1  reward 0.900  return 1.000",
-                "  #2     " + shortHash("a2") + "  dqn     miner dev:0  action 1  reward 0.300  return 2.000",
-                "  node 0 reorganised at height 1: 1 block(s) left, 1 joined, 0 transaction(s) back in its mempool",
-                "  #2     " + shortHash("b2") + "  dqn     miner dev:1  action 0  reward 0.950  return 2.000",
-                "  #3     " + shortHash("b3") + "  dqn     miner dev:0  action 0  reward 0.870  return 3.000",
-                "  #4     " + shortHash("b4") + "  dqn     miner dev:1  action 1  reward -1.000  episode 1 ended: return 4.000",
-                "  #5     " + shortHash("c5") + "  dqn     miner dev:0  action 1  reward 0.990  return 1.000");
+        assertThat(lines(text))
+                .containsExactly(
+                        "  #1     " + shortHash("a1") + "  dqn     miner dev:0  action 1  reward 0.900  return 1.000",
+                        "  #2     " + shortHash("a2") + "  dqn     miner dev:0  action 1  reward 0.300  return 2.000",
+                        "  node 0 reorganised at height 1: 1 block(s) left, 1 joined, 0 transaction(s) back in its mempool",
+                        "  #2     " + shortHash("b2") + "  dqn     miner dev:1  action 0  reward 0.950  return 2.000",
+                        "  #3     " + shortHash("b3") + "  dqn     miner dev:0  action 0  reward 0.870  return 3.000",
+                        "  #4     " + shortHash("b4")
+                                + "  dqn     miner dev:1  action 1  reward -1.000  episode 1 ended: return 4.000",
+                        "  #5     " + shortHash("c5") + "  dqn     miner dev:0  action 1  reward 0.990  return 1.000");
     }
 
     @Test
@@ -130,12 +145,16 @@ class BlockFeedDqnTest {
             feed.startPrinting();
         }
 
-        assertThat(lines(text)).containsExactly(
-                "  #57    " + shortHash("r57") + "  dqn     miner dev:0  action 1  reward 0.900  return 1.000 (partial: counted from #57)",
-                "  #58    " + shortHash("r58") + "  dqn     miner dev:0  action 0  reward -1.000  episode 1 since #57 ended: "
-                        + "return 2.000 (partial: counted from #57)",
-                "  #59    " + shortHash("r59") + "  dqn     miner dev:0  action 1  reward 0.950  return 1.000",
-                "  #60    " + shortHash("r60") + "  dqn     miner dev:0  action 1  reward 0.960  episode 2 since #57 ended "
-                        + "(step limit): return 2.000");
+        assertThat(lines(text))
+                .containsExactly(
+                        "  #57    " + shortHash("r57")
+                                + "  dqn     miner dev:0  action 1  reward 0.900  return 1.000 (partial: counted from #57)",
+                        "  #58    " + shortHash("r58")
+                                + "  dqn     miner dev:0  action 0  reward -1.000  episode 1 since #57 ended: "
+                                + "return 2.000 (partial: counted from #57)",
+                        "  #59    " + shortHash("r59") + "  dqn     miner dev:0  action 1  reward 0.950  return 1.000",
+                        "  #60    " + shortHash("r60")
+                                + "  dqn     miner dev:0  action 1  reward 0.960  episode 2 since #57 ended "
+                                + "(step limit): return 2.000");
     }
 }

@@ -18,14 +18,19 @@ class BlockSummaryTest {
     @Test
     void summarisesAnIdleBlockWithItsMinerAsDevAccount() throws Exception {
         JsonNode event = json("{\"event\":\"block\",\"height\":12,\"hash\":\"" + HASH + "\",\"transactions\":3}");
-        JsonNode block = json("{\"miner\":\"" + DevAccounts.address(1) + "\",\"proof\":{\"type\":\"idle\",\"difficulty\":1}}");
+        JsonNode block =
+                json("{\"miner\":\"" + DevAccounts.address(1) + "\",\"proof\":{\"type\":\"idle\",\"difficulty\":1}}");
 
         BlockSummary s = BlockSummary.of(2, event, block, null, null, 8.46, 10);
 
         assertThat(s.isTaskBlock()).isFalse();
         assertThat(s.toLine()).isEqualTo("  #12    3f2a91c0  idle    miner dev:1  2 txs  (node 2, 8.5 s)");
-        assertThat(s.toJson()).containsEntry("kind", "idle").containsEntry("minerName", "dev:1")
-                .containsEntry("transactions", 2).containsEntry("seconds", 8.5).doesNotContainKey("dqn");
+        assertThat(s.toJson())
+                .containsEntry("kind", "idle")
+                .containsEntry("minerName", "dev:1")
+                .containsEntry("transactions", 2)
+                .containsEntry("seconds", 8.5)
+                .doesNotContainKey("dqn");
     }
 
     @Test
@@ -39,8 +44,13 @@ class BlockSummaryTest {
 
         assertThat(s.isTaskBlock()).isTrue();
         assertThat(s.accuracy()).isEqualTo(0.824);
-        assertThat(s.toLine()).isEqualTo("  #7     3f2a91c0  pole    task 1  winner dev:2  score 412/500  accuracy 82.4%  (node 0, 41.3 s)");
-        assertThat(s.toJson()).containsEntry("taskId", 1L).containsEntry("claimedScore", 412L).containsEntry("accuracy", 0.824);
+        assertThat(s.toLine())
+                .isEqualTo(
+                        "  #7     3f2a91c0  pole    task 1  winner dev:2  score 412/500  accuracy 82.4%  (node 0, 41.3 s)");
+        assertThat(s.toJson())
+                .containsEntry("taskId", 1L)
+                .containsEntry("claimedScore", 412L)
+                .containsEntry("accuracy", 0.824);
     }
 
     @Test
@@ -62,13 +72,21 @@ class BlockSummaryTest {
         BlockSummary s = BlockSummary.of(1, DqnBlockViews.event(block), block, null, tally.line(block), 6.04, 10);
 
         assertThat(s.isTaskBlock()).isFalse();
-        assertThat(s.toLine()).isEqualTo("  #2     " + block.path("hash").asText().substring(0, 8)
-                + "  dqn     miner dev:1  action 1  reward 0.873  return 2.000  (node 1, 6.0 s)");
+        assertThat(s.toLine())
+                .isEqualTo("  #2     " + block.path("hash").asText().substring(0, 8)
+                        + "  dqn     miner dev:1  action 1  reward 0.873  return 2.000  (node 1, 6.0 s)");
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> dqn = (java.util.Map<String, Object>) s.toJson().get("dqn");
-        assertThat(dqn).containsEntry("action", 1).containsEntry("reward", 873L).containsEntry("unshapedReward", 1000L)
-                .containsEntry("done", false).containsEntry("episode", 1L).containsEntry("episodeReturn", 2000L)
-                .containsEntry("countedFrom", 1L).containsEntry("partial", false);
+        java.util.Map<String, Object> dqn =
+                (java.util.Map<String, Object>) s.toJson().get("dqn");
+        assertThat(dqn)
+                .containsEntry("action", 1)
+                .containsEntry("reward", 873L)
+                .containsEntry("unshapedReward", 1000L)
+                .containsEntry("done", false)
+                .containsEntry("episode", 1L)
+                .containsEntry("episodeReturn", 2000L)
+                .containsEntry("countedFrom", 1L)
+                .containsEntry("partial", false);
     }
 
     @Test
@@ -79,9 +97,12 @@ class BlockSummaryTest {
         // CartPole: the pole falls on the third step (shaped -1, unshaped +1 as on every step)
         JsonNode fell = DqnBlockViews.block("a3", DqnBlockViews.hash("a2"), 3, 0, -1000, 1000, true, true, 2);
 
-        String line = BlockSummary.of(0, DqnBlockViews.event(fell), fell, null, tally.line(fell), 7.0, 10).toLine();
+        String line = BlockSummary.of(0, DqnBlockViews.event(fell), fell, null, tally.line(fell), 7.0, 10)
+                .toLine();
 
-        assertThat(line).endsWith("dqn     miner dev:2  action 0  reward -1.000  episode 1 ended: return 3.000  (node 0, 7.0 s)");
+        assertThat(line)
+                .endsWith(
+                        "dqn     miner dev:2  action 0  reward -1.000  episode 1 ended: return 3.000  (node 0, 7.0 s)");
     }
 
     @Test
@@ -92,9 +113,11 @@ class BlockSummaryTest {
         JsonNode next = DqnBlockViews.block("r59", DqnBlockViews.hash("r58"), 59, 1, 950, 1000);
         JsonNode limit = DqnBlockViews.block("r60", DqnBlockViews.hash("r59"), 60, 1, 940, 1000, false, true, 0);
 
-        assertThat(tally.line(first).text()).isEqualTo("action 1  reward 0.900  return 1.000 (partial: counted from #57)");
+        assertThat(tally.line(first).text())
+                .isEqualTo("action 1  reward 0.900  return 1.000 (partial: counted from #57)");
         assertThat(tally.line(end).text())
-                .isEqualTo("action 0  reward -1.000  episode 1 since #57 ended: return 2.000 (partial: counted from #57)");
+                .isEqualTo(
+                        "action 0  reward -1.000  episode 1 since #57 ended: return 2.000 (partial: counted from #57)");
         assertThat(tally.line(next).text()).isEqualTo("action 1  reward 0.950  return 1.000");
         assertThat(tally.line(limit).text())
                 .isEqualTo("action 1  reward 0.940  episode 2 since #57 ended (step limit): return 2.000");

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 class ChildJvmTest {
     @Test
     void passesThisJvmsOptionsOnButNotADebuggerAgent() {
-        List<String> options = ChildJvm.childOptions(List.of("--add-modules", "jdk.incubator.vector", "-Xmx2g",
-                "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-Xrunjdwp:transport=dt_socket", "-Xss4m"));
+        List<String> options = ChildJvm.childOptions(List.of(
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Xmx2g",
+                "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
+                "-Xrunjdwp:transport=dt_socket",
+                "-Xss4m"));
 
         assertThat(options).containsExactly("--add-modules", "jdk.incubator.vector", "-Xmx2g", "-Xss4m");
     }
@@ -20,8 +25,15 @@ class ChildJvmTest {
     void runsTheLearnchainMainClassOnTheSameClassPath() {
         ChildJvm jvm = new ChildJvm(Path.of("/jdk/bin/java"), List.of("-Xmx1g"), "/x/learnchain-all.jar");
 
-        assertThat(jvm.command(List.of("node", "--json"))).containsExactly("/jdk/bin/java", "-Xmx1g", "-cp",
-                "/x/learnchain-all.jar", "io.learnchain.cli.Main", "node", "--json");
+        assertThat(jvm.command(List.of("node", "--json")))
+                .containsExactly(
+                        "/jdk/bin/java",
+                        "-Xmx1g",
+                        "-cp",
+                        "/x/learnchain-all.jar",
+                        "io.learnchain.cli.Main",
+                        "node",
+                        "--json");
     }
 
     @Test

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DevnetCommandTest {
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -40,11 +39,21 @@ class DevnetCommandTest {
             int port = busy.getLocalPort();
             int base = port - 1;
 
-            Run r = run("devnet", "--engine", "idle", "--nodes", "2", "--base-port", Integer.toString(base),
-                    "--datadir", dir.resolve("net").toString());
+            Run r = run(
+                    "devnet",
+                    "--engine",
+                    "idle",
+                    "--nodes",
+                    "2",
+                    "--base-port",
+                    Integer.toString(base),
+                    "--datadir",
+                    dir.resolve("net").toString());
 
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err()).contains("port " + port + " (node 1's API) is in use").contains("--base-port");
+            assertThat(r.err())
+                    .contains("port " + port + " (node 1's API) is in use")
+                    .contains("--base-port");
             assertThat(dir.resolve("net")).doesNotExist();
         }
     }
@@ -56,10 +65,12 @@ class DevnetCommandTest {
         List<String> first = Devnet.nodeArgs(plan, plan.nodes().get(0), 4242);
         List<String> last = Devnet.nodeArgs(plan, plan.nodes().get(2), 4242);
 
-        assertThat(String.join(" ", first)).isEqualTo("node --dev --genesis /d/genesis.toml --datadir /d/node-0 "
-                + "--api-port 8645 --p2p-port 9645 --miner-key dev:0 --parent-pid 4242 --json");
-        assertThat(String.join(" ", last)).isEqualTo("node --dev --genesis /d/genesis.toml --datadir /d/node-2 "
-                + "--api-port 8647 --p2p-port 9647 --miner-key dev:2 --parent-pid 4242 --json "
-                + "--peer 127.0.0.1:9645 --peer 127.0.0.1:9646");
+        assertThat(String.join(" ", first))
+                .isEqualTo("node --dev --genesis /d/genesis.toml --datadir /d/node-0 "
+                        + "--api-port 8645 --p2p-port 9645 --miner-key dev:0 --parent-pid 4242 --json");
+        assertThat(String.join(" ", last))
+                .isEqualTo("node --dev --genesis /d/genesis.toml --datadir /d/node-2 "
+                        + "--api-port 8647 --p2p-port 9647 --miner-key dev:2 --parent-pid 4242 --json "
+                        + "--peer 127.0.0.1:9645 --peer 127.0.0.1:9646");
     }
 }

@@ -21,7 +21,8 @@ class DevnetGenesisTest {
         assertThat(genesis.engine().name()).isEqualTo("pole");
         assertThat(genesis.targetBlockSeconds()).isEqualTo(2);
         assertThat(genesis.initialDifficulty()).isEqualTo(1);
-        assertThat(genesis.premine()).hasSize(DevAccounts.DEFAULT_COUNT)
+        assertThat(genesis.premine())
+                .hasSize(DevAccounts.DEFAULT_COUNT)
                 .allSatisfy(p -> assertThat(p.amount()).isEqualTo(DevChain.premineEach()));
         assertThat(genesis.premine()).anySatisfy(p -> assertThat(p.address()).isEqualTo(DevAccounts.address(9)));
     }
@@ -34,7 +35,8 @@ class DevnetGenesisTest {
 
         assertThat(genesis.engine().name()).isEqualTo("dqn");
         assertThat(genesis.targetBlockSeconds()).as("the proposal slot").isEqualTo(1);
-        assertThat(genesis.dqn()).hasValueSatisfying(p -> assertThat(p.environment()).isEqualTo("cartpole"));
+        assertThat(genesis.dqn())
+                .hasValueSatisfying(p -> assertThat(p.environment()).isEqualTo("cartpole"));
         assertThat(genesis.premine()).hasSize(DevAccounts.DEFAULT_COUNT);
         assertThat(GenesisFiles.read(plan.genesisFile()).chainId()).isEqualTo(genesis.chainId());
     }
@@ -43,7 +45,8 @@ class DevnetGenesisTest {
     void fundsOneAccountPerNodeBeyondTheTenDefaultOnes() {
         Genesis genesis = DevnetGenesis.of("idle", 14, 2);
 
-        assertThat(genesis.premine()).hasSize(14)
+        assertThat(genesis.premine())
+                .hasSize(14)
                 .anySatisfy(p -> assertThat(p.address()).isEqualTo(DevAccounts.address(13)));
     }
 
@@ -56,7 +59,9 @@ class DevnetGenesisTest {
         String written = Files.readString(plan.genesisFile());
 
         Genesis again = DevnetGenesis.writeOrReuse(plan, "idle", 5);
-        assertThat(again.chainId()).as("a restart keeps the stored chain, whatever --block-time says").isEqualTo(first.chainId());
+        assertThat(again.chainId())
+                .as("a restart keeps the stored chain, whatever --block-time says")
+                .isEqualTo(first.chainId());
         assertThat(Files.readString(plan.genesisFile())).isEqualTo(written);
     }
 
@@ -65,7 +70,9 @@ class DevnetGenesisTest {
         DevnetPlan plan = DevnetPlan.of(dir, 2, 8645);
         DevnetGenesis.writeOrReuse(plan, "idle", 2);
 
-        assertThatThrownBy(() -> DevnetGenesis.writeOrReuse(plan, "pole", 2)).isInstanceOf(UserException.class)
-                .hasMessageContaining("runs engine idle, not pole").hasMessageContaining("--engine idle");
+        assertThatThrownBy(() -> DevnetGenesis.writeOrReuse(plan, "pole", 2))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining("runs engine idle, not pole")
+                .hasMessageContaining("--engine idle");
     }
 }

@@ -37,7 +37,8 @@ class DevnetPlanTest {
 
     @Test
     void rejectsBasePortsThatLeaveNoRoomForThePeerPorts() {
-        assertThatThrownBy(() -> DevnetPlan.of(ROOT, 3, 64_600)).hasMessageContaining("--base-port 64600")
+        assertThatThrownBy(() -> DevnetPlan.of(ROOT, 3, 64_600))
+                .hasMessageContaining("--base-port 64600")
                 .hasMessageContaining("pick a base from 1024 to 64533");
         assertThatThrownBy(() -> DevnetPlan.of(ROOT, 3, 80)).hasMessageContaining("--base-port 80");
         assertThat(DevnetPlan.of(ROOT, 3, 64_533).ports()).contains(65_535);
@@ -45,7 +46,8 @@ class DevnetPlanTest {
 
     @Test
     void namesDevAccountsAndLeavesOtherAddressesAlone() {
-        assertThat(DevnetPlan.accountName(DevAccounts.address(7).toString(), 10)).isEqualTo("dev:7");
+        assertThat(DevnetPlan.accountName(DevAccounts.address(7).toString(), 10))
+                .isEqualTo("dev:7");
         assertThat(DevnetPlan.accountName(DevAccounts.address(12).toString(), 10))
                 .isEqualTo(DevAccounts.address(12).toString());
     }

@@ -14,8 +14,7 @@ final class DqnBlockViews {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String GENESIS = hash("genesis");
 
-    private DqnBlockViews() {
-    }
+    private DqnBlockViews() {}
 
     /** A distinct 64-hex-digit hash named by {@code name}. */
     static String hash(String name) {
@@ -27,8 +26,16 @@ final class DqnBlockViews {
         return block(name, previous, height, action, reward, unshaped, false, false, 0);
     }
 
-    static JsonNode block(String name, String previous, long height, int action, long reward, long unshaped,
-            boolean terminal, boolean done, int miner) {
+    static JsonNode block(
+            String name,
+            String previous,
+            long height,
+            int action,
+            long reward,
+            long unshaped,
+            boolean terminal,
+            boolean done,
+            int miner) {
         String text = "{\"hash\":\"" + hash(name) + "\",\"height\":" + height + ",\"previous\":\"" + previous
                 + "\",\"timestamp\":" + (1_763_737_070L + height) + ",\"miner\":\"" + DevAccounts.address(miner)
                 + "\",\"minerKey\":\"" + hash("key" + miner) + "\",\"txRoot\":\"" + hash("tx" + name)
@@ -47,8 +54,11 @@ final class DqnBlockViews {
 
     /** The node's {@code block} event for {@code view} (node --json). */
     static JsonNode event(JsonNode view) {
-        return JSON.createObjectNode().put("event", "block").put("height", view.path("height").asLong())
-                .put("hash", view.path("hash").asText()).put("previous", view.path("previous").asText())
+        return JSON.createObjectNode()
+                .put("event", "block")
+                .put("height", view.path("height").asLong())
+                .put("hash", view.path("hash").asText())
+                .put("previous", view.path("previous").asText())
                 .put("transactions", view.path("transactionCount").asInt())
                 .put("timestamp", view.path("timestamp").asLong());
     }

@@ -63,7 +63,8 @@ class DqnFeedTallyTest {
 
         assertThat(b3.position()).isEqualTo(new Position(1, 3000, 1, false));
         assertThat(b4.position()).isEqualTo(new Position(1, 4000, 1, false));
-        assertThat(tally.line(block("b5", hash("b4"), 5, 0, 10, 1000)).position()).isEqualTo(new Position(2, 1000, 1, false));
+        assertThat(tally.line(block("b5", hash("b4"), 5, 0, 10, 1000)).position())
+                .isEqualTo(new Position(2, 1000, 1, false));
     }
 
     @Test
@@ -87,7 +88,10 @@ class DqnFeedTallyTest {
         DqnFeedLine again = tally.line(block("a2", hash("a1"), 2, 1, 900, 1000));
 
         assertThat(again.position()).isEqualTo(once.position());
-        assertThat(tally.line(block("a3", hash("a2"), 3, 1, 900, 1000)).position().returnMilli()).isEqualTo(3000);
+        assertThat(tally.line(block("a3", hash("a2"), 3, 1, 900, 1000))
+                        .position()
+                        .returnMilli())
+                .isEqualTo(3000);
     }
 
     @Test
@@ -119,7 +123,8 @@ class DqnFeedTallyTest {
         Map<String, Long> heightOf = new HashMap<>();
         List<String> order = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            String parent = order.isEmpty() || rng.nextLong(17) == 0 ? null
+            String parent = order.isEmpty() || rng.nextLong(17) == 0
+                    ? null
                     : order.get(order.size() - 1 - (int) rng.nextLong(Math.min(order.size(), 4)));
             long height = parent == null ? 1 : heightOf.get(parent) + 1;
             String name = "s" + seed + "b" + i;
@@ -130,8 +135,9 @@ class DqnFeedTallyTest {
             doneOf.put(name, done);
             heightOf.put(name, height);
             order.add(name);
-            Position got = tally.line(block(name, parent == null ? GENESIS : hash(parent), height, 1, 0, unshaped, false,
-                    done, 0)).position();
+            Position got = tally.line(block(
+                            name, parent == null ? GENESIS : hash(parent), height, 1, 0, unshaped, false, done, 0))
+                    .position();
 
             long sum = 0;
             long episodes = 1;

@@ -46,8 +46,25 @@ class LearnCommandsTest {
     @Test
     void trainsOnBundledSubsetWritesFilesAndEvalAgrees() throws IOException {
         Path out = tmp.resolve("model");
-        Run r = run("train", "--model", "mlp-small", "--dataset", "fashion-mnist-small", "--steps", "30", "--batch", "32",
-                "--lr", "0.002", "--seed", "3", "--threads", "2", "--out", out.toString(), "--json");
+        Run r = run(
+                "train",
+                "--model",
+                "mlp-small",
+                "--dataset",
+                "fashion-mnist-small",
+                "--steps",
+                "30",
+                "--batch",
+                "32",
+                "--lr",
+                "0.002",
+                "--seed",
+                "3",
+                "--threads",
+                "2",
+                "--out",
+                out.toString(),
+                "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = r.lastJson();
         assertThat(j.get("modelHash").asText()).hasSize(64);
@@ -60,21 +77,55 @@ class LearnCommandsTest {
         }
         JsonNode meta = JSON.readTree(out.resolve("metadata.json").toFile());
         assertThat(meta.get("modelHash").asText()).isEqualTo(j.get("modelHash").asText());
-        assertThat(meta.get("trainingRecord").get("hash").asText()).isEqualTo(j.get("trainingRecordHash").asText());
+        assertThat(meta.get("trainingRecord").get("hash").asText())
+                .isEqualTo(j.get("trainingRecordHash").asText());
 
-        Run eval = run("eval", "--model-file", out.resolve("model.lcm").toString(), "--dataset", "fashion-mnist-small", "--json");
+        Run eval = run(
+                "eval",
+                "--model-file",
+                out.resolve("model.lcm").toString(),
+                "--dataset",
+                "fashion-mnist-small",
+                "--json");
         assertThat(eval.exit()).as(eval.err()).isZero();
-        assertThat(eval.lastJson().get("correct").asInt()).isEqualTo(j.get("testCorrect").asInt());
+        assertThat(eval.lastJson().get("correct").asInt())
+                .isEqualTo(j.get("testCorrect").asInt());
         assertThat(eval.lastJson().get("total").asInt()).isEqualTo(1000);
 
-        Run fromSafetensors = run("eval", "--model-file", out.resolve("model.safetensors").toString());
-        assertThat(fromSafetensors.out()).contains("correct  " + j.get("testCorrect").asInt());
+        Run fromSafetensors =
+                run("eval", "--model-file", out.resolve("model.safetensors").toString());
+        assertThat(fromSafetensors.out())
+                .contains("correct  " + j.get("testCorrect").asInt());
     }
 
     @Test
     void sameSeedSameHashWhateverTheThreadCount() throws IOException {
-        Run one = run("train", "--model", "mlp-small", "--steps", "5", "--batch", "16", "--seed", "9", "--threads", "1", "--json");
-        Run two = run("train", "--model", "mlp-small", "--steps", "5", "--batch", "16", "--seed", "9", "--threads", "2", "--json");
+        Run one = run(
+                "train",
+                "--model",
+                "mlp-small",
+                "--steps",
+                "5",
+                "--batch",
+                "16",
+                "--seed",
+                "9",
+                "--threads",
+                "1",
+                "--json");
+        Run two = run(
+                "train",
+                "--model",
+                "mlp-small",
+                "--steps",
+                "5",
+                "--batch",
+                "16",
+                "--seed",
+                "9",
+                "--threads",
+                "2",
+                "--json");
         assertThat(one.lastJson().get("modelHash")).isEqualTo(two.lastJson().get("modelHash"));
     }
 
@@ -88,14 +139,29 @@ class LearnCommandsTest {
     @Test
     void exportsFromSafetensorsToTheSameModel() throws IOException {
         Path first = tmp.resolve("a");
-        JsonNode j = run("train", "--model", "dqn-mlp", "--dataset", "csv:" + cartpoleCsv(), "--steps", "4", "--batch", "4",
-                "--out", first.toString(), "--json").lastJson();
+        JsonNode j = run(
+                        "train",
+                        "--model",
+                        "dqn-mlp",
+                        "--dataset",
+                        "csv:" + cartpoleCsv(),
+                        "--steps",
+                        "4",
+                        "--batch",
+                        "4",
+                        "--out",
+                        first.toString(),
+                        "--json")
+                .lastJson();
         Path second = tmp.resolve("b");
-        Run export = run("model", "export", "--in", first.resolve("model.safetensors").toString(), "--out", second.toString());
+        Run export = run(
+                "model", "export", "--in", first.resolve("model.safetensors").toString(), "--out", second.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(export.out()).contains("model hash " + j.get("modelHash").asText());
-        assertThat(Files.readAllBytes(second.resolve("model.lcm"))).isEqualTo(Files.readAllBytes(first.resolve("model.lcm")));
-        assertThat(Files.readAllBytes(second.resolve("model.onnx"))).isEqualTo(Files.readAllBytes(first.resolve("model.onnx")));
+        assertThat(Files.readAllBytes(second.resolve("model.lcm")))
+                .isEqualTo(Files.readAllBytes(first.resolve("model.lcm")));
+        assertThat(Files.readAllBytes(second.resolve("model.onnx")))
+                .isEqualTo(Files.readAllBytes(first.resolve("model.onnx")));
     }
 
     @Test
@@ -107,7 +173,8 @@ class LearnCommandsTest {
                 """);
         Run a = run("train", "--model-spec", json.toString(), "--steps", "2", "--batch", "8", "--json");
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(a.lastJson().get("spec").asText()).isEqualTo("input 1x28x28 | conv2d 2 k3 s2 p0 | relu | maxpool 2 s2 | flatten | dense 10");
+        assertThat(a.lastJson().get("spec").asText())
+                .isEqualTo("input 1x28x28 | conv2d 2 k3 s2 p0 | relu | maxpool 2 s2 | flatten | dense 10");
         Path toml = Files.writeString(tmp.resolve("spec.toml"), """
                 input = [784]
                 [[layers]]
@@ -126,11 +193,15 @@ class LearnCommandsTest {
 
     @Test
     void showsTheEngineValidationErrorOfABadSpec() throws IOException {
-        Path bad = Files.writeString(tmp.resolve("bad.json"),
+        Path bad = Files.writeString(
+                tmp.resolve("bad.json"),
                 "{\"input\": [1, 28, 28], \"layers\": [{\"type\": \"dense\", \"units\": 10}]}");
         Run r = run("train", "--model-spec", bad.toString(), "--steps", "1");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("error: model spec " + bad).contains("add a flatten layer").doesNotContain("\tat ");
+        assertThat(r.err().strip())
+                .startsWith("error: model spec " + bad)
+                .contains("add a flatten layer")
+                .doesNotContain("\tat ");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
 
@@ -154,7 +225,12 @@ class LearnCommandsTest {
         StringBuilder csv = new StringBuilder("label,x,v,theta,omega\n");
         for (int i = 0; i < 40; i++) {
             float theta = (i % 7 - 3) / 10f;
-            csv.append(theta > 0 ? 1 : 0).append(',').append(i / 40f).append(",0.5,").append(theta).append(",-0.25\n");
+            csv.append(theta > 0 ? 1 : 0)
+                    .append(',')
+                    .append(i / 40f)
+                    .append(",0.5,")
+                    .append(theta)
+                    .append(",-0.25\n");
         }
         return Files.writeString(tmp.resolve("cartpole.csv"), csv);
     }

@@ -16,11 +16,14 @@ class DqnLearningTest {
     @Test
     void chainReturnRisesClearlyAboveRandomPolicy() {
         DqnSimOutcome o = DqnSimulationTest.run("cartpole", 2, 1_500, 1, 1);
-        double first = o.episodes().subList(0, 5).stream().mapToDouble(EpisodeTally.Episode::episodeReturn)
-                .average().orElseThrow();
+        double first = o.episodes().subList(0, 5).stream()
+                .mapToDouble(EpisodeTally.Episode::episodeReturn)
+                .average()
+                .orElseThrow();
         double last = o.lastAverage(5);
-        System.out.printf("2 nodes, 1500 blocks: first 5 episodes %.1f, last 5 %.1f, %d episodes, greedy %s%n", first,
-                last, o.episodes().size(), o.greedyReturns());
+        System.out.printf(
+                "2 nodes, 1500 blocks: first 5 episodes %.1f, last 5 %.1f, %d episodes, greedy %s%n",
+                first, last, o.episodes().size(), o.greedyReturns());
         assertThat(last).isGreaterThan(3 * RANDOM_POLICY_RETURN);
     }
 }

@@ -34,10 +34,19 @@ class DqnSimulationDeterminismTest {
     void sameTipInChildJvm(String flag, long blocks) throws IOException, InterruptedException {
         String reference = tip(blocks, 1);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", flag,
-                "-XX:+IgnoreUnrecognizedVMOptions", "-cp", System.getProperty("java.class.path"),
-                DqnSimulationDeterminismTest.class.getName(), Long.toString(blocks), "2")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        flag,
+                        "-XX:+IgnoreUnrecognizedVMOptions",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DqnSimulationDeterminismTest.class.getName(),
+                        Long.toString(blocks),
+                        "2")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();

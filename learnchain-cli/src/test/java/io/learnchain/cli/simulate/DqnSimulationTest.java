@@ -2,13 +2,13 @@ package io.learnchain.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.chain.genesis.ForkOption;
-import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
-import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.chain.genesis.ForkOption;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.dqn.DqnAudit;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +53,16 @@ class DqnSimulationTest {
         try (ComputePool pool = ComputePool.serial()) {
             o = new DqnSimulation(config).run(pool);
         }
-        double mean = o.episodes().stream().mapToDouble(EpisodeTally.Episode::episodeReturn).average().orElseThrow();
-        System.out.printf("random policy, 1 node: %d episodes, mean return %.1f%n", o.episodes().size(), mean);
+        double mean = o.episodes().stream()
+                .mapToDouble(EpisodeTally.Episode::episodeReturn)
+                .average()
+                .orElseThrow();
+        System.out.printf(
+                "random policy, 1 node: %d episodes, mean return %.1f%n",
+                o.episodes().size(), mean);
         assertThat(mean).isBetween(10.0, 40.0);
-        assertThat(o.genesis().chainId()).isNotEqualTo(run("cartpole", 1, 1, 4, 1).genesis().chainId());
+        assertThat(o.genesis().chainId())
+                .isNotEqualTo(run("cartpole", 1, 1, 4, 1).genesis().chainId());
     }
 
     @Test
@@ -69,52 +75,76 @@ class DqnSimulationTest {
 
     @Test
     void untilConvergedStopsSoonAfterTheThresholdOnThePrefixOfTheFullRun() {
-        DqnSimConfig full = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, false, false, 0);
-        DqnSimConfig early = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, true, false, 0);
+        DqnSimConfig full =
+                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, false, false, 0);
+        DqnSimConfig early =
+                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, true, false, 0);
         DqnSimOutcome a;
         DqnSimOutcome b;
         try (ComputePool pool = ComputePool.serial()) {
             a = new DqnSimulation(full).run(pool);
             b = new DqnSimulation(early).run(pool);
         }
-        System.out.printf("until converged: threshold at %d, stopped at %d of %d%n", b.thresholdHeight(),
-                b.chain().size(), a.chain().size());
+        System.out.printf(
+                "until converged: threshold at %d, stopped at %d of %d%n",
+                b.thresholdHeight(), b.chain().size(), a.chain().size());
         assertThat(a.thresholdHeight()).isPositive().isLessThan(600);
         assertThat(b.thresholdHeight()).isEqualTo(a.thresholdHeight());
         assertThat(b.chain().size()).isBetween((int) b.thresholdHeight(), (int) b.thresholdHeight() + 4);
         assertThat(b.tipHash()).isEqualTo(a.chain().get(b.chain().size() - 1).hash());
-        assertThat(DqnSimReport.json(b, 1.0)).containsEntry("untilConverged", true).containsEntry("converged", true);
+        assertThat(DqnSimReport.json(b, 1.0))
+                .containsEntry("untilConverged", true)
+                .containsEntry("converged", true);
     }
 
     @Test
     void anAuditorGivenEachSeedReplaysEveryRecordAndAction() {
-        DqnSimConfig config = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 700, 2, 5, 20, 1, false, false,
-                true, 0);
+        DqnSimConfig config =
+                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 700, 2, 5, 20, 1, false, false, true, 0);
         DqnSimOutcome o;
         try (ComputePool pool = ComputePool.serial()) {
             o = new DqnSimulation(config).run(pool);
             assertThat(o.audits()).hasSize(3).allMatch(DqnAudit.Result::passed);
-            assertThat(o.audits().stream().mapToLong(DqnAudit.Result::checkedBlocks).sum()).isEqualTo(o.chain().size());
+            assertThat(o.audits().stream()
+                            .mapToLong(DqnAudit.Result::checkedBlocks)
+                            .sum())
+                    .isEqualTo(o.chain().size());
             // blocks past the warm-up (500 transitions) carry batch seeds the auditor had to reproduce
-            assertThat(((DqnProof) o.chain().getLast().header().proof()).record().batchSeeds()).isNotEmpty();
+            assertThat(((DqnProof) o.chain().getLast().header().proof())
+                            .record()
+                            .batchSeeds())
+                    .isNotEmpty();
 
             DqnParameters params = o.genesis().dqn().orElseThrow();
             Block first = o.chain().getFirst();
             int miner = minerIndex(first);
-            DqnAudit.Result wrongSeed = DqnAudit.replay(params, o.chain(), first.header().miner(), 12345L, pool);
+            DqnAudit.Result wrongSeed =
+                    DqnAudit.replay(params, o.chain(), first.header().miner(), 12345L, pool);
             assertThat(wrongSeed.passed()).isFalse();
             assertThat(wrongSeed.firstMismatch().orElseThrow()).startsWith("block 1: the training record");
 
             Block last = o.chain().getLast();
             DqnProof p = (DqnProof) last.header().proof();
-            DqnProof searched = new DqnProof(1 - p.action(), p.reward(), p.unshapedReward(), p.terminal(), p.done(),
-                    p.next(), p.forkScore(), p.record());
+            DqnProof searched = new DqnProof(
+                    1 - p.action(),
+                    p.reward(),
+                    p.unshapedReward(),
+                    p.terminal(),
+                    p.done(),
+                    p.next(),
+                    p.forkScore(),
+                    p.record());
             List<Block> tampered = new ArrayList<>(o.chain());
             tampered.set(tampered.size() - 1, new Block(last.header().withProof(searched), last.transactions()));
-            DqnAudit.Result audit = DqnAudit.replay(params, tampered, last.header().miner(),
-                    SplitMix64.derive(2, 100 + minerIndex(last)).nextLong(), pool);
-            assertThat(audit.firstMismatch().orElseThrow()).isEqualTo("block " + last.header().height() + ": action "
-                    + (1 - p.action()) + " is not the learner's choice " + p.action());
+            DqnAudit.Result audit = DqnAudit.replay(
+                    params,
+                    tampered,
+                    last.header().miner(),
+                    SplitMix64.derive(2, 100 + minerIndex(last)).nextLong(),
+                    pool);
+            assertThat(audit.firstMismatch().orElseThrow())
+                    .isEqualTo("block " + last.header().height() + ": action " + (1 - p.action())
+                            + " is not the learner's choice " + p.action());
             assertThat(miner).isBetween(0, 2);
         }
         assertThat(DqnSimReport.json(o, 1.0).get("audit").toString()).contains("passed=true");
@@ -122,8 +152,8 @@ class DqnSimulationTest {
 
     @Test
     void aLookaheadMinerWinsByFindingTheBestRewardAndTheAuditExposesIt() {
-        DqnSimConfig config = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 300, 6, 5, 20, 1, false, false,
-                true, 1);
+        DqnSimConfig config =
+                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 300, 6, 5, 20, 1, false, false, true, 1);
         DqnSimOutcome o;
         try (ComputePool pool = ComputePool.serial()) {
             o = new DqnSimulation(config).run(pool);

@@ -21,8 +21,12 @@ class EpisodeTallyTest {
         long h = episode(tally, 0, 2);
         h = episode(tally, h, 4);
         h = episode(tally, h, 3);
-        assertThat(tally.episodes()).extracting(EpisodeTally.Episode::episodeReturn).containsExactly(2.0, 4.0, 3.0);
-        assertThat(tally.episodes()).extracting(EpisodeTally.Episode::movingAverage).containsExactly(2.0, 3.0, 3.5);
+        assertThat(tally.episodes())
+                .extracting(EpisodeTally.Episode::episodeReturn)
+                .containsExactly(2.0, 4.0, 3.0);
+        assertThat(tally.episodes())
+                .extracting(EpisodeTally.Episode::movingAverage)
+                .containsExactly(2.0, 3.0, 3.5);
         assertThat(tally.episodes()).extracting(EpisodeTally.Episode::endHeight).containsExactly(2L, 6L, 9L);
         assertThat(tally.thresholdHeight()).isEqualTo(9);
         assertThat(tally.windowStart()).isEqualTo(2);

@@ -18,8 +18,8 @@ class PartitionSimulationTest {
             Simulation sim = new Simulation(config, SimulationTest.DATA);
             SimOutcome o = sim.run(pool);
             List<Long> atHeal = sim.network().heightsAtHeal();
-            System.out.println("heights at the heal " + atHeal + ", synced blocks " + sim.network().syncedBlocks()
-                    + ", tip " + o.tipHash());
+            System.out.println("heights at the heal " + atHeal + ", synced blocks "
+                    + sim.network().syncedBlocks() + ", tip " + o.tipHash());
             // The requester's side (0-1) goes on with the task; the other side keeps its chain and waits
             // for the round's reveal (up to the task's maximum phase time, PROTOCOL.md 3.4).
             assertThat(atHeal).hasSize(4);

@@ -2,11 +2,11 @@ package io.learnchain.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.learn.compute.ComputePool;
-import io.learnchain.node.data.TrainTestData;
 import io.learnchain.base.Address;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.state.TaskStatus;
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.node.data.TrainTestData;
 import io.learnchain.node.event.PoleEvent;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,10 @@ class SimulationTest {
             rows.forEach(System.out::println);
             assertThat(o.converged()).isTrue();
             assertThat(o.reverifies(pool)).isTrue();
-            assertThat(rows.stream().filter(r -> r.kind().equals("pole")).count()).isEqualTo(2);
-            assertThat(rows).filteredOn(r -> r.kind().equals("pole"))
+            assertThat(rows.stream().filter(r -> r.kind().equals("pole")).count())
+                    .isEqualTo(2);
+            assertThat(rows)
+                    .filteredOn(r -> r.kind().equals("pole"))
                     .allSatisfy(r -> assertThat(r.verifiedScore()).isEqualTo(r.claimedScore()));
             assertThat(o.energyRecycled()).isGreaterThan(0.5);
             assertThat(o.rejections()).isEmpty();
@@ -60,7 +62,8 @@ class SimulationTest {
             rows.forEach(System.out::println);
             System.out.println("rejections " + o.rejections());
             assertThat(o.converged()).isTrue();
-            List<SimOutcome.RoundRow> pole = rows.stream().filter(r -> r.kind().equals("pole")).toList();
+            List<SimOutcome.RoundRow> pole =
+                    rows.stream().filter(r -> r.kind().equals("pole")).toList();
             assertThat(pole).hasSize(2).allSatisfy(r -> {
                 assertThat(r.verifiedScore()).isEqualTo(r.claimedScore());
                 assertThat(r.candidates()).isGreaterThanOrEqualTo(50);
@@ -68,11 +71,17 @@ class SimulationTest {
             });
             assertThat(o.rejections()).containsOnlyKeys("FALSE_SCORE_CLAIM");
             Map<String, Object> r = report(o, pool);
-            assertThat(r).containsEntry("candidates", 100).containsEntry("roundsWon", 0L)
+            assertThat(r)
+                    .containsEntry("candidates", 100)
+                    .containsEntry("roundsWon", 0L)
                     .containsEntry("penalisedRounds", 2);
             assertThat(r.get("rejectedAtNode0")).isEqualTo(Map.of("FALSE_SCORE_CLAIM", 2)); // the rest dropped
-            assertThat(r.get("verdicts")).isEqualTo(Map.of("FALSE_SCORE_CLAIM", AdversaryReport.MAX_JUDGED,
-                    "NOT_JUDGED", 100 - AdversaryReport.MAX_JUDGED));
+            assertThat(r.get("verdicts"))
+                    .isEqualTo(Map.of(
+                            "FALSE_SCORE_CLAIM",
+                            AdversaryReport.MAX_JUDGED,
+                            "NOT_JUDGED",
+                            100 - AdversaryReport.MAX_JUDGED));
         }
     }
 
@@ -83,12 +92,25 @@ class SimulationTest {
             List<SimOutcome.RoundRow> rows = o.rows(pool);
             assertThat(o.converged()).isTrue();
             assertThat(rows).extracting(SimOutcome.RoundRow::kind).containsExactly("idle", "forfeit", "forfeit");
-            var task = o.nodes().getFirst().chain().head().tip().state().tasks().get(1).orElseThrow();
+            var task = o.nodes()
+                    .getFirst()
+                    .chain()
+                    .head()
+                    .tip()
+                    .state()
+                    .tasks()
+                    .get(1)
+                    .orElseThrow();
             assertThat(task.status()).isNotEqualTo(io.learnchain.chain.state.TaskStatus.OPEN);
-            assertThat(task.burned()).isEqualTo(Simulation.REWARD.add(Simulation.REWARD)); // both rounds' rewards burned
+            assertThat(task.burned())
+                    .isEqualTo(Simulation.REWARD.add(Simulation.REWARD)); // both rounds' rewards burned
             Map<String, Object> r = report(o, pool);
-            assertThat(r).containsEntry("kind", "silent-requester").containsEntry("node", "node0")
-                    .containsEntry("reveals", 0).containsEntry("forfeits", 2).containsEntry("burnedCoins", 20.0);
+            assertThat(r)
+                    .containsEntry("kind", "silent-requester")
+                    .containsEntry("node", "node0")
+                    .containsEntry("reveals", 0)
+                    .containsEntry("forfeits", 2)
+                    .containsEntry("burnedCoins", 20.0);
             assertThat(o.reverifies(pool)).isTrue();
         }
     }
@@ -96,18 +118,25 @@ class SimulationTest {
     @Test
     void preminedModelScoresNearChanceAndNeverWins() {
         SimOutcome o = run(7, 1, List.of(Adversary.PREMINED));
-        String adversary = io.learnchain.base.Address.of(io.learnchain.chain.genesis.DevAccounts.keys(2).publicKey())
+        String adversary = io.learnchain.base.Address.of(
+                        io.learnchain.chain.genesis.DevAccounts.keys(2).publicKey())
                 .toString();
         try (ComputePool pool = ComputePool.serial()) {
-            List<SimOutcome.RoundRow> pole = o.rows(pool).stream().filter(r -> r.kind().equals("pole")).toList();
+            List<SimOutcome.RoundRow> pole =
+                    o.rows(pool).stream().filter(r -> r.kind().equals("pole")).toList();
             assertThat(o.converged()).isTrue();
             assertThat(pole).hasSize(2).allSatisfy(r -> assertThat(r.winner()).isNotEqualTo(adversary));
             List<Long> preminedClaims = o.events().stream()
-                    .filter(e -> e instanceof io.learnchain.node.event.PoleEvent.CandidateSent c && c.node().equals("node2"))
-                    .map(e -> ((io.learnchain.node.event.PoleEvent.CandidateSent) e).claimedScore()).toList();
-            System.out.println("premined claims " + preminedClaims + " (shards of " + pole.getFirst().shardSize() + ")");
-            assertThat(preminedClaims).hasSize(2)
-                    .allSatisfy(score -> assertThat(score).isLessThan(pole.getFirst().shardSize() * 3L / 10));
+                    .filter(e -> e instanceof io.learnchain.node.event.PoleEvent.CandidateSent c
+                            && c.node().equals("node2"))
+                    .map(e -> ((io.learnchain.node.event.PoleEvent.CandidateSent) e).claimedScore())
+                    .toList();
+            System.out.println("premined claims " + preminedClaims + " (shards of "
+                    + pole.getFirst().shardSize() + ")");
+            assertThat(preminedClaims)
+                    .hasSize(2)
+                    .allSatisfy(score ->
+                            assertThat(score).isLessThan(pole.getFirst().shardSize() * 3L / 10));
         }
     }
 
@@ -133,8 +162,11 @@ class SimulationTest {
         rows.forEach(System.out::println);
         assertThat(o.converged()).isTrue();
         assertThat(o.reverifies(pool)).isTrue();
-        List<SimOutcome.RoundRow> pole = rows.stream().filter(r -> r.kind().equals("pole")).toList();
-        assertThat(pole).hasSize(2).allSatisfy(r -> assertThat(r.verifiedScore()).isEqualTo(r.claimedScore()));
+        List<SimOutcome.RoundRow> pole =
+                rows.stream().filter(r -> r.kind().equals("pole")).toList();
+        assertThat(pole)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.verifiedScore()).isEqualTo(r.claimedScore()));
         assertThat(rows).noneMatch(r -> r.kind().equals("forfeit"));
         return pole;
     }
@@ -145,8 +177,11 @@ class SimulationTest {
         try (ComputePool pool = ComputePool.serial()) {
             assertHonestBlocksWin(o, pool);
             Map<String, Object> r = report(o, pool);
-            assertThat(r).containsEntry("kind", "copy-model").containsEntry("roundsWon", 0L)
-                    .containsEntry("commitments", 2).containsEntry("candidates", 2);
+            assertThat(r)
+                    .containsEntry("kind", "copy-model")
+                    .containsEntry("roundsWon", 0L)
+                    .containsEntry("commitments", 2)
+                    .containsEntry("candidates", 2);
             // ranked behind the original (same claim, later commitment): never evaluated, and judged a copy
             assertThat(r.get("verdicts")).isEqualTo(Map.of("COPIED_MODEL", 2));
             assertThat((double) r.get("trainingCpuSeconds")).isZero();
@@ -160,7 +195,10 @@ class SimulationTest {
             assertHonestBlocksWin(o, pool);
             Map<String, Object> r = report(o, pool);
             // round 1 has no winner to replay; round 2 replays round 1's model with round 1's claim
-            assertThat(r).containsEntry("roundsWon", 0L).containsEntry("commitments", 1).containsEntry("candidates", 1);
+            assertThat(r)
+                    .containsEntry("roundsWon", 0L)
+                    .containsEntry("commitments", 1)
+                    .containsEntry("candidates", 1);
             assertThat(r.get("verdicts")).isEqualTo(Map.of("STALE_MODEL", 1));
         }
     }
@@ -175,8 +213,11 @@ class SimulationTest {
             assertThat(r.get("verdicts")).isEqualTo(Map.of("COMMITMENT_AFTER_REVEAL", 2));
             assertThat(r.get("rejectedAtNode0")).isEqualTo(Map.of("COMMITMENT_AFTER_REVEAL", 2));
             assertThat((int) r.get("penalisedRounds")).isZero(); // a local rule: an honest relay could trip it
-            List<Long> lateClaims = o.events().stream().filter(e -> e instanceof PoleEvent.CandidateSent c
-                    && c.node().equals("node2")).map(e -> ((PoleEvent.CandidateSent) e).claimedScore()).toList();
+            List<Long> lateClaims = o.events().stream()
+                    .filter(e ->
+                            e instanceof PoleEvent.CandidateSent c && c.node().equals("node2"))
+                    .map(e -> ((PoleEvent.CandidateSent) e).claimedScore())
+                    .toList();
             for (int i = 0; i < 2; i++) {
                 assertThat(lateClaims.get(i)).isGreaterThan(pole.get(i).claimedScore()); // tuned on the test shard
             }
@@ -190,9 +231,18 @@ class SimulationTest {
             assertRoundsComplete(o, pool); // it mines honestly otherwise, so it may win
             Map<String, Object> r = report(o, pool);
             assertThat((int) r.get("reveals")).isGreaterThanOrEqualTo(2); // one forged reveal per round at least
-            assertThat(o.events()).filteredOn(e -> e instanceof PoleEvent.Revealed)
+            assertThat(o.events())
+                    .filteredOn(e -> e instanceof PoleEvent.Revealed)
                     .allSatisfy(e -> assertThat(e.node()).isEqualTo("node0"));
-            var task = o.nodes().getFirst().chain().head().tip().state().tasks().get(1).orElseThrow();
+            var task = o.nodes()
+                    .getFirst()
+                    .chain()
+                    .head()
+                    .tip()
+                    .state()
+                    .tasks()
+                    .get(1)
+                    .orElseThrow();
             assertThat(task.forfeits()).isZero();
             assertThat(task.status()).isEqualTo(TaskStatus.FINISHED);
         }
@@ -203,7 +253,8 @@ class SimulationTest {
         SimOutcome o = run(7, 1, List.of(Adversary.WITHHOLD_MODEL));
         try (ComputePool pool = ComputePool.serial()) {
             List<SimOutcome.RoundRow> pole = assertHonestBlocksWin(o, pool);
-            assertThat(pole).allSatisfy(row -> assertThat(row.evaluations()).isEqualTo(1)); // the bare claim cost nothing
+            assertThat(pole)
+                    .allSatisfy(row -> assertThat(row.evaluations()).isEqualTo(1)); // the bare claim cost nothing
             Map<String, Object> r = report(o, pool);
             assertThat(r).containsEntry("roundsWon", 0L).containsEntry("candidates", 2);
             assertThat(r.get("rejectedAtNode0")).isEqualTo(Map.of("MODEL_HASH_MISMATCH", 2));

@@ -13,11 +13,13 @@ public final class BundledDatasets {
     public static final String FASHION_MNIST_SMALL = "fashion-mnist-small";
     /** Fashion-MNIST has 10 classes. */
     public static final int FASHION_MNIST_CLASSES = 10;
+
     private static final String DIR = "fashion-mnist-small/";
 
     /** Which half of a data set. */
     public enum Split {
-        TRAIN("train"), TEST("t10k");
+        TRAIN("train"),
+        TEST("t10k");
 
         private final String filePrefix;
 
@@ -31,15 +33,19 @@ public final class BundledDatasets {
         }
     }
 
-    private BundledDatasets() {
-    }
+    private BundledDatasets() {}
 
     /** The bundled Fashion-MNIST subset: samples [1, 28, 28] in [0, 1], 10 classes. */
     public static Dataset fashionMnistSmall(Split split) {
         String images = DIR + split.filePrefix() + "-images-idx3-ubyte.gz";
         String labels = DIR + split.filePrefix() + "-labels-idx1-ubyte.gz";
-        return IdxDatasets.fromImagesAndLabels(FASHION_MNIST_SMALL + "/" + split.name().toLowerCase(java.util.Locale.ROOT),
-                resource(images), images, resource(labels), labels, FASHION_MNIST_CLASSES);
+        return IdxDatasets.fromImagesAndLabels(
+                FASHION_MNIST_SMALL + "/" + split.name().toLowerCase(java.util.Locale.ROOT),
+                resource(images),
+                images,
+                resource(labels),
+                labels,
+                FASHION_MNIST_CLASSES);
     }
 
     private static IdxFile resource(String name) {

@@ -21,8 +21,7 @@ public final class CsvReader {
     /** Largest number of feature values accepted (256 Mi floats, 1 GiB). */
     public static final long MAX_VALUES = 1L << 28;
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     public static Dataset read(String name, byte[] bytes, String source) {
         return read(name, new ByteArrayInputStream(bytes), source, 0);
@@ -33,8 +32,10 @@ public final class CsvReader {
      * (at least 2); a positive value checks every label against it.
      */
     public static Dataset read(String name, InputStream in, String source, int classes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         try {
             return parse(name, reader, source, classes);
@@ -62,11 +63,13 @@ public final class CsvReader {
                 continue;
             }
             if (fields.length < 2) {
-                throw new MalformedDatasetException(source, "line " + lineNo + ": needs a label and at least one feature");
+                throw new MalformedDatasetException(
+                        source, "line " + lineNo + ": needs a label and at least one feature");
             }
             if (width >= 0 && fields.length - 1 != width) {
-                throw new MalformedDatasetException(source, "line " + lineNo + ": " + (fields.length - 1)
-                        + " features, but earlier rows have " + width);
+                throw new MalformedDatasetException(
+                        source,
+                        "line " + lineNo + ": " + (fields.length - 1) + " features, but earlier rows have " + width);
             }
             width = fields.length - 1;
             labels.add(parseLabel(fields[0].strip(), source, lineNo, classes));
@@ -87,8 +90,10 @@ public final class CsvReader {
 
     private static int parseLabel(String field, String source, int lineNo, int classes) {
         if (!isInteger(field)) {
-            throw new MalformedDatasetException(source, "line " + lineNo + ": label '" + field
-                    + "' is not a non-negative integer (the label goes in the first column)");
+            throw new MalformedDatasetException(
+                    source,
+                    "line " + lineNo + ": label '" + field
+                            + "' is not a non-negative integer (the label goes in the first column)");
         }
         int label;
         try {
@@ -97,8 +102,8 @@ public final class CsvReader {
             throw new MalformedDatasetException(source, "line " + lineNo + ": label '" + field + "' is too large", e);
         }
         if (classes > 0 && label >= classes) {
-            throw new MalformedDatasetException(source, "line " + lineNo + ": label " + label
-                    + " is outside [0, " + classes + ")");
+            throw new MalformedDatasetException(
+                    source, "line " + lineNo + ": label " + label + " is outside [0, " + classes + ")");
         }
         return label;
     }
@@ -108,12 +113,12 @@ public final class CsvReader {
         try {
             v = Float.parseFloat(field);
         } catch (NumberFormatException e) {
-            throw new MalformedDatasetException(source, "line " + lineNo + ", column " + column + ": '" + field
-                    + "' is not a number", e);
+            throw new MalformedDatasetException(
+                    source, "line " + lineNo + ", column " + column + ": '" + field + "' is not a number", e);
         }
         if (!Float.isFinite(v)) {
-            throw new MalformedDatasetException(source, "line " + lineNo + ", column " + column
-                    + ": features must be finite, got " + field);
+            throw new MalformedDatasetException(
+                    source, "line " + lineNo + ", column " + column + ": features must be finite, got " + field);
         }
         return v == 0f ? 0f : v;
     }

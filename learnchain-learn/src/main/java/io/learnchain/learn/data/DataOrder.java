@@ -17,8 +17,8 @@ public record DataOrder(int count, int batchSize, long dataOrderSeed) {
             throw new IllegalArgumentException("a data order needs at least one sample, got " + count);
         }
         if (batchSize < 1 || batchSize > count) {
-            throw new IllegalArgumentException("batch size must be in [1, " + count + "] (the sample count), got "
-                    + batchSize);
+            throw new IllegalArgumentException(
+                    "batch size must be in [1, " + count + "] (the sample count), got " + batchSize);
         }
     }
 
@@ -106,8 +106,8 @@ public record DataOrder(int count, int batchSize, long dataOrderSeed) {
     public record Batch(float[] features, int[] labels, int sampleSize) {
         public Batch {
             if ((long) labels.length * sampleSize != features.length) {
-                throw new IllegalArgumentException("batch of " + labels.length + " samples x " + sampleSize
-                        + " needs " + (long) labels.length * sampleSize + " values, got " + features.length);
+                throw new IllegalArgumentException("batch of " + labels.length + " samples x " + sampleSize + " needs "
+                        + (long) labels.length * sampleSize + " values, got " + features.length);
             }
         }
 

@@ -23,8 +23,8 @@ public record Dataset(String name, int[] sampleShape, int classes, float[] featu
         long size = 1;
         for (int d : sampleShape) {
             if (d <= 0) {
-                throw new IllegalArgumentException("data set " + name + ": sample shape "
-                        + Arrays.toString(sampleShape) + " has a non-positive dimension");
+                throw new IllegalArgumentException("data set " + name + ": sample shape " + Arrays.toString(sampleShape)
+                        + " has a non-positive dimension");
             }
             size *= d;
         }
@@ -63,8 +63,11 @@ public record Dataset(String name, int[] sampleShape, int classes, float[] featu
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Dataset d && name.equals(d.name) && classes == d.classes
-                && Arrays.equals(sampleShape, d.sampleShape) && Arrays.equals(features, d.features)
+        return o instanceof Dataset d
+                && name.equals(d.name)
+                && classes == d.classes
+                && Arrays.equals(sampleShape, d.sampleShape)
+                && Arrays.equals(features, d.features)
                 && Arrays.equals(labels, d.labels);
     }
 

@@ -29,8 +29,7 @@ public final class DatasetCodec {
     private static final int MAX_NAME = 255;
     private static final int MAX_RANK = 8;
 
-    private DatasetCodec() {
-    }
+    private DatasetCodec() {}
 
     public static byte[] encode(Dataset d) {
         byte[] name = d.name().getBytes(StandardCharsets.UTF_8);
@@ -83,8 +82,10 @@ public final class DatasetCodec {
         }
         int version = b.get() & 0xFF;
         if (version != VERSION) {
-            throw new MalformedDatasetException(source, "data set encoding version " + version
-                    + " is not supported (this build reads version " + VERSION + ")");
+            throw new MalformedDatasetException(
+                    source,
+                    "data set encoding version " + version + " is not supported (this build reads version " + VERSION
+                            + ")");
         }
         int nameLength = b.getShort() & 0xFFFF;
         if (nameLength > MAX_NAME) {
@@ -119,9 +120,11 @@ public final class DatasetCodec {
         }
         long body = 4L * count + 4L * values;
         if (body != b.remaining()) {
-            throw new MalformedDatasetException(source, (body > b.remaining() ? "truncated" : "trailing bytes")
-                    + ": " + count + " samples of " + sampleSize + " values need " + body + " bytes, "
-                    + b.remaining() + " remain");
+            throw new MalformedDatasetException(
+                    source,
+                    (body > b.remaining() ? "truncated" : "trailing bytes")
+                            + ": " + count + " samples of " + sampleSize + " values need " + body + " bytes, "
+                            + b.remaining() + " remain");
         }
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
@@ -145,15 +148,19 @@ public final class DatasetCodec {
 
     private static void need(ByteBuffer b, long n, String source, String what) {
         if (b.remaining() < n) {
-            throw new MalformedDatasetException(source, "truncated in the " + what + " (" + b.remaining()
-                    + " bytes left, " + n + " needed)");
+            throw new MalformedDatasetException(
+                    source, "truncated in the " + what + " (" + b.remaining() + " bytes left, " + n + " needed)");
         }
     }
 
     private static String utf8(byte[] bytes, String source) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedDatasetException(source, "the name is not valid UTF-8", e);
         }

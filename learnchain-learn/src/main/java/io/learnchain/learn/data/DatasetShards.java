@@ -10,8 +10,7 @@ import java.util.List;
  * seed, same shards, on every machine.
  */
 public final class DatasetShards {
-    private DatasetShards() {
-    }
+    private DatasetShards() {}
 
     /**
      * Splits {@code data} into {@code n} shards: the sample indices are shuffled by
@@ -21,8 +20,8 @@ public final class DatasetShards {
      */
     public static List<Dataset> split(Dataset data, int n, long seed) {
         if (n < 1 || n > data.count()) {
-            throw new IllegalArgumentException("cannot split " + data.count() + " samples of " + data.name()
-                    + " into " + n + " shards: choose 1 <= n <= " + data.count());
+            throw new IllegalArgumentException("cannot split " + data.count() + " samples of " + data.name() + " into "
+                    + n + " shards: choose 1 <= n <= " + data.count());
         }
         int[] order = identity(data.count());
         new SplitMix64(seed).shuffle(order);
@@ -47,8 +46,8 @@ public final class DatasetShards {
         for (int i = 0; i < indices.length; i++) {
             int s = indices[i];
             if (s < 0 || s >= data.count()) {
-                throw new IllegalArgumentException("sample index " + s + " is outside [0, " + data.count()
-                        + ") of " + data.name());
+                throw new IllegalArgumentException(
+                        "sample index " + s + " is outside [0, " + data.count() + ") of " + data.name());
             }
             System.arraycopy(features, s * size, x, i * size, size);
             y[i] = labels[s];

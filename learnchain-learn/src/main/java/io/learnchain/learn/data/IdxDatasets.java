@@ -6,35 +6,39 @@ package io.learnchain.learn.data;
  * labels of shape [count] must lie in [0, classes).
  */
 public final class IdxDatasets {
-    private IdxDatasets() {
-    }
+    private IdxDatasets() {}
 
     /**
      * Pairs {@code images} with {@code labels}; {@code imagesSource} and {@code labelsSource} name the
      * files in error messages.
      */
-    public static Dataset fromImagesAndLabels(String name, IdxFile images, String imagesSource,
-                                              IdxFile labels, String labelsSource, int classes) {
+    public static Dataset fromImagesAndLabels(
+            String name, IdxFile images, String imagesSource, IdxFile labels, String labelsSource, int classes) {
         int[] imageDims = images.dims();
         if (imageDims.length != 3) {
-            throw new MalformedDatasetException(imagesSource, "an image file has 3 dimensions [count, rows, cols], got "
-                    + imageDims.length + " (is this a label file?)");
+            throw new MalformedDatasetException(
+                    imagesSource,
+                    "an image file has 3 dimensions [count, rows, cols], got " + imageDims.length
+                            + " (is this a label file?)");
         }
         if (labels.dims().length != 1) {
-            throw new MalformedDatasetException(labelsSource, "a label file has 1 dimension [count], got "
-                    + labels.dims().length + " (is this an image file?)");
+            throw new MalformedDatasetException(
+                    labelsSource,
+                    "a label file has 1 dimension [count], got " + labels.dims().length + " (is this an image file?)");
         }
         if (images.count() != labels.count()) {
-            throw new MalformedDatasetException(labelsSource, labels.count() + " labels but " + imagesSource
-                    + " holds " + images.count() + " images; the two files must belong together");
+            throw new MalformedDatasetException(
+                    labelsSource,
+                    labels.count() + " labels but " + imagesSource + " holds " + images.count()
+                            + " images; the two files must belong together");
         }
         int count = images.count();
         int[] y = new int[count];
         for (int i = 0; i < count; i++) {
             y[i] = labels.unsigned(i);
             if (y[i] >= classes) {
-                throw new MalformedDatasetException(labelsSource, "label " + y[i] + " of item " + i
-                        + " is outside [0, " + classes + ")");
+                throw new MalformedDatasetException(
+                        labelsSource, "label " + y[i] + " of item " + i + " is outside [0, " + classes + ")");
             }
         }
         float[] x = new float[images.data().length];

@@ -24,8 +24,8 @@ public record IdxFile(int[] dims, byte[] data) {
             size *= d;
         }
         if (size != data.length) {
-            throw new IllegalArgumentException("IDX dimensions " + Arrays.toString(dims) + " need " + size
-                    + " values, got " + data.length);
+            throw new IllegalArgumentException(
+                    "IDX dimensions " + Arrays.toString(dims) + " need " + size + " values, got " + data.length);
         }
     }
 

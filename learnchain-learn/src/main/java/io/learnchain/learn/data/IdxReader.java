@@ -18,11 +18,11 @@ import java.util.zip.ZipException;
 public final class IdxReader {
     /** Largest IDX payload accepted (1 GiB): the full MNIST training images are 47 MB. */
     public static final long MAX_VALUES = 1L << 30;
+
     private static final int TYPE_UBYTE = 0x08;
     private static final int MAX_RANK = 8;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /** Reads an IDX file from {@code bytes}; {@code source} names it in error messages. */
     public static IdxFile read(byte[] bytes, String source) {
@@ -43,11 +43,11 @@ public final class IdxReader {
             InputStream body = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(raw, 1 << 16) : raw;
             return readPlain(body, source);
         } catch (ZipException e) {
-            throw new MalformedDatasetException(source, "corrupt gzip data (" + e.getMessage()
-                    + "); download the file again", e);
+            throw new MalformedDatasetException(
+                    source, "corrupt gzip data (" + e.getMessage() + "); download the file again", e);
         } catch (EOFException e) {
-            throw new MalformedDatasetException(source, "truncated: the file ends before its declared size"
-                    + " (an interrupted download?)", e);
+            throw new MalformedDatasetException(
+                    source, "truncated: the file ends before its declared size" + " (an interrupted download?)", e);
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
         }
@@ -59,12 +59,14 @@ public final class IdxReader {
             throw new MalformedDatasetException(source, "empty file, expected an IDX file");
         }
         if (magic.length < 4 || magic[0] != 0 || magic[1] != 0) {
-            throw new MalformedDatasetException(source, "not an IDX file (the first two bytes must be 0, got "
-                    + hex(magic) + ")");
+            throw new MalformedDatasetException(
+                    source, "not an IDX file (the first two bytes must be 0, got " + hex(magic) + ")");
         }
         if ((magic[2] & 0xFF) != TYPE_UBYTE) {
-            throw new MalformedDatasetException(source, String.format(
-                    "IDX value type 0x%02x is not supported; only unsigned bytes (0x08) are", magic[2] & 0xFF));
+            throw new MalformedDatasetException(
+                    source,
+                    String.format(
+                            "IDX value type 0x%02x is not supported; only unsigned bytes (0x08) are", magic[2] & 0xFF));
         }
         int rank = magic[3] & 0xFF;
         if (rank < 1 || rank > MAX_RANK) {
@@ -79,18 +81,22 @@ public final class IdxReader {
             }
             size *= dims[i];
             if (size > MAX_VALUES) {
-                throw new MalformedDatasetException(source, "IDX dimensions " + Arrays.toString(dims)
-                        + " exceed the limit of " + MAX_VALUES + " values");
+                throw new MalformedDatasetException(
+                        source,
+                        "IDX dimensions " + Arrays.toString(dims) + " exceed the limit of " + MAX_VALUES + " values");
             }
         }
         byte[] data = in.readNBytes((int) size);
         if (data.length < size) {
-            throw new MalformedDatasetException(source, "truncated: the header " + Arrays.toString(dims)
-                    + " declares " + size + " values but only " + data.length + " follow");
+            throw new MalformedDatasetException(
+                    source,
+                    "truncated: the header " + Arrays.toString(dims) + " declares " + size + " values but only "
+                            + data.length + " follow");
         }
         if (in.read() != -1) {
-            throw new MalformedDatasetException(source, "trailing bytes after the " + size
-                    + " values declared by the header " + Arrays.toString(dims));
+            throw new MalformedDatasetException(
+                    source,
+                    "trailing bytes after the " + size + " values declared by the header " + Arrays.toString(dims));
         }
         return new IdxFile(dims, data);
     }

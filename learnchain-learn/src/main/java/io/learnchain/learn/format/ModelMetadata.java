@@ -14,8 +14,8 @@ import java.util.Optional;
  * training record's text and hash, when known) and how well it does (metrics such as accuracies).
  * Written without a JSON library; keys in a fixed order so the file is stable.
  */
-public record ModelMetadata(Model model, Optional<TrainingRecord> record, Map<String, Double> metrics,
-                            Map<String, String> notes) {
+public record ModelMetadata(
+        Model model, Optional<TrainingRecord> record, Map<String, Double> metrics, Map<String, String> notes) {
 
     public static final String FILE_NAME = "metadata.json";
 
@@ -38,17 +38,32 @@ public record ModelMetadata(Model model, Optional<TrainingRecord> record, Map<St
         b.append("  \"tensors\": [");
         String sep = "";
         for (TensorSpec t : layout.tensors()) {
-            b.append(sep).append("\n    {\"name\": ").append(Json.quote(t.name())).append(", \"shape\": ")
-                    .append(ints(t.shape().dims())).append(", \"offset\": ").append(t.offset()).append('}');
+            b.append(sep)
+                    .append("\n    {\"name\": ")
+                    .append(Json.quote(t.name()))
+                    .append(", \"shape\": ")
+                    .append(ints(t.shape().dims()))
+                    .append(", \"offset\": ")
+                    .append(t.offset())
+                    .append('}');
             sep = ",";
         }
         b.append("\n  ],\n");
-        b.append("  \"files\": {\"canonical\": \"model.lcm\", \"safetensors\": \"model.safetensors\", \"onnx\": \"model.onnx\"},\n");
-        b.append("  \"onnx\": {\"input\": \"").append(OnnxExporter.INPUT).append("\", \"output\": \"")
-                .append(OnnxExporter.OUTPUT).append("\", \"opset\": ").append(OnnxExporter.OPSET).append("},\n");
+        b.append(
+                "  \"files\": {\"canonical\": \"model.lcm\", \"safetensors\": \"model.safetensors\", \"onnx\": \"model.onnx\"},\n");
+        b.append("  \"onnx\": {\"input\": \"")
+                .append(OnnxExporter.INPUT)
+                .append("\", \"output\": \"")
+                .append(OnnxExporter.OUTPUT)
+                .append("\", \"opset\": ")
+                .append(OnnxExporter.OPSET)
+                .append("},\n");
         if (record.isPresent()) {
-            b.append("  \"trainingRecord\": {\"hash\": ").append(Json.quote(record.get().hash().toHex()))
-                    .append(", \"text\": ").append(Json.quote(record.get().text())).append("},\n");
+            b.append("  \"trainingRecord\": {\"hash\": ")
+                    .append(Json.quote(record.get().hash().toHex()))
+                    .append(", \"text\": ")
+                    .append(Json.quote(record.get().text()))
+                    .append("},\n");
         } else {
             b.append("  \"trainingRecord\": null,\n");
         }

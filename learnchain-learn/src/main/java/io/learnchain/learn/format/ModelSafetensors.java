@@ -15,8 +15,7 @@ public final class ModelSafetensors {
     public static final String SPEC_KEY = "learnchain.spec";
     public static final String HASH_KEY = "learnchain.model_hash";
 
-    private ModelSafetensors() {
-    }
+    private ModelSafetensors() {}
 
     public static byte[] write(Model model) {
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -31,8 +30,10 @@ public final class ModelSafetensors {
         Safetensors.Contents c = Safetensors.read(bytes, source);
         String specText = c.metadata().get(SPEC_KEY);
         if (specText == null) {
-            throw new FormatException(source, "no " + SPEC_KEY + " in the metadata: not written by learnchain, "
-                    + "so the architecture is unknown");
+            throw new FormatException(
+                    source,
+                    "no " + SPEC_KEY + " in the metadata: not written by learnchain, "
+                            + "so the architecture is unknown");
         }
         Model model;
         try {
@@ -42,8 +43,10 @@ public final class ModelSafetensors {
         }
         String hash = c.metadata().get(HASH_KEY);
         if (hash != null && !model.hash().equals(Hash.fromHex(hash))) {
-            throw new FormatException(source, "the tensors hash to " + model.hash().toHex() + " but the metadata says "
-                    + hash + " (edited or corrupted file)");
+            throw new FormatException(
+                    source,
+                    "the tensors hash to " + model.hash().toHex() + " but the metadata says " + hash
+                            + " (edited or corrupted file)");
         }
         return model;
     }

@@ -17,7 +17,8 @@ public record NamedTensor(String name, int[] shape, float[] data) {
         long size = 1;
         for (int d : shape) {
             if (d < 0) {
-                throw new IllegalArgumentException("tensor " + name + " has a negative dimension in " + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        "tensor " + name + " has a negative dimension in " + Arrays.toString(shape));
             }
             size *= d;
         }
@@ -34,7 +35,9 @@ public record NamedTensor(String name, int[] shape, float[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NamedTensor t && name.equals(t.name) && Arrays.equals(shape, t.shape)
+        return o instanceof NamedTensor t
+                && name.equals(t.name)
+                && Arrays.equals(shape, t.shape)
                 && Arrays.equals(data, t.data);
     }
 

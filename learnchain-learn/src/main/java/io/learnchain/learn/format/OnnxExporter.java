@@ -34,8 +34,7 @@ public final class OnnxExporter {
     public static final int OPSET = 17;
     private static final long IR_VERSION = 8;
 
-    private OnnxExporter() {
-    }
+    private OnnxExporter() {}
 
     public static byte[] export(Model model) {
         return toProto(model).toByteArray();
@@ -62,18 +61,24 @@ public final class OnnxExporter {
                 case LayerSpec.Conv2d c -> {
                     TensorSpec w = layout.tensors().get(first[i]);
                     TensorSpec b = layout.tensors().get(first[i] + 1);
-                    g.addInitializer(tensor(i + ".weight", model.tensor(w), c.filters(), inShape.dim(0), c.kernel(), c.kernel()));
+                    g.addInitializer(tensor(
+                            i + ".weight", model.tensor(w), c.filters(), inShape.dim(0), c.kernel(), c.kernel()));
                     g.addInitializer(tensor(i + ".bias", model.tensor(b), c.filters()));
                     g.addNode(node("Conv", i, out, cur, i + ".weight", i + ".bias").toBuilder()
                             .addAttribute(ints("kernel_shape", c.kernel(), c.kernel()))
                             .addAttribute(ints("strides", c.stride(), c.stride()))
                             .addAttribute(ints("pads", c.padding(), c.padding(), c.padding(), c.padding())));
                 }
-                case LayerSpec.MaxPool2d p -> g.addNode(node("MaxPool", i, out, cur).toBuilder()
-                        .addAttribute(ints("kernel_shape", p.size(), p.size()))
-                        .addAttribute(ints("strides", p.stride(), p.stride())));
-                case LayerSpec.Flatten f -> g.addNode(node("Flatten", i, out, cur).toBuilder()
-                        .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1)));
+                case LayerSpec.MaxPool2d p ->
+                    g.addNode(node("MaxPool", i, out, cur).toBuilder()
+                            .addAttribute(ints("kernel_shape", p.size(), p.size()))
+                            .addAttribute(ints("strides", p.stride(), p.stride())));
+                case LayerSpec.Flatten f ->
+                    g.addNode(node("Flatten", i, out, cur).toBuilder()
+                            .addAttribute(AttributeProto.newBuilder()
+                                    .setName("axis")
+                                    .setType(AttributeProto.AttributeType.INT)
+                                    .setI(1)));
                 case LayerSpec.Relu r -> g.addNode(node("Relu", i, out, cur));
                 case LayerSpec.Tanh t -> g.addNode(node("Tanh", i, out, cur));
                 case LayerSpec.Sigmoid s -> g.addNode(node("Sigmoid", i, out, cur));
@@ -97,8 +102,15 @@ public final class OnnxExporter {
     /** Engine gate blocks (i, f, g, o) in ONNX order (i, o, f, c). */
     private static final int[] ONNX_GATE_FROM_ENGINE = {0, 3, 1, 2};
 
-    private static void addLstm(GraphProto.Builder g, Model model, ModelLayout layout, int i, int h, Shape inShape,
-                                String cur, String out) {
+    private static void addLstm(
+            GraphProto.Builder g,
+            Model model,
+            ModelLayout layout,
+            int i,
+            int h,
+            Shape inShape,
+            String cur,
+            String out) {
         int features = inShape.dim(1);
         int g4 = 4 * h;
         float[] wx = model.tensor(layout.tensors().get(layout.firstTensorOfLayer()[i]));
@@ -115,14 +127,31 @@ public final class OnnxExporter {
         g.addInitializer(tensor(i + ".B", b, 1, 2 * g4));
         g.addInitializer(longs(i + ".shape", -1, h));
         String seq = "h" + i + ".seq";
-        g.addNode(NodeProto.newBuilder().setOpType("Transpose").setName(i + ".transpose").addInput(cur).addOutput(seq)
+        g.addNode(NodeProto.newBuilder()
+                .setOpType("Transpose")
+                .setName(i + ".transpose")
+                .addInput(cur)
+                .addOutput(seq)
                 .addAttribute(ints("perm", 1, 0, 2)));
         String yh = "h" + i + ".yh";
-        g.addNode(NodeProto.newBuilder().setOpType("LSTM").setName(i + ".lstm")
-                .addInput(seq).addInput(i + ".W").addInput(i + ".R").addInput(i + ".B")
-                .addOutput("").addOutput(yh)
-                .addAttribute(AttributeProto.newBuilder().setName("hidden_size").setType(AttributeProto.AttributeType.INT).setI(h)));
-        g.addNode(NodeProto.newBuilder().setOpType("Reshape").setName(i + ".reshape").addInput(yh).addInput(i + ".shape")
+        g.addNode(NodeProto.newBuilder()
+                .setOpType("LSTM")
+                .setName(i + ".lstm")
+                .addInput(seq)
+                .addInput(i + ".W")
+                .addInput(i + ".R")
+                .addInput(i + ".B")
+                .addOutput("")
+                .addOutput(yh)
+                .addAttribute(AttributeProto.newBuilder()
+                        .setName("hidden_size")
+                        .setType(AttributeProto.AttributeType.INT)
+                        .setI(h)));
+        g.addNode(NodeProto.newBuilder()
+                .setOpType("Reshape")
+                .setName(i + ".reshape")
+                .addInput(yh)
+                .addInput(i + ".shape")
                 .addOutput(out));
     }
 
@@ -141,7 +170,8 @@ public final class OnnxExporter {
     }
 
     private static NodeProto node(String op, int layer, String out, String... inputs) {
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(layer + "." + op.toLowerCase(java.util.Locale.ROOT));
+        NodeProto.Builder n =
+                NodeProto.newBuilder().setOpType(op).setName(layer + "." + op.toLowerCase(java.util.Locale.ROOT));
         for (String in : inputs) {
             n.addInput(in);
         }
@@ -159,7 +189,8 @@ public final class OnnxExporter {
     private static TensorProto tensor(String name, float[] data, long... dims) {
         ByteBuffer b = ByteBuffer.allocate(4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(data);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
+        TensorProto.Builder t =
+                TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
         for (long d : dims) {
             t.addDims(d);
         }
@@ -171,8 +202,12 @@ public final class OnnxExporter {
         for (long v : values) {
             b.putLong(v);
         }
-        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber())
-                .addDims(values.length).setRawData(ByteString.copyFrom(b.array())).build();
+        return TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64.getNumber())
+                .addDims(values.length)
+                .setRawData(ByteString.copyFrom(b.array()))
+                .build();
     }
 
     private static ValueInfoProto valueInfo(String name, Shape sample) {
@@ -181,8 +216,13 @@ public final class OnnxExporter {
         for (int d : sample.dims()) {
             shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                                .setShape(shape)))
+                .build();
     }
 
     private static StringStringEntryProto prop(String key, String value) {

@@ -22,10 +22,10 @@ import java.util.Set;
 public final class Safetensors {
     /** Largest header accepted by the reader (as the reference implementation: 100 MB). */
     public static final long MAX_HEADER = 100_000_000L;
+
     private static final String METADATA = "__metadata__";
 
-    private Safetensors() {
-    }
+    private Safetensors() {}
 
     /** A decoded file: the tensors in data order and the metadata strings. */
     public record Contents(List<NamedTensor> tensors, Map<String, String> metadata) {
@@ -70,7 +70,11 @@ public final class Safetensors {
             for (int i = 0; i < shape.length; i++) {
                 h.append(i > 0 ? "," : "").append(shape[i]);
             }
-            h.append("],\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
+            h.append("],\"data_offsets\":[")
+                    .append(offset)
+                    .append(',')
+                    .append(end)
+                    .append("]}");
             offset = end;
         }
         h.append('}');
@@ -99,8 +103,10 @@ public final class Safetensors {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = b.getLong();
         if (headerLength < 2 || headerLength > MAX_HEADER || headerLength > bytes.length - 8) {
-            throw new FormatException(source, "header length " + headerLength + " does not fit the file of "
-                    + bytes.length + " bytes (truncated, or not a safetensors file)");
+            throw new FormatException(
+                    source,
+                    "header length " + headerLength + " does not fit the file of " + bytes.length
+                            + " bytes (truncated, or not a safetensors file)");
         }
         String headerText = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
         if (!(Json.parse(headerText, source + " header") instanceof Map<?, ?> header)) {
@@ -123,15 +129,20 @@ public final class Safetensors {
         List<NamedTensor> tensors = new ArrayList<>();
         for (Entry en : entries) {
             if (en.begin != expected) {
-                throw new FormatException(source, "tensor " + en.name + " starts at byte " + en.begin + " but "
-                        + expected + " was expected (ranges overlap or leave a gap)");
+                throw new FormatException(
+                        source,
+                        "tensor " + en.name + " starts at byte " + en.begin + " but " + expected
+                                + " was expected (ranges overlap or leave a gap)");
             }
             if (en.end > dataLength) {
-                throw new FormatException(source, "tensor " + en.name + " ends at byte " + en.end
-                        + " past the data section of " + dataLength + " bytes (truncated file)");
+                throw new FormatException(
+                        source,
+                        "tensor " + en.name + " ends at byte " + en.end + " past the data section of " + dataLength
+                                + " bytes (truncated file)");
             }
             float[] data = new float[(int) ((en.end - en.begin) / 4)];
-            ByteBuffer slice = ByteBuffer.wrap(bytes, dataStart + (int) en.begin, 4 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer slice = ByteBuffer.wrap(bytes, dataStart + (int) en.begin, 4 * data.length)
+                    .order(ByteOrder.LITTLE_ENDIAN);
             slice.asFloatBuffer().get(data);
             tensors.add(new NamedTensor(en.name, en.shape, data));
             expected = en.end;
@@ -142,18 +153,18 @@ public final class Safetensors {
         return new Contents(tensors, metadata);
     }
 
-    private record Entry(String name, int[] shape, long begin, long end) {
-    }
+    private record Entry(String name, int[] shape, long begin, long end) {}
 
     private static Entry entry(String name, Object value, String source) {
         if (!(value instanceof Map<?, ?> m)) {
             throw new FormatException(source, "tensor " + name + ": expected an object");
         }
         if (!"F32".equals(m.get("dtype"))) {
-            throw new FormatException(source, "tensor " + name + " has dtype " + m.get("dtype")
-                    + "; learnchain models are F32 only");
+            throw new FormatException(
+                    source, "tensor " + name + " has dtype " + m.get("dtype") + "; learnchain models are F32 only");
         }
-        if (!(m.get("shape") instanceof List<?> shapeList) || !(m.get("data_offsets") instanceof List<?> offsets)
+        if (!(m.get("shape") instanceof List<?> shapeList)
+                || !(m.get("data_offsets") instanceof List<?> offsets)
                 || offsets.size() != 2) {
             throw new FormatException(source, "tensor " + name + " needs a shape list and two data_offsets");
         }
@@ -166,12 +177,17 @@ public final class Safetensors {
             shape[i] = (int) (long) d;
             size = Math.min(size * d, Integer.MAX_VALUE);
         }
-        if (!(offsets.get(0) instanceof Long begin) || !(offsets.get(1) instanceof Long end) || begin < 0 || end < begin) {
+        if (!(offsets.get(0) instanceof Long begin)
+                || !(offsets.get(1) instanceof Long end)
+                || begin < 0
+                || end < begin) {
             throw new FormatException(source, "tensor " + name + ": bad data_offsets " + offsets);
         }
         if (end - begin != 4 * size) {
-            throw new FormatException(source, "tensor " + name + ": shape " + shapeList + " needs " + 4 * size
-                    + " bytes but data_offsets span " + (end - begin));
+            throw new FormatException(
+                    source,
+                    "tensor " + name + ": shape " + shapeList + " needs " + 4 * size + " bytes but data_offsets span "
+                            + (end - begin));
         }
         return new Entry(name, shape, begin, end);
     }

@@ -18,8 +18,7 @@ import java.util.List;
  * rounded.
  */
 public final class TorchTensors {
-    private TorchTensors() {
-    }
+    private TorchTensors() {}
 
     public static List<NamedTensor> fromModel(Model model) {
         ModelSpec spec = model.spec();
@@ -34,22 +33,31 @@ public final class TorchTensors {
             TensorSpec w = layout.tensors().get(first[i]);
             switch (spec.layers().get(i)) {
                 case LayerSpec.Dense d -> {
-                    out.add(new NamedTensor(i + ".weight", new int[] {d.units(), in}, transpose(model.tensor(w), in, d.units())));
-                    out.add(new NamedTensor(i + ".bias", new int[] {d.units()}, model.tensor(layout.tensors().get(first[i] + 1))));
+                    out.add(new NamedTensor(
+                            i + ".weight", new int[] {d.units(), in}, transpose(model.tensor(w), in, d.units())));
+                    out.add(new NamedTensor(
+                            i + ".bias",
+                            new int[] {d.units()},
+                            model.tensor(layout.tensors().get(first[i] + 1))));
                 }
                 case LayerSpec.Conv2d c -> {
                     int channels = layout.shapes().get(i).dim(0);
-                    out.add(new NamedTensor(i + ".weight", new int[] {c.filters(), channels, c.kernel(), c.kernel()},
-                            model.tensor(w)));
-                    out.add(new NamedTensor(i + ".bias", new int[] {c.filters()}, model.tensor(layout.tensors().get(first[i] + 1))));
+                    out.add(new NamedTensor(
+                            i + ".weight", new int[] {c.filters(), channels, c.kernel(), c.kernel()}, model.tensor(w)));
+                    out.add(new NamedTensor(
+                            i + ".bias",
+                            new int[] {c.filters()},
+                            model.tensor(layout.tensors().get(first[i] + 1))));
                 }
                 case LayerSpec.Lstm l -> {
                     int h = l.hidden();
                     int g4 = 4 * h;
                     TensorSpec wh = layout.tensors().get(first[i] + 1);
                     TensorSpec b = layout.tensors().get(first[i] + 2);
-                    out.add(new NamedTensor(i + ".weight_ih_l0", new int[] {g4, in}, transpose(model.tensor(w), in, g4)));
-                    out.add(new NamedTensor(i + ".weight_hh_l0", new int[] {g4, h}, transpose(model.tensor(wh), h, g4)));
+                    out.add(new NamedTensor(
+                            i + ".weight_ih_l0", new int[] {g4, in}, transpose(model.tensor(w), in, g4)));
+                    out.add(new NamedTensor(
+                            i + ".weight_hh_l0", new int[] {g4, h}, transpose(model.tensor(wh), h, g4)));
                     out.add(new NamedTensor(i + ".bias_ih_l0", new int[] {g4}, model.tensor(b)));
                     out.add(new NamedTensor(i + ".bias_hh_l0", new int[] {g4}, new float[g4]));
                 }
@@ -88,7 +96,10 @@ public final class TorchTensors {
                     int h = l.hidden();
                     int g4 = 4 * h;
                     put(params, w, transpose(expect(contents, i + ".weight_ih_l0", g4, in), g4, in));
-                    put(params, layout.tensors().get(first[i] + 1), transpose(expect(contents, i + ".weight_hh_l0", g4, h), g4, h));
+                    put(
+                            params,
+                            layout.tensors().get(first[i] + 1),
+                            transpose(expect(contents, i + ".weight_hh_l0", g4, h), g4, h));
                     float[] bias = expect(contents, i + ".bias_ih_l0", g4);
                     float[] bias2 = expect(contents, i + ".bias_hh_l0", g4);
                     for (int j = 0; j < g4; j++) {

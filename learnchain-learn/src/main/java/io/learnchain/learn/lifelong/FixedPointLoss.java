@@ -19,10 +19,10 @@ import java.util.List;
 public final class FixedPointLoss {
     /** Fixed-point units per nat. */
     public static final long SCALE = 1_000_000L;
+
     private static final int BATCH = 64;
 
-    private FixedPointLoss() {
-    }
+    private FixedPointLoss() {}
 
     public static long of(Model model, List<Dataset> parts, ComputePool pool) {
         if (parts.isEmpty()) {

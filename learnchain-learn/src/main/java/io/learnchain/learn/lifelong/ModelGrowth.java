@@ -25,8 +25,7 @@ import java.util.Optional;
  * [H x C] becomes [H' x C'] with (i, j) kept, its bias [C] the first C of [C'].
  */
 public final class ModelGrowth {
-    private ModelGrowth() {
-    }
+    private ModelGrowth() {}
 
     /** Where the old parameters went and what is frozen in the grown vector. */
     public record Plan(ModelSpec old, ModelSpec grown, int[] oldToNew, BitSet zeroFrozen) {
@@ -76,16 +75,18 @@ public final class ModelGrowth {
     public static Plan plan(ModelSpec old, ModelSpec grown) {
         int out = lastLayer(old);
         if (grown.layers().size() != old.layers().size() || !grown.input().equals(old.input())) {
-            throw new IllegalArgumentException("'" + grown + "' is not a growth of '" + old
-                    + "': the input and the layer count must stay");
+            throw new IllegalArgumentException(
+                    "'" + grown + "' is not a growth of '" + old + "': the input and the layer count must stay");
         }
         int hidden = out - 1;
-        while (hidden >= 0 && !(old.layers().get(hidden) instanceof LayerSpec.Dense)
+        while (hidden >= 0
+                && !(old.layers().get(hidden) instanceof LayerSpec.Dense)
                 && isActivation(old.layers().get(hidden))) {
             hidden--;
         }
         for (int i = 0; i < old.layers().size(); i++) {
-            boolean mayGrow = i == out || (i == hidden && hidden >= 0 && old.layers().get(i) instanceof LayerSpec.Dense);
+            boolean mayGrow =
+                    i == out || (i == hidden && hidden >= 0 && old.layers().get(i) instanceof LayerSpec.Dense);
             LayerSpec a = old.layers().get(i);
             LayerSpec b = grown.layers().get(i);
             boolean same = a.equals(b);
@@ -151,7 +152,8 @@ public final class ModelGrowth {
         for (int t = 0; t < ln.tensors().size(); t++) {
             TensorSpec ts = ln.tensors().get(t);
             double bound = ts.shape().rank() == 2
-                    ? StrictMath.sqrt(6.0 / (ts.shape().dim(0) + ts.shape().dim(1))) : 0.0;
+                    ? StrictMath.sqrt(6.0 / (ts.shape().dim(0) + ts.shape().dim(1)))
+                    : 0.0;
             SplitMix64 rng = SplitMix64.derive(seed, t);
             for (int k = 0; k < ts.size(); k++) {
                 int at = ts.offset() + k;

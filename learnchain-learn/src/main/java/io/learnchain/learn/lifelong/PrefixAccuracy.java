@@ -15,8 +15,7 @@ import io.learnchain.learn.nn.SoftmaxCrossEntropy;
 public final class PrefixAccuracy {
     private static final int BATCH = 256;
 
-    private PrefixAccuracy() {
-    }
+    private PrefixAccuracy() {}
 
     /** Samples of {@code data} whose argmax over outputs [0, classes) equals the label. */
     public static int correct(Model model, Dataset data, int classes, ComputePool pool) {

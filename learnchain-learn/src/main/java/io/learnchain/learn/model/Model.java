@@ -26,8 +26,8 @@ public final class Model {
         this.spec = Objects.requireNonNull(spec, "spec");
         int expected = spec.layout().parameterCount();
         if (parameters.length != expected) {
-            throw new IllegalArgumentException("model " + spec + " has " + expected + " parameters, got "
-                    + parameters.length);
+            throw new IllegalArgumentException(
+                    "model " + spec + " has " + expected + " parameters, got " + parameters.length);
         }
         float[] p = parameters.clone();
         for (int i = 0; i < p.length; i++) {
@@ -74,7 +74,8 @@ public final class Model {
 
     public byte[] canonicalBytes() {
         byte[] text = spec.text().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buf = ByteBuffer.allocate(4 + text.length + 4 * parameters.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf =
+                ByteBuffer.allocate(4 + text.length + 4 * parameters.length).order(ByteOrder.LITTLE_ENDIAN);
         buf.putInt(text.length).put(text);
         buf.asFloatBuffer().put(parameters);
         return buf.array();
@@ -126,12 +127,13 @@ public final class Model {
         buf.get(text);
         ModelSpec spec = ModelSpec.parse(new String(text, StandardCharsets.UTF_8));
         if (!spec.text().equals(new String(text, StandardCharsets.UTF_8))) {
-            throw new IllegalArgumentException("model bytes: spec text is not canonical, expected '" + spec.text() + "'");
+            throw new IllegalArgumentException(
+                    "model bytes: spec text is not canonical, expected '" + spec.text() + "'");
         }
         int count = spec.layout().parameterCount();
         if (buf.remaining() != 4L * count) {
-            throw new IllegalArgumentException("model bytes: spec needs " + 4L * count + " parameter bytes, got "
-                    + buf.remaining());
+            throw new IllegalArgumentException(
+                    "model bytes: spec needs " + 4L * count + " parameter bytes, got " + buf.remaining());
         }
         float[] p = new float[count];
         buf.asFloatBuffer().get(p);

@@ -11,7 +11,8 @@ final class ModelSpecText {
 
     static ModelSpec parse(String text) {
         if (text == null || text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("model spec text must be non-null and at most " + MAX_TEXT + " characters");
+            throw new IllegalArgumentException(
+                    "model spec text must be non-null and at most " + MAX_TEXT + " characters");
         }
         String[] parts = text.split("\\|", -1);
         Shape input = parseInput(parts[0].trim());
@@ -25,8 +26,8 @@ final class ModelSpecText {
     private static Shape parseInput(String part) {
         String[] t = part.split("\\s+");
         if (t.length != 2 || !t[0].equals("input")) {
-            throw new IllegalArgumentException("model spec must start with 'input <dims>' such as 'input 1x28x28', got '"
-                    + part + "'");
+            throw new IllegalArgumentException(
+                    "model spec must start with 'input <dims>' such as 'input 1x28x28', got '" + part + "'");
         }
         String[] d = t[1].split("x", -1);
         int[] dims = new int[d.length];
@@ -46,7 +47,10 @@ final class ModelSpecText {
             }
             case "conv2d" -> {
                 arity(where, t, 5, "conv2d <filters> k<kernel> s<stride> p<padding>");
-                yield new LayerSpec.Conv2d(number(where, t[1]), prefixed(where, t[2], 'k'), prefixed(where, t[3], 's'),
+                yield new LayerSpec.Conv2d(
+                        number(where, t[1]),
+                        prefixed(where, t[2], 'k'),
+                        prefixed(where, t[3], 's'),
                         prefixed(where, t[4], 'p'));
             }
             case "maxpool" -> {
@@ -61,8 +65,9 @@ final class ModelSpecText {
             case "relu" -> noArgs(where, t, new LayerSpec.Relu());
             case "tanh" -> noArgs(where, t, new LayerSpec.Tanh());
             case "sigmoid" -> noArgs(where, t, new LayerSpec.Sigmoid());
-            default -> throw new IllegalArgumentException(where + ": unknown layer '" + t[0]
-                    + "'; known: dense, conv2d, maxpool, flatten, relu, tanh, sigmoid, lstm");
+            default ->
+                throw new IllegalArgumentException(where + ": unknown layer '" + t[0]
+                        + "'; known: dense, conv2d, maxpool, flatten, relu, tanh, sigmoid, lstm");
         };
     }
 
@@ -85,7 +90,9 @@ final class ModelSpecText {
     }
 
     private static int number(String where, String token) {
-        if (token.isEmpty() || token.length() > 9 || !token.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+        if (token.isEmpty()
+                || token.length() > 9
+                || !token.chars().allMatch(ch -> ch >= '0' && ch <= '9')
                 || (token.length() > 1 && token.charAt(0) == '0')) {
             throw new IllegalArgumentException(where + ": '" + token + "' is not a canonical non-negative integer");
         }

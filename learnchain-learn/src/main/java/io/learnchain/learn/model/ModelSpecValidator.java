@@ -69,8 +69,9 @@ public final class ModelSpecValidator {
             cur = next;
         }
         if (cur.rank() != 1) {
-            throw new IllegalArgumentException("the last layer (" + (layers.size() - 1) + ", " + layers.getLast().text()
-                    + ") outputs " + cur + " but a model must end flat: add flatten and dense layers");
+            throw new IllegalArgumentException("the last layer (" + (layers.size() - 1) + ", "
+                    + layers.getLast().text() + ") outputs " + cur
+                    + " but a model must end flat: add flatten and dense layers");
         }
         if (tensors.isEmpty()) {
             throw new IllegalArgumentException("the model has no trainable layer: add a dense, conv2d or lstm layer");
@@ -90,15 +91,15 @@ public final class ModelSpecValidator {
 
     private static void requireFlat(int i, LayerSpec l, Shape in) {
         if (in.rank() != 1) {
-            throw new IllegalArgumentException("layer " + i + " (" + l.text() + ") needs a flat input but gets "
-                    + in + ": add a flatten layer before it");
+            throw new IllegalArgumentException("layer " + i + " (" + l.text() + ") needs a flat input but gets " + in
+                    + ": add a flatten layer before it");
         }
     }
 
     private static void requireRank(int i, LayerSpec l, Shape in, int rank, String expected) {
         if (in.rank() != rank) {
-            throw new IllegalArgumentException("layer " + i + " (" + l.text() + ") needs an input " + expected
-                    + " but gets " + in);
+            throw new IllegalArgumentException(
+                    "layer " + i + " (" + l.text() + ") needs an input " + expected + " but gets " + in);
         }
     }
 

@@ -23,8 +23,7 @@ import java.util.List;
  * (positions share them); {@link #supports} says false for it.
  */
 public final class OutputPermutation {
-    private OutputPermutation() {
-    }
+    private OutputPermutation() {}
 
     /** True when the outputs of models of {@code spec} can be reordered by moving weights. */
     public static boolean supports(ModelSpec spec) {
@@ -140,8 +139,8 @@ public final class OutputPermutation {
         boolean[] seen = new boolean[n];
         for (int v : order) {
             if (v < 0 || v >= n || seen[v]) {
-                throw new IllegalArgumentException("not a permutation of [0, " + n + "): "
-                        + java.util.Arrays.toString(order));
+                throw new IllegalArgumentException(
+                        "not a permutation of [0, " + n + "): " + java.util.Arrays.toString(order));
             }
             seen[v] = true;
         }

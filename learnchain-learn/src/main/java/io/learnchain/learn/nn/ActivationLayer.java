@@ -13,7 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  * float32 functions, the same bits on every JVM and CPU).
  */
 final class ActivationLayer extends Layer {
-    enum Kind { RELU, TANH, SIGMOID }
+    enum Kind {
+        RELU,
+        TANH,
+        SIGMOID
+    }
 
     private static final VectorSpecies<Float> S = Lanes.FLOAT;
 
@@ -41,7 +45,14 @@ final class ActivationLayer extends Layer {
     }
 
     @Override
-    void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
+    void backward(
+            ComputePool pool,
+            float[] params,
+            float[] grads,
+            float[] in,
+            float[] out,
+            float[] dOut,
+            float[] dIn,
             int batch) {
         if (dIn == null) {
             return;
@@ -80,12 +91,13 @@ final class ActivationLayer extends Layer {
     static void reluBackward(float[] out, float[] dOut, float[] dIn, int n) {
         int i = 0;
         for (; i <= n - S.length(); i += S.length()) {
-            VectorMask<Float> off = FloatVector.fromArray(S, out, i).compare(VectorOperators.GT, 0f).not();
+            VectorMask<Float> off = FloatVector.fromArray(S, out, i)
+                    .compare(VectorOperators.GT, 0f)
+                    .not();
             FloatVector.fromArray(S, dOut, i).blend(0f, off).intoArray(dIn, i);
         }
         for (; i < n; i++) {
             dIn[i] = out[i] > 0f ? dOut[i] : 0f;
         }
     }
-
 }

@@ -2,8 +2,8 @@ package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.tensor.Gemm;
-import java.util.Arrays;
 import io.learnchain.learn.tensor.Lanes;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -30,10 +30,12 @@ final class Conv2dLayer extends Layer {
     private final float[] cols;
     /** Floats per sample in cols: its patches (either layout) or its direct-forward scratch. */
     private final int colStride;
+
     private final float[] dW;
     private final float[] wT;
     /** Per kernel column kx: the valid output columns [firstValid, endValid) (precomputed: no divisions in loops). */
     private final int[] firstValid;
+
     private final int[] endValid;
     /**
      * Stride-1 forward without im2col ({@code rowOff != null}): the sample's zero-padded input (hp x wp
@@ -42,11 +44,21 @@ final class Conv2dLayer extends Layer {
      * is product column oy * wp + ox. Same values, zeros and order as the im2col product: same bits.
      */
     private final int[] rowOff;
+
     private final int hp, wp, nq, padLen;
 
-    Conv2dLayer(int channels, int height, int width, int filters, int kernel, int stride, int pad, int paramOffset,
+    Conv2dLayer(
+            int channels,
+            int height,
+            int width,
+            int filters,
+            int kernel,
+            int stride,
+            int pad,
+            int paramOffset,
             int maxBatch) {
-        super(channels * height * width,
+        super(
+                channels * height * width,
                 filters * ((height + 2 * pad - kernel) / stride + 1) * ((width + 2 * pad - kernel) / stride + 1));
         this.c = channels;
         this.h = height;
@@ -122,7 +134,14 @@ final class Conv2dLayer extends Layer {
     }
 
     @Override
-    void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
+    void backward(
+            ComputePool pool,
+            float[] params,
+            float[] grads,
+            float[] in,
+            float[] out,
+            float[] dOut,
+            float[] dIn,
             int batch) {
         // Patch rows of each sample (im2row: position-major, kpad floats per position, the pad columns zero).
         pool.forEach(batch, b -> im2row(in, b * inSize, cols, b * colStride));
@@ -143,8 +162,21 @@ final class Conv2dLayer extends Layer {
         pool.forEach(kpad / PAD_F, t -> {
             int j = t * PAD_F;
             for (int b = 0; b < batch; b++) {
-                Gemm.multiply(ComputePool.serial(), f, PAD_F, p, dOut, b * outSize, p, cols, b * colStride + j, kpad,
-                        dW, j, kpad, b > 0);
+                Gemm.multiply(
+                        ComputePool.serial(),
+                        f,
+                        PAD_F,
+                        p,
+                        dOut,
+                        b * outSize,
+                        p,
+                        cols,
+                        b * colStride + j,
+                        kpad,
+                        dW,
+                        j,
+                        kpad,
+                        b > 0);
             }
         });
         for (int fi = 0; fi < f; fi++) {
@@ -159,7 +191,8 @@ final class Conv2dLayer extends Layer {
             }
         }
         pool.forEach(batch, b -> {
-            Gemm.multiply(ComputePool.serial(), kk, p, f, wT, 0, f, dOut, b * outSize, p, cols, b * colStride, p, false);
+            Gemm.multiply(
+                    ComputePool.serial(), kk, p, f, wT, 0, f, dOut, b * outSize, p, cols, b * colStride, p, false);
             col2im(cols, b * colStride, p, dIn, b * inSize);
         });
     }

@@ -30,16 +30,36 @@ final class DenseLayer extends Layer {
         for (int b = from; b < to; b++) {
             System.arraycopy(params, bOff, out, b * outSize, outSize);
         }
-        Gemm.multiply(ComputePool.serial(), to - from, outSize, inSize, in, from * inSize, inSize, params, wOff,
-                outSize, out, from * outSize, outSize, true);
+        Gemm.multiply(
+                ComputePool.serial(),
+                to - from,
+                outSize,
+                inSize,
+                in,
+                from * inSize,
+                inSize,
+                params,
+                wOff,
+                outSize,
+                out,
+                from * outSize,
+                outSize,
+                true);
     }
 
     @Override
-    void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
+    void backward(
+            ComputePool pool,
+            float[] params,
+            float[] grads,
+            float[] in,
+            float[] out,
+            float[] dOut,
+            float[] dIn,
             int batch) {
         // dW[in x out] = x^T . dy, summed over the batch in sample order.
-        Gemm.multiplyTransposedA(pool, inSize, outSize, batch, in, 0, inSize, dOut, 0, outSize, grads, wOff, outSize,
-                false);
+        Gemm.multiplyTransposedA(
+                pool, inSize, outSize, batch, in, 0, inSize, dOut, 0, outSize, grads, wOff, outSize, false);
         columnSums(dOut, batch, outSize, grads, bOff);
         if (dIn != null) {
             Transpose.transpose(params, wOff, outSize, inSize, outSize, wT, 0, inSize);

@@ -19,7 +19,14 @@ final class FlattenLayer extends Layer {
     }
 
     @Override
-    void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
+    void backward(
+            ComputePool pool,
+            float[] params,
+            float[] grads,
+            float[] in,
+            float[] out,
+            float[] dOut,
+            float[] dIn,
             int batch) {
         if (dIn != null) {
             System.arraycopy(dOut, 0, dIn, 0, batch * inSize);

@@ -38,6 +38,13 @@ abstract sealed class Layer permits DenseLayer, Conv2dLayer, MaxPoolLayer, Flatt
      * {@code dIn} is not null, the gradient with respect to the input. Needs the {@code in} and
      * {@code out} of the matching forward call.
      */
-    abstract void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut,
-            float[] dIn, int batch);
+    abstract void backward(
+            ComputePool pool,
+            float[] params,
+            float[] grads,
+            float[] in,
+            float[] out,
+            float[] dOut,
+            float[] dIn,
+            int batch);
 }

@@ -47,8 +47,21 @@ final class LstmLayer extends Layer {
         Gemm.multiply(pool, rows, g4, feat, in, 0, feat, params, wxOff, g4, gates, 0, g4, true);
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
-                Gemm.multiply(pool, batch, g4, hid, hs, (t - 1) * hid, steps * hid, params, whOff, g4,
-                        gates, t * g4, steps * g4, true);
+                Gemm.multiply(
+                        pool,
+                        batch,
+                        g4,
+                        hid,
+                        hs,
+                        (t - 1) * hid,
+                        steps * hid,
+                        params,
+                        whOff,
+                        g4,
+                        gates,
+                        t * g4,
+                        steps * g4,
+                        true);
             }
             int step = t;
             pool.forEach(batch, b -> cellForward(b * steps + step, step > 0, step < steps - 1));
@@ -88,7 +101,14 @@ final class LstmLayer extends Layer {
     }
 
     @Override
-    void backward(ComputePool pool, float[] params, float[] grads, float[] in, float[] out, float[] dOut, float[] dIn,
+    void backward(
+            ComputePool pool,
+            float[] params,
+            float[] grads,
+            float[] in,
+            float[] out,
+            float[] dOut,
+            float[] dIn,
             int batch) {
         int rows = batch * steps;
         System.arraycopy(dOut, 0, dh, 0, batch * hid);

@@ -29,6 +29,7 @@ public final class Network {
     private final boolean sampleRanges;
     /** Samples per chunk of the forward pass: its activations stay in cache from layer to layer. */
     private static final int CHUNK = 64;
+
     private static final int MIN_CHUNK = 8;
 
     public Network(ModelSpec spec, int maxBatch) {
@@ -59,16 +60,25 @@ public final class Network {
     private Layer build(int i, LayerSpec l, Shape in) {
         return switch (l) {
             case LayerSpec.Dense d -> new DenseLayer(in.dim(0), d.units(), layout.parameterOffset(i), maxBatch);
-            case LayerSpec.Conv2d c -> new Conv2dLayer(in.dim(0), in.dim(1), in.dim(2), c.filters(), c.kernel(),
-                    c.stride(), c.padding(), layout.parameterOffset(i), maxBatch);
-            case LayerSpec.MaxPool2d p -> new MaxPoolLayer(in.dim(0), in.dim(1), in.dim(2), p.size(), p.stride(),
-                    maxBatch);
+            case LayerSpec.Conv2d c ->
+                new Conv2dLayer(
+                        in.dim(0),
+                        in.dim(1),
+                        in.dim(2),
+                        c.filters(),
+                        c.kernel(),
+                        c.stride(),
+                        c.padding(),
+                        layout.parameterOffset(i),
+                        maxBatch);
+            case LayerSpec.MaxPool2d p ->
+                new MaxPoolLayer(in.dim(0), in.dim(1), in.dim(2), p.size(), p.stride(), maxBatch);
             case LayerSpec.Flatten f -> new FlattenLayer(in.size());
             case LayerSpec.Relu r -> new ActivationLayer(ActivationLayer.Kind.RELU, in.size());
             case LayerSpec.Tanh t -> new ActivationLayer(ActivationLayer.Kind.TANH, in.size());
             case LayerSpec.Sigmoid s -> new ActivationLayer(ActivationLayer.Kind.SIGMOID, in.size());
-            case LayerSpec.Lstm lstm -> new LstmLayer(in.dim(0), in.dim(1), lstm.hidden(), layout.parameterOffset(i),
-                    maxBatch);
+            case LayerSpec.Lstm lstm ->
+                new LstmLayer(in.dim(0), in.dim(1), lstm.hidden(), layout.parameterOffset(i), maxBatch);
         };
     }
 
@@ -123,8 +133,8 @@ public final class Network {
     public float[] forward(ComputePool pool, float[] input, int batch) {
         checkBatch(batch);
         if (input.length < batch * inputSize()) {
-            throw new IllegalArgumentException("input holds " + input.length + " values, a batch of " + batch
-                    + " needs " + batch * inputSize());
+            throw new IllegalArgumentException(
+                    "input holds " + input.length + " values, a batch of " + batch + " needs " + batch * inputSize());
         }
         acts[0] = input;
         if (!sampleRanges) {

@@ -15,8 +15,8 @@ public final class SoftmaxCrossEntropy {
      * Writes d(mean loss)/d(logits) into {@code grad[batch x classes]}; labels of the batch are
      * {@code labels[labelOff .. labelOff + batch)}.
      */
-    public static BatchLoss lossAndGradient(float[] logits, int[] labels, int labelOff, int batch, int classes,
-            float[] grad) {
+    public static BatchLoss lossAndGradient(
+            float[] logits, int[] labels, int labelOff, int batch, int classes, float[] grad) {
         double lossSum = 0;
         int correct = 0;
         double[] e = new double[classes];

@@ -72,8 +72,8 @@ public record CartPole() implements Environment {
         float cos = (float) StrictMath.cos(theta);
         float sin = (float) StrictMath.sin(theta);
         float temp = (force + POLE_MASS_LENGTH * thetaDot * thetaDot * sin) / TOTAL_MASS;
-        float thetaAcc = (GRAVITY * sin - cos * temp)
-                / (HALF_LENGTH * (4.0f / 3.0f - MASS_POLE * cos * cos / TOTAL_MASS));
+        float thetaAcc =
+                (GRAVITY * sin - cos * temp) / (HALF_LENGTH * (4.0f / 3.0f - MASS_POLE * cos * cos / TOTAL_MASS));
         float xAcc = temp - POLE_MASS_LENGTH * thetaAcc * cos / TOTAL_MASS;
         float nx = x + TAU * xDot;
         float nxDot = xDot + TAU * xAcc;

@@ -50,7 +50,11 @@ public final class DqnAgent {
 
     /** A fresh learner: Q initialised from {@code seed} by the engine's {@link Initializer}, target = Q. */
     public static DqnAgent create(DqnHyperparameters hp, long seed, ComputePool pool) {
-        DqnAgent a = new DqnAgent(hp, pool, new ReplayBuffer(hp.replayCapacity(), hp.network().layout().input().size()));
+        DqnAgent a = new DqnAgent(
+                hp,
+                pool,
+                new ReplayBuffer(
+                        hp.replayCapacity(), hp.network().layout().input().size()));
         Model init = Initializer.initialize(hp.network(), seed);
         a.online.load(init);
         a.target.load(init);
@@ -131,8 +135,8 @@ public final class DqnAgent {
     /** Stores a further transition of the same environment step (the clock does not move). */
     public void store(Transition t) {
         if (t.action() >= online.outputSize()) {
-            throw new IllegalArgumentException("action " + t.action() + " is outside the network's "
-                    + online.outputSize() + " actions");
+            throw new IllegalArgumentException(
+                    "action " + t.action() + " is outside the network's " + online.outputSize() + " actions");
         }
         replay.add(t);
     }
@@ -158,9 +162,11 @@ public final class DqnAgent {
     public static DqnAgent replay(DqnAgent before, DqnTrainingRecord record) {
         DqnAgent a = before.copy();
         if (!a.weightsHash().equals(record.weightsBefore()) || a.iterations != record.iterationBefore()) {
-            throw new IllegalArgumentException("record starts from weights " + record.weightsBefore().shortHex()
-                    + " at iteration " + record.iterationBefore() + ", the learner is at " + a.weightsHash().shortHex()
-                    + " iteration " + a.iterations + ": replay from the learner state before the block");
+            throw new IllegalArgumentException(
+                    "record starts from weights " + record.weightsBefore().shortHex()
+                            + " at iteration " + record.iterationBefore() + ", the learner is at "
+                            + a.weightsHash().shortHex()
+                            + " iteration " + a.iterations + ": replay from the learner state before the block");
         }
         a.run(record.batchSeeds());
         return a;
@@ -169,7 +175,8 @@ public final class DqnAgent {
     /** Whether replaying {@code record} from {@code before} gives the recorded hashes, bit for bit. */
     public static boolean verify(DqnAgent before, DqnTrainingRecord record) {
         DqnAgent a = replay(before, record);
-        return a.weightsHash().equals(record.weightsAfter()) && a.targetModel().hash().equals(record.targetAfter());
+        return a.weightsHash().equals(record.weightsAfter())
+                && a.targetModel().hash().equals(record.targetAfter());
     }
 
     private DqnTrainingRecord run(List<Long> seeds) {
@@ -203,8 +210,14 @@ public final class DqnAgent {
         int actions = online.outputSize();
         replay.sample(seed, b, scratch);
         float[] y = new float[b];
-        TdMath.targets(target.forward(pool, scratch.nexts(), b), actions, scratch.rewards(), scratch.terminals(),
-                hp.gamma(), b, y);
+        TdMath.targets(
+                target.forward(pool, scratch.nexts(), b),
+                actions,
+                scratch.rewards(),
+                scratch.terminals(),
+                hp.gamma(),
+                b,
+                y);
         return TdMath.loss(online.forward(pool, scratch.states(), b), actions, scratch.actions(), y, b, hp.loss());
     }
 

@@ -14,8 +14,17 @@ import java.util.Objects;
  * the target-copy period C (in gradient steps), the gradient steps per environment step, the replay
  * size below which no training happens (warm-up), and the TD loss.
  */
-public record DqnHyperparameters(ModelSpec network, EpsilonSchedule epsilon, float gamma, Optimizer optimizer,
-        int replayCapacity, int batchSize, int targetPeriod, int gradientSteps, int warmup, TdLoss loss) {
+public record DqnHyperparameters(
+        ModelSpec network,
+        EpsilonSchedule epsilon,
+        float gamma,
+        Optimizer optimizer,
+        int replayCapacity,
+        int batchSize,
+        int targetPeriod,
+        int gradientSteps,
+        int warmup,
+        TdLoss loss) {
 
     /** The TD loss: Huber (delta 1, the DQN paper's error clipping) or half the squared error. */
     public enum TdLoss {
@@ -29,7 +38,8 @@ public record DqnHyperparameters(ModelSpec network, EpsilonSchedule epsilon, flo
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(loss, "loss");
         if (network.layout().input().rank() != 1) {
-            throw new IllegalArgumentException("a Q-network reads a flat observation, got input " + network.layout().input());
+            throw new IllegalArgumentException("a Q-network reads a flat observation, got input "
+                    + network.layout().input());
         }
         if (!(gamma >= 0f && gamma <= 1f)) {
             throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
@@ -38,7 +48,8 @@ public record DqnHyperparameters(ModelSpec network, EpsilonSchedule epsilon, flo
             throw new IllegalArgumentException("batch size must be in [1, 4096], got " + batchSize);
         }
         if (replayCapacity < batchSize) {
-            throw new IllegalArgumentException("replay capacity " + replayCapacity + " is below the batch size " + batchSize);
+            throw new IllegalArgumentException(
+                    "replay capacity " + replayCapacity + " is below the batch size " + batchSize);
         }
         if (targetPeriod < 1 || gradientSteps < 1 || gradientSteps > 64) {
             throw new IllegalArgumentException("target period must be >= 1 and gradient steps in [1, 64], got "
@@ -51,8 +62,17 @@ public record DqnHyperparameters(ModelSpec network, EpsilonSchedule epsilon, flo
 
     /** The defaults for CartPole: the predefined {@code dqn-mlp} network and settings that learn in about 10k steps. */
     public static DqnHyperparameters cartPole() {
-        return new DqnHyperparameters(PredefinedModels.DQN_MLP, new EpsilonSchedule(1f, 0.05f, 5_000), 0.99f,
-                Optimizer.Adam.of(1e-3f), 10_000, 32, 250, 1, 500, TdLoss.HUBER);
+        return new DqnHyperparameters(
+                PredefinedModels.DQN_MLP,
+                new EpsilonSchedule(1f, 0.05f, 5_000),
+                0.99f,
+                Optimizer.Adam.of(1e-3f),
+                10_000,
+                32,
+                250,
+                1,
+                500,
+                TdLoss.HUBER);
     }
 
     /** Defaults for any environment: an observation-64-64-actions ReLU network, otherwise as {@link #cartPole()}. */
@@ -62,28 +82,33 @@ public record DqnHyperparameters(ModelSpec network, EpsilonSchedule epsilon, flo
 
     /** An in-hidden-hidden-out ReLU multilayer perceptron. */
     public static ModelSpec mlp(int inputs, int hidden, int actions) {
-        return ModelSpec.of(Shape.of(inputs), new LayerSpec.Dense(hidden), new LayerSpec.Relu(),
-                new LayerSpec.Dense(hidden), new LayerSpec.Relu(), new LayerSpec.Dense(actions));
+        return ModelSpec.of(
+                Shape.of(inputs),
+                new LayerSpec.Dense(hidden),
+                new LayerSpec.Relu(),
+                new LayerSpec.Dense(hidden),
+                new LayerSpec.Relu(),
+                new LayerSpec.Dense(actions));
     }
 
     public DqnHyperparameters withNetwork(ModelSpec n) {
-        return new DqnHyperparameters(n, epsilon, gamma, optimizer, replayCapacity, batchSize, targetPeriod,
-                gradientSteps, warmup, loss);
+        return new DqnHyperparameters(
+                n, epsilon, gamma, optimizer, replayCapacity, batchSize, targetPeriod, gradientSteps, warmup, loss);
     }
 
     public DqnHyperparameters withEpsilon(EpsilonSchedule e) {
-        return new DqnHyperparameters(network, e, gamma, optimizer, replayCapacity, batchSize, targetPeriod,
-                gradientSteps, warmup, loss);
+        return new DqnHyperparameters(
+                network, e, gamma, optimizer, replayCapacity, batchSize, targetPeriod, gradientSteps, warmup, loss);
     }
 
     public DqnHyperparameters withGamma(float g) {
-        return new DqnHyperparameters(network, epsilon, g, optimizer, replayCapacity, batchSize, targetPeriod,
-                gradientSteps, warmup, loss);
+        return new DqnHyperparameters(
+                network, epsilon, g, optimizer, replayCapacity, batchSize, targetPeriod, gradientSteps, warmup, loss);
     }
 
     public DqnHyperparameters withLoss(TdLoss l) {
-        return new DqnHyperparameters(network, epsilon, gamma, optimizer, replayCapacity, batchSize, targetPeriod,
-                gradientSteps, warmup, l);
+        return new DqnHyperparameters(
+                network, epsilon, gamma, optimizer, replayCapacity, batchSize, targetPeriod, gradientSteps, warmup, l);
     }
 
     /** Rejects an environment whose observation or action count does not fit the network. */

@@ -13,8 +13,8 @@ import java.util.Objects;
  * fixes the optimizer step numbers and the target copies) and one batch seed per gradient step (an
  * empty list when the replay buffer was still below the warm-up size).
  */
-public record DqnTrainingRecord(Hash weightsBefore, Hash weightsAfter, Hash targetAfter, long iterationBefore,
-        List<Long> batchSeeds) {
+public record DqnTrainingRecord(
+        Hash weightsBefore, Hash weightsAfter, Hash targetAfter, long iterationBefore, List<Long> batchSeeds) {
 
     public DqnTrainingRecord {
         Objects.requireNonNull(weightsBefore, "weightsBefore");
@@ -28,7 +28,8 @@ public record DqnTrainingRecord(Hash weightsBefore, Hash weightsAfter, Hash targ
 
     /** Canonical bytes: the three hashes, iteration (int64 LE), seed count (uint32 LE), seeds (int64 LE). */
     public byte[] canonicalBytes() {
-        ByteBuffer buf = ByteBuffer.allocate(3 * 32 + 12 + 8 * batchSeeds.size()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf =
+                ByteBuffer.allocate(3 * 32 + 12 + 8 * batchSeeds.size()).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(weightsBefore.toArray()).put(weightsAfter.toArray()).put(targetAfter.toArray());
         buf.putLong(iterationBefore).putInt(batchSeeds.size());
         for (long s : batchSeeds) {

@@ -25,8 +25,8 @@ public record EnvState(float[] observation, long tick) {
         float[] o = observation.clone();
         for (int i = 0; i < o.length; i++) {
             if (!Float.isFinite(o[i])) {
-                throw new IllegalArgumentException("observation value " + i + " is " + o[i]
-                        + ": environment states must be finite");
+                throw new IllegalArgumentException(
+                        "observation value " + i + " is " + o[i] + ": environment states must be finite");
             }
             if (o[i] == 0f) {
                 o[i] = 0f;
@@ -76,8 +76,8 @@ public record EnvState(float[] observation, long tick) {
         long tick = buf.getLong();
         int n = buf.getInt();
         if (n < 1 || n > 1 << 16 || buf.remaining() != 4L * n) {
-            throw new IllegalArgumentException("state bytes: " + n + " values declared, " + buf.remaining()
-                    + " bytes follow");
+            throw new IllegalArgumentException(
+                    "state bytes: " + n + " values declared, " + buf.remaining() + " bytes follow");
         }
         float[] o = new float[n];
         for (int i = 0; i < n; i++) {

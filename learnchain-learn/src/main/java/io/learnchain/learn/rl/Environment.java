@@ -32,8 +32,8 @@ public sealed interface Environment permits CartPole, GridWorld, InventoryContro
             throw new IllegalArgumentException(name() + " has actions 0.." + (actionCount() - 1) + ", got " + action);
         }
         if (state.size() != observationSize()) {
-            throw new IllegalArgumentException(name() + " states hold " + observationSize() + " values, got "
-                    + state.size());
+            throw new IllegalArgumentException(
+                    name() + " states hold " + observationSize() + " values, got " + state.size());
         }
     }
 
@@ -43,8 +43,9 @@ public sealed interface Environment permits CartPole, GridWorld, InventoryContro
             case "cartpole" -> new CartPole();
             case "gridworld" -> new GridWorld();
             case "inventory" -> new InventoryControl();
-            case null, default -> throw new IllegalArgumentException("unknown environment '" + name
-                    + "'; known: cartpole, gridworld, inventory");
+            case null, default ->
+                throw new IllegalArgumentException(
+                        "unknown environment '" + name + "'; known: cartpole, gridworld, inventory");
         };
     }
 }

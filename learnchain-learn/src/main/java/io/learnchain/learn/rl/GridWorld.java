@@ -64,7 +64,11 @@ public record GridWorld() implements Environment {
         float unshaped = goal ? 1f : pit ? -1f : -0.01f;
         float shaped = unshaped + 0.1f * (distance(col, row) - distance(nc, nr));
         boolean terminal = goal || pit;
-        return new StepResult(at(nc, nr, tick), StepResult.toFixed(shaped), StepResult.toFixed(unshaped), terminal,
+        return new StepResult(
+                at(nc, nr, tick),
+                StepResult.toFixed(shaped),
+                StepResult.toFixed(unshaped),
+                terminal,
                 terminal || tick >= EPISODE_LIMIT);
     }
 

@@ -50,7 +50,8 @@ public record InventoryControl() implements Environment {
         check(state, action);
         int stock = StrictMath.round(state.value(0) * CAPACITY);
         if (stock < 0 || stock > CAPACITY || stock / (float) CAPACITY != state.value(0)) {
-            throw new IllegalArgumentException("inventory stock " + state.value(0) + " is not a multiple of 1/20 in [0, 1]");
+            throw new IllegalArgumentException(
+                    "inventory stock " + state.value(0) + " is not a multiple of 1/20 in [0, 1]");
         }
         int ordered = 2 * action;
         int available = StrictMath.min(CAPACITY, stock + ordered);
@@ -74,7 +75,13 @@ public record InventoryControl() implements Environment {
 
     private static EnvState observe(int stock, int lastDemand, long tick) {
         double phase = 2 * StrictMath.PI * (tick % PERIOD) / PERIOD;
-        return new EnvState(new float[] {stock / (float) CAPACITY, lastDemand / (float) MAX_DEMAND,
-                (float) StrictMath.sin(phase), (float) StrictMath.cos(phase)}, tick);
+        return new EnvState(
+                new float[] {
+                    stock / (float) CAPACITY,
+                    lastDemand / (float) MAX_DEMAND,
+                    (float) StrictMath.sin(phase),
+                    (float) StrictMath.cos(phase)
+                },
+                tick);
     }
 }

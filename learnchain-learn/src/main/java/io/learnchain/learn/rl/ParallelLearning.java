@@ -33,14 +33,24 @@ public final class ParallelLearning {
      * @param shareProposals learners also store the losing proposals of the block (each distinct action
      *     once, in action order, after the winner): N paths of experience per block instead of one
      */
-    public record Config(Environment env, DqnHyperparameters hp, int learners, long steps, long seed, int window,
-            double threshold, long evaluateEvery, int evaluationEpisodes, boolean learnUnshaped,
+    public record Config(
+            Environment env,
+            DqnHyperparameters hp,
+            int learners,
+            long steps,
+            long seed,
+            int window,
+            double threshold,
+            long evaluateEvery,
+            int evaluationEpisodes,
+            boolean learnUnshaped,
             boolean shareProposals) {
         public Config {
             Objects.requireNonNull(env, "env");
             hp.checkFits(env);
             if (learners < 1 || learners > 1024 || steps < 1 || window < 1 || evaluateEvery < 0) {
-                throw new IllegalArgumentException("need 1..1024 learners, steps >= 1, window >= 1, evaluateEvery >= 0");
+                throw new IllegalArgumentException(
+                        "need 1..1024 learners, steps >= 1, window >= 1, evaluateEvery >= 0");
             }
             if (!env.episodic()) {
                 throw new IllegalArgumentException(env.name() + " has no episodes to average returns over");
@@ -107,7 +117,9 @@ public final class ParallelLearning {
             }
             window.add(proposals[win], t + 1);
             state = proposals[win].done() ? env.reset(resetSeed) : proposals[win].next();
-            if (greedyReachedAt < 0 && c.evaluateEvery() > 0 && (t + 1) % c.evaluateEvery() == 0
+            if (greedyReachedAt < 0
+                    && c.evaluateEvery() > 0
+                    && (t + 1) % c.evaluateEvery() == 0
                     && evaluate(env, agents.get(0), c.evaluationEpisodes(), c.seed() + t) >= c.threshold()) {
                 greedyReachedAt = t + 1;
             }

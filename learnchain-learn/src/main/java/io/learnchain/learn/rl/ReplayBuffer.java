@@ -24,8 +24,8 @@ public final class ReplayBuffer {
             throw new IllegalArgumentException("replay capacity must be in [1, 2^24], got " + capacity);
         }
         if ((long) capacity * observationSize > 1 << 28) {
-            throw new IllegalArgumentException("replay of " + capacity + " x " + observationSize
-                    + " values is too large; lower the capacity");
+            throw new IllegalArgumentException(
+                    "replay of " + capacity + " x " + observationSize + " values is too large; lower the capacity");
         }
         this.capacity = capacity;
         this.width = observationSize;
@@ -62,7 +62,8 @@ public final class ReplayBuffer {
 
     public void add(Transition t) {
         if (t.state().size() != width) {
-            throw new IllegalArgumentException("replay holds states of " + width + " values, got " + t.state().size());
+            throw new IllegalArgumentException("replay holds states of " + width + " values, got "
+                    + t.state().size());
         }
         t.state().copyInto(states, head * width);
         t.next().copyInto(nexts, head * width);
@@ -92,8 +93,12 @@ public final class ReplayBuffer {
     /** Scratch arrays of one sampled batch. */
     public record Batch(float[] states, float[] nexts, int[] actions, float[] rewards, boolean[] terminals) {
         public static Batch of(int batch, int observationSize) {
-            return new Batch(new float[batch * observationSize], new float[batch * observationSize], new int[batch],
-                    new float[batch], new boolean[batch]);
+            return new Batch(
+                    new float[batch * observationSize],
+                    new float[batch * observationSize],
+                    new int[batch],
+                    new float[batch],
+                    new boolean[batch]);
         }
     }
 }

@@ -40,8 +40,13 @@ public record StepResult(EnvState next, long reward, long unshapedReward, boolea
     /** Canonical bytes: next-state bytes, reward and unshaped reward as int64 LE, then flags (bit 0 terminal, bit 1 done). */
     public byte[] canonicalBytes() {
         byte[] s = next.canonicalBytes();
-        return ByteBuffer.allocate(s.length + 17).order(ByteOrder.LITTLE_ENDIAN).put(s).putLong(reward)
-                .putLong(unshapedReward).put((byte) ((terminal ? 1 : 0) | (done ? 2 : 0))).array();
+        return ByteBuffer.allocate(s.length + 17)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(s)
+                .putLong(reward)
+                .putLong(unshapedReward)
+                .put((byte) ((terminal ? 1 : 0) | (done ? 2 : 0)))
+                .array();
     }
 
     public Hash hash() {

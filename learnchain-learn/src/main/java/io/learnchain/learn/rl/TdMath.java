@@ -13,8 +13,8 @@ final class TdMath {
      * {@code y[i] = r[i]} when {@code terminal[i]}, else {@code r[i] + gamma * max_a qNext[i][a]}
      * (max taken left to right).
      */
-    static void targets(float[] qNext, int actions, float[] rewards, boolean[] terminal, float gamma, int batch,
-            float[] y) {
+    static void targets(
+            float[] qNext, int actions, float[] rewards, boolean[] terminal, float gamma, int batch, float[] y) {
         for (int i = 0; i < batch; i++) {
             if (terminal[i]) {
                 y[i] = rewards[i];
@@ -33,8 +33,8 @@ final class TdMath {
      * at the taken actions, where it is clamp(d, -1, 1) / batch (Huber, delta 1) or d / batch (half
      * squared error).
      */
-    static void outputGradient(float[] q, int actions, int[] taken, float[] y, int batch, DqnHyperparameters.TdLoss loss,
-            float[] grad) {
+    static void outputGradient(
+            float[] q, int actions, int[] taken, float[] y, int batch, DqnHyperparameters.TdLoss loss, float[] grad) {
         Arrays.fill(grad, 0, batch * actions, 0f);
         float inv = 1f / batch;
         for (int i = 0; i < batch; i++) {

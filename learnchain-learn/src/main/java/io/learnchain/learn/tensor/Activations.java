@@ -71,7 +71,8 @@ public final class Activations {
         p = p.fma(r, c(P4));
         p = p.fma(r, c(P5));
         FloatVector er = p.fma(r.mul(r), r).add(1f);
-        IntVector e = ((IntVector) t.viewAsIntegralLanes()).sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+        IntVector e =
+                ((IntVector) t.viewAsIntegralLanes()).sub(MAGIC_BITS - 127).lanewise(VectorOperators.LSHL, 23);
         return er.mul((FloatVector) e.viewAsFloatingLanes());
     }
 

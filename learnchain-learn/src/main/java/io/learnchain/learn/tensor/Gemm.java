@@ -1,7 +1,6 @@
 package io.learnchain.learn.tensor;
 
 import io.learnchain.learn.compute.ComputePool;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -43,8 +42,21 @@ public final class Gemm {
      * C[m x n] (row stride ldc, from cOff) = (accumulate ? C : 0) + A[m x k] (row stride lda) .
      * B[k x n] (row stride ldb).
      */
-    public static void multiply(ComputePool pool, int m, int n, int k, float[] a, int aOff, int lda,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+    public static void multiply(
+            ComputePool pool,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (lda < k && m > 1) {
             throw new IllegalArgumentException("gemm row stride of A too small: lda=" + lda + " (k=" + k + ")");
         }
@@ -55,10 +67,24 @@ public final class Gemm {
      * C = (accumulate ? C : 0) + A^T . B where A is stored as [k x m] with row stride lda: the weight
      * gradient x^T . dy without a transposed copy of x.
      */
-    public static void multiplyTransposedA(ComputePool pool, int m, int n, int k, float[] a, int aOff, int lda,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+    public static void multiplyTransposedA(
+            ComputePool pool,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (lda < m && k > 1) {
-            throw new IllegalArgumentException("gemm row stride of stored A^T too small: lda=" + lda + " (m=" + m + ")");
+            throw new IllegalArgumentException(
+                    "gemm row stride of stored A^T too small: lda=" + lda + " (m=" + m + ")");
         }
         multiply(pool, m, n, k, a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
@@ -71,8 +97,20 @@ public final class Gemm {
      * calling thread (callers parallelise over samples); n must be a multiple of 32 (of {@link #NR}, which
      * divides 32 at every width).
      */
-    public static void multiplyRowTable(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
-            int[] rowOff, float[] c, int cOff, int ldc, boolean accumulate) {
+    public static void multiplyRowTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int[] rowOff,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (n % 32 != 0 || rowOff.length < k || (lda < k && m > 1)) {
             throw new IllegalArgumentException("row-table gemm needs n a multiple of 32, k <= rowOff.length"
                     + " and lda >= k; got n=" + n + " k=" + k + " rows=" + rowOff.length + " lda=" + lda);
@@ -92,15 +130,41 @@ public final class Gemm {
         requireFits("C", c, cOff, (long) (m - 1) * ldc + n);
         for (int j = 0; j < n; j += NR) {
             for (int i = 0; i < m; i += MR) {
-                GemmKernels.blockRowTable(Math.min(MR, m - i), k, a, aOff + i * lda, lda, 1, b, bOff + j, rowOff,
-                        c, cOff + i * ldc + j, ldc, accumulate);
+                GemmKernels.blockRowTable(
+                        Math.min(MR, m - i),
+                        k,
+                        a,
+                        aOff + i * lda,
+                        lda,
+                        1,
+                        b,
+                        bOff + j,
+                        rowOff,
+                        c,
+                        cOff + i * ldc + j,
+                        ldc,
+                        accumulate);
             }
         }
     }
 
     /** The general form: A(i, p) = a[aOff + i * ars + p * acs]. */
-    private static void multiply(ComputePool pool, int m, int n, int k, float[] a, int aOff, int ars, int acs,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+    private static void multiply(
+            ComputePool pool,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         checkArgs(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) {
             return;
@@ -117,8 +181,23 @@ public final class Gemm {
         pool.forEach(tasks, t -> {
             int i0 = (t / colTiles) * rowTile;
             int j0 = (t % colTiles) * colTile;
-            tile(i0, Math.min(m, i0 + rowTile), j0, Math.min(n, j0 + colTile), k,
-                    a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
+            tile(
+                    i0,
+                    Math.min(m, i0 + rowTile),
+                    j0,
+                    Math.min(n, j0 + colTile),
+                    k,
+                    a,
+                    aOff,
+                    ars,
+                    acs,
+                    b,
+                    bOff,
+                    ldb,
+                    c,
+                    cOff,
+                    ldc,
+                    accumulate);
         });
     }
 
@@ -133,8 +212,21 @@ public final class Gemm {
      * The reference: plain loops, one fma chain per output, the same bits as {@link #multiply} (and, with
      * {@code ars = 1, acs = lda}, as {@link #multiplyTransposedA}). A(i, p) = a[aOff + i * ars + p * acs].
      */
-    public static void multiplyScalar(int m, int n, int k, float[] a, int aOff, int ars, int acs,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+    public static void multiplyScalar(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         checkArgs(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -152,20 +244,67 @@ public final class Gemm {
      * stay in L1; each later block continues the same fma chains from the stored partial sums, so the
      * order of operations (and every bit) is that of one chain over p = 0 .. k-1.
      */
-    private static void tile(int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int ars, int acs,
-            float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+    private static void tile(
+            int i0,
+            int i1,
+            int j0,
+            int j1,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         if (k <= KC) {
             tileBlock(i0, i1, j0, j1, 0, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
         for (int p0 = 0; p0 < k; p0 += KC) {
-            tileBlock(i0, i1, j0, j1, p0, Math.min(k, p0 + KC), a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc,
+            tileBlock(
+                    i0,
+                    i1,
+                    j0,
+                    j1,
+                    p0,
+                    Math.min(k, p0 + KC),
+                    a,
+                    aOff,
+                    ars,
+                    acs,
+                    b,
+                    bOff,
+                    ldb,
+                    c,
+                    cOff,
+                    ldc,
                     accumulate || p0 > 0);
         }
     }
 
-    private static void tileBlock(int i0, int i1, int j0, int j1, int p0, int p1, float[] a, int aOff, int ars,
-            int acs, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+    private static void tileBlock(
+            int i0,
+            int i1,
+            int j0,
+            int j1,
+            int p0,
+            int p1,
+            float[] a,
+            int aOff,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
         int k = p1 - p0;
         int aBase = aOff + p0 * acs;
         int bBase = bOff + p0 * ldb;
@@ -175,8 +314,20 @@ public final class Gemm {
             int width = Math.min(NR, j1 - j);
             if (width == NR) {
                 for (int i = i0; i < i1; i += MR) {
-                    GemmKernels.block(Math.min(MR, i1 - i), k, a, aBase + i * ars, ars, acs, b, bBase + j, ldb,
-                            c, cOff + i * ldc + j, ldc, accumulate);
+                    GemmKernels.block(
+                            Math.min(MR, i1 - i),
+                            k,
+                            a,
+                            aBase + i * ars,
+                            ars,
+                            acs,
+                            b,
+                            bBase + j,
+                            ldb,
+                            c,
+                            cOff + i * ldc + j,
+                            ldc,
+                            accumulate);
                 }
                 continue;
             }
@@ -208,8 +359,20 @@ public final class Gemm {
         }
     }
 
-    private static void checkArgs(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
-            int ldb, float[] c, int cOff, int ldc) {
+    private static void checkArgs(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("gemm sizes must be non-negative, got m=" + m + " n=" + n + " k=" + k);
         }
@@ -217,8 +380,8 @@ public final class Gemm {
             return;
         }
         if (ars < 0 || acs < 0 || ldb < n || ldc < n) {
-            throw new IllegalArgumentException("gemm strides invalid: A " + ars + "/" + acs + ", ldb=" + ldb
-                    + " (n=" + n + "), ldc=" + ldc + " (n=" + n + ")");
+            throw new IllegalArgumentException("gemm strides invalid: A " + ars + "/" + acs + ", ldb=" + ldb + " (n="
+                    + n + "), ldc=" + ldc + " (n=" + n + ")");
         }
         if (k > 0) {
             requireFits("A", a, aOff, (long) (m - 1) * ars + (long) (k - 1) * acs + 1);

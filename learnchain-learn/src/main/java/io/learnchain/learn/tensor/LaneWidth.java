@@ -12,8 +12,7 @@ public final class LaneWidth {
     /** The widths the kernels are built and tested for. */
     public static final List<Integer> WIDTHS = List.of(128, 256, 512);
 
-    private LaneWidth() {
-    }
+    private LaneWidth() {}
 
     /**
      * The width named by {@code text}.
@@ -29,7 +28,7 @@ public final class LaneWidth {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("-D" + PROPERTY + " must be one of " + WIDTHS + " (bits), got '" + text
-                + "'");
+        throw new IllegalArgumentException(
+                "-D" + PROPERTY + " must be one of " + WIDTHS + " (bits), got '" + text + "'");
     }
 }

@@ -22,11 +22,10 @@ public final class Lanes {
     public static final String PROPERTY = LaneWidth.PROPERTY;
 
     /** The species; each kernel class copies it into a static final field of its own (a JIT constant). */
-    public static final VectorSpecies<Float> FLOAT = choose(System.getProperty(PROPERTY),
-            FloatVector.SPECIES_PREFERRED.vectorBitSize());
+    public static final VectorSpecies<Float> FLOAT =
+            choose(System.getProperty(PROPERTY), FloatVector.SPECIES_PREFERRED.vectorBitSize());
 
-    private Lanes() {
-    }
+    private Lanes() {}
 
     /** The width in bits of the species the kernels run. */
     public static int bits() {

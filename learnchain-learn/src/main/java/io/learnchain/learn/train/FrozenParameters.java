@@ -26,8 +26,8 @@ public final class FrozenParameters {
     public static FrozenParameters of(BitSet mask, int count) {
         Objects.requireNonNull(mask, "mask");
         if (count < 0 || mask.length() > count) {
-            throw new IllegalArgumentException("frozen mask reaches parameter " + (mask.length() - 1)
-                    + " of a vector of " + count);
+            throw new IllegalArgumentException(
+                    "frozen mask reaches parameter " + (mask.length() - 1) + " of a vector of " + count);
         }
         return new FrozenParameters(count, mask.stream().toArray());
     }

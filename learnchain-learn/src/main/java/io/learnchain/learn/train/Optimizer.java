@@ -48,7 +48,8 @@ public sealed interface Optimizer {
             int i = 0;
             for (; i <= n - Checks.S.length(); i += Checks.S.length()) {
                 FloatVector gi = Checks.flush(FloatVector.fromArray(Checks.S, g, i), Checks.TINY_GRADIENT);
-                FloatVector v = Checks.flush(FloatVector.fromArray(Checks.S, state, i).mul(mu).add(gi), Checks.TINY_STATE);
+                FloatVector v = Checks.flush(
+                        FloatVector.fromArray(Checks.S, state, i).mul(mu).add(gi), Checks.TINY_STATE);
                 v.intoArray(state, i);
                 FloatVector.fromArray(Checks.S, w, i).sub(v.mul(lr)).intoArray(w, i);
             }
@@ -105,9 +106,12 @@ public sealed interface Optimizer {
             int i = 0;
             for (; i <= n - Checks.S.length(); i += Checks.S.length()) {
                 FloatVector gi = Checks.flush(FloatVector.fromArray(Checks.S, g, i), Checks.TINY_GRADIENT);
-                FloatVector m = Checks.flush(FloatVector.fromArray(Checks.S, state, i).mul(b1).add(gi.mul(c1)),
-                        Checks.TINY_STATE);
-                FloatVector v = Checks.flush(FloatVector.fromArray(Checks.S, state, n + i).mul(b2).add(gi.mul(gi).mul(c2)),
+                FloatVector m = Checks.flush(
+                        FloatVector.fromArray(Checks.S, state, i).mul(b1).add(gi.mul(c1)), Checks.TINY_STATE);
+                FloatVector v = Checks.flush(
+                        FloatVector.fromArray(Checks.S, state, n + i)
+                                .mul(b2)
+                                .add(gi.mul(gi).mul(c2)),
                         Checks.TINY_STATE);
                 m.intoArray(state, i);
                 v.intoArray(state, n + i);

@@ -9,7 +9,12 @@ import java.util.Objects;
  * The inputs of one training run: spec, record, training data, the round's input transform, the
  * parent model (only when the record starts from one) and a progress listener.
  */
-public record TrainingJob(ModelSpec spec, TrainingRecord record, Dataset data, InputTransform transform, Model parent,
+public record TrainingJob(
+        ModelSpec spec,
+        TrainingRecord record,
+        Dataset data,
+        InputTransform transform,
+        Model parent,
         TrainingListener listener) {
 
     public TrainingJob {
@@ -19,8 +24,9 @@ public record TrainingJob(ModelSpec spec, TrainingRecord record, Dataset data, I
         Objects.requireNonNull(transform, "transform");
         Objects.requireNonNull(listener, "listener");
         if (data.sampleSize() != spec.layout().input().size()) {
-            throw new IllegalArgumentException("data set " + data.name() + " has samples of "
-                    + java.util.Arrays.toString(data.sampleShape()) + " but the model input is " + spec.layout().input());
+            throw new IllegalArgumentException(
+                    "data set " + data.name() + " has samples of " + java.util.Arrays.toString(data.sampleShape())
+                            + " but the model input is " + spec.layout().input());
         }
         if (data.classes() != spec.outputSize()) {
             throw new IllegalArgumentException("data set " + data.name() + " has " + data.classes()
@@ -38,9 +44,13 @@ public record TrainingJob(ModelSpec spec, TrainingRecord record, Dataset data, I
             }
             case TrainingStart.FromParent p -> {
                 if (parent == null || !parent.hash().equals(p.modelHash())) {
-                    throw new IllegalArgumentException("the record continues model " + p.modelHash().shortHex()
-                            + " but " + (parent == null ? "no parent" : "parent " + parent.hash().shortHex())
-                            + " was given");
+                    throw new IllegalArgumentException(
+                            "the record continues model " + p.modelHash().shortHex()
+                                    + " but "
+                                    + (parent == null
+                                            ? "no parent"
+                                            : "parent " + parent.hash().shortHex())
+                                    + " was given");
                 }
                 if (!parent.spec().equals(spec)) {
                     throw new IllegalArgumentException("parent model spec " + parent.spec() + " differs from " + spec);

@@ -31,8 +31,8 @@ public record TrainingRecord(TrainingStart start, Optimizer optimizer, int batch
 
     /** Canonical text: one line per field, in a fixed order. */
     public String text() {
-        return "start " + start.text() + "\noptimizer " + optimizer.text() + "\nbatch " + batchSize + "\nsteps "
-                + steps + "\ndata-order " + Long.toUnsignedString(dataOrderSeed) + "\n";
+        return "start " + start.text() + "\noptimizer " + optimizer.text() + "\nbatch " + batchSize + "\nsteps " + steps
+                + "\ndata-order " + Long.toUnsignedString(dataOrderSeed) + "\n";
     }
 
     public byte[] canonicalBytes() {

@@ -40,16 +40,17 @@ public final class TrainingRun {
         TrainingRecord rec = job.record();
         int bs = rec.batchSize();
         this.net = new Network(job.spec(), bs);
-        net.load(switch (rec.start()) {
-            case TrainingStart.FromSeed s -> Initializer.initialize(job.spec(), s.seed());
-            case TrainingStart.FromParent p -> job.parent();
-        });
+        net.load(
+                switch (rec.start()) {
+                    case TrainingStart.FromSeed s -> Initializer.initialize(job.spec(), s.seed());
+                    case TrainingStart.FromParent p -> job.parent();
+                });
         this.x = new float[bs * net.inputSize()];
         this.y = new int[bs];
         this.state = new float[rec.optimizer().stateSlots() * net.parameters().length];
         if (frozen.count() != net.parameters().length) {
-            throw new IllegalArgumentException("the frozen mask covers " + frozen.count() + " parameters, the model has "
-                    + net.parameters().length);
+            throw new IllegalArgumentException("the frozen mask covers " + frozen.count()
+                    + " parameters, the model has " + net.parameters().length);
         }
         this.order = new DataOrder(job.data().count(), bs, rec.dataOrderSeed()).cursor();
         this.interval = Math.max(1, job.listener().interval());
@@ -120,8 +121,8 @@ public final class TrainingRun {
      */
     public Model model() {
         if (!isDone()) {
-            throw new IllegalStateException("the run has done " + step + " of " + job.record().steps()
-                    + " steps: advance it to the end first");
+            throw new IllegalStateException(
+                    "the run has done " + step + " of " + job.record().steps() + " steps: advance it to the end first");
         }
         return net.toModel();
     }

@@ -37,10 +37,11 @@ class ComputePoolTest {
     void propagatesTaskFailureToCaller() {
         try (ComputePool pool = new ComputePool(2)) {
             assertThatThrownBy(() -> pool.forEach(10, i -> {
-                if (i == 7) {
-                    throw new IllegalStateException("task 7 failed");
-                }
-            })).hasMessage("task 7 failed");
+                        if (i == 7) {
+                            throw new IllegalStateException("task 7 failed");
+                        }
+                    }))
+                    .hasMessage("task 7 failed");
             AtomicIntegerArray seen = new AtomicIntegerArray(4);
             pool.forEach(4, seen::incrementAndGet);
             assertThat(seen.get(3)).isEqualTo(1);

@@ -16,7 +16,8 @@ class BundledDatasetsTest {
         "train-images-idx3-ubyte.gz, 74df153e1d736137c085533200d77928ad1330a766dbfab0bc33ffdf137c8b83",
         "train-labels-idx1-ubyte.gz, 2f79ac363aa5db62f0fa8e5c6d76afd2f96e347af63b899a85be6c3f255bc024",
         "t10k-images-idx3-ubyte.gz, 04516f9d284037ea6cce7310aafaed77e8f8c1547f1127ef4aa754c46f47f8f5",
-        "t10k-labels-idx1-ubyte.gz, 540f63e62544edb8406d1292429a47e6cdb42e4fa2eaa233f072b34e1f6bc46c"})
+        "t10k-labels-idx1-ubyte.gz, 540f63e62544edb8406d1292429a47e6cdb42e4fa2eaa233f072b34e1f6bc46c"
+    })
     void bundledFilesAreTheDocumentedOnes(String file, String sha256) throws IOException {
         try (InputStream in = BundledDatasets.class.getResourceAsStream("fashion-mnist-small/" + file)) {
             assertThat(in).isNotNull();

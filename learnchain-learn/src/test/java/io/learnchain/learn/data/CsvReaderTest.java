@@ -48,7 +48,8 @@ class CsvReaderTest {
 
     @Test
     void rejectsEmptyAndBinaryInput() {
-        assertThatThrownBy(() -> CsvReader.read("t", "a,b\n".getBytes(UTF_8), "f.csv")).hasMessageContaining("no data rows");
+        assertThatThrownBy(() -> CsvReader.read("t", "a,b\n".getBytes(UTF_8), "f.csv"))
+                .hasMessageContaining("no data rows");
         assertThatThrownBy(() -> CsvReader.read("t", new byte[] {0x1f, (byte) 0x8b, (byte) 0xff, (byte) 0xfe}, "f.csv"))
                 .isInstanceOf(MalformedDatasetException.class);
     }

@@ -3,8 +3,8 @@ package io.learnchain.learn.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.rng.SplitMix64;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DatasetCodecTest {
-    static final Dataset SMALL = new Dataset("tiny", new int[] {1, 2}, 3,
-            new float[] {0.5f, -0f, 1f, -2.25f, 3f, 0.125f}, new int[] {2, 0, 1});
+    static final Dataset SMALL = new Dataset(
+            "tiny", new int[] {1, 2}, 3, new float[] {0.5f, -0f, 1f, -2.25f, 3f, 0.125f}, new int[] {2, 0, 1});
 
     @Test
     void roundTripsAndNormalisesNegativeZero() {
@@ -66,10 +66,15 @@ class DatasetCodecTest {
     @Test
     void hashDependsOnEveryField() {
         Hash h = DatasetCodec.hash(SMALL);
-        assertThat(DatasetCodec.hash(new Dataset("tinY", SMALL.sampleShape(), 3, SMALL.features(), SMALL.labels()))).isNotEqualTo(h);
-        assertThat(DatasetCodec.hash(new Dataset("tiny", new int[] {2, 1}, 3, SMALL.features(), SMALL.labels()))).isNotEqualTo(h);
-        assertThat(DatasetCodec.hash(new Dataset("tiny", SMALL.sampleShape(), 4, SMALL.features(), SMALL.labels()))).isNotEqualTo(h);
-        assertThat(DatasetCodec.hash(new Dataset("tiny", SMALL.sampleShape(), 3, SMALL.features(), new int[] {2, 0, 2}))).isNotEqualTo(h);
+        assertThat(DatasetCodec.hash(new Dataset("tinY", SMALL.sampleShape(), 3, SMALL.features(), SMALL.labels())))
+                .isNotEqualTo(h);
+        assertThat(DatasetCodec.hash(new Dataset("tiny", new int[] {2, 1}, 3, SMALL.features(), SMALL.labels())))
+                .isNotEqualTo(h);
+        assertThat(DatasetCodec.hash(new Dataset("tiny", SMALL.sampleShape(), 4, SMALL.features(), SMALL.labels())))
+                .isNotEqualTo(h);
+        assertThat(DatasetCodec.hash(
+                        new Dataset("tiny", SMALL.sampleShape(), 3, SMALL.features(), new int[] {2, 0, 2})))
+                .isNotEqualTo(h);
     }
 
     static String resource(String name) throws IOException {

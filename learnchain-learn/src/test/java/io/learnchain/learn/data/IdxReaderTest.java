@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IdxReaderTest {
-    private static final IdxFile IMAGES = new IdxFile(new int[] {2, 2, 3}, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte) 255});
+    private static final IdxFile IMAGES =
+            new IdxFile(new int[] {2, 2, 3}, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte) 255});
 
     @Test
     void readsPlainIdxItWrote() {
@@ -49,14 +50,16 @@ class IdxReaderTest {
         byte[] gz = gzip(IdxReader.encode(IMAGES));
         byte[] truncated = Arrays.copyOf(gz, gz.length - 10);
         assertThatThrownBy(() -> IdxReader.read(truncated, "x.gz"))
-                .isInstanceOf(MalformedDatasetException.class).hasMessageContaining("x.gz");
+                .isInstanceOf(MalformedDatasetException.class)
+                .hasMessageContaining("x.gz");
     }
 
     @Test
     void rejectsTrailingBytes() {
         byte[] whole = IdxReader.encode(IMAGES);
         assertThatThrownBy(() -> IdxReader.read(Arrays.copyOf(whole, whole.length + 1), "t"))
-                .isInstanceOf(MalformedDatasetException.class).hasMessageContaining("trailing");
+                .isInstanceOf(MalformedDatasetException.class)
+                .hasMessageContaining("trailing");
     }
 
     @Test

@@ -13,7 +13,8 @@ class JsonTest {
     @Test
     void parsesNestedValuesInOrder() {
         Object v = Json.parse(" {\"b\": [1, -2.5e1, true, null], \"a\": {\"s\": \"x\\\"\\u00e9\\n\"}} ", "t");
-        assertThat(v).isEqualTo(Map.of("b", java.util.Arrays.asList(1L, -25.0, true, null), "a", Map.of("s", "x\"é\n")));
+        assertThat(v)
+                .isEqualTo(Map.of("b", java.util.Arrays.asList(1L, -25.0, true, null), "a", Map.of("s", "x\"é\n")));
         assertThat(List.copyOf(((Map<?, ?>) v).keySet())).isEqualTo(List.of("b", "a"));
     }
 
@@ -27,8 +28,21 @@ class JsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":1,\"a\":2}", "[1,]", "01", "{\"a\" 1}", "\"open", "[1] 2", "tru", "{\"a\":\"\u0001\"}", ""})
+    @ValueSource(
+            strings = {
+                "{\"a\":1,\"a\":2}",
+                "[1,]",
+                "01",
+                "{\"a\" 1}",
+                "\"open",
+                "[1] 2",
+                "tru",
+                "{\"a\":\"\u0001\"}",
+                ""
+            })
     void rejectsMalformedJson(String text) {
-        assertThatThrownBy(() -> Json.parse(text, "doc")).isInstanceOf(FormatException.class).hasMessageStartingWith("doc: JSON");
+        assertThatThrownBy(() -> Json.parse(text, "doc"))
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("doc: JSON");
     }
 }

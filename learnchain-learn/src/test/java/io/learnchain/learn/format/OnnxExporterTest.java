@@ -40,7 +40,8 @@ class OnnxExporterTest {
         assertThat(onnx).hasSameSizeAs(engine);
         float worst = 0;
         for (int s = 0; s < test.count(); s++) {
-            assertThat(argmax(onnx, s * classes, classes)).as("argmax of sample %d", s)
+            assertThat(argmax(onnx, s * classes, classes))
+                    .as("argmax of sample %d", s)
                     .isEqualTo(argmax(engine, s * classes, classes));
             for (int c = 0; c < classes; c++) {
                 worst = Math.max(worst, Math.abs(onnx[s * classes + c] - engine[s * classes + c]));
@@ -51,11 +52,13 @@ class OnnxExporterTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "input 1x12x10 | conv2d 3 k3 s2 p1 | sigmoid | maxpool 2 s1 | flatten | dense 8 | tanh | dense 4",
-        "input 2x9x9 | conv2d 4 k4 s1 p0 | tanh | maxpool 3 s2 | flatten | dense 5",
-        "input 6x5 | lstm 7 | tanh | dense 3",
-        "input 20 | dense 16 | sigmoid | dense 16 | tanh | dense 6"})
+    @ValueSource(
+            strings = {
+                "input 1x12x10 | conv2d 3 k3 s2 p1 | sigmoid | maxpool 2 s1 | flatten | dense 8 | tanh | dense 4",
+                "input 2x9x9 | conv2d 4 k4 s1 p0 | tanh | maxpool 3 s2 | flatten | dense 5",
+                "input 6x5 | lstm 7 | tanh | dense 3",
+                "input 20 | dense 16 | sigmoid | dense 16 | tanh | dense 6"
+            })
     void onnxRuntimeAgreesOnCustomSpecs(String text) throws OrtException {
         ModelSpec spec = ModelSpec.parse(text);
         int size = spec.layout().input().size();
@@ -76,7 +79,8 @@ class OnnxExporterTest {
         float[] onnx = onnxLogits(OnnxExporter.export(model), spec, data);
         float worst = 0;
         for (int s = 0; s < n; s++) {
-            assertThat(argmax(onnx, s * classes, classes)).as("argmax of sample %d", s)
+            assertThat(argmax(onnx, s * classes, classes))
+                    .as("argmax of sample %d", s)
                     .isEqualTo(argmax(engine, s * classes, classes));
             for (int c = 0; c < classes; c++) {
                 worst = Math.max(worst, Math.abs(onnx[s * classes + c] - engine[s * classes + c]));
@@ -131,8 +135,8 @@ class OnnxExporterTest {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(1);
             try (OrtSession session = env.createSession(onnx, opts);
-                 OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data.features()), shape);
-                 OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, input))) {
+                    OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data.features()), shape);
+                    OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, input))) {
                 OnnxTensor out = (OnnxTensor) result.get(OnnxExporter.OUTPUT).orElseThrow();
                 FloatBuffer fb = out.getFloatBuffer();
                 float[] logits = new float[fb.remaining()];

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SafetensorsTest {
     static final NamedTensor BIAS = new NamedTensor("0.bias", new int[] {2}, new float[] {0.5f, -1f});
-    static final NamedTensor WEIGHT = new NamedTensor("0.weight", new int[] {2, 3},
-            new float[] {1.5f, -2f, 0.25f, 3f, 4f, -0.125f});
+    static final NamedTensor WEIGHT =
+            new NamedTensor("0.weight", new int[] {2, 3}, new float[] {1.5f, -2f, 0.25f, 3f, 4f, -0.125f});
 
     static Map<String, String> metadata() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -31,13 +31,15 @@ class SafetensorsTest {
     @Test
     void writesTheBytesOfTheReferenceLibrary() throws IOException {
         // reference-lib.safetensors.hex was written by safetensors 0.8.0 (Python, numpy) from the same tensors.
-        byte[] reference = Bytes.fromHex(resource("reference-lib.safetensors.hex").strip()).toArray();
+        byte[] reference =
+                Bytes.fromHex(resource("reference-lib.safetensors.hex").strip()).toArray();
         assertThat(Safetensors.write(List.of(BIAS, WEIGHT), metadata())).isEqualTo(reference);
     }
 
     @Test
     void readsTheReferenceLibraryFile() throws IOException {
-        byte[] reference = Bytes.fromHex(resource("reference-lib.safetensors.hex").strip()).toArray();
+        byte[] reference =
+                Bytes.fromHex(resource("reference-lib.safetensors.hex").strip()).toArray();
         Safetensors.Contents c = Safetensors.read(reference, "ref");
         assertThat(c.tensors()).containsExactly(BIAS, WEIGHT);
         assertThat(c.metadata()).containsEntry("note", "golden");
@@ -47,7 +49,9 @@ class SafetensorsTest {
     @Test
     void roundTripsInDeclaredOrderWithPaddedHeader() {
         byte[] bytes = Safetensors.write(List.of(WEIGHT, BIAS), Map.of());
-        long headerLength = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength = java.nio.ByteBuffer.wrap(bytes)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getLong();
         assertThat(headerLength % 8).isZero();
         assertThat(Safetensors.read(bytes, "t").tensors()).containsExactly(WEIGHT, BIAS);
     }
@@ -78,12 +82,14 @@ class SafetensorsTest {
                 .hasMessageContaining("dtype F16");
         String gap = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
         assertThatThrownBy(() -> Safetensors.read(file(gap, 8), "g")).hasMessageContaining("gap");
-        assertThatThrownBy(() -> Safetensors.write(List.of(BIAS, BIAS), Map.of())).hasMessageContaining("used twice");
+        assertThatThrownBy(() -> Safetensors.write(List.of(BIAS, BIAS), Map.of()))
+                .hasMessageContaining("used twice");
     }
 
     private static byte[] file(String header, int dataBytes) {
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + dataBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer b =
+                java.nio.ByteBuffer.allocate(8 + h.length + dataBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.putLong(h.length).put(h);
         return b.array();
     }

@@ -52,7 +52,7 @@ class FixedPointLossTest {
         Model m = Initializer.initialize(SPEC, 4);
         int all = PrefixAccuracy.correct(m, DATA, 4, ComputePool.serial());
         assertThat(all).isEqualTo(new io.learnchain.learn.train.Evaluator(ComputePool.serial()).correctCount(m, DATA));
-        assertThat(PrefixAccuracy.correct(m, DATA, 1, ComputePool.serial()))
-                .isEqualTo((int) java.util.Arrays.stream(DATA.labels()).filter(l -> l == 0).count());
+        assertThat(PrefixAccuracy.correct(m, DATA, 1, ComputePool.serial())).isEqualTo((int)
+                java.util.Arrays.stream(DATA.labels()).filter(l -> l == 0).count());
     }
 }

@@ -51,7 +51,8 @@ class FrozenTrainingTest {
     void maskedTrainingIsTheSameOnOneAndTwoThreads() {
         try (ComputePool two = new ComputePool(2)) {
             assertThat(trainGrown(Optimizer.Adam.of(0.01f), two).hash())
-                    .isEqualTo(trainGrown(Optimizer.Adam.of(0.01f), ComputePool.serial()).hash());
+                    .isEqualTo(trainGrown(Optimizer.Adam.of(0.01f), ComputePool.serial())
+                            .hash());
         }
     }
 
@@ -60,8 +61,8 @@ class FrozenTrainingTest {
         Model old = Initializer.initialize(SMALL, 9);
         Model grown = ModelGrowth.grow(old, 5, 4, 10);
         Dataset data = SyntheticData.make("five", new int[] {20}, 5, 300, 11);
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromParent(grown.hash()), new Optimizer.Sgd(0.05f,
-                0.9f), 16, 20, 12);
+        TrainingRecord rec = new TrainingRecord(
+                new TrainingStart.FromParent(grown.hash()), new Optimizer.Sgd(0.05f, 0.9f), 16, 20, 12);
         Model naive = new Trainer(ComputePool.serial()).train(TrainingJob.continuing(grown.spec(), rec, data, grown));
         assertThat(ModelGrowth.checkFrozen(old, naive)).isPresent();
     }
@@ -70,10 +71,10 @@ class FrozenTrainingTest {
     void rejectsAMaskOfAnotherSize() {
         Model old = Initializer.initialize(SMALL, 9);
         Dataset data = SyntheticData.make("three", new int[] {20}, 3, 100, 11);
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromParent(old.hash()), new Optimizer.Sgd(0.05f,
-                0.9f), 16, 2, 12);
+        TrainingRecord rec =
+                new TrainingRecord(new TrainingStart.FromParent(old.hash()), new Optimizer.Sgd(0.05f, 0.9f), 16, 2, 12);
         assertThatThrownBy(() -> new Trainer(ComputePool.serial())
-                .train(TrainingJob.continuing(SMALL, rec, data, old), FrozenParameters.none(5)))
+                        .train(TrainingJob.continuing(SMALL, rec, data, old), FrozenParameters.none(5)))
                 .hasMessageContaining("frozen mask covers 5");
     }
 }

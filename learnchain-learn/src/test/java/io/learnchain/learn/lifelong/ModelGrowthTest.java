@@ -24,7 +24,8 @@ class ModelGrowthTest {
     void grownSpecWidensTheOutputAndTheLastHiddenLayer() {
         assertThat(ModelGrowth.grownSpec(SMALL, 5, 4).text()).isEqualTo("input 20 | dense 20 | relu | dense 5");
         assertThat(ModelGrowth.grownSpec(SMALL, 5, 0).text()).isEqualTo("input 20 | dense 16 | relu | dense 5");
-        assertThat(ModelGrowth.grownSpec(PredefinedModels.LENET5, 12, 6).outputSize()).isEqualTo(12);
+        assertThat(ModelGrowth.grownSpec(PredefinedModels.LENET5, 12, 6).outputSize())
+                .isEqualTo(12);
     }
 
     @ParameterizedTest
@@ -39,7 +40,8 @@ class ModelGrowthTest {
         float[] b = logits(grown, data);
         for (int s = 0; s < data.count(); s++) {
             for (int j = 0; j < 3; j++) {
-                assertThat(Float.floatToRawIntBits(b[s * 5 + j])).as("sample %d class %d", s, j)
+                assertThat(Float.floatToRawIntBits(b[s * 5 + j]))
+                        .as("sample %d class %d", s, j)
                         .isEqualTo(Float.floatToRawIntBits(a[s * 3 + j]));
             }
         }
@@ -67,7 +69,8 @@ class ModelGrowthTest {
         int target = ModelGrowth.plan(SMALL, grown.spec()).oldToNew()[40];
         p[target] = Math.nextUp(p[target]);
         assertThat(ModelGrowth.checkFrozen(old, new Model(grown.spec(), p)))
-                .hasValueSatisfying(m -> assertThat(m).contains("old parameter 40").contains("bit-identical"));
+                .hasValueSatisfying(
+                        m -> assertThat(m).contains("old parameter 40").contains("bit-identical"));
     }
 
     @Test
@@ -100,9 +103,11 @@ class ModelGrowthTest {
         float[] p = grown.parameters();
         int free = 16; // a new hidden column of the first weight row
         p[free] += 1f;
-        assertThat(ModelGrowth.checkUnchanged(grown, new Model(grown.spec(), p), frozen)).isEmpty();
+        assertThat(ModelGrowth.checkUnchanged(grown, new Model(grown.spec(), p), frozen))
+                .isEmpty();
         p[0] = Math.nextDown(p[0]);
-        assertThat(ModelGrowth.checkUnchanged(grown, new Model(grown.spec(), p), frozen)).isPresent();
+        assertThat(ModelGrowth.checkUnchanged(grown, new Model(grown.spec(), p), frozen))
+                .isPresent();
     }
 
     private static float[] logits(Model m, Dataset data) {

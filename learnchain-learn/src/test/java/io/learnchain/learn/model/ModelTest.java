@@ -3,8 +3,8 @@ package io.learnchain.learn.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,8 @@ class ModelTest {
             }
             assertThat(Model.hasNonFiniteParameters(bad)).as("bits %08x", bits).isTrue();
         }
-        assertThat(Model.hasNonFiniteParameters(Arrays.copyOf(ok, ok.length - 1))).isFalse();
+        assertThat(Model.hasNonFiniteParameters(Arrays.copyOf(ok, ok.length - 1)))
+                .isFalse();
         assertThat(Model.hasNonFiniteParameters(new byte[3])).isFalse();
     }
 

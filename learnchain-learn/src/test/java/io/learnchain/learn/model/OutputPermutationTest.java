@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.nn.Network;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Reordering outputs by moving weights: for every kind of last trainable layer, output j of the
@@ -20,15 +20,17 @@ class OutputPermutationTest {
     private static final int BATCH = 5;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "input 784 | dense 64 | relu | dense 10",
-        "input 12 | dense 7 | sigmoid",
-        "input 1x28x28 | conv2d 6 k5 s1 p2 | relu | maxpool 2 s2 | conv2d 16 k5 s1 p0 | relu | maxpool 2 s2 | flatten"
-                + " | dense 120 | relu | dense 84 | relu | dense 10",
-        "input 28x28 | lstm 128 | dense 10",
-        "input 6x5 | lstm 4 | tanh",
-        "input 2x6x6 | conv2d 4 k3 s1 p0 | relu | maxpool 4 s4 | flatten",
-        "input 1x3x3 | conv2d 5 k3 s1 p0 | flatten | relu"})
+    @ValueSource(
+            strings = {
+                "input 784 | dense 64 | relu | dense 10",
+                "input 12 | dense 7 | sigmoid",
+                "input 1x28x28 | conv2d 6 k5 s1 p2 | relu | maxpool 2 s2 | conv2d 16 k5 s1 p0 | relu | maxpool 2 s2 | flatten"
+                        + " | dense 120 | relu | dense 84 | relu | dense 10",
+                "input 28x28 | lstm 128 | dense 10",
+                "input 6x5 | lstm 4 | tanh",
+                "input 2x6x6 | conv2d 4 k3 s1 p0 | relu | maxpool 4 s4 | flatten",
+                "input 1x3x3 | conv2d 5 k3 s1 p0 | flatten | relu"
+            })
     void outputJOfTheResultIsOutputOrderJOfTheSource(String text) {
         ModelSpec spec = ModelSpec.parse(text);
         assertThat(OutputPermutation.supports(spec)).isTrue();
@@ -45,15 +47,18 @@ class OutputPermutationTest {
         for (int b = 0; b < BATCH; b++) {
             for (int j = 0; j < c; j++) {
                 if (recurrent) { // h . Wh sums the hidden units in their new order: equal up to rounding
-                    assertThat(after[b * c + j]).as("sample %d output %d", b, j)
+                    assertThat(after[b * c + j])
+                            .as("sample %d output %d", b, j)
                             .isCloseTo(before[b * c + order[j]], org.assertj.core.data.Offset.offset(1e-5f));
                 } else {
-                    assertThat(Float.floatToRawIntBits(after[b * c + j])).as("sample %d output %d", b, j)
+                    assertThat(Float.floatToRawIntBits(after[b * c + j]))
+                            .as("sample %d output %d", b, j)
                             .isEqualTo(Float.floatToRawIntBits(before[b * c + order[j]]));
                 }
             }
         }
-        assertThat(OutputPermutation.apply(moved, OutputPermutation.inverse(order))).isEqualTo(model);
+        assertThat(OutputPermutation.apply(moved, OutputPermutation.inverse(order)))
+                .isEqualTo(model);
         assertThat(moved).isNotEqualTo(model);
     }
 

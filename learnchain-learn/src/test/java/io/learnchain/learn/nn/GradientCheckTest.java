@@ -96,7 +96,8 @@ class GradientCheckTest {
 
     private static void assertClose(String what, float analytic, double numeric) {
         double tol = 5e-3 + 2e-2 * Math.max(Math.abs(numeric), Math.abs(analytic));
-        assertThat(Math.abs(analytic - numeric)).as("%s: analytic %s numeric %s", what, analytic, numeric)
+        assertThat(Math.abs(analytic - numeric))
+                .as("%s: analytic %s numeric %s", what, analytic, numeric)
                 .isLessThanOrEqualTo(tol);
     }
 

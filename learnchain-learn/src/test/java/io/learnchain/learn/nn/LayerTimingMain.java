@@ -8,7 +8,9 @@ import io.learnchain.learn.train.Initializer;
 
 /** Manual timing run (not a test): per-layer forward and backward CPU time (caller thread) of a predefined model. */
 public final class LayerTimingMain {
-    private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean MX =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     public static void main(String[] args) throws Exception {
         ModelSpec spec = PredefinedModels.byName(args[0]);
         int batch = Integer.parseInt(args[1]);
@@ -45,8 +47,15 @@ public final class LayerTimingMain {
             }
             for (int i = layers.length - 1; i >= 0; i--) {
                 long t = MX.getCurrentThreadCpuTime();
-                layers[i].backward(pool, net.parameters(), net.gradients(), acts[i], acts[i + 1], grads[i + 1],
-                        i == 0 ? null : grads[i], batch);
+                layers[i].backward(
+                        pool,
+                        net.parameters(),
+                        net.gradients(),
+                        acts[i],
+                        acts[i + 1],
+                        grads[i + 1],
+                        i == 0 ? null : grads[i],
+                        batch);
                 if (measure) {
                     bwd[i] += MX.getCurrentThreadCpuTime() - t;
                 }
@@ -54,8 +63,9 @@ public final class LayerTimingMain {
         }
         int n = reps - reps / 2;
         for (int i = 0; i < layers.length; i++) {
-            System.out.printf("%-24s fwd %8.3f ms  bwd %8.3f ms%n", spec.layers().get(i).text(), fwd[i] / 1e6 / n,
-                    bwd[i] / 1e6 / n);
+            System.out.printf(
+                    "%-24s fwd %8.3f ms  bwd %8.3f ms%n",
+                    spec.layers().get(i).text(), fwd[i] / 1e6 / n, bwd[i] / 1e6 / n);
         }
     }
 }

@@ -7,9 +7,9 @@ import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.PredefinedModels;
-import java.util.Arrays;
 import io.learnchain.learn.train.Initializer;
 import io.learnchain.learn.train.Optimizer;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,8 +54,14 @@ class NetworkTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"lenet5", "mlp-small", "input 2x9x9 | conv2d 3 k3 s1 p1 | relu | maxpool 2 s2"
-            + " | conv2d 5 k3 s2 p1 | tanh | maxpool 2 s1 | flatten | dense 4 | sigmoid", "lstm-rows"})
+    @ValueSource(
+            strings = {
+                "lenet5",
+                "mlp-small",
+                "input 2x9x9 | conv2d 3 k3 s1 p1 | relu | maxpool 2 s2"
+                        + " | conv2d 5 k3 s2 p1 | tanh | maxpool 2 s1 | flatten | dense 4 | sigmoid",
+                "lstm-rows"
+            })
     void batchedForwardGivesEachSampleTheBitsOfItsOwnSingleSampleForward(String model) {
         ModelSpec spec = model.startsWith("input") ? ModelSpec.parse(model) : PredefinedModels.byName(model);
         int batch = 133; // chunks of 64 and 8..64, a ragged last chunk

@@ -31,9 +31,11 @@ class SoftmaxCrossEntropyTest {
             float saved = logits[i];
             float eps = 1e-2f;
             logits[i] = saved + eps;
-            double plus = SoftmaxCrossEntropy.lossAndGradient(logits, labels, 0, batch, classes, scratch).lossSum();
+            double plus = SoftmaxCrossEntropy.lossAndGradient(logits, labels, 0, batch, classes, scratch)
+                    .lossSum();
             logits[i] = saved - eps;
-            double minus = SoftmaxCrossEntropy.lossAndGradient(logits, labels, 0, batch, classes, scratch).lossSum();
+            double minus = SoftmaxCrossEntropy.lossAndGradient(logits, labels, 0, batch, classes, scratch)
+                    .lossSum();
             logits[i] = saved;
             double numeric = (plus - minus) / (2.0 * eps) / batch;
             assertThat((double) grad[i]).as("seed %d logit %d", seed, i).isCloseTo(numeric, within(2e-4));
@@ -48,6 +50,7 @@ class SoftmaxCrossEntropyTest {
         assertThat(l.lossSum()).isCloseTo(2 * Math.log(4), within(1e-12));
         assertThat(l.correct()).isEqualTo(1);
         assertThat(SoftmaxCrossEntropy.argmax(new float[] {1, 5, 5, 2}, 0, 4)).isEqualTo(1);
-        assertThat(SoftmaxCrossEntropy.argmax(new float[] {Float.NaN, 1, 3, 3}, 0, 4)).isEqualTo(2);
+        assertThat(SoftmaxCrossEntropy.argmax(new float[] {Float.NaN, 1, 3, 3}, 0, 4))
+                .isEqualTo(2);
     }
 }

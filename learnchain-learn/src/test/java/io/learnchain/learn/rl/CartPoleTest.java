@@ -44,7 +44,8 @@ class CartPoleTest {
         double th = 0.05f;
         double thd = 0.3f;
         double temp = (10.0 + 0.05 * thd * thd * Math.sin(th)) / 1.1;
-        double thacc = (9.8 * Math.sin(th) - Math.cos(th) * temp) / (0.5 * (4.0 / 3.0 - 0.1 * Math.cos(th) * Math.cos(th) / 1.1));
+        double thacc = (9.8 * Math.sin(th) - Math.cos(th) * temp)
+                / (0.5 * (4.0 / 3.0 - 0.1 * Math.cos(th) * Math.cos(th) / 1.1));
         double xacc = temp - 0.05 * thacc * Math.cos(th) / 1.1;
         assertThat((double) r.next().value(0)).isCloseTo(0.01 + 0.02 * -0.2, org.assertj.core.data.Offset.offset(1e-6));
         assertThat((double) r.next().value(1)).isCloseTo(-0.2 + 0.02 * xacc, org.assertj.core.data.Offset.offset(1e-5));
@@ -113,6 +114,7 @@ class CartPoleTest {
     @Test
     void rejectsUnknownActionAndWrongStateSize() {
         assertThatThrownBy(() -> env.step(env.reset(1), 2, unused)).hasMessageContaining("actions 0..1");
-        assertThatThrownBy(() -> env.step(new EnvState(new float[3], 0), 0, unused)).hasMessageContaining("4 values");
+        assertThatThrownBy(() -> env.step(new EnvState(new float[3], 0), 0, unused))
+                .hasMessageContaining("4 values");
     }
 }

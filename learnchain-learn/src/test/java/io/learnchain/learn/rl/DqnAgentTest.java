@@ -17,8 +17,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DqnAgentTest {
     private static final Environment CARTPOLE = new CartPole();
-    private static final DqnHyperparameters SMALL = new DqnHyperparameters(DqnHyperparameters.mlp(4, 32, 2),
-            new EpsilonSchedule(1f, 0.1f, 200), 0.99f, Optimizer.Adam.of(1e-3f), 500, 16, 10, 2, 32, TdLoss.HUBER);
+    private static final DqnHyperparameters SMALL = new DqnHyperparameters(
+            DqnHyperparameters.mlp(4, 32, 2),
+            new EpsilonSchedule(1f, 0.1f, 200),
+            0.99f,
+            Optimizer.Adam.of(1e-3f),
+            500,
+            16,
+            10,
+            2,
+            32,
+            TdLoss.HUBER);
 
     /** Runs the agent for {@code steps} blocks on CartPole; returns the training records. */
     static List<DqnTrainingRecord> drive(DqnAgent agent, Environment env, long steps, long seed) {
@@ -44,9 +53,12 @@ class DqnAgentTest {
         List<DqnTrainingRecord> rb = drive(b, CARTPOLE, 150, seed);
         assertThat(ra).as("seed %d", seed).isEqualTo(rb);
         assertThat(a.weightsHash()).isEqualTo(b.weightsHash());
-        assertThat(a.weightsHash()).isNotEqualTo(DqnAgent.create(SMALL, seed, ComputePool.serial()).weightsHash());
-        assertThat(a.weightsHash()).isNotEqualTo(drive(DqnAgent.create(SMALL, seed + 100, ComputePool.serial()),
-                CARTPOLE, 150, seed).getLast().weightsAfter());
+        assertThat(a.weightsHash())
+                .isNotEqualTo(DqnAgent.create(SMALL, seed, ComputePool.serial()).weightsHash());
+        assertThat(a.weightsHash())
+                .isNotEqualTo(drive(DqnAgent.create(SMALL, seed + 100, ComputePool.serial()), CARTPOLE, 150, seed)
+                        .getLast()
+                        .weightsAfter());
     }
 
     @Test
@@ -86,8 +98,8 @@ class DqnAgentTest {
         assertThat(DqnAgent.verify(before, honest)).isTrue();
         List<Long> seeds = new ArrayList<>(honest.batchSeeds());
         seeds.set(0, seeds.get(0) + 1);
-        DqnTrainingRecord forged = new DqnTrainingRecord(honest.weightsBefore(), honest.weightsAfter(),
-                honest.targetAfter(), honest.iterationBefore(), seeds);
+        DqnTrainingRecord forged = new DqnTrainingRecord(
+                honest.weightsBefore(), honest.weightsAfter(), honest.targetAfter(), honest.iterationBefore(), seeds);
         assertThat(DqnAgent.verify(before, forged)).isFalse();
         assertThatThrownBy(() -> DqnAgent.replay(agent, honest)).hasMessageContaining("replay from the learner state");
     }
@@ -96,7 +108,8 @@ class DqnAgentTest {
     void trainsNothingBeforeWarmup() {
         DqnAgent agent = DqnAgent.create(SMALL, 4, ComputePool.serial());
         List<DqnTrainingRecord> records = drive(agent, CARTPOLE, SMALL.warmup() - 1, 4);
-        assertThat(records).allMatch(r -> r.batchSeeds().isEmpty() && r.weightsBefore().equals(r.weightsAfter()));
+        assertThat(records)
+                .allMatch(r -> r.batchSeeds().isEmpty() && r.weightsBefore().equals(r.weightsAfter()));
         assertThat(agent.iterations()).isZero();
         assertThat(drive(agent, CARTPOLE, 1, 4).getFirst().batchSeeds()).hasSize(2);
     }
@@ -124,8 +137,17 @@ class DqnAgentTest {
     @EnumSource(TdLoss.class)
     void gradientStepsLowerTdLossOnFixedBatch(TdLoss loss) {
         // With a frozen target (C larger than the run), repeated steps fit Q to the targets.
-        DqnHyperparameters hp = new DqnHyperparameters(DqnHyperparameters.mlp(4, 32, 2), new EpsilonSchedule(1f, 1f, 0),
-                0.9f, Optimizer.Adam.of(1e-2f), 64, 64, 1_000_000, 1, 64, loss);
+        DqnHyperparameters hp = new DqnHyperparameters(
+                DqnHyperparameters.mlp(4, 32, 2),
+                new EpsilonSchedule(1f, 1f, 0),
+                0.9f,
+                Optimizer.Adam.of(1e-2f),
+                64,
+                64,
+                1_000_000,
+                1,
+                64,
+                loss);
         DqnAgent agent = DqnAgent.create(hp, 8, ComputePool.serial());
         drive(agent, CARTPOLE, 64, 8);
         ReplayBuffer.Batch probe = ReplayBuffer.Batch.of(64, 4);
@@ -146,7 +168,8 @@ class DqnAgentTest {
         agent.store(t);
         assertThat(agent.environmentSteps()).isEqualTo(1);
         assertThat(agent.replaySize()).isEqualTo(2);
-        assertThatThrownBy(() -> agent.store(new Transition(s, 2, 0f, s, false))).hasMessageContaining("outside");
+        assertThatThrownBy(() -> agent.store(new Transition(s, 2, 0f, s, false)))
+                .hasMessageContaining("outside");
     }
 
     @Test

@@ -18,7 +18,10 @@ class DqnLearningTest {
 
     private record Run(DqnAgent agent, List<Double> returns) {
         double lastAverage(int n) {
-            return returns.subList(returns.size() - n, returns.size()).stream().mapToDouble(d -> d).average().orElseThrow();
+            return returns.subList(returns.size() - n, returns.size()).stream()
+                    .mapToDouble(d -> d)
+                    .average()
+                    .orElseThrow();
         }
     }
 
@@ -66,8 +69,9 @@ class DqnLearningTest {
         long seed = 7;
         Run run = learn(seed, 12_000, true);
         double greedy = ParallelLearning.evaluate(ENV, run.agent(), 20, seed);
-        System.out.printf("plain reward, seed %d: last 20 episodes %.1f, greedy policy %.1f%n", seed, run.lastAverage(20),
-                greedy);
+        System.out.printf(
+                "plain reward, seed %d: last 20 episodes %.1f, greedy policy %.1f%n",
+                seed, run.lastAverage(20), greedy);
         assertThat(run.lastAverage(20)).as("seed %d", seed).isGreaterThan(60);
         assertThat(greedy).as("seed %d", seed).isGreaterThan(60);
     }
@@ -75,7 +79,8 @@ class DqnLearningTest {
     @Test
     void learnsGridWorldPathAroundThePit() {
         Environment grid = new GridWorld();
-        DqnHyperparameters hp = DqnHyperparameters.forEnvironment(grid).withEpsilon(new EpsilonSchedule(1f, 0.05f, 1_500))
+        DqnHyperparameters hp = DqnHyperparameters.forEnvironment(grid)
+                .withEpsilon(new EpsilonSchedule(1f, 0.05f, 1_500))
                 .withGamma(0.9f);
         long seed = 31;
         Run run = learn(grid, hp, seed, 6_000, false);

@@ -37,7 +37,9 @@ class EnvStateTest {
             o[i] = (float) rng.nextGaussian();
         }
         EnvState s = new EnvState(o, rng.nextLong(1000));
-        assertThat(EnvState.fromCanonicalBytes(s.canonicalBytes())).as("seed %d", seed).isEqualTo(s);
+        assertThat(EnvState.fromCanonicalBytes(s.canonicalBytes()))
+                .as("seed %d", seed)
+                .isEqualTo(s);
         assertThat(EnvState.fromCanonicalBytes(s.canonicalBytes()).hash()).isEqualTo(s.hash());
     }
 

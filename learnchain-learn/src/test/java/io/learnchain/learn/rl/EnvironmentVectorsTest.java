@@ -22,8 +22,12 @@ class EnvironmentVectorsTest {
     void fixedActionSequenceGivesCommittedStatesAndRewards(Environment env) throws IOException {
         List<String> expected;
         try (InputStream in = getClass().getResourceAsStream(EnvironmentVectors.resource(env))) {
-            assertThat(in).as("committed vectors %s", EnvironmentVectors.resource(env)).isNotNull();
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(in)
+                    .as("committed vectors %s", EnvironmentVectors.resource(env))
+                    .isNotNull();
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
         List<String> actual = EnvironmentVectors.lines(env);
         for (int i = 0; i < expected.size(); i++) {
@@ -42,7 +46,10 @@ class EnvironmentVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")
     void vectorsCoverEpisodeEnds(Environment env) {
-        long dones = EnvironmentVectors.lines(env).stream().skip(1).filter(l -> l.endsWith(" true")).count();
+        long dones = EnvironmentVectors.lines(env).stream()
+                .skip(1)
+                .filter(l -> l.endsWith(" true"))
+                .count();
         if (env.episodic()) {
             assertThat(dones).as("episodes ended in %s", env.name()).isGreaterThan(1);
         } else {

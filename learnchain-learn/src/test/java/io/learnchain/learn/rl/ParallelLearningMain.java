@@ -32,12 +32,20 @@ public final class ParallelLearningMain {
             List<Long> greedy = new ArrayList<>();
             for (int s = 0; s < seeds; s++) {
                 long t0 = System.nanoTime();
-                var r = ParallelLearning.run(new ParallelLearning.Config(env, hp, n, steps, 1000 + s, 20, threshold,
-                        250, 10, unshaped, share), ComputePool.serial());
+                var r = ParallelLearning.run(
+                        new ParallelLearning.Config(
+                                env, hp, n, steps, 1000 + s, 20, threshold, 250, 10, unshaped, share),
+                        ComputePool.serial());
                 reached.add(r.reachedAt());
                 greedy.add(r.greedyReachedAt());
-                System.out.printf("N=%d seed=%d chainReached=%d greedyReached=%d episodes=%d last20=%.1f (%.1f s)%n", n,
-                        1000 + s, r.reachedAt(), r.greedyReachedAt(), r.returns().size(), r.lastAverage(20),
+                System.out.printf(
+                        "N=%d seed=%d chainReached=%d greedyReached=%d episodes=%d last20=%.1f (%.1f s)%n",
+                        n,
+                        1000 + s,
+                        r.reachedAt(),
+                        r.greedyReachedAt(),
+                        r.returns().size(),
+                        r.lastAverage(20),
                         (System.nanoTime() - t0) / 1e9);
             }
             summary.add("N=" + n + " chain " + reached + " greedy " + greedy);

@@ -9,8 +9,17 @@ import io.learnchain.learn.train.Optimizer;
 import org.junit.jupiter.api.Test;
 
 class ParallelLearningTest {
-    private static final DqnHyperparameters SMALL = new DqnHyperparameters(DqnHyperparameters.mlp(4, 16, 2),
-            new EpsilonSchedule(1f, 0.1f, 300), 0.99f, Optimizer.Adam.of(1e-3f), 500, 16, 20, 1, 32, TdLoss.HUBER);
+    private static final DqnHyperparameters SMALL = new DqnHyperparameters(
+            DqnHyperparameters.mlp(4, 16, 2),
+            new EpsilonSchedule(1f, 0.1f, 300),
+            0.99f,
+            Optimizer.Adam.of(1e-3f),
+            500,
+            16,
+            20,
+            1,
+            32,
+            TdLoss.HUBER);
 
     private static ParallelLearning.Config config(int learners, long seed) {
         return new ParallelLearning.Config(new CartPole(), SMALL, learners, 600, seed, 5, 195, 300, 2, false, false);
@@ -22,7 +31,8 @@ class ParallelLearningTest {
         ParallelLearning.Result b = ParallelLearning.run(config(2, 4), ComputePool.serial());
         assertThat(a).isEqualTo(b);
         assertThat(a.returns()).isNotEmpty();
-        assertThat(ParallelLearning.run(config(2, 5), ComputePool.serial()).returns()).isNotEqualTo(a.returns());
+        assertThat(ParallelLearning.run(config(2, 5), ComputePool.serial()).returns())
+                .isNotEqualTo(a.returns());
     }
 
     @Test
@@ -41,20 +51,41 @@ class ParallelLearningTest {
     @Test
     void sharingLosingProposalsChangesWhatIsLearned() {
         ParallelLearning.Config plain = config(2, 4);
-        ParallelLearning.Config shared = new ParallelLearning.Config(plain.env(), plain.hp(), 2, plain.steps(),
-                plain.seed(), plain.window(), plain.threshold(), plain.evaluateEvery(), plain.evaluationEpisodes(), false,
+        ParallelLearning.Config shared = new ParallelLearning.Config(
+                plain.env(),
+                plain.hp(),
+                2,
+                plain.steps(),
+                plain.seed(),
+                plain.window(),
+                plain.threshold(),
+                plain.evaluateEvery(),
+                plain.evaluationEpisodes(),
+                false,
                 true);
         ParallelLearning.Result a = ParallelLearning.run(shared, ComputePool.serial());
         assertThat(ParallelLearning.run(shared, ComputePool.serial())).isEqualTo(a);
-        assertThat(a.returns()).isNotEqualTo(ParallelLearning.run(plain, ComputePool.serial()).returns());
+        assertThat(a.returns())
+                .isNotEqualTo(ParallelLearning.run(plain, ComputePool.serial()).returns());
     }
 
     @Test
     void rejectsNonEpisodicTaskAndMismatchedNetwork() {
-        assertThatThrownBy(() -> new ParallelLearning.Config(new InventoryControl(),
-                DqnHyperparameters.forEnvironment(new InventoryControl()), 1, 10, 1, 5, 1, 0, 1, false, false))
+        assertThatThrownBy(() -> new ParallelLearning.Config(
+                        new InventoryControl(),
+                        DqnHyperparameters.forEnvironment(new InventoryControl()),
+                        1,
+                        10,
+                        1,
+                        5,
+                        1,
+                        0,
+                        1,
+                        false,
+                        false))
                 .hasMessageContaining("no episodes");
-        assertThatThrownBy(() -> new ParallelLearning.Config(new GridWorld(), SMALL, 1, 10, 1, 5, 1, 0, 1, false, false))
+        assertThatThrownBy(
+                        () -> new ParallelLearning.Config(new GridWorld(), SMALL, 1, 10, 1, 5, 1, 0, 1, false, false))
                 .hasMessageContaining("forEnvironment");
     }
 }

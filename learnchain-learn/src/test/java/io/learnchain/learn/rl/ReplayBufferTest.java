@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class ReplayBufferTest {
 
     private static Transition t(int i) {
-        return new Transition(new EnvState(new float[] {i}, 0), i % 2, i, new EnvState(new float[] {i + 1}, 1), i % 3 == 0);
+        return new Transition(
+                new EnvState(new float[] {i}, 0), i % 2, i, new EnvState(new float[] {i + 1}, 1), i % 3 == 0);
     }
 
     @Test

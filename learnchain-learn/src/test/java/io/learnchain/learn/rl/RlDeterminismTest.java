@@ -26,12 +26,21 @@ class RlDeterminismTest {
         try (ComputePool pool = new ComputePool(threads)) {
             for (Environment env : List.of(new CartPole(), new GridWorld(), new InventoryControl())) {
                 DqnHyperparameters hp = DqnHyperparameters.forEnvironment(env);
-                hp = new DqnHyperparameters(DqnHyperparameters.mlp(env.observationSize(), 16, env.actionCount()),
-                        new EpsilonSchedule(1f, 0.1f, 50), 0.95f, hp.optimizer(), 200, 8, 7, 2, 16, hp.loss());
+                hp = new DqnHyperparameters(
+                        DqnHyperparameters.mlp(env.observationSize(), 16, env.actionCount()),
+                        new EpsilonSchedule(1f, 0.1f, 50),
+                        0.95f,
+                        hp.optimizer(),
+                        200,
+                        8,
+                        7,
+                        2,
+                        16,
+                        hp.loss());
                 DqnAgent agent = DqnAgent.create(hp, 77, pool);
                 List<DqnTrainingRecord> records = DqnAgentTest.drive(agent, env, 40, 77);
-                lines.add(env.name() + " " + records.getLast().hash().toHex() + " " + agent.weightsHash().toHex()
-                        + " " + stateChain(env));
+                lines.add(env.name() + " " + records.getLast().hash().toHex() + " "
+                        + agent.weightsHash().toHex() + " " + stateChain(env));
             }
         }
         return lines;
@@ -63,9 +72,18 @@ class RlDeterminismTest {
     void sameHashesInChildJvm(String flag) throws IOException, InterruptedException {
         List<String> reference = REFERENCE;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", flag,
-                "-XX:+IgnoreUnrecognizedVMOptions", "-cp", System.getProperty("java.class.path"),
-                RlDeterminismTest.class.getName(), "2").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        flag,
+                        "-XX:+IgnoreUnrecognizedVMOptions",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RlDeterminismTest.class.getName(),
+                        "2")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -56,7 +56,9 @@ class TdMathTest {
             q[i] = keep - h;
             double down = TdMath.loss(q, actions, taken, y, batch, loss);
             q[i] = keep;
-            assertThat((double) grad[i]).as("seed %d, output %d", seed, i).isCloseTo((up - down) / (2 * h), within(2e-3));
+            assertThat((double) grad[i])
+                    .as("seed %d, output %d", seed, i)
+                    .isCloseTo((up - down) / (2 * h), within(2e-3));
         }
     }
 }

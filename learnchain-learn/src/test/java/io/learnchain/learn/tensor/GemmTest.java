@@ -42,7 +42,8 @@ class GemmTest {
         for (ComputePool pool : new ComputePool[] {ComputePool.serial(), POOL3}) {
             float[] c = c0.clone();
             Gemm.multiply(pool, m, n, k, a, 1, lda, b, 2, ldb, c, 3, ldc, acc);
-            assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s threads=%d", seed, m, n, k, acc, pool.threads())
+            assertThat(c)
+                    .as("seed %d m=%d n=%d k=%d acc=%s threads=%d", seed, m, n, k, acc, pool.threads())
                     .isEqualTo(expected);
         }
     }
@@ -130,15 +131,31 @@ class GemmTest {
 
     @Test
     void rowTableProductRejectsRowsOutsideTheBuffer() {
-        assertThatThrownBy(() -> Gemm.multiplyRowTable(1, 32, 2, new float[2], 0, 2, new float[40], 0, new int[] {0, 9},
-                new float[32], 0, 32, false)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Gemm.multiplyRowTable(
+                        1, 32, 2, new float[2], 0, 2, new float[40], 0, new int[] {0, 9}, new float[32], 0, 32, false))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("B row 1");
     }
 
     @Test
     void rejectsOperandsTooSmallForTheSizes() {
-        assertThatThrownBy(() -> Gemm.multiply(ComputePool.serial(), 2, 2, 2, new float[3], 0, 2, new float[4], 0, 2,
-                new float[4], 0, 2, false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A needs");
+        assertThatThrownBy(() -> Gemm.multiply(
+                        ComputePool.serial(),
+                        2,
+                        2,
+                        2,
+                        new float[3],
+                        0,
+                        2,
+                        new float[4],
+                        0,
+                        2,
+                        new float[4],
+                        0,
+                        2,
+                        false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A needs");
     }
 
     static float[] random(SplitMix64 rng, int n) {

@@ -12,8 +12,12 @@ class LanesTest {
         assertThat(Lanes.choose(null, 512).vectorBitSize()).isEqualTo(512);
         assertThat(Lanes.choose(null, 256).vectorBitSize()).isEqualTo(256);
         assertThat(Lanes.choose("", 128).vectorBitSize()).isEqualTo(128);
-        assertThat(Lanes.choose(null, 64).vectorBitSize()).as("no SIMD: the narrowest built width").isEqualTo(128);
-        assertThat(Lanes.choose(null, 2048).vectorBitSize()).as("SVE 2048: the widest built width").isEqualTo(512);
+        assertThat(Lanes.choose(null, 64).vectorBitSize())
+                .as("no SIMD: the narrowest built width")
+                .isEqualTo(128);
+        assertThat(Lanes.choose(null, 2048).vectorBitSize())
+                .as("SVE 2048: the widest built width")
+                .isEqualTo(512);
     }
 
     @Test
@@ -21,7 +25,8 @@ class LanesTest {
         assertThat(Lanes.choose("128", 512).length()).isEqualTo(4);
         assertThat(Lanes.choose(" 256 ", 512).length()).isEqualTo(8);
         assertThat(Lanes.choose("512", 256).length()).isEqualTo(16);
-        assertThatThrownBy(() -> Lanes.choose("300", 512)).hasMessageContaining("must be one of [128, 256, 512]")
+        assertThatThrownBy(() -> Lanes.choose("300", 512))
+                .hasMessageContaining("must be one of [128, 256, 512]")
                 .hasMessageContaining("'300'");
         assertThatThrownBy(() -> LaneWidth.parse("wide")).hasMessageContaining(LaneWidth.PROPERTY);
     }

@@ -59,17 +59,18 @@ class DeterminismTest {
 
     static Stream<Arguments> children() {
         return Stream.of(
-                new Child("-XX:MaxVectorSize=16", "MaxVectorSize", "16", 128, 1, false),
-                new Child("-XX:MaxVectorSize=32", "MaxVectorSize", "32", 256, 2, false),
-                new Child("-XX:MaxVectorSize=64", "MaxVectorSize", "64", 512, 4, false),
-                new Child("-XX:UseAVX=0", "UseAVX", "0", 128, 2, true),
-                new Child("-XX:UseAVX=1", "UseAVX", "1", 128, 1, false),
-                new Child("-XX:UseAVX=2", "UseAVX", "2", 256, 4, false),
-                new Child("-XX:UseAVX=3", "UseAVX", "3", 512, 2, false),
-                new Child("-XX:-UseFMA", "UseFMA", "false", 0, 2, true),
-                new Child("-D" + LaneWidth.PROPERTY + "=128", null, null, 128, 4, false),
-                new Child("-D" + LaneWidth.PROPERTY + "=256", null, null, 256, 1, false),
-                new Child("-Xint", null, null, 0, 2, true)).map(Arguments::of);
+                        new Child("-XX:MaxVectorSize=16", "MaxVectorSize", "16", 128, 1, false),
+                        new Child("-XX:MaxVectorSize=32", "MaxVectorSize", "32", 256, 2, false),
+                        new Child("-XX:MaxVectorSize=64", "MaxVectorSize", "64", 512, 4, false),
+                        new Child("-XX:UseAVX=0", "UseAVX", "0", 128, 2, true),
+                        new Child("-XX:UseAVX=1", "UseAVX", "1", 128, 1, false),
+                        new Child("-XX:UseAVX=2", "UseAVX", "2", 256, 4, false),
+                        new Child("-XX:UseAVX=3", "UseAVX", "3", 512, 2, false),
+                        new Child("-XX:-UseFMA", "UseFMA", "false", 0, 2, true),
+                        new Child("-D" + LaneWidth.PROPERTY + "=128", null, null, 128, 4, false),
+                        new Child("-D" + LaneWidth.PROPERTY + "=256", null, null, 256, 1, false),
+                        new Child("-Xint", null, null, 0, 2, true))
+                .map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,12 +78,15 @@ class DeterminismTest {
     void goldenValuesInChildJvm(Child child) throws Exception {
         Map<String, String> out = runChild(child.flag(), child.threads(), child.small());
         if (child.vmOption() != null) {
-            Assumptions.assumeTrue(child.honoured().equals(out.get("jvm " + child.vmOption())), () -> "skipped: this CPU"
-                    + " does not honour " + child.flag() + " (the JVM runs " + child.vmOption() + "="
-                    + out.get("jvm " + child.vmOption()) + "), so that path cannot be tested here");
+            Assumptions.assumeTrue(
+                    child.honoured().equals(out.get("jvm " + child.vmOption())),
+                    () -> "skipped: this CPU"
+                            + " does not honour " + child.flag() + " (the JVM runs " + child.vmOption() + "="
+                            + out.get("jvm " + child.vmOption()) + "), so that path cannot be tested here");
         }
         if (child.bits() > 0) {
-            assertThat(out.get("jvm bits")).as("vector width under %s", child.flag())
+            assertThat(out.get("jvm bits"))
+                    .as("vector width under %s", child.flag())
                     .isEqualTo(Integer.toString(child.bits()));
         }
         Map<String, String> golden = GoldenVectorsTest.committed();
@@ -92,23 +96,36 @@ class DeterminismTest {
             golden.keySet().retainAll(values.keySet());
             assertThat(golden).as("the small set").hasSizeGreaterThan(5);
         }
-        assertThat(values).as("golden values in a child JVM with %s (%s bits)", child.flag(), out.get("jvm bits"))
+        assertThat(values)
+                .as("golden values in a child JVM with %s (%s bits)", child.flag(), out.get("jvm bits"))
                 .isEqualTo(golden);
     }
 
     static Map<String, String> runChild(String flag, int threads, boolean small)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", flag,
-                "-XX:+IgnoreUnrecognizedVMOptions", "-cp", System.getProperty("java.class.path"),
-                EngineVectors.class.getName(), Integer.toString(threads), small ? "small" : "full"));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "--add-modules",
+                "jdk.incubator.vector",
+                flag,
+                "-XX:+IgnoreUnrecognizedVMOptions",
+                "-cp",
+                System.getProperty("java.class.path"),
+                EngineVectors.class.getName(),
+                Integer.toString(threads),
+                small ? "small" : "full"));
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("child JVM with " + flag + " did not finish in 300 s");
         }
-        assertThat(p.exitValue()).as("exit code of child JVM with %s; output: %s", flag, out).isZero();
+        assertThat(p.exitValue())
+                .as("exit code of child JVM with %s; output: %s", flag, out)
+                .isZero();
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : out.lines().toList()) {
             int space = line.lastIndexOf(' ');

@@ -46,14 +46,23 @@ class FashionMnistAccuracyIT {
         ModelSpec spec = PredefinedModels.byName(name);
         int batch = 64;
         long steps = (long) epochs * (train.count() / batch);
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromSeed(1), Optimizer.Adam.of(1e-3f), batch, steps, 7);
+        TrainingRecord rec =
+                new TrainingRecord(new TrainingStart.FromSeed(1), Optimizer.Adam.of(1e-3f), batch, steps, 7);
         long t0 = System.nanoTime();
         Model m = new Trainer(pool).train(TrainingJob.of(spec, rec, train));
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         int correct = new Evaluator(pool).correctCount(m, test);
         double acc = correct / (double) test.count();
-        System.out.printf("%s: %d epochs, %.1f s training on %d threads, test accuracy %d/%d = %.4f, model %s%n", name,
-                epochs, trainSeconds, pool.threads(), correct, test.count(), acc, m.hash().toHex());
+        System.out.printf(
+                "%s: %d epochs, %.1f s training on %d threads, test accuracy %d/%d = %.4f, model %s%n",
+                name,
+                epochs,
+                trainSeconds,
+                pool.threads(),
+                correct,
+                test.count(),
+                acc,
+                m.hash().toHex());
         assertThat(acc).as("%s test accuracy after %d epochs", name, epochs).isGreaterThanOrEqualTo(target);
     }
 }

@@ -38,7 +38,8 @@ class InputTransformTest {
         Hash h = Hash.sha256(new byte[] {1});
         InputTransform.SignedPermutation.fromHash(h, 8).apply(in, 0, a, 0, 8);
         InputTransform.SignedPermutation.fromHash(h, 8).apply(in, 0, b, 0, 8);
-        InputTransform.SignedPermutation.fromHash(Hash.sha256(new byte[] {2}), 8).apply(in, 0, c, 0, 8);
+        InputTransform.SignedPermutation.fromHash(Hash.sha256(new byte[] {2}), 8)
+                .apply(in, 0, c, 0, 8);
         assertThat(a).isEqualTo(b).isNotEqualTo(c);
     }
 

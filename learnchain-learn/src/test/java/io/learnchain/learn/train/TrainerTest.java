@@ -52,11 +52,13 @@ class TrainerTest {
     @Test
     void continuesFromParentModelOnlyWhenItsHashMatches() {
         Model parent = trainer.train(TrainingJob.of(SPEC, record(20), DATA));
-        TrainingRecord cont = new TrainingRecord(new TrainingStart.FromParent(parent.hash()),
-                new Optimizer.Sgd(0.05f, 0.9f), 16, 20, 9);
+        TrainingRecord cont = new TrainingRecord(
+                new TrainingStart.FromParent(parent.hash()), new Optimizer.Sgd(0.05f, 0.9f), 16, 20, 9);
         Model child = trainer.train(TrainingJob.continuing(SPEC, cont, DATA, parent));
         assertThat(child.hash()).isNotEqualTo(parent.hash());
-        assertThat(trainer.train(TrainingJob.continuing(SPEC, cont, DATA, parent)).hash()).isEqualTo(child.hash());
+        assertThat(trainer.train(TrainingJob.continuing(SPEC, cont, DATA, parent))
+                        .hash())
+                .isEqualTo(child.hash());
         assertThatThrownBy(() -> TrainingJob.continuing(SPEC, cont, DATA, null))
                 .hasMessageContaining("continues model " + parent.hash().shortHex() + " but no parent");
         assertThatThrownBy(() -> TrainingJob.continuing(SPEC, cont, DATA, child))
@@ -78,8 +80,8 @@ class TrainerTest {
     @Test
     void dataOrderSeedChangesTheResult() {
         Model a = trainer.train(TrainingJob.of(SPEC, record(10), DATA));
-        TrainingRecord other = new TrainingRecord(new TrainingStart.FromSeed(3), new Optimizer.Sgd(0.05f, 0.9f), 16,
-                10, 9);
+        TrainingRecord other =
+                new TrainingRecord(new TrainingStart.FromSeed(3), new Optimizer.Sgd(0.05f, 0.9f), 16, 10, 9);
         assertThat(trainer.train(TrainingJob.of(SPEC, other, DATA)).hash()).isNotEqualTo(a.hash());
     }
 
@@ -89,7 +91,9 @@ class TrainerTest {
         int reference = evaluator.correctCount(m, TEST);
         try (ComputePool pool = new ComputePool(3)) {
             for (int batch : new int[] {1, 7, 64, 400, 1000}) {
-                assertThat(new Evaluator(pool, batch).correctCount(m, TEST)).as("batch %d", batch).isEqualTo(reference);
+                assertThat(new Evaluator(pool, batch).correctCount(m, TEST))
+                        .as("batch %d", batch)
+                        .isEqualTo(reference);
             }
         }
     }
@@ -115,13 +119,15 @@ class TrainerTest {
     @Test
     void recordHashCoversEveryField() {
         TrainingRecord r = record(10);
-        List<Hash> hashes = List.of(r.hash(), r.withSteps(11).hash(),
+        List<Hash> hashes = List.of(
+                r.hash(),
+                r.withSteps(11).hash(),
                 new TrainingRecord(new TrainingStart.FromSeed(4), r.optimizer(), 16, 10, 8).hash(),
                 new TrainingRecord(r.start(), new Optimizer.Sgd(0.05f, 0.8f), 16, 10, 8).hash(),
                 new TrainingRecord(r.start(), r.optimizer(), 17, 10, 8).hash(),
                 new TrainingRecord(r.start(), r.optimizer(), 16, 10, 7).hash());
         assertThat(hashes).doesNotHaveDuplicates();
-        assertThat(r.text()).isEqualTo("start seed 3\noptimizer sgd lr=0.05 momentum=0.9\nbatch 16\nsteps 10\n"
-                + "data-order 8\n");
+        assertThat(r.text())
+                .isEqualTo("start seed 3\noptimizer sgd lr=0.05 momentum=0.9\nbatch 16\nsteps 10\n" + "data-order 8\n");
     }
 }

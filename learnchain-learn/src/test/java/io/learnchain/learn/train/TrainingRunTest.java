@@ -11,9 +11,9 @@ import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
     private static final ModelSpec SPEC = ModelSpec.parse("input 20 | dense 16 | relu | dense 4");

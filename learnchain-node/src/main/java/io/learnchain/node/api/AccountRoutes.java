@@ -46,12 +46,20 @@ public final class AccountRoutes implements ApiRoutes {
      * leaves the balance), cancel_task, reveal_shard. {@code amount} is signed: negative when it left
      * the account; {@code fee} is what the account paid.
      */
-    public record HistoryEntry(long height, String block, long timestamp, String tx, String kind, String counterparty,
-            String amount, String amountUnits, String fee, Long taskId, String taskReward) {
-    }
+    public record HistoryEntry(
+            long height,
+            String block,
+            long timestamp,
+            String tx,
+            String kind,
+            String counterparty,
+            String amount,
+            String amountUnits,
+            String fee,
+            Long taskId,
+            String taskReward) {}
 
-    public record HistoryPage(String address, long tipHeight, List<HistoryEntry> entries, Long nextBefore) {
-    }
+    public record HistoryPage(String address, long tipHeight, List<HistoryEntry> entries, Long nextBefore) {}
 
     @Override
     public void register(Javalin app) {
@@ -82,41 +90,93 @@ public final class AccountRoutes implements ApiRoutes {
         long time = block.header().timestamp();
         for (Transaction tx : block.transactions()) {
             switch (tx) {
-                case Coinbase c when c.recipient().equals(address) -> {
-                    Optional<PoleProof> pole = block.header().proof() instanceof PoleProof p ? Optional.of(p)
-                            : Optional.empty();
-                    Optional<Amount> reward = pole.flatMap(p -> chain.head().tip().state().tasks().get(p.taskId()))
-                            .map(TaskState::terms).map(PostTask::rewardPerRound);
-                    out.add(new HistoryEntry(height, hash, time, c.hash().toHex(), "reward", null,
-                            c.amount().toString(), Long.toString(c.amount().units()), null,
-                            pole.map(PoleProof::taskId).orElse(null), reward.map(Amount::toString).orElse(null)));
+                case Coinbase c
+                when c.recipient().equals(address) -> {
+                    Optional<PoleProof> pole =
+                            block.header().proof() instanceof PoleProof p ? Optional.of(p) : Optional.empty();
+                    Optional<Amount> reward = pole.flatMap(
+                                    p -> chain.head().tip().state().tasks().get(p.taskId()))
+                            .map(TaskState::terms)
+                            .map(PostTask::rewardPerRound);
+                    out.add(new HistoryEntry(
+                            height,
+                            hash,
+                            time,
+                            c.hash().toHex(),
+                            "reward",
+                            null,
+                            c.amount().toString(),
+                            Long.toString(c.amount().units()),
+                            null,
+                            pole.map(PoleProof::taskId).orElse(null),
+                            reward.map(Amount::toString).orElse(null)));
                 }
-                case Coinbase c -> { }
-                case SignedTransaction s -> signed(s, address, height, hash, time).ifPresent(out::add);
+                case Coinbase c -> {}
+                case SignedTransaction s ->
+                    signed(s, address, height, hash, time).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    private static Optional<HistoryEntry> signed(SignedTransaction s, Address address, long height, String hash,
-            long time) {
+    private static Optional<HistoryEntry> signed(
+            SignedTransaction s, Address address, long height, String hash, long time) {
         Address sender = s.body().senderAddress();
         boolean sent = sender.equals(address);
         String fee = sent ? s.body().fee().toString() : null;
         String txHash = s.hash().toHex();
         return switch (s.body().payload()) {
-            case Transfer t when sent -> Optional.of(new HistoryEntry(height, hash, time, txHash, "transfer_out",
-                    t.to().toString(), "-" + t.amount(), Long.toString(-t.amount().units()), fee, null, null));
-            case Transfer t when t.to().equals(address) -> Optional.of(new HistoryEntry(height, hash, time, txHash,
-                    "transfer_in", sender.toString(), t.amount().toString(), Long.toString(t.amount().units()), null,
-                    null, null));
+            case Transfer t
+            when sent ->
+                Optional.of(new HistoryEntry(
+                        height,
+                        hash,
+                        time,
+                        txHash,
+                        "transfer_out",
+                        t.to().toString(),
+                        "-" + t.amount(),
+                        Long.toString(-t.amount().units()),
+                        fee,
+                        null,
+                        null));
+            case Transfer t
+            when t.to().equals(address) ->
+                Optional.of(new HistoryEntry(
+                        height,
+                        hash,
+                        time,
+                        txHash,
+                        "transfer_in",
+                        sender.toString(),
+                        t.amount().toString(),
+                        Long.toString(t.amount().units()),
+                        null,
+                        null,
+                        null));
             case Transfer t -> Optional.empty();
-            case PostTask t when sent -> Optional.of(new HistoryEntry(height, hash, time, txHash, "escrow", null,
-                    "-" + t.escrow(), Long.toString(-t.escrow().units()), fee, null, null));
-            case CancelTask t when sent -> Optional.of(new HistoryEntry(height, hash, time, txHash, "cancel_task", null,
-                    "0", "0", fee, t.taskId(), null));
-            case RevealShard t when sent -> Optional.of(new HistoryEntry(height, hash, time, txHash, "reveal_shard",
-                    null, "0", "0", fee, t.taskId(), null));
+            case PostTask t
+            when sent ->
+                Optional.of(new HistoryEntry(
+                        height,
+                        hash,
+                        time,
+                        txHash,
+                        "escrow",
+                        null,
+                        "-" + t.escrow(),
+                        Long.toString(-t.escrow().units()),
+                        fee,
+                        null,
+                        null));
+            case CancelTask t
+            when sent ->
+                Optional.of(new HistoryEntry(
+                        height, hash, time, txHash, "cancel_task", null, "0", "0", fee, t.taskId(), null));
+            case RevealShard t
+            when sent ->
+                Optional.of(new HistoryEntry(
+                        height, hash, time, txHash, "reveal_shard", null, "0", "0", fee, t.taskId(), null));
             // lifelong transactions pay their fee only (their incentives are badges, not coins)
             case DeployModel d when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_deploy", fee));
             case RevealParts r when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_reveal", fee));

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 
 /** The API's Jackson configuration: strict on input, plain on output. */
 public final class ApiJson {
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     public static ObjectMapper create() {
         Builder builder = com.fasterxml.jackson.databind.json.JsonMapper.builder()

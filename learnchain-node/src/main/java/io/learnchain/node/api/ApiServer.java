@@ -41,16 +41,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** A registered route: an HTTP method and a path template such as {@code /api/v1/blocks/{id}}. */
-    public record Endpoint(String method, String path) {
-    }
+    public record Endpoint(String method, String path) {}
 
     /** Starts serving on {@code host:port} ({@code port} 0 picks a free one; see {@link #port()}). */
     public static ApiServer start(String host, int port, NodeMetrics metrics, List<ApiRoutes> routes) {
         ObjectMapper mapper = ApiJson.create();
         List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
-            config.events(events -> events.handlerAdded(info -> endpoints.add(
-                    new Endpoint(info.getHttpMethod().name(), info.getPath()))));
+            config.events(events -> events.handlerAdded(
+                    info -> endpoints.add(new Endpoint(info.getHttpMethod().name(), info.getPath()))));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = DASHBOARD_DIRECTORY;
@@ -65,7 +64,10 @@ public final class ApiServer implements AutoCloseable {
         installErrorHandling(app);
         byte[] openApi = openApiDocument();
         app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
         routes.forEach(r -> r.register(app));
         app.start(host, port);
         LOG.info("API listening on http://{}:{}/api/v1", host, app.port());
@@ -86,11 +88,18 @@ public final class ApiServer implements AutoCloseable {
 
     private static void installErrorHandling(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
-        app.exception(JsonProcessingException.class, (e, ctx) -> respond(ctx, 400, "malformed_json",
-                "the request body is not valid JSON for this endpoint: " + e.getOriginalMessage()
-                        + ". Send a JSON object as docs/api.md shows."));
-        app.exception(CodecException.class, (e, ctx) -> respond(ctx, 400, "bad_request",
-                "the bytes are not a valid canonical encoding: " + e.getMessage()));
+        app.exception(
+                JsonProcessingException.class,
+                (e, ctx) -> respond(
+                        ctx,
+                        400,
+                        "malformed_json",
+                        "the request body is not valid JSON for this endpoint: " + e.getOriginalMessage()
+                                + ". Send a JSON object as docs/api.md shows."));
+        app.exception(
+                CodecException.class,
+                (e, ctx) -> respond(
+                        ctx, 400, "bad_request", "the bytes are not a valid canonical encoding: " + e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         app.exception(BadRequestResponse.class, (e, ctx) -> respond(ctx, 400, "bad_request", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> respondHttp(ctx, e));
@@ -100,13 +109,20 @@ public final class ApiServer implements AutoCloseable {
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("API {} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "internal_error", "the node failed to answer (" + e.getClass().getSimpleName()
-                    + "); this is a bug, the node log has the details");
+            respond(
+                    ctx,
+                    500,
+                    "internal_error",
+                    "the node failed to answer (" + e.getClass().getSimpleName()
+                            + "); this is a bug, the node log has the details");
         });
         app.error(404, ctx -> {
             if (!isJson(ctx)) {
-                respond(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path()
-                        + "; the endpoints are listed in docs/api.md");
+                respond(
+                        ctx,
+                        404,
+                        "not_found",
+                        "no endpoint " + ctx.method() + " " + ctx.path() + "; the endpoints are listed in docs/api.md");
             }
         });
         app.error(405, ctx -> {
@@ -126,7 +142,10 @@ public final class ApiServer implements AutoCloseable {
 
     private static boolean isJson(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith("application/json") && ctx.result() != null && !ctx.result().isEmpty();
+        return type != null
+                && type.startsWith("application/json")
+                && ctx.result() != null
+                && !ctx.result().isEmpty();
     }
 
     static void respond(Context ctx, int status, String code, String message) {

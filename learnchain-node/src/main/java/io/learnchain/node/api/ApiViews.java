@@ -11,12 +11,12 @@ import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Challenge;
+import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
-import io.learnchain.chain.tx.Coinbase;
-import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
@@ -33,8 +33,7 @@ import java.util.Map;
 
 /** Turns chain values into API DTOs. Pure. */
 final class ApiViews {
-    private ApiViews() {
-    }
+    private ApiViews() {}
 
     static AmountDto amount(Amount amount) {
         return new AmountDto(amount.toString(), Long.toString(amount.units()));
@@ -44,13 +43,33 @@ final class ApiViews {
         BlockHeader h = block.header();
         ProofDto proof = switch (h.proof()) {
             case IdleProof p -> ProofDto.idle("idle", p.difficulty(), Long.toUnsignedString(p.nonce()), null);
-            case ForfeitProof p -> ProofDto.idle("forfeit", p.difficulty(), Long.toUnsignedString(p.nonce()), p.taskId());
-            case PoleProof p -> new ProofDto("pole", null, null, p.taskId(), p.modelHash().toHex(), p.record().hash().toHex(),
-                    p.shardIndex(), p.shardHash().toHex(), p.claimedScore(), null);
-            case io.learnchain.chain.block.DqnProof p -> new ProofDto("dqn", null, null, null,
-                    p.record().weightsAfter().toHex(), p.record().hash().toHex(), p.action(), p.next().hash().toHex(),
-                    p.forkScore(), new Dtos.DqnStepDto(p.action(), p.reward(), p.unshapedReward(), p.terminal(), p.done(),
-                            p.forkScore()));
+            case ForfeitProof p ->
+                ProofDto.idle("forfeit", p.difficulty(), Long.toUnsignedString(p.nonce()), p.taskId());
+            case PoleProof p ->
+                new ProofDto(
+                        "pole",
+                        null,
+                        null,
+                        p.taskId(),
+                        p.modelHash().toHex(),
+                        p.record().hash().toHex(),
+                        p.shardIndex(),
+                        p.shardHash().toHex(),
+                        p.claimedScore(),
+                        null);
+            case io.learnchain.chain.block.DqnProof p ->
+                new ProofDto(
+                        "dqn",
+                        null,
+                        null,
+                        null,
+                        p.record().weightsAfter().toHex(),
+                        p.record().hash().toHex(),
+                        p.action(),
+                        p.next().hash().toHex(),
+                        p.forkScore(),
+                        new Dtos.DqnStepDto(
+                                p.action(), p.reward(), p.unshapedReward(), p.terminal(), p.done(), p.forkScore()));
         };
         List<TxDto> txs = null;
         if (withTransactions) {
@@ -60,14 +79,39 @@ final class ApiViews {
                 txs.add(transaction(body.get(i), new TxLocation(block.hash(), h.height(), i)));
             }
         }
-        return new BlockDto(block.hash().toHex(), h.height().value(), h.previous().toHex(), h.timestamp(),
-                h.minerAddress().toString(), h.miner().toHex(), h.txRoot().toHex(), h.stateRoot().toHex(), proof,
-                h.signature().toHex(), canonical, false, block.transactions().size(), txs);
+        return new BlockDto(
+                block.hash().toHex(),
+                h.height().value(),
+                h.previous().toHex(),
+                h.timestamp(),
+                h.minerAddress().toString(),
+                h.miner().toHex(),
+                h.txRoot().toHex(),
+                h.stateRoot().toHex(),
+                proof,
+                h.signature().toHex(),
+                canonical,
+                false,
+                block.transactions().size(),
+                txs);
     }
 
     static BlockDto genesis(Genesis genesis) {
-        return new BlockDto(genesis.chainId().toHex(), 0, Hash.ZERO.toHex(), genesis.timestamp(), null, null, null,
-                genesis.initialState().root().toHex(), null, null, true, true, 0, List.of());
+        return new BlockDto(
+                genesis.chainId().toHex(),
+                0,
+                Hash.ZERO.toHex(),
+                genesis.timestamp(),
+                null,
+                null,
+                null,
+                genesis.initialState().root().toHex(),
+                null,
+                null,
+                true,
+                true,
+                0,
+                List.of());
     }
 
     /** An included transaction ({@code location} present) or a pending one ({@code location} null). */
@@ -77,8 +121,22 @@ final class ApiViews {
         Long height = location == null ? null : location.height().value();
         Integer index = location == null ? null : location.index();
         return switch (tx) {
-            case Coinbase c -> new TxDto(c.hash().toHex(), "coinbase", status, null, null, c.recipient().toString(),
-                    amount(c.amount()), null, null, null, blockHash, height, index, null);
+            case Coinbase c ->
+                new TxDto(
+                        c.hash().toHex(),
+                        "coinbase",
+                        status,
+                        null,
+                        null,
+                        c.recipient().toString(),
+                        amount(c.amount()),
+                        null,
+                        null,
+                        null,
+                        blockHash,
+                        height,
+                        index,
+                        null);
             case SignedTransaction s -> {
                 var body = s.body();
                 Address to = null;
@@ -100,7 +158,9 @@ final class ApiViews {
                         task.put("minTrainingAccuracyBp", t.minTrainingAccuracyBp());
                         task.put("rounds", t.rounds());
                         task.put("rewardPerRound", amount(t.rewardPerRound()));
-                        task.put("shards", t.shardHashes().stream().map(Hash::toHex).toList());
+                        task.put(
+                                "shards",
+                                t.shardHashes().stream().map(Hash::toHex).toList());
                     }
                     case CancelTask t -> {
                         kind = "cancel_task";
@@ -121,7 +181,9 @@ final class ApiViews {
                         task.put("selectCount", t.selectCount());
                         task.put("epochBlocks", t.epochBlocks());
                         task.put("revealWindow", t.revealWindow());
-                        task.put("parts", t.partHashes().stream().map(Hash::toHex).toList());
+                        task.put(
+                                "parts",
+                                t.partHashes().stream().map(Hash::toHex).toList());
                     }
                     case RevealParts t -> {
                         kind = "reveal_parts";
@@ -149,12 +211,26 @@ final class ApiViews {
                         task.put("grownWeights", t.grownWeights().toHex());
                         task.put("growthThreshold", t.growthThreshold());
                         task.put("selectCount", t.selectCount());
-                        task.put("parts", t.partHashes().stream().map(Hash::toHex).toList());
+                        task.put(
+                                "parts",
+                                t.partHashes().stream().map(Hash::toHex).toList());
                     }
                 }
-                yield new TxDto(s.hash().toHex(), kind, status, body.senderAddress().toString(), body.sender().toHex(),
-                        to == null ? null : to.toString(), amount(moved), amount(body.fee()), body.nonce(),
-                        s.signature().toHex(), blockHash, height, index, task);
+                yield new TxDto(
+                        s.hash().toHex(),
+                        kind,
+                        status,
+                        body.senderAddress().toString(),
+                        body.sender().toHex(),
+                        to == null ? null : to.toString(),
+                        amount(moved),
+                        amount(body.fee()),
+                        body.nonce(),
+                        s.signature().toHex(),
+                        blockHash,
+                        height,
+                        index,
+                        task);
             }
         };
     }

@@ -4,9 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
@@ -32,8 +32,8 @@ import java.util.List;
 
 /** REST endpoints for the chain, accounts and transactions under /api/v1 (see docs/api.md). */
 public final class ChainRoutes implements ApiRoutes {
-    static final String VERSION = java.util.Objects.requireNonNullElse(
-            ChainRoutes.class.getPackage().getImplementationVersion(), "dev");
+    static final String VERSION =
+            java.util.Objects.requireNonNullElse(ChainRoutes.class.getPackage().getImplementationVersion(), "dev");
     private static final int MAX_PAGE = 100;
 
     private final ChainService chain;
@@ -60,9 +60,18 @@ public final class ChainRoutes implements ApiRoutes {
     private void status(Context ctx) {
         ChainHead head = chain.head();
         var genesis = chain.genesis();
-        ctx.json(new StatusDto(genesis.chainId().toHex(), genesis.chainName(), genesis.engine().name(), head.height().value(),
-                head.hash().toHex(), head.tip().timestamp(), head.tip().nextDifficulty(chain.rules()),
-                genesis.targetBlockSeconds(), chain.mempool().size(), hasMinerKey, devMode,
+        ctx.json(new StatusDto(
+                genesis.chainId().toHex(),
+                genesis.chainName(),
+                genesis.engine().name(),
+                head.height().value(),
+                head.hash().toHex(),
+                head.tip().timestamp(),
+                head.tip().nextDifficulty(chain.rules()),
+                genesis.targetBlockSeconds(),
+                chain.mempool().size(),
+                hasMinerKey,
+                devMode,
                 VERSION));
     }
 
@@ -73,8 +82,10 @@ public final class ChainRoutes implements ApiRoutes {
         List<BlockDto> blocks = new ArrayList<>();
         long h = Math.min(before - 1, tip);
         for (; h >= 0 && blocks.size() < limit; h--) {
-            blocks.add(h == 0 ? ApiViews.genesis(chain.genesis())
-                    : ApiViews.block(chain.blockAt(Height.of(h)).orElseThrow(), true, false));
+            blocks.add(
+                    h == 0
+                            ? ApiViews.genesis(chain.genesis())
+                            : ApiViews.block(chain.blockAt(Height.of(h)).orElseThrow(), true, false));
         }
         ctx.json(new BlockPageDto(tip, blocks, h >= 0 ? h + 1 : null));
     }
@@ -87,8 +98,9 @@ public final class ChainRoutes implements ApiRoutes {
                 ctx.json(ApiViews.genesis(chain.genesis()));
                 return;
             }
-            Block block = chain.blockAt(height).orElseThrow(() -> ApiException.notFound("no block at height "
-                    + height + "; the tip is at height " + chain.head().height()));
+            Block block = chain.blockAt(height)
+                    .orElseThrow(() -> ApiException.notFound("no block at height " + height + "; the tip is at height "
+                            + chain.head().height()));
             ctx.json(ApiViews.block(block, true, true));
             return;
         }
@@ -97,8 +109,8 @@ public final class ChainRoutes implements ApiRoutes {
             ctx.json(ApiViews.genesis(chain.genesis()));
             return;
         }
-        Block block = chain.block(hash).orElseThrow(() -> ApiException.notFound("no block " + hash.toHex()
-                + " on this node"));
+        Block block = chain.block(hash)
+                .orElseThrow(() -> ApiException.notFound("no block " + hash.toHex() + " on this node"));
         ctx.json(ApiViews.block(block, chain.isCanonical(hash), true));
     }
 
@@ -106,17 +118,22 @@ public final class ChainRoutes implements ApiRoutes {
         Hash hash = parseHash(ctx.pathParam("hash"), "transaction hash");
         var included = chain.transaction(hash);
         if (included.isPresent()) {
-            ctx.json(ApiViews.transaction(included.get().transaction(), included.get().location()));
+            ctx.json(ApiViews.transaction(
+                    included.get().transaction(), included.get().location()));
             return;
         }
-        SignedTransaction pending = chain.mempool().get(hash).orElseThrow(() -> ApiException.notFound("transaction "
-                + hash.toHex() + " is neither in the canonical chain nor pending on this node"));
+        SignedTransaction pending = chain.mempool()
+                .get(hash)
+                .orElseThrow(() -> ApiException.notFound(
+                        "transaction " + hash.toHex() + " is neither in the canonical chain nor pending on this node"));
         ctx.json(ApiViews.transaction(pending, null));
     }
 
     private void mempool(Context ctx) {
         int limit = QueryParams.intParam(ctx, "limit", 50, 1, 1000);
-        ctx.json(chain.mempool().pending(limit).stream().map(tx -> ApiViews.transaction(tx, null)).toList());
+        ctx.json(chain.mempool().pending(limit).stream()
+                .map(tx -> ApiViews.transaction(tx, null))
+                .toList());
     }
 
     private void account(Context ctx) {
@@ -128,9 +145,14 @@ public final class ChainRoutes implements ApiRoutes {
         }
         var account = state.account(address);
         int pending = (int) chain.mempool().pending(Integer.MAX_VALUE).stream()
-                .filter(tx -> tx.body().senderAddress().equals(address)).count();
-        ctx.json(new AccountDto(address.toString(), ApiViews.amount(account.balance()), account.nonce(),
-                account.reputation(), pending));
+                .filter(tx -> tx.body().senderAddress().equals(address))
+                .count();
+        ctx.json(new AccountDto(
+                address.toString(),
+                ApiViews.amount(account.balance()),
+                account.nonce(),
+                account.reputation(),
+                pending));
     }
 
     private void submit(Context ctx) {
@@ -142,11 +164,13 @@ public final class ChainRoutes implements ApiRoutes {
         SignedTransaction tx = request.hex() != null ? decodeHex(request.hex()) : fromJson(request.transaction());
         Admission admission = chain.submitTransaction(tx);
         switch (admission) {
-            case Admission.Accepted accepted -> ctx.status(202).json(new SubmitResponse(accepted.hash().toHex(),
-                    "pending"));
-            case Admission.Rejected rejected -> throw new ApiException(
-                    rejected.reason() == Admission.Reason.ALREADY_KNOWN ? 409 : 422, rejected.reason().code(),
-                    rejected.message());
+            case Admission.Accepted accepted ->
+                ctx.status(202).json(new SubmitResponse(accepted.hash().toHex(), "pending"));
+            case Admission.Rejected rejected ->
+                throw new ApiException(
+                        rejected.reason() == Admission.Reason.ALREADY_KNOWN ? 409 : 422,
+                        rejected.reason().code(),
+                        rejected.message());
         }
     }
 
@@ -171,8 +195,12 @@ public final class ChainRoutes implements ApiRoutes {
         require(t.to(), "to");
         require(t.amount(), "amount");
         require(t.signature(), "signature");
-        TxBody body = new TxBody(Hash.fromHex(t.chainId()), PublicKey.fromHex(t.senderKey()), t.nonce(),
-                Amount.parse(t.fee()), new Transfer(parseAddress(t.to()), Amount.parse(t.amount())));
+        TxBody body = new TxBody(
+                Hash.fromHex(t.chainId()),
+                PublicKey.fromHex(t.senderKey()),
+                t.nonce(),
+                Amount.parse(t.fee()),
+                new Transfer(parseAddress(t.to()), Amount.parse(t.amount())));
         return new SignedTransaction(body, Signature.fromHex(t.signature()));
     }
 

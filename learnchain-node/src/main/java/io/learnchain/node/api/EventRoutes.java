@@ -52,7 +52,11 @@ public final class EventRoutes implements ApiRoutes {
             send(client, name(event), json(payload(event)));
         });
         var head = chain.head();
-        send(client, "hello", json(Map.of("height", head.height().value(), "tipHash", head.hash().toHex())));
+        send(
+                client,
+                "hello",
+                json(Map.of(
+                        "height", head.height().value(), "tipHash", head.hash().toHex())));
         helloSent.countDown();
         Thread heartbeat = Thread.ofVirtual().name("sse-heartbeat").start(() -> heartbeat(client));
         client.onClose(() -> {
@@ -93,13 +97,42 @@ public final class EventRoutes implements ApiRoutes {
 
     static Map<String, Object> payload(NodeEvent event) {
         return switch (event) {
-            case NodeEvent.BlockConnected b -> Map.of("hash", b.hash().toHex(), "height", b.height().value(),
-                    "previous", b.parent().toHex(), "transactions", b.transactions(), "timestamp", b.timestampSeconds());
-            case NodeEvent.Reorganized r -> Map.of("oldTip", r.oldTip().toHex(), "newTip", r.newTip().toHex(),
-                    "forkHeight", r.forkPoint().value(), "disconnected", r.disconnected(), "connected", r.connected(),
-                    "transactionsReturned", r.transactionsReturned());
-            case NodeEvent.TransactionAccepted t -> Map.of("hash", t.hash().toHex(), "from", t.sender(), "nonce",
-                    t.nonce(), "feeUnits", Long.toString(t.feeUnits()));
+            case NodeEvent.BlockConnected b ->
+                Map.of(
+                        "hash",
+                        b.hash().toHex(),
+                        "height",
+                        b.height().value(),
+                        "previous",
+                        b.parent().toHex(),
+                        "transactions",
+                        b.transactions(),
+                        "timestamp",
+                        b.timestampSeconds());
+            case NodeEvent.Reorganized r ->
+                Map.of(
+                        "oldTip",
+                        r.oldTip().toHex(),
+                        "newTip",
+                        r.newTip().toHex(),
+                        "forkHeight",
+                        r.forkPoint().value(),
+                        "disconnected",
+                        r.disconnected(),
+                        "connected",
+                        r.connected(),
+                        "transactionsReturned",
+                        r.transactionsReturned());
+            case NodeEvent.TransactionAccepted t ->
+                Map.of(
+                        "hash",
+                        t.hash().toHex(),
+                        "from",
+                        t.sender(),
+                        "nonce",
+                        t.nonce(),
+                        "feeUnits",
+                        Long.toString(t.feeUnits()));
             case NodeEvent.Pole p -> io.learnchain.node.pole.PoleEventFields.of(p.event());
             case NodeEvent.Dqn d -> io.learnchain.node.dqn.DqnEventFields.of(d.event());
         };

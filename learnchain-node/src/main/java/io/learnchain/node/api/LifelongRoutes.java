@@ -3,8 +3,8 @@ package io.learnchain.node.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.learnchain.base.Address;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.state.LifelongBook;
 import io.learnchain.chain.state.LifelongModel;
@@ -43,8 +43,7 @@ import java.util.TreeSet;
  */
 public final class LifelongRoutes implements ApiRoutes {
     /** A lifelong transaction and the blobs it names (weights, revealed test parts), all hex. */
-    public record LifelongSubmit(String hex, List<String> blobs) {
-    }
+    public record LifelongSubmit(String hex, List<String> blobs) {}
 
     private final ChainService chain;
     private final BlobStore blobs;
@@ -86,36 +85,61 @@ public final class LifelongRoutes implements ApiRoutes {
             throw ApiException.badRequest("a lifelong model id is a whole number, got '" + ctx.pathParam("id") + "'");
         }
         LifelongBook book = book();
-        LifelongModel m = book.get(id).orElseThrow(() -> ApiException.notFound("there is no lifelong model " + id
-                + "; GET /api/v1/lifelong lists them"));
+        LifelongModel m = book.get(id)
+                .orElseThrow(() -> ApiException.notFound(
+                        "there is no lifelong model " + id + "; GET /api/v1/lifelong lists them"));
         Map<String, Object> out = summary(m);
         out.put("lossParts", m.lossParts().stream().map(Hash::toHex).toList());
-        out.put("pending", m.pending().map(p -> {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("growth", p.isGrowth());
-            pm.put("candidates", p.candidates().stream().map(Hash::toHex).toList());
-            pm.put("selectCount", p.selectCount());
-            pm.put("picked", p.chosen());
-            pm.put("pickedHashes", p.chosenHashes().stream().map(Hash::toHex).toList());
-            pm.put("revealDeadline", p.isPicked() ? p.deadline() : null);
-            pm.put("grownSpec", p.isGrowth() ? p.grownSpec() : null);
-            pm.put("grownWeights", p.isGrowth() ? p.grownWeights().toHex() : null);
-            return pm;
-        }).orElse(null));
-        out.put("proposals", m.proposals().stream().map(p -> Map.<String, Object>of("proposer",
-                p.proposer().toString(), "weights", p.weights().toHex(), "loss", p.loss(), "height", p.height()))
-                .toList());
-        out.put("history", m.history().stream().map(p -> {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
-            pm.put("height", p.height());
-            pm.put("epoch", p.epoch());
-            pm.put("loss", p.loss());
-            pm.put("weights", p.weights().toHex());
-            pm.put("by", p.by().toString());
-            pm.put("proposals", p.proposals());
-            return pm;
-        }).toList());
+        out.put(
+                "pending",
+                m.pending()
+                        .map(p -> {
+                            Map<String, Object> pm = new LinkedHashMap<>();
+                            pm.put("growth", p.isGrowth());
+                            pm.put(
+                                    "candidates",
+                                    p.candidates().stream().map(Hash::toHex).toList());
+                            pm.put("selectCount", p.selectCount());
+                            pm.put("picked", p.chosen());
+                            pm.put(
+                                    "pickedHashes",
+                                    p.chosenHashes().stream().map(Hash::toHex).toList());
+                            pm.put("revealDeadline", p.isPicked() ? p.deadline() : null);
+                            pm.put("grownSpec", p.isGrowth() ? p.grownSpec() : null);
+                            pm.put(
+                                    "grownWeights",
+                                    p.isGrowth() ? p.grownWeights().toHex() : null);
+                            return pm;
+                        })
+                        .orElse(null));
+        out.put(
+                "proposals",
+                m.proposals().stream()
+                        .map(p -> Map.<String, Object>of(
+                                "proposer",
+                                p.proposer().toString(),
+                                "weights",
+                                p.weights().toHex(),
+                                "loss",
+                                p.loss(),
+                                "height",
+                                p.height()))
+                        .toList());
+        out.put(
+                "history",
+                m.history().stream()
+                        .map(p -> {
+                            Map<String, Object> pm = new LinkedHashMap<>();
+                            pm.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+                            pm.put("height", p.height());
+                            pm.put("epoch", p.epoch());
+                            pm.put("loss", p.loss());
+                            pm.put("weights", p.weights().toHex());
+                            pm.put("by", p.by().toString());
+                            pm.put("proposals", p.proposals());
+                            return pm;
+                        })
+                        .toList());
         out.put("challenged", m.challenged().stream().map(Hash::toHex).toList());
         Set<Address> involved = new TreeSet<>();
         involved.add(m.initiator());
@@ -188,8 +212,10 @@ public final class LifelongRoutes implements ApiRoutes {
             }
             Hash h = Hash.sha256(bytes);
             if (!allowed.contains(h)) {
-                throw ApiException.rejected("UNREFERENCED_BLOB", "blob " + h.toHex() + " is not named by the"
-                        + " transaction (its weights, or the picked test parts it reveals)");
+                throw ApiException.rejected(
+                        "UNREFERENCED_BLOB",
+                        "blob " + h.toHex() + " is not named by the"
+                                + " transaction (its weights, or the picked test parts it reveals)");
             }
             uploads.add(bytes);
         }
@@ -203,11 +229,13 @@ public final class LifelongRoutes implements ApiRoutes {
             throw new UncheckedIOException(e);
         }
         switch (chain.submitTransaction(tx)) {
-            case Admission.Accepted accepted -> ctx.status(202).json(new SubmitResponse(accepted.hash().toHex(),
-                    "pending"));
-            case Admission.Rejected rejected -> throw new ApiException(
-                    rejected.reason() == Admission.Reason.ALREADY_KNOWN ? 409 : 422, rejected.reason().code(),
-                    rejected.message());
+            case Admission.Accepted accepted ->
+                ctx.status(202).json(new SubmitResponse(accepted.hash().toHex(), "pending"));
+            case Admission.Rejected rejected ->
+                throw new ApiException(
+                        rejected.reason() == Admission.Reason.ALREADY_KNOWN ? 409 : 422,
+                        rejected.reason().code(),
+                        rejected.message());
         }
     }
 
@@ -232,8 +260,8 @@ public final class LifelongRoutes implements ApiRoutes {
             case ProposeUpdate p -> out.add(p.weights());
             case GrowModel g -> out.add(g.grownWeights());
             case Challenge c -> out.add(c.proposal().weights());
-            case RevealParts r -> book().get(r.modelId()).flatMap(LifelongModel::pending)
-                    .ifPresent(p -> out.addAll(p.chosenHashes()));
+            case RevealParts r ->
+                book().get(r.modelId()).flatMap(LifelongModel::pending).ifPresent(p -> out.addAll(p.chosenHashes()));
             case Transfer t -> throw notLifelong();
             case PostTask t -> throw notLifelong();
             case CancelTask t -> throw notLifelong();

@@ -19,22 +19,31 @@ public final class MinerRoutes implements ApiRoutes {
     }
 
     /** A round this miner sent a candidate in; {@code reason} null for a win. */
-    public record OutcomeDto(long timeMillis, String parent, String block, long claimedScore, boolean won,
-            String reason) {
-    }
+    public record OutcomeDto(
+            long timeMillis, String parent, String block, long claimedScore, boolean won, String reason) {}
 
     /** One recent action (a pole event of this node). */
-    public record ActionDto(long timeMillis, Map<String, Object> event) {
-    }
+    public record ActionDto(long timeMillis, Map<String, Object> event) {}
 
     /**
      * The miner's state. {@code phase}: STOPPED, IDLE, TRAINING, BELOW_MINIMUM, NO_DATA, COMMITTED or
      * CANDIDATE_SENT; {@code trainingAccuracy} is null until a model was trained.
      */
-    public record MinerDto(String address, Dtos.AmountDto balance, boolean mining, String phase, Long taskId,
-            String parent, long step, long steps, Double trainingAccuracy, String commitment, long wins, long losses,
-            List<OutcomeDto> outcomes, List<ActionDto> actions) {
-    }
+    public record MinerDto(
+            String address,
+            Dtos.AmountDto balance,
+            boolean mining,
+            String phase,
+            Long taskId,
+            String parent,
+            long step,
+            long steps,
+            Double trainingAccuracy,
+            String commitment,
+            long wins,
+            long losses,
+            List<OutcomeDto> outcomes,
+            List<ActionDto> actions) {}
 
     @Override
     public void register(Javalin app) {
@@ -49,14 +58,28 @@ public final class MinerRoutes implements ApiRoutes {
         Address address = Address.of(miner.key().publicKey());
         MinerStatus s = miner.status();
         MinerLog log = pole.minerLog();
-        List<OutcomeDto> outcomes = log.outcomes(n).stream().map(o -> new OutcomeDto(o.timeMillis(),
-                o.parent().toHex(), o.block().toHex(), o.claimedScore(), o.won(), o.reason())).toList();
-        List<ActionDto> actions = log.actions(n).stream().map(a -> new ActionDto(a.timeMillis(), a.fields())).toList();
-        ctx.json(new MinerDto(address.toString(), ApiViews.amount(pole.chain().account(address).balance()),
-                pole.isMining(), s.phase().name(), s.taskId() == 0 ? null : s.taskId(),
-                s.parent() == null ? null : s.parent().toHex(), s.step(), s.steps(),
+        List<OutcomeDto> outcomes = log.outcomes(n).stream()
+                .map(o -> new OutcomeDto(
+                        o.timeMillis(), o.parent().toHex(), o.block().toHex(), o.claimedScore(), o.won(), o.reason()))
+                .toList();
+        List<ActionDto> actions = log.actions(n).stream()
+                .map(a -> new ActionDto(a.timeMillis(), a.fields()))
+                .toList();
+        ctx.json(new MinerDto(
+                address.toString(),
+                ApiViews.amount(pole.chain().account(address).balance()),
+                pole.isMining(),
+                s.phase().name(),
+                s.taskId() == 0 ? null : s.taskId(),
+                s.parent() == null ? null : s.parent().toHex(),
+                s.step(),
+                s.steps(),
                 s.trainCount() == 0 ? null : (double) s.trainCorrect() / s.trainCount(),
-                s.commitment() == null ? null : s.commitment().toHex(), log.wins(), log.losses(), outcomes, actions));
+                s.commitment() == null ? null : s.commitment().toHex(),
+                log.wins(),
+                log.losses(),
+                outcomes,
+                actions));
     }
 
     private void toggle(Context ctx, boolean on) {
@@ -67,7 +90,7 @@ public final class MinerRoutes implements ApiRoutes {
     }
 
     private static ApiException noKey() {
-        return new ApiException(409, "no_key", "this node has no key, so it does not mine: start it with --miner-key"
-                + " (or --dev)");
+        return new ApiException(
+                409, "no_key", "this node has no key, so it does not mine: start it with --miner-key" + " (or --dev)");
     }
 }

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Whole-number query parameters with a default and a range; a bad value is a 400 that says which and why. */
 final class QueryParams {
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static int intParam(Context ctx, String name, int fallback, int min, int max) {
         return (int) longParam(ctx, name, fallback, min, max);
@@ -20,8 +19,8 @@ final class QueryParams {
         try {
             long value = Long.parseLong(raw);
             if (value < min || value > max) {
-                throw ApiException.badRequest("query parameter '" + name + "' must be between " + min + " and " + max
-                        + ", got " + value);
+                throw ApiException.badRequest(
+                        "query parameter '" + name + "' must be between " + min + " and " + max + ", got " + value);
             }
             return value;
         } catch (NumberFormatException e) {

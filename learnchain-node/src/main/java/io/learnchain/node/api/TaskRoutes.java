@@ -31,10 +31,17 @@ public final class TaskRoutes implements ApiRoutes {
      * strings; the minimum training accuracy is given as a fraction ({@code minTrainingAccuracy},
      * 0..1) or in basis points ({@code minTrainingAccuracyBp}); phase times in seconds (optional).
      */
-    public record PostTaskRequest(String model, String dataset, String rewardPerRound, Integer rounds,
-            Double minTrainingAccuracy, Integer minTrainingAccuracyBp, Long expectedSeconds, Long minPhaseSeconds,
-            Long maxPhaseSeconds, String fee) {
-    }
+    public record PostTaskRequest(
+            String model,
+            String dataset,
+            String rewardPerRound,
+            Integer rounds,
+            Double minTrainingAccuracy,
+            Integer minTrainingAccuracyBp,
+            Long expectedSeconds,
+            Long minPhaseSeconds,
+            Long maxPhaseSeconds,
+            String fee) {}
 
     @Override
     public void register(Javalin app) {
@@ -47,8 +54,9 @@ public final class TaskRoutes implements ApiRoutes {
     private void post(Context ctx) {
         PostTaskRequest body = ctx.bodyAsClass(PostTaskRequest.class);
         if (body == null) {
-            throw ApiException.badRequest("send a JSON task: {\"model\": \"mlp-small\", \"dataset\": "
-                    + "\"fashion-mnist-small\", \"rewardPerRound\": \"10\", \"rounds\": 3, \"minTrainingAccuracy\": 0.5}");
+            throw ApiException.badRequest(
+                    "send a JSON task: {\"model\": \"mlp-small\", \"dataset\": "
+                            + "\"fashion-mnist-small\", \"rewardPerRound\": \"10\", \"rounds\": 3, \"minTrainingAccuracy\": 0.5}");
         }
         TaskRequest request = request(body);
         try {
@@ -59,7 +67,8 @@ public final class TaskRoutes implements ApiRoutes {
     }
 
     static ApiException refused(TaskRequestException e) {
-        return e.isConflict() ? new ApiException(e.code().equals("rejected") ? 422 : 409, e.code(), e.getMessage())
+        return e.isConflict()
+                ? new ApiException(e.code().equals("rejected") ? 422 : 409, e.code(), e.getMessage())
                 : new ApiException(e.code().equals("dataset_not_installed") ? 422 : 400, e.code(), e.getMessage());
     }
 
@@ -71,15 +80,21 @@ public final class TaskRoutes implements ApiRoutes {
             throw ApiException.badRequest("field 'rounds' is missing: how many rounds (one test shard each)");
         }
         if ((b.minTrainingAccuracy() == null) == (b.minTrainingAccuracyBp() == null)) {
-            throw ApiException.badRequest("give exactly one of 'minTrainingAccuracy' (0..1) or "
-                    + "'minTrainingAccuracyBp' (0..10000)");
+            throw ApiException.badRequest(
+                    "give exactly one of 'minTrainingAccuracy' (0..1) or " + "'minTrainingAccuracyBp' (0..10000)");
         }
-        int bp = b.minTrainingAccuracyBp() != null ? b.minTrainingAccuracyBp()
+        int bp = b.minTrainingAccuracyBp() != null
+                ? b.minTrainingAccuracyBp()
                 : (int) Math.round(b.minTrainingAccuracy() * 10_000);
         if (b.minTrainingAccuracy() != null && !(b.minTrainingAccuracy() >= 0 && b.minTrainingAccuracy() <= 1)) {
             throw ApiException.badRequest("'minTrainingAccuracy' is a fraction 0..1, got " + b.minTrainingAccuracy());
         }
-        return new TaskRequest(b.model(), b.dataset(), amount(b.rewardPerRound(), "rewardPerRound"), b.rounds(), bp,
+        return new TaskRequest(
+                b.model(),
+                b.dataset(),
+                amount(b.rewardPerRound(), "rewardPerRound"),
+                b.rounds(),
+                bp,
                 Optional.ofNullable(b.expectedSeconds()).orElse(TaskRequest.DEFAULT_EXPECTED_SECONDS),
                 Optional.ofNullable(b.minPhaseSeconds()).orElse(TaskRequest.DEFAULT_MIN_PHASE_SECONDS),
                 Optional.ofNullable(b.maxPhaseSeconds()).orElse(TaskRequest.DEFAULT_MAX_PHASE_SECONDS),
@@ -110,8 +125,9 @@ public final class TaskRoutes implements ApiRoutes {
 
     private void show(Context ctx) {
         long id = taskId(ctx);
-        ctx.json(tasks.show(id).orElseThrow(() -> ApiException.notFound("no task " + id + " on this chain; "
-                + "GET /api/v1/tasks lists them")));
+        ctx.json(tasks.show(id)
+                .orElseThrow(() ->
+                        ApiException.notFound("no task " + id + " on this chain; " + "GET /api/v1/tasks lists them")));
     }
 
     private void model(Context ctx) {
@@ -124,19 +140,28 @@ public final class TaskRoutes implements ApiRoutes {
         Optional<Integer> round = asked == 0 ? Optional.empty() : Optional.of(asked);
         TaskService.WinningModel w;
         try {
-            w = tasks.model(id, round).orElseThrow(() -> ApiException.notFound("task " + id + " has no winning model"
-                    + " here yet (unknown task, no round won, or the model blob is missing)"));
+            w = tasks.model(id, round)
+                    .orElseThrow(() -> ApiException.notFound("task " + id + " has no winning model"
+                            + " here yet (unknown task, no round won, or the model blob is missing)"));
         } catch (TaskRequestException e) {
             throw new ApiException(e.code().equals("no_such_round") ? 404 : 422, e.code(), e.getMessage());
         }
         ctx.header("X-Learnchain-Round", Integer.toString(w.round().round()));
         switch (format) {
-            case "onnx" -> ctx.contentType("application/octet-stream").header("Content-Disposition",
-                    "attachment; filename=\"task-" + id + "-round-" + w.round().round() + ".onnx\"")
-                    .result(OnnxExporter.export(w.model()));
-            case "safetensors" -> ctx.contentType("application/octet-stream").header("Content-Disposition",
-                    "attachment; filename=\"task-" + id + "-round-" + w.round().round() + ".safetensors\"")
-                    .result(ModelSafetensors.write(w.model()));
+            case "onnx" ->
+                ctx.contentType("application/octet-stream")
+                        .header(
+                                "Content-Disposition",
+                                "attachment; filename=\"task-" + id + "-round-"
+                                        + w.round().round() + ".onnx\"")
+                        .result(OnnxExporter.export(w.model()));
+            case "safetensors" ->
+                ctx.contentType("application/octet-stream")
+                        .header(
+                                "Content-Disposition",
+                                "attachment; filename=\"task-" + id + "-round-"
+                                        + w.round().round() + ".safetensors\"")
+                        .result(ModelSafetensors.write(w.model()));
             default -> ctx.contentType("application/json").result(metadata(w).toJson());
         }
     }
@@ -161,14 +186,20 @@ public final class TaskRoutes implements ApiRoutes {
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("taskId", Long.toString(w.taskId()));
         notes.put("round", Integer.toString(r.round()));
-        notes.put("roundsWon", Long.toString(w.task().rounds().stream().filter(x -> x.kind().equals("pole")).count()));
+        notes.put(
+                "roundsWon",
+                Long.toString(w.task().rounds().stream()
+                        .filter(x -> x.kind().equals("pole"))
+                        .count()));
         notes.put("choice", w.delivery().rule());
         notes.put("choiceReason", w.delivery().reason());
         notes.put("block", r.block());
         notes.put("height", Long.toString(r.height()));
         notes.put("miner", r.winner());
-        notes.put("labels", "unmapped: output y is class y of the requester's data (the round's mapping layer was"
-                + " undone in the last layer's weights)");
+        notes.put(
+                "labels",
+                "unmapped: output y is class y of the requester's data (the round's mapping layer was"
+                        + " undone in the last layer's weights)");
         notes.put("roundKey", w.mapping().roundKey().toHex());
         notes.put("roundMapping", Arrays.toString(w.mapping().permutation()));
         notes.put("minedModelHash", w.mined().hash().toHex());

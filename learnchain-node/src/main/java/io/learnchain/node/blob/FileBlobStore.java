@@ -119,8 +119,10 @@ public final class FileBlobStore implements BlobStore {
         } catch (FileAlreadyExistsException raced) {
             // Another writer stored the same content first: same name, same bytes.
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("blob store: the file system under " + to.getParent()
-                    + " cannot rename atomically; put the data directory on a local file system", e);
+            throw new IOException(
+                    "blob store: the file system under " + to.getParent()
+                            + " cannot rename atomically; put the data directory on a local file system",
+                    e);
         }
     }
 

@@ -11,8 +11,7 @@ import io.learnchain.chain.state.Account;
 final class AccountRecords {
     private static final int VERSION = 1;
 
-    private AccountRecords() {
-    }
+    private AccountRecords() {}
 
     static Bytes key(Address address) {
         return address.bytes();
@@ -23,8 +22,12 @@ final class AccountRecords {
     }
 
     static Bytes encode(Account account) {
-        return Bytes.wrap(new CanonicalWriter(25).u8(VERSION).i64(account.balance().units()).i64(account.nonce())
-                .i64(account.reputation()).toByteArray());
+        return Bytes.wrap(new CanonicalWriter(25)
+                .u8(VERSION)
+                .i64(account.balance().units())
+                .i64(account.nonce())
+                .i64(account.reputation())
+                .toByteArray());
     }
 
     /** Decodes a stored account; throws {@link io.learnchain.base.codec.CodecException} on damaged bytes. */

@@ -12,8 +12,7 @@ import java.util.Optional;
  * failures or undecided blocks. Thread-safe.
  */
 final class BadBlockCache {
-    record BadBlock(InvalidReason reason, String detail) {
-    }
+    record BadBlock(InvalidReason reason, String detail) {}
 
     private final Map<Hash, BadBlock> entries;
 

@@ -5,7 +5,6 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
-import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -24,8 +23,7 @@ import java.util.TreeSet;
 
 /** Turns chain changes into {@link ChainUpdate} writes; pure, so one batch holds a whole change. */
 final class BlockWrites {
-    private BlockWrites() {
-    }
+    private BlockWrites() {}
 
     /** The block's own score for fork choice: its verified correct count, 0 for idle (hash work) blocks. */
     static long score(BlockHeader header) {
@@ -34,7 +32,12 @@ final class BlockWrites {
 
     static BlockInfo info(Block block, BlockInfo parent) {
         long score = score(block.header());
-        return new BlockInfo(block.hash(), parent.hash(), block.header().height(), block.header().timestamp(), score,
+        return new BlockInfo(
+                block.hash(),
+                parent.hash(),
+                block.header().height(),
+                block.header().timestamp(),
+                score,
                 Math.addExact(parent.cumulativeScore(), score));
     }
 
@@ -49,14 +52,14 @@ final class BlockWrites {
                     out.add(s.body().senderAddress());
                     switch (s.body().payload()) {
                         case Transfer t -> out.add(t.to());
-                        case io.learnchain.chain.tx.PostTask t -> { }
-                        case io.learnchain.chain.tx.CancelTask t -> { }
-                        case io.learnchain.chain.tx.RevealShard t -> { }
-                        case io.learnchain.chain.tx.DeployModel t -> { }
-                        case io.learnchain.chain.tx.RevealParts t -> { }
-                        case io.learnchain.chain.tx.ProposeUpdate t -> { }
-                        case io.learnchain.chain.tx.Challenge t -> { }
-                        case io.learnchain.chain.tx.GrowModel t -> { }
+                        case io.learnchain.chain.tx.PostTask t -> {}
+                        case io.learnchain.chain.tx.CancelTask t -> {}
+                        case io.learnchain.chain.tx.RevealShard t -> {}
+                        case io.learnchain.chain.tx.DeployModel t -> {}
+                        case io.learnchain.chain.tx.RevealParts t -> {}
+                        case io.learnchain.chain.tx.ProposeUpdate t -> {}
+                        case io.learnchain.chain.tx.Challenge t -> {}
+                        case io.learnchain.chain.tx.GrowModel t -> {}
                     }
                 }
             }
@@ -77,12 +80,13 @@ final class BlockWrites {
         update.setCanonical(block.header().height(), hash);
         List<Transaction> txs = block.transactions();
         for (int i = 0; i < txs.size(); i++) {
-            update.indexTransaction(txs.get(i).hash(), new TxLocation(hash, block.header().height(), i));
+            update.indexTransaction(
+                    txs.get(i).hash(), new TxLocation(hash, block.header().height(), i));
         }
         List<UndoRecord.Change> changes = new ArrayList<>();
         for (Address a : touched(block)) {
-            Optional<io.learnchain.base.bytes.Bytes> prior = before.contains(a)
-                    ? Optional.of(AccountRecords.encode(before.account(a))) : Optional.empty();
+            Optional<io.learnchain.base.bytes.Bytes> prior =
+                    before.contains(a) ? Optional.of(AccountRecords.encode(before.account(a))) : Optional.empty();
             changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
         }
         update.putUndo(hash, TaskRecords.withTaskUndo(changes, before, after));

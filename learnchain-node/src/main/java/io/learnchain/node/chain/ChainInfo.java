@@ -6,8 +6,17 @@ import io.learnchain.base.Height;
 import java.util.Objects;
 
 /** A summary of the local chain for `learnchain chain info` and the status API. */
-public record ChainInfo(Hash chainId, String chainName, String engine, Height height, Hash tipHash,
-        long tipTimestamp, long nextDifficulty, int accounts, Amount totalSupply, String storeLocation) {
+public record ChainInfo(
+        Hash chainId,
+        String chainName,
+        String engine,
+        Height height,
+        Hash tipHash,
+        long tipTimestamp,
+        long nextDifficulty,
+        int accounts,
+        Amount totalSupply,
+        String storeLocation) {
     public ChainInfo {
         Objects.requireNonNull(chainId, "chainId");
         Objects.requireNonNull(chainName, "chainName");

@@ -9,12 +9,12 @@ import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainStore;
@@ -42,9 +42,8 @@ public final class ChainReindexer {
     private static final Logger LOG = LoggerFactory.getLogger(ChainReindexer.class);
 
     /** What the reindex rebuilt: the new tip, how many blocks it connected and how many stored blocks it left out. */
-    public record Result(Height height, Hash tipHash, long blocksConnected, long blocksLeftOut,
-            Optional<String> cutShort) {
-    }
+    public record Result(
+            Height height, Hash tipHash, long blocksConnected, long blocksLeftOut, Optional<String> cutShort) {}
 
     private final Genesis genesis;
     private final ChainStore store;
@@ -80,8 +79,12 @@ public final class ChainReindexer {
                 break;
             }
             List<Hash> path = pathTo(tip, infos);
-            Replay replay = path.isEmpty() ? new Replay(List.of(), List.of(), Optional.of("an ancestor of block "
-                    + tip.hash().toHex() + " is not stored")) : replay(path);
+            Replay replay = path.isEmpty()
+                    ? new Replay(
+                            List.of(),
+                            List.of(),
+                            Optional.of("an ancestor of block " + tip.hash().toHex() + " is not stored"))
+                    : replay(path);
             if (best == null || replay.blocks().size() > best.blocks().size()) {
                 best = replay;
             }
@@ -93,15 +96,20 @@ public final class ChainReindexer {
             best = new Replay(List.of(), List.of(), Optional.empty());
         }
         write(best, progress);
-        ChainTip last = best.tips().isEmpty() ? ChainTip.genesis(genesis) : best.tips().getLast();
+        ChainTip last =
+                best.tips().isEmpty() ? ChainTip.genesis(genesis) : best.tips().getLast();
         long leftOut = infos.size() - best.blocks().size();
-        LOG.info("reindexed {}: tip {} at height {}, {} block(s) connected, {} stored block(s) left out", store
-                .location(), last.hash().shortHex(), last.height(), best.blocks().size(), leftOut);
+        LOG.info(
+                "reindexed {}: tip {} at height {}, {} block(s) connected, {} stored block(s) left out",
+                store.location(),
+                last.hash().shortHex(),
+                last.height(),
+                best.blocks().size(),
+                leftOut);
         return new Result(last.height(), last.hash(), best.blocks().size(), leftOut, best.cutShort());
     }
 
-    private record Replay(List<Block> blocks, List<ChainTip> tips, Optional<String> cutShort) {
-    }
+    private record Replay(List<Block> blocks, List<ChainTip> tips, Optional<String> cutShort) {}
 
     /** Stored blocks that no stored block builds on, best first by fork choice. */
     private static List<BlockInfo> tipsBestFirst(Map<Hash, BlockInfo> infos) {
@@ -109,7 +117,10 @@ public final class ChainReindexer {
         infos.values().forEach(i -> parents.add(i.parent()));
         Comparator<BlockInfo> order = Comparator.comparing(
                 i -> new ChainSummary(i.height(), i.score(), i.cumulativeScore(), i.hash()), ForkChoice.ORDER);
-        return infos.values().stream().filter(i -> !parents.contains(i.hash())).sorted(order.reversed()).toList();
+        return infos.values().stream()
+                .filter(i -> !parents.contains(i.hash()))
+                .sorted(order.reversed())
+                .toList();
     }
 
     /** The hashes from block 1 up to {@code tip}, or empty when an ancestor is missing. */
@@ -137,8 +148,13 @@ public final class ChainReindexer {
             if (block.isEmpty()) {
                 return new Replay(blocks, tips, Optional.of("block " + hash.toHex() + " is unreadable"));
             }
-            Verdict verdict = BlockProcessor.apply(tip, block.get(), rules,
-                    ValidationContext.at(block.get().header().timestamp()).withBlobs(blobs).withPool(pool));
+            Verdict verdict = BlockProcessor.apply(
+                    tip,
+                    block.get(),
+                    rules,
+                    ValidationContext.at(block.get().header().timestamp())
+                            .withBlobs(blobs)
+                            .withPool(pool));
             if (!(verdict instanceof Verdict.Valid valid)) {
                 return new Replay(blocks, tips, Optional.of("block " + hash.toHex() + " does not verify: " + verdict));
             }
@@ -151,7 +167,9 @@ public final class ChainReindexer {
 
     private Optional<Block> decode(Hash hash) {
         try {
-            return store.block(hash).map(BlockCodec.BLOCK::decode).filter(b -> b.hash().equals(hash));
+            return store.block(hash)
+                    .map(BlockCodec.BLOCK::decode)
+                    .filter(b -> b.hash().equals(hash));
         } catch (CodecException e) {
             return Optional.empty();
         }

@@ -3,21 +3,29 @@ package io.learnchain.node.chain;
 import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.pole.CandidateSelection;
+import io.learnchain.chain.pole.RoundCommitments;
 import io.learnchain.chain.pow.IdleSealer;
-import io.learnchain.chain.state.Account;
-import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.state.Account;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.train.Trainer;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
@@ -28,15 +36,6 @@ import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.ChainUpdate;
 import io.learnchain.node.storage.StorageException;
-import io.learnchain.base.crypto.Signature;
-import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.pole.CandidateSelection;
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
-import io.learnchain.chain.pole.ReplayVerifier;
-import io.learnchain.chain.pole.RoundCommitments;
-import io.learnchain.learn.train.Trainer;
-import io.learnchain.learn.compute.ComputePool;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,8 +67,16 @@ public final class ChainService {
     private final RoundCommitments commitments = new RoundCommitments();
     private volatile ChainHead head;
 
-    private ChainService(Genesis genesis, ChainStore store, Mempool mempool, EventBus events, NodeMetrics metrics,
-            Clock clock, SignatureVerifier verifier, BlobView blobs, ComputePool pool) {
+    private ChainService(
+            Genesis genesis,
+            ChainStore store,
+            Mempool mempool,
+            EventBus events,
+            NodeMetrics metrics,
+            Clock clock,
+            SignatureVerifier verifier,
+            BlobView blobs,
+            ComputePool pool) {
         this.genesis = genesis;
         this.blobs = blobs;
         this.pool = pool;
@@ -90,14 +97,20 @@ public final class ChainService {
      *
      * @throws io.learnchain.node.storage.StoreCorruptedException when the stored chain is damaged
      */
-    public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
-            NodeMetrics metrics, Clock clock) {
+    public static ChainService open(
+            Genesis genesis, ChainStore store, Mempool mempool, EventBus events, NodeMetrics metrics, Clock clock) {
         return open(genesis, store, mempool, events, metrics, clock, SignatureVerifier.ED25519);
     }
 
     /** As above, checking transaction signatures with {@code verifier} (e.g. a {@code SignatureCache}). */
-    public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
-            NodeMetrics metrics, Clock clock, SignatureVerifier verifier) {
+    public static ChainService open(
+            Genesis genesis,
+            ChainStore store,
+            Mempool mempool,
+            EventBus events,
+            NodeMetrics metrics,
+            Clock clock,
+            SignatureVerifier verifier) {
         return open(genesis, store, mempool, events, metrics, clock, verifier, BlobView.NONE, ComputePool.serial());
     }
 
@@ -105,13 +118,35 @@ public final class ChainService {
      * As above, reading the blobs pole blocks need (training sets, shards, models) from {@code blobs}
      * and evaluating candidates on {@code pool} (its thread count never changes a verdict).
      */
-    public static ChainService open(Genesis genesis, ChainStore store, Mempool mempool, EventBus events,
-            NodeMetrics metrics, Clock clock, SignatureVerifier verifier, BlobView blobs, ComputePool pool) {
-        ChainService service = new ChainService(genesis, store, mempool, events, metrics, clock, verifier,
-                Objects.requireNonNull(blobs, "blobs"), Objects.requireNonNull(pool, "pool"));
-        metrics.gauge("learnchain.chain.height", "height of the canonical tip", () -> service.head.height().value());
+    public static ChainService open(
+            Genesis genesis,
+            ChainStore store,
+            Mempool mempool,
+            EventBus events,
+            NodeMetrics metrics,
+            Clock clock,
+            SignatureVerifier verifier,
+            BlobView blobs,
+            ComputePool pool) {
+        ChainService service = new ChainService(
+                genesis,
+                store,
+                mempool,
+                events,
+                metrics,
+                clock,
+                verifier,
+                Objects.requireNonNull(blobs, "blobs"),
+                Objects.requireNonNull(pool, "pool"));
+        metrics.gauge(
+                "learnchain.chain.height",
+                "height of the canonical tip",
+                () -> service.head.height().value());
         metrics.gauge("learnchain.mempool.size", "pending transactions", mempool::size);
-        LOG.info("chain {} opened at height {} (tip {})", genesis.chainId().shortHex(), service.head.height(),
+        LOG.info(
+                "chain {} opened at height {} (tip {})",
+                genesis.chainId().shortHex(),
+                service.head.height(),
                 service.head.hash().shortHex());
         return service;
     }
@@ -154,7 +189,9 @@ public final class ChainService {
         try {
             return metrics.blockConnectTime.recordCallable(() -> importUnlocked(block, hash, ctx, level));
         } catch (StorageException e) {
-            LOG.error("block {} could not be stored: {}; it is not marked bad and can be retried", hash.shortHex(),
+            LOG.error(
+                    "block {} could not be stored: {}; it is not marked bad and can be retried",
+                    hash.shortHex(),
                     e.getMessage());
             return new ImportResult.Deferred(hash, UndecidedReason.STORAGE_FAILURE, e.getMessage());
         } catch (Exception e) {
@@ -168,7 +205,8 @@ public final class ChainService {
         }
         Optional<BadBlockCache.BadBlock> bad = badBlocks.get(hash);
         if (bad.isPresent()) {
-            return new ImportResult.Rejected(hash, bad.get().reason(), "known bad block: " + bad.get().detail());
+            return new ImportResult.Rejected(
+                    hash, bad.get().reason(), "known bad block: " + bad.get().detail());
         }
         Hash parent = block.header().previous();
         Optional<BadBlockCache.BadBlock> badParent = badBlocks.get(parent);
@@ -177,8 +215,8 @@ public final class ChainService {
         }
         Optional<BlockInfo> parentInfo = store.blockInfo(parent);
         if (parentInfo.isEmpty()) {
-            return new ImportResult.Deferred(hash, UndecidedReason.UNKNOWN_PARENT, "parent " + parent.toHex()
-                    + " is not known here yet");
+            return new ImportResult.Deferred(
+                    hash, UndecidedReason.UNKNOWN_PARENT, "parent " + parent.toHex() + " is not known here yet");
         }
         if (parent.equals(head.hash())) {
             return extendTip(block, hash, parentInfo.get(), ctx, level);
@@ -266,10 +304,11 @@ public final class ChainService {
         return new ValidationContext(clock.seconds(), verifier, blobs, commitments, pool);
     }
 
-    private ImportResult extendTip(Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx,
-            VerifyLevel level) {
+    private ImportResult extendTip(
+            Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx, VerifyLevel level) {
         Verdict verdict = level == VerifyLevel.REPLAY
-                ? io.learnchain.chain.validation.BlockProcessor.applyWithReplay(head.tip(), block, rules, ctx, new Trainer(pool), level.maxReplaySteps())
+                ? io.learnchain.chain.validation.BlockProcessor.applyWithReplay(
+                        head.tip(), block, rules, ctx, new Trainer(pool), level.maxReplaySteps())
                 : BlockProcessor.apply(head.tip(), block, rules, ctx);
         return switch (verdict) {
             case Verdict.Valid valid -> connectValid(block, valid, parentInfo);
@@ -310,14 +349,16 @@ public final class ChainService {
         ChainHead current = head;
         ValidationContext ctx = context();
         List<CandidateSelection.Candidate> fresh = candidates.stream()
-                .filter(c -> store.blockInfo(c.block().hash()).isEmpty()).toList();
+                .filter(c -> store.blockInfo(c.block().hash()).isEmpty())
+                .toList();
         CandidateSelection.Selection selection = CandidateSelection.select(fresh, b -> {
             if (!b.header().previous().equals(current.hash())) {
                 return new Verdict.Undecided(UndecidedReason.UNKNOWN_PARENT, "not a child of the tip");
             }
             Optional<BadBlockCache.BadBlock> bad = badBlocks.get(b.hash());
             if (bad.isPresent()) {
-                return new Verdict.Invalid(bad.get().reason(), "known bad block: " + bad.get().detail());
+                return new Verdict.Invalid(
+                        bad.get().reason(), "known bad block: " + bad.get().detail());
             }
             return BlockProcessor.apply(current.tip(), b, rules, ctx);
         });
@@ -339,10 +380,13 @@ public final class ChainService {
     private void announceConnected(Block block) {
         BlockHeader h = block.header();
         metrics.blocksConnected.increment();
-        LOG.info("connected block {} at height {} with {} transaction(s)", block.hash().shortHex(), h.height(),
+        LOG.info(
+                "connected block {} at height {} with {} transaction(s)",
+                block.hash().shortHex(),
+                h.height(),
                 block.transactions().size() - 1);
-        events.publish(new NodeEvent.BlockConnected(block.hash(), h.height(), h.previous(),
-                block.transactions().size(), h.timestamp()));
+        events.publish(new NodeEvent.BlockConnected(
+                block.hash(), h.height(), h.previous(), block.transactions().size(), h.timestamp()));
     }
 
     private ImportResult importOffTip(Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx) {
@@ -361,14 +405,21 @@ public final class ChainService {
             return new ImportResult.SideChain(hash, "its branch is not better than the canonical chain");
         }
         Reorganisation plan = Reorganisation.plan(store, loader, head, parentInfo);
-        if (ForkChoice.choose(head.summary(), candidate, plan.forkPoint().height(), rules.limits().maxReorgDepth())
+        if (ForkChoice.choose(
+                        head.summary(),
+                        candidate,
+                        plan.forkPoint().height(),
+                        rules.limits().maxReorgDepth())
                 == ForkChoice.Decision.REFUSE_TOO_DEEP) {
             storeSideBlock(block, info);
-            LOG.warn("refused to reorganise to block {}: it would undo {} blocks, more than the limit {}",
-                    hash.shortHex(), head.height().value() - plan.forkPoint().height().value(),
+            LOG.warn(
+                    "refused to reorganise to block {}: it would undo {} blocks, more than the limit {}",
+                    hash.shortHex(),
+                    head.height().value() - plan.forkPoint().height().value(),
                     rules.limits().maxReorgDepth());
-            return new ImportResult.SideChain(hash, "switching to it would undo more than "
-                    + rules.limits().maxReorgDepth() + " blocks");
+            return new ImportResult.SideChain(
+                    hash,
+                    "switching to it would undo more than " + rules.limits().maxReorgDepth() + " blocks");
         }
         return reorganise(plan, block, info, ctx);
     }
@@ -394,18 +445,32 @@ public final class ChainService {
                 mempool.prune(head.tip().state());
                 int returned = mempool.reinsert(abandoned, head.tip().state());
                 metrics.reorganisations.increment();
-                LOG.info("reorganised from {} (height {}) to {} (height {}): {} block(s) undone, {} transaction(s)"
-                        + " back in the mempool", old.hash().shortHex(), old.height(), head.hash().shortHex(),
-                        head.height(), switched.disconnected().size(), returned);
-                events.publish(new NodeEvent.Reorganized(old.hash(), head.hash(), plan.forkPoint().height(),
-                        switched.disconnected().size(), switched.connected().size(), returned));
+                LOG.info(
+                        "reorganised from {} (height {}) to {} (height {}): {} block(s) undone, {} transaction(s)"
+                                + " back in the mempool",
+                        old.hash().shortHex(),
+                        old.height(),
+                        head.hash().shortHex(),
+                        head.height(),
+                        switched.disconnected().size(),
+                        returned);
+                events.publish(new NodeEvent.Reorganized(
+                        old.hash(),
+                        head.hash(),
+                        plan.forkPoint().height(),
+                        switched.disconnected().size(),
+                        switched.connected().size(),
+                        returned));
                 switched.connected().forEach(this::announceConnected);
                 yield new ImportResult.Connected(block.hash(), true);
             }
             case Reorganisation.Outcome.BadBranch bad -> {
                 rejected(bad.blockHash(), bad.reason(), bad.detail());
                 if (!bad.blockHash().equals(block.hash())) {
-                    rejected(block.hash(), bad.reason(), "descends from bad block " + bad.blockHash().shortHex());
+                    rejected(
+                            block.hash(),
+                            bad.reason(),
+                            "descends from bad block " + bad.blockHash().shortHex());
                 }
                 yield new ImportResult.Rejected(block.hash(), bad.reason(), bad.detail());
             }
@@ -423,10 +488,14 @@ public final class ChainService {
         switch (admission) {
             case Admission.Accepted accepted -> {
                 metrics.transactionsAccepted.increment();
-                events.publish(new NodeEvent.TransactionAccepted(accepted.hash(), tx.body().senderAddress().toString(),
-                        tx.body().nonce(), tx.body().fee().units()));
+                events.publish(new NodeEvent.TransactionAccepted(
+                        accepted.hash(),
+                        tx.body().senderAddress().toString(),
+                        tx.body().nonce(),
+                        tx.body().fee().units()));
             }
-            case Admission.Rejected rejected -> metrics.transactionRejected(rejected.reason().code());
+            case Admission.Rejected rejected ->
+                metrics.transactionRejected(rejected.reason().code());
         }
         return admission;
     }
@@ -462,13 +531,17 @@ public final class ChainService {
     }
 
     public boolean isCanonical(Hash hash) {
-        return store.blockInfo(hash).flatMap(i -> store.canonicalHash(i.height())).map(hash::equals).orElse(false);
+        return store.blockInfo(hash)
+                .flatMap(i -> store.canonicalHash(i.height()))
+                .map(hash::equals)
+                .orElse(false);
     }
 
     /** A transaction of the canonical chain with where it sits. */
     public Optional<IncludedTransaction> transaction(Hash txHash) {
-        return store.transaction(txHash).map(loc -> new IncludedTransaction(
-                loader.block(loc.blockHash()).transactions().get(loc.index()), loc));
+        return store.transaction(txHash)
+                .map(loc -> new IncludedTransaction(
+                        loader.block(loc.blockHash()).transactions().get(loc.index()), loc));
     }
 
     /** The account at the canonical tip ({@link Account#EMPTY} if never touched). */
@@ -478,7 +551,7 @@ public final class ChainService {
 
     /** Re-executes the canonical chain from genesis; see {@link ChainVerifier}. */
     public ChainVerifier.Report verifyFromGenesis() {
-        return verifyFromGenesis(height -> { });
+        return verifyFromGenesis(height -> {});
     }
 
     /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
@@ -490,8 +563,16 @@ public final class ChainService {
     public ChainInfo info() {
         ChainHead h = head;
         var state = h.tip().state();
-        return new ChainInfo(genesis.chainId(), genesis.chainName(), genesis.engine().name(), h.height(), h.hash(),
-                h.tip().timestamp(), h.tip().nextDifficulty(rules), state.size(), state.totalSupply(),
+        return new ChainInfo(
+                genesis.chainId(),
+                genesis.chainName(),
+                genesis.engine().name(),
+                h.height(),
+                h.hash(),
+                h.tip().timestamp(),
+                h.tip().nextDifficulty(rules),
+                state.size(),
+                state.totalSupply(),
                 store.location());
     }
 }

@@ -12,11 +12,11 @@ import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.TaskBook;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
-import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.ChainUpdate;
@@ -48,11 +48,13 @@ final class ChainStateLoader {
             return;
         }
         Hash id = genesis.chainId();
-        ChainUpdate update = new ChainUpdate().storeBlock(genesisInfo(genesis), genesis.canonicalBytes())
-                .setCanonical(Height.GENESIS, id).setTip(id, Height.GENESIS);
+        ChainUpdate update = new ChainUpdate()
+                .storeBlock(genesisInfo(genesis), genesis.canonicalBytes())
+                .setCanonical(Height.GENESIS, id)
+                .setTip(id, Height.GENESIS);
         WorldState state = genesis.initialState();
-        state.forEach((address, account) -> update.putAccount(AccountRecords.key(address),
-                AccountRecords.encode(account)));
+        state.forEach(
+                (address, account) -> update.putAccount(AccountRecords.key(address), AccountRecords.encode(account)));
         TaskRecords.writeTasks(update, WorldState.empty(), state);
         store.commit(update);
     }
@@ -71,10 +73,13 @@ final class ChainStateLoader {
         } else {
             BlockHeader header = block(tipRecord.hash()).header();
             if (!state.root().equals(header.stateRoot())) {
-                throw corrupted("its stored state (accounts and tasks) has root " + state.root().toHex() + " but tip block "
-                        + tipRecord.hash().toHex() + " says " + header.stateRoot().toHex());
+                throw corrupted("its stored state (accounts and tasks) has root "
+                        + state.root().toHex() + " but tip block "
+                        + tipRecord.hash().toHex() + " says "
+                        + header.stateRoot().toHex());
             }
-            long parentTimestamp = store.blockInfo(header.previous()).map(BlockInfo::timestampSeconds)
+            long parentTimestamp = store.blockInfo(header.previous())
+                    .map(BlockInfo::timestampSeconds)
                     .orElseThrow(() -> corrupted("the parent of the tip block is missing"));
             tip = tipOf(header, parentTimestamp, state);
         }
@@ -88,13 +93,15 @@ final class ChainStateLoader {
             try {
                 accounts.put(AccountRecords.address(key), AccountRecords.decode(value));
             } catch (CodecException | IllegalArgumentException e) {
-                throw corrupted("the account record under key " + key.toHex() + " is unreadable (" + e.getMessage()
-                        + ")");
+                throw corrupted(
+                        "the account record under key " + key.toHex() + " is unreadable (" + e.getMessage() + ")");
             }
         });
-        return WorldState.of(accounts).withTasks(loadTasks())
-                .withLifelong(store.tip().map(t -> LifelongSnapshots.load(store, t.hash())).orElse(
-                        io.learnchain.chain.state.LifelongBook.EMPTY));
+        return WorldState.of(accounts)
+                .withTasks(loadTasks())
+                .withLifelong(store.tip()
+                        .map(t -> LifelongSnapshots.load(store, t.hash()))
+                        .orElse(io.learnchain.chain.state.LifelongBook.EMPTY));
     }
 
     private TaskBook loadTasks() {
@@ -136,18 +143,22 @@ final class ChainStateLoader {
         if (info.height().isGenesis()) {
             ChainTip tip = ChainTip.genesis(genesis);
             if (!state.root().equals(tip.state().root())) {
-                throw corrupted("undoing to genesis gives state root " + state.root().toHex() + ", the genesis gives "
-                        + tip.state().root().toHex());
+                throw corrupted(
+                        "undoing to genesis gives state root " + state.root().toHex() + ", the genesis gives "
+                                + tip.state().root().toHex());
             }
             return tip;
         }
         BlockHeader header = block(info.hash()).header();
         if (!state.root().equals(header.stateRoot())) {
-            throw corrupted("undoing to block " + info.hash().toHex() + " gives state root " + state.root().toHex()
-                    + ", the block says " + header.stateRoot().toHex());
+            throw corrupted("undoing to block " + info.hash().toHex() + " gives state root "
+                    + state.root().toHex() + ", the block says "
+                    + header.stateRoot().toHex());
         }
-        long parentTimestamp = store.blockInfo(header.previous()).map(BlockInfo::timestampSeconds)
-                .orElseThrow(() -> corrupted("the parent of block " + info.hash().toHex() + " is missing"));
+        long parentTimestamp = store.blockInfo(header.previous())
+                .map(BlockInfo::timestampSeconds)
+                .orElseThrow(
+                        () -> corrupted("the parent of block " + info.hash().toHex() + " is missing"));
         return tipOf(header, parentTimestamp, state);
     }
 

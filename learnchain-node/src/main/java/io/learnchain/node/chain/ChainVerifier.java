@@ -6,11 +6,11 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.StorageException;
 import java.util.Objects;
@@ -47,12 +47,20 @@ public final class ChainVerifier {
     private final io.learnchain.learn.compute.ComputePool pool;
 
     ChainVerifier(Genesis genesis, ChainStore store, ChainStateLoader loader) {
-        this(genesis, store, loader, io.learnchain.chain.rules.BlobView.NONE,
+        this(
+                genesis,
+                store,
+                loader,
+                io.learnchain.chain.rules.BlobView.NONE,
                 io.learnchain.learn.compute.ComputePool.serial());
     }
 
     /** Re-executes with {@code blobs} (the blocks' weights and data sets; lifelong and pole blocks need them). */
-    ChainVerifier(Genesis genesis, ChainStore store, ChainStateLoader loader, io.learnchain.chain.rules.BlobView blobs,
+    ChainVerifier(
+            Genesis genesis,
+            ChainStore store,
+            ChainStateLoader loader,
+            io.learnchain.chain.rules.BlobView blobs,
             io.learnchain.learn.compute.ComputePool pool) {
         this.genesis = genesis;
         this.store = store;
@@ -62,7 +70,7 @@ public final class ChainVerifier {
     }
 
     Report verify(ChainHead head) {
-        return verify(head, h -> { });
+        return verify(head, h -> {});
     }
 
     /** Verifies up to {@code head}, calling {@code progress} with each height checked. */
@@ -78,17 +86,26 @@ public final class ChainVerifier {
             }
             Block block;
             try {
-                block = BlockCodec.BLOCK.decode(store.block(hash.get()).orElseThrow(
-                        () -> new StorageException("the block bytes are missing")));
+                block = BlockCodec.BLOCK.decode(
+                        store.block(hash.get()).orElseThrow(() -> new StorageException("the block bytes are missing")));
             } catch (CodecException | StorageException e) {
                 return failed(head, checked, height, hash.get(), "the stored block is unreadable: " + e.getMessage());
             }
             if (!block.hash().equals(hash.get())) {
-                return failed(head, checked, height, hash.get(), "the stored block hashes to " + block.hash().toHex()
-                        + ", not to its index entry");
+                return failed(
+                        head,
+                        checked,
+                        height,
+                        hash.get(),
+                        "the stored block hashes to " + block.hash().toHex() + ", not to its index entry");
             }
-            Verdict verdict = BlockProcessor.apply(tip, block, rules, ValidationContext.at(block.header().timestamp())
-                    .withBlobs(blobs).withPool(pool));
+            Verdict verdict = BlockProcessor.apply(
+                    tip,
+                    block,
+                    rules,
+                    ValidationContext.at(block.header().timestamp())
+                            .withBlobs(blobs)
+                            .withPool(pool));
             switch (verdict) {
                 case Verdict.Valid valid -> tip = valid.tip();
                 case Verdict.Invalid invalid -> {
@@ -102,13 +119,22 @@ public final class ChainVerifier {
             progress.accept(h);
         }
         if (!tip.hash().equals(head.hash())) {
-            return failed(head, checked, head.height(), head.hash(), "re-execution ends at " + tip.hash().toHex()
-                    + ", not at the stored tip");
+            return failed(
+                    head,
+                    checked,
+                    head.height(),
+                    head.hash(),
+                    "re-execution ends at " + tip.hash().toHex() + ", not at the stored tip");
         }
         Hash stored = loader.loadState().root();
         if (!stored.equals(tip.state().root())) {
-            return failed(head, checked, head.height(), head.hash(), "the stored account state has root "
-                    + stored.toHex() + " but re-execution gives " + tip.state().root().toHex());
+            return failed(
+                    head,
+                    checked,
+                    head.height(),
+                    head.hash(),
+                    "the stored account state has root " + stored.toHex() + " but re-execution gives "
+                            + tip.state().root().toHex());
         }
         return new Report(head.height(), head.hash(), checked, Optional.empty());
     }

@@ -11,15 +11,12 @@ public sealed interface ImportResult {
     Hash hash();
 
     /** The block is now the canonical tip (its batch is on disk); {@code reorganised} when the chain switched branches. */
-    record Connected(Hash hash, boolean reorganised) implements ImportResult {
-    }
+    record Connected(Hash hash, boolean reorganised) implements ImportResult {}
 
     /** Stored on a side branch that is not (or may not become) the best chain. */
-    record SideChain(Hash hash, String why) implements ImportResult {
-    }
+    record SideChain(Hash hash, String why) implements ImportResult {}
 
-    record AlreadyKnown(Hash hash) implements ImportResult {
-    }
+    record AlreadyKnown(Hash hash) implements ImportResult {}
 
     /** The block breaks a rule; it is remembered as bad. */
     record Rejected(Hash hash, InvalidReason reason, String detail) implements ImportResult {

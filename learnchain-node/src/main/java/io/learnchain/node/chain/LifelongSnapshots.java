@@ -17,8 +17,7 @@ import io.learnchain.node.storage.StoreCorruptedException;
  * reorganisation (the fork point's copy) needs no undo records for it. No copy means empty.
  */
 final class LifelongSnapshots {
-    private LifelongSnapshots() {
-    }
+    private LifelongSnapshots() {}
 
     static void write(ChainUpdate update, Hash block, WorldState after) {
         if (after.lifelong().isEmpty()) {
@@ -30,16 +29,20 @@ final class LifelongSnapshots {
     }
 
     static LifelongBook load(ChainStore store, Hash block) {
-        return store.lifelongBook(block).map(bytes -> {
-            try {
-                CanonicalReader in = new CanonicalReader(bytes);
-                LifelongBook book = LifelongBook.read(in);
-                in.expectEnd();
-                return book;
-            } catch (CodecException | IllegalArgumentException e) {
-                throw new StoreCorruptedException(store.location(), "the lifelong registry after block "
-                        + block.toHex() + " is unreadable (" + e.getMessage() + "); run learnchain chain reindex");
-            }
-        }).orElse(LifelongBook.EMPTY);
+        return store.lifelongBook(block)
+                .map(bytes -> {
+                    try {
+                        CanonicalReader in = new CanonicalReader(bytes);
+                        LifelongBook book = LifelongBook.read(in);
+                        in.expectEnd();
+                        return book;
+                    } catch (CodecException | IllegalArgumentException e) {
+                        throw new StoreCorruptedException(
+                                store.location(),
+                                "the lifelong registry after block " + block.toHex() + " is unreadable ("
+                                        + e.getMessage() + "); run learnchain chain reindex");
+                    }
+                })
+                .orElse(LifelongBook.EMPTY);
     }
 }

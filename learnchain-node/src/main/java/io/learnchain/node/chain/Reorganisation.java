@@ -5,18 +5,18 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.fork.ChainSummary;
-import io.learnchain.chain.state.Account;
-import io.learnchain.chain.state.TaskState;
-import io.learnchain.chain.state.WorldState;
-import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.tx.Transaction;
-import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.state.Account;
+import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.ChainUpdate;
@@ -63,14 +63,16 @@ final class Reorganisation {
         }
 
         /** A block of the branch is invalid: the branch is abandoned. */
-        record BadBranch(Hash blockHash, InvalidReason reason, String detail) implements Outcome {
-        }
+        record BadBranch(Hash blockHash, InvalidReason reason, String detail) implements Outcome {}
 
-        record Undecided(UndecidedReason reason, String detail) implements Outcome {
-        }
+        record Undecided(UndecidedReason reason, String detail) implements Outcome {}
     }
 
-    private Reorganisation(ChainStore store, ChainStateLoader loader, ChainHead current, BlockInfo forkPoint,
+    private Reorganisation(
+            ChainStore store,
+            ChainStateLoader loader,
+            ChainHead current,
+            BlockInfo forkPoint,
             List<Hash> storedBranch) {
         this.store = store;
         this.loader = loader;
@@ -86,8 +88,9 @@ final class Reorganisation {
         while (!store.canonicalHash(info.height()).map(info.hash()::equals).orElse(false)) {
             branch.addFirst(info.hash());
             Hash parent = info.parent();
-            info = store.blockInfo(parent).orElseThrow(() -> new StoreCorruptedException(store.location(),
-                    "side-branch block " + parent.toHex() + " is missing"));
+            info = store.blockInfo(parent)
+                    .orElseThrow(() -> new StoreCorruptedException(
+                            store.location(), "side-branch block " + parent.toHex() + " is missing"));
         }
         return new Reorganisation(store, loader, current, info, List.copyOf(branch));
     }
@@ -120,8 +123,8 @@ final class Reorganisation {
         }
         ChainUpdate update = buildUpdate(newBlock, newInfo, disconnected, branch, before, tip.state());
         TaskRecords.writeTasks(update, current.tip().state(), tip.state());
-        ChainHead head = new ChainHead(tip, new ChainSummary(newInfo.height(), newInfo.score(),
-                newInfo.cumulativeScore(), newInfo.hash()));
+        ChainHead head = new ChainHead(
+                tip, new ChainSummary(newInfo.height(), newInfo.score(), newInfo.cumulativeScore(), newInfo.hash()));
         return new Outcome.Switched(update, head, List.copyOf(disconnected), List.copyOf(branch));
     }
 
@@ -134,11 +137,13 @@ final class Reorganisation {
         long nextTaskId = current.tip().state().tasks().nextId();
         for (long h = current.height().value(); h > forkPoint.height().value(); h--) {
             Height height = Height.of(h);
-            Hash hash = store.canonicalHash(height).orElseThrow(() -> new StoreCorruptedException(store.location(),
-                    "the canonical index has no block at height " + height));
+            Hash hash = store.canonicalHash(height)
+                    .orElseThrow(() -> new StoreCorruptedException(
+                            store.location(), "the canonical index has no block at height " + height));
             disconnected.add(loader.block(hash));
-            UndoRecord undo = store.undo(hash).orElseThrow(() -> new StoreCorruptedException(store.location(),
-                    "the undo record of block " + hash.toHex() + " is missing"));
+            UndoRecord undo = store.undo(hash)
+                    .orElseThrow(() -> new StoreCorruptedException(
+                            store.location(), "the undo record of block " + hash.toHex() + " is missing"));
             for (UndoRecord.Change change : undo.changes().reversed()) {
                 Address address = AccountRecords.address(change.key());
                 if (change.before().isPresent()) {
@@ -149,12 +154,18 @@ final class Reorganisation {
             }
             nextTaskId = TaskRecords.undo(tasks, undo, nextTaskId);
         }
-        return WorldState.of(accounts).withTasks(TaskRecords.book(tasks, nextTaskId))
+        return WorldState.of(accounts)
+                .withTasks(TaskRecords.book(tasks, nextTaskId))
                 .withLifelong(LifelongSnapshots.load(store, forkPoint.hash()));
     }
 
-    private ChainUpdate buildUpdate(Block newBlock, BlockInfo newInfo, List<Block> disconnected, List<Block> connected,
-            List<WorldState> before, WorldState finalState) {
+    private ChainUpdate buildUpdate(
+            Block newBlock,
+            BlockInfo newInfo,
+            List<Block> disconnected,
+            List<Block> connected,
+            List<WorldState> before,
+            WorldState finalState) {
         ChainUpdate update = new ChainUpdate();
         BlockWrites.storeBlock(update, newBlock, newInfo);
         Set<Address> touched = new TreeSet<>();

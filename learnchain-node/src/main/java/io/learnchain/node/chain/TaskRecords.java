@@ -21,8 +21,7 @@ import java.util.TreeMap;
  * the meta column. Tasks are never deleted by the chain, but a reorganisation can undo a posting.
  */
 final class TaskRecords {
-    private TaskRecords() {
-    }
+    private TaskRecords() {}
 
     static Bytes key(long id) {
         return Bytes.wrap(ByteBuffer.allocate(8).putLong(id).array());
@@ -67,8 +66,8 @@ final class TaskRecords {
         }
         List<UndoRecord.Change> changes = new ArrayList<>(ids.size());
         for (long id : ids) {
-            changes.add(new UndoRecord.Change(key(id), before.tasks().get(id)
-                    .map(t -> Bytes.wrap(t.canonicalBytes()))));
+            changes.add(
+                    new UndoRecord.Change(key(id), before.tasks().get(id).map(t -> Bytes.wrap(t.canonicalBytes()))));
         }
         return new UndoRecord(accountChanges, changes, before.tasks().nextId());
     }

@@ -25,8 +25,10 @@ import java.util.Optional;
 public final class DatasetLoader {
     /** Where the Debian package dataset-fashion-mnist installs the files. */
     public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
-    private static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-        "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+
+    private static final String[] FILES = {
+        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"
+    };
 
     private final List<Path> fashionMnistDirs;
 
@@ -57,7 +59,7 @@ public final class DatasetLoader {
     /** Told the bytes read so far and the total of the files being read (for a progress bar). */
     @FunctionalInterface
     public interface LoadProgress {
-        LoadProgress NONE = (read, total) -> { };
+        LoadProgress NONE = (read, total) -> {};
 
         void onBytes(long read, long total);
     }
@@ -80,9 +82,12 @@ public final class DatasetLoader {
         Objects.requireNonNull(spec, "spec");
         Reading reading = new Reading(progress);
         return switch (spec) {
-            case DatasetSpec.Bundled b -> new TrainTestData(
-                    BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TRAIN),
-                    BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST), "bundled fashion-mnist-small", false);
+            case DatasetSpec.Bundled b ->
+                new TrainTestData(
+                        BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TRAIN),
+                        BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST),
+                        "bundled fashion-mnist-small",
+                        false);
             case DatasetSpec.FashionMnistSearch s -> loadFashionMnist(findFashionMnist(), reading);
             case DatasetSpec.FashionMnistDir d -> loadFashionMnist(checkedDir(d.dir()), reading);
             case DatasetSpec.Csv c -> loadCsv(c.train(), c.test(), reading);
@@ -104,8 +109,9 @@ public final class DatasetLoader {
 
     private Path checkedDir(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DatasetNotFoundException(dir + " is not a folder; --dataset fashion-mnist:DIR needs a folder with "
-                    + "the four IDX files " + String.join(", ", FILES) + " (.gz or plain)");
+            throw new DatasetNotFoundException(
+                    dir + " is not a folder; --dataset fashion-mnist:DIR needs a folder with " + "the four IDX files "
+                            + String.join(", ", FILES) + " (.gz or plain)");
         }
         List<String> missing = missingFiles(dir);
         if (!missing.isEmpty()) {
@@ -192,8 +198,13 @@ public final class DatasetLoader {
     private static Dataset idxPair(Path dir, String prefix, String name, Reading reading) {
         Path images = locate(dir, prefix + "-images-idx3-ubyte").orElseThrow();
         Path labels = locate(dir, prefix + "-labels-idx1-ubyte").orElseThrow();
-        return IdxDatasets.fromImagesAndLabels(name, readIdx(images, reading), images.toString(), readIdx(labels, reading),
-                labels.toString(), BundledDatasets.FASHION_MNIST_CLASSES);
+        return IdxDatasets.fromImagesAndLabels(
+                name,
+                readIdx(images, reading),
+                images.toString(),
+                readIdx(labels, reading),
+                labels.toString(),
+                BundledDatasets.FASHION_MNIST_CLASSES);
     }
 
     private static IdxFile readIdx(Path file, Reading reading) {
@@ -213,13 +224,15 @@ public final class DatasetLoader {
         }
         Dataset test = readCsv(testFile.get(), "csv/test", 0, reading);
         int classes = Math.max(train.classes(), test.classes());
-        return new TrainTestData(withClasses(train, classes), withClasses(test, classes),
-                "csv " + trainFile + " and " + testFile.get(), false);
+        return new TrainTestData(
+                withClasses(train, classes),
+                withClasses(test, classes),
+                "csv " + trainFile + " and " + testFile.get(),
+                false);
     }
 
     private static Dataset withClasses(Dataset d, int classes) {
-        return d.classes() == classes ? d
-                : new Dataset(d.name(), d.sampleShape(), classes, d.features(), d.labels());
+        return d.classes() == classes ? d : new Dataset(d.name(), d.sampleShape(), classes, d.features(), d.labels());
     }
 
     private static Dataset readCsv(Path file, String name, int classes, Reading reading) {

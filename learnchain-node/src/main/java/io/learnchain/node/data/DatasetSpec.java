@@ -76,7 +76,8 @@ public sealed interface DatasetSpec {
                 return new Csv(Path.of(files), Optional.empty());
             }
             if (comma == 0 || comma == files.length() - 1) {
-                throw new IllegalArgumentException("--dataset '" + text + "': write csv:TRAIN.csv,TEST.csv with both files named");
+                throw new IllegalArgumentException(
+                        "--dataset '" + text + "': write csv:TRAIN.csv,TEST.csv with both files named");
             }
             return new Csv(Path.of(files.substring(0, comma)), Optional.of(Path.of(files.substring(comma + 1))));
         }

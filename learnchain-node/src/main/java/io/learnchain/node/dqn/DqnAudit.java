@@ -3,8 +3,8 @@ package io.learnchain.node.dqn;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
-import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.dqn.DqnRules;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;
@@ -23,8 +23,7 @@ import java.util.Optional;
  * reported with what differs.
  */
 public final class DqnAudit {
-    private DqnAudit() {
-    }
+    private DqnAudit() {}
 
     /** What an audit found: blocks of the miner checked, and the first that did not replay. */
     public record Result(long checkedBlocks, Optional<String> firstMismatch) {
@@ -38,8 +37,8 @@ public final class DqnAudit {
      * @param miner the audited miner's key (its blocks are checked, every block is learned from)
      * @param seed the miner's own seed, revealed to the auditor
      */
-    public static Result replay(DqnParameters params, List<Block> canonical, PublicKey miner, long seed,
-            ComputePool pool) {
+    public static Result replay(
+            DqnParameters params, List<Block> canonical, PublicKey miner, long seed, ComputePool pool) {
         Environment env = params.env();
         DqnLearner learner = new DqnLearner(params, seed, pool);
         long checked = 0;
@@ -48,7 +47,8 @@ public final class DqnAudit {
         for (Block next : canonical) {
             long tipHeight = next.header().height().value() - 1;
             if (tipProof.isPresent()) {
-                learner.observe(Transition.of(tipState, tipProof.get().action(), tipProof.get().step()));
+                learner.observe(Transition.of(
+                        tipState, tipProof.get().action(), tipProof.get().step()));
             }
             EnvState state = DqnRules.startState(next.header().previous(), tipProof, env);
             DqnLearner.Work work = learner.work(tipHeight, state);
@@ -56,13 +56,19 @@ public final class DqnAudit {
             if (next.header().miner().equals(miner)) {
                 checked++;
                 if (!work.record().equals(proof.record())) {
-                    return new Result(checked, Optional.of("block " + next.header().height() + ": the training "
-                            + "record does not replay (published Q " + proof.record().weightsAfter().shortHex()
-                            + ", replayed " + work.record().weightsAfter().shortHex() + ")"));
+                    return new Result(
+                            checked,
+                            Optional.of("block " + next.header().height() + ": the training "
+                                    + "record does not replay (published Q "
+                                    + proof.record().weightsAfter().shortHex()
+                                    + ", replayed "
+                                    + work.record().weightsAfter().shortHex() + ")"));
                 }
                 if (work.action() != proof.action()) {
-                    return new Result(checked, Optional.of("block " + next.header().height() + ": action "
-                            + proof.action() + " is not the learner's choice " + work.action()));
+                    return new Result(
+                            checked,
+                            Optional.of("block " + next.header().height() + ": action " + proof.action()
+                                    + " is not the learner's choice " + work.action()));
                 }
             }
             tipState = state;

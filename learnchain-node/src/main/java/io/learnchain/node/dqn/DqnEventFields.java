@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** The fields of a {@link DqnEvent} as the API's event stream, the logs and the CLI's JSON show them. */
 public final class DqnEventFields {
-    private DqnEventFields() {
-    }
+    private DqnEventFields() {}
 
     public static Map<String, Object> of(DqnEvent event) {
         Map<String, Object> m = new LinkedHashMap<>();

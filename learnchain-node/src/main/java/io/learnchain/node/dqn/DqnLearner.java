@@ -19,12 +19,12 @@ public final class DqnLearner {
     private final long seed;
 
     /** What the learner did for the block it proposes on a tip. */
-    public record Work(DqnTrainingRecord record, int action) {
-    }
+    public record Work(DqnTrainingRecord record, int action) {}
 
     public DqnLearner(DqnParameters params, long seed, ComputePool pool) {
         this.seed = seed;
-        this.agent = DqnAgent.create(params.hyperparameters(), SplitMix64.derive(seed, 0).nextLong(), pool);
+        this.agent = DqnAgent.create(
+                params.hyperparameters(), SplitMix64.derive(seed, 0).nextLong(), pool);
     }
 
     public DqnAgent agent() {
@@ -38,7 +38,8 @@ public final class DqnLearner {
 
     /** Trains for the block after the tip at {@code tipHeight}, then acts epsilon-greedily in {@code state}. */
     public Work work(long tipHeight, EnvState state) {
-        DqnTrainingRecord record = agent.train(SplitMix64.derive(seed, 2 * tipHeight + 2).nextLong());
+        DqnTrainingRecord record =
+                agent.train(SplitMix64.derive(seed, 2 * tipHeight + 2).nextLong());
         int action = agent.act(state, SplitMix64.derive(seed, 2 * tipHeight + 1));
         return new Work(record, action);
     }

@@ -1,14 +1,13 @@
 package io.learnchain.node.dqn;
 
-import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.dqn.DqnBlockBuilder;
-import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.dqn.DqnRules;
+import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.rl.DqnAgent;
@@ -17,8 +16,9 @@ import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;
 import io.learnchain.learn.rl.Transition;
 import io.learnchain.node.chain.ChainService;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -57,10 +57,21 @@ public final class DqnMinerRole {
      * @param slotMillis the proposal period (longer than the network's delivery time, so competing
      *     blocks meet before the next slot)
      */
-    public DqnMinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
-            Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis, DqnActionChoice choice) {
-        DqnParameters params = chain.rules().dqn().orElseThrow(() -> new IllegalArgumentException(
-                "a dqn miner needs a dqn chain; the genesis engine is " + chain.genesis().engine().name()));
+    public DqnMinerRole(
+            String name,
+            KeyPair key,
+            ChainService chain,
+            Network network,
+            Scheduler scheduler,
+            Consumer<DqnEvent> events,
+            ComputePool pool,
+            long seed,
+            long slotMillis,
+            DqnActionChoice choice) {
+        DqnParameters params = chain.rules()
+                .dqn()
+                .orElseThrow(() -> new IllegalArgumentException("a dqn miner needs a dqn chain; the genesis engine is "
+                        + chain.genesis().engine().name()));
         this.name = name;
         this.key = key;
         this.chain = chain;
@@ -106,11 +117,22 @@ public final class DqnMinerRole {
             case LEARNER -> work.action();
             case LOOKAHEAD -> bestByLookahead(tip);
         };
-        Block block = DqnBlockBuilder.build(tip, chain.rules(), key, action, record,
-                chain.mempool().select(tip.state(), 1_000), Math.max(tip.timestamp(), scheduler.nowSeconds()),
+        Block block = DqnBlockBuilder.build(
+                tip,
+                chain.rules(),
+                key,
+                action,
+                record,
+                chain.mempool().select(tip.state(), 1_000),
+                Math.max(tip.timestamp(), scheduler.nowSeconds()),
                 chain.signatureVerifier());
         DqnProof proof = (DqnProof) block.header().proof();
-        events.accept(new DqnEvent.Proposed(name, block.hash(), height + 1, action, proof.reward(),
+        events.accept(new DqnEvent.Proposed(
+                name,
+                block.hash(),
+                height + 1,
+                action,
+                proof.reward(),
                 record.batchSeeds().size()));
         chain.importBlock(block);
         network.broadcast(new GossipMessage.BlockMsg(block));
@@ -138,7 +160,8 @@ public final class DqnMinerRole {
         }
         observed = tip.hash();
         BlockHeader header = chain.block(tip.hash()).orElseThrow().header();
-        Optional<DqnProof> parentProof = header.height().value() <= 1 ? Optional.empty()
+        Optional<DqnProof> parentProof = header.height().value() <= 1
+                ? Optional.empty()
                 : chain.block(header.previous()).map(b -> (DqnProof) b.header().proof());
         EnvState start = DqnRules.startState(header.previous(), parentProof, env);
         DqnProof p = proof.get();

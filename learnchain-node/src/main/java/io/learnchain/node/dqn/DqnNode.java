@@ -1,13 +1,13 @@
 package io.learnchain.node.dqn;
 
-import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,16 +78,17 @@ public final class DqnNode {
         switch (message) {
             case GossipMessage.Transaction t -> chain.submitTransaction(t.tx());
             case GossipMessage.BlockMsg b -> importBlock(b.block());
-            case GossipMessage.CommitmentMsg c -> { } // pole only
-            case GossipMessage.ShardReveal r -> { }
-            case GossipMessage.Candidate c -> { }
+            case GossipMessage.CommitmentMsg c -> {} // pole only
+            case GossipMessage.ShardReveal r -> {}
+            case GossipMessage.Candidate c -> {}
         }
     }
 
     private void importBlock(Block block) {
         ImportResult result = chain.importBlock(block);
         if (result instanceof ImportResult.Deferred d && d.reason() == UndecidedReason.UNKNOWN_PARENT) {
-            orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>()).add(block);
+            orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>())
+                    .add(block);
             return;
         }
         if (result instanceof ImportResult.Rejected r) {

@@ -1,9 +1,9 @@
 package io.learnchain.node.dqn;
 
-import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.Network;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.Optional;
@@ -19,8 +19,7 @@ public final class DqnRoles {
     /** The default proposal slot of a real node: one block per second. */
     public static final long DEFAULT_SLOT_MILLIS = 1_000;
 
-    private DqnRoles() {
-    }
+    private DqnRoles() {}
 
     /** Whether {@code chain} runs the dqn engine. */
     public static boolean applies(ChainService chain) {
@@ -34,19 +33,34 @@ public final class DqnRoles {
      * @param seed the miner's own seed (learner initialisation, exploration, batches)
      * @param slotMillis the proposal period; longer than the network's delivery time
      */
-    public static DqnNode create(String name, ChainService chain, Optional<KeyPair> minerKey, Scheduler scheduler,
-            Network peers, Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis) {
-        return create(name, chain, minerKey, scheduler, peers, events, pool, seed, slotMillis,
-                DqnActionChoice.LEARNER);
+    public static DqnNode create(
+            String name,
+            ChainService chain,
+            Optional<KeyPair> minerKey,
+            Scheduler scheduler,
+            Network peers,
+            Consumer<DqnEvent> events,
+            ComputePool pool,
+            long seed,
+            long slotMillis) {
+        return create(name, chain, minerKey, scheduler, peers, events, pool, seed, slotMillis, DqnActionChoice.LEARNER);
     }
 
     /** As above, with the miner picking its actions by {@code choice} (simulations field adversaries). */
-    public static DqnNode create(String name, ChainService chain, Optional<KeyPair> minerKey, Scheduler scheduler,
-            Network peers, Consumer<DqnEvent> events, ComputePool pool, long seed, long slotMillis,
+    public static DqnNode create(
+            String name,
+            ChainService chain,
+            Optional<KeyPair> minerKey,
+            Scheduler scheduler,
+            Network peers,
+            Consumer<DqnEvent> events,
+            ComputePool pool,
+            long seed,
+            long slotMillis,
             DqnActionChoice choice) {
         DqnNode node = new DqnNode(name, chain, scheduler, peers, events);
-        minerKey.ifPresent(key -> node.attach(new DqnMinerRole(name, key, chain, node.outbound(), scheduler, events,
-                pool, seed, slotMillis, choice)));
+        minerKey.ifPresent(key -> node.attach(new DqnMinerRole(
+                name, key, chain, node.outbound(), scheduler, events, pool, seed, slotMillis, choice)));
         return node;
     }
 }

@@ -1,11 +1,11 @@
 package io.learnchain.node.dqn;
 
-import io.learnchain.node.event.DqnEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
 import io.learnchain.node.gossip.GossipMessage;
@@ -37,8 +37,14 @@ public final class DqnService implements AutoCloseable {
     private final DqnNode node;
     private final List<Consumer<DqnEvent>> listeners = new CopyOnWriteArrayList<>();
 
-    private DqnService(String name, ChainService chain, EventBus bus, Clock clock, ComputePool pool,
-            Optional<KeyPair> key, long slotMillis) {
+    private DqnService(
+            String name,
+            ChainService chain,
+            EventBus bus,
+            Clock clock,
+            ComputePool pool,
+            Optional<KeyPair> key,
+            long slotMillis) {
         this.chain = chain;
         this.scheduler = new WorkerScheduler("dqn-worker", clock);
         Consumer<DqnEvent> events = e -> {
@@ -49,7 +55,8 @@ public final class DqnService implements AutoCloseable {
                 case DqnEvent.Rejected r -> LOG.info("dqn {}", DqnEventFields.of(e));
             }
         };
-        long seed = key.map(k -> Hash.sha256(k.publicKey().bytes().unsafeArray()).firstLongLE() ^ clock.millis())
+        long seed = key.map(
+                        k -> Hash.sha256(k.publicKey().bytes().unsafeArray()).firstLongLE() ^ clock.millis())
                 .orElse(0L);
         this.node = DqnRoles.create(name, chain, key, scheduler, peers, events, pool, seed, slotMillis);
         scheduler.after(0, node::start);
@@ -62,12 +69,21 @@ public final class DqnService implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code chain} is not a dqn chain
      */
-    public static DqnService start(String name, ChainService chain, EventBus bus, Clock clock, ComputePool pool,
-            Optional<KeyPair> key, long slotMillis) {
+    public static DqnService start(
+            String name,
+            ChainService chain,
+            EventBus bus,
+            Clock clock,
+            ComputePool pool,
+            Optional<KeyPair> key,
+            long slotMillis) {
         DqnService service = new DqnService(name, chain, bus, clock, pool, key, slotMillis);
         String env = chain.rules().dqn().orElseThrow().environment();
-        LOG.info("dqn engine started ({}, {}; one proposal per {} ms)", env,
-                key.isPresent() ? "mining" : "following only", slotMillis);
+        LOG.info(
+                "dqn engine started ({}, {}; one proposal per {} ms)",
+                env,
+                key.isPresent() ? "mining" : "following only",
+                slotMillis);
         return service;
     }
 

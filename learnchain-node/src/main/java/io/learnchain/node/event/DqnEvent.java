@@ -7,10 +7,8 @@ public sealed interface DqnEvent {
 
     /** A miner proposed block {@code height} taking {@code action} for {@code reward}, after {@code gradientSteps} steps of training. */
     record Proposed(String node, Hash block, long height, int action, long reward, int gradientSteps)
-            implements DqnEvent {
-    }
+            implements DqnEvent {}
 
     /** A node refused a block a peer sent. */
-    record Rejected(String node, Hash block, String reason) implements DqnEvent {
-    }
+    record Rejected(String node, Hash block, String reason) implements DqnEvent {}
 }

@@ -17,8 +17,9 @@ public sealed interface NodeEvent {
     }
 
     /** The canonical chain switched branches: {@code disconnected} blocks left it above {@code forkPoint}. */
-    record Reorganized(Hash oldTip, Hash newTip, Height forkPoint, int disconnected, int connected,
-            int transactionsReturned) implements NodeEvent {
+    record Reorganized(
+            Hash oldTip, Hash newTip, Height forkPoint, int disconnected, int connected, int transactionsReturned)
+            implements NodeEvent {
         public Reorganized {
             Objects.requireNonNull(oldTip, "oldTip");
             Objects.requireNonNull(newTip, "newTip");

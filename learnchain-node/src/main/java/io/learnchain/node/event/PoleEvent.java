@@ -8,39 +8,31 @@ public sealed interface PoleEvent {
     String node();
 
     /** A model was trained for the round on {@code parent}. */
-    record Trained(String node, Hash parent, long taskId, long steps, int trainCorrect, int trainCount,
-            double cpuSeconds) implements PoleEvent {
-    }
+    record Trained(
+            String node, Hash parent, long taskId, long steps, int trainCorrect, int trainCount, double cpuSeconds)
+            implements PoleEvent {}
 
     /** The model did not reach the task's minimum training accuracy: no commitment. */
-    record BelowMinimum(String node, Hash parent, int trainCorrect, int trainCount) implements PoleEvent {
-    }
+    record BelowMinimum(String node, Hash parent, int trainCorrect, int trainCount) implements PoleEvent {}
 
-    record Committed(String node, Hash parent, Hash modelHash) implements PoleEvent {
-    }
+    record Committed(String node, Hash parent, Hash modelHash) implements PoleEvent {}
 
     /** The requester revealed the round's shard on {@code parent}. */
-    record Revealed(String node, Hash parent, long taskId, int shardIndex) implements PoleEvent {
-    }
+    record Revealed(String node, Hash parent, long taskId, int shardIndex) implements PoleEvent {}
 
     /** A candidate for the round on {@code parent} reached this node (from a peer or its own miner). */
     record CandidateReceived(String node, Hash parent, Hash block, String miner, long claimedScore)
-            implements PoleEvent {
-    }
+            implements PoleEvent {}
 
-    record CandidateSent(String node, Hash parent, Hash block, long claimedScore) implements PoleEvent {
-    }
+    record CandidateSent(String node, Hash parent, Hash block, long claimedScore) implements PoleEvent {}
 
     /** This node chose the round's block among {@code candidates}, evaluating {@code evaluations}. */
     record RoundDecided(String node, Hash parent, Hash winner, int candidates, int evaluations, double verifySeconds)
-            implements PoleEvent {
-    }
+            implements PoleEvent {}
 
     /** A candidate lost with a typed reason (reported by the node that rejected it). */
-    record Rejected(String node, Hash block, String miner, InvalidReason reason) implements PoleEvent {
-    }
+    record Rejected(String node, Hash block, String miner, InvalidReason reason) implements PoleEvent {}
 
     /** An idle (hash work) or forfeit block was sealed; {@code cpuSeconds} of hashing. */
-    record Sealed(String node, Hash block, boolean forfeit, double cpuSeconds) implements PoleEvent {
-    }
+    record Sealed(String node, Hash block, boolean forfeit, double cpuSeconds) implements PoleEvent {}
 }

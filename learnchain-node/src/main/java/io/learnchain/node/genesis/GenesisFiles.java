@@ -11,8 +11,8 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.chain.genesis.DqnParameters;
-import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Engine;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -55,8 +55,7 @@ import java.util.List;
  * different order or format give the same chain.
  */
 public final class GenesisFiles {
-    private GenesisFiles() {
-    }
+    private GenesisFiles() {}
 
     /** What a file holds, field by field; amounts are decimal coin strings. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,20 +68,22 @@ public final class GenesisFiles {
             @JsonProperty(required = true) Long timestamp,
             LimitsDocument limits,
             List<PremineDocument> premine,
-            DqnDocument dqn) {
-    }
+            DqnDocument dqn) {}
 
     /** The dqn section: environment, fork-choice option (a or b) and R_max in coins. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DqnDocument(@JsonProperty(required = true) String environment, String forkOption, String rewardMax) {
-    }
+    public record DqnDocument(@JsonProperty(required = true) String environment, String forkOption, String rewardMax) {}
 
-    public record LimitsDocument(Integer maxBlockBytes, Integer maxTransactions, Long maxModelBytes, Long maxBlobBytes,
-            Integer maxReorgDepth) {
-    }
+    public record LimitsDocument(
+            Integer maxBlockBytes,
+            Integer maxTransactions,
+            Long maxModelBytes,
+            Long maxBlobBytes,
+            Integer maxReorgDepth) {}
 
-    public record PremineDocument(@JsonProperty(required = true) String address, @JsonProperty(required = true) String amount) {
-    }
+    public record PremineDocument(
+            @JsonProperty(required = true) String address,
+            @JsonProperty(required = true) String amount) {}
 
     /**
      * Reads and validates a genesis file.
@@ -116,31 +117,50 @@ public final class GenesisFiles {
         }
         ProtocolLimits d = ProtocolLimits.DEFAULT;
         LimitsDocument l = doc.limits();
-        ProtocolLimits limits = l == null ? d : new ProtocolLimits(
-                l.maxBlockBytes() != null ? l.maxBlockBytes() : d.maxBlockBytes(),
-                l.maxTransactions() != null ? l.maxTransactions() : d.maxTransactions(),
-                l.maxModelBytes() != null ? l.maxModelBytes() : d.maxModelBytes(),
-                l.maxBlobBytes() != null ? l.maxBlobBytes() : d.maxBlobBytes(),
-                l.maxReorgDepth() != null ? l.maxReorgDepth() : d.maxReorgDepth());
-        java.util.Optional<DqnParameters> dqn = java.util.Optional.ofNullable(doc.dqn()).map(q -> DqnParameters.defaults(
-                q.environment(), ForkOption.of(q.forkOption() == null ? "a" : q.forkOption()),
-                Amount.parse(q.rewardMax() == null ? "10" : q.rewardMax())));
+        ProtocolLimits limits = l == null
+                ? d
+                : new ProtocolLimits(
+                        l.maxBlockBytes() != null ? l.maxBlockBytes() : d.maxBlockBytes(),
+                        l.maxTransactions() != null ? l.maxTransactions() : d.maxTransactions(),
+                        l.maxModelBytes() != null ? l.maxModelBytes() : d.maxModelBytes(),
+                        l.maxBlobBytes() != null ? l.maxBlobBytes() : d.maxBlobBytes(),
+                        l.maxReorgDepth() != null ? l.maxReorgDepth() : d.maxReorgDepth());
+        java.util.Optional<DqnParameters> dqn = java.util.Optional.ofNullable(doc.dqn())
+                .map(q -> DqnParameters.defaults(
+                        q.environment(),
+                        ForkOption.of(q.forkOption() == null ? "a" : q.forkOption()),
+                        Amount.parse(q.rewardMax() == null ? "10" : q.rewardMax())));
         if ("dqn".equals(doc.engine()) && dqn.isEmpty()) {
             throw new IllegalArgumentException("engine \"dqn\" needs a [dqn] section naming at least the environment");
         }
-        return new Genesis(doc.chainName(), Engine.of(doc.engine(), dqn), doc.targetBlockSeconds(),
-                doc.initialDifficulty(), premine, limits, Amount.parse(doc.blockSubsidy()), doc.timestamp());
+        return new Genesis(
+                doc.chainName(),
+                Engine.of(doc.engine(), dqn),
+                doc.targetBlockSeconds(),
+                doc.initialDifficulty(),
+                premine,
+                limits,
+                Amount.parse(doc.blockSubsidy()),
+                doc.timestamp());
     }
 
     /** The document form of {@code genesis} (for writing templates). */
     public static GenesisDocument toDocument(Genesis genesis) {
         ProtocolLimits l = genesis.limits();
         List<PremineDocument> premine = genesis.premine().stream()
-                .map(p -> new PremineDocument(p.address().toString(), p.amount().toString())).toList();
-        return new GenesisDocument(genesis.chainName(), genesis.engine().name(), genesis.targetBlockSeconds(),
-                genesis.initialDifficulty(), genesis.blockSubsidy().toString(), genesis.timestamp(),
-                new LimitsDocument(l.maxBlockBytes(), l.maxTransactions(), l.maxModelBytes(), l.maxBlobBytes(),
-                        l.maxReorgDepth()), premine, genesis.dqn().map(GenesisFiles::dqnDocument).orElse(null));
+                .map(p -> new PremineDocument(p.address().toString(), p.amount().toString()))
+                .toList();
+        return new GenesisDocument(
+                genesis.chainName(),
+                genesis.engine().name(),
+                genesis.targetBlockSeconds(),
+                genesis.initialDifficulty(),
+                genesis.blockSubsidy().toString(),
+                genesis.timestamp(),
+                new LimitsDocument(
+                        l.maxBlockBytes(), l.maxTransactions(), l.maxModelBytes(), l.maxBlobBytes(), l.maxReorgDepth()),
+                premine,
+                genesis.dqn().map(GenesisFiles::dqnDocument).orElse(null));
     }
 
     private static DqnDocument dqnDocument(DqnParameters p) {
@@ -148,7 +168,8 @@ public final class GenesisFiles {
             throw new IllegalArgumentException("this dqn genesis has DQN hyperparameters other than the environment's "
                     + "defaults, which the file form cannot express; keep its canonical bytes instead");
         }
-        return new DqnDocument(p.environment(), p.forkOption().letter(), p.rewardMax().toString());
+        return new DqnDocument(
+                p.environment(), p.forkOption().letter(), p.rewardMax().toString());
     }
 
     /** {@code genesis} as TOML text. */
@@ -163,7 +184,8 @@ public final class GenesisFiles {
     /** {@code genesis} as JSON text. */
     public static String toJson(Genesis genesis) {
         try {
-            return configure(JsonMapper.builder().build()).writerWithDefaultPrettyPrinter()
+            return configure(JsonMapper.builder().build())
+                    .writerWithDefaultPrettyPrinter()
                     .writeValueAsString(toDocument(genesis));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a genesis as JSON", e);
@@ -171,7 +193,8 @@ public final class GenesisFiles {
     }
 
     private static ObjectMapper mapperFor(Path file) {
-        boolean toml = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".toml");
+        boolean toml =
+                file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".toml");
         return configure(toml ? new TomlMapper() : JsonMapper.builder().build());
     }
 

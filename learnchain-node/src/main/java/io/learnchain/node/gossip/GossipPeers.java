@@ -34,7 +34,10 @@ public final class GossipPeers implements Network {
             try {
                 t.broadcast(message);
             } catch (RuntimeException e) {
-                LOG.warn("a peer transport failed to send a {}: {}", message.getClass().getSimpleName(), e.toString());
+                LOG.warn(
+                        "a peer transport failed to send a {}: {}",
+                        message.getClass().getSimpleName(),
+                        e.toString());
             }
         }
     }

@@ -10,11 +10,10 @@ import java.util.function.BooleanSupplier;
  * clock, and the one in-memory network tests run on.
  */
 public final class VirtualScheduler implements Scheduler, Clock {
-    private record Event(long due, long seq, Runnable task) {
-    }
+    private record Event(long due, long seq, Runnable task) {}
 
-    private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.due != b.due
-            ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Event> queue =
+            new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
     private long now;
     private long seq;
     private long executed;

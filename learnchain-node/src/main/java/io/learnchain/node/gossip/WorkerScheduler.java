@@ -24,14 +24,13 @@ public final class WorkerScheduler implements Scheduler, AutoCloseable {
     /** Longest sleep between clock reads (a manual clock in tests moves without waking the worker). */
     private static final long MAX_WAIT_MILLIS = 100;
 
-    private record Task(long due, long seq, Runnable body) {
-    }
+    private record Task(long due, long seq, Runnable body) {}
 
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Task> queue = new PriorityQueue<>((a, b) -> a.due != b.due
-            ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Task> queue =
+            new PriorityQueue<>((a, b) -> a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.seq, b.seq));
     private final Thread worker;
     private long seq;
     private boolean closed;
@@ -94,8 +93,10 @@ public final class WorkerScheduler implements Scheduler, AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the node's pole worker did not run the request within "
-                    + timeoutMillis + " ms (closed or busy); try again", e);
+            throw new IllegalStateException(
+                    "the node's pole worker did not run the request within " + timeoutMillis
+                            + " ms (closed or busy); try again",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the pole worker", e);

@@ -1,14 +1,14 @@
 package io.learnchain.node.mempool;
 
 import io.learnchain.base.Amount;
-import io.learnchain.chain.state.Account;
-import io.learnchain.chain.state.WorldState;
-import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.chain.transition.TransactionAdmission;
 import io.learnchain.chain.rules.TxResult;
+import io.learnchain.chain.state.Account;
+import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.transition.TransactionAdmission;
+import io.learnchain.chain.tx.SignedTransaction;
 import java.util.Optional;
 
 /**
@@ -39,27 +39,36 @@ public final class AdmissionRules {
         this.runsPoleRounds = runsPoleRounds;
     }
 
-    public Optional<Admission.Rejected> check(SignedTransaction tx, WorldState state, Amount queuedBefore,
-            MempoolConfig config) {
-        if (!runsPoleRounds && !(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)
-                && !io.learnchain.chain.lifelong.LifelongProcessor.isLifelong(tx.body().payload())) {
-            return reject(Admission.Reason.INVALID, "this node's miner does not run proof-of-learning rounds, so it does "
-                    + "not accept task transactions (" + tx.body().payload().getClass().getSimpleName() + "); "
-                    + "only transfers are accepted for now");
+    public Optional<Admission.Rejected> check(
+            SignedTransaction tx, WorldState state, Amount queuedBefore, MempoolConfig config) {
+        if (!runsPoleRounds
+                && !(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)
+                && !io.learnchain.chain.lifelong.LifelongProcessor.isLifelong(
+                        tx.body().payload())) {
+            return reject(
+                    Admission.Reason.INVALID,
+                    "this node's miner does not run proof-of-learning rounds, so it does "
+                            + "not accept task transactions ("
+                            + tx.body().payload().getClass().getSimpleName() + "); "
+                            + "only transfers are accepted for now");
         }
         if (TransactionAdmission.check(tx, state, rules, verifier) instanceof TxResult.Rejected r) {
             return reject(reasonOf(r.reason()), r.detail() + hintFor(r.reason()));
         }
         var body = tx.body();
         if (body.fee().compareTo(config.minFee()) < 0) {
-            return reject(Admission.Reason.FEE_TOO_LOW, "fee " + body.fee() + " is below this node's minimum "
-                    + config.minFee());
+            return reject(
+                    Admission.Reason.FEE_TOO_LOW,
+                    "fee " + body.fee() + " is below this node's minimum " + config.minFee());
         }
         Account account = state.account(body.senderAddress());
         if (body.nonce() - account.nonce() >= config.maxNonceGap()) {
-            return reject(Admission.Reason.NONCE_TOO_HIGH, "nonce " + body.nonce() + " is too far ahead of "
-                    + body.senderAddress() + "'s next nonce " + account.nonce() + " (at most " + config.maxNonceGap()
-                    + " may queue)");
+            return reject(
+                    Admission.Reason.NONCE_TOO_HIGH,
+                    "nonce " + body.nonce() + " is too far ahead of "
+                            + body.senderAddress() + "'s next nonce " + account.nonce() + " (at most "
+                            + config.maxNonceGap()
+                            + " may queue)");
         }
         Amount needed;
         try {
@@ -68,8 +77,10 @@ public final class AdmissionRules {
             return reject(Admission.Reason.INSUFFICIENT_FUNDS, "amount plus fee overflow: " + e.getMessage());
         }
         if (!account.balance().isAtLeast(needed)) {
-            return reject(Admission.Reason.INSUFFICIENT_FUNDS, body.senderAddress() + " holds " + account.balance()
-                    + " but this transaction and the sender's earlier pending ones need " + needed);
+            return reject(
+                    Admission.Reason.INSUFFICIENT_FUNDS,
+                    body.senderAddress() + " holds " + account.balance()
+                            + " but this transaction and the sender's earlier pending ones need " + needed);
         }
         return Optional.empty();
     }

@@ -43,7 +43,9 @@ public final class Mempool {
     public synchronized Admission add(SignedTransaction tx, WorldState state) {
         PendingTx entry = PendingTx.of(tx, arrivals);
         if (byHash.containsKey(entry.hash())) {
-            return reject(Admission.Reason.ALREADY_KNOWN, "transaction " + entry.hash().toHex() + " is already pending");
+            return reject(
+                    Admission.Reason.ALREADY_KNOWN,
+                    "transaction " + entry.hash().toHex() + " is already pending");
         }
         NavigableMap<Long, PendingTx> queue = bySender.getOrDefault(entry.sender(), new TreeMap<>());
         Amount queuedBefore = queuedCost(queue, entry.nonce());
@@ -53,17 +55,23 @@ public final class Mempool {
         }
         PendingTx replaced = queue.get(entry.nonce());
         if (replaced != null && entry.fee().compareTo(replaced.fee()) <= 0) {
-            return reject(Admission.Reason.REPLACEMENT_UNDERPRICED, "a transaction with nonce " + entry.nonce()
-                    + " from " + entry.sender() + " is already pending with fee " + replaced.fee()
-                    + "; to replace it, pay a higher fee");
+            return reject(
+                    Admission.Reason.REPLACEMENT_UNDERPRICED,
+                    "a transaction with nonce " + entry.nonce()
+                            + " from " + entry.sender() + " is already pending with fee " + replaced.fee()
+                            + "; to replace it, pay a higher fee");
         }
         if (replaced == null && queue.size() >= config.maxPerSender()) {
-            return reject(Admission.Reason.SENDER_LIMIT, entry.sender() + " already has " + queue.size()
-                    + " pending transactions (the limit); wait for some to be mined");
+            return reject(
+                    Admission.Reason.SENDER_LIMIT,
+                    entry.sender() + " already has " + queue.size()
+                            + " pending transactions (the limit); wait for some to be mined");
         }
         if (replaced == null && byHash.size() >= config.maxTransactions() && !evictCheaperThan(entry)) {
-            return reject(Admission.Reason.POOL_FULL, "the mempool is full and its cheapest transaction pays at least "
-                    + entry.fee() + "; offer a higher fee or retry later");
+            return reject(
+                    Admission.Reason.POOL_FULL,
+                    "the mempool is full and its cheapest transaction pays at least " + entry.fee()
+                            + "; offer a higher fee or retry later");
         }
         if (replaced != null) {
             remove(replaced);
@@ -91,7 +99,8 @@ public final class Mempool {
             return false;
         }
         NavigableMap<Long, PendingTx> queue = bySender.get(cheapest.sender());
-        for (PendingTx dependent : List.copyOf(queue.tailMap(cheapest.nonce(), true).values())) {
+        for (PendingTx dependent :
+                List.copyOf(queue.tailMap(cheapest.nonce(), true).values())) {
             remove(dependent);
         }
         return true;
@@ -120,8 +129,10 @@ public final class Mempool {
      * {@code maxCount}, each sender's in nonce order from its account nonce, none its sender cannot pay.
      */
     public synchronized List<SignedTransaction> select(WorldState state, int maxCount) {
-        Comparator<PendingTx> best = Comparator.comparing(PendingTx::fee).reversed()
-                .thenComparingLong(PendingTx::arrival).thenComparing(PendingTx::hash);
+        Comparator<PendingTx> best = Comparator.comparing(PendingTx::fee)
+                .reversed()
+                .thenComparingLong(PendingTx::arrival)
+                .thenComparing(PendingTx::hash);
         PriorityQueue<PendingTx> heads = new PriorityQueue<>(best);
         Map<Address, Amount> spendable = new HashMap<>();
         for (Map.Entry<Address, NavigableMap<Long, PendingTx>> e : bySender.entrySet()) {
@@ -162,7 +173,9 @@ public final class Mempool {
     public synchronized int prune(WorldState state) {
         List<PendingTx> stale = new ArrayList<>();
         for (Map.Entry<Address, NavigableMap<Long, PendingTx>> e : bySender.entrySet()) {
-            stale.addAll(e.getValue().headMap(state.account(e.getKey()).nonce(), false).values());
+            stale.addAll(e.getValue()
+                    .headMap(state.account(e.getKey()).nonce(), false)
+                    .values());
         }
         stale.forEach(this::remove);
         return stale.size();

@@ -15,11 +15,18 @@ record PendingTx(SignedTransaction tx, Hash hash, Address sender, long nonce, Am
 
     /** Cheapest first; among equal fees the latest arrival first (it is evicted before older ones). */
     static final Comparator<PendingTx> CHEAPEST_FIRST = Comparator.comparing(PendingTx::fee)
-            .thenComparing(Comparator.comparingLong(PendingTx::arrival).reversed()).thenComparing(PendingTx::hash);
+            .thenComparing(Comparator.comparingLong(PendingTx::arrival).reversed())
+            .thenComparing(PendingTx::hash);
 
     static PendingTx of(SignedTransaction tx, long arrival) {
-        return new PendingTx(tx, tx.hash(), tx.body().senderAddress(), tx.body().nonce(), tx.body().fee(),
-                costOf(tx), arrival);
+        return new PendingTx(
+                tx,
+                tx.hash(),
+                tx.body().senderAddress(),
+                tx.body().nonce(),
+                tx.body().fee(),
+                costOf(tx),
+                arrival);
     }
 
     /** What the sender's balance must cover: the fee plus what the payload moves out. */

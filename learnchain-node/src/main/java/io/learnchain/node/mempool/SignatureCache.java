@@ -1,8 +1,8 @@
 package io.learnchain.node.mempool;
 
 import io.learnchain.base.Hash;
-import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.tx.SignedTransaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

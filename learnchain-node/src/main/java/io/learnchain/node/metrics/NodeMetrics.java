@@ -18,15 +18,17 @@ import java.util.function.Supplier;
 public final class NodeMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    public final Counter blocksConnected = counter("learnchain.blocks.connected", "blocks added to the canonical chain");
+    public final Counter blocksConnected =
+            counter("learnchain.blocks.connected", "blocks added to the canonical chain");
     public final Counter blocksInvalid = counter("learnchain.blocks.invalid", "blocks rejected as invalid");
     public final Counter reorganisations = counter("learnchain.reorganisations", "switches to another branch");
     public final Counter blocksMined = counter("learnchain.blocks.mined", "blocks sealed by this node's miner");
     public final Counter sealAttempts = counter("learnchain.miner.seal.attempts", "proof-of-work nonces tried");
-    public final Counter transactionsAccepted = counter("learnchain.transactions.accepted",
-            "transactions admitted to the mempool");
+    public final Counter transactionsAccepted =
+            counter("learnchain.transactions.accepted", "transactions admitted to the mempool");
     public final Timer blockConnectTime = Timer.builder("learnchain.block.connect")
-            .description("time to validate and durably connect a block").register(registry);
+            .description("time to validate and durably connect a block")
+            .register(registry);
 
     public NodeMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -40,8 +42,11 @@ public final class NodeMetrics {
 
     /** Counts a transaction the mempool or API refused, by reason. */
     public void transactionRejected(String reason) {
-        Counter.builder("learnchain.transactions.rejected").description("transactions refused, by reason")
-                .tag("reason", reason).register(registry).increment();
+        Counter.builder("learnchain.transactions.rejected")
+                .description("transactions refused, by reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     /** Registers a gauge read from {@code value} at scrape time. */

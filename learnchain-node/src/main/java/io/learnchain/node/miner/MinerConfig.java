@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param sliceTries nonces tried between checks for a new tip or a stop request
  * @param maxTransactions user transactions per block at most (the chain's own limits apply too)
  */
-public record MinerConfig(KeyPair key, Address coinbaseRecipient, long minBlockIntervalSeconds, long sliceTries,
-        int maxTransactions) {
+public record MinerConfig(
+        KeyPair key, Address coinbaseRecipient, long minBlockIntervalSeconds, long sliceTries, int maxTransactions) {
     public static final long DEFAULT_SLICE_TRIES = 20_000;
 
     public MinerConfig {

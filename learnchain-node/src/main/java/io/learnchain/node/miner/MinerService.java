@@ -42,7 +42,8 @@ public final class MinerService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
-        this.nonces = new SplitMix64(System.nanoTime() ^ Hash.sha256(config.key().publicKey().bytes()).firstLongLE());
+        this.nonces = new SplitMix64(System.nanoTime()
+                ^ Hash.sha256(config.key().publicKey().bytes()).firstLongLE());
     }
 
     public synchronized void start() {
@@ -51,7 +52,9 @@ public final class MinerService implements AutoCloseable {
         }
         running = true;
         thread = Thread.ofPlatform().name("miner").daemon().start(this::run);
-        LOG.info("miner started: coinbase to {}, at most one block every {} s", config.coinbaseRecipient(),
+        LOG.info(
+                "miner started: coinbase to {}, at most one block every {} s",
+                config.coinbaseRecipient(),
                 config.minBlockIntervalSeconds());
     }
 
@@ -81,10 +84,16 @@ public final class MinerService implements AutoCloseable {
             return;
         }
         long builtAt = clock.millis();
-        BlockTemplate template = BlockAssembler.assemble(head.tip(),
-                mempool.select(head.tip().state(), config.maxTransactions()), config.key().publicKey(),
-                config.coinbaseRecipient(), clock.seconds(), chain.rules(), chain.signatureVerifier(),
-                new io.learnchain.chain.lifelong.LifelongEnv(chain.blobs(), io.learnchain.learn.compute.ComputePool.serial()));
+        BlockTemplate template = BlockAssembler.assemble(
+                head.tip(),
+                mempool.select(head.tip().state(), config.maxTransactions()),
+                config.key().publicKey(),
+                config.coinbaseRecipient(),
+                clock.seconds(),
+                chain.rules(),
+                chain.signatureVerifier(),
+                new io.learnchain.chain.lifelong.LifelongEnv(
+                        chain.blobs(), io.learnchain.learn.compute.ComputePool.serial()));
         long nonce = nonces.nextLong();
         while (running) {
             Optional<BlockHeader> sealed = IdleSealer.seal(template.header(), nonce, config.sliceTries());
@@ -108,17 +117,24 @@ public final class MinerService implements AutoCloseable {
         switch (result) {
             case ImportResult.Connected c -> {
                 metrics.blocksMined.increment();
-                LOG.debug("mined block {} at height {}", block.hash().shortHex(), block.header().height());
+                LOG.debug(
+                        "mined block {} at height {}",
+                        block.hash().shortHex(),
+                        block.header().height());
             }
-            case ImportResult.Rejected r -> LOG.error("miner: own block {} was rejected: {} ({}); this is a bug",
-                    block.hash().shortHex(), r.reason(), r.detail());
+            case ImportResult.Rejected r ->
+                LOG.error(
+                        "miner: own block {} was rejected: {} ({}); this is a bug",
+                        block.hash().shortHex(),
+                        r.reason(),
+                        r.detail());
             case ImportResult.Deferred d -> {
                 LOG.warn("miner: block {} deferred: {} ({})", block.hash().shortHex(), d.reason(), d.detail());
                 sleepQuietly(1_000);
             }
-            case ImportResult.SideChain s -> LOG.debug("miner: block {} lost a race: {}", block.hash().shortHex(),
-                    s.why());
-            case ImportResult.AlreadyKnown k -> { }
+            case ImportResult.SideChain s ->
+                LOG.debug("miner: block {} lost a race: {}", block.hash().shortHex(), s.why());
+            case ImportResult.AlreadyKnown k -> {}
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Peers banned for a while, by ban key (address) or node id; expired entries are dropped when read. Thread-safe. */
 public final class BanList {
     /** Why and until when (milliseconds on the node's clock). */
-    public record Ban(String reason, long untilMillis) {
-    }
+    public record Ban(String reason, long untilMillis) {}
 
     private static final int MAX_ENTRIES = 10_000;
     private final Map<String, Ban> bans = new ConcurrentHashMap<>();

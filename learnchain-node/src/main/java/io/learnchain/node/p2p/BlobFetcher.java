@@ -85,7 +85,9 @@ final class BlobFetcher {
     /** Asks {@code peer}, or the next untried ready peer; gives up (until asked again) when none is left. */
     private void ask(Fetch fetch, Optional<Peer> peer) {
         Optional<Peer> next = peer.filter(p -> !fetch.tried.contains(p))
-                .or(() -> peers.readyPeers().stream().filter(p -> !fetch.tried.contains(p)).findFirst());
+                .or(() -> peers.readyPeers().stream()
+                        .filter(p -> !fetch.tried.contains(p))
+                        .findFirst());
         if (next.isEmpty()) {
             LOG.info("no peer has blob {}; it is asked for again when a block needs it", fetch.hash.shortHex());
             active.remove(fetch.hash);
@@ -111,19 +113,28 @@ final class BlobFetcher {
         }
         if (fetch.total < 0) {
             if (chunk.total() > blobs.maxBlobBytes()) {
-                peers.punish(peer, Peer.BAN_THRESHOLD, "offered blob " + chunk.hash().shortHex() + " of " + chunk.total()
-                        + " bytes, over the limit " + blobs.maxBlobBytes());
+                peers.punish(
+                        peer,
+                        Peer.BAN_THRESHOLD,
+                        "offered blob " + chunk.hash().shortHex() + " of " + chunk.total() + " bytes, over the limit "
+                                + blobs.maxBlobBytes());
                 ask(fetch, Optional.empty());
                 return true;
             }
             fetch.total = chunk.total();
         } else if (chunk.total() != fetch.total) {
-            peers.punish(peer, Peer.BAN_THRESHOLD, "changed the size of blob " + chunk.hash().shortHex() + " mid-transfer");
+            peers.punish(
+                    peer,
+                    Peer.BAN_THRESHOLD,
+                    "changed the size of blob " + chunk.hash().shortHex() + " mid-transfer");
             ask(fetch, Optional.empty());
             return true;
         }
         if (chunk.bytes().length() == 0 && fetch.total > 0) {
-            peers.punish(peer, Peer.BAN_THRESHOLD, "sent an empty chunk of blob " + chunk.hash().shortHex());
+            peers.punish(
+                    peer,
+                    Peer.BAN_THRESHOLD,
+                    "sent an empty chunk of blob " + chunk.hash().shortHex());
             ask(fetch, Optional.empty());
             return true;
         }
@@ -140,15 +151,19 @@ final class BlobFetcher {
         byte[] bytes = fetch.bytes.toByteArray();
         Hash got = Hash.sha256(bytes);
         if (!got.equals(fetch.hash)) {
-            peers.punish(fetch.from, Peer.BAN_THRESHOLD, "sent bytes hashing to " + got.shortHex() + " for blob "
-                    + fetch.hash.shortHex());
+            peers.punish(
+                    fetch.from,
+                    Peer.BAN_THRESHOLD,
+                    "sent bytes hashing to " + got.shortHex() + " for blob " + fetch.hash.shortHex());
             ask(fetch, Optional.empty());
             return;
         }
         try {
             blobs.put(bytes);
         } catch (IOException e) {
-            LOG.error("cannot store fetched blob {}: {}; it is fetched again when needed", fetch.hash.shortHex(),
+            LOG.error(
+                    "cannot store fetched blob {}: {}; it is fetched again when needed",
+                    fetch.hash.shortHex(),
                     e.getMessage());
             active.remove(fetch.hash);
             return;

@@ -27,13 +27,17 @@ public final class ChainGossipSink implements GossipSink {
             case GossipMessage.BlockMsg b -> {
                 ImportResult result = chain.importBlock(b.block());
                 if (result instanceof ImportResult.Deferred d && d.reason() != UndecidedReason.UNKNOWN_PARENT) {
-                    LOG.debug("block {} from {} deferred: {} ({})", b.block().hash().shortHex(), fromPeer, d.reason(),
+                    LOG.debug(
+                            "block {} from {} deferred: {} ({})",
+                            b.block().hash().shortHex(),
+                            fromPeer,
+                            d.reason(),
                             d.detail());
                 }
             }
-            case GossipMessage.CommitmentMsg c -> { }
-            case GossipMessage.ShardReveal r -> { }
-            case GossipMessage.Candidate c -> { }
+            case GossipMessage.CommitmentMsg c -> {}
+            case GossipMessage.ShardReveal r -> {}
+            case GossipMessage.Candidate c -> {}
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.learnchain.node.p2p;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.node.blob.BlobStore;
@@ -23,6 +23,7 @@ import java.util.Optional;
 final class ChainRequests {
     /** Room left in a frame for the message's own fields. */
     private static final int FRAME_MARGIN = 1024;
+
     private final ChainService chain;
     private final BlobStore blobs;
     private final WireLimits limits;
@@ -97,7 +98,8 @@ final class ChainRequests {
             out.add(block.get());
         }
         if (out.isEmpty()) {
-            return new WireMessage.NotFound(request.hashes().isEmpty() ? Hash.ZERO : request.hashes().getFirst());
+            return new WireMessage.NotFound(
+                    request.hashes().isEmpty() ? Hash.ZERO : request.hashes().getFirst());
         }
         return new WireMessage.Blocks(out);
     }
@@ -109,8 +111,8 @@ final class ChainRequests {
         }
         int from = (int) request.offset();
         int to = (int) Math.min(bytes.length, from + (long) Math.min(request.length(), limits.maxChunkBytes()));
-        return new WireMessage.BlobChunk(request.hash(), from, bytes.length, Bytes.wrap(Arrays.copyOfRange(bytes,
-                from, to)));
+        return new WireMessage.BlobChunk(
+                request.hash(), from, bytes.length, Bytes.wrap(Arrays.copyOfRange(bytes, from, to)));
     }
 
     /** The last blob served stays in memory: a blob is read once, not once per chunk. */

@@ -15,8 +15,7 @@ import java.util.Optional;
  * costs the relaying peer. Pure functions.
  */
 final class GossipChecks {
-    private GossipChecks() {
-    }
+    private GossipChecks() {}
 
     /** The de-duplication key: transaction hash, commitment id, reveal transaction hash, block hash. */
     static Hash id(GossipMessage message) {
@@ -33,13 +32,19 @@ final class GossipChecks {
     static Optional<String> offence(GossipMessage message, Hash chainId) {
         return switch (message) {
             case GossipMessage.Transaction t -> transaction(t.tx(), chainId);
-            case GossipMessage.CommitmentMsg c -> !c.commitment().chainId().equals(chainId)
-                    ? Optional.of("a commitment for chain " + c.commitment().chainId().shortHex())
-                    : c.commitment().verify(c.signature()) ? Optional.empty()
-                    : Optional.of("a commitment whose signature does not verify");
-            case GossipMessage.ShardReveal r -> transaction(r.revealTx(), chainId).or(() -> r.shardMatches()
-                    ? Optional.empty() : Optional.of("shard bytes that do not hash to the revealed shard "
-                    + r.reveal().shardHash().shortHex()));
+            case GossipMessage.CommitmentMsg c ->
+                !c.commitment().chainId().equals(chainId)
+                        ? Optional.of("a commitment for chain "
+                                + c.commitment().chainId().shortHex())
+                        : c.commitment().verify(c.signature())
+                                ? Optional.empty()
+                                : Optional.of("a commitment whose signature does not verify");
+            case GossipMessage.ShardReveal r ->
+                transaction(r.revealTx(), chainId)
+                        .or(() -> r.shardMatches()
+                                ? Optional.empty()
+                                : Optional.of("shard bytes that do not hash to the revealed shard "
+                                        + r.reveal().shardHash().shortHex()));
             case GossipMessage.Candidate c -> block(c.block()).or(() -> model(c));
             case GossipMessage.BlockMsg b -> block(b.block());
         };
@@ -47,9 +52,11 @@ final class GossipChecks {
 
     private static Optional<String> transaction(SignedTransaction tx, Hash chainId) {
         if (!tx.body().chainId().equals(chainId)) {
-            return Optional.of("transaction " + tx.hash().shortHex() + " is for chain " + tx.body().chainId().shortHex());
+            return Optional.of("transaction " + tx.hash().shortHex() + " is for chain "
+                    + tx.body().chainId().shortHex());
         }
-        return tx.hasValidSignature() ? Optional.empty()
+        return tx.hasValidSignature()
+                ? Optional.empty()
                 : Optional.of("transaction " + tx.hash().shortHex() + " has a bad signature");
     }
 
@@ -69,7 +76,8 @@ final class GossipChecks {
         if (body.isPresent()) {
             return body;
         }
-        return block.header().hasValidSignature() ? Optional.empty()
+        return block.header().hasValidSignature()
+                ? Optional.empty()
                 : Optional.of("block " + block.hash().shortHex() + " with a bad miner signature");
     }
 
@@ -78,7 +86,10 @@ final class GossipChecks {
             return Optional.of("candidate " + c.block().hash().shortHex() + " is not a pole block");
         }
         Hash model = Hash.sha256(c.model());
-        return model.equals(p.modelHash()) ? Optional.empty() : Optional.of("candidate " + c.block().hash().shortHex()
-                + " with model bytes hashing to " + model.shortHex() + ", not the committed " + p.modelHash().shortHex());
+        return model.equals(p.modelHash())
+                ? Optional.empty()
+                : Optional.of(
+                        "candidate " + c.block().hash().shortHex() + " with model bytes hashing to " + model.shortHex()
+                                + ", not the committed " + p.modelHash().shortHex());
     }
 }

@@ -24,9 +24,20 @@ import java.util.Objects;
  * @param blocksPerRequest block bodies asked for at once during sync
  * @param verify how synced blocks are verified
  */
-public record P2pConfig(Hash nodeId, String listenHost, int listenPort, List<PeerAddress> peers, WireLimits limits, int maxInbound,
-        long handshakeTimeoutMillis, long idleTimeoutMillis, long pingIntervalMillis, long requestTimeoutMillis,
-        long banMillis, int blocksPerRequest, VerifyLevel verify) {
+public record P2pConfig(
+        Hash nodeId,
+        String listenHost,
+        int listenPort,
+        List<PeerAddress> peers,
+        WireLimits limits,
+        int maxInbound,
+        long handshakeTimeoutMillis,
+        long idleTimeoutMillis,
+        long pingIntervalMillis,
+        long requestTimeoutMillis,
+        long banMillis,
+        int blocksPerRequest,
+        VerifyLevel verify) {
     /** The documented default: the API port (8645) + 1000. */
     public static final int DEFAULT_PORT = 9645;
 
@@ -39,18 +50,35 @@ public record P2pConfig(Hash nodeId, String listenHost, int listenPort, List<Pee
         if (listenPort < 0 || listenPort > 65_535) {
             throw new IllegalArgumentException("--p2p-port must be 0-65535, got " + listenPort);
         }
-        if (maxInbound < 0 || handshakeTimeoutMillis < 1 || idleTimeoutMillis < 1 || pingIntervalMillis < 1
-                || requestTimeoutMillis < 1 || banMillis < 0 || blocksPerRequest < 1
+        if (maxInbound < 0
+                || handshakeTimeoutMillis < 1
+                || idleTimeoutMillis < 1
+                || pingIntervalMillis < 1
+                || requestTimeoutMillis < 1
+                || banMillis < 0
+                || blocksPerRequest < 1
                 || blocksPerRequest > limits.maxBlocks()) {
-            throw new IllegalArgumentException("peer settings must be positive and blocks per request at most "
-                    + limits.maxBlocks());
+            throw new IllegalArgumentException(
+                    "peer settings must be positive and blocks per request at most " + limits.maxBlocks());
         }
     }
 
     /** Defaults: 64 inbound, 5 s handshake, 90 s idle, 20 s ping, 2 s first request timeout, 1 h bans, 16 blocks. */
     public static P2pConfig defaults(Hash nodeId, int listenPort, List<PeerAddress> peers, VerifyLevel verify) {
-        return new P2pConfig(nodeId, "127.0.0.1", listenPort, peers, WireLimits.DEFAULT, 64, 5_000, 90_000, 20_000, 2_000,
-                3_600_000, 16, verify);
+        return new P2pConfig(
+                nodeId,
+                "127.0.0.1",
+                listenPort,
+                peers,
+                WireLimits.DEFAULT,
+                64,
+                5_000,
+                90_000,
+                20_000,
+                2_000,
+                3_600_000,
+                16,
+                verify);
     }
 
     /** A fresh random node id (a new one each start: peers tell nodes apart, nothing else trusts it). */
@@ -61,23 +89,70 @@ public record P2pConfig(Hash nodeId, String listenHost, int listenPort, List<Pee
     }
 
     public P2pConfig withListenHost(String host) {
-        return new P2pConfig(nodeId, host, listenPort, peers, limits, maxInbound, handshakeTimeoutMillis,
-                idleTimeoutMillis, pingIntervalMillis, requestTimeoutMillis, banMillis, blocksPerRequest, verify);
+        return new P2pConfig(
+                nodeId,
+                host,
+                listenPort,
+                peers,
+                limits,
+                maxInbound,
+                handshakeTimeoutMillis,
+                idleTimeoutMillis,
+                pingIntervalMillis,
+                requestTimeoutMillis,
+                banMillis,
+                blocksPerRequest,
+                verify);
     }
 
     public P2pConfig withLimits(WireLimits newLimits) {
-        return new P2pConfig(nodeId, listenHost, listenPort, peers, newLimits, maxInbound, handshakeTimeoutMillis,
-                idleTimeoutMillis, pingIntervalMillis, requestTimeoutMillis, banMillis,
-                Math.min(blocksPerRequest, newLimits.maxBlocks()), verify);
+        return new P2pConfig(
+                nodeId,
+                listenHost,
+                listenPort,
+                peers,
+                newLimits,
+                maxInbound,
+                handshakeTimeoutMillis,
+                idleTimeoutMillis,
+                pingIntervalMillis,
+                requestTimeoutMillis,
+                banMillis,
+                Math.min(blocksPerRequest, newLimits.maxBlocks()),
+                verify);
     }
 
     public P2pConfig withMaxInbound(int max) {
-        return new P2pConfig(nodeId, listenHost, listenPort, peers, limits, max, handshakeTimeoutMillis, idleTimeoutMillis,
-                pingIntervalMillis, requestTimeoutMillis, banMillis, blocksPerRequest, verify);
+        return new P2pConfig(
+                nodeId,
+                listenHost,
+                listenPort,
+                peers,
+                limits,
+                max,
+                handshakeTimeoutMillis,
+                idleTimeoutMillis,
+                pingIntervalMillis,
+                requestTimeoutMillis,
+                banMillis,
+                blocksPerRequest,
+                verify);
     }
 
     public P2pConfig withTimeouts(long handshakeMillis, long idleMillis, long pingMillis, long requestMillis) {
-        return new P2pConfig(nodeId, listenHost, listenPort, peers, limits, maxInbound, handshakeMillis, idleMillis, pingMillis,
-                requestMillis, banMillis, blocksPerRequest, verify);
+        return new P2pConfig(
+                nodeId,
+                listenHost,
+                listenPort,
+                peers,
+                limits,
+                maxInbound,
+                handshakeMillis,
+                idleMillis,
+                pingMillis,
+                requestMillis,
+                banMillis,
+                blocksPerRequest,
+                verify);
     }
 }

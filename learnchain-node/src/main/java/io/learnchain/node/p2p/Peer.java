@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Peer {
     /** Misbehaviour points at which a peer is banned. */
     static final int BAN_THRESHOLD = 100;
+
     final PeerLink link;
     private final AtomicInteger score = new AtomicInteger();
     private volatile boolean ready;
@@ -89,7 +90,13 @@ final class Peer {
     }
 
     PeerInfo info() {
-        return new PeerInfo(link.address(), link.inbound(), ready(), bestHeight.value(), bestHash.toHex(),
-                hello.map(h -> h.nodeId().toHex()).orElse(""), score.get());
+        return new PeerInfo(
+                link.address(),
+                link.inbound(),
+                ready(),
+                bestHeight.value(),
+                bestHash.toHex(),
+                hello.map(h -> h.nodeId().toHex()).orElse(""),
+                score.get());
     }
 }

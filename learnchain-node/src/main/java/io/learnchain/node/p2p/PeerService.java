@@ -6,12 +6,12 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainHead;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.p2p.wire.PeerAddress;
 import io.learnchain.node.p2p.wire.WireCodec;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.node.gossip.Network;
-import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Scheduler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +62,8 @@ public final class PeerService implements Network {
     private Hash announcedTip;
     private volatile boolean running;
 
-    public PeerService(P2pConfig config, ChainService chain, BlobStore blobStore, Scheduler scheduler,
-            GossipSink sink) {
+    public PeerService(
+            P2pConfig config, ChainService chain, BlobStore blobStore, Scheduler scheduler, GossipSink sink) {
         this.config = config;
         this.chain = chain;
         this.blobStore = blobStore;
@@ -71,7 +71,7 @@ public final class PeerService implements Network {
         this.sink = sink;
         this.codec = new WireCodec(config.limits());
         this.requests = new ChainRequests(chain, blobStore, config.limits());
-        this.fetcher = new BlobFetcher(this, blobStore, config.limits().maxChunkBytes(), h -> { });
+        this.fetcher = new BlobFetcher(this, blobStore, config.limits().maxChunkBytes(), h -> {});
         this.sync = new SyncProcess(this, chain, fetcher);
         this.announcedTip = chain.head().hash();
         addresses.addAll(config.peers());
@@ -111,8 +111,13 @@ public final class PeerService implements Network {
         Peer peer = new Peer(link, scheduler.nowMillis());
         peers.put(link, peer);
         ChainHead head = chain.head();
-        link.send(codec.encode(new WireMessage.Hello(WireCodec.PROTOCOL_VERSION, chain.genesis().chainId(),
-                head.height(), head.hash(), config.nodeId(), config.listenPort())));
+        link.send(codec.encode(new WireMessage.Hello(
+                WireCodec.PROTOCOL_VERSION,
+                chain.genesis().chainId(),
+                head.height(),
+                head.hash(),
+                config.nodeId(),
+                config.listenPort())));
         scheduler.after(config.handshakeTimeoutMillis(), () -> {
             if (!peer.ready() && !peer.closed()) {
                 disconnect(peer, "no handshake within " + config.handshakeTimeoutMillis() + " ms");
@@ -224,8 +229,9 @@ public final class PeerService implements Network {
         if (bans.isBanned("node:" + hello.nodeId().toHex(), scheduler.nowMillis())) {
             return Optional.of("this node id is banned for a while");
         }
-        boolean duplicate = peers.values().stream().anyMatch(p -> p.ready()
-                && p.hello().map(h -> h.nodeId().equals(hello.nodeId())).orElse(false));
+        boolean duplicate = peers.values().stream()
+                .anyMatch(p -> p.ready()
+                        && p.hello().map(h -> h.nodeId().equals(hello.nodeId())).orElse(false));
         return duplicate ? Optional.of("already connected to this node") : Optional.empty();
     }
 
@@ -245,7 +251,10 @@ public final class PeerService implements Network {
     }
 
     private void onReady(Peer peer) {
-        LOG.info("peer {} ready ({}, best height {})", peer.name(), peer.link.inbound() ? "inbound" : "outbound",
+        LOG.info(
+                "peer {} ready ({}, best height {})",
+                peer.name(),
+                peer.link.inbound() ? "inbound" : "outbound",
                 peer.bestHeight());
         peer.hello().filter(h -> h.listenPort() > 0).ifPresent(h -> remember(peer, h.listenPort()));
         send(peer, new WireMessage.GetPeers());
@@ -259,7 +268,10 @@ public final class PeerService implements Network {
         String address = peer.link.address();
         int colon = address.lastIndexOf(':');
         if (colon > 0 && addresses.size() < MAX_ADDRESSES) {
-            String host = address.substring(0, colon).replace("[", "").replace("]", "").replace("/", "");
+            String host = address.substring(0, colon)
+                    .replace("[", "")
+                    .replace("]", "")
+                    .replace("/", "");
             try {
                 addresses.add(new PeerAddress(host, listenPort));
             } catch (IllegalArgumentException e) {
@@ -273,7 +285,7 @@ public final class PeerService implements Network {
             case WireMessage.Hello h -> throw new IllegalStateException("handled before dispatch");
             case WireMessage.HelloAck a -> throw new IllegalStateException("handled before dispatch");
             case WireMessage.Ping p -> send(peer, new WireMessage.Pong(p.nonce()));
-            case WireMessage.Pong p -> { }
+            case WireMessage.Pong p -> {}
             case WireMessage.Status s -> {
                 peer.best(s.bestHeight(), s.bestHash());
                 sync.consider(peer);
@@ -289,10 +301,16 @@ public final class PeerService implements Network {
                     sync.onNotFound(peer);
                 }
             }
-            case WireMessage.GetPeers g -> send(peer, new WireMessage.Peers(addresses.stream()
-                    .limit(config.limits().maxPeers()).toList()));
-            case WireMessage.Peers p -> p.peers().stream().limit(Math.max(0, MAX_ADDRESSES - addresses.size()))
-                    .forEach(addresses::add);
+            case WireMessage.GetPeers g ->
+                send(
+                        peer,
+                        new WireMessage.Peers(addresses.stream()
+                                .limit(config.limits().maxPeers())
+                                .toList()));
+            case WireMessage.Peers p ->
+                p.peers().stream()
+                        .limit(Math.max(0, MAX_ADDRESSES - addresses.size()))
+                        .forEach(addresses::add);
             case WireMessage.Gossip g -> onGossip(peer, g.message());
         }
     }
@@ -328,7 +346,8 @@ public final class PeerService implements Network {
             deliverBlock(peer, b);
             return;
         }
-        if (message instanceof GossipMessage.Candidate c && chain.blockInfo(c.block().header().previous()).isEmpty()) {
+        if (message instanceof GossipMessage.Candidate c
+                && chain.blockInfo(c.block().header().previous()).isEmpty()) {
             sync.consider(peerAt(peer, c.block()));
         }
         sink.accept(peer.name(), message);
@@ -340,13 +359,15 @@ public final class PeerService implements Network {
         if (chain.blockInfo(block.header().previous()).isEmpty()) {
             sync.consider(peerAt(peer, block));
         }
-        List<Hash> missing = sync.requiredBlobs(block).stream().filter(h -> {
-            try {
-                return !blobStore.contains(h);
-            } catch (IOException e) {
-                return true;
-            }
-        }).toList();
+        List<Hash> missing = sync.requiredBlobs(block).stream()
+                .filter(h -> {
+                    try {
+                        return !blobStore.contains(h);
+                    } catch (IOException e) {
+                        return true;
+                    }
+                })
+                .toList();
         if (missing.isEmpty()) {
             sink.accept(peer.name(), message);
             return;

@@ -38,13 +38,16 @@ public final class SingleThreadScheduler implements Scheduler, AutoCloseable {
             return;
         }
         try {
-            executor.schedule(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("a node task failed: {}", e.toString(), e);
-                }
-            }, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+            executor.schedule(
+                    () -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            LOG.error("a node task failed: {}", e.toString(), e);
+                        }
+                    },
+                    Math.max(0, delayMillis),
+                    TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("task dropped: the scheduler is shutting down");
         }

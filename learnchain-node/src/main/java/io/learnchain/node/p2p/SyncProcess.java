@@ -6,10 +6,10 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pow.IdleSealer;
+import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.chain.rules.UndecidedReason;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,7 +36,12 @@ final class SyncProcess {
     private static final Logger LOG = LoggerFactory.getLogger(SyncProcess.class);
     private static final long MAX_TIMEOUT_MILLIS = 64_000;
 
-    private enum Phase { IDLE, HEADERS, BODIES, BLOBS }
+    private enum Phase {
+        IDLE,
+        HEADERS,
+        BODIES,
+        BLOBS
+    }
 
     private final PeerService peers;
     private final ChainService chain;
@@ -72,7 +77,8 @@ final class SyncProcess {
 
     /** Whether {@code peer} claims a chain this node should fetch: an unknown best at least as high as ours. */
     private boolean ahead(Peer peer) {
-        return peer.ready() && chain.blockInfo(peer.bestHash()).isEmpty()
+        return peer.ready()
+                && chain.blockInfo(peer.bestHash()).isEmpty()
                 && !peer.bestHash().equals(chain.genesis().chainId())
                 && peer.bestHeight().value() >= chain.head().height().value();
     }
@@ -104,7 +110,9 @@ final class SyncProcess {
             }
         }
         deadline = peers.now() + timeoutMillis;
-        peers.send(syncPeer, new WireMessage.GetHeaders(locator, peers.config().limits().maxHeaders()));
+        peers.send(
+                syncPeer,
+                new WireMessage.GetHeaders(locator, peers.config().limits().maxHeaders()));
     }
 
     /** Returns false when the headers were not asked for. */
@@ -139,7 +147,8 @@ final class SyncProcess {
      */
     private Optional<String> linkUp(List<BlockHeader> headers) {
         Hash expected = headers.getFirst().previous();
-        if (chain.blockInfo(expected).isEmpty() && !expected.equals(chain.genesis().chainId())) {
+        if (chain.blockInfo(expected).isEmpty()
+                && !expected.equals(chain.genesis().chainId())) {
             return Optional.of("headers that start after unknown block " + expected.shortHex());
         }
         long height = headers.getFirst().height().value();
@@ -197,8 +206,11 @@ final class SyncProcess {
                 case ImportResult.SideChain s -> accepted();
                 case ImportResult.AlreadyKnown k -> accepted();
                 case ImportResult.Rejected r -> {
-                    peers.punish(syncPeer, Peer.BAN_THRESHOLD, "served invalid block " + r.hash().shortHex() + ": "
-                            + r.reason() + " (" + r.detail() + ")");
+                    peers.punish(
+                            syncPeer,
+                            Peer.BAN_THRESHOLD,
+                            "served invalid block " + r.hash().shortHex() + ": " + r.reason() + " (" + r.detail()
+                                    + ")");
                     finish("an invalid block");
                     return;
                 }
@@ -206,8 +218,12 @@ final class SyncProcess {
                     if (d.reason() == UndecidedReason.MISSING_DATA && fetchBlobs(block)) {
                         return;
                     }
-                    LOG.info("sync from {} paused at block {}: {} ({})", syncPeer.name(), block.hash().shortHex(),
-                            d.reason(), d.detail());
+                    LOG.info(
+                            "sync from {} paused at block {}: {} ({})",
+                            syncPeer.name(),
+                            block.hash().shortHex(),
+                            d.reason(),
+                            d.detail());
                     finish("a deferred block");
                     return;
                 }
@@ -228,7 +244,8 @@ final class SyncProcess {
 
     /** Starts fetching the blobs {@code block} needs; false when none is missing (the deferral has another cause). */
     private boolean fetchBlobs(Block block) {
-        List<Hash> missing = requiredBlobs(block).stream().filter(h -> !stored(h)).toList();
+        List<Hash> missing =
+                requiredBlobs(block).stream().filter(h -> !stored(h)).toList();
         if (missing.isEmpty()) {
             return false;
         }
@@ -290,7 +307,9 @@ final class SyncProcess {
     }
 
     private void pickNext(Peer exclude) {
-        peers.readyPeers().stream().filter(p -> p != exclude).filter(this::ahead)
+        peers.readyPeers().stream()
+                .filter(p -> p != exclude)
+                .filter(this::ahead)
                 .max(Comparator.comparingLong(p -> p.bestHeight().value()))
                 .ifPresent(this::start);
     }
@@ -304,8 +323,11 @@ final class SyncProcess {
         if (syncPeer.closed() || now > deadline) {
             stalls++;
             Peer stalled = syncPeer;
-            LOG.info("sync peer {} {} after {} ms; replacing it", stalled.name(), stalled.closed() ? "left"
-                    : "stalled", timeoutMillis);
+            LOG.info(
+                    "sync peer {} {} after {} ms; replacing it",
+                    stalled.name(),
+                    stalled.closed() ? "left" : "stalled",
+                    timeoutMillis);
             timeoutMillis = Math.min(MAX_TIMEOUT_MILLIS, timeoutMillis * 2);
             peers.disconnect(stalled, "stalled during sync");
             finish("stalled");

@@ -8,8 +8,7 @@ package io.learnchain.node.pole;
 public sealed interface MinerBehaviour {
 
     /** Trains, commits on reaching the task's minimum, claims its true score. */
-    record Honest() implements MinerBehaviour {
-    }
+    record Honest() implements MinerBehaviour {}
 
     /** D16: sends {@code perRound} candidates claiming 1, 2, ... more than its model reaches, and no honest one. */
     record FalseClaims(int perRound) implements MinerBehaviour {
@@ -24,23 +23,20 @@ public sealed interface MinerBehaviour {
      * D18: trains for another parent (another round's mapping layer, as a model prepared before
      * the parent existed would be), skips the accuracy check and commits.
      */
-    record Premined() implements MinerBehaviour {
-    }
+    record Premined() implements MinerBehaviour {}
 
     /**
      * D17 (model stealing): trains nothing; commits the model hash of the first other miner's
      * commitment it sees on the round's parent, and once that miner's candidate brings the weights,
      * sends them under its own header with the same claim.
      */
-    record CopyModel() implements MinerBehaviour {
-    }
+    record CopyModel() implements MinerBehaviour {}
 
     /**
      * D17 (replay): trains nothing; commits the task's last winning model at once and claims the
      * score that model won its round with. Sits out the task's first round (nothing to replay).
      */
-    record StaleModel() implements MinerBehaviour {
-    }
+    record StaleModel() implements MinerBehaviour {}
 
     /**
      * D17 (commitment after the reveal, PoDL's test-set overfitting): trains, holds its commitment
@@ -50,8 +46,8 @@ public sealed interface MinerBehaviour {
     record LateCommit(long fineTuneSteps) implements MinerBehaviour {
         public LateCommit {
             if (fineTuneSteps < 1) {
-                throw new IllegalArgumentException("a late committer fine-tunes at least one step, got "
-                        + fineTuneSteps);
+                throw new IllegalArgumentException(
+                        "a late committer fine-tunes at least one step, got " + fineTuneSteps);
             }
         }
     }
@@ -60,8 +56,7 @@ public sealed interface MinerBehaviour {
      * D20 (withholding): trains and commits honestly, then sends its candidate header claiming
      * every sample of the shard right without the model bytes.
      */
-    record WithholdModel() implements MinerBehaviour {
-    }
+    record WithholdModel() implements MinerBehaviour {}
 
     /**
      * D19 (shard integrity): mines honestly and, as soon as a round starts, broadcasts a forged
@@ -69,8 +64,7 @@ public sealed interface MinerBehaviour {
      * choosing (here its training set), so that nodes which took it would close phase 1 early and
      * score candidates on data the requester never committed to.
      */
-    record ForgedReveal() implements MinerBehaviour {
-    }
+    record ForgedReveal() implements MinerBehaviour {}
 
     static MinerBehaviour honest() {
         return new Honest();

@@ -1,7 +1,7 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
+import io.learnchain.node.event.PoleEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,12 +17,10 @@ import java.util.function.LongSupplier;
  */
 public final class MinerLog {
     /** One thing the node's roles did, at {@code timeMillis}. */
-    public record Action(long timeMillis, Map<String, Object> fields) {
-    }
+    public record Action(long timeMillis, Map<String, Object> fields) {}
 
     /** A round this miner sent a candidate in. {@code reason} is null for a win. */
-    public record Outcome(long timeMillis, Hash parent, Hash block, long claimedScore, boolean won, String reason) {
-    }
+    public record Outcome(long timeMillis, Hash parent, Hash block, long claimedScore, boolean won, String reason) {}
 
     private final int capacity;
     private final LongSupplier clock;
@@ -59,10 +57,13 @@ public final class MinerLog {
             return;
         }
         boolean won = mine.block().equals(d.winner());
-        String reason = won ? null : rejections.containsKey(mine.block())
-                ? "rejected: " + rejections.remove(mine.block())
-                : d.winner() == null ? "no valid candidate won the round"
-                : "outscored by block " + d.winner().toHex();
+        String reason = won
+                ? null
+                : rejections.containsKey(mine.block())
+                        ? "rejected: " + rejections.remove(mine.block())
+                        : d.winner() == null
+                                ? "no valid candidate won the round"
+                                : "outscored by block " + d.winner().toHex();
         if (won) {
             wins++;
         } else {

@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param idleMeanMillis mean delay before sealing an idle block (exponential, seeded): spreads idle miners out
  * @param behaviour honest, or one of the simulation's adversaries
  */
-public record MinerPlan(long steps, int batch, float learningRate, boolean continueFromWinner, long stepMillis,
-        long idleMeanMillis, MinerBehaviour behaviour) {
+public record MinerPlan(
+        long steps,
+        int batch,
+        float learningRate,
+        boolean continueFromWinner,
+        long stepMillis,
+        long idleMeanMillis,
+        MinerBehaviour behaviour) {
     public MinerPlan {
         Objects.requireNonNull(behaviour, "behaviour");
         if (steps < 1 || batch < 1 || !(learningRate > 0) || stepMillis < 0 || idleMeanMillis < 1) {
@@ -27,10 +33,24 @@ public record MinerPlan(long steps, int batch, float learningRate, boolean conti
      * The plan of an honest miner ({@code falseClaims} 0, {@code premined} false), or of the
      * false-claims or premined adversary.
      */
-    public MinerPlan(long steps, int batch, float learningRate, boolean continueFromWinner, long stepMillis,
-            long idleMeanMillis, int falseClaims, boolean premined) {
-        this(steps, batch, learningRate, continueFromWinner, stepMillis, idleMeanMillis,
-                premined ? new MinerBehaviour.Premined()
+    public MinerPlan(
+            long steps,
+            int batch,
+            float learningRate,
+            boolean continueFromWinner,
+            long stepMillis,
+            long idleMeanMillis,
+            int falseClaims,
+            boolean premined) {
+        this(
+                steps,
+                batch,
+                learningRate,
+                continueFromWinner,
+                stepMillis,
+                idleMeanMillis,
+                premined
+                        ? new MinerBehaviour.Premined()
                         : falseClaims > 0 ? new MinerBehaviour.FalseClaims(falseClaims) : MinerBehaviour.honest());
     }
 

@@ -1,9 +1,5 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
-import io.learnchain.node.gossip.Scheduler;
-import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
@@ -11,7 +7,6 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
-import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Rekey;
@@ -19,12 +14,13 @@ import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.pole.SecureMappingLayer;
 import io.learnchain.chain.pole.TaskRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
-import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
@@ -39,6 +35,10 @@ import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.event.PoleEvent;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -79,8 +79,17 @@ public final class MinerRole {
     private GossipMessage.Candidate copySource;
     private long staleClaim;
 
-    public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
-            Consumer<PoleEvent> events, ComputePool pool, MinerPlan plan, long seed, CpuMeter cpu) {
+    public MinerRole(
+            String name,
+            KeyPair key,
+            ChainService chain,
+            Network network,
+            Scheduler scheduler,
+            Consumer<PoleEvent> events,
+            ComputePool pool,
+            MinerPlan plan,
+            long seed,
+            CpuMeter cpu) {
         this(name, key, chain, network, scheduler, events, pool, plan, seed, cpu, Long.MAX_VALUE, 0);
     }
 
@@ -89,9 +98,19 @@ public final class MinerRole {
      * idle block no sooner than {@code minIdleIntervalMillis} after the tip's timestamp (a dev
      * chain's block time; 0 = only the plan's random delay).
      */
-    public MinerRole(String name, KeyPair key, ChainService chain, Network network, Scheduler scheduler,
-            Consumer<PoleEvent> events, ComputePool pool, MinerPlan plan, long seed, CpuMeter cpu,
-            long trainChunkSteps, long minIdleIntervalMillis) {
+    public MinerRole(
+            String name,
+            KeyPair key,
+            ChainService chain,
+            Network network,
+            Scheduler scheduler,
+            Consumer<PoleEvent> events,
+            ComputePool pool,
+            MinerPlan plan,
+            long seed,
+            CpuMeter cpu,
+            long trainChunkSteps,
+            long minIdleIntervalMillis) {
         if (trainChunkSteps < 1 || minIdleIntervalMillis < 0) {
             throw new IllegalArgumentException("a training chunk is at least 1 step and the idle interval >= 0, got "
                     + trainChunkSteps + " and " + minIdleIntervalMillis);
@@ -157,8 +176,8 @@ public final class MinerRole {
             }
             case Round.Learning l -> {
                 learning = l;
-                status = new MinerStatus(MinerStatus.Phase.TRAINING, l.taskId(), l.previous(), 0, plan.steps(), 0, 0,
-                        null);
+                status = new MinerStatus(
+                        MinerStatus.Phase.TRAINING, l.taskId(), l.previous(), 0, plan.steps(), 0, 0, null);
                 if (plan.behaviour() instanceof MinerBehaviour.ForgedReveal) {
                     scheduler.after(0, () -> forgeReveal(my, l));
                 }
@@ -198,8 +217,14 @@ public final class MinerRole {
         }
         ChainTip tip = chain.head().tip();
         long start = cpu.nanos();
-        Optional<Block> block = BlockAssembler.mine(tip, chain.mempool().select(tip.state(), 1_000), key,
-                Math.max(tip.timestamp(), scheduler.nowSeconds()), chain.rules(), 50_000_000, lifelong());
+        Optional<Block> block = BlockAssembler.mine(
+                tip,
+                chain.mempool().select(tip.state(), 1_000),
+                key,
+                Math.max(tip.timestamp(), scheduler.nowSeconds()),
+                chain.rules(),
+                50_000_000,
+                lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), false, seconds));
@@ -214,9 +239,16 @@ public final class MinerRole {
         }
         ChainTip tip = chain.head().tip();
         long start = cpu.nanos();
-        Optional<Block> block = CandidateBlockBuilder.forfeit(tip, chain.rules(), round, key,
-                chain.mempool().select(tip.state(), 1_000), Math.max(round.forfeitNotBefore(), scheduler.nowSeconds()),
-                chain.signatureVerifier(), 50_000_000, lifelong());
+        Optional<Block> block = CandidateBlockBuilder.forfeit(
+                tip,
+                chain.rules(),
+                round,
+                key,
+                chain.mempool().select(tip.state(), 1_000),
+                Math.max(round.forfeitNotBefore(), scheduler.nowSeconds()),
+                chain.signatureVerifier(),
+                50_000_000,
+                lifelong());
         double seconds = (cpu.nanos() - start) / 1e9;
         block.ifPresent(b -> {
             events.accept(new PoleEvent.Sealed(name, b.hash(), true, seconds));
@@ -246,24 +278,37 @@ public final class MinerRole {
         }
         boolean premined = b instanceof MinerBehaviour.Premined;
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
-        SecureMappingLayer layer = premined ? new SecureMappingLayer(TaskRules.roundKey(
-                Hash.sha256(round.previous().unsafeArray()), task.id()), round.sml().classes()) : round.sml();
+        SecureMappingLayer layer = premined
+                ? new SecureMappingLayer(
+                        TaskRules.roundKey(Hash.sha256(round.previous().unsafeArray()), task.id()),
+                        round.sml().classes())
+                : round.sml();
         Dataset train = layer.relabel(data.get());
         long nonce = rng.nextLong();
-        Optional<Model> parent = plan.continueFromWinner() && !premined ? rekeyedWinner(round, spec)
-                : Optional.empty();
+        Optional<Model> parent = plan.continueFromWinner() && !premined ? rekeyedWinner(round, spec) : Optional.empty();
         TrainingStart start = parent.<TrainingStart>map(m -> new TrainingStart.FromParent(m.hash()))
                 .orElse(new TrainingStart.FromSeed(nonce));
-        TrainingRecord record = new TrainingRecord(start, Optimizer.Adam.of(plan.learningRate()), plan.batch(),
-                plan.steps(), TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
+        TrainingRecord record = new TrainingRecord(
+                start,
+                Optimizer.Adam.of(plan.learningRate()),
+                plan.batch(),
+                plan.steps(),
+                TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
         long cpuStart = cpu.nanos();
-        TrainingRun run = new TrainingRun(pool, new TrainingJob(spec, record, train, InputTransform.IDENTITY,
-                parent.orElse(null), TrainingListener.NONE));
+        TrainingRun run = new TrainingRun(
+                pool,
+                new TrainingJob(
+                        spec, record, train, InputTransform.IDENTITY, parent.orElse(null), TrainingListener.NONE));
         Training t = new Training(round, run, record, train, nonce);
         t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
         t.startedAt = startedAt;
-        LOG.debug("{}: task {} round on {}: training set ready after {} ms, {} steps to go", name, task.id(),
-                round.previous().shortHex(), scheduler.nowMillis() - startedAt, plan.steps());
+        LOG.debug(
+                "{}: task {} round on {}: training set ready after {} ms, {} steps to go",
+                name,
+                task.id(),
+                round.previous().shortHex(),
+                scheduler.nowMillis() - startedAt,
+                plan.steps());
         trainChunk(my, t);
     }
 
@@ -274,8 +319,15 @@ public final class MinerRole {
         long cpuStart = cpu.nanos();
         t.run.advance(trainChunkSteps);
         t.cpuSeconds += (cpu.nanos() - cpuStart) / 1e9;
-        status = new MinerStatus(MinerStatus.Phase.TRAINING, t.round.taskId(), t.round.previous(), t.run.step(),
-                t.run.totalSteps(), 0, 0, null);
+        status = new MinerStatus(
+                MinerStatus.Phase.TRAINING,
+                t.round.taskId(),
+                t.round.previous(),
+                t.run.step(),
+                t.run.totalSteps(),
+                0,
+                0,
+                null);
         if (t.run.isDone()) {
             finishTraining(my, t);
         } else {
@@ -290,15 +342,30 @@ public final class MinerRole {
         Model trained = t.run.model();
         int correct = new Evaluator(pool).correctCount(trained, t.data);
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
-        status = new MinerStatus(MinerStatus.Phase.TRAINING, task.id(), round.previous(), t.run.step(),
-                t.run.totalSteps(), correct, t.data.count(), null);
-        LOG.debug("{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
-                name, task.id(), plan.steps(), scheduler.nowMillis() - t.startedAt, String.format("%.1f", seconds),
-                correct, t.data.count());
-        events.accept(new PoleEvent.Trained(name, round.previous(), task.id(), plan.steps(), correct,
-                t.data.count(), seconds));
+        status = new MinerStatus(
+                MinerStatus.Phase.TRAINING,
+                task.id(),
+                round.previous(),
+                t.run.step(),
+                t.run.totalSteps(),
+                correct,
+                t.data.count(),
+                null);
+        LOG.debug(
+                "{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
+                name,
+                task.id(),
+                plan.steps(),
+                scheduler.nowMillis() - t.startedAt,
+                String.format("%.1f", seconds),
+                correct,
+                t.data.count());
+        events.accept(new PoleEvent.Trained(
+                name, round.previous(), task.id(), plan.steps(), correct, t.data.count(), seconds));
         boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined;
-        if (!premined && !TaskRules.meetsAccuracy(correct, t.data.count(), task.terms().minTrainingAccuracyBp())) {
+        if (!premined
+                && !TaskRules.meetsAccuracy(
+                        correct, t.data.count(), task.terms().minTrainingAccuracyBp())) {
             status = status.with(MinerStatus.Phase.BELOW_MINIMUM);
             events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, t.data.count()));
             return;
@@ -307,8 +374,8 @@ public final class MinerRole {
             held = new Held(trained, t.record, t.nonce); // committed only after the reveal (onReveal)
             return;
         }
-        scheduler.after(plan.steps() * plan.stepMillis(), () -> commit(my, round, trained.hash(), trained, t.record,
-                t.nonce));
+        scheduler.after(
+                plan.steps() * plan.stepMillis(), () -> commit(my, round, trained.hash(), trained, t.record, t.nonce));
     }
 
     /** A training run in progress for one round. */
@@ -335,27 +402,46 @@ public final class MinerRole {
         if (task.winners().isEmpty()) {
             return Optional.empty();
         }
-        return chain.blobs().get(task.winners().getLast()).map(Model::fromCanonicalBytes)
+        return chain.blobs()
+                .get(task.winners().getLast())
+                .map(Model::fromCanonicalBytes)
                 .filter(m -> m.spec().equals(spec) && Rekey.supports(m))
-                .map(m -> Rekey.rekey(m, new SecureMappingLayer(task.lastRoundKey(), round.sml().classes()),
+                .map(m -> Rekey.rekey(
+                        m,
+                        new SecureMappingLayer(task.lastRoundKey(), round.sml().classes()),
                         round.sml()));
     }
 
     /** Signs and sends the commitment to {@code modelHash} ({@code trained} is null while a copier lacks the weights). */
-    private void commit(long my, Round.Learning round, Hash modelHash, Model trained, TrainingRecord record,
-            long nonce) {
+    private void commit(
+            long my, Round.Learning round, Hash modelHash, Model trained, TrainingRecord record, long nonce) {
         if (!current(my)) {
             return;
         }
         ChainTip tip = chain.head().tip();
-        CandidateBlockBuilder.Committed c = CandidateBlockBuilder.commit(tip, chain.rules(), round, key,
-                chain.mempool().select(tip.state(), 1_000), modelHash, record, nonce, chain.signatureVerifier(),
+        CandidateBlockBuilder.Committed c = CandidateBlockBuilder.commit(
+                tip,
+                chain.rules(),
+                round,
+                key,
+                chain.mempool().select(tip.state(), 1_000),
+                modelHash,
+                record,
+                nonce,
+                chain.signatureVerifier(),
                 lifelong());
         committed = c;
         model = trained;
         MinerStatus now = status;
-        status = new MinerStatus(MinerStatus.Phase.COMMITTED, round.taskId(), round.previous(), now.step(),
-                now.steps(), now.trainCorrect(), now.trainCount(), modelHash);
+        status = new MinerStatus(
+                MinerStatus.Phase.COMMITTED,
+                round.taskId(),
+                round.previous(),
+                now.step(),
+                now.steps(),
+                now.trainCorrect(),
+                now.trainCount(),
+                modelHash);
         chain.recordCommitment(c.commitment(), c.signature());
         events.accept(new PoleEvent.Committed(name, round.previous(), modelHash));
         network.broadcast(new GossipMessage.CommitmentMsg(c.commitment(), c.signature()));
@@ -383,11 +469,15 @@ public final class MinerRole {
         int score = new Evaluator(pool).correctCount(model, c.round().sml().relabel(shard));
         byte[] modelBytes = model.canonicalBytes();
         List<GossipMessage.Candidate> out = switch (plan.behaviour()) {
-            case MinerBehaviour.FalseClaims f -> java.util.stream.LongStream.rangeClosed(1, f.perRound())
-                    .mapToObj(lie -> candidate(c, reveal, score + lie, modelBytes)).toList();
+            case MinerBehaviour.FalseClaims f ->
+                java.util.stream.LongStream.rangeClosed(1, f.perRound())
+                        .mapToObj(lie -> candidate(c, reveal, score + lie, modelBytes))
+                        .toList();
             case MinerBehaviour.StaleModel _ -> List.of(candidate(c, reveal, staleClaim, modelBytes));
             case MinerBehaviour.WithholdModel _ -> List.of(candidate(c, reveal, shard.count(), new byte[0]));
-            case MinerBehaviour.Honest _, MinerBehaviour.Premined _, MinerBehaviour.LateCommit _,
+            case MinerBehaviour.Honest _,
+                    MinerBehaviour.Premined _,
+                    MinerBehaviour.LateCommit _,
                     MinerBehaviour.ForgedReveal _ -> List.of(candidate(c, reveal, score, modelBytes));
             case MinerBehaviour.CopyModel _ -> List.of();
         };
@@ -400,8 +490,11 @@ public final class MinerRole {
      */
     public void onPeerCommitment(Commitment seen) {
         Round.Learning round = learning;
-        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel) || committed != null || round == null
-                || !seen.previous().equals(round.previous()) || seen.miner().equals(key.publicKey())) {
+        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel)
+                || committed != null
+                || round == null
+                || !seen.previous().equals(round.previous())
+                || seen.miner().equals(key.publicKey())) {
             return;
         }
         long nonce = rng.nextLong();
@@ -414,7 +507,8 @@ public final class MinerRole {
      */
     public List<GossipMessage.Candidate> onPeerCandidate(GossipMessage.Candidate seen) {
         CandidateBlockBuilder.Committed c = committed;
-        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel) || c == null
+        if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel)
+                || c == null
                 || !(seen.block().header().proof() instanceof PoleProof p)
                 || !seen.block().header().previous().equals(c.parent().hash())
                 || !p.modelHash().equals(c.commitment().modelHash())
@@ -432,18 +526,25 @@ public final class MinerRole {
         return List.of(candidate(c, reveal, p.claimedScore(), seen.model()));
     }
 
-    private GossipMessage.Candidate candidate(CandidateBlockBuilder.Committed c, GossipMessage.ShardReveal reveal,
-            long claim, byte[] modelBytes) {
+    private GossipMessage.Candidate candidate(
+            CandidateBlockBuilder.Committed c, GossipMessage.ShardReveal reveal, long claim, byte[] modelBytes) {
         long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
-        GossipMessage.Candidate out = new GossipMessage.Candidate(c.complete(reveal.revealTx(), claim, timestamp, key,
-                chain.rules(), chain.signatureVerifier(), lifelong()), modelBytes);
+        GossipMessage.Candidate out = new GossipMessage.Candidate(
+                c.complete(
+                        reveal.revealTx(), claim, timestamp, key, chain.rules(), chain.signatureVerifier(), lifelong()),
+                modelBytes);
         status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
-        events.accept(new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
+        events.accept(
+                new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
         return out;
     }
 
     private TrainingRecord record(TrainingStart start, Round.Learning round, long nonce) {
-        return new TrainingRecord(start, Optimizer.Adam.of(plan.learningRate()), plan.batch(), plan.steps(),
+        return new TrainingRecord(
+                start,
+                Optimizer.Adam.of(plan.learningRate()),
+                plan.batch(),
+                plan.steps(),
                 TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
     }
 
@@ -485,19 +586,31 @@ public final class MinerRole {
     private void commitLate(GossipMessage.ShardReveal reveal, Dataset shard, MinerBehaviour.LateCommit late) {
         Held h = held;
         Round.Learning round = learning;
-        if (h == null || round == null || !round.previous().equals(reveal.reveal().previous())) {
+        if (h == null
+                || round == null
+                || !round.previous().equals(reveal.reveal().previous())) {
             return;
         }
         held = null;
         Dataset mapped = round.sml().relabel(shard);
         Model tuned = h.model();
         if (mapped.count() >= plan.batch()) {
-            TrainingRecord tune = new TrainingRecord(new TrainingStart.FromParent(tuned.hash()),
-                    Optimizer.Adam.of(plan.learningRate()), plan.batch(), late.fineTuneSteps(), rng.nextLong());
+            TrainingRecord tune = new TrainingRecord(
+                    new TrainingStart.FromParent(tuned.hash()),
+                    Optimizer.Adam.of(plan.learningRate()),
+                    plan.batch(),
+                    late.fineTuneSteps(),
+                    rng.nextLong());
             long cpuStart = cpu.nanos();
             tuned = new Trainer(pool).train(TrainingJob.continuing(tuned.spec(), tune, mapped, tuned));
-            events.accept(new PoleEvent.Trained(name, round.previous(), round.taskId(), late.fineTuneSteps(),
-                    new Evaluator(pool).correctCount(tuned, mapped), mapped.count(), (cpu.nanos() - cpuStart) / 1e9));
+            events.accept(new PoleEvent.Trained(
+                    name,
+                    round.previous(),
+                    round.taskId(),
+                    late.fineTuneSteps(),
+                    new Evaluator(pool).correctCount(tuned, mapped),
+                    mapped.count(),
+                    (cpu.nanos() - cpuStart) / 1e9));
         }
         commit(epoch, round, tuned.hash(), tuned, h.record(), h.nonce());
     }
@@ -514,21 +627,19 @@ public final class MinerRole {
         if (bytes.isEmpty()) {
             return;
         }
-        RevealShard forged = new RevealShard(round.taskId(), round.previous(), round.shardIndex(),
-                Hash.sha256(bytes.get()));
+        RevealShard forged =
+                new RevealShard(round.taskId(), round.previous(), round.shardIndex(), Hash.sha256(bytes.get()));
         long nonce = chain.account(Address.of(key.publicKey())).nonce();
-        SignedTransaction tx = SignedTransaction.sign(new TxBody(chain.genesis().chainId(), key.publicKey(), nonce,
-                Amount.ZERO, forged), key);
+        SignedTransaction tx = SignedTransaction.sign(
+                new TxBody(chain.genesis().chainId(), key.publicKey(), nonce, Amount.ZERO, forged), key);
         network.broadcast(new GossipMessage.ShardReveal(tx, bytes.get()));
     }
 
     /** A late committer's trained model, held back until the reveal. */
-    private record Held(Model model, TrainingRecord record, long nonce) {
-    }
+    private record Held(Model model, TrainingRecord record, long nonce) {}
 
     /** The last committed model's hash (tests). */
     Optional<Hash> committedModel() {
         return Optional.ofNullable(committed).map(c -> c.commitment().modelHash());
     }
-
 }

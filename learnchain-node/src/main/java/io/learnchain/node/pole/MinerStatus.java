@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param trainCorrect / trainCount training accuracy of the last trained model (0/0 before)
  * @param commitment hash of the model committed on {@code parent}, null when none
  */
-public record MinerStatus(Phase phase, long taskId, Hash parent, long step, long steps, int trainCorrect,
-        int trainCount, Hash commitment) {
+public record MinerStatus(
+        Phase phase,
+        long taskId,
+        Hash parent,
+        long step,
+        long steps,
+        int trainCorrect,
+        int trainCount,
+        Hash commitment) {
     public MinerStatus {
         Objects.requireNonNull(phase, "phase");
     }

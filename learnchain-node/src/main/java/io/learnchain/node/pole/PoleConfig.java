@@ -9,28 +9,39 @@ package io.learnchain.node.pole;
  * @param candidateWindowMillis how long after a reveal the node collects candidates before deciding
  * @param revealGraceMillis how long after a round's first commitment the requester waits before revealing
  */
-public record PoleConfig(long trainSteps, int batch, float learningRate, long trainChunkSteps, int computeThreads,
-        long candidateWindowMillis, long revealGraceMillis) {
+public record PoleConfig(
+        long trainSteps,
+        int batch,
+        float learningRate,
+        long trainChunkSteps,
+        int computeThreads,
+        long candidateWindowMillis,
+        long revealGraceMillis) {
     /** The fashion-mnist-mlp preset's training, 3 s candidate window, 2 s reveal grace. */
-    public static final PoleConfig DEFAULT = new PoleConfig(600, 64, 0.001f, 20,
-            Math.max(1, Runtime.getRuntime().availableProcessors()), 3_000, 2_000);
+    public static final PoleConfig DEFAULT =
+            new PoleConfig(600, 64, 0.001f, 20, Math.max(1, Runtime.getRuntime().availableProcessors()), 3_000, 2_000);
 
     public PoleConfig {
-        if (trainSteps < 1 || batch < 1 || !(learningRate > 0) || trainChunkSteps < 1 || computeThreads < 1
-                || candidateWindowMillis < 0 || revealGraceMillis < 0) {
+        if (trainSteps < 1
+                || batch < 1
+                || !(learningRate > 0)
+                || trainChunkSteps < 1
+                || computeThreads < 1
+                || candidateWindowMillis < 0
+                || revealGraceMillis < 0) {
             throw new IllegalArgumentException("pole settings need steps, batch, chunk and threads >= 1, a positive "
                     + "learning rate and non-negative windows; got " + this);
         }
     }
 
     public PoleConfig withTraining(long steps, int batchSize, float rate) {
-        return new PoleConfig(steps, batchSize, rate, trainChunkSteps, computeThreads, candidateWindowMillis,
-                revealGraceMillis);
+        return new PoleConfig(
+                steps, batchSize, rate, trainChunkSteps, computeThreads, candidateWindowMillis, revealGraceMillis);
     }
 
     public PoleConfig withWindows(long candidateWindow, long revealGrace) {
-        return new PoleConfig(trainSteps, batch, learningRate, trainChunkSteps, computeThreads, candidateWindow,
-                revealGrace);
+        return new PoleConfig(
+                trainSteps, batch, learningRate, trainChunkSteps, computeThreads, candidateWindow, revealGrace);
     }
 
     /** The miner plan: honest, continuing from the last winner, committing as soon as training ends. */

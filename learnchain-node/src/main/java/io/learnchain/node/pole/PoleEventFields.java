@@ -1,14 +1,13 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
+import io.learnchain.node.event.PoleEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A {@link PoleEvent} as a name and flat JSON fields, for SSE ({@code /api/v1/events}) and {@code node --json}. */
 public final class PoleEventFields {
-    private PoleEventFields() {
-    }
+    private PoleEventFields() {}
 
     /** The event's name: trained, below_minimum, committed, revealed, candidate, candidate_received, round,
      * rejected, sealed. */

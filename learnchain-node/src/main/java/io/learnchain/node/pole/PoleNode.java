@@ -1,22 +1,22 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
-import io.learnchain.node.gossip.Scheduler;
-import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.CandidateSelection;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.rules.CommitmentView;
-import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
-import io.learnchain.chain.rules.InvalidReason;
-import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.node.chain.ImportResult;
+import io.learnchain.node.event.PoleEvent;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,6 +41,7 @@ public final class PoleNode {
     private static final int SEEN_BLOCKS = 4_096;
     /** Reveals of tasks this node's tip does not know yet, kept until the tip moves. */
     private static final int WAITING_REVEALS = 64;
+
     private final String name;
     private final ChainService chain;
     private final BlobStore blobs;
@@ -63,8 +64,14 @@ public final class PoleNode {
     private Optional<RequesterRole> requester = Optional.empty();
     private Hash lastTip;
 
-    public PoleNode(String name, ChainService chain, BlobStore blobs, Scheduler scheduler, Network peers,
-            Consumer<PoleEvent> events, long candidateWindowMillis) {
+    public PoleNode(
+            String name,
+            ChainService chain,
+            BlobStore blobs,
+            Scheduler scheduler,
+            Network peers,
+            Consumer<PoleEvent> events,
+            long candidateWindowMillis) {
         this.name = name;
         this.chain = chain;
         this.blobs = blobs;
@@ -149,7 +156,8 @@ public final class PoleNode {
         put(reveal.shard());
         chain.recordReveal(parent);
         if (chain.head().hash().equals(parent)) {
-            Dataset shard = DatasetCodec.decode(reveal.shard(), "shard " + reveal.reveal().shardHash().shortHex());
+            Dataset shard = DatasetCodec.decode(
+                    reveal.shard(), "shard " + reveal.reveal().shardHash().shortHex());
             miner.ifPresent(m -> m.onReveal(reveal, shard).forEach(outbound()::broadcast));
         }
         scheduler.after(candidateWindowMillis, () -> decide(parent));
@@ -160,7 +168,10 @@ public final class PoleNode {
         if (proof.isEmpty() || !Hash.sha256(c.model()).equals(proof.get().modelHash())) {
             // A claim without the weights it claims for cannot be verified: never evaluated, never
             // connected (SCENARIOS.md D20); the sender is reported like a rejected candidate.
-            events.accept(new PoleEvent.Rejected(name, c.block().hash(), c.block().header().miner().toHex(),
+            events.accept(new PoleEvent.Rejected(
+                    name,
+                    c.block().hash(),
+                    c.block().header().miner().toHex(),
                     proof.isEmpty() ? InvalidReason.WRONG_ENGINE_PROOF : InvalidReason.MODEL_HASH_MISMATCH));
             return;
         }
@@ -179,9 +190,15 @@ public final class PoleNode {
             case CommitmentView.Sighting.Unknown u -> Long.MAX_VALUE;
         };
         seen.put(c.block().hash(), c.block());
-        proof(c.block()).ifPresent(p -> events.accept(new PoleEvent.CandidateReceived(name, parent, c.block().hash(),
-                c.block().header().minerAddress().toString(), p.claimedScore())));
-        candidates.computeIfAbsent(parent, k -> new ArrayList<>())
+        proof(c.block())
+                .ifPresent(p -> events.accept(new PoleEvent.CandidateReceived(
+                        name,
+                        parent,
+                        c.block().hash(),
+                        c.block().header().minerAddress().toString(),
+                        p.claimedScore())));
+        candidates
+                .computeIfAbsent(parent, k -> new ArrayList<>())
                 .add(new CandidateSelection.Candidate(c.block(), order, from));
     }
 
@@ -197,10 +214,16 @@ public final class PoleNode {
             CandidateSelection.Selection s = chain.importCandidates(list);
             double seconds = (System.nanoTime() - start) / 1e9;
             for (CandidateSelection.Rejection r : s.rejected()) {
-                events.accept(new PoleEvent.Rejected(name, r.blockHash(), r.miner().toHex(), r.reason()));
+                events.accept(
+                        new PoleEvent.Rejected(name, r.blockHash(), r.miner().toHex(), r.reason()));
             }
-            events.accept(new PoleEvent.RoundDecided(name, parent, s.winningBlock().map(Block::hash).orElse(null),
-                    list.size(), s.evaluations(), seconds));
+            events.accept(new PoleEvent.RoundDecided(
+                    name,
+                    parent,
+                    s.winningBlock().map(Block::hash).orElse(null),
+                    list.size(),
+                    s.evaluations(),
+                    seconds));
             s.undecided().forEach(this::importBlock);
         }
         candidates.remove(parent);
@@ -226,7 +249,8 @@ public final class PoleNode {
         if (result instanceof ImportResult.Deferred d) {
             LOG.debug("{}: block {} deferred: {} ({})", name, block.hash().shortHex(), d.reason(), d.detail());
             if (d.reason() == UndecidedReason.UNKNOWN_PARENT) {
-                orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>()).add(block);
+                orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>())
+                        .add(block);
             }
         }
     }

@@ -1,9 +1,5 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.GossipPeers;
-import io.learnchain.node.gossip.WorkerScheduler;
-import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;
@@ -12,6 +8,10 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
+import io.learnchain.node.event.PoleEvent;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.GossipPeers;
+import io.learnchain.node.gossip.WorkerScheduler;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -43,8 +43,17 @@ public final class PoleService implements AutoCloseable {
     private final java.util.List<java.util.function.Consumer<PoleEvent>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private PoleService(String name, ChainService chain, BlobStore blobs, EventBus bus, Clock clock, ComputePool pool,
-            Optional<KeyPair> key, PoleConfig config, Pacing pacing, boolean mine) {
+    private PoleService(
+            String name,
+            ChainService chain,
+            BlobStore blobs,
+            EventBus bus,
+            Clock clock,
+            ComputePool pool,
+            Optional<KeyPair> key,
+            PoleConfig config,
+            Pacing pacing,
+            boolean mine) {
         this.chain = chain;
         this.scheduler = new WorkerScheduler("pole-worker", clock);
         this.log = new MinerLog(LOG_CAPACITY, clock::millis);
@@ -59,11 +68,21 @@ public final class PoleService implements AutoCloseable {
             }
         };
         this.node = new PoleNode(name, chain, blobs, scheduler, peers, events, config.candidateWindowMillis());
-        this.miner = key.map(k -> new MinerRole(name, k, chain, node.outbound(), scheduler, events, pool,
-                config.plan(pacing.idleMeanMillis()), Hash.sha256(k.publicKey().bytes().unsafeArray()).firstLongLE()
-                        ^ clock.millis(), CpuMeter.process(), config.trainChunkSteps(), pacing.minIntervalMillis()));
-        this.requester = key.map(k -> new RequesterRole(name, k, chain, blobs, node.outbound(), scheduler, events,
-                config.revealGraceMillis(), false));
+        this.miner = key.map(k -> new MinerRole(
+                name,
+                k,
+                chain,
+                node.outbound(),
+                scheduler,
+                events,
+                pool,
+                config.plan(pacing.idleMeanMillis()),
+                Hash.sha256(k.publicKey().bytes().unsafeArray()).firstLongLE() ^ clock.millis(),
+                CpuMeter.process(),
+                config.trainChunkSteps(),
+                pacing.minIntervalMillis()));
+        this.requester = key.map(k -> new RequesterRole(
+                name, k, chain, blobs, node.outbound(), scheduler, events, config.revealGraceMillis(), false));
         miner.ifPresent(node::attach);
         requester.ifPresent(node::attach);
         this.tips = bus.subscribe("pole-tips", event -> {
@@ -83,12 +102,25 @@ public final class PoleService implements AutoCloseable {
      * and reveals tasks); empty = a verifier only. {@code pacing}: when the miner seals idle
      * blocks. {@code mine}: false starts the miner stopped ({@link #setMining}).
      */
-    public static PoleService start(String name, ChainService chain, BlobStore blobs, EventBus bus, Clock clock,
-            ComputePool pool, Optional<KeyPair> key, PoleConfig config, Pacing pacing, boolean mine) {
+    public static PoleService start(
+            String name,
+            ChainService chain,
+            BlobStore blobs,
+            EventBus bus,
+            Clock clock,
+            ComputePool pool,
+            Optional<KeyPair> key,
+            PoleConfig config,
+            Pacing pacing,
+            boolean mine) {
         PoleService service = new PoleService(name, chain, blobs, bus, clock, pool, key, config, pacing, mine);
-        LOG.info("proof-of-learning rounds started ({}; training {} steps of {} in chunks of {}, {} thread(s))",
+        LOG.info(
+                "proof-of-learning rounds started ({}; training {} steps of {} in chunks of {}, {} thread(s))",
                 key.isPresent() ? "mining and posting with " + requesterAddress(key.get()) : "verifying only",
-                config.trainSteps(), config.batch(), config.trainChunkSteps(), pool.threads());
+                config.trainSteps(),
+                config.batch(),
+                config.trainChunkSteps(),
+                pool.threads());
         return service;
     }
 

@@ -1,22 +1,22 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
-import io.learnchain.node.gossip.Scheduler;
-import io.learnchain.node.event.PoleEvent;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.event.PoleEvent;
+import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.mempool.Admission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,8 +51,16 @@ public final class RequesterRole {
      * the reveal is refused there, so the grace should cover the network's latency).
      * {@code silent}: never reveal (the silent-requester adversary: its rounds must be forfeited).
      */
-    public RequesterRole(String name, KeyPair key, ChainService chain, BlobStore blobs, Network network,
-            Scheduler scheduler, Consumer<PoleEvent> events, long revealGraceMillis, boolean silent) {
+    public RequesterRole(
+            String name,
+            KeyPair key,
+            ChainService chain,
+            BlobStore blobs,
+            Network network,
+            Scheduler scheduler,
+            Consumer<PoleEvent> events,
+            long revealGraceMillis,
+            boolean silent) {
         this.name = name;
         this.key = key;
         this.chain = chain;
@@ -77,8 +85,8 @@ public final class RequesterRole {
      */
     public SignedTransaction post(PostTask terms, List<byte[]> shards, Amount fee) {
         if (shards.size() != terms.shardHashes().size()) {
-            throw new IllegalArgumentException("the task names " + terms.shardHashes().size() + " shards, "
-                    + shards.size() + " were given");
+            throw new IllegalArgumentException(
+                    "the task names " + terms.shardHashes().size() + " shards, " + shards.size() + " were given");
         }
         for (int i = 0; i < shards.size(); i++) {
             Hash stored = put(shards.get(i));
@@ -120,7 +128,9 @@ public final class RequesterRole {
     /** A commitment arrived: the first one for a due round schedules the reveal (not before the minimum phase). */
     public void onCommitment(Commitment commitment) {
         Round.Learning round = due;
-        if (silent || round == null || !commitment.previous().equals(round.previous())
+        if (silent
+                || round == null
+                || !commitment.previous().equals(round.previous())
                 || !scheduled.add(round.previous())) {
             return;
         }
@@ -136,13 +146,14 @@ public final class RequesterRole {
         try {
             shard = blobs.get(round.shardHash());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read test shard " + round.shardHash().toHex(), e);
+            throw new UncheckedIOException(
+                    "cannot read test shard " + round.shardHash().toHex(), e);
         }
         if (shard.isEmpty()) {
             return; // not this requester's data (another node posted it): nothing to reveal
         }
-        SignedTransaction tx = sign(new RevealShard(round.taskId(), round.previous(), round.shardIndex(),
-                round.shardHash()), Amount.ZERO);
+        SignedTransaction tx = sign(
+                new RevealShard(round.taskId(), round.previous(), round.shardIndex(), round.shardHash()), Amount.ZERO);
         events.accept(new PoleEvent.Revealed(name, round.previous(), round.taskId(), round.shardIndex()));
         network.broadcast(new GossipMessage.ShardReveal(tx, shard.get()));
     }

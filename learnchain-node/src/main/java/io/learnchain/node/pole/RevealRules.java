@@ -1,12 +1,12 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.base.Address;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.gossip.GossipMessage;
 import java.util.Optional;
 
 /**
@@ -27,12 +27,12 @@ final class RevealRules {
         WAIT
     }
 
-    private RevealRules() {
-    }
+    private RevealRules() {}
 
     static Decision judge(GossipMessage.ShardReveal message, ChainService chain) {
         RevealShard reveal = message.reveal();
-        if (!message.shardMatches() || !message.revealTx().body().chainId().equals(chain.genesis().chainId())
+        if (!message.shardMatches()
+                || !message.revealTx().body().chainId().equals(chain.genesis().chainId())
                 || !message.revealTx().hasValidSignature()) {
             return Decision.IGNORE;
         }
@@ -42,12 +42,14 @@ final class RevealRules {
         }
         var hashes = task.get().terms().shardHashes();
         if (!Address.of(message.revealTx().body().sender()).equals(task.get().requester())
-                || reveal.shardIndex() >= hashes.size() || !hashes.get(reveal.shardIndex()).equals(reveal.shardHash())) {
+                || reveal.shardIndex() >= hashes.size()
+                || !hashes.get(reveal.shardIndex()).equals(reveal.shardHash())) {
             return Decision.IGNORE;
         }
         if (chain.head().hash().equals(reveal.previous())) {
             boolean chosen = RoundDriver.round(chain.head().tip(), chain.rules()) instanceof Round.Learning l
-                    && l.taskId() == reveal.taskId() && l.shardIndex() == reveal.shardIndex();
+                    && l.taskId() == reveal.taskId()
+                    && l.shardIndex() == reveal.shardIndex();
             return chosen ? Decision.TAKE : Decision.IGNORE;
         }
         return Decision.TAKE;

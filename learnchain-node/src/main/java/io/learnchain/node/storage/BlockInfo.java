@@ -11,8 +11,8 @@ import java.util.Objects;
  * without decoding the block. {@code score} is the block's own score (0 for idle blocks);
  * {@code cumulativeScore} sums it from genesis.
  */
-public record BlockInfo(Hash hash, Hash parent, Height height, long timestampSeconds, long score,
-        long cumulativeScore) {
+public record BlockInfo(
+        Hash hash, Hash parent, Height height, long timestampSeconds, long score, long cumulativeScore) {
     private static final int VERSION = 1;
 
     public BlockInfo {
@@ -26,8 +26,15 @@ public record BlockInfo(Hash hash, Hash parent, Height height, long timestampSec
     }
 
     byte[] encode() {
-        return new CanonicalWriter(96).u8(VERSION).hash(hash).hash(parent).i64(height.value()).i64(timestampSeconds)
-                .i64(score).i64(cumulativeScore).toByteArray();
+        return new CanonicalWriter(96)
+                .u8(VERSION)
+                .hash(hash)
+                .hash(parent)
+                .i64(height.value())
+                .i64(timestampSeconds)
+                .i64(score)
+                .i64(cumulativeScore)
+                .toByteArray();
     }
 
     static BlockInfo decode(byte[] bytes) {

@@ -1,8 +1,8 @@
 package io.learnchain.node.storage;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 

@@ -1,8 +1,8 @@
 package io.learnchain.node.storage;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import java.util.Objects;
 
 /**
@@ -69,8 +69,10 @@ public final class ChainUpdate {
     }
 
     public ChainUpdate setTaskNextId(long nextId) {
-        writes.put(Column.META, KeyValueChainStore.TASK_NEXT_ID_KEY, java.nio.ByteBuffer.allocate(8).putLong(nextId)
-                .array());
+        writes.put(
+                Column.META,
+                KeyValueChainStore.TASK_NEXT_ID_KEY,
+                java.nio.ByteBuffer.allocate(8).putLong(nextId).array());
         return this;
     }
 

@@ -32,7 +32,8 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
         for (WriteSet.Op op : writes.ops()) {
             NavigableMap<byte[], byte[]> column = columns.get(op.column());
             switch (op) {
-                case WriteSet.Put put -> column.put(put.key().clone(), put.value().clone());
+                case WriteSet.Put put ->
+                    column.put(put.key().clone(), put.value().clone());
                 case WriteSet.Delete delete -> column.remove(delete.key());
             }
         }
@@ -41,7 +42,8 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     @Override
     public synchronized void scan(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
         checkOpen();
-        for (Map.Entry<byte[], byte[]> e : columns.get(column).tailMap(prefix, true).entrySet()) {
+        for (Map.Entry<byte[], byte[]> e :
+                columns.get(column).tailMap(prefix, true).entrySet()) {
             if (!startsWith(e.getKey(), prefix)) {
                 break;
             }

@@ -1,8 +1,8 @@
 package io.learnchain.node.storage;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CodecException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,11 @@ public class KeyValueChainStore implements ChainStore {
             if (hasAny(Column.BLOCKS) || kv.get(Column.META, TIP_KEY).isPresent()) {
                 throw corrupted("its schema version record is missing but it holds blocks");
             }
-            kv.write(new WriteSet().put(Column.META, SCHEMA_KEY, ByteBuffer.allocate(4).putInt(SCHEMA_VERSION).array())
+            kv.write(new WriteSet()
+                    .put(
+                            Column.META,
+                            SCHEMA_KEY,
+                            ByteBuffer.allocate(4).putInt(SCHEMA_VERSION).array())
                     .put(Column.META, CHAIN_ID_KEY, chainId.unsafeArray()));
             return;
         }
@@ -61,7 +65,9 @@ public class KeyValueChainStore implements ChainStore {
         if (version != SCHEMA_VERSION) {
             throw corrupted("it has schema version " + version + " and this node reads version " + SCHEMA_VERSION);
         }
-        Hash stored = kv.get(Column.META, CHAIN_ID_KEY).filter(b -> b.length == Hash.LENGTH).map(Hash::of)
+        Hash stored = kv.get(Column.META, CHAIN_ID_KEY)
+                .filter(b -> b.length == Hash.LENGTH)
+                .map(Hash::of)
                 .orElseThrow(() -> corrupted("its chain id record is missing"));
         if (!stored.equals(chainId)) {
             throw new StorageException("chain database " + kv.location() + " belongs to chain " + stored.toHex()
@@ -114,8 +120,8 @@ public class KeyValueChainStore implements ChainStore {
         try {
             return Optional.of(decoder.apply(raw.get()));
         } catch (CodecException e) {
-            throw new StoreCorruptedException(kv.location(), "a " + column.familyName() + " record is unreadable ("
-                    + e.getMessage() + ")", e);
+            throw new StoreCorruptedException(
+                    kv.location(), "a " + column.familyName() + " record is unreadable (" + e.getMessage() + ")", e);
         }
     }
 
@@ -166,8 +172,10 @@ public class KeyValueChainStore implements ChainStore {
 
     /** META key of the lifelong registry after a block: "lifelong:" + the block hash. */
     static byte[] lifelongKey(Hash blockHash) {
-        return ByteBuffer.allocate(LIFELONG_PREFIX.length + Hash.LENGTH).put(LIFELONG_PREFIX)
-                .put(blockHash.unsafeArray()).array();
+        return ByteBuffer.allocate(LIFELONG_PREFIX.length + Hash.LENGTH)
+                .put(LIFELONG_PREFIX)
+                .put(blockHash.unsafeArray())
+                .array();
     }
 
     @Override
@@ -204,8 +212,8 @@ public class KeyValueChainStore implements ChainStore {
     @Override
     public void clearDerivedData() {
         WriteSet writes = new WriteSet();
-        for (Column column : new Column[] {Column.CANONICAL, Column.TX_INDEX, Column.ACCOUNTS, Column.UNDO,
-                Column.TASKS}) {
+        for (Column column :
+                new Column[] {Column.CANONICAL, Column.TX_INDEX, Column.ACCOUNTS, Column.UNDO, Column.TASKS}) {
             kv.scan(column, new byte[0], (k, v) -> writes.delete(column, k));
         }
         writes.delete(Column.META, TIP_KEY);

@@ -38,25 +38,24 @@ public final class RocksDbChainStore extends KeyValueChainStore {
             return Optional.empty();
         }
         try (KeyValueStore kv = RocksDbKeyValueStore.open(path)) {
-            if (kv.get(Column.META, KeyValueChainStore.TIP_KEY).isEmpty() && !KeyValueChainStore.hasAny(kv,
-                    Column.BLOCKS)) {
+            if (kv.get(Column.META, KeyValueChainStore.TIP_KEY).isEmpty()
+                    && !KeyValueChainStore.hasAny(kv, Column.BLOCKS)) {
                 return Optional.empty(); // a first start stopped before genesis was written: no chain yet
             }
-            byte[] id = kv.get(Column.META, KeyValueChainStore.CHAIN_ID_KEY).orElseThrow(
-                    () -> new StoreCorruptedException(path.toString(), "its chain id record is missing"));
+            byte[] id = kv.get(Column.META, KeyValueChainStore.CHAIN_ID_KEY)
+                    .orElseThrow(() -> new StoreCorruptedException(path.toString(), "its chain id record is missing"));
             if (id.length != Hash.LENGTH) {
                 throw new StoreCorruptedException(path.toString(), "its chain id record is damaged");
             }
             Hash chainId = Hash.of(id);
-            byte[] bytes = kv.get(Column.BLOCKS, id).orElseThrow(
-                    () -> new StoreCorruptedException(path.toString(), "the genesis record is missing"));
+            byte[] bytes = kv.get(Column.BLOCKS, id)
+                    .orElseThrow(() -> new StoreCorruptedException(path.toString(), "the genesis record is missing"));
             return Optional.of(new StoredGenesis(chainId, bytes));
         }
     }
 
     /** The chain id and canonical genesis bytes a database was created for. */
-    public record StoredGenesis(Hash chainId, byte[] canonicalBytes) {
-    }
+    public record StoredGenesis(Hash chainId, byte[] canonicalBytes) {}
 
     /** Over an already opened key-value store (tests that inject faults wrap one). */
     public static RocksDbChainStore over(KeyValueStore kv, Hash chainId) {

@@ -40,9 +40,14 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     private final WriteOptions syncWrites;
     /** Readers and writers share it; {@link #close} takes it exclusively, so no call runs on a freed handle. */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
     private boolean closed;
 
-    private RocksDbKeyValueStore(Path path, DBOptions dbOptions, ColumnFamilyOptions cfOptions, RocksDB db,
+    private RocksDbKeyValueStore(
+            Path path,
+            DBOptions dbOptions,
+            ColumnFamilyOptions cfOptions,
+            RocksDB db,
             List<ColumnFamilyHandle> handles) {
         this.path = path;
         this.dbOptions = dbOptions;
@@ -60,15 +65,20 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         try {
             Files.createDirectories(path);
         } catch (java.io.IOException e) {
-            throw new StorageException("cannot create the chain database directory " + path + ": " + e.getMessage()
-                    + ". Check that the data directory is writable.", e);
+            throw new StorageException(
+                    "cannot create the chain database directory " + path + ": " + e.getMessage()
+                            + ". Check that the data directory is writable.",
+                    e);
         }
         boolean existed = Files.exists(path.resolve("CURRENT"));
         if (!existed && hasDatabaseFiles(path)) {
             throw new StoreCorruptedException(path.toString(), "its CURRENT file is missing but data files remain");
         }
-        DBOptions dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                .setParanoidChecks(true).setKeepLogFileNum(3);
+        DBOptions dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setParanoidChecks(true)
+                .setKeepLogFileNum(3);
         ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
@@ -104,7 +114,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
 
     private static boolean isLockError(RocksDBException e) {
-        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("lock");
+        return e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("lock");
     }
 
     static StorageException translate(Path path, String what, RocksDBException e) {
@@ -114,8 +125,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
             return new StoreCorruptedException(path.toString(), "RocksDB reports " + e.getMessage(), e);
         }
         if (code == Status.Code.IOError && isLockError(e)) {
-            return new StorageException("chain database " + path + " is in use by another process (" + e.getMessage()
-                    + "). Stop the other learnchain node or choose another --datadir.", e);
+            return new StorageException(
+                    "chain database " + path + " is in use by another process (" + e.getMessage()
+                            + "). Stop the other learnchain node or choose another --datadir.",
+                    e);
         }
         return new StorageException("chain database " + path + ": " + what + " failed: " + e.getMessage(), e);
     }
@@ -157,7 +170,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     public void scan(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
         lifecycle.readLock().lock();
         checkOpenOrUnlock();
-        try (ReadOptions options = new ReadOptions(); RocksIterator it = db.newIterator(byColumn.get(column), options)) {
+        try (ReadOptions options = new ReadOptions();
+                RocksIterator it = db.newIterator(byColumn.get(column), options)) {
             for (it.seek(prefix); it.isValid(); it.next()) {
                 byte[] key = it.key();
                 if (!InMemoryKeyValueStore.startsWith(key, prefix)) {

@@ -17,7 +17,11 @@ public record TxLocation(Hash blockHash, Height height, int index) {
     }
 
     byte[] encode() {
-        return new CanonicalWriter(44).hash(blockHash).i64(height.value()).i32(index).toByteArray();
+        return new CanonicalWriter(44)
+                .hash(blockHash)
+                .i64(height.value())
+                .i32(index)
+                .toByteArray();
     }
 
     static TxLocation decode(byte[] bytes) {

@@ -21,6 +21,7 @@ import java.util.Optional;
 public record UndoRecord(List<Change> changes, List<Change> taskChanges, long taskNextIdBefore) {
     /** {@link #taskNextIdBefore} of a block that changed no task. */
     public static final long NO_TASKS = 0;
+
     private static final int VERSION = 1;
     private static final int VERSION_WITH_TASKS = 2;
     private static final int MAX_CHANGES = 1 << 20;

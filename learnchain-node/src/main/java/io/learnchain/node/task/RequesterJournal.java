@@ -22,20 +22,25 @@ import java.util.Optional;
  */
 public final class RequesterJournal {
     /** A task this node posted; {@code shardHashes} identify it on the chain. */
-    public record Posted(String type, String tx, String model, String dataset, String origin, String trainingSet,
-            List<String> shardHashes, int testSamples, long timeMillis) {
-    }
+    public record Posted(
+            String type,
+            String tx,
+            String model,
+            String dataset,
+            String origin,
+            String trainingSet,
+            List<String> shardHashes,
+            int testSamples,
+            long timeMillis) {}
 
     /** A shard this node revealed, for the round on {@code parent}. */
-    public record Revealed(String type, long taskId, int shardIndex, String parent, long timeMillis) {
-    }
+    public record Revealed(String type, long taskId, int shardIndex, String parent, long timeMillis) {}
 
     /**
      * The delivered model of the round won in {@code block} scored {@code correct} of
      * {@code samples} on its task's whole test set ({@link TestSetScores}).
      */
-    public record Scored(String type, String block, int correct, int samples) {
-    }
+    public record Scored(String type, String block, int correct, int samples) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Optional<Path> file;
@@ -64,8 +69,10 @@ public final class RequesterJournal {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the requester journal " + path + ": " + e.getMessage()
-                    + ". Check that the data directory is readable and writable.", e);
+            throw new UncheckedIOException(
+                    "cannot read the requester journal " + path + ": " + e.getMessage()
+                            + ". Check that the data directory is readable and writable.",
+                    e);
         }
         return journal;
     }
@@ -80,7 +87,7 @@ public final class RequesterJournal {
                 case "posted" -> posted.add(JSON.treeToValue(node, Posted.class));
                 case "revealed" -> revealed.add(JSON.treeToValue(node, Revealed.class));
                 case "scored" -> scored.add(JSON.treeToValue(node, Scored.class));
-                default -> { } // a later version's entry: not ours to read
+                default -> {} // a later version's entry: not ours to read
             }
         } catch (IOException e) {
             // a torn last line after a crash: the entry was never acknowledged
@@ -88,9 +95,18 @@ public final class RequesterJournal {
     }
 
     public synchronized void posted(String tx, PreparedTask task, long timeMillis) {
-        Posted entry = new Posted("posted", tx, task.model(), task.dataset(), task.dataOrigin(),
-                task.terms().trainingSet().toHex(), task.terms().shardHashes().stream()
-                        .map(io.learnchain.base.Hash::toHex).toList(), task.testSamples(), timeMillis);
+        Posted entry = new Posted(
+                "posted",
+                tx,
+                task.model(),
+                task.dataset(),
+                task.dataOrigin(),
+                task.terms().trainingSet().toHex(),
+                task.terms().shardHashes().stream()
+                        .map(io.learnchain.base.Hash::toHex)
+                        .toList(),
+                task.testSamples(),
+                timeMillis);
         append(entry);
         posted.add(entry);
     }
@@ -130,14 +146,14 @@ public final class RequesterJournal {
         }
         try {
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (var channel = java.nio.channels.FileChannel.open(file.get(), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            try (var channel = java.nio.channels.FileChannel.open(
+                    file.get(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 channel.write(java.nio.ByteBuffer.wrap(line));
                 channel.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the requester journal " + file.get() + ": " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException(
+                    "cannot write the requester journal " + file.get() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 public final class RoundBook {
     /** One candidate as this node saw it; {@code rejection} is the typed reason when it was judged invalid. */
-    public record Seen(Hash block, String miner, long claimedScore, String rejection) {
-    }
+    public record Seen(Hash block, String miner, long claimedScore, String rejection) {}
 
     private final int capacity;
     private final Map<Hash, Map<Hash, Seen>> rounds = new LinkedHashMap<>();
@@ -40,7 +39,13 @@ public final class RoundBook {
             Map<Hash, Seen> round = parent == null ? null : rounds.get(parent);
             Seen seen = round == null ? null : round.get(r.block());
             if (seen != null) {
-                round.put(r.block(), new Seen(seen.block(), seen.miner(), seen.claimedScore(), r.reason().name()));
+                round.put(
+                        r.block(),
+                        new Seen(
+                                seen.block(),
+                                seen.miner(),
+                                seen.claimedScore(),
+                                r.reason().name()));
             }
         } else if (event instanceof PoleEvent.RoundDecided d) {
             evaluations.put(d.parent(), d.evaluations());

@@ -38,34 +38,59 @@ public final class TaskPreparer {
         TrainTestData data = data(request.dataset());
         Dataset train = data.train();
         if (train.sampleSize() != spec.layout().input().size() || train.classes() != spec.outputSize()) {
-            throw new TaskRequestException("model_mismatch", "model '" + request.model() + "' reads "
-                    + spec.layout().input() + " and outputs " + spec.outputSize() + " classes, but " + request.dataset()
-                    + " has samples of " + java.util.Arrays.toString(train.sampleShape()) + " in " + train.classes()
-                    + " classes");
+            throw new TaskRequestException(
+                    "model_mismatch",
+                    "model '" + request.model() + "' reads "
+                            + spec.layout().input() + " and outputs " + spec.outputSize() + " classes, but "
+                            + request.dataset()
+                            + " has samples of " + java.util.Arrays.toString(train.sampleShape()) + " in "
+                            + train.classes()
+                            + " classes");
         }
         if (!OutputPermutation.supports(spec)) {
-            throw new TaskRequestException("model_not_unmappable", "model '" + request.model() + "' spreads its "
-                    + spec.outputSize() + " outputs over the positions of its last convolution, so the model could not"
-                    + " be handed back in your labels (each round trains under a label permutation): end the model"
-                    + " with a dense layer, or a convolution with one filter per class");
+            throw new TaskRequestException(
+                    "model_not_unmappable",
+                    "model '" + request.model() + "' spreads its "
+                            + spec.outputSize()
+                            + " outputs over the positions of its last convolution, so the model could not"
+                            + " be handed back in your labels (each round trains under a label permutation): end the model"
+                            + " with a dense layer, or a convolution with one filter per class");
         }
-        if (request.rounds() > PostTask.MAX_SHARDS || request.rounds() > data.test().count()) {
-            throw new TaskRequestException("too_many_rounds", "a task has at most " + PostTask.MAX_SHARDS
-                    + " rounds (one test shard each, from " + data.test().count() + " test samples), got "
-                    + request.rounds());
+        if (request.rounds() > PostTask.MAX_SHARDS
+                || request.rounds() > data.test().count()) {
+            throw new TaskRequestException(
+                    "too_many_rounds",
+                    "a task has at most " + PostTask.MAX_SHARDS
+                            + " rounds (one test shard each, from "
+                            + data.test().count() + " test samples), got "
+                            + request.rounds());
         }
         byte[] trainingBlob = DatasetCodec.encode(train);
         List<byte[]> shards = DatasetShards.split(data.test(), request.rounds(), shardSeed).stream()
-                .map(DatasetCodec::encode).toList();
+                .map(DatasetCodec::encode)
+                .toList();
         PostTask terms;
         try {
-            terms = new PostTask(spec.text(), Hash.sha256(trainingBlob), request.minTrainingAccuracyBp(),
-                    request.rounds(), request.rewardPerRound(), request.expectedSeconds(), request.minPhaseSeconds(),
-                    request.maxPhaseSeconds(), shards.stream().map(Hash::sha256).toList());
+            terms = new PostTask(
+                    spec.text(),
+                    Hash.sha256(trainingBlob),
+                    request.minTrainingAccuracyBp(),
+                    request.rounds(),
+                    request.rewardPerRound(),
+                    request.expectedSeconds(),
+                    request.minPhaseSeconds(),
+                    request.maxPhaseSeconds(),
+                    shards.stream().map(Hash::sha256).toList());
         } catch (IllegalArgumentException e) {
             throw new TaskRequestException("invalid_task", e.getMessage());
         }
-        return new PreparedTask(terms, trainingBlob, shards, request.model(), request.dataset(), data.origin(),
+        return new PreparedTask(
+                terms,
+                trainingBlob,
+                shards,
+                request.model(),
+                request.dataset(),
+                data.origin(),
                 data.test().count());
     }
 
@@ -75,9 +100,11 @@ public final class TaskPreparer {
             return PredefinedModels.byName(text);
         }
         if (!text.contains("|")) {
-            throw new TaskRequestException("unknown_model", "unknown model '" + text + "': use a predefined name ("
-                    + String.join(", ", PredefinedModels.names()) + ") or a spec such as "
-                    + "'input 784 | dense 64 | relu | dense 10'");
+            throw new TaskRequestException(
+                    "unknown_model",
+                    "unknown model '" + text + "': use a predefined name ("
+                            + String.join(", ", PredefinedModels.names()) + ") or a spec such as "
+                            + "'input 784 | dense 64 | relu | dense 10'");
         }
         try {
             return ModelSpec.parse(text);
@@ -88,15 +115,16 @@ public final class TaskPreparer {
 
     private TrainTestData data(String dataset) {
         if (!DATASETS.contains(dataset)) {
-            throw new TaskRequestException("unknown_dataset", "unknown data set '" + dataset + "': use one of "
-                    + DATASETS);
+            throw new TaskRequestException(
+                    "unknown_dataset", "unknown data set '" + dataset + "': use one of " + DATASETS);
         }
         return loaded.computeIfAbsent(dataset, name -> {
             try {
                 return loader.load(name);
             } catch (io.learnchain.node.data.DatasetNotFoundException e) {
-                throw new TaskRequestException("dataset_not_installed", e.getMessage()
-                        + " (or post with dataset fashion-mnist-small, the bundled subset)");
+                throw new TaskRequestException(
+                        "dataset_not_installed",
+                        e.getMessage() + " (or post with dataset fashion-mnist-small, the bundled subset)");
             }
         });
     }

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param maxPhaseSeconds without a reveal for this long the round may be forfeited
  * @param fee the PostTask transaction's fee
  */
-public record TaskRequest(String model, String dataset, Amount rewardPerRound, int rounds, int minTrainingAccuracyBp,
-        long expectedSeconds, long minPhaseSeconds, long maxPhaseSeconds, Amount fee) {
+public record TaskRequest(
+        String model,
+        String dataset,
+        Amount rewardPerRound,
+        int rounds,
+        int minTrainingAccuracyBp,
+        long expectedSeconds,
+        long minPhaseSeconds,
+        long maxPhaseSeconds,
+        Amount fee) {
     public static final long DEFAULT_EXPECTED_SECONDS = 60;
     public static final long DEFAULT_MIN_PHASE_SECONDS = 5;
     public static final long DEFAULT_MAX_PHASE_SECONDS = 600;
@@ -38,12 +46,13 @@ public record TaskRequest(String model, String dataset, Amount rewardPerRound, i
             throw new IllegalArgumentException("a task needs at least one round, got " + rounds);
         }
         if (minTrainingAccuracyBp < 0 || minTrainingAccuracyBp > 10_000) {
-            throw new IllegalArgumentException("the minimum training accuracy is 0..10000 basis points, got "
-                    + minTrainingAccuracyBp);
+            throw new IllegalArgumentException(
+                    "the minimum training accuracy is 0..10000 basis points, got " + minTrainingAccuracyBp);
         }
         if (expectedSeconds < 1 || minPhaseSeconds < 0 || maxPhaseSeconds < 1 || minPhaseSeconds > maxPhaseSeconds) {
             throw new IllegalArgumentException("phase times need expectedSeconds >= 1 and 0 <= minPhaseSeconds <= "
-                    + "maxPhaseSeconds (>= 1); got " + expectedSeconds + ", " + minPhaseSeconds + ", " + maxPhaseSeconds);
+                    + "maxPhaseSeconds (>= 1); got " + expectedSeconds + ", " + minPhaseSeconds + ", "
+                    + maxPhaseSeconds);
         }
     }
 }

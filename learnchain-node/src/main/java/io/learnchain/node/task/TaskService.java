@@ -50,7 +50,8 @@ public final class TaskService implements AutoCloseable {
     private final TestSetScores scores;
     private final SecureRandom random = new SecureRandom();
 
-    public TaskService(PoleService pole, BlobStore blobs, TaskPreparer preparer, RequesterJournal journal, Clock clock) {
+    public TaskService(
+            PoleService pole, BlobStore blobs, TaskPreparer preparer, RequesterJournal journal, Clock clock) {
         this.pole = pole;
         this.chain = pole.chain();
         this.blobs = blobs;
@@ -69,8 +70,15 @@ public final class TaskService implements AutoCloseable {
         if (event instanceof PoleEvent.RoundDecided d) {
             chain.block(d.winner()).ifPresent(block -> {
                 if (block.header().proof() instanceof PoleProof proof) {
-                    chain.head().tip().state().tasks().get(proof.taskId()).ifPresent(task ->
-                            scores.scoreLater(block.hash(), task.terms(), () -> delivered(block, proof).model()));
+                    chain.head()
+                            .tip()
+                            .state()
+                            .tasks()
+                            .get(proof.taskId())
+                            .ifPresent(task -> scores.scoreLater(
+                                    block.hash(),
+                                    task.terms(),
+                                    () -> delivered(block, proof).model()));
                 }
             });
         }
@@ -81,8 +89,11 @@ public final class TaskService implements AutoCloseable {
      * data set is unknown, the balance does not cover escrow and fee, or the mempool refuses it.
      */
     public TaskViews.Posted post(TaskRequest request) {
-        RequesterRole requester = pole.requester().orElseThrow(() -> new TaskRequestException("no_key",
-                "this node has no key, so it cannot post tasks: start it with --miner-key (or --dev)", true));
+        RequesterRole requester = pole.requester()
+                .orElseThrow(() -> new TaskRequestException(
+                        "no_key",
+                        "this node has no key, so it cannot post tasks: start it with --miner-key (or --dev)",
+                        true));
         Address me = requester.address();
         Amount escrow;
         try {
@@ -90,9 +101,13 @@ public final class TaskService implements AutoCloseable {
             Amount needed = escrow.add(request.fee());
             Amount balance = chain.account(me).balance();
             if (!balance.isAtLeast(needed)) {
-                throw new TaskRequestException("insufficient_funds", me + " holds " + balance + " but the task needs "
-                        + needed + " (" + request.rounds() + " rounds x " + request.rewardPerRound() + " in escrow, fee "
-                        + request.fee() + "): lower the reward or the rounds", true);
+                throw new TaskRequestException(
+                        "insufficient_funds",
+                        me + " holds " + balance + " but the task needs "
+                                + needed + " (" + request.rounds() + " rounds x " + request.rewardPerRound()
+                                + " in escrow, fee "
+                                + request.fee() + "): lower the reward or the rounds",
+                        true);
             }
         } catch (ArithmeticException e) {
             throw new TaskRequestException("invalid_task", "rounds x reward overflows: " + e.getMessage());
@@ -107,9 +122,17 @@ public final class TaskService implements AutoCloseable {
         }
         journal.posted(tx.hash().toHex(), task, clock.millis());
         PostTask t = task.terms();
-        return new TaskViews.Posted(tx.hash().toHex(), me.toString(), t.modelSpec(), task.dataset(), task.dataOrigin(),
-                t.rounds(), TaskViews.Coins.of(t.rewardPerRound()), TaskViews.Coins.of(escrow),
-                t.trainingSet().toHex(), t.shardHashes().stream().map(Hash::toHex).toList());
+        return new TaskViews.Posted(
+                tx.hash().toHex(),
+                me.toString(),
+                t.modelSpec(),
+                task.dataset(),
+                task.dataOrigin(),
+                t.rounds(),
+                TaskViews.Coins.of(t.rewardPerRound()),
+                TaskViews.Coins.of(escrow),
+                t.trainingSet().toHex(),
+                t.shardHashes().stream().map(Hash::toHex).toList());
     }
 
     private void store(byte[] blob) {
@@ -127,26 +150,50 @@ public final class TaskService implements AutoCloseable {
         for (RequesterJournal.Posted p : journal.posted()) {
             boolean onChain = tasks.stream().anyMatch(t -> shardHex(t.terms()).equals(p.shardHashes()));
             if (!onChain && chain.mempool().get(Hash.fromHex(p.tx())).isPresent()) {
-                out.add(new TaskViews.Summary(0, "pending", null, pole.requester().map(r -> r.address().toString())
-                        .orElse(null), true, p.model(), p.dataset(), p.shardHashes().size(), 0, 0, null, null, null,
+                out.add(new TaskViews.Summary(
+                        0,
+                        "pending",
+                        null,
+                        pole.requester().map(r -> r.address().toString()).orElse(null),
+                        true,
+                        p.model(),
+                        p.dataset(),
+                        p.shardHashes().size(),
+                        0,
+                        0,
+                        null,
+                        null,
+                        null,
                         p.tx()));
             }
         }
         for (TaskState t : tasks.reversed()) {
             out.add(summary(t));
         }
-        return status.map(s -> out.stream().filter(v -> v.status().equals(s)).toList()).orElse(out);
+        return status.map(s -> out.stream().filter(v -> v.status().equals(s)).toList())
+                .orElse(out);
     }
 
     private TaskViews.Summary summary(TaskState t) {
         Optional<RequesterJournal.Posted> mine = journal.postedWithShards(shardHex(t.terms()));
-        String status = t.status() != TaskStatus.OPEN ? "finished"
+        String status = t.status() != TaskStatus.OPEN
+                ? "finished"
                 : t.roundsDone() == 0 && t.forfeits() == 0 ? "open" : "running";
-        return new TaskViews.Summary(t.id(), status, t.status() == TaskStatus.OPEN ? null : t.status().name(),
-                t.requester().toString(), mine.isPresent(), mine.map(RequesterJournal.Posted::model)
-                        .orElse(t.terms().modelSpec()), mine.map(RequesterJournal.Posted::dataset).orElse(null),
-                t.terms().rounds(), t.roundsDone(), t.forfeits(), TaskViews.Coins.of(t.terms().rewardPerRound()),
-                TaskViews.Coins.of(t.escrow()), t.posted().value(), mine.map(RequesterJournal.Posted::tx).orElse(null));
+        return new TaskViews.Summary(
+                t.id(),
+                status,
+                t.status() == TaskStatus.OPEN ? null : t.status().name(),
+                t.requester().toString(),
+                mine.isPresent(),
+                mine.map(RequesterJournal.Posted::model).orElse(t.terms().modelSpec()),
+                mine.map(RequesterJournal.Posted::dataset).orElse(null),
+                t.terms().rounds(),
+                t.roundsDone(),
+                t.forfeits(),
+                TaskViews.Coins.of(t.terms().rewardPerRound()),
+                TaskViews.Coins.of(t.escrow()),
+                t.posted().value(),
+                mine.map(RequesterJournal.Posted::tx).orElse(null));
     }
 
     private static List<String> shardHex(PostTask terms) {
@@ -161,11 +208,21 @@ public final class TaskService implements AutoCloseable {
         }
         TaskState t = found.get();
         PostTask p = t.terms();
-        TaskViews.Terms terms = new TaskViews.Terms(p.modelSpec(), p.trainingSet().toHex(), p.minTrainingAccuracyBp(),
-                p.rounds(), TaskViews.Coins.of(p.rewardPerRound()), p.expectedSeconds(), p.minPhaseSeconds(),
-                p.maxPhaseSeconds(), shardHex(p));
+        TaskViews.Terms terms = new TaskViews.Terms(
+                p.modelSpec(),
+                p.trainingSet().toHex(),
+                p.minTrainingAccuracyBp(),
+                p.rounds(),
+                TaskViews.Coins.of(p.rewardPerRound()),
+                p.expectedSeconds(),
+                p.minPhaseSeconds(),
+                p.maxPhaseSeconds(),
+                shardHex(p));
         List<TaskViews.Round> rounds = rounds(t);
-        return Optional.of(new TaskViews.Detail(summary(t), terms, rounds,
+        return Optional.of(new TaskViews.Detail(
+                summary(t),
+                terms,
+                rounds,
                 t.winners().isEmpty() ? null : t.winners().getLast().toHex(),
                 ModelChoice.byDefault(rounds, scores.holdsTestSet(p))));
     }
@@ -182,41 +239,78 @@ public final class TaskService implements AutoCloseable {
             }
             Block block = b.get();
             switch (block.header().proof()) {
-                case PoleProof proof when proof.taskId() == task.id() -> out.add(poleRound(out.size() + 1, block,
-                        proof, reveals, task.terms()));
-                case ForfeitProof f when f.taskId() == task.id() -> out.add(new TaskViews.Round(out.size() + 1, h,
-                        block.hash().toHex(), block.header().previous().toHex(), "forfeit", null, null, null, null,
-                        null, null, null, null, null, List.of(), null, null, null));
-                case PoleProof proof -> { } // another task's round
-                case ForfeitProof f -> { }
-                case IdleProof i -> { }
-                case DqnProof d -> { }
+                case PoleProof proof
+                when proof.taskId() == task.id() ->
+                    out.add(poleRound(out.size() + 1, block, proof, reveals, task.terms()));
+                case ForfeitProof f
+                when f.taskId() == task.id() ->
+                    out.add(new TaskViews.Round(
+                            out.size() + 1,
+                            h,
+                            block.hash().toHex(),
+                            block.header().previous().toHex(),
+                            "forfeit",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            List.of(),
+                            null,
+                            null,
+                            null));
+                case PoleProof proof -> {} // another task's round
+                case ForfeitProof f -> {}
+                case IdleProof i -> {}
+                case DqnProof d -> {}
             }
         }
         return out;
     }
 
-    private TaskViews.Round poleRound(int index, Block block, PoleProof proof, List<RequesterJournal.Revealed> reveals,
-                                      PostTask terms) {
+    private TaskViews.Round poleRound(
+            int index, Block block, PoleProof proof, List<RequesterJournal.Revealed> reveals, PostTask terms) {
         Hash parent = block.header().previous();
-        Integer shardSize = chain.blobs().dataset(proof.shardHash()).map(d -> d.count()).orElse(null);
+        Integer shardSize =
+                chain.blobs().dataset(proof.shardHash()).map(d -> d.count()).orElse(null);
         Double accuracy = shardSize == null || shardSize == 0 ? null : (double) proof.claimedScore() / shardSize;
         List<TaskViews.Candidate> candidates = new ArrayList<>();
         for (RoundBook.Seen seen : book.candidates(parent)) {
-            String outcome = seen.block().equals(block.hash()) ? "won"
+            String outcome = seen.block().equals(block.hash())
+                    ? "won"
                     : seen.rejection() != null ? "rejected: " + seen.rejection() : "not chosen";
             candidates.add(new TaskViews.Candidate(seen.block().toHex(), seen.miner(), seen.claimedScore(), outcome));
         }
-        Long revealedAt = reveals.stream().filter(r -> r.parent().equals(parent.toHex())).findFirst()
-                .map(RequesterJournal.Revealed::timeMillis).orElse(null);
+        Long revealedAt = reveals.stream()
+                .filter(r -> r.parent().equals(parent.toHex()))
+                .findFirst()
+                .map(RequesterJournal.Revealed::timeMillis)
+                .orElse(null);
         Optional<TestSetScores.Score> score = scores.get(block.hash());
         if (score.isEmpty()) {
             scores.scoreLater(block.hash(), terms, () -> delivered(block, proof).model());
         }
-        return new TaskViews.Round(index, block.header().height().value(), block.hash().toHex(), parent.toHex(),
-                "pole", block.header().minerAddress().toString(), proof.modelHash().toHex(),
-                proof.record().hash().toHex(), proof.shardIndex(), shardSize, proof.claimedScore(),
-                proof.claimedScore(), accuracy, book.evaluations(parent).orElse(null), candidates, revealedAt,
+        return new TaskViews.Round(
+                index,
+                block.header().height().value(),
+                block.hash().toHex(),
+                parent.toHex(),
+                "pole",
+                block.header().minerAddress().toString(),
+                proof.modelHash().toHex(),
+                proof.record().hash().toHex(),
+                proof.shardIndex(),
+                shardSize,
+                proof.claimedScore(),
+                proof.claimedScore(),
+                accuracy,
+                book.evaluations(parent).orElse(null),
+                candidates,
+                revealedAt,
                 score.map(TestSetScores.Score::accuracy).orElse(null),
                 score.map(TestSetScores.Score::samples).orElse(null));
     }
@@ -241,18 +335,23 @@ public final class TaskService implements AutoCloseable {
             for (TaskViews.Round r : rounds(found.get())) {
                 if (r.kind().equals("pole") && r.testAccuracy() == null) {
                     Block block = chain.block(Hash.fromHex(r.block())).orElseThrow();
-                    scores.score(block.hash(), terms, () -> delivered(block, (PoleProof) block.header().proof())
-                            .model());
+                    scores.score(
+                            block.hash(),
+                            terms,
+                            () -> delivered(block, (PoleProof) block.header().proof())
+                                    .model());
                 }
             }
         }
         TaskViews.Detail detail = show(id).orElseThrow();
-        TaskViews.Delivery choice = round.isPresent() ? ModelChoice.requested(detail.rounds(), round.get())
-                : detail.delivery();
+        TaskViews.Delivery choice =
+                round.isPresent() ? ModelChoice.requested(detail.rounds(), round.get()) : detail.delivery();
         if (choice.round() == null) {
             return Optional.empty();
         }
-        TaskViews.Round chosen = detail.rounds().stream().filter(r -> r.round() == choice.round()).findFirst()
+        TaskViews.Round chosen = detail.rounds().stream()
+                .filter(r -> r.round() == choice.round())
+                .findFirst()
                 .orElseThrow();
         Block block = chain.block(Hash.fromHex(chosen.block())).orElseThrow();
         PoleProof proof = (PoleProof) block.header().proof();
@@ -272,25 +371,29 @@ public final class TaskService implements AutoCloseable {
     }
 
     /** A round's model as mined (in the round's label space) and as delivered (in the requester's). */
-    private record Delivered(Model model, Model mined, SecureMappingLayer mapping) {
-    }
+    private record Delivered(Model model, Model mined, SecureMappingLayer mapping) {}
 
     private Delivered delivered(Block block, PoleProof proof) {
         Optional<byte[]> bytes;
         try {
             bytes = blobs.get(proof.modelHash());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read model " + proof.modelHash().toHex() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read model " + proof.modelHash().toHex() + ": " + e.getMessage(), e);
         }
         Model mined = Model.fromCanonicalBytes(bytes.orElseThrow(() -> new IllegalStateException("model "
                 + proof.modelHash().toHex() + " of block " + block.hash().toHex() + " is not in the blob store")));
-        SecureMappingLayer mapping = new SecureMappingLayer(TaskRules.roundKey(block.header().previous(),
-                proof.taskId()), mined.spec().outputSize());
+        SecureMappingLayer mapping = new SecureMappingLayer(
+                TaskRules.roundKey(block.header().previous(), proof.taskId()),
+                mined.spec().outputSize());
         if (!OutputPermutation.supports(mined.spec())) {
-            throw new TaskRequestException("model_not_unmappable", "the outputs of " + mined.spec().text()
-                    + " are spread over its last convolution's positions, so the round's label mapping cannot be"
-                    + " undone in its weights; its raw model blob " + proof.modelHash().toHex() + " answers in the"
-                    + " round's labels " + java.util.Arrays.toString(mapping.permutation()));
+            throw new TaskRequestException(
+                    "model_not_unmappable",
+                    "the outputs of " + mined.spec().text()
+                            + " are spread over its last convolution's positions, so the round's label mapping cannot be"
+                            + " undone in its weights; its raw model blob "
+                            + proof.modelHash().toHex() + " answers in the"
+                            + " round's labels " + java.util.Arrays.toString(mapping.permutation()));
         }
         return new Delivered(mapping.unmap(mined), mined, mapping);
     }
@@ -305,7 +408,13 @@ public final class TaskService implements AutoCloseable {
      * the model the block committed to, under {@code mapping} undone), with the round it won and why
      * that round was chosen.
      */
-    public record WinningModel(long taskId, Model model, Model mined, SecureMappingLayer mapping, PoleProof proof,
-            TaskViews.Round round, TaskViews.Detail task, TaskViews.Delivery delivery) {
-    }
+    public record WinningModel(
+            long taskId,
+            Model model,
+            Model mined,
+            SecureMappingLayer mapping,
+            PoleProof proof,
+            TaskViews.Round round,
+            TaskViews.Detail task,
+            TaskViews.Delivery delivery) {}
 }

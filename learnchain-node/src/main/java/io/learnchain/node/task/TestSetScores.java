@@ -98,7 +98,8 @@ final class TestSetScores implements AutoCloseable {
         if (test.isEmpty()) {
             return Optional.empty();
         }
-        Score s = new Score(evaluator.correctCount(delivered.get(), test.get()), test.get().count());
+        Score s = new Score(
+                evaluator.correctCount(delivered.get(), test.get()), test.get().count());
         if (scores.putIfAbsent(block, s) == null) {
             journal.scored(block.toHex(), s.correct(), s.samples());
         }
@@ -115,7 +116,9 @@ final class TestSetScores implements AutoCloseable {
                 try {
                     score(block, terms, delivered);
                 } catch (RuntimeException e) {
-                    LOG.warn("cannot score the model of block {} on its task's test set: {}", block.shortHex(),
+                    LOG.warn(
+                            "cannot score the model of block {} on its task's test set: {}",
+                            block.shortHex(),
                             e.getMessage());
                 } finally {
                     queued.remove(block);

@@ -15,13 +15,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyFileCrypto {
     /** OWASP 2023 guidance for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
+
     private static final HexFormat HEX = HexFormat.of();
 
-    private KeyFileCrypto() {
-    }
+    private KeyFileCrypto() {}
 
-    public static KeyFile encrypt(byte[] seed, String address, String publicKeyHex, char[] password,
-            int iterations, SecureRandom random) {
+    public static KeyFile encrypt(
+            byte[] seed, String address, String publicKeyHex, char[] password, int iterations, SecureRandom random) {
         byte[] salt = new byte[16];
         byte[] iv = new byte[12];
         random.nextBytes(salt);
@@ -31,8 +31,16 @@ public final class KeyFileCrypto {
             cipher.init(Cipher.ENCRYPT_MODE, deriveKey(password, salt, iterations), new GCMParameterSpec(128, iv));
             cipher.updateAAD(address.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] ct = cipher.doFinal(seed);
-            return new KeyFile(KeyFile.VERSION, address, publicKeyHex, KeyFile.KDF, iterations,
-                    HEX.formatHex(salt), KeyFile.CIPHER, HEX.formatHex(iv), HEX.formatHex(ct));
+            return new KeyFile(
+                    KeyFile.VERSION,
+                    address,
+                    publicKeyHex,
+                    KeyFile.KDF,
+                    iterations,
+                    HEX.formatHex(salt),
+                    KeyFile.CIPHER,
+                    HEX.formatHex(iv),
+                    HEX.formatHex(ct));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK's AES-GCM or PBKDF2 is unavailable", e);
         }
@@ -44,14 +52,18 @@ public final class KeyFileCrypto {
      * @throws WrongPasswordException when the password does not open the file
      */
     public static byte[] decrypt(KeyFile file, char[] password) throws WrongPasswordException {
-        if (file.version() != KeyFile.VERSION || !KeyFile.KDF.equals(file.kdf()) || !KeyFile.CIPHER.equals(file.cipher())) {
+        if (file.version() != KeyFile.VERSION
+                || !KeyFile.KDF.equals(file.kdf())
+                || !KeyFile.CIPHER.equals(file.cipher())) {
             throw new IllegalArgumentException("unsupported key file (version " + file.version() + ", kdf "
                     + file.kdf() + ", cipher " + file.cipher() + "): this learnchain reads version "
                     + KeyFile.VERSION + " with " + KeyFile.KDF + " and " + KeyFile.CIPHER);
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, deriveKey(password, HEX.parseHex(file.salt()), file.iterations()),
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    deriveKey(password, HEX.parseHex(file.salt()), file.iterations()),
                     new GCMParameterSpec(128, HEX.parseHex(file.iv())));
             cipher.updateAAD(file.address().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] seed = cipher.doFinal(HEX.parseHex(file.ciphertext()));
@@ -66,13 +78,16 @@ public final class KeyFileCrypto {
         }
     }
 
-    private static SecretKeySpec deriveKey(char[] password, byte[] salt, int iterations) throws GeneralSecurityException {
+    private static SecretKeySpec deriveKey(char[] password, byte[] salt, int iterations)
+            throws GeneralSecurityException {
         if (iterations < 1_000) {
             throw new IllegalArgumentException("key file iteration count " + iterations + " is too low (minimum 1000)");
         }
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
         try {
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             SecretKeySpec result = new SecretKeySpec(key, "AES");
             Arrays.fill(key, (byte) 0);
             return result;

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ApiServerTest {
-    record Echo(String text) {
-    }
+    record Echo(String text) {}
 
     private ApiServer server;
     private HttpTestClient http;
@@ -73,7 +72,10 @@ class ApiServerTest {
     void answersStorageFailureWith503NamingStoreAndFix() {
         HttpResponse<String> response = http.get("/api/v1/disk");
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).contains("storage_failure").contains("/data/chain").contains("reindex");
+        assertThat(response.body())
+                .contains("storage_failure")
+                .contains("/data/chain")
+                .contains("reindex");
     }
 
     @Test
@@ -94,7 +96,8 @@ class ApiServerTest {
     void servesTheDashboardAtTheRoot() {
         HttpResponse<String> response = http.get("/");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(response.body()).contains("<script type=\"module\" src=\"/js/app.js\">");
     }
 
@@ -102,13 +105,14 @@ class ApiServerTest {
     void servesTheDashboardModulesAsJavaScript() {
         HttpResponse<String> response = http.get("/js/views/overview.js");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
     }
 
     @Test
     void listsTheRegisteredEndpoints() {
-        assertThat(server.endpoints()).contains(new ApiServer.Endpoint("POST", "/api/v1/echo"),
-                new ApiServer.Endpoint("GET", "/metrics"));
+        assertThat(server.endpoints())
+                .contains(new ApiServer.Endpoint("POST", "/api/v1/echo"), new ApiServer.Endpoint("GET", "/metrics"));
     }
 
     @Test

@@ -7,11 +7,11 @@ import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.clock.ManualClock;
@@ -51,9 +51,15 @@ class ChainApiTest {
     private static synchronized SignedTransaction transfer(int from, long units) {
         KeyPair keys = DevAccounts.keys(from);
         var address = DevAccounts.address(from);
-        long nonce = node.chain().account(address).nonce() + node.chain().mempool().pending(10_000).stream()
-                .filter(t -> t.body().senderAddress().equals(address)).count();
-        TxBody body = new TxBody(node.chain().genesis().chainId(), keys.publicKey(), nonce, Amount.ofUnits(10),
+        long nonce = node.chain().account(address).nonce()
+                + node.chain().mempool().pending(10_000).stream()
+                        .filter(t -> t.body().senderAddress().equals(address))
+                        .count();
+        TxBody body = new TxBody(
+                node.chain().genesis().chainId(),
+                keys.publicKey(),
+                nonce,
+                Amount.ofUnits(10),
                 new Transfer(DevAccounts.address(2), Amount.ofUnits(units)));
         return SignedTransaction.sign(body, keys);
     }
@@ -64,8 +70,14 @@ class ChainApiTest {
 
     private static Block mineBlock() {
         var head = node.chain().head();
-        Block block = BlockAssembler.mine(head.tip(), node.chain().mempool().select(head.tip().state(), 100), BOB,
-                1_799_999_000L + head.height().value() * 10, node.chain().rules(), 1_000_000).orElseThrow();
+        Block block = BlockAssembler.mine(
+                        head.tip(),
+                        node.chain().mempool().select(head.tip().state(), 100),
+                        BOB,
+                        1_799_999_000L + head.height().value() * 10,
+                        node.chain().rules(),
+                        1_000_000)
+                .orElseThrow();
         node.chain().importBlock(block);
         return block;
     }
@@ -86,7 +98,8 @@ class ChainApiTest {
 
     @Test
     void answersMalformedHexAndNonTransactionBytesWith400() {
-        assertThat(http.post("/api/v1/transactions", "{\"hex\":\"zz\"}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/transactions", "{\"hex\":\"zz\"}").statusCode())
+                .isEqualTo(400);
         HttpResponse<String> r = http.post("/api/v1/transactions", "{\"hex\":\"01020304\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("not a canonical signed transaction");
@@ -104,7 +117,9 @@ class ChainApiTest {
 
     @Test
     void answersUnknownAccountWith404AndMalformedAddressWith400() {
-        String unknown = io.learnchain.base.Address.of(KeyPair.fromSeed(new byte[32]).publicKey()).toString();
+        String unknown = io.learnchain.base.Address.of(
+                        KeyPair.fromSeed(new byte[32]).publicKey())
+                .toString();
         HttpResponse<String> r = http.get("/api/v1/accounts/" + unknown);
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("never received coins");
@@ -127,15 +142,25 @@ class ChainApiTest {
         assertThat(submitted.statusCode()).isEqualTo(202);
         assertThat(submitted.body()).contains(tx.hash().toHex());
         assertThat(http.get("/api/v1/transactions/" + tx.hash().toHex()).body()).contains("\"status\":\"pending\"");
-        assertThat(http.post("/api/v1/transactions", "{\"hex\":\"" + hexOf(tx) + "\"}").statusCode()).isEqualTo(409);
+        assertThat(http.post("/api/v1/transactions", "{\"hex\":\"" + hexOf(tx) + "\"}")
+                        .statusCode())
+                .isEqualTo(409);
         Block block = mineBlock();
-        HttpResponse<String> included = http.get("/api/v1/transactions/" + tx.hash().toHex());
-        assertThat(included.body()).contains("\"status\":\"included\"").contains(block.hash().toHex());
-        HttpResponse<String> byHeight = http.get("/api/v1/blocks/" + block.header().height().value());
+        HttpResponse<String> included =
+                http.get("/api/v1/transactions/" + tx.hash().toHex());
+        assertThat(included.body())
+                .contains("\"status\":\"included\"")
+                .contains(block.hash().toHex());
+        HttpResponse<String> byHeight =
+                http.get("/api/v1/blocks/" + block.header().height().value());
         assertThat(byHeight.statusCode()).isEqualTo(200);
-        assertThat(byHeight.body()).contains(block.hash().toHex()).contains(tx.hash().toHex());
-        assertThat(http.get("/api/v1/blocks/" + block.hash().toHex()).statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/v1/blocks?limit=2").body()).contains(block.hash().toHex());
+        assertThat(byHeight.body())
+                .contains(block.hash().toHex())
+                .contains(tx.hash().toHex());
+        assertThat(http.get("/api/v1/blocks/" + block.hash().toHex()).statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/blocks?limit=2").body())
+                .contains(block.hash().toHex());
     }
 
     @Test
@@ -143,8 +168,12 @@ class ChainApiTest {
         SignedTransaction tx = transfer(4, 100_000_000);
         String json = """
                 {"transaction":{"chainId":"%s","senderKey":"%s","nonce":%d,"fee":"0.0000001","to":"%s",\
-                "amount":"1","signature":"%s"}}""".formatted(tx.body().chainId().toHex(), tx.body().sender().toHex(),
-                tx.body().nonce(), DevAccounts.address(2), tx.signature().toHex());
+                "amount":"1","signature":"%s"}}""".formatted(
+                        tx.body().chainId().toHex(),
+                        tx.body().sender().toHex(),
+                        tx.body().nonce(),
+                        DevAccounts.address(2),
+                        tx.signature().toHex());
         HttpResponse<String> r = http.post("/api/v1/transactions", json);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         assertThat(r.body()).contains(tx.hash().toHex());
@@ -162,12 +191,15 @@ class ChainApiTest {
     @Test
     void streamsTransactionEventsOverSse() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.apiPort()
-                + "/api/v1/events")).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.apiPort() + "/api/v1/events"))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(reader.readLine()).isEqualTo("event: hello");
             SignedTransaction tx = transfer(6, 77);
             CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
@@ -183,7 +215,8 @@ class ChainApiTest {
                 }
             });
             Thread.sleep(100);
-            assertThat(http.post("/api/v1/transactions", "{\"hex\":\"" + hexOf(tx) + "\"}").statusCode())
+            assertThat(http.post("/api/v1/transactions", "{\"hex\":\"" + hexOf(tx) + "\"}")
+                            .statusCode())
                     .isEqualTo(202);
             assertThat(seen.get(10, TimeUnit.SECONDS)).startsWith("data: ");
         }
@@ -191,14 +224,15 @@ class ChainApiTest {
 
     @Test
     void exposesChainMetrics() {
-        assertThat(http.get("/metrics").body()).contains("learnchain_chain_height").contains("learnchain_mempool_size");
+        assertThat(http.get("/metrics").body())
+                .contains("learnchain_chain_height")
+                .contains("learnchain_mempool_size");
     }
 
     @Test
     void listsMempool() {
         assertThat(http.get("/api/v1/mempool").statusCode()).isEqualTo(200);
     }
-
 
     @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
     @org.junit.jupiter.params.provider.ValueSource(longs = {11, 12})
@@ -207,13 +241,18 @@ class ChainApiTest {
         SignedTransaction tx = transfer(7, 5);
         List<String> goods = List.of("{\"hex\":\"" + hexOf(tx) + "\"}", """
                 {"transaction":{"chainId":"%s","senderKey":"%s","nonce":%d,"fee":"0.0000001","to":"%s",\
-                "amount":"1","signature":"%s"}}""".formatted(tx.body().chainId().toHex(), tx.body().sender().toHex(),
-                tx.body().nonce(), DevAccounts.address(2), tx.signature().toHex()));
+                "amount":"1","signature":"%s"}}""".formatted(
+                        tx.body().chainId().toHex(),
+                        tx.body().sender().toHex(),
+                        tx.body().nonce(),
+                        DevAccounts.address(2),
+                        tx.signature().toHex()));
         for (int i = 0; i < 150; i++) {
             byte[] good = goods.get(i % 2).getBytes(StandardCharsets.UTF_8);
             String body = new String(io.learnchain.base.codec.Mutations.mutate(good, rng), StandardCharsets.ISO_8859_1);
             HttpResponse<String> r = http.post("/api/v1/transactions", body);
-            assertThat(r.statusCode()).as("seed %d, mutation %d: %s -> %s", seed, i, body, r.body())
+            assertThat(r.statusCode())
+                    .as("seed %d, mutation %d: %s -> %s", seed, i, body, r.body())
                     .isBetween(200, 499);
             assertThat(r.body()).as("seed %d, mutation %d", seed, i).contains("\"");
         }

@@ -25,7 +25,11 @@ final class ContractRequests {
     private final Map<String, List<Call>> invalid = new LinkedHashMap<>();
     private final Map<String, Call> restore = new LinkedHashMap<>();
 
-    ContractRequests(LearnchainNode node, LifelongContract lifelongModel, SignedTransaction included, SignedTransaction pending,
+    ContractRequests(
+            LearnchainNode node,
+            LifelongContract lifelongModel,
+            SignedTransaction included,
+            SignedTransaction pending,
             SignedTransaction fresh) {
         String tip = node.chain().head().hash().toHex();
         String genesis = node.chain().genesis().chainId().toHex();
@@ -33,66 +37,135 @@ final class ContractRequests {
         String unknownHash = Hash.sha256(new byte[] {42}).toHex();
         valid.put("getStatus", List.of(Call.get("/api/v1/status")));
         valid.put("getPeers", List.of(Call.get("/api/v1/peers")));
-        valid.put("listBlocks", List.of(Call.get("/api/v1/blocks"), Call.get("/api/v1/blocks").withQuery("limit", "1"),
-                Call.get("/api/v1/blocks").withQuery("before", "1").withQuery("limit", "100")));
-        valid.put("getBlock", List.of(Call.get("/api/v1/blocks/{id}").withPathParam("id", "1"),
-                Call.get("/api/v1/blocks/{id}").withPathParam("id", "0"),
-                Call.get("/api/v1/blocks/{id}").withPathParam("id", tip),
-                Call.get("/api/v1/blocks/{id}").withPathParam("id", genesis)));
-        invalid.put("getBlock", List.of(Call.get("/api/v1/blocks/{id}").withPathParam("id", "999999"),
-                Call.get("/api/v1/blocks/{id}").withPathParam("id", unknownHash)));
-        valid.put("getTransaction", List.of(
-                Call.get("/api/v1/transactions/{hash}").withPathParam("hash", included.hash().toHex()),
-                Call.get("/api/v1/transactions/{hash}").withPathParam("hash", pending.hash().toHex())));
-        invalid.put("getTransaction", List.of(Call.get("/api/v1/transactions/{hash}").withPathParam("hash", unknownHash)));
-        valid.put("submitTransaction", List.of(Call.post("/api/v1/transactions",
-                "{\"hex\":\"" + OpenApiContractTest.hexOf(fresh) + "\"}")));
-        invalid.put("submitTransaction", List.of(
-                Call.post("/api/v1/transactions", "{\"hex\":\"" + OpenApiContractTest.hexOf(included) + "\"}"),
-                Call.post("/api/v1/transactions", "{\"hex\":\"" + OpenApiContractTest.hexOf(pending) + "\"}"),
-                Call.post("/api/v1/transactions", "{\"hex\":\"zz\"}"),
-                Call.post("/api/v1/transactions", "{}")));
-        valid.put("listMempool", List.of(Call.get("/api/v1/mempool"), Call.get("/api/v1/mempool").withQuery("limit", "1")));
+        valid.put(
+                "listBlocks",
+                List.of(
+                        Call.get("/api/v1/blocks"),
+                        Call.get("/api/v1/blocks").withQuery("limit", "1"),
+                        Call.get("/api/v1/blocks").withQuery("before", "1").withQuery("limit", "100")));
+        valid.put(
+                "getBlock",
+                List.of(
+                        Call.get("/api/v1/blocks/{id}").withPathParam("id", "1"),
+                        Call.get("/api/v1/blocks/{id}").withPathParam("id", "0"),
+                        Call.get("/api/v1/blocks/{id}").withPathParam("id", tip),
+                        Call.get("/api/v1/blocks/{id}").withPathParam("id", genesis)));
+        invalid.put(
+                "getBlock",
+                List.of(
+                        Call.get("/api/v1/blocks/{id}").withPathParam("id", "999999"),
+                        Call.get("/api/v1/blocks/{id}").withPathParam("id", unknownHash)));
+        valid.put(
+                "getTransaction",
+                List.of(
+                        Call.get("/api/v1/transactions/{hash}")
+                                .withPathParam("hash", included.hash().toHex()),
+                        Call.get("/api/v1/transactions/{hash}")
+                                .withPathParam("hash", pending.hash().toHex())));
+        invalid.put(
+                "getTransaction",
+                List.of(Call.get("/api/v1/transactions/{hash}").withPathParam("hash", unknownHash)));
+        valid.put(
+                "submitTransaction",
+                List.of(Call.post("/api/v1/transactions", "{\"hex\":\"" + OpenApiContractTest.hexOf(fresh) + "\"}")));
+        invalid.put(
+                "submitTransaction",
+                List.of(
+                        Call.post("/api/v1/transactions", "{\"hex\":\"" + OpenApiContractTest.hexOf(included) + "\"}"),
+                        Call.post("/api/v1/transactions", "{\"hex\":\"" + OpenApiContractTest.hexOf(pending) + "\"}"),
+                        Call.post("/api/v1/transactions", "{\"hex\":\"zz\"}"),
+                        Call.post("/api/v1/transactions", "{}")));
+        valid.put(
+                "listMempool",
+                List.of(Call.get("/api/v1/mempool"), Call.get("/api/v1/mempool").withQuery("limit", "1")));
         valid.put("getAccount", List.of(Call.get("/api/v1/accounts/{address}").withPathParam("address", rich)));
-        invalid.put("getAccount", List.of(Call.get("/api/v1/accounts/{address}").withPathParam("address",
-                "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"), Call.get("/api/v1/accounts/{address}")
-                .withPathParam("address", io.learnchain.base.Address.ofBytes(new byte[20]).toString())));
+        invalid.put(
+                "getAccount",
+                List.of(
+                        Call.get("/api/v1/accounts/{address}")
+                                .withPathParam("address", "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"),
+                        Call.get("/api/v1/accounts/{address}")
+                                .withPathParam(
+                                        "address",
+                                        io.learnchain.base.Address.ofBytes(new byte[20])
+                                                .toString())));
         lifelong(lifelongModel, fresh, unknownHash, rich);
         valid.put("getOpenApi", List.of(Call.get(ApiServer.OPENAPI_PATH)));
         valid.put("getMetrics", List.of(Call.get("/metrics")));
-        valid.put("getAccountHistory", List.of(Call.get("/api/v1/accounts/{address}/history").withPathParam("address",
-                DevAccounts.address(0).toString()), Call.get("/api/v1/accounts/{address}/history")
-                .withPathParam("address", rich).withQuery("limit", "1").withQuery("before", "3")));
-        invalid.put("getAccountHistory", List.of(Call.get("/api/v1/accounts/{address}/history")
-                .withPathParam("address", rich).withQuery("before", "0")));
+        valid.put(
+                "getAccountHistory",
+                List.of(
+                        Call.get("/api/v1/accounts/{address}/history")
+                                .withPathParam("address", DevAccounts.address(0).toString()),
+                        Call.get("/api/v1/accounts/{address}/history")
+                                .withPathParam("address", rich)
+                                .withQuery("limit", "1")
+                                .withQuery("before", "3")));
+        invalid.put(
+                "getAccountHistory",
+                List.of(Call.get("/api/v1/accounts/{address}/history")
+                        .withPathParam("address", rich)
+                        .withQuery("before", "0")));
         String task = """
                 {"model": "input 784 | dense 10", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 1,
                  "minTrainingAccuracyBp": 1000, "expectedSeconds": 5, "minPhaseSeconds": 0, "maxPhaseSeconds": 300,
                  "fee": "0.001"}""";
         valid.put("postTask", List.of(Call.post("/api/v1/tasks", task)));
-        invalid.put("postTask", List.of(
-                Call.post("/api/v1/tasks", task.replace("input 784 | dense 10", "resnet")),
-                Call.post("/api/v1/tasks", task.replace("input 784 | dense 10", "input 100 | dense 10")),
-                Call.post("/api/v1/tasks", task.replace("fashion-mnist-small", "imagenet")),
-                Call.post("/api/v1/tasks", task.replace("\"rewardPerRound\": \"1\"", "\"rewardPerRound\": \"9000000\"")),
-                Call.post("/api/v1/tasks", task.replace("\"rewardPerRound\": \"1\"", "\"rewardPerRound\": \"-1\"")),
-                Call.post("/api/v1/tasks", task.replace("\"rounds\": 1", "\"rounds\": 0")),
-                Call.post("/api/v1/tasks", task.replace("\"minTrainingAccuracyBp\": 1000",
-                        "\"minTrainingAccuracyBp\": 1000, \"minTrainingAccuracy\": 0.1")),
-                Call.post("/api/v1/tasks", "{}")));
-        valid.put("listTasks", List.of(Call.get("/api/v1/tasks"), Call.get("/api/v1/tasks").withQuery("status", "running"),
-                Call.get("/api/v1/tasks").withQuery("status", "finished")));
+        invalid.put(
+                "postTask",
+                List.of(
+                        Call.post("/api/v1/tasks", task.replace("input 784 | dense 10", "resnet")),
+                        Call.post("/api/v1/tasks", task.replace("input 784 | dense 10", "input 100 | dense 10")),
+                        Call.post("/api/v1/tasks", task.replace("fashion-mnist-small", "imagenet")),
+                        Call.post(
+                                "/api/v1/tasks",
+                                task.replace("\"rewardPerRound\": \"1\"", "\"rewardPerRound\": \"9000000\"")),
+                        Call.post(
+                                "/api/v1/tasks",
+                                task.replace("\"rewardPerRound\": \"1\"", "\"rewardPerRound\": \"-1\"")),
+                        Call.post("/api/v1/tasks", task.replace("\"rounds\": 1", "\"rounds\": 0")),
+                        Call.post(
+                                "/api/v1/tasks",
+                                task.replace(
+                                        "\"minTrainingAccuracyBp\": 1000",
+                                        "\"minTrainingAccuracyBp\": 1000, \"minTrainingAccuracy\": 0.1")),
+                        Call.post("/api/v1/tasks", "{}")));
+        valid.put(
+                "listTasks",
+                List.of(
+                        Call.get("/api/v1/tasks"),
+                        Call.get("/api/v1/tasks").withQuery("status", "running"),
+                        Call.get("/api/v1/tasks").withQuery("status", "finished")));
         invalid.put("listTasks", List.of(Call.get("/api/v1/tasks").withQuery("status", "sleeping")));
         valid.put("getTask", List.of(Call.get("/api/v1/tasks/{id}").withPathParam("id", "1")));
-        invalid.put("getTask", List.of(Call.get("/api/v1/tasks/{id}").withPathParam("id", "999"),
-                Call.get("/api/v1/tasks/{id}").withPathParam("id", "0")));
-        valid.put("getTaskModel", List.of(Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1"),
-                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "onnx"),
-                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "safetensors"),
-                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "metadata")));
-        invalid.put("getTaskModel", List.of(Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "999"),
-                Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1").withQuery("format", "pickle")));
-        valid.put("getMiner", List.of(Call.get("/api/v1/miner"), Call.get("/api/v1/miner").withQuery("limit", "200")));
+        invalid.put(
+                "getTask",
+                List.of(
+                        Call.get("/api/v1/tasks/{id}").withPathParam("id", "999"),
+                        Call.get("/api/v1/tasks/{id}").withPathParam("id", "0")));
+        valid.put(
+                "getTaskModel",
+                List.of(
+                        Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "1"),
+                        Call.get("/api/v1/tasks/{id}/model")
+                                .withPathParam("id", "1")
+                                .withQuery("format", "onnx"),
+                        Call.get("/api/v1/tasks/{id}/model")
+                                .withPathParam("id", "1")
+                                .withQuery("format", "safetensors"),
+                        Call.get("/api/v1/tasks/{id}/model")
+                                .withPathParam("id", "1")
+                                .withQuery("format", "metadata")));
+        invalid.put(
+                "getTaskModel",
+                List.of(
+                        Call.get("/api/v1/tasks/{id}/model").withPathParam("id", "999"),
+                        Call.get("/api/v1/tasks/{id}/model")
+                                .withPathParam("id", "1")
+                                .withQuery("format", "pickle")));
+        valid.put(
+                "getMiner",
+                List.of(Call.get("/api/v1/miner"), Call.get("/api/v1/miner").withQuery("limit", "200")));
         valid.put("startMiner", List.of(Call.post("/api/v1/miner/start", null)));
         valid.put("stopMiner", List.of(Call.post("/api/v1/miner/stop", null)));
         restore.put("stopMiner", Call.post("/api/v1/miner/start", null));
@@ -103,21 +176,32 @@ final class ContractRequests {
     private void lifelong(LifelongContract c, SignedTransaction transfer, String unknownHash, String rich) {
         valid.put("listLifelongModels", List.of(Call.get("/api/v1/lifelong")));
         valid.put("getLifelongModel", List.of(Call.get("/api/v1/lifelong/{id}").withPathParam("id", "1")));
-        invalid.put("getLifelongModel", List.of(Call.get("/api/v1/lifelong/{id}").withPathParam("id", "99")));
-        valid.put("getLifelongReputation", List.of(Call.get("/api/v1/lifelong/reputation/{address}")
-                .withPathParam("address", rich)));
-        valid.put("getLifelongBlob", List.of(Call.get("/api/v1/lifelong/blobs/{hash}").withPathParam("hash",
-                c.weights.hash().toHex())));
-        invalid.put("getLifelongBlob", List.of(Call.get("/api/v1/lifelong/blobs/{hash}").withPathParam("hash",
-                unknownHash)));
-        valid.put("submitLifelongTransaction", List.of(Call.post("/api/v1/lifelong/transactions",
-                LifelongContract.submitBody(c.fresh, c.freshWeights.canonicalBytes()))));
-        invalid.put("submitLifelongTransaction", List.of(
-                Call.post("/api/v1/lifelong/transactions", "{\"hex\":\"zz\"}"),
-                Call.post("/api/v1/lifelong/transactions", "{}"),
-                Call.post("/api/v1/lifelong/transactions", LifelongContract.submitBody(transfer)),
-                Call.post("/api/v1/lifelong/transactions", LifelongContract.submitBody(c.fresh,
-                        c.weights.canonicalBytes()))));
+        invalid.put(
+                "getLifelongModel", List.of(Call.get("/api/v1/lifelong/{id}").withPathParam("id", "99")));
+        valid.put(
+                "getLifelongReputation",
+                List.of(Call.get("/api/v1/lifelong/reputation/{address}").withPathParam("address", rich)));
+        valid.put(
+                "getLifelongBlob",
+                List.of(Call.get("/api/v1/lifelong/blobs/{hash}")
+                        .withPathParam("hash", c.weights.hash().toHex())));
+        invalid.put(
+                "getLifelongBlob",
+                List.of(Call.get("/api/v1/lifelong/blobs/{hash}").withPathParam("hash", unknownHash)));
+        valid.put(
+                "submitLifelongTransaction",
+                List.of(Call.post(
+                        "/api/v1/lifelong/transactions",
+                        LifelongContract.submitBody(c.fresh, c.freshWeights.canonicalBytes()))));
+        invalid.put(
+                "submitLifelongTransaction",
+                List.of(
+                        Call.post("/api/v1/lifelong/transactions", "{\"hex\":\"zz\"}"),
+                        Call.post("/api/v1/lifelong/transactions", "{}"),
+                        Call.post("/api/v1/lifelong/transactions", LifelongContract.submitBody(transfer)),
+                        Call.post(
+                                "/api/v1/lifelong/transactions",
+                                LifelongContract.submitBody(c.fresh, c.weights.canonicalBytes()))));
     }
 
     List<Call> valid(String operationId) {
@@ -134,7 +218,12 @@ final class ContractRequests {
     }
 
     /** One HTTP request: method, path template with parameters, query and body. */
-    record Call(String method, String template, Map<String, String> pathParams, Map<String, String> query, String body,
+    record Call(
+            String method,
+            String template,
+            Map<String, String> pathParams,
+            Map<String, String> query,
+            String body,
             boolean undocumentedMethod) {
         static Call get(String template) {
             return new Call("GET", template, Map.of(), Map.of(), null, false);
@@ -173,20 +262,24 @@ final class ContractRequests {
                 throw new IllegalStateException("no value for a path parameter of " + template);
             }
             if (!query.isEmpty()) {
-                path += "?" + query.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                        StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+                path += "?"
+                        + query.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                                .collect(Collectors.joining("&"));
             }
             return path;
         }
 
         HttpRequest request(int port) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path()))
-                    .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json");
             if (body == null) {
                 return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
             }
             return b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .build();
         }
 
         @Override

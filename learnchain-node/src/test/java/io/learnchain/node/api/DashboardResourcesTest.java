@@ -38,7 +38,9 @@ class DashboardResourcesTest {
                 todo.add(resolve(file, imports.group(1)));
             }
         }
-        assertThat(seen).as("modules reached from index.html").hasSizeGreaterThan(10)
+        assertThat(seen)
+                .as("modules reached from index.html")
+                .hasSizeGreaterThan(10)
                 .contains("/js/views/overview.js", "/js/views/task.js", "/js/chart.js");
     }
 

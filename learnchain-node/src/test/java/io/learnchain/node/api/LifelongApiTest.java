@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.Payload;
 import io.learnchain.chain.tx.ProposeUpdate;
@@ -18,7 +19,6 @@ import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
@@ -81,8 +81,8 @@ class LifelongApiTest {
     private static SignedTransaction tx(int from, Payload p) {
         KeyPair k = DevAccounts.keys(from);
         long nonce = node.chain().account(DevAccounts.address(from)).nonce();
-        return SignedTransaction.sign(new TxBody(node.chain().genesis().chainId(), k.publicKey(), nonce, Amount.ZERO,
-                p), k);
+        return SignedTransaction.sign(
+                new TxBody(node.chain().genesis().chainId(), k.publicKey(), nonce, Amount.ZERO, p), k);
     }
 
     private static HttpResponse<String> submit(SignedTransaction tx, byte[]... blobs) throws Exception {
@@ -90,15 +90,23 @@ class LifelongApiTest {
         for (byte[] b : blobs) {
             hex.add(Bytes.wrap(b).toHex());
         }
-        return http.post("/api/v1/lifelong/transactions", JSON.writeValueAsString(Map.of("hex",
-                Bytes.wrap(TransactionCodec.INSTANCE.encode(tx)).toHex(), "blobs", hex)));
+        return http.post(
+                "/api/v1/lifelong/transactions",
+                JSON.writeValueAsString(Map.of(
+                        "hex", Bytes.wrap(TransactionCodec.INSTANCE.encode(tx)).toHex(), "blobs", hex)));
     }
 
     private static void mineBlock() {
         var head = node.chain().head();
-        var block = BlockAssembler.mine(head.tip(), node.chain().mempool().select(head.tip().state(), 100),
-                DevAccounts.keys(5), 1_799_999_000L + head.height().value() * 10, node.chain().rules(), 1_000_000,
-                new LifelongEnv(node.chain().blobs(), ComputePool.serial())).orElseThrow();
+        var block = BlockAssembler.mine(
+                        head.tip(),
+                        node.chain().mempool().select(head.tip().state(), 100),
+                        DevAccounts.keys(5),
+                        1_799_999_000L + head.height().value() * 10,
+                        node.chain().rules(),
+                        1_000_000,
+                        new LifelongEnv(node.chain().blobs(), ComputePool.serial()))
+                .orElseThrow();
         node.chain().importBlock(block);
     }
 
@@ -119,7 +127,8 @@ class LifelongApiTest {
         assertThat(wrongBlob.body()).contains("UNREFERENCED_BLOB");
         assertThat(submit(tx(1, deploy), initial.canonicalBytes()).statusCode()).isEqualTo(202);
         mineBlock();
-        assertThat(get("/api/v1/lifelong").path("models").get(0).path("status").asText()).isEqualTo("selecting");
+        assertThat(get("/api/v1/lifelong").path("models").get(0).path("status").asText())
+                .isEqualTo("selecting");
         mineBlock();
         JsonNode picked = get("/api/v1/lifelong/1").path("pending");
         assertThat(picked.path("pickedHashes")).hasSize(2);
@@ -130,22 +139,29 @@ class LifelongApiTest {
             reveal.add(DatasetCodec.encode(PARTS.get(i)));
             revealed.add(PARTS.get(i));
         }
-        assertThat(submit(tx(1, new RevealParts(1)), reveal.toArray(byte[][]::new)).statusCode()).isEqualTo(202);
+        assertThat(submit(tx(1, new RevealParts(1)), reveal.toArray(byte[][]::new))
+                        .statusCode())
+                .isEqualTo(202);
         mineBlock();
         JsonNode active = get("/api/v1/lifelong/1");
         assertThat(active.path("status").asText()).isEqualTo("active");
         long current = active.path("loss").asLong();
         assertThat(current).isEqualTo(FixedPointLoss.of(initial, revealed, ComputePool.serial()));
-        assertThat(get("/api/v1/lifelong/blobs/" + DatasetCodec.hash(revealed.get(0)).toHex()).path("hex").asText())
-                .as("revealed parts are served").isEqualTo(Bytes.wrap(DatasetCodec.encode(revealed.get(0))).toHex());
+        assertThat(get("/api/v1/lifelong/blobs/"
+                                + DatasetCodec.hash(revealed.get(0)).toHex())
+                        .path("hex")
+                        .asText())
+                .as("revealed parts are served")
+                .isEqualTo(Bytes.wrap(DatasetCodec.encode(revealed.get(0))).toHex());
 
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromParent(initial.hash()), Optimizer.Adam.of(0.02f),
-                16, 60, 9);
+        TrainingRecord rec =
+                new TrainingRecord(new TrainingStart.FromParent(initial.hash()), Optimizer.Adam.of(0.02f), 16, 60, 9);
         Model better = new Trainer(ComputePool.serial()).train(TrainingJob.continuing(SPEC, rec, TRAIN, initial));
         long loss = FixedPointLoss.of(better, revealed, ComputePool.serial());
         assertThat(loss).isLessThan(current);
         assertThat(submit(tx(2, new ProposeUpdate(1, initial.hash(), better.hash(), loss)), better.canonicalBytes())
-                .statusCode()).isEqualTo(202);
+                        .statusCode())
+                .isEqualTo(202);
         mineBlock();
         assertThat(get("/api/v1/lifelong/1").path("proposals")).hasSize(1);
         mineBlock();
@@ -163,7 +179,9 @@ class LifelongApiTest {
         assertThat(http.get("/api/v1/lifelong/99").statusCode()).isEqualTo(404);
         assertThat(http.get("/api/v1/lifelong/x1").statusCode()).isEqualTo(400);
         assertThat(http.get("/api/v1/lifelong/blobs/zz").statusCode()).isEqualTo(400);
-        assertThat(http.post("/api/v1/lifelong/transactions", "{\"hex\":\"0102\"}").statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/lifelong/transactions", "{\"hex\":\"0102\"}")
+                        .statusCode())
+                .isEqualTo(400);
         HttpResponse<String> unknown = submit(tx(3, new ProposeUpdate(42, Hash.ZERO, Hash.ZERO, 1)));
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("no lifelong model 42");

@@ -1,16 +1,16 @@
 package io.learnchain.node.api;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.lifelong.LifelongEnv;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
@@ -38,12 +38,27 @@ final class LifelongContract {
         node.pole().ifPresent(p -> p.setMining(false));
         Object result = null;
         try {
-            for (int attempt = 0; attempt < 5 && node.chain().head().tip().state().lifelong().get(1).isEmpty(); attempt++) {
+            for (int attempt = 0;
+                    attempt < 5
+                            && node.chain()
+                                    .head()
+                                    .tip()
+                                    .state()
+                                    .lifelong()
+                                    .get(1)
+                                    .isEmpty();
+                    attempt++) {
                 var head = node.chain().head();
                 long timestamp = Math.max(head.tip().timestamp() + 1, System.currentTimeMillis() / 1000);
-                var block = BlockAssembler.mine(head.tip(), List.of(deploy(node, 7, weights)), DevAccounts.keys(1),
-                        timestamp, node.chain().rules(), 1_000_000,
-                        new LifelongEnv(node.chain().blobs(), ComputePool.serial())).orElseThrow();
+                var block = BlockAssembler.mine(
+                                head.tip(),
+                                List.of(deploy(node, 7, weights)),
+                                DevAccounts.keys(1),
+                                timestamp,
+                                node.chain().rules(),
+                                1_000_000,
+                                new LifelongEnv(node.chain().blobs(), ComputePool.serial()))
+                        .orElseThrow();
                 result = node.chain().importBlock(block);
             }
         } finally {
@@ -57,18 +72,22 @@ final class LifelongContract {
 
     static SignedTransaction deploy(LearnchainNode node, int from, Model m) {
         KeyPair k = DevAccounts.keys(from);
-        DeployModel d = new DeployModel(SPEC.text(), m.hash(), 0, 1_000_000, 1, 2, 5,
-                List.of(Hash.sha256(new byte[] {(byte) from})));
+        DeployModel d = new DeployModel(
+                SPEC.text(), m.hash(), 0, 1_000_000, 1, 2, 5, List.of(Hash.sha256(new byte[] {(byte) from})));
         long nonce = node.chain().account(DevAccounts.address(from)).nonce();
-        return SignedTransaction.sign(new TxBody(node.chain().genesis().chainId(), k.publicKey(), nonce, Amount.ZERO,
-                d), k);
+        return SignedTransaction.sign(
+                new TxBody(node.chain().genesis().chainId(), k.publicKey(), nonce, Amount.ZERO, d), k);
     }
 
     static String submitBody(SignedTransaction tx, byte[]... blobs) {
-        StringBuilder sb = new StringBuilder("{\"hex\":\"").append(Bytes.wrap(TransactionCodec.INSTANCE.encode(tx))
-                .toHex()).append("\",\"blobs\":[");
+        StringBuilder sb = new StringBuilder("{\"hex\":\"")
+                .append(Bytes.wrap(TransactionCodec.INSTANCE.encode(tx)).toHex())
+                .append("\",\"blobs\":[");
         for (int i = 0; i < blobs.length; i++) {
-            sb.append(i == 0 ? "" : ",").append('"').append(Bytes.wrap(blobs[i]).toHex()).append('"');
+            sb.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(Bytes.wrap(blobs[i]).toHex())
+                    .append('"');
         }
         return sb.append("]}").toString();
     }

@@ -18,8 +18,6 @@ import io.learnchain.node.NodeConfig;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.mempool.Admission;
 import io.learnchain.node.pole.PoleConfig;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +28,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API answers as /api/v1/openapi.json says: every route Javalin serves is in the file and every
@@ -54,11 +54,13 @@ import org.junit.jupiter.api.TestFactory;
 class OpenApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> METHODS = List.of("get", "post", "put", "delete", "patch");
-    private static final PoleConfig FAST = PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200);
+    private static final PoleConfig FAST =
+            PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200);
     static final String TASK = """
             {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "10", "rounds": 3,
              "minTrainingAccuracy": 0.2, "minPhaseSeconds": 0, "maxPhaseSeconds": 300}""";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LearnchainNode node;
     private static JsonNode document;
@@ -75,13 +77,23 @@ class OpenApiContractTest {
         // a lifelong model first: while a task round is open only pole (or forfeit) blocks are valid
         LifelongContract lifelong = new LifelongContract(node);
         HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/api/v1/tasks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TASK)).build());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TASK))
+                .build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
         SignedTransaction included = transfer(3, 0);
         node.chain().submitTransaction(included);
-        awaitCondition("task 1 has a decided round and the transfer is in a block", () -> node.chain()
-                .transaction(included.hash()).isPresent() && JSON.readTree(send(HttpRequest.newBuilder(
-                        uri("/api/v1/tasks/1")).GET().build()).body()).path("summary").path("roundsDone").asInt() >= 1);
+        awaitCondition(
+                "task 1 has a decided round and the transfer is in a block",
+                () -> node.chain().transaction(included.hash()).isPresent()
+                        && JSON.readTree(send(HttpRequest.newBuilder(uri("/api/v1/tasks/1"))
+                                                        .GET()
+                                                        .build())
+                                                .body())
+                                        .path("summary")
+                                        .path("roundsDone")
+                                        .asInt()
+                                >= 1);
         SignedTransaction pending = transfer(4, 1); // a nonce gap: it stays pending
         assertThat(node.chain().submitTransaction(pending)).isInstanceOf(Admission.Accepted.class);
         requests = new ContractRequests(node, lifelong, included, pending, transfer(5, 0));
@@ -110,15 +122,18 @@ class OpenApiContractTest {
     void documentsEveryRegisteredRouteAndNothingElse() {
         Set<String> served = new TreeSet<>();
         node.apiEndpoints().forEach(e -> served.add(e.method() + " " + e.path()));
-        assertThat(documentedOperations()).as("operations in openapi.json vs routes registered in Javalin")
+        assertThat(documentedOperations())
+                .as("operations in openapi.json vs routes registered in Javalin")
                 .containsExactlyInAnyOrderElementsOf(served);
     }
 
     @Test
     void servesTheDocumentItDescribes() {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(ApiServer.OPENAPI_PATH)).GET().build());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(uri(ApiServer.OPENAPI_PATH)).GET().build());
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(r.body()).isEqualTo(new String(ApiServer.openApiDocument(), StandardCharsets.UTF_8));
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
     }
@@ -129,7 +144,9 @@ class OpenApiContractTest {
         collectRefs(document, refs);
         assertThat(refs).isNotEmpty();
         for (String ref : refs) {
-            assertThat(document.at(ref.substring(1)).isMissingNode()).as("reference %s", ref).isFalse();
+            assertThat(document.at(ref.substring(1)).isMissingNode())
+                    .as("reference %s", ref)
+                    .isFalse();
         }
     }
 
@@ -137,24 +154,31 @@ class OpenApiContractTest {
     Stream<DynamicTest> everyOperationAnswersValidRequestsAsDocumented() {
         return operations().filter(op -> !isEventStream(op)).flatMap(op -> {
             List<ContractRequests.Call> calls = requests.valid(op.id());
-            assertThat(calls).as("valid requests for operation %s (add them to ContractRequests)", op.id()).isNotEmpty();
-            return calls.stream().map(call -> dynamicTest(op.id() + " " + call, () -> {
-                checkValid(op, call);
-                requests.restore(op.id()).ifPresent(undo -> send(undo.request(node.apiPort())));
-            }));
+            assertThat(calls)
+                    .as("valid requests for operation %s (add them to ContractRequests)", op.id())
+                    .isNotEmpty();
+            return calls.stream()
+                    .map(call -> dynamicTest(op.id() + " " + call, () -> {
+                        checkValid(op, call);
+                        requests.restore(op.id()).ifPresent(undo -> send(undo.request(node.apiPort())));
+                    }));
         });
     }
 
     @TestFactory
     Stream<DynamicTest> everyOperationRefusesBadInputWithA4xxMessage() {
-        return operations().flatMap(op -> badCalls(op).stream()
-                .map(call -> dynamicTest(op.id() + " " + call, () -> checkRefused(op, call))));
+        return operations()
+                .flatMap(op -> badCalls(op).stream()
+                        .map(call -> dynamicTest(op.id() + " " + call, () -> checkRefused(op, call))));
     }
 
     @Test
     void eventStreamSendsTheDocumentedEvents() throws Exception {
         JsonNode events = document.at("/paths/~1api~1v1~1events/get/responses/200/x-events");
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/events")).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/events"))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         HttpResponse<InputStream> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         Set<String> seen = new TreeSet<>();
@@ -166,7 +190,9 @@ class OpenApiContractTest {
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!seen.containsAll(List.of("transaction", "block")) && System.nanoTime() < deadline) {
                 Map.Entry<String, JsonNode> event = nextEvent(lines);
-                assertThat(events.has(event.getKey())).as("event %s is documented", event.getKey()).isTrue();
+                assertThat(events.has(event.getKey()))
+                        .as("event %s is documented", event.getKey())
+                        .isTrue();
                 assertConforms(event.getValue(), events.get(event.getKey()), "the " + event.getKey() + " event");
                 seen.add(event.getKey());
             }
@@ -177,14 +203,21 @@ class OpenApiContractTest {
     private void checkValid(Operation op, ContractRequests.Call call) throws IOException {
         HttpResponse<String> r = send(call.request(node.apiPort()));
         JsonNode response = op.node().path("responses").path(Integer.toString(r.statusCode()));
-        assertThat(r.statusCode()).as("%s %s -> %s", op.method(), call, r.body()).isBetween(200, 299);
-        assertThat(response.isMissingNode()).as("status %d of %s is documented", r.statusCode(), op.id()).isFalse();
+        assertThat(r.statusCode())
+                .as("%s %s -> %s", op.method(), call, r.body())
+                .isBetween(200, 299);
+        assertThat(response.isMissingNode())
+                .as("status %d of %s is documented", r.statusCode(), op.id())
+                .isFalse();
         JsonNode content = schemas.resolve(response).path("content");
         String type = r.headers().firstValue("Content-Type").orElse("");
         List<String> documented = new ArrayList<>();
         content.fieldNames().forEachRemaining(documented::add);
-        String documentedType = documented.stream().filter(type::startsWith).findFirst().orElseThrow(() ->
-                new AssertionError(op.id() + " " + call + " answered " + type + "; documented: " + documented));
+        String documentedType = documented.stream()
+                .filter(type::startsWith)
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError(op.id() + " " + call + " answered " + type + "; documented: " + documented));
         if (documentedType.equals("application/json")) {
             assertConforms(JSON.readTree(r.body()), content.path(documentedType).path("schema"), op.id() + " " + call);
         } else {
@@ -197,9 +230,11 @@ class OpenApiContractTest {
         assertThat(r.statusCode()).as("%s -> %s", call, r.body()).isBetween(400, 499);
         if (!call.undocumentedMethod()) {
             assertThat(op.node().path("responses").has(Integer.toString(r.statusCode())))
-                    .as("status %d of %s for %s is documented", r.statusCode(), op.id(), call).isTrue();
+                    .as("status %d of %s for %s is documented", r.statusCode(), op.id(), call)
+                    .isTrue();
         }
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertConforms(JSON.readTree(r.body()), document.at("/components/schemas/Error"), "error of " + call);
         assertThat(JSON.readTree(r.body()).path("status").asInt()).isEqualTo(r.statusCode());
     }
@@ -216,7 +251,8 @@ class OpenApiContractTest {
                 calls.add(valid.withQuery(name, "abc"));
                 calls.add(valid.withQuery(name, "-1"));
                 if (p.path("schema").has("maximum")) {
-                    calls.add(valid.withQuery(name, Long.toString(p.path("schema").path("maximum").asLong() + 1)));
+                    calls.add(valid.withQuery(
+                            name, Long.toString(p.path("schema").path("maximum").asLong() + 1)));
                 }
             }
         }
@@ -226,7 +262,8 @@ class OpenApiContractTest {
             calls.add(valid.withBody("[]"));
         }
         for (String method : METHODS) {
-            if (!op.path().equals("/metrics") && document.path("paths").path(op.path()).path(method).isMissingNode()) {
+            if (!op.path().equals("/metrics")
+                    && document.path("paths").path(op.path()).path(method).isMissingNode()) {
                 calls.add(valid.withMethod(method.toUpperCase(java.util.Locale.ROOT)));
                 break;
             }
@@ -239,18 +276,22 @@ class OpenApiContractTest {
         return op.node().path("responses").path("200").path("content").has("text/event-stream");
     }
 
-    record Operation(String method, String path, String id, JsonNode node) {
-    }
+    record Operation(String method, String path, String id, JsonNode node) {}
 
     private static Stream<Operation> operations() {
         List<Operation> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {
                 JsonNode op = path.getValue().path(method);
                 if (!op.isMissingNode()) {
-                    out.add(new Operation(method.toUpperCase(java.util.Locale.ROOT), path.getKey(),
-                            op.path("operationId").asText(), op));
+                    out.add(new Operation(
+                            method.toUpperCase(java.util.Locale.ROOT),
+                            path.getKey(),
+                            op.path("operationId").asText(),
+                            op));
                 }
             }
         }
@@ -264,7 +305,9 @@ class OpenApiContractTest {
     }
 
     private static void assertConforms(JsonNode value, JsonNode schema, String what) {
-        assertThat(schemas.problems(value, schema)).as("%s conforms to openapi.json: %s", what, value).isEmpty();
+        assertThat(schemas.problems(value, schema))
+                .as("%s conforms to openapi.json: %s", what, value)
+                .isEmpty();
     }
 
     private static Map.Entry<String, JsonNode> nextEvent(BufferedReader lines) throws IOException {
@@ -305,9 +348,16 @@ class OpenApiContractTest {
     static synchronized SignedTransaction transfer(int from, long extraNonce) {
         KeyPair keys = DevAccounts.keys(from);
         var address = DevAccounts.address(from);
-        long nonce = node.chain().account(address).nonce() + node.chain().mempool().pending(10_000).stream()
-                .filter(t -> t.body().senderAddress().equals(address)).count() + extraNonce;
-        TxBody body = new TxBody(node.chain().genesis().chainId(), keys.publicKey(), nonce, Amount.ofUnits(10),
+        long nonce = node.chain().account(address).nonce()
+                + node.chain().mempool().pending(10_000).stream()
+                        .filter(t -> t.body().senderAddress().equals(address))
+                        .count()
+                + extraNonce;
+        TxBody body = new TxBody(
+                node.chain().genesis().chainId(),
+                keys.publicKey(),
+                nonce,
+                Amount.ofUnits(10),
                 new Transfer(DevAccounts.address(2), Amount.ofUnits(1_000)));
         return SignedTransaction.sign(body, keys);
     }

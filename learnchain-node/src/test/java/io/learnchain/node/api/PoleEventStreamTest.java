@@ -17,13 +17,19 @@ class PoleEventStreamTest {
     void poleEventsAreNamedPoleAndCarryTheirKindAndFields() {
         NodeEvent trained = new NodeEvent.Pole(new PoleEvent.Trained("n", PARENT, 3, 600, 51_094, 60_000, 3.5));
         assertThat(EventRoutes.name(trained)).isEqualTo("pole");
-        assertThat(EventRoutes.payload(trained)).containsEntry("kind", "trained").containsEntry("parent", PARENT.toHex())
-                .containsEntry("taskId", 3L).containsEntry("trainCorrect", 51_094).containsEntry("trainCount", 60_000);
+        assertThat(EventRoutes.payload(trained))
+                .containsEntry("kind", "trained")
+                .containsEntry("parent", PARENT.toHex())
+                .containsEntry("taskId", 3L)
+                .containsEntry("trainCorrect", 51_094)
+                .containsEntry("trainCount", 60_000);
         NodeEvent decided = new NodeEvent.Pole(new PoleEvent.RoundDecided("n", PARENT, null, 0, 0, 0));
         assertThat(EventRoutes.payload(decided)).containsEntry("kind", "round").containsEntry("winner", null);
-        NodeEvent rejected = new NodeEvent.Pole(new PoleEvent.Rejected("n", BLOCK, "lc1x",
-                InvalidReason.FALSE_SCORE_CLAIM));
-        assertThat(EventRoutes.payload(rejected)).containsEntry("kind", "rejected")
-                .containsEntry("reason", "FALSE_SCORE_CLAIM").containsEntry("block", BLOCK.toHex());
+        NodeEvent rejected =
+                new NodeEvent.Pole(new PoleEvent.Rejected("n", BLOCK, "lc1x", InvalidReason.FALSE_SCORE_CLAIM));
+        assertThat(EventRoutes.payload(rejected))
+                .containsEntry("kind", "rejected")
+                .containsEntry("reason", "FALSE_SCORE_CLAIM")
+                .containsEntry("block", BLOCK.toHex());
     }
 }

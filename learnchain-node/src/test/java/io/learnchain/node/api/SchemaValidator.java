@@ -16,8 +16,20 @@ import java.util.regex.Pattern;
  * this checker ignores.
  */
 final class SchemaValidator {
-    private static final List<String> KNOWN = List.of("$ref", "type", "enum", "pattern", "minimum", "maximum",
-            "minLength", "required", "properties", "additionalProperties", "items", "oneOf", "description");
+    private static final List<String> KNOWN = List.of(
+            "$ref",
+            "type",
+            "enum",
+            "pattern",
+            "minimum",
+            "maximum",
+            "minLength",
+            "required",
+            "properties",
+            "additionalProperties",
+            "items",
+            "oneOf",
+            "description");
 
     private final JsonNode document;
 
@@ -50,7 +62,7 @@ final class SchemaValidator {
 
     private void check(JsonNode value, JsonNode rawSchema, String path, List<String> out) {
         JsonNode schema = resolve(rawSchema);
-        for (Iterator<String> it = schema.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
             String keyword = it.next();
             if (!KNOWN.contains(keyword)) {
                 throw new IllegalArgumentException("schema keyword '" + keyword + "' at " + path
@@ -103,11 +115,16 @@ final class SchemaValidator {
     }
 
     private static void checkString(String text, JsonNode schema, String path, List<String> out) {
-        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(text).find()) {
-            out.add(path + ": '" + text + "' does not match " + schema.get("pattern").asText());
+        if (schema.has("pattern")
+                && !Pattern.compile(schema.get("pattern").asText())
+                        .matcher(text)
+                        .find()) {
+            out.add(path + ": '" + text + "' does not match "
+                    + schema.get("pattern").asText());
         }
         if (schema.has("minLength") && text.length() < schema.get("minLength").asInt()) {
-            out.add(path + ": '" + text + "' is shorter than " + schema.get("minLength").asInt());
+            out.add(path + ": '" + text + "' is shorter than "
+                    + schema.get("minLength").asInt());
         }
     }
 
@@ -129,11 +146,12 @@ final class SchemaValidator {
             }
         }
         JsonNode properties = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (properties.has(field.getKey())) {
                 check(field.getValue(), properties.get(field.getKey()), path + "." + field.getKey(), out);
-            } else if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean()) {
+            } else if (schema.path("additionalProperties").isBoolean()
+                    && !schema.get("additionalProperties").asBoolean()) {
                 out.add(path + ": field '" + field.getKey() + "' is not documented");
             }
         }

@@ -26,8 +26,7 @@ class SchemaValidatorTest {
     @Test
     void acceptsConformingValue() {
         assertThat(validator.problems(read("""
-                {"n": 3, "kind": "a", "amount": {"units": "12"}, "fee": null, "list": [1, 2], "extra": true}"""), thing))
-                .isEmpty();
+                {"n": 3, "kind": "a", "amount": {"units": "12"}, "fee": null, "list": [1, 2], "extra": true}"""), thing)).isEmpty();
     }
 
     @Test
@@ -40,8 +39,11 @@ class SchemaValidatorTest {
     void reportsWrongTypesEnumsRangesAndPatterns() {
         assertThat(validator.problems(read("""
                 {"n": 10, "kind": "c", "amount": {"units": "1.5"}, "list": ["x"]}"""), thing))
-                .containsExactlyInAnyOrder("$.n: 10 is above the maximum 9", "$.kind: \"c\" is not one of [\"a\",\"b\"]",
-                        "$.amount.units: '1.5' does not match ^[0-9]+$", "$.list[0]: expected \"integer\" but got string \"x\"");
+                .containsExactlyInAnyOrder(
+                        "$.n: 10 is above the maximum 9",
+                        "$.kind: \"c\" is not one of [\"a\",\"b\"]",
+                        "$.amount.units: '1.5' does not match ^[0-9]+$",
+                        "$.list[0]: expected \"integer\" but got string \"x\"");
     }
 
     @Test
@@ -53,7 +55,9 @@ class SchemaValidatorTest {
     @Test
     void requiresExactlyOneOneOfOption() {
         assertThat(validator.problems(read("{\"n\": 1, \"amount\": {\"units\": \"1\"}, \"fee\": 5}"), thing))
-                .singleElement().asString().startsWith("$.fee: matches 0 of the oneOf options");
+                .singleElement()
+                .asString()
+                .startsWith("$.fee: matches 0 of the oneOf options");
     }
 
     @Test

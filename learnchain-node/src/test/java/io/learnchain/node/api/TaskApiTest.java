@@ -2,6 +2,7 @@ package io.learnchain.node.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.chain.genesis.DevAccounts;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ai.onnx.proto.OnnxMl.ModelProto;
 
 /**
  * One dev node (RocksDB in a temp dir, mlp-small on the bundled subset, a few dozen steps) posts a
@@ -30,8 +30,10 @@ import ai.onnx.proto.OnnxMl.ModelProto;
  * ONNX, safetensors and metadata; a restart in the middle of the task still reveals the next round.
  */
 class TaskApiTest {
-    private static final PoleConfig FAST = PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200);
+    private static final PoleConfig FAST =
+            PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200);
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -49,18 +51,27 @@ class TaskApiTest {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> r = http.get("/api/v1/tasks/1");
-            if (r.statusCode() == 200 && JSON.readTree(r.body()).path("summary").path("roundsDone").asInt() >= rounds) {
+            if (r.statusCode() == 200
+                    && JSON.readTree(r.body())
+                                    .path("summary")
+                                    .path("roundsDone")
+                                    .asInt()
+                            >= rounds) {
                 return JSON.readTree(r.body());
             }
             Thread.sleep(100);
         }
         throw new AssertionError("task 1 did not reach " + rounds + " rounds in " + timeoutMillis + " ms: "
-                + http.get("/api/v1/tasks").body() + " miner: " + http.get("/api/v1/miner").body());
+                + http.get("/api/v1/tasks").body() + " miner: "
+                + http.get("/api/v1/miner").body());
     }
 
     private static byte[] bytes(int port, String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
     }
@@ -73,7 +84,8 @@ class TaskApiTest {
         try (LearnchainNode node = start(dir)) {
             HttpTestClient http = new HttpTestClient(node.apiPort());
             JsonNode posted = json(http.post("/api/v1/tasks", post), 202);
-            assertThat(posted.path("requester").asText()).isEqualTo(DevAccounts.address(0).toString());
+            assertThat(posted.path("requester").asText())
+                    .isEqualTo(DevAccounts.address(0).toString());
             assertThat(posted.path("escrow").path("coins").asText()).isEqualTo("30");
             assertThat(posted.path("shardHashes")).hasSize(3);
             JsonNode task = awaitRounds(http, 1, 30_000);
@@ -81,8 +93,10 @@ class TaskApiTest {
             assertThat(task.path("summary").path("status").asText()).isEqualTo("running");
             JsonNode round = task.path("rounds").get(0);
             assertThat(round.path("kind").asText()).isEqualTo("pole");
-            assertThat(round.path("winner").asText()).isEqualTo(DevAccounts.address(0).toString());
-            assertThat(round.path("verifiedScore").asLong()).isEqualTo(round.path("claimedScore").asLong());
+            assertThat(round.path("winner").asText())
+                    .isEqualTo(DevAccounts.address(0).toString());
+            assertThat(round.path("verifiedScore").asLong())
+                    .isEqualTo(round.path("claimedScore").asLong());
             assertThat(round.path("accuracy").asDouble()).isBetween(0.0, 1.0);
             assertThat(round.path("candidates").get(0).path("outcome").asText()).isEqualTo("won");
             JsonNode miner = json(http.get("/api/v1/miner"), 200);
@@ -94,7 +108,10 @@ class TaskApiTest {
             JsonNode task = awaitRounds(http, 2, 30_000);
             assertThat(task.path("rounds")).hasSizeGreaterThanOrEqualTo(2);
             // stop the miner so the third round does not change the latest model under the downloads
-            assertThat(json(http.post("/api/v1/miner/stop", ""), 200).path("phase").asText()).isEqualTo("STOPPED");
+            assertThat(json(http.post("/api/v1/miner/stop", ""), 200)
+                            .path("phase")
+                            .asText())
+                    .isEqualTo("STOPPED");
             Thread.sleep(FAST.candidateWindowMillis() + 500); // a round already revealed is still decided
             JsonNode meta = JSON.readTree(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=metadata"));
             task = json(http.get("/api/v1/tasks/1"), 200);
@@ -105,38 +122,48 @@ class TaskApiTest {
             assertThat(task.path("delivery").path("round").asInt()).isEqualTo(chosen);
             for (JsonNode r : task.path("rounds")) {
                 assertThat(r.path("testSamples").asInt()).isEqualTo(1000);
-                assertThat(r.path("testAccuracy").asDouble()).isLessThanOrEqualTo(round.path("testAccuracy").asDouble());
+                assertThat(r.path("testAccuracy").asDouble())
+                        .isLessThanOrEqualTo(round.path("testAccuracy").asDouble());
             }
-            assertThat(meta.path("metrics").path("testAccuracy").asDouble()).isEqualTo(round.path("testAccuracy")
-                    .asDouble());
+            assertThat(meta.path("metrics").path("testAccuracy").asDouble())
+                    .isEqualTo(round.path("testAccuracy").asDouble());
             // delivered with the round's mapping undone: not the model the block committed to, and says so
-            assertThat(meta.path("notes").path("minedModelHash").asText()).isEqualTo(round.path("modelHash").asText());
-            assertThat(meta.path("modelHash").asText()).isNotEqualTo(round.path("modelHash").asText());
+            assertThat(meta.path("notes").path("minedModelHash").asText())
+                    .isEqualTo(round.path("modelHash").asText());
+            assertThat(meta.path("modelHash").asText())
+                    .isNotEqualTo(round.path("modelHash").asText());
             assertThat(meta.path("notes").path("labels").asText()).startsWith("unmapped");
             byte[] safetensors = bytes(node.apiPort(), "/api/v1/tasks/1/model?format=safetensors&round=" + chosen);
             Model model = ModelSafetensors.read(safetensors, "api");
             assertThat(model.hash().toHex()).isEqualTo(meta.path("modelHash").asText());
             assertThat(ModelSafetensors.write(model)).isEqualTo(safetensors);
-            ModelProto onnx = ModelProto.parseFrom(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=onnx&round="
-                    + chosen));
+            ModelProto onnx =
+                    ModelProto.parseFrom(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=onnx&round=" + chosen));
             assertThat(onnx.getGraph().getNodeCount()).isPositive();
-            assertThat(meta.path("notes").path("trainingSet").asText()).isEqualTo(task.path("terms")
-                    .path("trainingSet").asText());
+            assertThat(meta.path("notes").path("trainingSet").asText())
+                    .isEqualTo(task.path("terms").path("trainingSet").asText());
             assertThat(meta.path("trainingRecord").path("hash").asText()).hasSize(64);
             JsonNode first = JSON.readTree(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=metadata&round=1"));
             assertThat(first.path("notes").path("choice").asText()).isEqualTo("requested");
-            assertThat(first.path("notes").path("minedModelHash").asText()).isEqualTo(task.path("rounds").get(0)
-                    .path("modelHash").asText());
-            assertThat(json(http.get("/api/v1/tasks/1/model?format=onnx&round=9"), 404).path("error").asText())
+            assertThat(first.path("notes").path("minedModelHash").asText())
+                    .isEqualTo(task.path("rounds").get(0).path("modelHash").asText());
+            assertThat(json(http.get("/api/v1/tasks/1/model?format=onnx&round=9"), 404)
+                            .path("error")
+                            .asText())
                     .isEqualTo("no_such_round");
-            assertThat(json(http.get("/api/v1/tasks/1/model?round=0"), 400).path("message").asText())
+            assertThat(json(http.get("/api/v1/tasks/1/model?round=0"), 400)
+                            .path("message")
+                            .asText())
                     .contains("'round'");
         }
         // each winner was scored once, across the restart (the journal keeps the scores)
         List<String> scored = Files.readAllLines(dir.resolve("requester").resolve("tasks.jsonl")).stream()
-                .filter(l -> l.contains("\"scored\"")).toList();
+                .filter(l -> l.contains("\"scored\""))
+                .toList();
         assertThat(scored).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
-        assertThat(scored.stream().map(l -> l.replaceAll(".*\"block\":\"([0-9a-f]+)\".*", "$1")).distinct())
+        assertThat(scored.stream()
+                        .map(l -> l.replaceAll(".*\"block\":\"([0-9a-f]+)\".*", "$1"))
+                        .distinct())
                 .hasSize(scored.size());
     }
 
@@ -146,27 +173,36 @@ class TaskApiTest {
             HttpTestClient http = new HttpTestClient(node.apiPort());
             assertThat(json(http.post("/api/v1/tasks", """
                     {"model": "resnet", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 2,
-                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText()).isEqualTo("unknown_model");
+                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText())
+                    .isEqualTo("unknown_model");
             assertThat(json(http.post("/api/v1/tasks", """
                     {"model": "mlp-small", "dataset": "imagenet", "rewardPerRound": "1", "rounds": 2,
-                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText()).isEqualTo("unknown_dataset");
+                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText())
+                    .isEqualTo("unknown_dataset");
             assertThat(json(http.post("/api/v1/tasks", """
                     {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "900000", "rounds": 2,
-                     "minTrainingAccuracy": 0.5}"""), 409).path("error").asText()).isEqualTo("insufficient_funds");
+                     "minTrainingAccuracy": 0.5}"""), 409).path("error").asText())
+                    .isEqualTo("insufficient_funds");
             assertThat(json(http.post("/api/v1/tasks", """
                     {"model": "input 100 | dense 10", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 2,
-                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText()).isEqualTo("model_mismatch");
-            assertThat(json(http.get("/api/v1/tasks/7"), 404).path("error").asText()).isEqualTo("not_found");
-            assertThat(json(http.get("/api/v1/tasks/1/model?format=onnx"), 404).path("error").asText())
+                     "minTrainingAccuracy": 0.5}"""), 400).path("error").asText())
+                    .isEqualTo("model_mismatch");
+            assertThat(json(http.get("/api/v1/tasks/7"), 404).path("error").asText())
+                    .isEqualTo("not_found");
+            assertThat(json(http.get("/api/v1/tasks/1/model?format=onnx"), 404)
+                            .path("error")
+                            .asText())
                     .isEqualTo("not_found");
         }
-        try (LearnchainNode node = LearnchainNode.start(NodeConfig.dev(Optional.of(dir), 0, 1)
-                .withMinerKey(Optional.empty()), Clock.system(), FAST)) {
+        try (LearnchainNode node = LearnchainNode.start(
+                NodeConfig.dev(Optional.of(dir), 0, 1).withMinerKey(Optional.empty()), Clock.system(), FAST)) {
             HttpTestClient http = new HttpTestClient(node.apiPort());
             assertThat(json(http.post("/api/v1/tasks", """
                     {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "1", "rounds": 2,
-                     "minTrainingAccuracy": 0.5}"""), 409).path("error").asText()).isEqualTo("no_key");
-            assertThat(json(http.get("/api/v1/miner"), 409).path("error").asText()).isEqualTo("no_key");
+                     "minTrainingAccuracy": 0.5}"""), 409).path("error").asText())
+                    .isEqualTo("no_key");
+            assertThat(json(http.get("/api/v1/miner"), 409).path("error").asText())
+                    .isEqualTo("no_key");
         }
     }
 }

@@ -46,7 +46,8 @@ class FileBlobStoreTest {
     @Test
     void discardsPartialTemporaryFileAtOpen() throws IOException {
         Files.createDirectories(dir.resolve("tmp"));
-        Path partial = Files.writeString(dir.resolve("tmp").resolve("blob-123" + FileBlobStore.TMP_SUFFIX), "half a blo");
+        Path partial =
+                Files.writeString(dir.resolve("tmp").resolve("blob-123" + FileBlobStore.TMP_SUFFIX), "half a blo");
         try (FileBlobStore store = FileBlobStore.open(dir, 1 << 20)) {
             assertThat(partial).doesNotExist();
             assertThat(store.get(Hash.sha256(text("half a blo")))).isEmpty();

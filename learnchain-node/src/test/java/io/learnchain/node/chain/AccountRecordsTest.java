@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.learnchain.base.Amount;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.base.codec.Mutations;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.state.Account;
-import io.learnchain.base.codec.Mutations;
 import org.junit.jupiter.api.Test;
 
 class AccountRecordsTest {
@@ -29,12 +29,14 @@ class AccountRecordsTest {
         for (int i = 0; i < 5_000; i++) {
             byte[] bad = Mutations.mutate(good, rng);
             assertThatCode(() -> {
-                try {
-                    AccountRecords.decode(Bytes.wrap(bad));
-                } catch (CodecException expected) {
-                    // the only failure allowed
-                }
-            }).as("seed 7, mutation %d: %s", i, Bytes.wrap(bad).toHex()).doesNotThrowAnyException();
+                        try {
+                            AccountRecords.decode(Bytes.wrap(bad));
+                        } catch (CodecException expected) {
+                            // the only failure allowed
+                        }
+                    })
+                    .as("seed 7, mutation %d: %s", i, Bytes.wrap(bad).toHex())
+                    .doesNotThrowAnyException();
         }
     }
 }

@@ -29,11 +29,11 @@ class ChainReindexerTest {
     @TempDir
     Path dir;
 
-    private record Built(Hash tip, Hash stateRoot, SignedTransaction tx) {
-    }
+    private record Built(Hash tip, Hash stateRoot, SignedTransaction tx) {}
 
     private Built buildChainWithSideBranch(Path path) {
-        try (TestNode a = new TestNode(RocksDbChainStore.open(path, GENESIS.chainId())); TestNode b = new TestNode()) {
+        try (TestNode a = new TestNode(RocksDbChainStore.open(path, GENESIS.chainId()));
+                TestNode b = new TestNode()) {
             SignedTransaction tx = transfer(0, 0, DevAccounts.address(6), 500, 3);
             a.mineAndConnect(KEYS.get(1), List.of(tx));
             for (int i = 1; i < 4; i++) {
@@ -86,10 +86,12 @@ class ChainReindexerTest {
         Path path = dir.resolve("chain");
         Built built = buildChainWithSideBranch(path);
         try (KeyValueStore kv = RocksDbKeyValueStore.open(path)) {
-            kv.write(new WriteSet().delete(Column.ACCOUNTS, DevAccounts.address(0).bytes().toArray()));
+            kv.write(new WriteSet()
+                    .delete(Column.ACCOUNTS, DevAccounts.address(0).bytes().toArray()));
         }
         try (ChainStore store = RocksDbChainStore.open(path, GENESIS.chainId())) {
-            assertThatThrownBy(() -> new TestNode(store)).isInstanceOf(StoreCorruptedException.class)
+            assertThatThrownBy(() -> new TestNode(store))
+                    .isInstanceOf(StoreCorruptedException.class)
                     .hasMessageContaining("state (accounts and tasks) has root");
         }
         reindex(path);

@@ -8,9 +8,9 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
-import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.node.mempool.Admission;
 import io.learnchain.node.storage.ChainStoreFaults;
 import io.learnchain.node.storage.Column;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChainServiceTest {
     private static final Address SINK = DevAccounts.address(7);
+
     @TempDir
     Path dir;
 
@@ -32,7 +33,8 @@ class ChainServiceTest {
         try (TestNode node = new TestNode()) {
             SignedTransaction tx = transfer(0, 0, SINK, 1_000, 10);
             assertThat(node.mempool.add(tx, node.chain.head().tip().state())).isInstanceOf(Admission.Accepted.class);
-            Block block = node.mineAndConnect(KEYS.get(1), node.mempool.select(node.chain.head().tip().state(), 100));
+            Block block = node.mineAndConnect(
+                    KEYS.get(1), node.mempool.select(node.chain.head().tip().state(), 100));
             assertThat(node.chain.head().hash()).isEqualTo(block.hash());
             assertThat(node.chain.head().height()).isEqualTo(Height.of(1));
             assertThat(node.chain.transaction(tx.hash())).hasValueSatisfying(t -> {
@@ -45,8 +47,8 @@ class ChainServiceTest {
             assertThat(node.chain.blockAt(Height.of(1))).contains(block);
             ChainInfo info = node.chain.info();
             assertThat(info.height()).isEqualTo(Height.of(1));
-            assertThat(info.totalSupply()).isEqualTo(TestNode.GENESIS.initialState().totalSupply()
-                    .add(TestNode.GENESIS.blockSubsidy()));
+            assertThat(info.totalSupply())
+                    .isEqualTo(TestNode.GENESIS.initialState().totalSupply().add(TestNode.GENESIS.blockSubsidy()));
         }
     }
 
@@ -54,24 +56,31 @@ class ChainServiceTest {
     void rejectsInvalidBlockAndRemembersIt() {
         try (TestNode node = new TestNode()) {
             Block good = node.mine(KEYS.get(1), List.of(), 10);
-            Block forged = new Block(good.header().withProof(new io.learnchain.chain.block.IdleProof(5, 0)),
-                    good.transactions());
+            Block forged = new Block(
+                    good.header().withProof(new io.learnchain.chain.block.IdleProof(5, 0)), good.transactions());
             ImportResult first = node.chain.importBlock(forged);
-            assertThat(first).isInstanceOfSatisfying(ImportResult.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(InvalidReason.WRONG_DIFFICULTY));
-            assertThat(node.chain.importBlock(forged)).isInstanceOfSatisfying(ImportResult.Rejected.class,
-                    r -> assertThat(r.detail()).contains("known bad block"));
+            assertThat(first)
+                    .isInstanceOfSatisfying(
+                            ImportResult.Rejected.class,
+                            r -> assertThat(r.reason()).isEqualTo(InvalidReason.WRONG_DIFFICULTY));
+            assertThat(node.chain.importBlock(forged))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Rejected.class,
+                            r -> assertThat(r.detail()).contains("known bad block"));
             assertThat(node.chain.importBlock(good)).isInstanceOf(ImportResult.Connected.class);
         }
     }
 
     @Test
     void defersBlockWithUnknownParent() {
-        try (TestNode a = new TestNode(); TestNode b = new TestNode()) {
+        try (TestNode a = new TestNode();
+                TestNode b = new TestNode()) {
             b.mineAndConnect(KEYS.get(1), List.of());
             Block orphan = b.mine(KEYS.get(1), List.of(), 10);
-            assertThat(a.chain.importBlock(orphan)).isInstanceOfSatisfying(ImportResult.Deferred.class,
-                    d -> assertThat(d.reason()).isEqualTo(UndecidedReason.UNKNOWN_PARENT));
+            assertThat(a.chain.importBlock(orphan))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Deferred.class,
+                            d -> assertThat(d.reason()).isEqualTo(UndecidedReason.UNKNOWN_PARENT));
         }
     }
 
@@ -81,8 +90,10 @@ class ChainServiceTest {
         try (TestNode node = new TestNode(faults.store())) {
             Block block = node.mine(KEYS.get(1), List.of(transfer(0, 0, SINK, 5, 1)), 10);
             faults.failNextWrite();
-            assertThat(node.chain.importBlock(block)).isInstanceOfSatisfying(ImportResult.Deferred.class,
-                    d -> assertThat(d.reason()).isEqualTo(UndecidedReason.STORAGE_FAILURE));
+            assertThat(node.chain.importBlock(block))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Deferred.class,
+                            d -> assertThat(d.reason()).isEqualTo(UndecidedReason.STORAGE_FAILURE));
             assertThat(node.chain.head().height()).isEqualTo(Height.GENESIS);
             assertThat(node.chain.blockInfo(block.hash())).isEmpty();
             assertThat(node.chain.importBlock(block)).isInstanceOf(ImportResult.Connected.class);
@@ -96,8 +107,15 @@ class ChainServiceTest {
             int before = faults.batches();
             node.mineAndConnect(KEYS.get(1), List.of(transfer(0, 0, SINK, 5, 1)));
             assertThat(faults.batches() - before).isEqualTo(1);
-            assertThat(faults.lastBatchColumns()).containsExactlyInAnyOrder(Column.BLOCKS, Column.BLOCK_INFO,
-                    Column.CANONICAL, Column.TX_INDEX, Column.UNDO, Column.ACCOUNTS, Column.META);
+            assertThat(faults.lastBatchColumns())
+                    .containsExactlyInAnyOrder(
+                            Column.BLOCKS,
+                            Column.BLOCK_INFO,
+                            Column.CANONICAL,
+                            Column.TX_INDEX,
+                            Column.UNDO,
+                            Column.ACCOUNTS,
+                            Column.META);
         }
     }
 
@@ -121,7 +139,9 @@ class ChainServiceTest {
 
     @Test
     void reorganisesToLongerForkWithStateEqualToNodeThatOnlySawIt() {
-        try (TestNode a = new TestNode(); TestNode b = new TestNode(); TestNode c = new TestNode()) {
+        try (TestNode a = new TestNode();
+                TestNode b = new TestNode();
+                TestNode c = new TestNode()) {
             List<SignedTransaction> onlyOnA = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 SignedTransaction tx = transfer(0, i, SINK, 100 + i, 5);
@@ -131,18 +151,22 @@ class ChainServiceTest {
             SignedTransaction shared = transfer(3, 0, SINK, 42, 5);
             List<Block> winning = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                winning.add(b.mineAndConnect(KEYS.get(2), i == 1 ? List.of(shared, transfer(2, 0, SINK, 9, 5))
-                        : List.of()));
+                winning.add(b.mineAndConnect(
+                        KEYS.get(2), i == 1 ? List.of(shared, transfer(2, 0, SINK, 9, 5)) : List.of()));
             }
             for (Block block : winning) {
                 a.chain.importBlock(block);
                 c.chain.importBlock(block);
             }
             assertThat(a.chain.head().hash()).isEqualTo(b.chain.head().hash());
-            assertThat(a.chain.head().tip().state()).isEqualTo(c.chain.head().tip().state());
-            assertThat(a.chain.head().tip().state().root()).isEqualTo(b.chain.head().tip().state().root());
+            assertThat(a.chain.head().tip().state())
+                    .isEqualTo(c.chain.head().tip().state());
+            assertThat(a.chain.head().tip().state().root())
+                    .isEqualTo(b.chain.head().tip().state().root());
             for (SignedTransaction tx : onlyOnA) {
-                assertThat(a.mempool.contains(tx.hash())).as("abandoned tx back in the mempool").isTrue();
+                assertThat(a.mempool.contains(tx.hash()))
+                        .as("abandoned tx back in the mempool")
+                        .isTrue();
                 assertThat(a.chain.transaction(tx.hash())).isEmpty();
             }
             assertThat(a.chain.transaction(shared.hash())).isPresent();
@@ -174,7 +198,8 @@ class ChainServiceTest {
 
     @Test
     void keepsEqualOrShorterForkOnSideBranch() {
-        try (TestNode a = new TestNode(); TestNode b = new TestNode()) {
+        try (TestNode a = new TestNode();
+                TestNode b = new TestNode()) {
             a.mineAndConnect(KEYS.get(1), List.of());
             a.mineAndConnect(KEYS.get(1), List.of());
             Block side = b.mineAndConnect(KEYS.get(2), List.of());
@@ -189,16 +214,24 @@ class ChainServiceTest {
     void rejectsDescendantOfBadBlockWithoutReExecution() {
         try (TestNode node = new TestNode()) {
             Block good = node.mine(KEYS.get(1), List.of(), 10);
-            Block bad = new Block(good.header().withProof(new io.learnchain.chain.block.IdleProof(3, 0)),
-                    good.transactions());
+            Block bad = new Block(
+                    good.header().withProof(new io.learnchain.chain.block.IdleProof(3, 0)), good.transactions());
             assertThat(node.chain.importBlock(bad)).isInstanceOf(ImportResult.Rejected.class);
             var parentTip = node.chain.head().tip();
-            var badTip = new io.learnchain.chain.rules.ChainTip(bad.hash(), Height.of(1),
-                    bad.header().timestamp(), 1, parentTip.timestamp(), parentTip.state());
-            Block child = io.learnchain.chain.transition.BlockAssembler.mine(badTip, List.of(), KEYS.get(1),
-                    bad.header().timestamp() + 10, node.chain.rules(), 1_000_000).orElseThrow();
-            assertThat(node.chain.importBlock(child)).isInstanceOfSatisfying(ImportResult.Rejected.class,
-                    r -> assertThat(r.detail()).contains("descends from bad block"));
+            var badTip = new io.learnchain.chain.rules.ChainTip(
+                    bad.hash(), Height.of(1), bad.header().timestamp(), 1, parentTip.timestamp(), parentTip.state());
+            Block child = io.learnchain.chain.transition.BlockAssembler.mine(
+                            badTip,
+                            List.of(),
+                            KEYS.get(1),
+                            bad.header().timestamp() + 10,
+                            node.chain.rules(),
+                            1_000_000)
+                    .orElseThrow();
+            assertThat(node.chain.importBlock(child))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Rejected.class,
+                            r -> assertThat(r.detail()).contains("descends from bad block"));
             assertThat(node.metrics.blocksInvalid.count()).isEqualTo(2.0);
         }
     }
@@ -207,11 +240,20 @@ class ChainServiceTest {
     void refusesReorganisationDeeperThanGenesisLimit() {
         var base = TestNode.GENESIS;
         var limits = base.limits();
-        var shallow = new io.learnchain.chain.genesis.Genesis(base.chainName(), base.engine(),
-                base.targetBlockSeconds(), base.initialDifficulty(), base.premine(),
-                new io.learnchain.chain.genesis.ProtocolLimits(limits.maxBlockBytes(), limits.maxTransactions(),
-                        limits.maxModelBytes(), limits.maxBlobBytes(), 2),
-                base.blockSubsidy(), base.timestamp());
+        var shallow = new io.learnchain.chain.genesis.Genesis(
+                base.chainName(),
+                base.engine(),
+                base.targetBlockSeconds(),
+                base.initialDifficulty(),
+                base.premine(),
+                new io.learnchain.chain.genesis.ProtocolLimits(
+                        limits.maxBlockBytes(),
+                        limits.maxTransactions(),
+                        limits.maxModelBytes(),
+                        limits.maxBlobBytes(),
+                        2),
+                base.blockSubsidy(),
+                base.timestamp());
         try (TestNode a = new TestNode(shallow, InMemoryChainStore.create(shallow.chainId()));
                 TestNode b = new TestNode(shallow, InMemoryChainStore.create(shallow.chainId()))) {
             for (int i = 0; i < 3; i++) {
@@ -225,8 +267,10 @@ class ChainServiceTest {
             for (Block block : longer) {
                 last = a.chain.importBlock(block);
             }
-            assertThat(last).isInstanceOfSatisfying(ImportResult.SideChain.class,
-                    s -> assertThat(s.why()).contains("more than 2 blocks"));
+            assertThat(last)
+                    .isInstanceOfSatisfying(
+                            ImportResult.SideChain.class,
+                            s -> assertThat(s.why()).contains("more than 2 blocks"));
             assertThat(a.chain.head().height()).isEqualTo(Height.of(3));
         }
     }

@@ -9,18 +9,18 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.pole.TaskRules;
-import io.learnchain.chain.tx.RevealShard;
-import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.tx.TxBody;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.TxBody;
 import io.learnchain.learn.train.Optimizer;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
@@ -35,16 +35,33 @@ class PoleImportTest {
         ChainTip tip = node.chain.head().tip();
         Round.Learning round = (Round.Learning) RoundDriver.round(tip, node.chain.rules());
         KeyPair miner = KEYS.get(2);
-        TrainingRecord record = new TrainingRecord(new TrainingStart.FromSeed(1), Optimizer.Adam.of(0.02f), 32, 10,
+        TrainingRecord record = new TrainingRecord(
+                new TrainingStart.FromSeed(1),
+                Optimizer.Adam.of(0.02f),
+                32,
+                10,
                 TaskRules.dataOrderSeed(tip.hash(), miner.publicKey(), 1));
-        CandidateBlockBuilder.Committed committed = CandidateBlockBuilder.commit(tip, node.chain.rules(), round, miner,
-                List.of(), Hash.sha256(new byte[] {42}), record, 1, SignatureVerifier.ED25519);
-        KeyPair requester = KEYS.get(1);
-        SignedTransaction reveal = SignedTransaction.sign(new TxBody(TestNode.GENESIS.chainId(),
-                requester.publicKey(), 1, Amount.ZERO, new RevealShard(round.taskId(), tip.hash(), round.shardIndex(),
-                        round.shardHash())), requester);
-        return committed.complete(reveal, 7, tip.timestamp() + 10, miner, node.chain.rules(),
+        CandidateBlockBuilder.Committed committed = CandidateBlockBuilder.commit(
+                tip,
+                node.chain.rules(),
+                round,
+                miner,
+                List.of(),
+                Hash.sha256(new byte[] {42}),
+                record,
+                1,
                 SignatureVerifier.ED25519);
+        KeyPair requester = KEYS.get(1);
+        SignedTransaction reveal = SignedTransaction.sign(
+                new TxBody(
+                        TestNode.GENESIS.chainId(),
+                        requester.publicKey(),
+                        1,
+                        Amount.ZERO,
+                        new RevealShard(round.taskId(), tip.hash(), round.shardIndex(), round.shardHash())),
+                requester);
+        return committed.complete(
+                reveal, 7, tip.timestamp() + 10, miner, node.chain.rules(), SignatureVerifier.ED25519);
     }
 
     @Test
@@ -52,16 +69,21 @@ class PoleImportTest {
         try (TestNode node = new TestNode()) {
             node.mineAndConnect(KEYS.get(3), List.of(TaskStatePersistenceTest.postTask(0)));
             Block block = candidate(node);
-            assertThat(node.chain.importBlock(block)).isInstanceOfSatisfying(ImportResult.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(InvalidReason.NO_COMMITMENT));
+            assertThat(node.chain.importBlock(block))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Rejected.class,
+                            r -> assertThat(r.reason()).isEqualTo(InvalidReason.NO_COMMITMENT));
 
             Commitment commitment = Commitment.of(TestNode.GENESIS.chainId(), block);
             PoleProof proof = (PoleProof) block.header().proof();
-            assertThat(node.chain.recordCommitment(commitment, proof.commitmentSignature())).isTrue();
+            assertThat(node.chain.recordCommitment(commitment, proof.commitmentSignature()))
+                    .isTrue();
             assertThat(node.chain.sighting(commitment)).isInstanceOf(CommitmentView.Sighting.BeforeReveal.class);
             // Now past the local rule, the model blob is missing: undecided, not "known bad".
-            assertThat(node.chain.importBlock(block)).isInstanceOfSatisfying(ImportResult.Deferred.class,
-                    d -> assertThat(d.reason()).isEqualTo(UndecidedReason.MISSING_DATA));
+            assertThat(node.chain.importBlock(block))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Deferred.class,
+                            d -> assertThat(d.reason()).isEqualTo(UndecidedReason.MISSING_DATA));
         }
     }
 
@@ -73,8 +95,10 @@ class PoleImportTest {
             node.chain.recordReveal(block.header().previous());
             Commitment commitment = Commitment.of(TestNode.GENESIS.chainId(), block);
             node.chain.recordCommitment(commitment, ((PoleProof) block.header().proof()).commitmentSignature());
-            assertThat(node.chain.importBlock(block)).isInstanceOfSatisfying(ImportResult.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(InvalidReason.COMMITMENT_AFTER_REVEAL));
+            assertThat(node.chain.importBlock(block))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Rejected.class,
+                            r -> assertThat(r.reason()).isEqualTo(InvalidReason.COMMITMENT_AFTER_REVEAL));
         }
     }
 }

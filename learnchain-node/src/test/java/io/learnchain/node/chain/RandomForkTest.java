@@ -35,13 +35,16 @@ class RandomForkTest {
                 }
                 int sender = rng.nextInt(TestNode.KEYS.size());
                 var address = DevAccounts.address(sender);
-                long nonce = node.chain.account(address).nonce() + node.mempool.pending(10_000).stream()
-                        .filter(t -> t.body().senderAddress().equals(address)).count();
-                SignedTransaction tx = TestNode.transfer(sender, nonce, DevAccounts.address(8), 1 + rng.nextInt(1000),
-                        1 + rng.nextInt(50));
+                long nonce = node.chain.account(address).nonce()
+                        + node.mempool.pending(10_000).stream()
+                                .filter(t -> t.body().senderAddress().equals(address))
+                                .count();
+                SignedTransaction tx = TestNode.transfer(
+                        sender, nonce, DevAccounts.address(8), 1 + rng.nextInt(1000), 1 + rng.nextInt(50));
                 node.chain.submitTransaction(tx);
-                all.add(node.mineAndConnect(TestNode.KEYS.get(n), node.mempool.select(node.chain.head().tip().state(),
-                        10)));
+                all.add(node.mineAndConnect(
+                        TestNode.KEYS.get(n),
+                        node.mempool.select(node.chain.head().tip().state(), 10)));
             }
             for (TestNode node : nodes) {
                 all.forEach(node.chain::importBlock);
@@ -50,16 +53,21 @@ class RandomForkTest {
             try (TestNode fresh = new TestNode()) {
                 for (long h = 1; h <= winner.height().value(); h++) {
                     Block block = nodes.getFirst().chain.blockAt(Height.of(h)).orElseThrow();
-                    assertThat(fresh.chain.importBlock(block)).as("seed %d height %d", seed, h)
+                    assertThat(fresh.chain.importBlock(block))
+                            .as("seed %d height %d", seed, h)
                             .isInstanceOf(ImportResult.Connected.class);
                 }
                 for (TestNode node : nodes) {
                     assertThat(node.chain.head().hash()).as("seed %d", seed).isEqualTo(winner.hash());
-                    assertThat(node.chain.head().tip().state()).as("seed %d", seed)
+                    assertThat(node.chain.head().tip().state())
+                            .as("seed %d", seed)
                             .isEqualTo(fresh.chain.head().tip().state());
-                    assertThat(node.chain.verifyFromGenesis().ok()).as("seed %d", seed).isTrue();
+                    assertThat(node.chain.verifyFromGenesis().ok())
+                            .as("seed %d", seed)
+                            .isTrue();
                     for (SignedTransaction pending : node.mempool.pending(10_000)) {
-                        assertThat(node.chain.transaction(pending.hash())).as("seed %d: pending and mined", seed)
+                        assertThat(node.chain.transaction(pending.hash()))
+                                .as("seed %d: pending and mined", seed)
                                 .isEmpty();
                     }
                 }

@@ -14,16 +14,16 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.state.TaskStatus;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.node.storage.Column;
-import io.learnchain.node.storage.InMemoryKeyValueStore;
 import io.learnchain.node.storage.InMemoryChainStore;
+import io.learnchain.node.storage.InMemoryKeyValueStore;
 import io.learnchain.node.storage.RocksDbChainStore;
 import io.learnchain.node.storage.StoreCorruptedException;
 import java.nio.file.Path;
@@ -35,24 +35,43 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pole task book is stored with the accounts, undone on reorganisations and checked at open. */
 class TaskStatePersistenceTest {
     private static final int REQUESTER = 1;
+
     @TempDir
     Path dir;
 
     static SignedTransaction postTask(long nonce) {
-        List<Hash> shards = IntStream.range(0, 4).mapToObj(i -> Hash.sha256(new byte[] {(byte) i})).toList();
-        PostTask task = new PostTask(PredefinedModels.MLP_SMALL.text(), Hash.sha256(new byte[] {9}), 5000, 3,
-                Amount.ofCoins(10), 60, 0, 600, shards);
+        List<Hash> shards = IntStream.range(0, 4)
+                .mapToObj(i -> Hash.sha256(new byte[] {(byte) i}))
+                .toList();
+        PostTask task = new PostTask(
+                PredefinedModels.MLP_SMALL.text(),
+                Hash.sha256(new byte[] {9}),
+                5000,
+                3,
+                Amount.ofCoins(10),
+                60,
+                0,
+                600,
+                shards);
         KeyPair k = KEYS.get(REQUESTER);
-        return SignedTransaction.sign(new TxBody(TestNode.GENESIS.chainId(), k.publicKey(), nonce, Amount.ZERO, task),
-                k);
+        return SignedTransaction.sign(
+                new TxBody(TestNode.GENESIS.chainId(), k.publicKey(), nonce, Amount.ZERO, task), k);
     }
 
     /** A forfeit block of the open round on the node's tip (the requester never revealed). */
     static Block forfeit(TestNode node) {
         ChainTip tip = node.chain.head().tip();
         Round.Learning round = (Round.Learning) RoundDriver.round(tip, node.chain.rules());
-        return CandidateBlockBuilder.forfeit(tip, node.chain.rules(), round, KEYS.get(2), List.of(),
-                tip.timestamp() + 600, SignatureVerifier.ED25519, 1_000_000).orElseThrow();
+        return CandidateBlockBuilder.forfeit(
+                        tip,
+                        node.chain.rules(),
+                        round,
+                        KEYS.get(2),
+                        List.of(),
+                        tip.timestamp() + 600,
+                        SignatureVerifier.ED25519,
+                        1_000_000)
+                .orElseThrow();
     }
 
     @Test
@@ -74,19 +93,28 @@ class TaskStatePersistenceTest {
             assertThat(reopened.chain.head().tip().state().tasks().nextId()).isEqualTo(2);
             assertThat(reopened.chain.verifyFromGenesis().ok()).isTrue();
             assertThat(reopened.chain.importBlock(forfeit(reopened))).isInstanceOf(ImportResult.Connected.class);
-            assertThat(reopened.chain.head().tip().state().tasks().get(1).orElseThrow().status())
+            assertThat(reopened.chain
+                            .head()
+                            .tip()
+                            .state()
+                            .tasks()
+                            .get(1)
+                            .orElseThrow()
+                            .status())
                     .isEqualTo(TaskStatus.CLOSED_FORFEITED);
         }
     }
 
     @Test
     void reorganisationUndoesAndRedoesTaskPosting() {
-        try (TestNode a = new TestNode(); TestNode b = new TestNode(); TestNode c = new TestNode()) {
+        try (TestNode a = new TestNode();
+                TestNode b = new TestNode();
+                TestNode c = new TestNode()) {
             a.mineAndConnect(KEYS.get(2), List.of(postTask(0)));
             a.chain.importBlock(forfeit(a));
             for (int i = 0; i < 3; i++) {
-                a.chain.importBlock(b.mineAndConnect(KEYS.get(3), List.of(transfer(0, i, DevAccounts.address(7), 5,
-                        1))));
+                a.chain.importBlock(
+                        b.mineAndConnect(KEYS.get(3), List.of(transfer(0, i, DevAccounts.address(7), 5, 1))));
             }
             assertThat(a.chain.head().hash()).isEqualTo(b.chain.head().hash());
             assertThat(a.chain.head().tip().state().tasks().isPristine()).isTrue();
@@ -98,13 +126,16 @@ class TaskStatePersistenceTest {
             c.chain.importBlock(forfeit(c));
             c.chain.importBlock(forfeit(c));
             c.mineAndConnect(KEYS.get(2), List.of());
-            for (Block blk : List.of(c.chain.blockAt(Height.of(1)).orElseThrow(),
-                    c.chain.blockAt(Height.of(2)).orElseThrow(), c.chain.blockAt(Height.of(3)).orElseThrow(),
+            for (Block blk : List.of(
+                    c.chain.blockAt(Height.of(1)).orElseThrow(),
+                    c.chain.blockAt(Height.of(2)).orElseThrow(),
+                    c.chain.blockAt(Height.of(3)).orElseThrow(),
                     c.chain.blockAt(Height.of(4)).orElseThrow())) {
                 a.chain.importBlock(blk);
             }
             assertThat(a.chain.head().hash()).isEqualTo(c.chain.head().hash());
-            assertThat(a.chain.head().tip().state().root()).isEqualTo(c.chain.head().tip().state().root());
+            assertThat(a.chain.head().tip().state().root())
+                    .isEqualTo(c.chain.head().tip().state().root());
             assertThat(a.chain.head().tip().state().tasks().get(1).orElseThrow().status())
                     .isEqualTo(TaskStatus.CLOSED_FORFEITED);
             assertThat(a.chain.verifyFromGenesis().ok()).isTrue();
@@ -117,8 +148,10 @@ class TaskStatePersistenceTest {
         TestNode node = new TestNode(InMemoryChainStore.over(kv, TestNode.GENESIS.chainId()));
         node.mineAndConnect(KEYS.get(2), List.of(postTask(0)));
         node.events.close(); // the store stays open: the damage below is written into it
-        kv.write(new io.learnchain.node.storage.WriteSet().delete(Column.TASKS, TaskRecords.key(1).unsafeArray()));
+        kv.write(new io.learnchain.node.storage.WriteSet()
+                .delete(Column.TASKS, TaskRecords.key(1).unsafeArray()));
         assertThatThrownBy(() -> new TestNode(InMemoryChainStore.over(kv, TestNode.GENESIS.chainId())))
-                .isInstanceOf(StoreCorruptedException.class).hasMessageContaining("(accounts and tasks) has root");
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("(accounts and tasks) has root");
     }
 }

@@ -6,12 +6,12 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.node.clock.ManualClock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.mempool.AdmissionRules;
@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
 /** A chain service on in-memory (or given) stores, with helpers to mine and sign; for tests. */
 public final class TestNode implements AutoCloseable {
     public static final Genesis GENESIS = Genesis.devnet();
-    public static final List<KeyPair> KEYS = IntStream.range(0, 4).mapToObj(DevAccounts::keys).toList();
+    public static final List<KeyPair> KEYS =
+            IntStream.range(0, 4).mapToObj(DevAccounts::keys).toList();
     public static final long START_SECONDS = 1_700_000_000L;
 
     public final ChainStore store;
@@ -42,8 +43,8 @@ public final class TestNode implements AutoCloseable {
 
     public TestNode(Genesis genesis, ChainStore store) {
         this.store = store;
-        this.mempool = new Mempool(MempoolConfig.DEFAULT,
-                new AdmissionRules(ChainRules.of(genesis), SignatureVerifier.ED25519));
+        this.mempool = new Mempool(
+                MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), SignatureVerifier.ED25519));
         this.chain = ChainService.open(genesis, store, mempool, events, metrics, clock);
     }
 
@@ -53,8 +54,14 @@ public final class TestNode implements AutoCloseable {
 
     public static SignedTransaction transfer(int from, long nonce, Address to, long units, long fee) {
         KeyPair keys = KEYS.get(from);
-        return SignedTransaction.sign(new TxBody(GENESIS.chainId(), keys.publicKey(), nonce, Amount.ofUnits(fee),
-                new Transfer(to, Amount.ofUnits(units))), keys);
+        return SignedTransaction.sign(
+                new TxBody(
+                        GENESIS.chainId(),
+                        keys.publicKey(),
+                        nonce,
+                        Amount.ofUnits(fee),
+                        new Transfer(to, Amount.ofUnits(units))),
+                keys);
     }
 
     /** Assembles and seals a block on this node's tip, {@code seconds} after the tip, without importing it. */

@@ -109,8 +109,8 @@ class DatasetLoaderTest {
         Path train = Files.writeString(tmp.resolve("train.csv"), "y,a,b\n0,1,2\n1,3,4\n");
         Path test = Files.writeString(tmp.resolve("test.csv"), "2,5,6\n");
         List<long[]> reports = new java.util.ArrayList<>();
-        new DatasetLoader(List.of()).load("csv:" + train + "," + test, (read, total) -> reports.add(new long[] {read,
-            total}));
+        new DatasetLoader(List.of())
+                .load("csv:" + train + "," + test, (read, total) -> reports.add(new long[] {read, total}));
         long size = Files.size(train) + Files.size(test);
         assertThat(reports).isNotEmpty();
         assertThat(reports.getLast()).containsExactly(size, size);
@@ -129,7 +129,8 @@ class DatasetLoaderTest {
 
     @Test
     void findsTheInstalledDebianPackageWhenPresent() {
-        Assumptions.assumeTrue(Files.isDirectory(DatasetLoader.DEBIAN_FASHION_MNIST), "dataset-fashion-mnist not installed");
+        Assumptions.assumeTrue(
+                Files.isDirectory(DatasetLoader.DEBIAN_FASHION_MNIST), "dataset-fashion-mnist not installed");
         TrainTestData full = DatasetLoader.standard(Map.of(), tmp).load("fashion-mnist");
         assertThat(full.train().count()).isEqualTo(60000);
         assertThat(full.test().count()).isEqualTo(10000);
@@ -168,5 +169,4 @@ class DatasetLoaderTest {
         }
         return out.toByteArray();
     }
-
 }

@@ -6,8 +6,8 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.dqn.DqnBlockBuilder;
-import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.SignatureVerifier;
@@ -24,14 +24,21 @@ import org.junit.jupiter.api.Test;
 
 /** A node that reopens its store on a dqn chain knows where the environment stands and goes on validating. */
 class DqnChainReloadTest {
-    static final Genesis GENESIS = Genesis.dqnDevnet(4, "cartpole", ForkOption.REWARD_SUM, Amount.ofCoins(10),
-            TestNode.START_SECONDS);
+    static final Genesis GENESIS =
+            Genesis.dqnDevnet(4, "cartpole", ForkOption.REWARD_SUM, Amount.ofCoins(10), TestNode.START_SECONDS);
 
     static Block next(ChainService chain, int miner, int action) {
         ChainTip tip = chain.head().tip();
         Hash w = Hash.sha256(("w" + tip.height()).getBytes(StandardCharsets.US_ASCII));
-        return DqnBlockBuilder.build(tip, chain.rules(), DevAccounts.keys(miner), action,
-                new DqnTrainingRecord(w, w, w, 0, List.of()), List.of(), tip.timestamp() + 1, SignatureVerifier.ED25519);
+        return DqnBlockBuilder.build(
+                tip,
+                chain.rules(),
+                DevAccounts.keys(miner),
+                action,
+                new DqnTrainingRecord(w, w, w, 0, List.of()),
+                List.of(),
+                tip.timestamp() + 1,
+                SignatureVerifier.ED25519);
     }
 
     @Test
@@ -42,11 +49,15 @@ class DqnChainReloadTest {
                 assertThat(a.chain.importBlock(next(a.chain, i % 4, (i * 7 + i / 3) % 2)))
                         .isInstanceOf(ImportResult.Connected.class);
             }
-            ChainService reopened = ChainService.open(GENESIS, store, a.mempool, new EventBus(16), new NodeMetrics(),
-                    a.clock);
-            assertThat(reopened.head().tip().hash()).isEqualTo(a.chain.head().tip().hash());
-            assertThat(reopened.head().tip().dqn()).isPresent().isEqualTo(a.chain.head().tip().dqn());
-            assertThat(reopened.head().tip().state().root()).isEqualTo(a.chain.head().tip().state().root());
+            ChainService reopened =
+                    ChainService.open(GENESIS, store, a.mempool, new EventBus(16), new NodeMetrics(), a.clock);
+            assertThat(reopened.head().tip().hash())
+                    .isEqualTo(a.chain.head().tip().hash());
+            assertThat(reopened.head().tip().dqn())
+                    .isPresent()
+                    .isEqualTo(a.chain.head().tip().dqn());
+            assertThat(reopened.head().tip().state().root())
+                    .isEqualTo(a.chain.head().tip().state().root());
             assertThat(reopened.head().summary()).isEqualTo(a.chain.head().summary());
             Block b = next(reopened, 1, 1);
             assertThat(reopened.importBlock(b)).isInstanceOf(ImportResult.Connected.class);
@@ -72,10 +83,10 @@ class DqnChainReloadTest {
     /** Orders two sibling blocks by the chain's fork choice. */
     static final class ForkChoiceOrder {
         static Block worse(Block x, Block y) {
-            var sx = io.learnchain.chain.fork.ChainSummary.genesis(Hash.ZERO).extend(x.hash(),
-                    io.learnchain.chain.fork.ForkChoice.score(x.header()));
-            var sy = io.learnchain.chain.fork.ChainSummary.genesis(Hash.ZERO).extend(y.hash(),
-                    io.learnchain.chain.fork.ForkChoice.score(y.header()));
+            var sx = io.learnchain.chain.fork.ChainSummary.genesis(Hash.ZERO)
+                    .extend(x.hash(), io.learnchain.chain.fork.ForkChoice.score(x.header()));
+            var sy = io.learnchain.chain.fork.ChainSummary.genesis(Hash.ZERO)
+                    .extend(y.hash(), io.learnchain.chain.fork.ForkChoice.score(y.header()));
             return io.learnchain.chain.fork.ForkChoice.isBetter(sx, sy) ? y : x;
         }
     }

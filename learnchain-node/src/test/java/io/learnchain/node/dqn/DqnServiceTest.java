@@ -1,6 +1,5 @@
 package io.learnchain.node.dqn;
 
-import io.learnchain.node.event.DqnEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Height;
@@ -12,6 +11,7 @@ import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.chain.ChainVerifier;
 import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
 import io.learnchain.node.mempool.MempoolConfig;
@@ -32,8 +32,15 @@ class DqnServiceTest {
     }
 
     private static NodeConfig config(Genesis genesis, int miner, int apiPort) {
-        return new NodeConfig(Optional.empty(), genesis, NodeConfig.DEFAULT_HOST, apiPort, 1,
-                miner < 0 ? Optional.empty() : Optional.of(DevAccounts.keys(miner)), true, MempoolConfig.DEFAULT);
+        return new NodeConfig(
+                Optional.empty(),
+                genesis,
+                NodeConfig.DEFAULT_HOST,
+                apiPort,
+                1,
+                miner < 0 ? Optional.empty() : Optional.of(DevAccounts.keys(miner)),
+                true,
+                MempoolConfig.DEFAULT);
     }
 
     @Test
@@ -48,20 +55,41 @@ class DqnServiceTest {
                     proposals.add(d);
                 }
             })) {
-                waitFor("20 dqn blocks", 50_000, () -> node.chain().head().height().value() >= 20);
+                waitFor(
+                        "20 dqn blocks",
+                        50_000,
+                        () -> node.chain().head().height().value() >= 20);
             }
             long height = node.chain().head().height().value();
             for (long i = 1; i <= height; i++) {
-                assertThat(node.chain().blockAt(new Height(i)).orElseThrow().header().proof()).isInstanceOf(DqnProof.class);
+                assertThat(node.chain()
+                                .blockAt(new Height(i))
+                                .orElseThrow()
+                                .header()
+                                .proof())
+                        .isInstanceOf(DqnProof.class);
             }
             assertThat(proposals).hasSizeGreaterThanOrEqualTo(15);
-            DqnProof tipProof = (DqnProof) node.chain().blockAt(new Height(height)).orElseThrow().header().proof();
+            DqnProof tipProof = (DqnProof) node.chain()
+                    .blockAt(new Height(height))
+                    .orElseThrow()
+                    .header()
+                    .proof();
             var http = java.net.http.HttpClient.newHttpClient();
-            String view = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.apiUrl() + "/blocks/"
-                    + node.chain().blockAt(new Height(height)).orElseThrow().hash().toHex())).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(view).contains("\"type\":\"dqn\"").contains("\"step\":{\"action\":" + tipProof.action()
-                    + ",\"reward\":" + tipProof.reward() + ",\"unshapedReward\":" + tipProof.unshapedReward());
+            String view = http.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.apiUrl() + "/blocks/"
+                                            + node.chain()
+                                                    .blockAt(new Height(height))
+                                                    .orElseThrow()
+                                                    .hash()
+                                                    .toHex()))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(view)
+                    .contains("\"type\":\"dqn\"")
+                    .contains("\"step\":{\"action\":" + tipProof.action() + ",\"reward\":" + tipProof.reward()
+                            + ",\"unshapedReward\":" + tipProof.unshapedReward());
             ChainVerifier.Report report = node.verify();
             assertThat(report.firstBad()).isEmpty();
             assertThat(report.ok()).isTrue();
@@ -75,14 +103,24 @@ class DqnServiceTest {
                 .withP2p(P2pConfig.defaults(P2pConfig.randomNodeId(), 0, List.of(), VerifyLevel.ACCURACY));
         try (LearnchainNode a = LearnchainNode.start(first)) {
             int port = a.peers().orElseThrow().port();
-            NodeConfig second = config(GENESIS, 1).withP2p(P2pConfig.defaults(P2pConfig.randomNodeId(), 0,
-                    List.of(new PeerAddress("127.0.0.1", port)), VerifyLevel.ACCURACY));
+            NodeConfig second = config(GENESIS, 1)
+                    .withP2p(P2pConfig.defaults(
+                            P2pConfig.randomNodeId(),
+                            0,
+                            List.of(new PeerAddress("127.0.0.1", port)),
+                            VerifyLevel.ACCURACY));
             try (LearnchainNode b = LearnchainNode.start(second)) {
-                waitFor("both nodes past height 8", 30_000, () -> a.chain().head().height().value() >= 8
-                        && b.chain().head().height().value() >= 8);
+                waitFor(
+                        "both nodes past height 8",
+                        30_000,
+                        () -> a.chain().head().height().value() >= 8
+                                && b.chain().head().height().value() >= 8);
                 a.dqn().orElseThrow().close();
                 b.dqn().orElseThrow().close();
-                waitFor("one tip", 10_000, () -> a.chain().head().hash().equals(b.chain().head().hash()));
+                waitFor(
+                        "one tip",
+                        10_000,
+                        () -> a.chain().head().hash().equals(b.chain().head().hash()));
                 assertThat(b.peers().orElseThrow().service().readyCount()).isEqualTo(1);
                 assertThat(minersOf(a)).contains(DevAccounts.address(0), DevAccounts.address(1));
                 assertThat(a.verify().ok()).isTrue();
@@ -95,7 +133,8 @@ class DqnServiceTest {
         java.util.Set<io.learnchain.base.Address> miners = new java.util.HashSet<>();
         long height = node.chain().head().height().value();
         for (long i = 1; i <= height; i++) {
-            miners.add(node.chain().blockAt(new Height(i)).orElseThrow().header().minerAddress());
+            miners.add(
+                    node.chain().blockAt(new Height(i)).orElseThrow().header().minerAddress());
         }
         return miners;
     }

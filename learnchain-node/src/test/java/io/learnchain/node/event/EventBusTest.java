@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class EventBusTest {
 
     private static NodeEvent block(long height) {
-        return new NodeEvent.BlockConnected(Hash.sha256(new byte[] {(byte) height}), Height.of(height), Hash.ZERO, 0, 0);
+        return new NodeEvent.BlockConnected(
+                Hash.sha256(new byte[] {(byte) height}), Height.of(height), Hash.ZERO, 0, 0);
     }
 
     @Test
@@ -22,8 +23,14 @@ class EventBusTest {
             List<NodeEvent> first = new CopyOnWriteArrayList<>();
             List<NodeEvent> second = new CopyOnWriteArrayList<>();
             CountDownLatch done = new CountDownLatch(6);
-            bus.subscribe("a", e -> { first.add(e); done.countDown(); });
-            bus.subscribe("b", e -> { second.add(e); done.countDown(); });
+            bus.subscribe("a", e -> {
+                first.add(e);
+                done.countDown();
+            });
+            bus.subscribe("b", e -> {
+                second.add(e);
+                done.countDown();
+            });
             for (long h = 1; h <= 3; h++) {
                 bus.publish(block(h));
             }

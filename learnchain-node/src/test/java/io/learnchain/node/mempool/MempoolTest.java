@@ -9,13 +9,13 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.rules.ChainRules;
-import io.learnchain.chain.rules.SignatureVerifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,15 +30,19 @@ class MempoolTest {
     private static final WorldState STATE = GENESIS.initialState();
     private static final Address SINK = DevAccounts.address(9);
 
-    private static final List<KeyPair> KEYS = java.util.stream.IntStream.range(0, 10).mapToObj(DevAccounts::keys)
-            .toList();
+    private static final List<KeyPair> KEYS =
+            java.util.stream.IntStream.range(0, 10).mapToObj(DevAccounts::keys).toList();
 
     private static SignedTransaction tx(int account, long nonce, long feeUnits, long amountUnits) {
         return tx(CHAIN, KEYS.get(account), nonce, feeUnits, amountUnits);
     }
 
     private static SignedTransaction tx(Hash chain, KeyPair keys, long nonce, long feeUnits, long amountUnits) {
-        TxBody body = new TxBody(chain, keys.publicKey(), nonce, Amount.ofUnits(feeUnits),
+        TxBody body = new TxBody(
+                chain,
+                keys.publicKey(),
+                nonce,
+                Amount.ofUnits(feeUnits),
                 new Transfer(SINK, Amount.ofUnits(amountUnits)));
         return SignedTransaction.sign(body, keys);
     }
@@ -90,7 +94,8 @@ class MempoolTest {
     @Test
     void rejectsBadSignatureWithActionableMessage() {
         SignedTransaction good = tx(0, 0, 5, 1);
-        SignedTransaction forged = new SignedTransaction(good.body(), tx(1, 0, 5, 1).signature());
+        SignedTransaction forged =
+                new SignedTransaction(good.body(), tx(1, 0, 5, 1).signature());
         Admission result = pool().add(forged, STATE);
         assertThat(result).isInstanceOfSatisfying(Admission.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Admission.Reason.BAD_SIGNATURE);
@@ -101,17 +106,20 @@ class MempoolTest {
     @Test
     void rejectsTransactionOfAnotherChain() {
         Admission result = pool().add(tx(Hash.sha256(new byte[] {1}), DevAccounts.keys(0), 0, 5, 1), STATE);
-        assertThat(result).isInstanceOfSatisfying(Admission.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Admission.Reason.WRONG_CHAIN));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        Admission.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Admission.Reason.WRONG_CHAIN));
     }
 
     @Test
     void rejectsTransferWhenNonceReplayed() {
-        WorldState advanced = STATE.with(DevAccounts.address(0),
-                new Account(STATE.balance(DevAccounts.address(0)), 3, 0));
+        WorldState advanced =
+                STATE.with(DevAccounts.address(0), new Account(STATE.balance(DevAccounts.address(0)), 3, 0));
         Admission result = pool().add(tx(0, 2, 5, 1), advanced);
-        assertThat(result).isInstanceOfSatisfying(Admission.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Admission.Reason.NONCE_TOO_LOW));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        Admission.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(Admission.Reason.NONCE_TOO_LOW));
     }
 
     @Test
@@ -121,8 +129,10 @@ class MempoolTest {
         WorldState state = STATE.with(poorAddress, Account.withBalance(Amount.ofUnits(100)));
         Mempool pool = pool();
         assertThat(pool.add(tx(CHAIN, poor, 0, 10, 50), state)).isInstanceOf(Admission.Accepted.class);
-        assertThat(pool.add(tx(CHAIN, poor, 1, 10, 50), state)).isInstanceOfSatisfying(Admission.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Admission.Reason.INSUFFICIENT_FUNDS));
+        assertThat(pool.add(tx(CHAIN, poor, 1, 10, 50), state))
+                .isInstanceOfSatisfying(
+                        Admission.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(Admission.Reason.INSUFFICIENT_FUNDS));
     }
 
     @Test
@@ -130,8 +140,10 @@ class MempoolTest {
         Mempool pool = pool();
         SignedTransaction original = tx(0, 0, 10, 1);
         pool.add(original, STATE);
-        assertThat(pool.add(tx(0, 0, 10, 2), STATE)).isInstanceOfSatisfying(Admission.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Admission.Reason.REPLACEMENT_UNDERPRICED));
+        assertThat(pool.add(tx(0, 0, 10, 2), STATE))
+                .isInstanceOfSatisfying(
+                        Admission.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(Admission.Reason.REPLACEMENT_UNDERPRICED));
         SignedTransaction bump = tx(0, 0, 11, 2);
         assertThat(pool.add(bump, STATE)).isInstanceOf(Admission.Accepted.class);
         assertThat(pool.select(STATE, 10)).containsExactly(bump);
@@ -145,8 +157,9 @@ class MempoolTest {
         SignedTransaction mid = tx(1, 0, 20, 1);
         pool.add(cheap, STATE);
         pool.add(mid, STATE);
-        assertThat(pool.add(tx(2, 0, 1, 1), STATE)).isInstanceOfSatisfying(Admission.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Admission.Reason.POOL_FULL));
+        assertThat(pool.add(tx(2, 0, 1, 1), STATE))
+                .isInstanceOfSatisfying(
+                        Admission.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Admission.Reason.POOL_FULL));
         SignedTransaction dear = tx(3, 0, 30, 1);
         assertThat(pool.add(dear, STATE)).isInstanceOf(Admission.Accepted.class);
         assertThat(pool.select(STATE, 10)).containsExactly(dear, mid);
@@ -182,14 +195,18 @@ class MempoolTest {
         List<Long> headFees = new ArrayList<>();
         for (SignedTransaction t : picked) {
             long expected = seen.getOrDefault(t.body().senderAddress(), 0L);
-            assertThat(t.body().nonce()).as("seed %d: nonce order of %s", seed, t.body().senderAddress())
+            assertThat(t.body().nonce())
+                    .as("seed %d: nonce order of %s", seed, t.body().senderAddress())
                     .isEqualTo(expected);
             seen.put(t.body().senderAddress(), expected + 1);
             headFees.add(t.body().fee().units());
         }
         // Greedy: the first pick is the dearest of the senders' first transactions.
-        long bestHead = picked.stream().filter(t -> t.body().nonce() == 0).mapToLong(t -> t.body().fee().units())
-                .max().orElseThrow();
+        long bestHead = picked.stream()
+                .filter(t -> t.body().nonce() == 0)
+                .mapToLong(t -> t.body().fee().units())
+                .max()
+                .orElseThrow();
         assertThat(headFees.getFirst()).as("seed %d", seed).isEqualTo(bestHead);
     }
 }

@@ -23,8 +23,9 @@ class SignatureCacheTest {
     void neverCachesAFailedSignature() {
         SignatureCache cache = new SignatureCache(16);
         SignedTransaction good = TestNode.transfer(0, 0, DevAccounts.address(3), 1, 1);
-        SignedTransaction forged = new SignedTransaction(good.body(), TestNode.transfer(1, 0, DevAccounts.address(3),
-                1, 1).signature());
+        SignedTransaction forged = new SignedTransaction(
+                good.body(),
+                TestNode.transfer(1, 0, DevAccounts.address(3), 1, 1).signature());
         assertThat(cache.verify(forged)).isFalse();
         assertThat(cache.verify(forged)).isFalse();
         assertThat(cache.hits()).isZero();
@@ -53,9 +54,16 @@ class SignatureCacheTest {
         assertThat(cache.verifyHeader(header)).isTrue();
         assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.misses()).isZero();
-        io.learnchain.chain.block.BlockHeader resigned = new io.learnchain.chain.block.BlockHeader(header.version(),
-                header.height(), header.previous(), header.timestamp(), header.miner(), header.txRoot(),
-                header.stateRoot(), header.proof(), TestNode.KEYS.get(0).sign(new byte[] {1}));
+        io.learnchain.chain.block.BlockHeader resigned = new io.learnchain.chain.block.BlockHeader(
+                header.version(),
+                header.height(),
+                header.previous(),
+                header.timestamp(),
+                header.miner(),
+                header.txRoot(),
+                header.stateRoot(),
+                header.proof(),
+                TestNode.KEYS.get(0).sign(new byte[] {1}));
         assertThat(cache.verifyHeader(resigned)).isFalse();
         assertThat(cache.misses()).isEqualTo(1);
     }

@@ -35,7 +35,8 @@ class MinerServiceTest {
                 assertThat(node.chain.transaction(tx.hash())).isPresent();
                 assertThat(node.mempool.size()).isZero();
                 Thread.sleep(300);
-                assertThat(node.chain.head().height()).as("the next block waits for the block time")
+                assertThat(node.chain.head().height())
+                        .as("the next block waits for the block time")
                         .isEqualTo(Height.of(1));
                 node.clock.advanceSeconds(10);
                 await(() -> node.chain.head().height().equals(Height.of(2)), Duration.ofSeconds(10));
@@ -49,8 +50,8 @@ class MinerServiceTest {
     @Test
     void stopsPromptlyWhenClosed() throws InterruptedException {
         try (TestNode node = new TestNode()) {
-            MinerService miner = new MinerService(node.chain, node.mempool, MinerConfig.of(TestNode.KEYS.get(1), 3600),
-                    node.clock, node.metrics);
+            MinerService miner = new MinerService(
+                    node.chain, node.mempool, MinerConfig.of(TestNode.KEYS.get(1), 3600), node.clock, node.metrics);
             miner.start();
             await(() -> node.chain.head().height().equals(Height.of(1)), Duration.ofSeconds(10));
             long start = System.nanoTime();

@@ -7,8 +7,8 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.pole.PoleFixture;
-import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
@@ -42,11 +42,16 @@ class InMemorySyncTest {
         chain.addEmptyBlocks(45);
         WireLimits small = new WireLimits(1 << 20, 16, 64, 8, 64 << 10, 100, 256);
         P2pTestNode a = node("a", chain.genesis());
-        P2pTestNode b = node("b", chain.genesis(), P2pTestNode.config("b", VerifyLevel.ACCURACY).withLimits(small));
+        P2pTestNode b = node(
+                "b",
+                chain.genesis(),
+                P2pTestNode.config("b", VerifyLevel.ACCURACY).withLimits(small));
         a.importAll(chain.blocks());
         network.connect("b", "a");
 
-        assertThat(scheduler.runUntil(() -> b.height() == 45, 30_000)).as("b reaches height 45").isTrue();
+        assertThat(scheduler.runUntil(() -> b.height() == 45, 30_000))
+                .as("b reaches height 45")
+                .isTrue();
         assertThat(b.tip()).isEqualTo(a.tip());
         assertThat(b.peers.syncedBlocks()).isEqualTo(45);
     }
@@ -60,7 +65,8 @@ class InMemorySyncTest {
         P2pTestNode c = node("c", common.genesis());
         a.importAll(common.blocks());
         network.connectAll();
-        assertThat(scheduler.runUntil(() -> b.height() == 3 && c.height() == 3, 20_000)).isTrue();
+        assertThat(scheduler.runUntil(() -> b.height() == 3 && c.height() == 3, 20_000))
+                .isTrue();
 
         network.partition(Set.of("a"));
         ChainBuilder minority = common.forkAt(Height.of(3)).minedBy(1);
@@ -74,9 +80,12 @@ class InMemorySyncTest {
 
         network.heal();
         assertThat(scheduler.runUntil(() -> a.tip().equals(b.tip()) && c.tip().equals(b.tip()), 30_000))
-                .as("one tip after the heal").isTrue();
+                .as("one tip after the heal")
+                .isTrue();
         assertThat(a.height()).isEqualTo(6);
-        assertThat(a.mempool.contains(abandoned.hash())).as("the minority's transaction is back in its mempool").isTrue();
+        assertThat(a.mempool.contains(abandoned.hash()))
+                .as("the minority's transaction is back in its mempool")
+                .isTrue();
     }
 
     @Test
@@ -86,16 +95,21 @@ class InMemorySyncTest {
         P2pTestNode honest = node("honest", chain.genesis());
         honest.importAll(chain.blocks());
         P2pTestNode b = node("b", chain.genesis());
-        ScriptedPeer staller = new ScriptedPeer("staller").connectTo(b.peers)
+        ScriptedPeer staller = new ScriptedPeer("staller")
+                .connectTo(b.peers)
                 .handshake(chain.genesis().chainId(), 1_000, Hash.sha256("a tip it never serves".getBytes()));
         scheduler.runFor(100);
-        assertThat(staller.receivedOf(WireMessage.GetHeaders.class)).as("b asks the higher peer first").hasSize(1);
+        assertThat(staller.receivedOf(WireMessage.GetHeaders.class))
+                .as("b asks the higher peer first")
+                .hasSize(1);
 
         network.connect("b", "honest");
         assertThat(scheduler.runUntil(() -> b.height() == 10, 30_000)).isTrue();
         assertThat(staller.closed()).isTrue();
         assertThat(b.peers.stalls()).isEqualTo(1);
-        assertThat(b.peers.isBanned("staller")).as("stalling is not misbehaving").isFalse();
+        assertThat(b.peers.isBanned("staller"))
+                .as("stalling is not misbehaving")
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -113,7 +127,9 @@ class InMemorySyncTest {
         P2pTestNode b = node("b", pole.genesis, P2pTestNode.config("b", level));
         network.connect("b", "a");
 
-        assertThat(scheduler.runUntil(() -> b.height() == 2, 30_000)).as("b connects the pole block").isTrue();
+        assertThat(scheduler.runUntil(() -> b.height() == 2, 30_000))
+                .as("b connects the pole block")
+                .isTrue();
         assertThat(b.tip()).isEqualTo(honestBlock.block().hash());
         assertThat(b.blobs.get(honestBlock.model().hash())).isPresent();
         assertThat(b.peers.isBanned("a")).isFalse();

@@ -3,16 +3,16 @@ package io.learnchain.node.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.testkit.ChainBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,8 +32,8 @@ class NettyPeerTest {
     final List<AutoCloseable> open = new ArrayList<>();
 
     NettyTestNode start(String name, Genesis genesis) throws InterruptedException {
-        NettyTestNode n = new NettyTestNode(name, genesis, P2pTestNode.config(name, VerifyLevel.ACCURACY)
-                .withLimits(SMALL_FRAMES));
+        NettyTestNode n = new NettyTestNode(
+                name, genesis, P2pTestNode.config(name, VerifyLevel.ACCURACY).withLimits(SMALL_FRAMES));
         open.add(n);
         return n;
     }
@@ -79,7 +79,9 @@ class NettyPeerTest {
         Block next = chain.addBlock(tx);
         a.node.importAll(List.of(next));
         waitFor("c follows a's new block", 10_000, () -> c.node.tip().equals(next.hash()));
-        assertThat(c.node.mempool.contains(tx.hash())).as("included, so out of the mempool").isFalse();
+        assertThat(c.node.mempool.contains(tx.hash()))
+                .as("included, so out of the mempool")
+                .isFalse();
     }
 
     @Test
@@ -97,7 +99,9 @@ class NettyPeerTest {
         Thread.sleep(500);
         assertThat(d.peers().readyCount()).isZero();
         assertThat(a.peers().readyCount()).isZero();
-        assertThat(a.peers().bans().entries()).as("a different chain is refused, not banned").isEmpty();
+        assertThat(a.peers().bans().entries())
+                .as("a different chain is refused, not banned")
+                .isEmpty();
     }
 
     @Test
@@ -109,12 +113,19 @@ class NettyPeerTest {
         TcpScriptedPeer unknownTag = peer(node);
         unknownTag.handshake(chain.genesis().chainId(), "unknown-tag");
         unknownTag.write(TcpScriptedPeer.frame(new byte[] {(byte) 0x63, 1, 2, 3}));
-        assertThat(unknownTag.closedWithin(1_000)).as("unknown message type disconnects within 1 s").isTrue();
+        assertThat(unknownTag.closedWithin(1_000))
+                .as("unknown message type disconnects within 1 s")
+                .isTrue();
 
         TcpScriptedPeer oversized = peer(node);
-        oversized.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(SMALL_FRAMES.maxFrameBytes() + 1)
-                .putInt(0).array());
-        assertThat(oversized.closedWithin(1_000)).as("a length over the limit disconnects within 1 s").isTrue();
+        oversized.write(ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(SMALL_FRAMES.maxFrameBytes() + 1)
+                .putInt(0)
+                .array());
+        assertThat(oversized.closedWithin(1_000))
+                .as("a length over the limit disconnects within 1 s")
+                .isTrue();
 
         TcpScriptedPeer truncated = peer(node);
         truncated.handshake(chain.genesis().chainId(), "truncated");
@@ -123,20 +134,28 @@ class NettyPeerTest {
 
         TcpScriptedPeer twice = peer(node);
         twice.handshake(chain.genesis().chainId(), "twice");
-        twice.send(new WireMessage.Hello(io.learnchain.node.p2p.wire.WireCodec.PROTOCOL_VERSION,
-                chain.genesis().chainId(), io.learnchain.base.Height.GENESIS, chain.genesis().chainId(),
-                Hash.sha256("twice".getBytes()), 0));
-        assertThat(twice.closedWithin(1_000)).as("a second handshake disconnects").isTrue();
+        twice.send(new WireMessage.Hello(
+                io.learnchain.node.p2p.wire.WireCodec.PROTOCOL_VERSION,
+                chain.genesis().chainId(),
+                io.learnchain.base.Height.GENESIS,
+                chain.genesis().chainId(),
+                Hash.sha256("twice".getBytes()),
+                0));
+        assertThat(twice.closedWithin(1_000))
+                .as("a second handshake disconnects")
+                .isTrue();
 
         byte[] split = TcpScriptedPeer.frame(TcpScriptedPeer.CODEC.encode(new WireMessage.Ping(77)));
         good.write(java.util.Arrays.copyOfRange(split, 0, 3));
         Thread.sleep(50);
         good.write(java.util.Arrays.copyOfRange(split, 3, split.length));
-        assertThat(good.readUntil(WireMessage.Pong.class).nonce()).as("a frame split across writes is processed")
+        assertThat(good.readUntil(WireMessage.Pong.class).nonce())
+                .as("a frame split across writes is processed")
                 .isEqualTo(77);
         assertThat(good.ping(1)).isLessThan(2_000);
         waitFor("four bans", 2_000, () -> node.peers().bans().entries().size() >= 4);
-        assertThat(node.peers().bans().entries().values()).extracting(BanList.Ban::reason)
+        assertThat(node.peers().bans().entries().values())
+                .extracting(BanList.Ban::reason)
                 .anySatisfy(r -> assertThat(r).contains("unknown message tag"))
                 .anySatisfy(r -> assertThat(r).contains("bad framing"))
                 .anySatisfy(r -> assertThat(r).contains("truncated"))
@@ -150,8 +169,8 @@ class NettyPeerTest {
         good.handshake(chain.genesis().chainId(), "good");
         TcpScriptedPeer flooder = peer(node);
         flooder.handshake(chain.genesis().chainId(), "flooder");
-        byte[] junk = TcpScriptedPeer.frame(TcpScriptedPeer.CODEC.encode(new WireMessage.BlobChunk(Hash.ZERO, 0,
-                SMALL_FRAMES.maxChunkBytes(), Bytes.wrap(new byte[SMALL_FRAMES.maxChunkBytes()]))));
+        byte[] junk = TcpScriptedPeer.frame(TcpScriptedPeer.CODEC.encode(new WireMessage.BlobChunk(
+                Hash.ZERO, 0, SMALL_FRAMES.maxChunkBytes(), Bytes.wrap(new byte[SMALL_FRAMES.maxChunkBytes()]))));
         assertThat(junk.length).isGreaterThan(SMALL_FRAMES.maxFrameBytes() - 200);
         CompletableFuture<Integer> flood = CompletableFuture.supplyAsync(() -> {
             int sent = 0;
@@ -171,10 +190,14 @@ class NettyPeerTest {
         flood.join();
         assertThat(worst).as("slowest of 20 pings during the flood, ms").isLessThan(2_000);
         assertThat(flooder.closedWithin(2_000)).isTrue();
-        waitFor("the flooder banned", 2_000, () -> node.peers().bans().entries().values().stream()
-                .anyMatch(b -> b.reason().contains("not asked for")));
+        waitFor(
+                "the flooder banned",
+                2_000,
+                () -> node.peers().bans().entries().values().stream()
+                        .anyMatch(b -> b.reason().contains("not asked for")));
         assertThat(good.ping(99)).isLessThan(2_000);
-        System.out.printf("junk flood: %d frames of %d bytes sent before the ban; slowest ping %d ms%n",
+        System.out.printf(
+                "junk flood: %d frames of %d bytes sent before the ban; slowest ping %d ms%n",
                 flood.join(), junk.length, worst);
     }
 

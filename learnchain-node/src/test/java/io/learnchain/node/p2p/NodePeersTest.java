@@ -18,21 +18,42 @@ class NodePeersTest {
         NodeConfig minerConfig = NodeConfig.dev(Optional.empty(), NodeConfig.API_DISABLED, 1)
                 .withP2p(P2pConfig.defaults(P2pConfig.randomNodeId(), 0, List.of(), VerifyLevel.ACCURACY));
         try (LearnchainNode miner = LearnchainNode.start(minerConfig)) {
-            NettyPeerTest.waitFor("the miner's first block", 10_000, () -> miner.chain().head().height().value() >= 1);
+            NettyPeerTest.waitFor(
+                    "the miner's first block",
+                    10_000,
+                    () -> miner.chain().head().height().value() >= 1);
             int port = miner.peers().orElseThrow().port();
-            NodeConfig followerConfig = minerConfig.withMinerKey(Optional.empty()).withApiPort(0).withP2p(P2pConfig.defaults(
-                    P2pConfig.randomNodeId(), 0, List.of(new PeerAddress("127.0.0.1", port)), VerifyLevel.ACCURACY));
+            NodeConfig followerConfig = minerConfig
+                    .withMinerKey(Optional.empty())
+                    .withApiPort(0)
+                    .withP2p(P2pConfig.defaults(
+                            P2pConfig.randomNodeId(),
+                            0,
+                            List.of(new PeerAddress("127.0.0.1", port)),
+                            VerifyLevel.ACCURACY));
             try (LearnchainNode follower = LearnchainNode.start(followerConfig)) {
-                NettyPeerTest.waitFor("the follower at the miner's height + 1", 15_000, () ->
-                        follower.chain().head().height().value() >= 2
-                                && follower.chain().head().hash().equals(miner.chain().head().hash()));
-                assertThat(follower.peers().orElseThrow().service().readyCount()).isEqualTo(1);
-                assertThat(miner.peers().orElseThrow().service().peers()).singleElement()
+                NettyPeerTest.waitFor(
+                        "the follower at the miner's height + 1",
+                        15_000,
+                        () -> follower.chain().head().height().value() >= 2
+                                && follower.chain()
+                                        .head()
+                                        .hash()
+                                        .equals(miner.chain().head().hash()));
+                assertThat(follower.peers().orElseThrow().service().readyCount())
+                        .isEqualTo(1);
+                assertThat(miner.peers().orElseThrow().service().peers())
+                        .singleElement()
                         .satisfies(p -> assertThat(p.inbound()).isTrue());
                 var http = java.net.http.HttpClient.newHttpClient();
-                String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        follower.apiUrl() + "/peers")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                assertThat(body).contains("\"enabled\":true").contains("\"address\":\"127.0.0.1:" + port + "\"")
+                String body = http.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(follower.apiUrl() + "/peers"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body();
+                assertThat(body)
+                        .contains("\"enabled\":true")
+                        .contains("\"address\":\"127.0.0.1:" + port + "\"")
                         .contains("\"ready\":true");
             }
         }

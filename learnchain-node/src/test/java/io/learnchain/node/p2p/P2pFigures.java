@@ -19,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 5 nodes, sync speed in blocks per second at {@code accuracy} and {@code replay}, heap per node.
  */
 final class P2pFigures {
-    private P2pFigures() {
-    }
+    private P2pFigures() {}
 
     public static void main(String[] args) throws Exception {
         PoleFixture pole = new PoleFixture();
@@ -62,7 +61,10 @@ final class P2pFigures {
         for (int i = 1; i < n; i++) {
             nodes.get(i).dial(nodes.get(i - 1)); // a line: the farthest node is n-1 hops away
         }
-        NettyPeerTest.waitFor("handshakes", 10_000, () -> nodes.stream().allMatch(x -> x.peers().readyCount() >= 1));
+        NettyPeerTest.waitFor(
+                "handshakes",
+                10_000,
+                () -> nodes.stream().allMatch(x -> x.peers().readyCount() >= 1));
         return nodes;
     }
 
@@ -80,13 +82,20 @@ final class P2pFigures {
                 model[i] = (byte) (i * 31 + round);
             }
             ChainTip t1 = pole.connect(ChainTip.genesis(pole.genesis), post);
-            Block candidate = pole.pole(t1, PoleFixture.MINER, Hash.sha256(model), PoleFixture.record(t1,
-                    PoleFixture.MINER, round, 10, new TrainingStart.FromSeed(round)), round, 7, List.of(),
+            Block candidate = pole.pole(
+                    t1,
+                    PoleFixture.MINER,
+                    Hash.sha256(model),
+                    PoleFixture.record(t1, PoleFixture.MINER, round, 10, new TrainingStart.FromSeed(round)),
+                    round,
+                    7,
+                    List.of(),
                     pole.reveal(t1, 1));
             Map<String, Long> arrived = new ConcurrentHashMap<>();
             for (NettyTestNode x : nodes) {
                 x.node.tap = m -> {
-                    if (m instanceof GossipMessage.Candidate c && c.block().hash().equals(candidate.hash())) {
+                    if (m instanceof GossipMessage.Candidate c
+                            && c.block().hash().equals(candidate.hash())) {
                         arrived.put(x.node.name, System.nanoTime());
                     }
                 };
@@ -94,15 +103,21 @@ final class P2pFigures {
             long start = System.nanoTime();
             nodes.getFirst().peers().broadcast(new GossipMessage.Candidate(candidate, model));
             NettyPeerTest.waitFor("the candidate everywhere", 30_000, () -> arrived.size() == n - 1);
-            times[round] = arrived.values().stream().mapToLong(v -> v - start).max().orElseThrow();
+            times[round] =
+                    arrived.values().stream().mapToLong(v -> v - start).max().orElseThrow();
         }
         System.gc();
         long after = rt.totalMemory() - rt.freeMemory();
         long[] measured = java.util.Arrays.copyOfRange(times, 2, times.length); // the first two warm up
         java.util.Arrays.sort(measured);
-        System.out.printf("propagation: %d nodes (line), candidate + model of %,d bytes: median %.2f ms, max %.2f ms"
-                + " (%d runs); heap per node %.1f MiB, Netty direct memory %.1f MiB%n", n, modelBytes,
-                measured[measured.length / 2] / 1e6, measured[measured.length - 1] / 1e6, measured.length,
+        System.out.printf(
+                "propagation: %d nodes (line), candidate + model of %,d bytes: median %.2f ms, max %.2f ms"
+                        + " (%d runs); heap per node %.1f MiB, Netty direct memory %.1f MiB%n",
+                n,
+                modelBytes,
+                measured[measured.length / 2] / 1e6,
+                measured[measured.length - 1] / 1e6,
+                measured.length,
                 (after - before) / (double) n / (1 << 20),
                 io.netty.util.internal.PlatformDependent.usedDirectMemory() / (double) (1 << 20));
         nodes.forEach(NettyTestNode::close);
@@ -117,8 +132,10 @@ final class P2pFigures {
         b.dial(a);
         NettyPeerTest.waitFor("sync", 600_000, () -> b.node.height() == chain.size());
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("sync at %s: %d blocks (%d pole blocks, 200 training steps each, blobs fetched) in %.2f s = "
-                + "%.1f blocks/s%n", level, chain.size(), chain.size() * 3 / 4, seconds, chain.size() / seconds);
+        System.out.printf(
+                "sync at %s: %d blocks (%d pole blocks, 200 training steps each, blobs fetched) in %.2f s = "
+                        + "%.1f blocks/s%n",
+                level, chain.size(), chain.size() * 3 / 4, seconds, chain.size() / seconds);
         b.close();
         a.close();
     }

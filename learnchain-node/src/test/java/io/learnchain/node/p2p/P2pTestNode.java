@@ -11,14 +11,14 @@ import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.MempoolConfig;
 import io.learnchain.node.metrics.NodeMetrics;
-import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.storage.InMemoryChainStore;
-import io.learnchain.node.clock.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -32,16 +32,24 @@ final class P2pTestNode {
     final PeerService peers;
     final Mempool mempool;
     /** Called with every gossip message that reached this node's sink (on the scheduler thread). */
-    volatile java.util.function.Consumer<io.learnchain.node.gossip.GossipMessage> tap = m -> { };
+    volatile java.util.function.Consumer<io.learnchain.node.gossip.GossipMessage> tap = m -> {};
 
     P2pTestNode(String name, Genesis genesis, Scheduler scheduler, Clock clock, P2pConfig config) {
         this.name = name;
         this.blobs = new InMemoryBlobStore(genesis.limits().maxBlobBytes());
-        this.mempool = new Mempool(MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis),
-                SignatureVerifier.ED25519, true));
+        this.mempool = new Mempool(
+                MempoolConfig.DEFAULT, new AdmissionRules(ChainRules.of(genesis), SignatureVerifier.ED25519, true));
         EventBus bus = new EventBus(16);
-        this.chain = ChainService.open(genesis, InMemoryChainStore.create(genesis.chainId()), mempool, bus,
-                new NodeMetrics(), clock, SignatureVerifier.ED25519, new BlobStoreView(blobs), ComputePool.serial());
+        this.chain = ChainService.open(
+                genesis,
+                InMemoryChainStore.create(genesis.chainId()),
+                mempool,
+                bus,
+                new NodeMetrics(),
+                clock,
+                SignatureVerifier.ED25519,
+                new BlobStoreView(blobs),
+                ComputePool.serial());
         bus.close();
         ChainGossipSink sink = new ChainGossipSink(chain);
         this.peers = new PeerService(config, chain, blobs, scheduler, (from, m) -> {
@@ -58,7 +66,8 @@ final class P2pTestNode {
         for (Block b : blocks) {
             ImportResult r = chain.importSynced(b, VerifyLevel.ACCURACY);
             if (!(r instanceof ImportResult.Connected) && !(r instanceof ImportResult.SideChain)) {
-                throw new AssertionError(name + " did not take block " + b.hash().shortHex() + ": " + r);
+                throw new AssertionError(
+                        name + " did not take block " + b.hash().shortHex() + ": " + r);
             }
         }
     }

@@ -6,10 +6,10 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.p2p.wire.WireCodec;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
-import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.testkit.ChainBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,18 +18,20 @@ import org.junit.jupiter.api.Test;
 
 /** SCENARIOS.md A: what gets a peer banned, and what does not. */
 class PeerMisbehaviourTest {
-    final io.learnchain.node.gossip.VirtualScheduler scheduler = new io.learnchain.node.gossip.VirtualScheduler(InMemorySyncTest.START);
+    final io.learnchain.node.gossip.VirtualScheduler scheduler =
+            new io.learnchain.node.gossip.VirtualScheduler(InMemorySyncTest.START);
     final ChainBuilder chain = ChainBuilder.devnet();
-    final P2pTestNode node = new P2pTestNode("node", chain.genesis(), scheduler, scheduler,
-            P2pTestNode.config("node", VerifyLevel.ACCURACY));
+    final P2pTestNode node = new P2pTestNode(
+            "node", chain.genesis(), scheduler, scheduler, P2pTestNode.config("node", VerifyLevel.ACCURACY));
 
     PeerMisbehaviourTest() {
         node.peers.start();
     }
 
     ScriptedPeer ready(String name) {
-        ScriptedPeer p = new ScriptedPeer(name).connectTo(node.peers).handshake(chain.genesis().chainId(), 0,
-                chain.genesis().chainId());
+        ScriptedPeer p = new ScriptedPeer(name)
+                .connectTo(node.peers)
+                .handshake(chain.genesis().chainId(), 0, chain.genesis().chainId());
         scheduler.runFor(10);
         assertThat(node.peers.readyCount()).isPositive();
         return p;
@@ -59,10 +61,12 @@ class PeerMisbehaviourTest {
 
     @Test
     void refusesAnotherChainWithAReasonWithoutBanning() {
-        ScriptedPeer other = new ScriptedPeer("other").connectTo(node.peers)
+        ScriptedPeer other = new ScriptedPeer("other")
+                .connectTo(node.peers)
                 .handshake(Hash.sha256("another genesis".getBytes()), 0, Hash.ZERO);
         scheduler.runFor(10);
-        assertThat(other.receivedOf(WireMessage.HelloAck.class)).singleElement()
+        assertThat(other.receivedOf(WireMessage.HelloAck.class))
+                .singleElement()
                 .satisfies(a -> assertThat(a.reason()).contains("chain id").contains("different genesis"));
         assertThat(other.closed()).isTrue();
         assertThat(node.peers.isBanned("other")).isFalse();
@@ -80,7 +84,9 @@ class PeerMisbehaviourTest {
         scheduler.runFor(100);
         assertThat(curious.closed()).isFalse();
         assertThat(curious.receivedOf(WireMessage.NotFound.class)).hasSize(20);
-        assertThat(node.peers.peers()).singleElement().satisfies(p -> assertThat(p.misbehaviour()).isZero());
+        assertThat(node.peers.peers())
+                .singleElement()
+                .satisfies(p -> assertThat(p.misbehaviour()).isZero());
     }
 
     @Test
@@ -107,14 +113,16 @@ class PeerMisbehaviourTest {
         WireLimits limits = WireLimits.DEFAULT;
         ScriptedPeer peer = ready("limits");
         Block b = chain.addBlock();
-        byte[] atLimit = new WireCodec(limits.withMaxFrameBytes(64 << 20)).encode(
-                new WireMessage.Headers(Collections.nCopies(limits.maxHeaders(), b.header())));
+        byte[] atLimit = new WireCodec(limits.withMaxFrameBytes(64 << 20))
+                .encode(new WireMessage.Headers(Collections.nCopies(limits.maxHeaders(), b.header())));
         peer.tellRaw(atLimit);
         scheduler.runFor(10);
-        assertThat(node.peers.isBanned("limits")).as("unsolicited headers cost points, not a ban").isFalse();
+        assertThat(node.peers.isBanned("limits"))
+                .as("unsolicited headers cost points, not a ban")
+                .isFalse();
         ScriptedPeer over = ready("over");
-        over.tellRaw(new WireCodec(limits.withMaxFrameBytes(64 << 20)).encode(
-                new WireMessage.Headers(Collections.nCopies(limits.maxHeaders() + 1, b.header()))));
+        over.tellRaw(new WireCodec(limits.withMaxFrameBytes(64 << 20))
+                .encode(new WireMessage.Headers(Collections.nCopies(limits.maxHeaders() + 1, b.header()))));
         assertThat(node.peers.isBanned("over")).isTrue();
     }
 
@@ -128,7 +136,9 @@ class PeerMisbehaviourTest {
         }
         scheduler.runFor(10);
         assertThat(to.receivedOf(WireMessage.Gossip.class)).hasSize(1);
-        assertThat(from.receivedOf(WireMessage.Gossip.class)).as("never echoed to the sender").isEmpty();
+        assertThat(from.receivedOf(WireMessage.Gossip.class))
+                .as("never echoed to the sender")
+                .isEmpty();
         assertThat(node.mempool.contains(tx.hash())).isTrue();
     }
 
@@ -144,7 +154,11 @@ class PeerMisbehaviourTest {
 
     @Test
     void refusesInboundConnectionsOverTheLimit() {
-        P2pTestNode small = new P2pTestNode("small", chain.genesis(), scheduler, scheduler,
+        P2pTestNode small = new P2pTestNode(
+                "small",
+                chain.genesis(),
+                scheduler,
+                scheduler,
                 P2pTestNode.config("small", VerifyLevel.ACCURACY).withMaxInbound(2));
         ScriptedPeer first = new ScriptedPeer("first").connectTo(small.peers);
         ScriptedPeer second = new ScriptedPeer("second").connectTo(small.peers);
@@ -153,21 +167,30 @@ class PeerMisbehaviourTest {
         assertThat(second.closed()).isFalse();
         assertThat(third.closedBecause).isEqualTo("inbound limit reached");
         first.close("leaving");
-        assertThat(new ScriptedPeer("fourth").connectTo(small.peers).closed()).as("room again").isFalse();
+        assertThat(new ScriptedPeer("fourth").connectTo(small.peers).closed())
+                .as("room again")
+                .isFalse();
     }
 
     @Test
     void sharesTheListenAddressesOfItsPeers() {
         ScriptedPeer listener = new ScriptedPeer("10.0.0.7:40000").connectTo(node.peers);
-        listener.tell(new WireMessage.Hello(WireCodec.PROTOCOL_VERSION, chain.genesis().chainId(),
-                io.learnchain.base.Height.GENESIS, chain.genesis().chainId(), Hash.sha256("listener".getBytes()), 9645));
+        listener.tell(new WireMessage.Hello(
+                WireCodec.PROTOCOL_VERSION,
+                chain.genesis().chainId(),
+                io.learnchain.base.Height.GENESIS,
+                chain.genesis().chainId(),
+                Hash.sha256("listener".getBytes()),
+                9645));
         listener.tell(WireMessage.HelloAck.accept());
         scheduler.runFor(10);
         ScriptedPeer asker = ready("asker");
         asker.tell(new WireMessage.GetPeers());
         scheduler.runFor(10);
-        assertThat(asker.receivedOf(WireMessage.Peers.class)).last().satisfies(p -> assertThat(p.peers())
-                .contains(new io.learnchain.node.p2p.wire.PeerAddress("10.0.0.7", 9645)));
+        assertThat(asker.receivedOf(WireMessage.Peers.class))
+                .last()
+                .satisfies(p ->
+                        assertThat(p.peers()).contains(new io.learnchain.node.p2p.wire.PeerAddress("10.0.0.7", 9645)));
     }
 
     /** The codec's tags, for hand-made frames. */

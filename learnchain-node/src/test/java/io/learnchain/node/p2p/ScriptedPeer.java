@@ -32,8 +32,8 @@ final class ScriptedPeer implements PeerLink {
 
     /** Completes the handshake claiming {@code height} and {@code best}. */
     ScriptedPeer handshake(Hash chainId, long height, Hash best) {
-        tell(new WireMessage.Hello(WireCodec.PROTOCOL_VERSION, chainId, Height.of(height), best,
-                Hash.sha256(address.getBytes()), 0));
+        tell(new WireMessage.Hello(
+                WireCodec.PROTOCOL_VERSION, chainId, Height.of(height), best, Hash.sha256(address.getBytes()), 0));
         tell(WireMessage.HelloAck.accept());
         return this;
     }

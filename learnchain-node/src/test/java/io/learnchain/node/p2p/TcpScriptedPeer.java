@@ -30,8 +30,11 @@ final class TcpScriptedPeer implements AutoCloseable {
     }
 
     static byte[] frame(byte[] message) {
-        return ByteBuffer.allocate(4 + message.length).order(ByteOrder.LITTLE_ENDIAN).putInt(message.length)
-                .put(message).array();
+        return ByteBuffer.allocate(4 + message.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(message.length)
+                .put(message)
+                .array();
     }
 
     void send(WireMessage message) throws IOException {
@@ -64,8 +67,8 @@ final class TcpScriptedPeer implements AutoCloseable {
 
     /** Sends Hello and HelloAck and waits for the node's acknowledgement. */
     WireMessage.HelloAck handshake(Hash chainId, String name) throws IOException {
-        send(new WireMessage.Hello(WireCodec.PROTOCOL_VERSION, chainId, Height.GENESIS, chainId,
-                Hash.sha256(name.getBytes()), 0));
+        send(new WireMessage.Hello(
+                WireCodec.PROTOCOL_VERSION, chainId, Height.GENESIS, chainId, Hash.sha256(name.getBytes()), 0));
         WireMessage.HelloAck ack = readUntil(WireMessage.HelloAck.class);
         if (ack.accepted()) {
             send(WireMessage.HelloAck.accept());

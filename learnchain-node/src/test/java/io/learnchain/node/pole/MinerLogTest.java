@@ -1,10 +1,10 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.event.PoleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.node.event.PoleEvent;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,8 @@ class MinerLogTest {
         assertThat(log.losses()).isEqualTo(2);
         var outcomes = log.outcomes(10);
         assertThat(outcomes).hasSize(3);
-        assertThat(outcomes.get(0).reason()).isEqualTo("outscored by block " + h("better").toHex());
+        assertThat(outcomes.get(0).reason())
+                .isEqualTo("outscored by block " + h("better").toHex());
         assertThat(outcomes.get(1).reason()).isEqualTo("rejected: FALSE_SCORE_CLAIM");
         assertThat(outcomes.get(2).won()).isTrue();
         assertThat(log.actions(10)).hasSize(3);

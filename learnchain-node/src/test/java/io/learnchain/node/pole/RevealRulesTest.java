@@ -1,6 +1,5 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.gossip.GossipMessage;
 import static io.learnchain.node.chain.TestNode.KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +15,7 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TxBody;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.node.chain.TestNode;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.pole.RevealRules.Decision;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -37,9 +37,18 @@ class RevealRulesTest {
     @BeforeEach
     void postTask() {
         node = new TestNode();
-        List<Hash> shards = IntStream.range(0, 4).mapToObj(i -> Hash.sha256(shard(i))).toList();
-        PostTask task = new PostTask(PredefinedModels.MLP_SMALL.text(), Hash.sha256(new byte[] {9}), 5000, 3,
-                Amount.ofCoins(10), 60, 0, 600, shards);
+        List<Hash> shards =
+                IntStream.range(0, 4).mapToObj(i -> Hash.sha256(shard(i))).toList();
+        PostTask task = new PostTask(
+                PredefinedModels.MLP_SMALL.text(),
+                Hash.sha256(new byte[] {9}),
+                5000,
+                3,
+                Amount.ofCoins(10),
+                60,
+                0,
+                600,
+                shards);
         node.mineAndConnect(KEYS.get(2), List.of(sign(REQUESTER, task, TestNode.GENESIS.chainId(), 0)));
         round = (Round.Learning) RoundDriver.round(node.chain.head().tip(), node.chain.rules());
     }
@@ -55,8 +64,8 @@ class RevealRulesTest {
 
     private Decision judge(KeyPair signer, long task, Hash previous, int index, byte[] bytes, Hash named) {
         RevealShard reveal = new RevealShard(task, previous, index, named);
-        return RevealRules.judge(new GossipMessage.ShardReveal(sign(signer, reveal, TestNode.GENESIS.chainId(), 1),
-                bytes), node.chain);
+        return RevealRules.judge(
+                new GossipMessage.ShardReveal(sign(signer, reveal, TestNode.GENESIS.chainId(), 1), bytes), node.chain);
     }
 
     private Decision judge(KeyPair signer, int index) {
@@ -80,8 +89,10 @@ class RevealRulesTest {
     void ignoresBytesThatAreNotTheNamedOrCommittedShard() {
         int k = round.shardIndex();
         byte[] forged = {1, 2, 3};
-        assertThat(judge(REQUESTER, 1, round.previous(), k, forged, Hash.sha256(shard(k)))).isEqualTo(Decision.IGNORE);
-        assertThat(judge(REQUESTER, 1, round.previous(), k, forged, Hash.sha256(forged))).isEqualTo(Decision.IGNORE);
+        assertThat(judge(REQUESTER, 1, round.previous(), k, forged, Hash.sha256(shard(k))))
+                .isEqualTo(Decision.IGNORE);
+        assertThat(judge(REQUESTER, 1, round.previous(), k, forged, Hash.sha256(forged)))
+                .isEqualTo(Decision.IGNORE);
         int other = (k + 1) % 4; // a committed shard named at the wrong index
         assertThat(judge(REQUESTER, 1, round.previous(), k, shard(other), Hash.sha256(shard(other))))
                 .isEqualTo(Decision.IGNORE);
@@ -99,7 +110,8 @@ class RevealRulesTest {
 
     @Test
     void waitsForATaskTheTipDoesNotKnowYet() {
-        assertThat(judge(REQUESTER, 2, round.previous(), 0, shard(0), Hash.sha256(shard(0)))).isEqualTo(Decision.WAIT);
+        assertThat(judge(REQUESTER, 2, round.previous(), 0, shard(0), Hash.sha256(shard(0))))
+                .isEqualTo(Decision.WAIT);
     }
 
     @Test
@@ -107,6 +119,7 @@ class RevealRulesTest {
         int k = round.shardIndex();
         RevealShard reveal = new RevealShard(1, round.previous(), k, Hash.sha256(shard(k)));
         SignedTransaction tx = sign(REQUESTER, reveal, Hash.sha256(new byte[] {1}), 1);
-        assertThat(RevealRules.judge(new GossipMessage.ShardReveal(tx, shard(k)), node.chain)).isEqualTo(Decision.IGNORE);
+        assertThat(RevealRules.judge(new GossipMessage.ShardReveal(tx, shard(k)), node.chain))
+                .isEqualTo(Decision.IGNORE);
     }
 }

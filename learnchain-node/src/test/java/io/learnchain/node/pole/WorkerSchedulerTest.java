@@ -1,11 +1,11 @@
 package io.learnchain.node.pole;
 
-import io.learnchain.node.gossip.WorkerScheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.clock.ManualClock;
+import io.learnchain.node.gossip.WorkerScheduler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -38,9 +38,13 @@ class WorkerSchedulerTest {
             s.after(0, () -> {
                 throw new IllegalStateException("boom");
             });
-            assertThatThrownBy(() -> s.call(() -> {
-                throw new IllegalArgumentException("bad input");
-            }, 5_000)).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+            assertThatThrownBy(() -> s.call(
+                            () -> {
+                                throw new IllegalArgumentException("bad input");
+                            },
+                            5_000))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("bad input");
             assertThat(s.call(() -> 42, 5_000)).isEqualTo(42);
         }
     }
@@ -61,7 +65,7 @@ class WorkerSchedulerTest {
         assertThat(ran).containsExactly("first");
         s.after(0, () -> ran.add("after close"));
         assertThat(s.pending()).isZero();
-        assertThatThrownBy(() -> s.after(-1, () -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.after(-1, () -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void sleep(long millis) {

@@ -3,9 +3,9 @@ package io.learnchain.node.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChainStoreTest {
     private static final Hash CHAIN = Hash.sha256("test chain".getBytes());
+
     @TempDir
     Path dir;
 
@@ -22,8 +23,10 @@ class ChainStoreTest {
 
     private static ChainUpdate genesisUpdate() {
         Hash g = h("genesis");
-        return new ChainUpdate().storeBlock(new BlockInfo(g, Hash.ZERO, Height.GENESIS, 0, 0, 0), new byte[] {1, 2})
-                .setCanonical(Height.GENESIS, g).putAccount(Bytes.of(new byte[] {7}), Bytes.of(new byte[] {42}))
+        return new ChainUpdate()
+                .storeBlock(new BlockInfo(g, Hash.ZERO, Height.GENESIS, 0, 0, 0), new byte[] {1, 2})
+                .setCanonical(Height.GENESIS, g)
+                .putAccount(Bytes.of(new byte[] {7}), Bytes.of(new byte[] {42}))
                 .setTip(g, Height.GENESIS);
     }
 
@@ -36,7 +39,8 @@ class ChainStoreTest {
         }
         try (ChainStore store = RocksDbChainStore.open(path, CHAIN)) {
             assertThat(store.tip()).contains(new TipRecord(h("genesis"), Height.GENESIS));
-            assertThat(store.block(h("genesis"))).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2));
+            assertThat(store.block(h("genesis")))
+                    .hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2));
             assertThat(store.account(Bytes.of(new byte[] {7}))).contains(Bytes.of(new byte[] {42}));
             assertThat(store.canonicalHash(Height.GENESIS)).contains(h("genesis"));
         }
@@ -65,8 +69,15 @@ class ChainStoreTest {
             int before = kv.batches;
             store.commit(genesisUpdate().indexTransaction(h("tx"), new TxLocation(h("genesis"), Height.GENESIS, 0)));
             assertThat(kv.batches - before).isEqualTo(1);
-            assertThat(kv.lastBatch.ops()).extracting(WriteSet.Op::column).contains(Column.BLOCKS, Column.BLOCK_INFO,
-                    Column.CANONICAL, Column.ACCOUNTS, Column.TX_INDEX, Column.META);
+            assertThat(kv.lastBatch.ops())
+                    .extracting(WriteSet.Op::column)
+                    .contains(
+                            Column.BLOCKS,
+                            Column.BLOCK_INFO,
+                            Column.CANONICAL,
+                            Column.ACCOUNTS,
+                            Column.TX_INDEX,
+                            Column.META);
         }
     }
 
@@ -81,8 +92,11 @@ class ChainStoreTest {
             tip[3] ^= 1;
             kv.write(new WriteSet().put(Column.META, KeyValueChainStore.TIP_KEY, tip));
         }
-        assertThatThrownBy(() -> RocksDbChainStore.open(path, CHAIN)).isInstanceOf(StoreCorruptedException.class)
-                .hasMessageContaining(path.toString()).hasMessageContaining("checksum").hasMessageContaining("reindex");
+        assertThatThrownBy(() -> RocksDbChainStore.open(path, CHAIN))
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining(path.toString())
+                .hasMessageContaining("checksum")
+                .hasMessageContaining("reindex");
     }
 
     @Test
@@ -94,7 +108,8 @@ class ChainStoreTest {
         try (KeyValueStore kv = RocksDbKeyValueStore.open(path)) {
             kv.write(new WriteSet().delete(Column.META, KeyValueChainStore.TIP_KEY));
         }
-        assertThatThrownBy(() -> RocksDbChainStore.open(path, CHAIN)).isInstanceOf(StoreCorruptedException.class)
+        assertThatThrownBy(() -> RocksDbChainStore.open(path, CHAIN))
+                .isInstanceOf(StoreCorruptedException.class)
                 .hasMessageContaining("tip record is missing");
     }
 
@@ -106,7 +121,8 @@ class ChainStoreTest {
             store.commit(new ChainUpdate().setTip(h("elsewhere"), Height.of(5)));
         }
         assertThatThrownBy(() -> InMemoryChainStore.over(kv, CHAIN))
-                .isInstanceOf(StoreCorruptedException.class).hasMessageContaining("does not hold");
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("does not hold");
     }
 
     @Test
@@ -116,7 +132,8 @@ class ChainStoreTest {
             store.commit(genesisUpdate());
         }
         assertThatThrownBy(() -> RocksDbChainStore.open(path, h("other chain")))
-                .isInstanceOf(StorageException.class).hasMessageContaining("--datadir");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("--datadir");
     }
 
     /** A key-value store fake (an I/O port) that counts batches and can fail the next write. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KeyValueStoreTest {
     @TempDir
     static Path root;
+
     private static int counter;
 
     static Stream<Arguments> stores() {
@@ -35,10 +36,14 @@ class KeyValueStoreTest {
     @MethodSource("stores")
     void appliesWriteSetAndLaterWriteToSameKeyWins(String name, Supplier<KeyValueStore> factory) {
         try (KeyValueStore store = factory.get()) {
-            store.write(new WriteSet().put(Column.META, b("k"), b("1")).put(Column.BLOCKS, b("k"), b("x"))
+            store.write(new WriteSet()
+                    .put(Column.META, b("k"), b("1"))
+                    .put(Column.BLOCKS, b("k"), b("x"))
                     .put(Column.META, b("k"), b("2")));
-            assertThat(store.get(Column.META, b("k"))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("2")));
-            assertThat(store.get(Column.BLOCKS, b("k"))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("x")));
+            assertThat(store.get(Column.META, b("k")))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualTo(b("2")));
+            assertThat(store.get(Column.BLOCKS, b("k")))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualTo(b("x")));
             store.write(new WriteSet().delete(Column.META, b("k")));
             assertThat(store.get(Column.META, b("k"))).isEmpty();
             assertThat(store.get(Column.ACCOUNTS, b("k"))).isEmpty();
@@ -49,9 +54,12 @@ class KeyValueStoreTest {
     @MethodSource("stores")
     void scansPrefixInUnsignedKeyOrder(String name, Supplier<KeyValueStore> factory) {
         try (KeyValueStore store = factory.get()) {
-            store.write(new WriteSet().put(Column.UNDO, new byte[] {1, (byte) 0xFF}, b("c"))
-                    .put(Column.UNDO, new byte[] {1, 0x01}, b("a")).put(Column.UNDO, new byte[] {1, 0x7F}, b("b"))
-                    .put(Column.UNDO, new byte[] {2, 0x00}, b("z")).put(Column.UNDO, new byte[] {0, 0x00}, b("y")));
+            store.write(new WriteSet()
+                    .put(Column.UNDO, new byte[] {1, (byte) 0xFF}, b("c"))
+                    .put(Column.UNDO, new byte[] {1, 0x01}, b("a"))
+                    .put(Column.UNDO, new byte[] {1, 0x7F}, b("b"))
+                    .put(Column.UNDO, new byte[] {2, 0x00}, b("z"))
+                    .put(Column.UNDO, new byte[] {0, 0x00}, b("y")));
             List<String> seen = new ArrayList<>();
             store.scan(Column.UNDO, new byte[] {1}, (k, v) -> seen.add(new String(v, StandardCharsets.UTF_8)));
             assertThat(seen).containsExactly("a", "b", "c");
@@ -64,7 +72,8 @@ class KeyValueStoreTest {
         KeyValueStore store = factory.get();
         store.close();
         store.close();
-        assertThatThrownBy(() -> store.get(Column.META, b("k"))).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> store.get(Column.META, b("k")))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("closed");
     }
 
@@ -75,7 +84,8 @@ class KeyValueStoreTest {
             store.write(new WriteSet().put(Column.CANONICAL, b("tip"), b("abc")));
         }
         try (KeyValueStore store = RocksDbKeyValueStore.open(path)) {
-            assertThat(store.get(Column.CANONICAL, b("tip"))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("abc")));
+            assertThat(store.get(Column.CANONICAL, b("tip")))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualTo(b("abc")));
         }
     }
 
@@ -86,8 +96,10 @@ class KeyValueStoreTest {
             store.write(new WriteSet().put(Column.META, b("k"), b("v")));
         }
         Files.writeString(path.resolve("CURRENT"), "MANIFEST-999999\n");
-        assertThatThrownBy(() -> RocksDbKeyValueStore.open(path)).isInstanceOf(StorageException.class)
-                .hasMessageContaining(path.toString()).hasMessageContaining("reindex");
+        assertThatThrownBy(() -> RocksDbKeyValueStore.open(path))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining(path.toString())
+                .hasMessageContaining("reindex");
     }
 
     @Test
@@ -97,7 +109,8 @@ class KeyValueStoreTest {
             store.write(new WriteSet().put(Column.META, b("k"), b("v")));
         }
         Files.delete(path.resolve("CURRENT"));
-        assertThatThrownBy(() -> RocksDbKeyValueStore.open(path)).isInstanceOf(StoreCorruptedException.class)
+        assertThatThrownBy(() -> RocksDbKeyValueStore.open(path))
+                .isInstanceOf(StoreCorruptedException.class)
                 .hasMessageContaining("CURRENT");
     }
 
@@ -105,7 +118,8 @@ class KeyValueStoreTest {
     void rocksDbRefusesSecondOpenWhileLocked() {
         Path path = root.resolve("locked");
         try (KeyValueStore store = RocksDbKeyValueStore.open(path)) {
-            assertThatThrownBy(() -> RocksDbKeyValueStore.open(path)).isInstanceOf(StorageException.class)
+            assertThatThrownBy(() -> RocksDbKeyValueStore.open(path))
+                    .isInstanceOf(StorageException.class)
                     .hasMessageContaining("another");
         }
     }

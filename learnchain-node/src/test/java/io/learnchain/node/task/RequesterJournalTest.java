@@ -16,8 +16,19 @@ class RequesterJournalTest {
     Path dir;
 
     private static PreparedTask task(int rounds) {
-        return new TaskPreparer(new DatasetLoader(List.of())).prepare(new TaskRequest("mlp-small",
-                "fashion-mnist-small", Amount.ofCoins(2), rounds, 5000, 60, 0, 600, Amount.ZERO), 7);
+        return new TaskPreparer(new DatasetLoader(List.of()))
+                .prepare(
+                        new TaskRequest(
+                                "mlp-small",
+                                "fashion-mnist-small",
+                                Amount.ofCoins(2),
+                                rounds,
+                                5000,
+                                60,
+                                0,
+                                600,
+                                Amount.ZERO),
+                        7);
     }
 
     @Test
@@ -28,13 +39,17 @@ class RequesterJournalTest {
         journal.revealed(1, 2, "cd".repeat(32), 200);
         Files.writeString(dir.resolve("requester/tasks.jsonl"), "{\"type\":\"revea", StandardOpenOption.APPEND);
         RequesterJournal again = RequesterJournal.open(dir);
-        List<String> shards = t.terms().shardHashes().stream().map(io.learnchain.base.Hash::toHex).toList();
+        List<String> shards = t.terms().shardHashes().stream()
+                .map(io.learnchain.base.Hash::toHex)
+                .toList();
         assertThat(again.postedWithShards(shards)).get().satisfies(p -> {
             assertThat(p.model()).isEqualTo("mlp-small");
             assertThat(p.dataset()).isEqualTo("fashion-mnist-small");
             assertThat(p.trainingSet()).isEqualTo(t.terms().trainingSet().toHex());
         });
-        assertThat(again.reveals(1)).singleElement().satisfies(r -> assertThat(r.shardIndex()).isEqualTo(2));
+        assertThat(again.reveals(1))
+                .singleElement()
+                .satisfies(r -> assertThat(r.shardIndex()).isEqualTo(2));
         assertThat(again.reveals(2)).isEmpty();
     }
 
@@ -44,8 +59,10 @@ class RequesterJournalTest {
         assertThat(t.shards()).hasSize(4);
         int total = 0;
         for (int i = 0; i < 4; i++) {
-            assertThat(io.learnchain.base.Hash.sha256(t.shards().get(i))).isEqualTo(t.terms().shardHashes().get(i));
-            total += io.learnchain.learn.data.DatasetCodec.decode(t.shards().get(i), "shard").count();
+            assertThat(io.learnchain.base.Hash.sha256(t.shards().get(i)))
+                    .isEqualTo(t.terms().shardHashes().get(i));
+            total += io.learnchain.learn.data.DatasetCodec.decode(t.shards().get(i), "shard")
+                    .count();
         }
         assertThat(total).isEqualTo(t.testSamples());
         assertThat(t.terms().modelSpec()).isEqualTo("input 784 | dense 64 | relu | dense 10");

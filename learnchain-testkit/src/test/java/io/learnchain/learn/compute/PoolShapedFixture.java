@@ -5,8 +5,7 @@ import java.util.concurrent.Executors;
 
 /** A test-only class in the compute package: threads are allowed here, clocks are not. */
 public final class PoolShapedFixture {
-    private PoolShapedFixture() {
-    }
+    private PoolShapedFixture() {}
 
     public static long run() {
         ExecutorService pool = Executors.newFixedThreadPool(2);

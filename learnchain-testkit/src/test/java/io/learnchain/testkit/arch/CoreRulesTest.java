@@ -29,7 +29,8 @@ class CoreRulesTest {
     @Test
     void importsTheCoreClasses() {
         assertThat(CORE.contain("io.learnchain.base.Amount")).isTrue();
-        assertThat(CORE.contain("io.learnchain.chain.validation.BlockProcessor")).isTrue();
+        assertThat(CORE.contain("io.learnchain.chain.validation.BlockProcessor"))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -43,21 +44,41 @@ class CoreRulesTest {
         List<ArchRule> rules = CoreRules.forPackages(BAD_PACKAGE);
         for (ArchRule rule : rules) {
             EvaluationResult result = rule.evaluate(BAD);
-            assertThat(result.hasViolation()).as("rule should fire: %s", rule.getDescription()).isTrue();
+            assertThat(result.hasViolation())
+                    .as("rule should fire: %s", rule.getDescription())
+                    .isTrue();
         }
-        String report = String.join("\n", rules.stream()
-                .flatMap(r -> r.evaluate(BAD).getFailureReport().getDetails().stream()).toList());
-        assertThat(report).contains("java.util.Random", "Math.random()", "System.currentTimeMillis()",
-                "System.nanoTime()", "Instant.now()", "Math.exp(double)", "Math.tanh(double)", "Math.pow(double, double)",
-                "parallelStream()", "Executors.newFixedThreadPool(int)", "Thread.start()", "SPECIES_PREFERRED",
-                "java.io.File");
+        String report = String.join(
+                "\n",
+                rules.stream()
+                        .flatMap(r -> r.evaluate(BAD).getFailureReport().getDetails().stream())
+                        .toList());
+        assertThat(report)
+                .contains(
+                        "java.util.Random",
+                        "Math.random()",
+                        "System.currentTimeMillis()",
+                        "System.nanoTime()",
+                        "Instant.now()",
+                        "Math.exp(double)",
+                        "Math.tanh(double)",
+                        "Math.pow(double, double)",
+                        "parallelStream()",
+                        "Executors.newFixedThreadPool(int)",
+                        "Thread.start()",
+                        "SPECIES_PREFERRED",
+                        "java.io.File");
     }
 
     @Test
     void computePackageMayUseThreadsButNothingElse() {
         JavaClasses pool = new ClassFileImporter().importClasses(io.learnchain.learn.compute.PoolShapedFixture.class);
-        assertThat(CoreRules.noThreads(CoreRules.CORE_PACKAGES).allowEmptyShould(true).evaluate(pool).hasViolation())
+        assertThat(CoreRules.noThreads(CoreRules.CORE_PACKAGES)
+                        .allowEmptyShould(true)
+                        .evaluate(pool)
+                        .hasViolation())
                 .isFalse();
-        assertThat(CoreRules.noClocks(CoreRules.CORE_PACKAGES).evaluate(pool).hasViolation()).isTrue();
+        assertThat(CoreRules.noClocks(CoreRules.CORE_PACKAGES).evaluate(pool).hasViolation())
+                .isTrue();
     }
 }

@@ -5,8 +5,7 @@ import java.util.function.IntPredicate;
 
 /** Class-incremental views of a data set: the samples of some classes, declared with a given class count. */
 final class ClassSplit {
-    private ClassSplit() {
-    }
+    private ClassSplit() {}
 
     /** The samples whose label passes {@code keep}, in order, as a data set of {@code classes} classes. */
     static Dataset filter(Dataset d, IntPredicate keep, int classes, String name) {

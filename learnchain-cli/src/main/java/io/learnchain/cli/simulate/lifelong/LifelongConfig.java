@@ -14,8 +14,20 @@ import java.util.List;
  * data alone a few steps already cost the old classes more loss on the picked parts than they gain
  * on the new ones (measured: with the full schedule no proposal is lower and the chain accepts none).
  */
-record LifelongConfig(ModelSpec base, int participants, int epochs, long seed, long steps, int batch,
-        float learningRate, int oldClasses, int classes, int extraHidden, int parts, int picked, int epochBlocks,
+record LifelongConfig(
+        ModelSpec base,
+        int participants,
+        int epochs,
+        long seed,
+        long steps,
+        int batch,
+        float learningRate,
+        int oldClasses,
+        int classes,
+        int extraHidden,
+        int parts,
+        int picked,
+        int epochBlocks,
         long threshold) {
     LifelongConfig {
         if (participants < 1 || participants > 64) {

@@ -8,18 +8,18 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.rules.BlobView;
-import io.learnchain.chain.state.LifelongModel;
-import io.learnchain.chain.tx.Payload;
-import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.tx.TxBody;
-import io.learnchain.chain.transition.BlockAssembler;
-import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.chain.transition.BlockTemplate;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.state.LifelongModel;
+import io.learnchain.chain.transition.BlockAssembler;
+import io.learnchain.chain.transition.BlockTemplate;
+import io.learnchain.chain.tx.Payload;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.TxBody;
+import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
@@ -104,14 +104,23 @@ final class LifelongLedger {
     /** Mines the next block with the transactions that apply, validates it and makes it the tip; returns the skipped. */
     List<BlockTemplate.Skipped> mine(List<SignedTransaction> txs) {
         LifelongEnv env = new LifelongEnv(view, pool);
-        BlockTemplate template = BlockAssembler.assemble(tip, txs, miner.publicKey(),
-                io.learnchain.base.Address.of(miner.publicKey()), tip.timestamp() + 10, rules,
-                SignatureVerifier.ED25519, env);
-        List<SignedTransaction> kept = template.transactions().stream().skip(1).map(t -> (SignedTransaction) t)
+        BlockTemplate template = BlockAssembler.assemble(
+                tip,
+                txs,
+                miner.publicKey(),
+                io.learnchain.base.Address.of(miner.publicKey()),
+                tip.timestamp() + 10,
+                rules,
+                SignatureVerifier.ED25519,
+                env);
+        List<SignedTransaction> kept = template.transactions().stream()
+                .skip(1)
+                .map(t -> (SignedTransaction) t)
                 .toList();
         Block block = BlockAssembler.mine(tip, kept, miner, tip.timestamp() + 10, rules, 1_000_000, env)
                 .orElseThrow(() -> new IllegalStateException("no nonce met difficulty 1"));
-        ValidationContext context = ValidationContext.at(block.header().timestamp()).withBlobs(view).withPool(pool);
+        ValidationContext context =
+                ValidationContext.at(block.header().timestamp()).withBlobs(view).withPool(pool);
         Verdict v = BlockProcessor.apply(tip, block, rules, context);
         if (!(v instanceof Verdict.Valid valid)) {
             throw new IllegalStateException("the simulation mined a block the rules reject: " + v);
@@ -148,7 +157,8 @@ final class LifelongLedger {
     boolean reverifies() {
         ChainTip t = ChainTip.genesis(genesis);
         for (Block b : blocks) {
-            ValidationContext c = ValidationContext.at(b.header().timestamp()).withBlobs(view).withPool(pool);
+            ValidationContext c =
+                    ValidationContext.at(b.header().timestamp()).withBlobs(view).withPool(pool);
             if (!(BlockProcessor.apply(t, b, rules, c) instanceof Verdict.Valid valid)) {
                 return false;
             }

@@ -13,16 +13,27 @@ import java.util.Map;
 
 /** The files a lifelong simulation leaves: epochs.csv (loss per epoch), loss.svg and report.txt. */
 final class LifelongReport {
-    private LifelongReport() {
-    }
+    private LifelongReport() {}
 
     static String csv(List<LifelongSimulation.EpochRow> rows) {
         StringBuilder sb = new StringBuilder("phase,epoch,height,proposals,loss_micro_nats,loss,winner,naive_loss\n");
         for (var r : rows) {
-            sb.append(r.phase()).append(',').append(r.epoch()).append(',').append(r.height()).append(',')
-                    .append(r.proposals()).append(',').append(r.loss()).append(',').append(FixedPointLoss.text(r.loss()))
-                    .append(',').append(r.winner()).append(',')
-                    .append(r.naiveLoss() == null ? "" : FixedPointLoss.text(r.naiveLoss())).append('\n');
+            sb.append(r.phase())
+                    .append(',')
+                    .append(r.epoch())
+                    .append(',')
+                    .append(r.height())
+                    .append(',')
+                    .append(r.proposals())
+                    .append(',')
+                    .append(r.loss())
+                    .append(',')
+                    .append(FixedPointLoss.text(r.loss()))
+                    .append(',')
+                    .append(r.winner())
+                    .append(',')
+                    .append(r.naiveLoss() == null ? "" : FixedPointLoss.text(r.naiveLoss()))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -50,8 +61,11 @@ final class LifelongReport {
                 chart.marker(i, "growth");
             }
         }
-        return chart.line(chain, "#1f77b4", 2, null).line(naive, "#d62728", 2, null)
-                .legend("#1f77b4", "on chain, old weights frozen").legend("#d62728", "naive fine-tuning").render();
+        return chart.line(chain, "#1f77b4", 2, null)
+                .line(naive, "#d62728", 2, null)
+                .legend("#1f77b4", "on chain, old weights frozen")
+                .legend("#d62728", "naive fine-tuning")
+                .render();
     }
 
     static String text(Map<String, Object> json) {

@@ -15,15 +15,25 @@ import java.util.Map;
  * (model, data, steps and learning rate of the preset), --seed, --threads.
  */
 public final class LifelongScenario {
-    private LifelongScenario() {
-    }
+    private LifelongScenario() {}
 
     /** Runs it; returns the --json object (also written to report.txt) after writing epochs.csv and loss.svg. */
-    public static Map<String, Object> run(ModelSpec base, Dataset train, Dataset test, String origin, int participants,
-            int epochs, long seed, long steps, int batch, float learningRate, int threads, Path out)
+    public static Map<String, Object> run(
+            ModelSpec base,
+            Dataset train,
+            Dataset test,
+            String origin,
+            int participants,
+            int epochs,
+            long seed,
+            long steps,
+            int batch,
+            float learningRate,
+            int threads,
+            Path out)
             throws IOException {
-        LifelongConfig config = new LifelongConfig(base, participants, epochs, seed, steps, batch, learningRate, 5, 10,
-                32, 8, 4, 2, 2_000_000L);
+        LifelongConfig config = new LifelongConfig(
+                base, participants, epochs, seed, steps, batch, learningRate, 5, 10, 32, 8, 4, 2, 2_000_000L);
         long start = System.nanoTime();
         List<LifelongSimulation.EpochRow> rows = new ArrayList<>();
         Map<String, Object> result;
@@ -32,8 +42,12 @@ public final class LifelongScenario {
         }
         result.put("seed", seed);
         result.put("wallSeconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-        LifelongReport.write(out, LifelongReport.csv(rows), LifelongReport.svg(rows, "loss on the picked test parts, "
-                + participants + " participants, seed " + seed), LifelongReport.text(result));
+        LifelongReport.write(
+                out,
+                LifelongReport.csv(rows),
+                LifelongReport.svg(
+                        rows, "loss on the picked test parts, " + participants + " participants, seed " + seed),
+                LifelongReport.text(result));
         return result;
     }
 

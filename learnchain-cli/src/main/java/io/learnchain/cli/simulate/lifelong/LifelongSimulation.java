@@ -4,12 +4,12 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.state.LifelongModel;
 import io.learnchain.chain.state.LifelongRecords.Badges;
+import io.learnchain.chain.transition.BlockTemplate;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.transition.BlockTemplate;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetShards;
@@ -45,13 +45,17 @@ public final class LifelongSimulation {
     private final Data data;
 
     /** The class-incremental splits: training shards per participant, the initiator's test parts, held-out sets. */
-    record Data(String origin, List<Dataset> oldShards, List<Dataset> newShards, List<Dataset> oldParts,
-            List<Dataset> newParts, Dataset oldEval, Dataset newEval) {
-    }
+    record Data(
+            String origin,
+            List<Dataset> oldShards,
+            List<Dataset> newShards,
+            List<Dataset> oldParts,
+            List<Dataset> newParts,
+            Dataset oldEval,
+            Dataset newEval) {}
 
     /** One closed epoch (or the deployment/growth point). */
-    record EpochRow(String phase, int epoch, long height, int proposals, long loss, String winner, Long naiveLoss) {
-    }
+    record EpochRow(String phase, int epoch, long height, int proposals, long loss, String winner, Long naiveLoss) {}
 
     public LifelongSimulation(LifelongConfig config, Dataset train, Dataset test, String origin) {
         this.config = config;
@@ -61,12 +65,19 @@ public final class LifelongSimulation {
         Dataset oldTrain = ClassSplit.filter(train, l -> l < old, old, "old/train");
         Dataset newTrain = ClassSplit.filter(train, l -> l >= old, all, "new/train");
         int half = test.count() / 2;
-        this.data = new Data(origin,
-                DatasetShards.split(oldTrain, config.participants(), SplitMix64.derive(s, 1).nextLong()),
-                DatasetShards.split(newTrain, config.participants(), SplitMix64.derive(s, 2).nextLong()),
-                DatasetShards.split(ClassSplit.range(test, 0, half, l -> l < old, old, "old/test"), config.parts(),
+        this.data = new Data(
+                origin,
+                DatasetShards.split(
+                        oldTrain, config.participants(), SplitMix64.derive(s, 1).nextLong()),
+                DatasetShards.split(
+                        newTrain, config.participants(), SplitMix64.derive(s, 2).nextLong()),
+                DatasetShards.split(
+                        ClassSplit.range(test, 0, half, l -> l < old, old, "old/test"),
+                        config.parts(),
                         SplitMix64.derive(s, 3).nextLong()),
-                DatasetShards.split(ClassSplit.range(test, 0, half, l -> l >= old, all, "new/test"), config.parts(),
+                DatasetShards.split(
+                        ClassSplit.range(test, 0, half, l -> l >= old, all, "new/test"),
+                        config.parts(),
                         SplitMix64.derive(s, 4).nextLong()),
                 ClassSplit.range(test, half, test.count(), l -> l < old, old, "old/eval"),
                 ClassSplit.range(test, half, test.count(), l -> l >= old, all, "new/eval"));
@@ -79,7 +90,12 @@ public final class LifelongSimulation {
         int epochs = 0;
         for (int e = 1; e <= config.epochs(); e++) {
             epochs++;
-            rows.add(epoch(ledger, "old", e, FrozenParameters.none(config.oldSpec().layout().parameterCount()), pool));
+            rows.add(epoch(
+                    ledger,
+                    "old",
+                    e,
+                    FrozenParameters.none(config.oldSpec().layout().parameterCount()),
+                    pool));
         }
         LifelongModel beforeGrowth = ledger.lifelong(MODEL_ID);
         Model before = ledger.model(beforeGrowth.weights());
@@ -88,7 +104,8 @@ public final class LifelongSimulation {
         int beforeCorrect = PrefixAccuracy.correct(before, data.oldEval(), config.oldClasses(), pool);
         boolean grown = beforeGrowth.loss() < beforeGrowth.threshold();
         Model grownStart = grownStart(before);
-        FrozenParameters frozen = ModelGrowth.plan(before.spec(), grownStart.spec()).frozen();
+        FrozenParameters frozen =
+                ModelGrowth.plan(before.spec(), grownStart.spec()).frozen();
         Model naive = grownStart;
         if (grown) {
             grow(ledger, grownStart);
@@ -100,7 +117,8 @@ public final class LifelongSimulation {
                 var naiveStep = naiveEpoch(naive, naiveLoss, ledger.lossParts(MODEL_ID), e, pool);
                 naive = naiveStep.model();
                 naiveLoss = naiveStep.loss();
-                rows.add(new EpochRow(r.phase(), r.epoch(), r.height(), r.proposals(), r.loss(), r.winner(), naiveLoss));
+                rows.add(
+                        new EpochRow(r.phase(), r.epoch(), r.height(), r.proposals(), r.loss(), r.winner(), naiveLoss));
             }
         }
         Model after = ledger.model(ledger.lifelong(MODEL_ID).weights());
@@ -112,18 +130,28 @@ public final class LifelongSimulation {
         out.put("currentLoss", ledger.lifelong(MODEL_ID).loss());
         out.put("currentLossNats", ledger.lifelong(MODEL_ID).loss() / (double) FixedPointLoss.SCALE);
         out.put("oldClassAccuracyBefore", ratio(beforeCorrect, oldEval));
-        out.put("oldClassAccuracyAfter", ratio(PrefixAccuracy.correct(after, data.oldEval(), config.classes(), pool),
-                oldEval));
-        out.put("oldClassAccuracyAfterOldOutputs", ratio(PrefixAccuracy.correct(after, data.oldEval(),
-                config.oldClasses(), pool), oldEval));
-        out.put("newClassAccuracyAfter", ratio(PrefixAccuracy.correct(after, data.newEval(), config.classes(), pool),
-                data.newEval().count()));
-        out.put("naiveOldClassAccuracyAfter", ratio(PrefixAccuracy.correct(naive, data.oldEval(), config.classes(),
-                pool), oldEval));
-        out.put("naiveOldClassAccuracyAfterOldOutputs", ratio(PrefixAccuracy.correct(naive, data.oldEval(),
-                config.oldClasses(), pool), oldEval));
-        out.put("naiveNewClassAccuracyAfter", ratio(PrefixAccuracy.correct(naive, data.newEval(), config.classes(),
-                pool), data.newEval().count()));
+        out.put(
+                "oldClassAccuracyAfter",
+                ratio(PrefixAccuracy.correct(after, data.oldEval(), config.classes(), pool), oldEval));
+        out.put(
+                "oldClassAccuracyAfterOldOutputs",
+                ratio(PrefixAccuracy.correct(after, data.oldEval(), config.oldClasses(), pool), oldEval));
+        out.put(
+                "newClassAccuracyAfter",
+                ratio(
+                        PrefixAccuracy.correct(after, data.newEval(), config.classes(), pool),
+                        data.newEval().count()));
+        out.put(
+                "naiveOldClassAccuracyAfter",
+                ratio(PrefixAccuracy.correct(naive, data.oldEval(), config.classes(), pool), oldEval));
+        out.put(
+                "naiveOldClassAccuracyAfterOldOutputs",
+                ratio(PrefixAccuracy.correct(naive, data.oldEval(), config.oldClasses(), pool), oldEval));
+        out.put(
+                "naiveNewClassAccuracyAfter",
+                ratio(
+                        PrefixAccuracy.correct(naive, data.newEval(), config.classes(), pool),
+                        data.newEval().count()));
         out.put("oldWeightsBitIdentical", ModelGrowth.checkFrozen(before, after).isEmpty());
         out.put("naiveProposal", naiveVerdict(ledger, naive));
         badges(ledger, out);
@@ -140,7 +168,10 @@ public final class LifelongSimulation {
      * classes' 10-way accuracy right after the growth is close to their 5-way accuracy.
      */
     private Model grownStart(Model before) {
-        Model g = ModelGrowth.grow(before, config.classes(), config.extraHidden(),
+        Model g = ModelGrowth.grow(
+                before,
+                config.classes(),
+                config.extraHidden(),
                 SplitMix64.derive(config.seed(), 5).nextLong());
         float[] p = g.parameters();
         var tensors = g.spec().layout().tensors();
@@ -152,11 +183,19 @@ public final class LifelongSimulation {
     }
 
     private void deployAndReveal(LifelongLedger ledger) {
-        Model initial = Initializer.initialize(config.oldSpec(), SplitMix64.derive(config.seed(), 6).nextLong());
+        Model initial = Initializer.initialize(
+                config.oldSpec(), SplitMix64.derive(config.seed(), 6).nextLong());
         Hash weights = ledger.upload(initial);
         List<Hash> parts = data.oldParts().stream().map(ledger::upload).toList();
-        DeployModel deploy = new DeployModel(config.oldSpec().text(), weights, DeployModel.LOSS_SOFTMAX_CROSS_ENTROPY,
-                config.threshold(), config.picked(), config.epochBlocks(), 4, parts);
+        DeployModel deploy = new DeployModel(
+                config.oldSpec().text(),
+                weights,
+                DeployModel.LOSS_SOFTMAX_CROSS_ENTROPY,
+                config.threshold(),
+                config.picked(),
+                config.epochBlocks(),
+                4,
+                parts);
         requireNone(ledger.mine(List.of(ledger.sign(INITIATOR, 0, deploy))), "deployment");
         requireNone(ledger.mine(List.of(ledger.sign(INITIATOR, 0, new RevealParts(MODEL_ID)))), "reveal");
     }
@@ -192,16 +231,19 @@ public final class LifelongSimulation {
         return row(phase, e, ledger, proposals, null);
     }
 
-    private record Step(Model model, long loss) {
-    }
+    private record Step(Model model, long loss) {}
 
     /** Naive fine-tuning: every weight trains, and the epoch's lowest-loss model is taken even when it is worse. */
     private Step naiveEpoch(Model current, long currentLoss, List<Dataset> parts, int e, ComputePool pool) {
         Model best = null;
         long bestLoss = Long.MAX_VALUE;
         for (int p = 0; p < config.participants(); p++) {
-            Model next = train(current, data.newShards().get(p), seed("new", e, p),
-                    FrozenParameters.none(current.parameterCount()), pool);
+            Model next = train(
+                    current,
+                    data.newShards().get(p),
+                    seed("new", e, p),
+                    FrozenParameters.none(current.parameterCount()),
+                    pool);
             long loss = FixedPointLoss.of(next, parts, pool);
             if (loss < bestLoss) {
                 best = next;
@@ -213,9 +255,15 @@ public final class LifelongSimulation {
 
     private Model train(Model start, Dataset shard, long seed, FrozenParameters frozen, ComputePool pool) {
         long steps = start.spec().outputSize() == config.classes() ? config.growthSteps() : config.steps();
-        TrainingRecord rec = new TrainingRecord(new TrainingStart.FromParent(start.hash()),
-                Optimizer.Adam.of(start.spec().outputSize() == config.classes() ? config.growthLearningRate()
-                        : config.learningRate()), config.batch(), steps, seed);
+        TrainingRecord rec = new TrainingRecord(
+                new TrainingStart.FromParent(start.hash()),
+                Optimizer.Adam.of(
+                        start.spec().outputSize() == config.classes()
+                                ? config.growthLearningRate()
+                                : config.learningRate()),
+                config.batch(),
+                steps,
+                seed);
         return new Trainer(pool).train(TrainingJob.continuing(start.spec(), rec, shard, start), frozen);
     }
 
@@ -230,12 +278,16 @@ public final class LifelongSimulation {
         if (!naive.spec().text().equals(m.spec())) {
             return "not grown";
         }
-        if (ModelGrowth.checkUnchanged(ledger.model(m.weights()), naive, ModelGrowth.plan(ModelSpec.parse(m.frozenSpec()),
-                naive.spec()).frozen()).isEmpty()) {
+        if (ModelGrowth.checkUnchanged(
+                        ledger.model(m.weights()),
+                        naive,
+                        ModelGrowth.plan(ModelSpec.parse(m.frozenSpec()), naive.spec())
+                                .frozen())
+                .isEmpty()) {
             return "not trained";
         }
-        List<BlockTemplate.Skipped> skipped = ledger.mine(List.of(ledger.sign(1, 0, new ProposeUpdate(MODEL_ID,
-                m.weights(), ledger.upload(naive), Math.max(0, m.loss() - 1)))));
+        List<BlockTemplate.Skipped> skipped = ledger.mine(List.of(ledger.sign(
+                1, 0, new ProposeUpdate(MODEL_ID, m.weights(), ledger.upload(naive), Math.max(0, m.loss() - 1)))));
         return skipped.isEmpty() ? "accepted" : skipped.getFirst().reason().name();
     }
 
@@ -260,19 +312,24 @@ public final class LifelongSimulation {
     private static EpochRow row(String phase, int e, LifelongLedger ledger, int proposals, Long naiveLoss) {
         LifelongModel m = ledger.lifelong(MODEL_ID);
         var last = m.history().getLast();
-        return new EpochRow(phase, e, ledger.tip().height().value(), proposals, m.loss(),
-                proposals == 0 ? "" : last.by().toString(), naiveLoss);
+        return new EpochRow(
+                phase,
+                e,
+                ledger.tip().height().value(),
+                proposals,
+                m.loss(),
+                proposals == 0 ? "" : last.by().toString(),
+                naiveLoss);
     }
 
     private static void requireNone(List<BlockTemplate.Skipped> skipped, String what) {
         if (!skipped.isEmpty()) {
-            throw new IllegalStateException("the " + what + " transaction was rejected: " + skipped.getFirst().reason()
-                    + " " + skipped.getFirst().detail());
+            throw new IllegalStateException("the " + what + " transaction was rejected: "
+                    + skipped.getFirst().reason() + " " + skipped.getFirst().detail());
         }
     }
 
     private static double ratio(int correct, int count) {
         return count == 0 ? 0 : Math.round(correct * 10000.0 / count) / 10000.0;
     }
-
 }

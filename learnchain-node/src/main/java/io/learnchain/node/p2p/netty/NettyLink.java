@@ -19,7 +19,9 @@ final class NettyLink implements PeerLink {
         this.inbound = inbound;
         SocketAddress remote = channel.remoteAddress();
         if (remote instanceof InetSocketAddress inet) {
-            String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+            String host = inet.getAddress() == null
+                    ? inet.getHostString()
+                    : inet.getAddress().getHostAddress();
             this.address = (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
             boolean loopback = inet.getAddress() != null && inet.getAddress().isLoopbackAddress();
             this.banKey = loopback ? address : host;

@@ -49,17 +49,21 @@ public final class NettyTransport implements AutoCloseable {
 
     /** Listens on {@code host}:{@code port} (0 = any free port); returns the port bound. */
     public int listen(String host, int port) throws InterruptedException {
-        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(initializer(true, () -> { }));
+                .childHandler(initializer(true, () -> {}));
         try {
             server = b.bind(host, port).sync().channel();
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot listen for peers on " + host + ":" + port + " (" + e.getMessage()
-                    + "): another program uses that port; pass --p2p-port with a free one, or 0", e);
+            throw new IllegalStateException(
+                    "cannot listen for peers on " + host + ":" + port + " (" + e.getMessage()
+                            + "): another program uses that port; pass --p2p-port with a free one, or 0",
+                    e);
         }
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         LOG.info("peer protocol listening on {}:{}", host, bound);
@@ -86,7 +90,9 @@ public final class NettyTransport implements AutoCloseable {
             long delay = backoff.getAndUpdate(d -> Math.min(MAX_BACKOFF_MILLIS, d * 2));
             group.schedule(() -> dial(peer, backoff), delay, TimeUnit.MILLISECONDS);
         };
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000, config.handshakeTimeoutMillis()))
                 .handler(initializer(false, redial));
@@ -94,7 +100,11 @@ public final class NettyTransport implements AutoCloseable {
             if (f.isSuccess()) {
                 openedAt[0] = System.nanoTime();
             } else {
-                LOG.debug("cannot reach peer {}: {}; retrying in {} ms", peer, f.cause().getMessage(), backoff.get());
+                LOG.debug(
+                        "cannot reach peer {}: {}; retrying in {} ms",
+                        peer,
+                        f.cause().getMessage(),
+                        backoff.get());
                 redial.run();
             }
         });
@@ -106,8 +116,8 @@ public final class NettyTransport implements AutoCloseable {
             protected void initChannel(SocketChannel ch) {
                 ch.pipeline()
                         .addLast(new IdleStateHandler(config.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS))
-                        .addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN,
-                                config.limits().maxFrameBytes() + 4, 0, 4, 0, 4, true))
+                        .addLast(new LengthFieldBasedFrameDecoder(
+                                ByteOrder.LITTLE_ENDIAN, config.limits().maxFrameBytes() + 4, 0, 4, 0, 4, true))
                         .addLast(new LengthFieldPrepender(ByteOrder.LITTLE_ENDIAN, 4, 0, false))
                         .addLast(new PeerChannelHandler(service, inbound, onClose));
             }

@@ -1,14 +1,13 @@
 package io.learnchain.node.p2p.netty;
 
+import io.learnchain.node.blob.BlobStore;
+import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.event.EventBus;
+import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.p2p.ChainAnnouncer;
 import io.learnchain.node.p2p.GossipSink;
 import io.learnchain.node.p2p.P2pConfig;
 import io.learnchain.node.p2p.PeerService;
-import io.learnchain.node.blob.BlobStore;
-import io.learnchain.node.chain.ChainService;
-import io.learnchain.node.event.EventBus;
-import io.learnchain.node.p2p.netty.NettyTransport;
-import io.learnchain.node.gossip.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,13 @@ public final class P2pNetwork implements AutoCloseable {
      * {@code sink} ({@code PoleNode::receive}, or a {@link ChainGossipSink}); all protocol work runs
      * on {@code scheduler}.
      */
-    public static P2pNetwork start(P2pConfig config, ChainService chain, BlobStore blobs, EventBus events,
-            Scheduler scheduler, GossipSink sink) {
+    public static P2pNetwork start(
+            P2pConfig config,
+            ChainService chain,
+            BlobStore blobs,
+            EventBus events,
+            Scheduler scheduler,
+            GossipSink sink) {
         PeerService service = new PeerService(config, chain, blobs, scheduler, sink);
         NettyTransport transport = new NettyTransport(service, config);
         int port;
@@ -54,8 +58,13 @@ public final class P2pNetwork implements AutoCloseable {
         ChainAnnouncer announcer = new ChainAnnouncer(events, chain, service);
         service.start();
         config.peers().forEach(transport::connect);
-        LOG.info("peer protocol on {}:{} (node id {}), {} configured peer(s), verify {}", config.listenHost(), port,
-                config.nodeId().shortHex(), config.peers().size(), config.verify());
+        LOG.info(
+                "peer protocol on {}:{} (node id {}), {} configured peer(s), verify {}",
+                config.listenHost(),
+                port,
+                config.nodeId().shortHex(),
+                config.peers().size(),
+                config.verify());
         return new P2pNetwork(service, transport, announcer, port);
     }
 

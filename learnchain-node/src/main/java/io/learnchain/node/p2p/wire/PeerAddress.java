@@ -9,8 +9,8 @@ public record PeerAddress(String host, int port) {
     public PeerAddress {
         Objects.requireNonNull(host, "host");
         if (host.isBlank() || host.length() > MAX_HOST_BYTES) {
-            throw new IllegalArgumentException("a peer host must be 1-" + MAX_HOST_BYTES + " characters, got '"
-                    + host + "'");
+            throw new IllegalArgumentException(
+                    "a peer host must be 1-" + MAX_HOST_BYTES + " characters, got '" + host + "'");
         }
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("a peer port must be 1-65535, got " + port);

@@ -42,6 +42,7 @@ public final class WireCodec {
     static final int NEW_BLOCK = 24;
     /** The smallest canonical header (an idle block), for list count checks. */
     private static final int MIN_HEADER_BYTES = 1 + 8 + 32 + 8 + 32 + 32 + 32 + 1 + 16 + 64;
+
     private static final int MIN_BLOCK_BYTES = MIN_HEADER_BYTES + 4;
 
     private final WireLimits limits;
@@ -57,22 +58,31 @@ public final class WireCodec {
     public byte[] encode(WireMessage message) {
         CanonicalWriter out = new CanonicalWriter(256);
         switch (message) {
-            case WireMessage.Hello h -> out.u8(HELLO).i32(h.protocolVersion()).hash(h.chainId()).height(h.bestHeight())
-                    .hash(h.bestHash()).hash(h.nodeId()).i32(h.listenPort());
+            case WireMessage.Hello h ->
+                out.u8(HELLO)
+                        .i32(h.protocolVersion())
+                        .hash(h.chainId())
+                        .height(h.bestHeight())
+                        .hash(h.bestHash())
+                        .hash(h.nodeId())
+                        .i32(h.listenPort());
             case WireMessage.HelloAck a -> out.u8(HELLO_ACK).bool(a.accepted()).string(a.reason());
             case WireMessage.Ping p -> out.u8(PING).i64(p.nonce());
             case WireMessage.Pong p -> out.u8(PONG).i64(p.nonce());
             case WireMessage.Status s -> out.u8(STATUS).height(s.bestHeight()).hash(s.bestHash());
-            case WireMessage.GetHeaders g -> out.u8(GET_HEADERS).list(g.locator(), (h, w) -> w.hash(h)).i32(g.max());
+            case WireMessage.GetHeaders g ->
+                out.u8(GET_HEADERS).list(g.locator(), (h, w) -> w.hash(h)).i32(g.max());
             case WireMessage.Headers h -> out.u8(HEADERS).list(h.headers(), BlockCodec.HEADER);
             case WireMessage.GetBlocks g -> out.u8(GET_BLOCKS).list(g.hashes(), (h, w) -> w.hash(h));
             case WireMessage.Blocks b -> out.u8(BLOCKS).list(b.blocks(), BlockCodec.BLOCK);
-            case WireMessage.GetBlob g -> out.u8(GET_BLOB).hash(g.hash()).i64(g.offset()).i32(g.length());
-            case WireMessage.BlobChunk c -> out.u8(BLOB_CHUNK).hash(c.hash()).i64(c.offset()).i64(c.total())
-                    .bytes(c.bytes());
+            case WireMessage.GetBlob g ->
+                out.u8(GET_BLOB).hash(g.hash()).i64(g.offset()).i32(g.length());
+            case WireMessage.BlobChunk c ->
+                out.u8(BLOB_CHUNK).hash(c.hash()).i64(c.offset()).i64(c.total()).bytes(c.bytes());
             case WireMessage.NotFound n -> out.u8(NOT_FOUND).hash(n.hash());
             case WireMessage.GetPeers g -> out.u8(GET_PEERS);
-            case WireMessage.Peers p -> out.u8(PEERS).list(p.peers(), (a, w) -> w.string(a.host()).i32(a.port()));
+            case WireMessage.Peers p ->
+                out.u8(PEERS).list(p.peers(), (a, w) -> w.string(a.host()).i32(a.port()));
             case WireMessage.Gossip g -> writeGossip(g.message(), out);
         }
         return out.toByteArray();
@@ -100,7 +110,8 @@ public final class WireCodec {
     /** Decodes one whole frame payload; throws only {@link CodecException}. */
     public WireMessage decode(byte[] frame) {
         if (frame.length > limits.maxFrameBytes()) {
-            throw new CodecException("a frame of " + frame.length + " bytes exceeds the limit " + limits.maxFrameBytes());
+            throw new CodecException(
+                    "a frame of " + frame.length + " bytes exceeds the limit " + limits.maxFrameBytes());
         }
         CanonicalReader in = new CanonicalReader(frame);
         WireMessage message = in.guard(() -> read(in));
@@ -118,18 +129,28 @@ public final class WireCodec {
             case STATUS -> new WireMessage.Status(in.height(), in.hash());
             case GET_HEADERS -> readGetHeaders(in);
             case HEADERS -> new WireMessage.Headers(in.list(limits.maxHeaders(), MIN_HEADER_BYTES, BlockCodec.HEADER));
-            case GET_BLOCKS -> new WireMessage.GetBlocks(in.list(limits.maxBlocks(), Hash.LENGTH, CanonicalReader::hash));
+            case GET_BLOCKS ->
+                new WireMessage.GetBlocks(in.list(limits.maxBlocks(), Hash.LENGTH, CanonicalReader::hash));
             case BLOCKS -> new WireMessage.Blocks(in.list(limits.maxBlocks(), MIN_BLOCK_BYTES, BlockCodec.BLOCK));
             case GET_BLOB -> readGetBlob(in);
-            case BLOB_CHUNK -> new WireMessage.BlobChunk(in.hash(), in.nonNegativeLong("offset"),
-                    in.nonNegativeLong("total"), in.bytesValue(limits.maxChunkBytes()));
+            case BLOB_CHUNK ->
+                new WireMessage.BlobChunk(
+                        in.hash(),
+                        in.nonNegativeLong("offset"),
+                        in.nonNegativeLong("total"),
+                        in.bytesValue(limits.maxChunkBytes()));
             case NOT_FOUND -> new WireMessage.NotFound(in.hash());
             case GET_PEERS -> new WireMessage.GetPeers();
-            case PEERS -> new WireMessage.Peers(in.list(limits.maxPeers(), 5,
-                    r -> r.guard(() -> new PeerAddress(r.string(PeerAddress.MAX_HOST_BYTES), r.i32()))));
-            case TRANSACTION, COMMITMENT, SHARD_REVEAL, CANDIDATE, NEW_BLOCK -> new WireMessage.Gossip(readGossip(tag, in));
-            default -> throw new CodecException("unknown message tag " + tag + " (this node speaks protocol version "
-                    + PROTOCOL_VERSION + ")");
+            case PEERS ->
+                new WireMessage.Peers(in.list(
+                        limits.maxPeers(),
+                        5,
+                        r -> r.guard(() -> new PeerAddress(r.string(PeerAddress.MAX_HOST_BYTES), r.i32()))));
+            case TRANSACTION, COMMITMENT, SHARD_REVEAL, CANDIDATE, NEW_BLOCK ->
+                new WireMessage.Gossip(readGossip(tag, in));
+            default ->
+                throw new CodecException(
+                        "unknown message tag " + tag + " (this node speaks protocol version " + PROTOCOL_VERSION + ")");
         };
     }
 

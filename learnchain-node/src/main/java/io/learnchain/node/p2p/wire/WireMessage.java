@@ -1,8 +1,8 @@
 package io.learnchain.node.p2p.wire;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.node.gossip.GossipMessage;
@@ -25,8 +25,8 @@ public sealed interface WireMessage {
             Objects.requireNonNull(bestHash, "bestHash");
             Objects.requireNonNull(nodeId, "nodeId");
             if (listenPort < 0 || listenPort > 65_535) {
-                throw new IllegalArgumentException("listen port must be 0-65535 (0 = does not listen), got "
-                        + listenPort);
+                throw new IllegalArgumentException(
+                        "listen port must be 0-65535 (0 = does not listen), got " + listenPort);
             }
         }
     }
@@ -46,11 +46,9 @@ public sealed interface WireMessage {
         }
     }
 
-    record Ping(long nonce) implements WireMessage {
-    }
+    record Ping(long nonce) implements WireMessage {}
 
-    record Pong(long nonce) implements WireMessage {
-    }
+    record Pong(long nonce) implements WireMessage {}
 
     /** A peer's best chain, sent after the handshake and whenever its tip changes. */
     record Status(Height bestHeight, Hash bestHash) implements WireMessage {
@@ -97,8 +95,8 @@ public sealed interface WireMessage {
         public GetBlob {
             Objects.requireNonNull(hash, "hash");
             if (offset < 0 || length < 1) {
-                throw new IllegalArgumentException("a blob request needs offset >= 0 and length >= 1, got "
-                        + offset + " and " + length);
+                throw new IllegalArgumentException(
+                        "a blob request needs offset >= 0 and length >= 1, got " + offset + " and " + length);
             }
         }
     }
@@ -122,8 +120,7 @@ public sealed interface WireMessage {
         }
     }
 
-    record GetPeers() implements WireMessage {
-    }
+    record GetPeers() implements WireMessage {}
 
     record Peers(List<PeerAddress> peers) implements WireMessage {
         public Peers {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.codec.Mutations;
@@ -62,41 +62,53 @@ class WireCodecTest {
     void acceptsExactlyTheHeaderLimitAndRefusesOneMore() {
         WireLimits limits = new WireLimits(1 << 20, 3, 4, 2, 1024, 2, 16);
         WireCodec codec = new WireCodec(limits);
-        var header = ((WireMessage.Headers) WireSamples.all().get("headers")).headers().getFirst();
+        var header = ((WireMessage.Headers) WireSamples.all().get("headers"))
+                .headers()
+                .getFirst();
         byte[] three = codec.encode(new WireMessage.Headers(Collections.nCopies(3, header)));
         byte[] four = codec.encode(new WireMessage.Headers(Collections.nCopies(4, header)));
         assertThat(((WireMessage.Headers) codec.decode(three)).headers()).hasSize(3);
-        assertThatThrownBy(() -> codec.decode(four)).isInstanceOf(CodecException.class).hasMessageContaining("limit 3");
+        assertThatThrownBy(() -> codec.decode(four))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("limit 3");
     }
 
     @Test
     void refusesOversizedChunksLocatorsPeerListsAndReasons() {
         WireCodec small = new WireCodec(new WireLimits(4096, 3, 2, 2, 8, 1, 4));
-        assertThatThrownBy(() -> small.decode(CODEC.encode(new WireMessage.BlobChunk(Hash.ZERO, 0, 9,
-                Bytes.of(new byte[9]))))).isInstanceOf(CodecException.class);
+        assertThatThrownBy(() ->
+                        small.decode(CODEC.encode(new WireMessage.BlobChunk(Hash.ZERO, 0, 9, Bytes.of(new byte[9])))))
+                .isInstanceOf(CodecException.class);
         assertThat(small.decode(CODEC.encode(new WireMessage.BlobChunk(Hash.ZERO, 0, 8, Bytes.of(new byte[8])))))
                 .isInstanceOf(WireMessage.BlobChunk.class);
-        assertThatThrownBy(() -> small.decode(CODEC.encode(new WireMessage.GetHeaders(
-                List.of(Hash.ZERO, Hash.ZERO, Hash.ZERO), 1)))).isInstanceOf(CodecException.class);
+        assertThatThrownBy(() -> small.decode(
+                        CODEC.encode(new WireMessage.GetHeaders(List.of(Hash.ZERO, Hash.ZERO, Hash.ZERO), 1))))
+                .isInstanceOf(CodecException.class);
         assertThatThrownBy(() -> small.decode(CODEC.encode(new WireMessage.GetHeaders(List.of(Hash.ZERO), 4))))
                 .isInstanceOf(CodecException.class);
         assertThatThrownBy(() -> small.decode(CODEC.encode(WireSamples.all().get("peers"))))
                 .isInstanceOf(CodecException.class);
         assertThatThrownBy(() -> small.decode(CODEC.encode(WireMessage.HelloAck.refuse("too long"))))
                 .isInstanceOf(CodecException.class);
-        assertThatThrownBy(() -> small.decode(new byte[4097])).isInstanceOf(CodecException.class)
+        assertThatThrownBy(() -> small.decode(new byte[4097]))
+                .isInstanceOf(CodecException.class)
                 .hasMessageContaining("exceeds the limit 4096");
     }
 
     @Test
     void refusesUnknownTagsTrailingBytesAndHostileCounts() {
-        assertThatThrownBy(() -> CODEC.decode(new byte[] {(byte) 99})).isInstanceOf(CodecException.class)
+        assertThatThrownBy(() -> CODEC.decode(new byte[] {(byte) 99}))
+                .isInstanceOf(CodecException.class)
                 .hasMessageContaining("unknown message tag 99");
         byte[] ping = CODEC.encode(new WireMessage.Ping(1));
         byte[] padded = java.util.Arrays.copyOf(ping, ping.length + 1);
-        assertThatThrownBy(() -> CODEC.decode(padded)).isInstanceOf(CodecException.class).hasMessageContaining("trailing");
+        assertThatThrownBy(() -> CODEC.decode(padded))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("trailing");
         byte[] hostile = new CanonicalWriter().u8(WireCodec.BLOCKS).i32(64).toByteArray();
-        assertThatThrownBy(() -> CODEC.decode(hostile)).isInstanceOf(CodecException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> CODEC.decode(hostile))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("truncated");
         assertThatThrownBy(() -> CODEC.decode(new byte[0])).isInstanceOf(CodecException.class);
     }
 
@@ -110,12 +122,15 @@ class WireCodecTest {
             for (int i = 0; i < 300; i++) {
                 byte[] bad = Mutations.mutate(good.getValue(), rng);
                 assertThatCode(() -> {
-                    try {
-                        CODEC.decode(bad);
-                    } catch (CodecException expected) {
-                        // the only failure a decoder may report
-                    }
-                }).as("seed %d, %s, mutation %d: %s", seed, good.getKey(), i, Bytes.wrap(bad).toHex())
+                            try {
+                                CODEC.decode(bad);
+                            } catch (CodecException expected) {
+                                // the only failure a decoder may report
+                            }
+                        })
+                        .as(
+                                "seed %d, %s, mutation %d: %s",
+                                seed, good.getKey(), i, Bytes.wrap(bad).toHex())
                         .doesNotThrowAnyException();
             }
         }
@@ -123,6 +138,8 @@ class WireCodecTest {
 
     /** Prints the vectors (run once when a message is added; never change an existing line). */
     static void main() {
-        WireSamples.all().forEach((name, m) -> System.out.println(name + " = " + Bytes.wrap(CODEC.encode(m)).toHex()));
+        WireSamples.all()
+                .forEach((name, m) -> System.out.println(
+                        name + " = " + Bytes.wrap(CODEC.encode(m)).toHex()));
     }
 }

@@ -9,8 +9,7 @@ import java.util.concurrent.Executors;
 
 /** Deliberately breaks every core rule; {@code CoreRulesTest} checks each rule catches it. Never used. */
 public final class NondeterministicTrainer {
-    private NondeterministicTrainer() {
-    }
+    private NondeterministicTrainer() {}
 
     public static double everyMistake(List<Double> weights) throws Exception {
         Random random = new Random();
@@ -20,7 +19,7 @@ public final class NondeterministicTrainer {
         w += weights.parallelStream().mapToDouble(Double::doubleValue).sum();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         pool.shutdown();
-        Thread t = new Thread(() -> { });
+        Thread t = new Thread(() -> {});
         t.start();
         w += jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
         w += new File("weights.bin").length();
