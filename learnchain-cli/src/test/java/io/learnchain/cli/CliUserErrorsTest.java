@@ -40,6 +40,16 @@ class CliUserErrorsTest {
     }
 
     @Test
+    void aPeerPortInUseSaysWhichAndWhatToDo() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertUserError(
+                    Cli.run("node", "--dev", "--api-port", "0", "--p2p-port", Integer.toString(busy.getLocalPort())),
+                    "cannot listen for peers",
+                    "--p2p-port");
+        }
+    }
+
+    @Test
     void unknownOptionPointsAtHelp() {
         assertUserError(Cli.run("node", "--no-such-option"), "Unknown option", "--help");
     }

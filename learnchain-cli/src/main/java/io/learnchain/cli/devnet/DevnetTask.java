@@ -69,8 +69,8 @@ record DevnetTask(String name, String model, String dataset, int minTrainingAccu
         JsonNode tasks = requester.getIfPresent("/api/v1/tasks");
         if (tasks == null) {
             throw new UserException("engine pole needs nodes that run proof-of-learning rounds and take tasks "
-                    + "(POST /api/v1/tasks), and the node at " + apiBase + " has no such endpoint: this build "
-                    + "cannot run a pole devnet yet. Use --engine idle");
+                    + "(POST /api/v1/tasks), and the node at " + apiBase + " has no such endpoint: is it a node of"
+                    + " another engine or an older build? Use --engine idle or dqn, or restart the devnet");
         }
         for (JsonNode task : tasks.isArray() ? tasks : tasks.path("tasks")) {
             if (task.path("mine").asBoolean()

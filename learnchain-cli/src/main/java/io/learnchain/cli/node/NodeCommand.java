@@ -12,6 +12,7 @@ import io.learnchain.cli.wallet.WalletDirOption;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.mempool.MempoolConfig;
+import io.learnchain.node.p2p.PeerPortUnavailableException;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.storage.StorageException;
 import java.io.IOException;
@@ -231,12 +232,9 @@ public final class NodeCommand implements Callable<Integer> {
     private static LearnchainNode start(NodeConfig config, PoleConfig pole) {
         try {
             return LearnchainNode.start(config, io.learnchain.node.clock.Clock.system(), pole);
-        } catch (StorageException e) {
+        } catch (StorageException | PeerPortUnavailableException e) {
             throw new UserException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("cannot listen for peers")) {
-                throw new UserException(e.getMessage(), e);
-            }
             if (isBindFailure(e)) {
                 throw new UserException(
                         "cannot listen on " + config.apiHost() + ":" + config.apiPort() + " (" + rootMessage(e)

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * What nodes tell each other during proof-of-learning rounds: a small closed set, each one a
- * canonical chain value plus raw blob bytes, so issue 5's wire protocol is one codec per record.
+ * canonical chain value plus raw blob bytes, so the wire protocol is one codec per record (node.p2p.wire).
  */
 public sealed interface GossipMessage {
 

@@ -1,6 +1,7 @@
 package io.learnchain.node.p2p.netty;
 
 import io.learnchain.node.p2p.P2pConfig;
+import io.learnchain.node.p2p.PeerPortUnavailableException;
 import io.learnchain.node.p2p.PeerService;
 import io.learnchain.node.p2p.wire.PeerAddress;
 import io.netty.bootstrap.Bootstrap;
@@ -60,10 +61,7 @@ public final class NettyTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(
-                    "cannot listen for peers on " + host + ":" + port + " (" + e.getMessage()
-                            + "): another program uses that port; pass --p2p-port with a free one, or 0",
-                    e);
+            throw new PeerPortUnavailableException(host, port, e);
         }
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         LOG.info("peer protocol listening on {}:{}", host, bound);
