@@ -90,69 +90,69 @@ public final class DqnRules {
                         || s.body().payload() instanceof RevealShard);
     }
 
-    /** A dqn block's body carries no task transactions (their escrow could never be paid out); null when it does not. */
-    public static Verdict checkBody(Block block) {
+    /** A dqn block's body carries no task transactions (their escrow could never be paid out); the verdict when it does. */
+    public static Optional<Verdict> checkBody(Block block) {
         List<Transaction> txs = block.transactions();
         for (int i = 0; i < txs.size(); i++) {
             if (isTaskTransaction(txs.get(i))) {
-                return Verdict.invalid(
+                return Optional.of(Verdict.invalid(
                         InvalidReason.DQN_TASK_TRANSACTION,
-                        "transaction " + i + " is a task transaction; a dqn chain runs no learning rounds");
+                        "transaction " + i + " is a task transaction; a dqn chain runs no learning rounds"));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** Checks a dqn block's proof against its parent; null when it follows. */
-    public static Verdict check(ChainTip parent, DqnProof proof, DqnParameters params) {
+    /** Checks a dqn block's proof against its parent: the first rule it breaks, or empty when it follows them. */
+    public static Optional<Verdict> check(ChainTip parent, DqnProof proof, DqnParameters params) {
         Environment env = params.env();
         if (proof.action() >= env.actionCount()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_INVALID_ACTION,
-                    "action " + proof.action() + ", but " + env.name() + " has actions 0.." + (env.actionCount() - 1));
+                    "action " + proof.action() + ", but " + env.name() + " has actions 0.." + (env.actionCount() - 1)));
         }
         EnvState start = startState(parent, env);
         if (proof.next().size() != env.observationSize()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_STATE,
                     "the next state holds " + proof.next().size() + " values, " + env.name() + " states hold "
-                            + env.observationSize());
+                            + env.observationSize()));
         }
         StepResult expected = env.step(start, proof.action(), stepRandomness(parent.hash()));
         if (!expected.next().equals(proof.next())) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_STATE,
                     "action " + proof.action() + " in state "
                             + start.hash().shortHex() + " gives state "
                             + expected.next().hash().shortHex() + ", the block says "
-                            + proof.next().hash().shortHex());
+                            + proof.next().hash().shortHex()));
         }
         if (expected.reward() != proof.reward() || expected.unshapedReward() != proof.unshapedReward()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_REWARD,
                     "the step gives reward " + expected.reward()
                             + " (unshaped " + expected.unshapedReward() + "), the block says " + proof.reward() + " ("
-                            + proof.unshapedReward() + ")");
+                            + proof.unshapedReward() + ")"));
         }
         if (expected.terminal() != proof.terminal() || expected.done() != proof.done()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_STATE,
                     "the step gives terminal=" + expected.terminal()
                             + " done=" + expected.done() + ", the block says terminal=" + proof.terminal() + " done="
-                            + proof.done());
+                            + proof.done()));
         }
         if (proof.reward() < REWARD_FLOOR || proof.reward() > REWARD_CEILING) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_REWARD,
-                    "reward " + proof.reward() + " is outside [" + REWARD_FLOOR + ", " + REWARD_CEILING + "]");
+                    "reward " + proof.reward() + " is outside [" + REWARD_FLOOR + ", " + REWARD_CEILING + "]"));
         }
         long score = forkScore(parent, params.forkOption(), proof.reward());
         if (score != proof.forkScore()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_SCORE,
                     "fork score " + proof.forkScore() + ", option "
-                            + params.forkOption().letter() + " gives " + score);
+                            + params.forkOption().letter() + " gives " + score));
         }
-        return null;
+        return Optional.empty();
     }
 }

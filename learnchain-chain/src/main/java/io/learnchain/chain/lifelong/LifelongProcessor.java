@@ -51,9 +51,9 @@ public final class LifelongProcessor {
             LifelongEnv env) {}
 
     public static TxResult deploy(Call c, DeployModel d) {
-        TxResult.Rejected fee = fee(c);
-        if (fee != null) {
-            return fee;
+        Optional<TxResult.Rejected> fee = fee(c);
+        if (fee.isPresent()) {
+            return fee.get();
         }
         ModelSpec spec;
         try {
@@ -75,22 +75,18 @@ public final class LifelongProcessor {
 
     public static TxResult reveal(Call c, RevealParts r) {
         Optional<LifelongModel> found = c.state().lifelong().get(r.modelId());
-        TxResult.Rejected wrong = own(found, r.modelId(), c.sender());
-        if (wrong == null
-                && (found.get().pending().isEmpty()
-                        || !found.get().pending().get().isPicked())) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.NOTHING_TO_REVEAL,
-                    "model " + r.modelId() + " has no picked"
-                            + " test parts waiting (" + found.get().status()
-                            + "); parts are picked in the block after the"
-                            + " deployment or growth");
-        }
-        if (wrong == null) {
-            wrong = fee(c);
-        }
-        if (wrong != null) {
-            return wrong;
+        Optional<TxResult.Rejected> wrong = own(found, r.modelId(), c.sender())
+                .or(() -> found.get().pending().isEmpty()
+                                || !found.get().pending().get().isPicked()
+                        ? rejected(
+                                InvalidReason.NOTHING_TO_REVEAL,
+                                "model " + r.modelId() + " has no picked test parts waiting ("
+                                        + found.get().status()
+                                        + "); parts are picked in the block after the deployment or growth")
+                        : Optional.empty())
+                .or(() -> fee(c));
+        if (wrong.isPresent()) {
+            return wrong.get();
         }
         LifelongModel m = found.get();
         LifelongPending p = m.pending().orElseThrow();
@@ -125,25 +121,22 @@ public final class LifelongProcessor {
 
     public static TxResult propose(Call c, ProposeUpdate p) {
         Optional<LifelongModel> found = c.state().lifelong().get(p.modelId());
-        TxResult.Rejected wrong = active(found, p.modelId(), p.parent());
-        if (wrong == null && p.claimedLoss() >= found.get().loss()) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.LOSS_NOT_LOWER,
-                    "claimed loss "
-                            + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
-                            + FixedPointLoss.text(found.get().loss()));
-        }
-        if (wrong == null
-                && found.get().proposals().stream().anyMatch(x -> x.weights().equals(p.weights()))) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.ALREADY_PROPOSED,
-                    "weights " + p.weights().shortHex() + " were already proposed in this epoch");
-        }
-        if (wrong == null) {
-            wrong = fee(c);
-        }
-        if (wrong != null) {
-            return wrong;
+        Optional<TxResult.Rejected> wrong = active(found, p.modelId(), p.parent())
+                .or(() -> p.claimedLoss() >= found.get().loss()
+                        ? rejected(
+                                InvalidReason.LOSS_NOT_LOWER,
+                                "claimed loss " + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
+                                        + FixedPointLoss.text(found.get().loss()))
+                        : Optional.empty())
+                .or(() -> found.get().proposals().stream()
+                                .anyMatch(x -> x.weights().equals(p.weights()))
+                        ? rejected(
+                                InvalidReason.ALREADY_PROPOSED,
+                                "weights " + p.weights().shortHex() + " were already proposed in this epoch")
+                        : Optional.empty())
+                .or(() -> fee(c));
+        if (wrong.isPresent()) {
+            return wrong.get();
         }
         LifelongModel m = found.get();
         Loaded<Long> loss = measure(c, m, p.weights());
@@ -202,28 +195,29 @@ public final class LifelongProcessor {
     public static TxResult challenge(Call c, Challenge ch, boolean claimSignatureValid, boolean claimChainValid) {
         Optional<LifelongModel> found = c.state().lifelong().get(ch.modelId());
         ProposeUpdate claim = ch.proposal();
-        TxResult.Rejected wrong = active(found, ch.modelId(), claim.parent());
-        if (wrong != null && wrong.reason() == InvalidReason.WRONG_PARENT_MODEL) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.CHALLENGE_STALE,
-                    "the challenged claim builds on " + claim.parent().shortHex()
-                            + ", no longer the current model: it cannot be accepted anyway");
-        }
-        if (wrong == null && !(claimSignatureValid && claimChainValid)) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.CHALLENGE_UNFOUNDED,
-                    "the challenged claim is not signed by" + " its proposer for this chain, so it proves nothing");
-        }
         Hash claimHash = ch.claim().hash();
-        if (wrong == null && found.get().challenged().contains(claimHash)) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.CHALLENGE_REPEATED, "claim " + claimHash.shortHex() + " was already proven false");
-        }
-        if (wrong == null) {
-            wrong = fee(c);
-        }
-        if (wrong != null) {
-            return wrong;
+        Optional<TxResult.Rejected> wrong = active(found, ch.modelId(), claim.parent())
+                .map(r -> r.reason() == InvalidReason.WRONG_PARENT_MODEL
+                        ? new TxResult.Rejected(
+                                InvalidReason.CHALLENGE_STALE,
+                                "the challenged claim builds on "
+                                        + claim.parent().shortHex()
+                                        + ", no longer the current model: it cannot be accepted anyway")
+                        : r)
+                .or(() -> !(claimSignatureValid && claimChainValid)
+                        ? rejected(
+                                InvalidReason.CHALLENGE_UNFOUNDED,
+                                "the challenged claim is not signed by its proposer for this chain, so it proves"
+                                        + " nothing")
+                        : Optional.empty())
+                .or(() -> found.get().challenged().contains(claimHash)
+                        ? rejected(
+                                InvalidReason.CHALLENGE_REPEATED,
+                                "claim " + claimHash.shortHex() + " was already proven false")
+                        : Optional.empty())
+                .or(() -> fee(c));
+        if (wrong.isPresent()) {
+            return wrong.get();
         }
         LifelongModel m = found.get();
         Loaded<Long> loss = measure(c, m, claim.weights());
@@ -247,30 +241,27 @@ public final class LifelongProcessor {
 
     public static TxResult grow(Call c, GrowModel g) {
         Optional<LifelongModel> found = c.state().lifelong().get(g.modelId());
-        TxResult.Rejected wrong = own(found, g.modelId(), c.sender());
-        if (wrong == null) {
-            wrong = active(found, g.modelId(), g.parent());
+        Optional<TxResult.Rejected> wrong = own(found, g.modelId(), c.sender())
+                .or(() -> active(found, g.modelId(), g.parent()))
+                .or(() -> !found.get().proposals().isEmpty()
+                        ? rejected(
+                                InvalidReason.PROPOSALS_PENDING,
+                                "model " + g.modelId() + " has "
+                                        + found.get().proposals().size()
+                                        + " proposals in its open epoch: grow after the epoch closes")
+                        : Optional.empty())
+                .or(() -> found.get().loss() >= found.get().threshold()
+                        ? rejected(
+                                InvalidReason.LOSS_ABOVE_THRESHOLD,
+                                "the loss " + FixedPointLoss.text(found.get().loss())
+                                        + " is not below the growth threshold "
+                                        + FixedPointLoss.text(found.get().threshold()))
+                        : Optional.empty())
+                .or(() -> fee(c));
+        if (wrong.isPresent()) {
+            return wrong.get();
         }
-        LifelongModel m = found.orElse(null);
-        if (wrong == null && !m.proposals().isEmpty()) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.PROPOSALS_PENDING,
-                    "model " + g.modelId() + " has " + m.proposals().size()
-                            + " proposals in its open epoch: grow after the epoch closes");
-        }
-        if (wrong == null && m.loss() >= m.threshold()) {
-            wrong = new TxResult.Rejected(
-                    InvalidReason.LOSS_ABOVE_THRESHOLD,
-                    "the loss "
-                            + FixedPointLoss.text(m.loss()) + " is not below the growth threshold "
-                            + FixedPointLoss.text(m.threshold()));
-        }
-        if (wrong == null) {
-            wrong = fee(c);
-        }
-        if (wrong != null) {
-            return wrong;
-        }
+        LifelongModel m = found.get();
         ModelSpec old = ModelSpec.parse(m.spec());
         ModelSpec grown;
         ModelGrowth.Plan plan;
@@ -318,8 +309,9 @@ public final class LifelongProcessor {
         };
     }
 
-    /** Cheap admission checks for the mempool: the model exists and the sender may act on it. Null when fine. */
-    public static TxResult.Rejected admit(io.learnchain.chain.tx.Payload payload, Address sender, LifelongBook book) {
+    /** Cheap admission checks for the mempool: the model exists and the sender may act on it; empty when fine. */
+    public static Optional<TxResult.Rejected> admit(
+            io.learnchain.chain.tx.Payload payload, Address sender, LifelongBook book) {
         long id = switch (payload) {
             case RevealParts r -> r.modelId();
             case ProposeUpdate p -> p.modelId();
@@ -332,79 +324,82 @@ public final class LifelongProcessor {
             case io.learnchain.chain.tx.RevealShard t -> 0;
         };
         if (id == 0) {
-            return null;
+            return Optional.empty();
         }
         Optional<LifelongModel> m = book.get(id);
         if (m.isEmpty()) {
-            return new TxResult.Rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
+            return rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
         }
         if ((payload instanceof RevealParts || payload instanceof GrowModel)
                 && !m.get().initiator().equals(sender)) {
-            return new TxResult.Rejected(
+            return rejected(
                     InvalidReason.NOT_INITIATOR,
                     "model " + id + " was deployed by " + m.get().initiator() + ", not " + sender);
         }
         if (payload instanceof ProposeUpdate p) {
-            TxResult.Rejected wrong = active(m, id, p.parent());
-            if (wrong == null && p.claimedLoss() >= m.get().loss()) {
-                wrong = new TxResult.Rejected(
-                        InvalidReason.LOSS_NOT_LOWER,
-                        "claimed loss "
-                                + FixedPointLoss.text(p.claimedLoss()) + " is not below the current "
-                                + FixedPointLoss.text(m.get().loss()));
-            }
-            return wrong;
+            return active(m, id, p.parent())
+                    .or(() -> p.claimedLoss() >= m.get().loss()
+                            ? rejected(
+                                    InvalidReason.LOSS_NOT_LOWER,
+                                    "claimed loss " + FixedPointLoss.text(p.claimedLoss())
+                                            + " is not below the current "
+                                            + FixedPointLoss.text(m.get().loss()))
+                            : Optional.empty());
         }
-        return null;
+        return Optional.empty();
     }
 
     private static Loaded<Model> load(Call c, Hash hash, ModelSpec spec, String what) {
         return LifelongBlobs.model(c.env().blobs(), hash, spec, c.maxModelBytes(), what);
     }
 
-    private static TxResult.Rejected own(Optional<LifelongModel> found, long id, Address sender) {
+    private static Optional<TxResult.Rejected> own(Optional<LifelongModel> found, long id, Address sender) {
         if (found.isEmpty()) {
-            return new TxResult.Rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
+            return rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
         }
         if (!found.get().initiator().equals(sender)) {
-            return new TxResult.Rejected(
+            return rejected(
                     InvalidReason.NOT_INITIATOR,
                     "model " + id + " was deployed by " + found.get().initiator() + ", not " + sender);
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static TxResult.Rejected active(Optional<LifelongModel> found, long id, Hash parent) {
+    private static Optional<TxResult.Rejected> active(Optional<LifelongModel> found, long id, Hash parent) {
         if (found.isEmpty()) {
-            return new TxResult.Rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
+            return rejected(InvalidReason.UNKNOWN_MODEL, "there is no lifelong model " + id);
         }
         LifelongModel m = found.get();
         if (!m.acceptsProposals()) {
-            return new TxResult.Rejected(
+            return rejected(
                     InvalidReason.MODEL_NOT_ACTIVE,
                     "model " + id + " is " + m.status()
                             + (m.pending().isPresent() ? " with test parts waiting for their reveal" : ""));
         }
         if (!m.weights().equals(parent)) {
-            return new TxResult.Rejected(
+            return rejected(
                     InvalidReason.WRONG_PARENT_MODEL,
                     "the current weights of model " + id + " are " + m.weights().shortHex() + ", not "
                             + parent.shortHex());
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static TxResult.Rejected fee(Call c) {
+    private static Optional<TxResult.Rejected> fee(Call c) {
         if (!c.account().balance().isAtLeast(c.body().fee())) {
-            return new TxResult.Rejected(
+            return rejected(
                     InvalidReason.INSUFFICIENT_BALANCE,
                     c.sender() + " has " + c.account().balance() + ", the fee is "
                             + c.body().fee());
         }
-        return null;
+        return Optional.empty();
     }
 
     private static TxResult.Rejected reject(InvalidReason reason, String detail) {
         return new TxResult.Rejected(reason, detail);
+    }
+
+    private static Optional<TxResult.Rejected> rejected(InvalidReason reason, String detail) {
+        return Optional.of(new TxResult.Rejected(reason, detail));
     }
 }

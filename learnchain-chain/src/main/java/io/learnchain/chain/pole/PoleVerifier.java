@@ -22,6 +22,7 @@ import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.train.Evaluator;
 import io.learnchain.learn.train.TrainingStart;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code accuracy} verification level of a pole block (PROTOCOL.md 3.4), run by the block
@@ -30,215 +31,213 @@ import java.util.List;
  * the commitment signature, this node's commitment log (local rules), stale model, the model blob
  * (size, hash, NaN, decoding, spec), the training start, the claimed score recomputed bit-exactly
  * on the revealed shard through the round's mapping layer, and the minimum training accuracy.
- * A missing blob gives {@link Verdict.Undecided}. Returns null when everything holds.
+ * A missing blob gives {@link Verdict.Undecided}. Each check returns the verdict of its first
+ * failure, or empty when everything holds.
  */
 public final class PoleVerifier {
     private PoleVerifier() {}
 
     /** Header-only rules (no blobs, no body). */
-    public static Verdict checkHeader(Round round, BlockHeader header, PoleProof p) {
+    public static Optional<Verdict> checkHeader(Round round, BlockHeader header, PoleProof p) {
         if (!(round instanceof Round.Learning r) || r.taskId() != p.taskId()) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.WRONG_ROUND_TASK,
                     "the round on " + header.previous().shortHex() + " is " + describe(round)
-                            + ", the block works on task " + p.taskId());
+                            + ", the block works on task " + p.taskId()));
         }
         if (p.shardIndex() != r.shardIndex()) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.SHARD_NOT_CHOSEN,
-                    "shard " + p.shardIndex() + " claimed, the chain chose " + r.shardIndex());
+                    "shard " + p.shardIndex() + " claimed, the chain chose " + r.shardIndex()));
         }
         if (!p.shardHash().equals(r.shardHash())) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.WRONG_SHARD,
                     "shard hash " + p.shardHash().shortHex() + " is not the committed hash "
-                            + r.shardHash().shortHex() + " of shard " + r.shardIndex());
+                            + r.shardHash().shortHex() + " of shard " + r.shardIndex()));
         }
         long seed = TaskRules.dataOrderSeed(header.previous(), header.miner(), p.orderNonce());
         if (p.record().dataOrderSeed() != seed) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.WRONG_DATA_ORDER_SEED,
                     "the record's data-order seed "
                             + Long.toUnsignedString(p.record().dataOrderSeed()) + " is not H(previous, miner, nonce "
-                            + p.orderNonce() + ") = " + Long.toUnsignedString(seed));
+                            + p.orderNonce() + ") = " + Long.toUnsignedString(seed)));
         }
         if (p.record().start() instanceof TrainingStart.FromParent
                 && r.task().winners().isEmpty()) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.WRONG_TRAINING_START,
-                    "task " + r.taskId() + " has no earlier winner to continue from: start from a seed");
+                    "task " + r.taskId() + " has no earlier winner to continue from: start from a seed"));
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Body, commitment and model rules: everything but the transactions' own effects. */
-    public static Verdict checkBlock(
+    public static Optional<Verdict> checkBlock(
             Round.Learning round,
             Block block,
             PoleProof p,
             WorldState state,
             ChainRules rules,
             ValidationContext context) {
-        Verdict v = checkReveal(round, block.transactions(), p);
-        if (v == null) {
-            v = checkCommitment(rules, block, p, context.commitments());
-        }
-        if (v == null) {
-            v = checkStale(state, p.modelHash());
-        }
-        if (v != null) {
-            return v;
-        }
-        return checkModel(round, p, rules, context);
+        return checkReveal(round, block.transactions(), p)
+                .or(() -> checkCommitment(rules, block, p, context.commitments()))
+                .or(() -> checkStale(state, p.modelHash()))
+                .or(() -> checkModel(round, p, rules, context));
     }
 
-    static Verdict checkReveal(Round.Learning round, List<Transaction> txs, PoleProof p) {
+    static Optional<Verdict> checkReveal(Round.Learning round, List<Transaction> txs, PoleProof p) {
         for (int i = 0; i < txs.size() - 1; i++) {
             if (txs.get(i) instanceof SignedTransaction s && s.body().payload() instanceof RevealShard) {
-                return invalid(
+                return Optional.of(invalid(
                         InvalidReason.UNEXPECTED_REVEAL,
                         "transaction " + i
-                                + " reveals a shard; the reveal must be the last transaction of a pole block");
+                                + " reveals a shard; the reveal must be the last transaction of a pole block"));
             }
         }
         if (txs.size() < 2
                 || !(txs.getLast() instanceof SignedTransaction s)
                 || !(s.body().payload() instanceof RevealShard reveal)) {
-            return invalid(InvalidReason.MISSING_REVEAL, "a pole block ends with the requester's RevealShard");
+            return Optional.of(
+                    invalid(InvalidReason.MISSING_REVEAL, "a pole block ends with the requester's RevealShard"));
         }
         if (reveal.taskId() != round.taskId() || !reveal.previous().equals(round.previous())) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.MISSING_REVEAL,
                     "the reveal is for task " + reveal.taskId() + " on "
                             + reveal.previous().shortHex() + ", not this round's task " + round.taskId() + " on "
-                            + round.previous().shortHex());
+                            + round.previous().shortHex()));
         }
         if (reveal.shardIndex() != round.shardIndex()) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.SHARD_NOT_CHOSEN,
-                    "the requester revealed shard " + reveal.shardIndex() + ", the chain chose " + round.shardIndex());
+                    "the requester revealed shard " + reveal.shardIndex() + ", the chain chose " + round.shardIndex()));
         }
         if (!reveal.shardHash().equals(round.shardHash()) || !reveal.shardHash().equals(p.shardHash())) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.WRONG_SHARD,
                     "the revealed shard " + reveal.shardHash().shortHex() + " does not hash to the committed "
-                            + round.shardHash().shortHex());
+                            + round.shardHash().shortHex()));
         }
-        return null;
+        return Optional.empty();
     }
 
-    static Verdict checkCommitment(ChainRules rules, Block block, PoleProof p, CommitmentView view) {
+    static Optional<Verdict> checkCommitment(ChainRules rules, Block block, PoleProof p, CommitmentView view) {
         Commitment c = Commitment.of(rules.chainId(), block);
         if (!c.verify(p.commitmentSignature())) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.BAD_COMMITMENT_SIGNATURE,
                     "the commitment signature does not verify for "
                             + "(height " + c.height() + ", previous "
                             + c.previous().shortHex() + ", model "
                             + c.modelHash().shortHex() + ", body root "
-                            + c.bodyRoot().shortHex() + ")");
+                            + c.bodyRoot().shortHex() + ")"));
         }
         switch (view.sighting(c)) {
             case CommitmentView.Sighting.Unknown u -> {
-                return invalid(
+                return Optional.of(invalid(
                         InvalidReason.NO_COMMITMENT,
-                        "commitment " + c.id().shortHex() + " was not seen here before the reveal");
+                        "commitment " + c.id().shortHex() + " was not seen here before the reveal"));
             }
             case CommitmentView.Sighting.AfterReveal a -> {
-                return invalid(
+                return Optional.of(invalid(
                         InvalidReason.COMMITMENT_AFTER_REVEAL,
-                        "commitment " + c.id().shortHex() + " arrived after the shard reveal");
+                        "commitment " + c.id().shortHex() + " arrived after the shard reveal"));
             }
             case CommitmentView.Sighting.BeforeReveal b -> {}
         }
         var first = view.firstCommitterOf(c.previous(), c.modelHash());
         if (first.isPresent() && !first.get().equals(c.miner())) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.COPIED_MODEL,
                     "model " + c.modelHash().shortHex() + " was committed first by "
-                            + first.get().toHex());
+                            + first.get().toHex()));
         }
-        return null;
+        return Optional.empty();
     }
 
-    static Verdict checkStale(WorldState state, Hash modelHash) {
+    static Optional<Verdict> checkStale(WorldState state, Hash modelHash) {
         for (TaskState t : state.tasks().all()) {
             if (t.winners().contains(modelHash)) {
-                return invalid(
+                return Optional.of(invalid(
                         InvalidReason.STALE_MODEL,
                         "model " + modelHash.shortHex() + " already won round "
-                                + (t.winners().indexOf(modelHash) + 1) + " of task " + t.id());
+                                + (t.winners().indexOf(modelHash) + 1) + " of task " + t.id()));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static Verdict checkModel(Round.Learning round, PoleProof p, ChainRules rules, ValidationContext context) {
+    private static Optional<Verdict> checkModel(
+            Round.Learning round, PoleProof p, ChainRules rules, ValidationContext context) {
         ModelSpec spec = ModelSpec.parse(round.task().terms().modelSpec());
         var loaded = PoleBlobs.model(
                 context.blobs(), p.modelHash(), spec, rules.limits().maxModelBytes());
         if (loaded instanceof PoleBlobs.Failed<Model> f) {
-            return f.verdict();
+            return Optional.of(f.verdict());
         }
         Model model = ((PoleBlobs.Loaded<Model>) loaded).value();
-        Verdict start = checkStart(round, p, model, context);
-        if (start != null) {
+        Optional<Verdict> start = checkStart(round, p, model, context);
+        if (start.isPresent()) {
             return start;
         }
         var shard = PoleBlobs.dataset(context.blobs(), round.shardHash(), spec, "test shard");
         if (shard instanceof PoleBlobs.Failed<Dataset> f) {
-            return f.verdict();
+            return Optional.of(f.verdict());
         }
         Evaluator evaluator = new Evaluator(context.pool());
         Dataset mapped = round.sml().relabel(((PoleBlobs.Loaded<Dataset>) shard).value());
         long score = evaluator.correctCount(model, mapped);
         if (score != p.claimedScore()) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.FALSE_SCORE_CLAIM,
-                    "claimed " + p.claimedScore() + " correct of " + mapped.count() + ", the shard gives " + score);
+                    "claimed " + p.claimedScore() + " correct of " + mapped.count() + ", the shard gives " + score));
         }
         var training = PoleBlobs.dataset(context.blobs(), round.task().terms().trainingSet(), spec, "training set");
         if (training instanceof PoleBlobs.Failed<Dataset> f) {
-            return f.verdict();
+            return Optional.of(f.verdict());
         }
         Dataset train = round.sml().relabel(((PoleBlobs.Loaded<Dataset>) training).value());
         long trainCorrect = evaluator.correctCount(model, train);
         int minBp = round.task().terms().minTrainingAccuracyBp();
         if (!TaskRules.meetsAccuracy(trainCorrect, train.count(), minBp)) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.TRAINING_ACCURACY_NOT_MET,
                     "training accuracy " + trainCorrect + "/" + train.count() + " is below the task's minimum of "
-                            + minBp + " basis points");
+                            + minBp + " basis points"));
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static Verdict checkStart(Round.Learning round, PoleProof p, Model model, ValidationContext context) {
+    private static Optional<Verdict> checkStart(
+            Round.Learning round, PoleProof p, Model model, ValidationContext context) {
         if (!(p.record().start() instanceof TrainingStart.FromParent parent)) {
-            return null;
+            return Optional.empty();
         }
         TaskState task = round.task();
         var winner = PoleBlobs.model(context.blobs(), task.winners().getLast(), model.spec(), Long.MAX_VALUE);
         if (winner instanceof PoleBlobs.Failed<Model> f) {
-            return f.verdict() instanceof Verdict.Undecided
-                    ? f.verdict()
-                    : invalid(InvalidReason.WRONG_TRAINING_START, "the last winner's blob is unusable");
+            return Optional.of(
+                    f.verdict() instanceof Verdict.Undecided
+                            ? f.verdict()
+                            : invalid(InvalidReason.WRONG_TRAINING_START, "the last winner's blob is unusable"));
         }
         Model last = ((PoleBlobs.Loaded<Model>) winner).value();
         if (!Rekey.supports(last)) {
-            return invalid(
-                    InvalidReason.WRONG_TRAINING_START, "the task's model cannot be re-keyed: start from a seed");
+            return Optional.of(invalid(
+                    InvalidReason.WRONG_TRAINING_START, "the task's model cannot be re-keyed: start from a seed"));
         }
         int classes = round.sml().classes();
         Hash expected = Rekey.rekey(last, new SecureMappingLayer(task.lastRoundKey(), classes), round.sml())
                 .hash();
         if (!parent.modelHash().equals(expected)) {
-            return invalid(
+            return Optional.of(invalid(
                     InvalidReason.WRONG_TRAINING_START,
                     "the record continues " + parent.modelHash().shortHex()
-                            + "; continuing the last winner means its re-keyed form " + expected.shortHex());
+                            + "; continuing the last winner means its re-keyed form " + expected.shortHex()));
         }
-        return null;
+        return Optional.empty();
     }
 
     static String describe(Round round) {

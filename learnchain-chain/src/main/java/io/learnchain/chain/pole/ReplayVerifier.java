@@ -18,6 +18,7 @@ import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingStart;
+import java.util.Optional;
 
 /**
  * The {@code replay} verification level (PROTOCOL.md 3.6): re-runs a pole block's training record
@@ -38,15 +39,16 @@ public final class ReplayVerifier {
         /** A blob is missing, or the record asks for more steps than this node replays. */
         record NotReplayed(String why) implements Outcome {}
 
-        default Verdict verdictOrNull() {
+        /** What the replay says against the block: empty when it reproduced the committed model. */
+        default Optional<Verdict> verdict() {
             return switch (this) {
-                case Reproduced r -> null;
+                case Reproduced r -> Optional.empty();
                 case Mismatch m ->
-                    new Verdict.Invalid(
+                    Optional.of(new Verdict.Invalid(
                             InvalidReason.REPLAY_MISMATCH,
                             "re-training gives model " + m.replayed().shortHex() + ", the block commits "
-                                    + m.committed().shortHex());
-                case NotReplayed n -> new Verdict.Undecided(UndecidedReason.MISSING_DATA, n.why());
+                                    + m.committed().shortHex()));
+                case NotReplayed n -> Optional.of(new Verdict.Undecided(UndecidedReason.MISSING_DATA, n.why()));
             };
         }
     }

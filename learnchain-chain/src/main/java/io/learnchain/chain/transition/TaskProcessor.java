@@ -26,12 +26,13 @@ final class TaskProcessor {
     private TaskProcessor() {}
 
     static TxResult post(TxBody body, PostTask p, Address sender, Account account, StateDelta state, Height height) {
-        Amount debit = TransactionProcessor.debitOf(body);
-        if (debit == null) {
+        Optional<Amount> debitOrOverflow = TransactionProcessor.debitOf(body);
+        if (debitOrOverflow.isEmpty()) {
             return new TxResult.Rejected(
                     InvalidReason.OVERFLOW,
                     "escrow " + p.rounds() + " x " + p.rewardPerRound() + " + fee " + body.fee() + " overflows");
         }
+        Amount debit = debitOrOverflow.get();
         if (!account.balance().isAtLeast(debit)) {
             return new TxResult.Rejected(
                     InvalidReason.INSUFFICIENT_BALANCE,
@@ -45,9 +46,9 @@ final class TaskProcessor {
 
     static TxResult cancel(TxBody body, CancelTask c, Address sender, Account account, StateDelta state) {
         Optional<TaskState> found = state.task(c.taskId());
-        TxResult.Rejected wrong = checkOwnOpenTask(found, c.taskId(), sender);
-        if (wrong != null) {
-            return wrong;
+        Optional<TxResult.Rejected> wrong = checkOwnOpenTask(found, c.taskId(), sender);
+        if (wrong.isPresent()) {
+            return wrong.get();
         }
         if (!account.balance().isAtLeast(body.fee())) {
             return new TxResult.Rejected(
@@ -82,19 +83,20 @@ final class TaskProcessor {
         return new TxResult.Applied(body.fee());
     }
 
-    private static TxResult.Rejected checkOwnOpenTask(Optional<TaskState> found, long id, Address sender) {
+    private static Optional<TxResult.Rejected> checkOwnOpenTask(Optional<TaskState> found, long id, Address sender) {
         if (found.isEmpty()) {
-            return new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + id);
+            return Optional.of(new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + id));
         }
         TaskState task = found.get();
         if (!task.requester().equals(sender)) {
-            return new TxResult.Rejected(
+            return Optional.of(new TxResult.Rejected(
                     InvalidReason.NOT_REQUESTER,
-                    "task " + id + " was posted by " + task.requester() + ", not " + sender);
+                    "task " + id + " was posted by " + task.requester() + ", not " + sender));
         }
         if (!task.isOpen()) {
-            return new TxResult.Rejected(InvalidReason.TASK_NOT_OPEN, "task " + id + " is " + task.status());
+            return Optional.of(
+                    new TxResult.Rejected(InvalidReason.TASK_NOT_OPEN, "task " + id + " is " + task.status()));
         }
-        return null;
+        return Optional.empty();
     }
 }

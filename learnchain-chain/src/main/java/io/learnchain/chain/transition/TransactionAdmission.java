@@ -21,6 +21,7 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
+import java.util.Optional;
 
 /**
  * The mempool's gate: may this transaction wait for a block? Same checks as in a block except
@@ -36,9 +37,9 @@ public final class TransactionAdmission {
             return new TxResult.Rejected(
                     InvalidReason.TX_TOO_LARGE, size + " bytes, the limit is " + TransactionCodec.MAX_BYTES);
         }
-        TxResult.Rejected stateless = TransactionProcessor.checkStateless(tx, rules, verifier);
-        if (stateless != null) {
-            return stateless;
+        Optional<TxResult.Rejected> stateless = TransactionProcessor.checkStateless(tx, rules, verifier);
+        if (stateless.isPresent()) {
+            return stateless.get();
         }
         TxBody body = tx.body();
         Address sender = body.senderAddress();
@@ -48,14 +49,15 @@ public final class TransactionAdmission {
                     InvalidReason.NONCE_TOO_LOW,
                     "nonce " + body.nonce() + " of " + sender + " is already spent; the next is " + account.nonce());
         }
-        TxResult.Rejected task = checkTask(body, sender, state);
-        if (task != null) {
-            return task;
+        Optional<TxResult.Rejected> task = checkTask(body, sender, state);
+        if (task.isPresent()) {
+            return task.get();
         }
-        Amount debit = TransactionProcessor.debitOf(body);
-        if (debit == null) {
+        Optional<Amount> debitOrOverflow = TransactionProcessor.debitOf(body);
+        if (debitOrOverflow.isEmpty()) {
             return new TxResult.Rejected(InvalidReason.OVERFLOW, "amount + fee overflows");
         }
+        Amount debit = debitOrOverflow.get();
         if (!account.balance().isAtLeast(debit)) {
             return new TxResult.Rejected(
                     InvalidReason.INSUFFICIENT_BALANCE,
@@ -65,7 +67,7 @@ public final class TransactionAdmission {
     }
 
     /** CancelTask and RevealShard must name an open task of the sender; lifelong kinds an existing model. */
-    private static TxResult.Rejected checkTask(TxBody body, Address sender, WorldState state) {
+    private static Optional<TxResult.Rejected> checkTask(TxBody body, Address sender, WorldState state) {
         long id = switch (body.payload()) {
             case CancelTask c -> c.taskId();
             case RevealShard r -> r.taskId();
@@ -81,22 +83,22 @@ public final class TransactionAdmission {
             return LifelongProcessor.admit(body.payload(), sender, state.lifelong());
         }
         if (id == 0) {
-            return null;
+            return Optional.empty();
         }
         var task = state.tasks().get(id);
         if (task.isEmpty()) {
-            return new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + id);
+            return Optional.of(new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + id));
         }
         if (!task.get().requester().equals(sender)) {
-            return new TxResult.Rejected(
+            return Optional.of(new TxResult.Rejected(
                     InvalidReason.NOT_REQUESTER,
-                    "task " + id + " belongs to " + task.get().requester() + ", not " + sender);
+                    "task " + id + " belongs to " + task.get().requester() + ", not " + sender));
         }
         if (!task.get().isOpen()) {
-            return new TxResult.Rejected(
+            return Optional.of(new TxResult.Rejected(
                     InvalidReason.TASK_NOT_OPEN,
-                    "task " + id + " is " + task.get().status());
+                    "task " + id + " is " + task.get().status()));
         }
-        return null;
+        return Optional.empty();
     }
 }

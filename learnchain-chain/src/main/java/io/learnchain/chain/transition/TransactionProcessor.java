@@ -21,6 +21,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
+import java.util.Optional;
 
 /**
  * Applies one signed transaction to a {@link StateDelta}, or says which rule it breaks. The checks,
@@ -53,9 +54,9 @@ public final class TransactionProcessor {
             io.learnchain.base.Height height,
             LifelongEnv env) {
         TxBody body = tx.body();
-        TxResult.Rejected stateless = checkStateless(tx, rules, verifier);
-        if (stateless != null) {
-            return stateless;
+        Optional<TxResult.Rejected> stateless = checkStateless(tx, rules, verifier);
+        if (stateless.isPresent()) {
+            return stateless.get();
         }
         Address sender = body.senderAddress();
         Account account = state.account(sender);
@@ -98,25 +99,26 @@ public final class TransactionProcessor {
     }
 
     /** Chain id and signature: the checks that need no state. Null when both pass. */
-    static TxResult.Rejected checkStateless(SignedTransaction tx, ChainRules rules, SignatureVerifier verifier) {
+    static Optional<TxResult.Rejected> checkStateless(
+            SignedTransaction tx, ChainRules rules, SignatureVerifier verifier) {
         TxBody body = tx.body();
         if (!body.chainId().equals(rules.chainId())) {
-            return new TxResult.Rejected(
+            return Optional.of(new TxResult.Rejected(
                     InvalidReason.WRONG_CHAIN_ID,
                     "transaction is for chain " + body.chainId().shortHex() + ", this chain is "
-                            + rules.chainId().shortHex());
+                            + rules.chainId().shortHex()));
         }
         if (!verifier.verify(tx)) {
-            return new TxResult.Rejected(
+            return Optional.of(new TxResult.Rejected(
                     InvalidReason.BAD_TX_SIGNATURE,
                     "signature of transaction from " + body.senderAddress() + " nonce " + body.nonce()
-                            + " does not verify");
+                            + " does not verify"));
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** The amount a transaction takes from its sender (payload amount + fee), or null on overflow. */
-    static Amount debitOf(TxBody body) {
+    /** The amount a transaction takes from its sender (payload amount + fee); empty when it overflows. */
+    static Optional<Amount> debitOf(TxBody body) {
         try {
             Amount moved = switch (body.payload()) {
                 case Transfer t -> t.amount();
@@ -129,18 +131,19 @@ public final class TransactionProcessor {
                 case Challenge c -> Amount.ZERO;
                 case GrowModel g -> Amount.ZERO;
             };
-            return moved.add(body.fee());
+            return Optional.of(moved.add(body.fee()));
         } catch (ArithmeticException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
     private static TxResult transfer(TxBody body, Transfer t, Address sender, Account account, StateDelta state) {
-        Amount debit = debitOf(body);
-        if (debit == null) {
+        Optional<Amount> debitOrOverflow = debitOf(body);
+        if (debitOrOverflow.isEmpty()) {
             return new TxResult.Rejected(
                     InvalidReason.OVERFLOW, "amount " + t.amount() + " + fee " + body.fee() + " overflows");
         }
+        Amount debit = debitOrOverflow.get();
         if (!account.balance().isAtLeast(debit)) {
             return new TxResult.Rejected(
                     InvalidReason.INSUFFICIENT_BALANCE,

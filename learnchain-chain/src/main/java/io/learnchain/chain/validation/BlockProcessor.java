@@ -38,6 +38,7 @@ import io.learnchain.chain.tx.Transaction;
 import io.learnchain.learn.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The state transition: {@code apply(parent, block, rules, context)} checks a block against its
@@ -59,184 +60,187 @@ public final class BlockProcessor {
     public static Verdict apply(ChainTip parent, Block block, ChainRules rules, ValidationContext context) {
         BlockHeader header = block.header();
         Round round = RoundDriver.round(parent, rules);
-        Verdict headerVerdict = checkHeader(parent, header, rules, context, round);
-        if (headerVerdict != null) {
-            return headerVerdict;
+        Optional<Verdict> headerVerdict = checkHeader(parent, header, rules, context, round);
+        if (headerVerdict.isPresent()) {
+            return headerVerdict.get();
         }
         List<Hash> txHashes = new ArrayList<>(block.transactions().size());
-        Verdict bodyVerdict = checkBody(block, rules, txHashes);
-        if (bodyVerdict != null) {
-            return bodyVerdict;
+        Optional<Verdict> bodyVerdict = checkBody(block, rules, txHashes);
+        if (bodyVerdict.isPresent()) {
+            return bodyVerdict.get();
         }
-        Verdict engineVerdict = switch (header.proof()) {
+        Optional<Verdict> engineVerdict = switch (header.proof()) {
             case PoleProof p ->
                 PoleVerifier.checkBlock((Round.Learning) round, block, p, parent.state(), rules, context);
             case IdleProof p -> noReveal(block);
             case ForfeitProof p -> noReveal(block);
             case DqnProof p -> DqnRules.checkBody(block);
         };
-        if (engineVerdict != null) {
-            return engineVerdict;
+        if (engineVerdict.isPresent()) {
+            return engineVerdict.get();
         }
         return applyTransactions(parent, block, rules, context, txHashes, round);
     }
 
-    static Verdict checkHeader(ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context) {
+    static Optional<Verdict> checkHeader(
+            ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context) {
         return checkHeader(parent, header, rules, context, RoundDriver.round(parent, rules));
     }
 
-    /** Header rules against the parent; null when they all pass. */
-    static Verdict checkHeader(
+    /** Header rules against the parent: the first failure's verdict, or empty when they all pass. */
+    static Optional<Verdict> checkHeader(
             ChainTip parent, BlockHeader header, ChainRules rules, ValidationContext context, Round round) {
         if (header.version() != BlockHeader.CURRENT_VERSION) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.UNSUPPORTED_VERSION,
-                    "header version " + header.version() + ", expected " + BlockHeader.CURRENT_VERSION);
+                    "header version " + header.version() + ", expected " + BlockHeader.CURRENT_VERSION));
         }
         if (!header.previous().equals(parent.hash())) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.WRONG_PREVIOUS,
                     "previous hash " + header.previous().shortHex() + " is not the parent "
-                            + parent.hash().shortHex());
+                            + parent.hash().shortHex()));
         }
         if (!header.height().equals(parent.height().next())) {
-            return Verdict.invalid(
-                    InvalidReason.WRONG_HEIGHT, "height " + header.height() + " on a parent at " + parent.height());
+            return Optional.of(Verdict.invalid(
+                    InvalidReason.WRONG_HEIGHT, "height " + header.height() + " on a parent at " + parent.height()));
         }
         if (header.timestamp() < parent.timestamp()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.TIMESTAMP_BEFORE_PARENT,
-                    "timestamp " + header.timestamp() + " is before the parent's " + parent.timestamp());
+                    "timestamp " + header.timestamp() + " is before the parent's " + parent.timestamp()));
         }
         if (header.timestamp() > context.nowSeconds() + rules.maxFutureSeconds()) {
-            return new Verdict.Undecided(
+            return Optional.of(new Verdict.Undecided(
                     UndecidedReason.FUTURE_TIMESTAMP,
                     "timestamp " + header.timestamp() + " is more than " + rules.maxFutureSeconds()
-                            + " s ahead of local time " + context.nowSeconds());
+                            + " s ahead of local time " + context.nowSeconds()));
         }
-        Verdict mismatch = engineMismatch(header.proof(), rules);
-        if (mismatch != null) {
+        Optional<Verdict> mismatch = engineMismatch(header.proof(), rules);
+        if (mismatch.isPresent()) {
             return mismatch;
         }
-        Verdict engine = switch (header.proof()) {
+        Optional<Verdict> engine = switch (header.proof()) {
             case DqnProof p -> DqnRules.check(parent, p, rules.dqn().orElseThrow());
             case IdleProof p ->
                 round instanceof Round.Learning l
-                        ? Verdict.invalid(
+                        ? Optional.of(Verdict.invalid(
                                 InvalidReason.WRONG_ROUND_TASK,
                                 "task " + l.taskId() + " is open: mine a pole" + " block, or a forfeit block from time "
-                                        + l.forfeitNotBefore())
+                                        + l.forfeitNotBefore()))
                         : checkWork(parent, header, p.difficulty(), rules);
             case ForfeitProof p -> checkForfeit(parent, header, p, rules, round);
             case PoleProof p -> PoleVerifier.checkHeader(round, header, p);
         };
-        if (engine != null) {
+        if (engine.isPresent()) {
             return engine;
         }
         if (!context.verifier().verifyHeader(header)) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.BAD_BLOCK_SIGNATURE,
                     "the miner signature of block " + header.hash().shortHex() + " does not verify against key "
-                            + header.miner().toHex());
+                            + header.miner().toHex()));
         }
-        return null;
+        return Optional.empty();
     }
 
     /** A dqn chain takes only dqn blocks, and only a dqn chain takes them. */
-    private static Verdict engineMismatch(EngineProof proof, ChainRules rules) {
+    private static Optional<Verdict> engineMismatch(EngineProof proof, ChainRules rules) {
         boolean dqnChain = rules.dqn().isPresent();
         if (dqnChain != proof instanceof DqnProof) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.WRONG_ENGINE_PROOF,
                     dqnChain
                             ? "a dqn chain takes only dqn blocks, got proof tag " + proof.tag()
-                            : "a dqn block on a chain whose genesis engine is not dqn");
+                            : "a dqn block on a chain whose genesis engine is not dqn"));
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static Verdict checkWork(ChainTip parent, BlockHeader header, long difficulty, ChainRules rules) {
+    private static Optional<Verdict> checkWork(ChainTip parent, BlockHeader header, long difficulty, ChainRules rules) {
         long expected = parent.nextDifficulty(rules);
         if (difficulty != expected) {
-            return Verdict.invalid(
-                    InvalidReason.WRONG_DIFFICULTY, "difficulty " + difficulty + ", the adjustment gives " + expected);
+            return Optional.of(Verdict.invalid(
+                    InvalidReason.WRONG_DIFFICULTY, "difficulty " + difficulty + ", the adjustment gives " + expected));
         }
         Hash hash = header.hash();
         if (!Difficulty.meets(hash, difficulty)) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.INSUFFICIENT_WORK,
-                    "block hash " + hash.shortHex() + " does not meet difficulty " + difficulty);
+                    "block hash " + hash.shortHex() + " does not meet difficulty " + difficulty));
         }
-        return null;
+        return Optional.empty();
     }
 
-    private static Verdict checkForfeit(
+    private static Optional<Verdict> checkForfeit(
             ChainTip parent, BlockHeader header, ForfeitProof p, ChainRules rules, Round round) {
         if (!(round instanceof Round.Learning l) || l.taskId() != p.taskId()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.WRONG_ROUND_TASK,
                     "a forfeit of task " + p.taskId() + " where the round is "
-                            + (round instanceof Round.Learning l2 ? "task " + l2.taskId() : "idle"));
+                            + (round instanceof Round.Learning l2 ? "task " + l2.taskId() : "idle")));
         }
         if (header.timestamp() < l.forfeitNotBefore()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.FORFEIT_TOO_EARLY,
                     "timestamp " + header.timestamp() + " is before the reveal deadline " + l.forfeitNotBefore()
-                            + " of task " + l.taskId());
+                            + " of task " + l.taskId()));
         }
         return checkWork(parent, header, p.difficulty(), rules);
     }
 
-    private static Verdict noReveal(Block block) {
+    private static Optional<Verdict> noReveal(Block block) {
         List<Transaction> txs = block.transactions();
         for (int i = 0; i < txs.size(); i++) {
             if (txs.get(i) instanceof SignedTransaction s && s.body().payload() instanceof RevealShard) {
-                return Verdict.invalid(
-                        InvalidReason.UNEXPECTED_REVEAL, "transaction " + i + " reveals a shard outside a pole block");
+                return Optional.of(Verdict.invalid(
+                        InvalidReason.UNEXPECTED_REVEAL, "transaction " + i + " reveals a shard outside a pole block"));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** Body shape rules; fills {@code txHashes}; null when they all pass. */
-    static Verdict checkBody(Block block, ChainRules rules, List<Hash> txHashes) {
+    /** Body shape rules; fills {@code txHashes}; the first failure's verdict, or empty when they all pass. */
+    static Optional<Verdict> checkBody(Block block, ChainRules rules, List<Hash> txHashes) {
         List<Transaction> txs = block.transactions();
         if (txs.size() > rules.limits().maxTransactions()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.TOO_MANY_TRANSACTIONS,
-                    txs.size() + " transactions, the limit is " + rules.limits().maxTransactions());
+                    txs.size() + " transactions, the limit is " + rules.limits().maxTransactions()));
         }
         int size = BlockCodec.BLOCK.encode(block).length;
         if (size > rules.limits().maxBlockBytes()) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.BLOCK_TOO_LARGE,
-                    size + " bytes, the limit is " + rules.limits().maxBlockBytes());
+                    size + " bytes, the limit is " + rules.limits().maxBlockBytes()));
         }
         for (Transaction tx : txs) {
             txHashes.add(tx.hash());
         }
         Hash root = MerkleRoot.of(txHashes);
         if (!root.equals(block.header().txRoot())) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.TX_ROOT_MISMATCH,
                     "transactions hash to " + root.shortHex() + ", the header says "
-                            + block.header().txRoot().shortHex());
+                            + block.header().txRoot().shortHex()));
         }
         if (txs.isEmpty() || !(txs.getFirst() instanceof Coinbase coinbase)) {
-            return Verdict.invalid(InvalidReason.MISSING_COINBASE, "the first transaction must be the coinbase");
+            return Optional.of(
+                    Verdict.invalid(InvalidReason.MISSING_COINBASE, "the first transaction must be the coinbase"));
         }
         for (int i = 1; i < txs.size(); i++) {
             if (txs.get(i) instanceof Coinbase) {
-                return Verdict.invalid(InvalidReason.MISPLACED_COINBASE, "transaction " + i + " is a second coinbase");
+                return Optional.of(Verdict.invalid(
+                        InvalidReason.MISPLACED_COINBASE, "transaction " + i + " is a second coinbase"));
             }
         }
         if (!coinbase.height().equals(block.header().height())) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.COINBASE_WRONG_HEIGHT,
                     "coinbase height " + coinbase.height() + " in block "
-                            + block.header().height());
+                            + block.header().height()));
         }
-        return null;
+        return Optional.empty();
     }
 
     private static Verdict applyTransactions(
@@ -280,9 +284,9 @@ public final class BlockProcessor {
             }
         }
         Coinbase coinbase = (Coinbase) txs.getFirst();
-        Verdict minted = credit(coinbase, fees, reward, rules, delta);
-        if (minted != null) {
-            return minted;
+        Optional<Verdict> minted = credit(coinbase, fees, reward, rules, delta);
+        if (minted.isPresent()) {
+            return minted.get();
         }
         WorldState state = delta.commit();
         Hash root = state.root();
@@ -295,7 +299,8 @@ public final class BlockProcessor {
         return new Verdict.Valid(parent.child(block.header(), state), fees, txHashes);
     }
 
-    private static Verdict credit(Coinbase coinbase, Amount fees, Amount reward, ChainRules rules, StateDelta delta) {
+    private static Optional<Verdict> credit(
+            Coinbase coinbase, Amount fees, Amount reward, ChainRules rules, StateDelta delta) {
         Amount allowed;
         try {
             allowed = rules.blockSubsidy().add(fees).add(reward);
@@ -303,21 +308,21 @@ public final class BlockProcessor {
             allowed = Amount.MAX;
         }
         if (coinbase.amount().compareTo(allowed) > 0) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.COINBASE_TOO_LARGE,
                     "coinbase claims " + coinbase.amount()
                             + ", subsidy " + rules.blockSubsidy() + " + fees " + fees + " + round reward " + reward
                             + " allow "
-                            + allowed);
+                            + allowed));
         }
         try {
             delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));
         } catch (ArithmeticException e) {
-            return Verdict.invalid(
+            return Optional.of(Verdict.invalid(
                     InvalidReason.OVERFLOW,
-                    "crediting the coinbase to " + coinbase.recipient() + " overflows its balance");
+                    "crediting the coinbase to " + coinbase.recipient() + " overflows its balance"));
         }
-        return null;
+        return Optional.empty();
     }
 
     /**
@@ -331,8 +336,8 @@ public final class BlockProcessor {
         if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
             return v;
         }
-        Verdict replayed = ReplayVerifier.replay(parent, rules, block, context.blobs(), trainer, maxSteps)
-                .verdictOrNull();
-        return replayed == null ? v : replayed;
+        return ReplayVerifier.replay(parent, rules, block, context.blobs(), trainer, maxSteps)
+                .verdict()
+                .orElse(v);
     }
 }

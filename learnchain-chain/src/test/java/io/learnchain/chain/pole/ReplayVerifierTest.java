@@ -31,7 +31,7 @@ class ReplayVerifierTest {
         var outcome = ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.of(f.blobs()), trainer, 10_000);
         assertThat(outcome)
                 .isEqualTo(new ReplayVerifier.Outcome.Reproduced(h.model().hash()));
-        assertThat(outcome.verdictOrNull()).isNull();
+        assertThat(outcome.verdict()).isEmpty();
     }
 
     @Test
@@ -52,7 +52,7 @@ class ReplayVerifierTest {
                 .isInstanceOf(Verdict.Valid.class);
         var outcome = ReplayVerifier.replay(t1, f.rules, copy, BlobView.of(f.blobs()), trainer, 10_000);
         assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.Mismatch.class);
-        assertThat(outcome.verdictOrNull())
+        assertThat(outcome.verdict().orElseThrow())
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
         assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(
@@ -86,7 +86,7 @@ class ReplayVerifierTest {
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
         var outcome = ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.of(f.blobs()), trainer, 100);
         assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.NotReplayed.class);
-        assertThat(outcome.verdictOrNull()).isInstanceOf(Verdict.Undecided.class);
+        assertThat(outcome.verdict().orElseThrow()).isInstanceOf(Verdict.Undecided.class);
     }
 
     @Test
