@@ -2,6 +2,7 @@ package io.learnchain.base;
 
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.PublicKey;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,9 +53,8 @@ public final class Address implements Comparable<Address> {
         try {
             decoded = Bech32m.decode(t);
         } catch (IllegalArgumentException e) {
-            String prefixHint = t.toLowerCase(java.util.Locale.ROOT).startsWith(PREFIX + "1")
-                    ? ""
-                    : " (learnchain addresses start with lc1)";
+            String prefixHint =
+                    t.toLowerCase(Locale.ROOT).startsWith(PREFIX + "1") ? "" : " (learnchain addresses start with lc1)";
             throw new IllegalArgumentException(
                     "not a learnchain address '" + Bytes.abbreviate(t) + "': " + e.getMessage() + prefixHint, e);
         }

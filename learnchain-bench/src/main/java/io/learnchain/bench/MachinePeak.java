@@ -1,6 +1,9 @@
 package io.learnchain.bench;
 
+import io.learnchain.learn.tensor.Gemm;
+import io.learnchain.learn.tensor.Lanes;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,13 +57,10 @@ record MachinePeak(String cpu, double ghz, int lanes, int fmaUnits) {
                 gflopsPerCore(),
                 cores,
                 Runtime.version(),
-                io.learnchain.learn.tensor.Lanes.bits(),
-                io.learnchain.learn.tensor.Lanes.preferredBits(),
-                io.learnchain.learn.tensor.Gemm.microKernel(),
-                String.join(
-                                " ",
-                                java.lang.management.ManagementFactory.getRuntimeMXBean()
-                                        .getInputArguments())
+                Lanes.bits(),
+                Lanes.preferredBits(),
+                Gemm.microKernel(),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
                         .replace("\"", "'"));
     }
 }

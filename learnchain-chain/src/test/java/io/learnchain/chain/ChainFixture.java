@@ -4,6 +4,7 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.IdleProof;
@@ -79,7 +80,7 @@ public final class ChainFixture {
                 Block.txRoot(txs),
                 stateRoot,
                 new IdleProof(parent.nextDifficulty(RULES), 0),
-                io.learnchain.base.crypto.Signature.NONE);
+                Signature.NONE);
         return sealAndSign(header, txs);
     }
 

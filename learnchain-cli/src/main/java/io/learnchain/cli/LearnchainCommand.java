@@ -1,5 +1,17 @@
 package io.learnchain.cli;
 
+import io.learnchain.cli.account.AccountCommand;
+import io.learnchain.cli.chain.ChainCommand;
+import io.learnchain.cli.devnet.DevnetCommand;
+import io.learnchain.cli.learn.EvalCommand;
+import io.learnchain.cli.learn.ModelCommand;
+import io.learnchain.cli.learn.TrainCommand;
+import io.learnchain.cli.lifelong.LifelongCommand;
+import io.learnchain.cli.miner.MinerCommand;
+import io.learnchain.cli.node.NodeCommand;
+import io.learnchain.cli.simulate.SimulateCommand;
+import io.learnchain.cli.task.TaskCommand;
+import io.learnchain.cli.wallet.WalletCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,18 +23,18 @@ import picocli.CommandLine.Command;
         description = "A blockchain whose mining is useful learning.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            io.learnchain.cli.node.NodeCommand.class,
-            io.learnchain.cli.devnet.DevnetCommand.class,
-            io.learnchain.cli.wallet.WalletCommand.class,
-            io.learnchain.cli.chain.ChainCommand.class,
-            io.learnchain.cli.learn.TrainCommand.class,
-            io.learnchain.cli.learn.EvalCommand.class,
-            io.learnchain.cli.learn.ModelCommand.class,
-            io.learnchain.cli.lifelong.LifelongCommand.class,
-            io.learnchain.cli.simulate.SimulateCommand.class,
-            io.learnchain.cli.task.TaskCommand.class,
-            io.learnchain.cli.miner.MinerCommand.class,
-            io.learnchain.cli.account.AccountCommand.class,
+            NodeCommand.class,
+            DevnetCommand.class,
+            WalletCommand.class,
+            ChainCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            ModelCommand.class,
+            LifelongCommand.class,
+            SimulateCommand.class,
+            TaskCommand.class,
+            MinerCommand.class,
+            AccountCommand.class,
         })
 public final class LearnchainCommand implements Runnable {
     @CommandLine.Spec

@@ -2,6 +2,8 @@ package io.learnchain.cli;
 
 import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.tensor.LaneWidth;
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point of the {@code learnchain} command. Exit codes: 0 ok, 2 user error, 1 internal error. */
@@ -21,8 +23,7 @@ public final class Main {
      * Runs with the given environment (for {@code LEARNCHAIN_*} defaults) and, when not null,
      * writers for standard output and error (tests).
      */
-    public static int run(
-            java.util.Map<String, String> env, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = LearnchainCommand.newCommandLine();
         if (out != null) {
             cli.setOut(out);

@@ -2,6 +2,9 @@ package io.learnchain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.learn.tensor.LaneWidth;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,8 @@ class CliUserErrorsTest {
 
     @Test
     void aVectorWidthTheEngineHasNoKernelsForIsRefused() {
-        String before = System.getProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY);
-        System.setProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY, "300");
+        String before = System.getProperty(LaneWidth.PROPERTY);
+        System.setProperty(LaneWidth.PROPERTY, "300");
         try {
             assertUserError(
                     Cli.run("train", "--model", "mlp-small", "--steps", "1"),
@@ -32,16 +35,16 @@ class CliUserErrorsTest {
                     "LEARNCHAIN_JAVA_OPTS");
         } finally {
             if (before == null) {
-                System.clearProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY);
+                System.clearProperty(LaneWidth.PROPERTY);
             } else {
-                System.setProperty(io.learnchain.learn.tensor.LaneWidth.PROPERTY, before);
+                System.setProperty(LaneWidth.PROPERTY, before);
             }
         }
     }
 
     @Test
     void aPeerPortInUseSaysWhichAndWhatToDo() throws Exception {
-        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertUserError(
                     Cli.run("node", "--dev", "--api-port", "0", "--p2p-port", Integer.toString(busy.getLocalPort())),
                     "cannot listen for peers",

@@ -9,11 +9,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +59,7 @@ class DashboardDevnetIT {
             Locator candidates = page.getByTestId("candidates");
             assertThat(candidates.locator("tr.winner")).hasCount(1);
             assertThat(candidates.locator("tr.loser td.reason").first())
-                    .hasText(java.util.regex.Pattern.compile("not chosen.*|rejected: [A-Z_]+"));
+                    .hasText(Pattern.compile("not chosen.*|rejected: [A-Z_]+"));
             DashboardIT.shot(page, "block-losing-candidates");
         } finally {
             devnet.exitCodeAfterStop(Duration.ofSeconds(60)); // SIGTERM: the devnet stops its nodes
@@ -118,7 +120,7 @@ class DashboardDevnetIT {
         try {
             Files.createDirectories(DashboardIT.SCREENSHOTS);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,6 +9,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ViewportSize;
+import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.data.DatasetCodec;
+import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.train.Initializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,13 +122,12 @@ class DashboardIT {
 
     @Test
     void lifelongModelPageShowsItsLossHistoryAndBadges(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        var spec = io.learnchain.learn.model.ModelSpec.parse("input 4 | dense 3");
+        var spec = ModelSpec.parse("input 4 | dense 3");
         Path weights = Files.write(
-                tmp.resolve("w.lcm"),
-                io.learnchain.learn.train.Initializer.initialize(spec, 1).canonicalBytes());
+                tmp.resolve("w.lcm"), Initializer.initialize(spec, 1).canonicalBytes());
         Path part = Files.write(
                 tmp.resolve("p.lcds"),
-                io.learnchain.learn.data.DatasetCodec.encode(new io.learnchain.learn.data.Dataset(
+                DatasetCodec.encode(new Dataset(
                         "p", new int[] {4}, 3, new float[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0}, new int[] {0, 1, 2})));
         String api = base + "/api/v1";
         Cli.Run deployed = Cli.run(

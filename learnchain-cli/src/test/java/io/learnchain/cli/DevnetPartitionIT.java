@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.cli.api.ApiClient;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +111,7 @@ class DevnetPartitionIT {
         String[] lines = r.out().strip().split("\n");
         try {
             return DevnetRun.JSON.readTree(lines[lines.length - 1]).get("hash").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(r.out(), e);
         }
     }
@@ -135,8 +138,8 @@ class DevnetPartitionIT {
         }
     }
 
-    private static final java.util.regex.Pattern LOGGED_REORG =
-            java.util.regex.Pattern.compile("reorganised from .* (\\d+) transaction\\(s\\) back in the mempool");
+    private static final Pattern LOGGED_REORG =
+            Pattern.compile("reorganised from .* (\\d+) transaction\\(s\\) back in the mempool");
 
     /**
      * A reorganisation that returned transactions to the mempool: a node's or the devnet's JSON
@@ -144,7 +147,7 @@ class DevnetPartitionIT {
      * events begin).
      */
     private static boolean returnedTransactions(String line) {
-        java.util.regex.Matcher logged = LOGGED_REORG.matcher(line);
+        Matcher logged = LOGGED_REORG.matcher(line);
         if (logged.find()) {
             return Integer.parseInt(logged.group(1)) > 0;
         }
@@ -153,7 +156,7 @@ class DevnetPartitionIT {
         }
         try {
             return DevnetRun.JSON.readTree(line).get("transactionsReturned").asInt() > 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(line, e);
         }
     }

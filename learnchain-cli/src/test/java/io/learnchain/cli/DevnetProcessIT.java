@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,7 +139,7 @@ class DevnetProcessIT {
     static long height(String line) {
         try {
             return JSON.readTree(line).get("height").asLong();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(line, e);
         }
     }

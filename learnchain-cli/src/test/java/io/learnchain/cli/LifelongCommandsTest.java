@@ -12,8 +12,10 @@ import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.data.DatasetShards;
+import io.learnchain.learn.format.OnnxExporter;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.train.Evaluator;
 import io.learnchain.learn.train.Initializer;
 import io.learnchain.learn.train.Optimizer;
 import io.learnchain.learn.train.Trainer;
@@ -22,9 +24,14 @@ import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -95,20 +102,17 @@ class LifelongCommandsTest {
      * ONNX Runtime, classify the deployer's test data as well as the engine says they do.
      */
     private void theAdoptedWeightsClassifyTheDeployersOwnLabels(Model adopted, Dataset test) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient()
+        var response = HttpClient.newHttpClient()
                 .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "/api/v1/lifelong/blobs/"
+                        HttpRequest.newBuilder(URI.create(api + "/api/v1/lifelong/blobs/"
                                         + adopted.hash().toHex()))
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        Model served = Model.fromCanonicalBytes(java.util.HexFormat.of()
+        Model served = Model.fromCanonicalBytes(HexFormat.of()
                 .parseHex(JSON.readTree(response.body()).path("hex").asText()));
-        double onnx =
-                RequesterEval.onnxAccuracy(io.learnchain.learn.format.OnnxExporter.export(served), test, new int[] {6});
-        double engine =
-                (double) new io.learnchain.learn.train.Evaluator(ComputePool.serial()).correctCount(served, test)
-                        / test.count();
+        double onnx = RequesterEval.onnxAccuracy(OnnxExporter.export(served), test, new int[] {6});
+        double engine = (double) new Evaluator(ComputePool.serial()).correctCount(served, test) / test.count();
         System.out.printf(
                 "lifelong: the adopted weights classify the deployer's test data at %.3f in ONNX Runtime"
                         + " (engine %.3f)%n",

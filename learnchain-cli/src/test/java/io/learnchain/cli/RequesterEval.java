@@ -7,11 +7,13 @@ import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.learn.data.Dataset;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,10 +119,10 @@ final class RequesterEval {
         JsonNode header;
         try {
             header = JSON.readTree(new String(file, 8, headerLength, StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("bad safetensors header", e);
         }
-        Map<String, float[]> out = new java.util.HashMap<>();
+        Map<String, float[]> out = new HashMap<>();
         header.fields().forEachRemaining(e -> {
             if (e.getKey().equals("__metadata__")) {
                 return;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
+import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import java.nio.file.Files;
@@ -91,8 +92,7 @@ class WalletAgainstNodeTest {
                 "--from",
                 "bob",
                 "--to",
-                Address.of(io.learnchain.chain.genesis.DevAccounts.keys(2).publicKey())
-                        .toString(),
+                Address.of(DevAccounts.keys(2).publicKey()).toString(),
                 "--amount",
                 "1",
                 "--wallet-dir",
@@ -114,8 +114,7 @@ class WalletAgainstNodeTest {
                 "--from",
                 "dev:3",
                 "--to",
-                Address.of(io.learnchain.chain.genesis.DevAccounts.keys(4).publicKey())
-                        .toString(),
+                Address.of(DevAccounts.keys(4).publicKey()).toString(),
                 "--amount",
                 "99999999",
                 "--api",

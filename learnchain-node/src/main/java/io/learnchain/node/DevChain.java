@@ -3,6 +3,7 @@ package io.learnchain.node;
 import io.learnchain.base.Amount;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Engine;
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -47,7 +48,7 @@ public final class DevChain {
         return Genesis.dqnDevnet(
                 DevAccounts.DEFAULT_COUNT,
                 environment,
-                io.learnchain.chain.genesis.ForkOption.LAST_REWARD,
+                ForkOption.LAST_REWARD,
                 Amount.ofCoins(DQN_REWARD_MAX_COINS),
                 Genesis.devnet().timestamp());
     }

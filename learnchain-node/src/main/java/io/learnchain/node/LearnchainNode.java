@@ -13,6 +13,7 @@ import io.learnchain.node.api.ApiRoutes;
 import io.learnchain.node.api.ApiServer;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
+import io.learnchain.node.api.LifelongRoutes;
 import io.learnchain.node.api.MinerRoutes;
 import io.learnchain.node.api.PeerRoutes;
 import io.learnchain.node.api.TaskRoutes;
@@ -54,6 +55,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,7 +233,7 @@ public final class LearnchainNode implements AutoCloseable {
                         new EventRoutes(events, chain),
                         new AccountRoutes(chain),
                         new PeerRoutes(peers),
-                        new io.learnchain.node.api.LifelongRoutes(chain, blobs)));
+                        new LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
@@ -276,8 +278,7 @@ public final class LearnchainNode implements AutoCloseable {
      * `learnchain chain reindex`: rebuilds indexes, state and tip of the chain database under
      * {@code dataDir} from its stored blocks (the node must not be running on it).
      */
-    public static ChainReindexer.Result reindex(
-            Path dataDir, Genesis genesis, java.util.function.LongConsumer progress) {
+    public static ChainReindexer.Result reindex(Path dataDir, Genesis genesis, LongConsumer progress) {
         Path blobDir = dataDir.resolve("blobs");
         try (ChainStore store = RocksDbChainStore.openForRepair(dataDir.resolve("chain"), genesis.chainId());
                 BlobStore blobs = FileBlobStore.open(blobDir, genesis.limits().maxBlobBytes());

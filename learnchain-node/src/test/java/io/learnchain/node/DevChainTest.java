@@ -3,6 +3,7 @@ package io.learnchain.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class DevChainTest {
     void devChainIsThePoleTwinOfTheIdleDevnetWithTheBlockTimeAsTarget() {
         Genesis dev = DevChain.genesis(10);
         Genesis idle = Genesis.devnet();
-        assertThat(dev.engine()).isEqualTo(io.learnchain.chain.genesis.Engine.POLE);
+        assertThat(dev.engine()).isEqualTo(Engine.POLE);
         assertThat(LearnchainNode.runsPoleRounds(dev)).isTrue();
         assertThat(LearnchainNode.runsPoleRounds(idle)).isFalse();
         assertThat(dev.premine()).isEqualTo(idle.premine());

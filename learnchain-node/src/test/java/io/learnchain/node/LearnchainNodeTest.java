@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.node.storage.Column;
 import io.learnchain.node.storage.KeyValueStore;
 import io.learnchain.node.storage.RocksDbKeyValueStore;
@@ -99,7 +100,7 @@ class LearnchainNodeTest {
                 NodeConfig.dev(Optional.of(dir), NodeConfig.API_DISABLED, 10).withMinerKey(Optional.empty());
         try (LearnchainNode node = LearnchainNode.start(config)) {
             var head = node.chain().head();
-            Block block = io.learnchain.chain.transition.BlockAssembler.mine(
+            Block block = BlockAssembler.mine(
                             head.tip(),
                             List.of(),
                             DevAccounts.keys(1),

@@ -12,6 +12,7 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.base.rng.SplitMix64;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,7 +102,7 @@ class CanonicalCodecTest {
     @Test
     void rejectsTrailingBytes() {
         byte[] bytes = SAMPLE.encode(sample());
-        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertThatThrownBy(() -> SAMPLE.decode(longer))
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("trailing");

@@ -6,11 +6,13 @@ import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.rng.SplitMix64;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +96,7 @@ class Ed25519Test {
         byte[] message = {1, 2, 3};
         Signature sig = KeyPair.fromSeed(new byte[32]).sign(message);
         byte[] allOnes = new byte[32];
-        java.util.Arrays.fill(allOnes, (byte) 0xFF);
+        Arrays.fill(allOnes, (byte) 0xFF);
         assertThat(PublicKey.of(allOnes).verify(message, sig)).isFalse();
         byte[] yTwo = new byte[32];
         yTwo[0] = 2; // y = 2 is not on the curve
@@ -106,14 +108,12 @@ class Ed25519Test {
         KeyPair keys = KeyPair.fromSeed(new byte[32]);
         byte[] message = {1, 2, 3};
         byte[] sig = keys.sign(message).bytes().toArray();
-        java.math.BigInteger order = java.math.BigInteger.TWO
-                .pow(252)
-                .add(new java.math.BigInteger("27742317777372353535851937790883648493"));
+        BigInteger order = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
         byte[] sBigEndian = new byte[32];
         for (int i = 0; i < 32; i++) {
             sBigEndian[i] = sig[63 - i];
         }
-        byte[] malleated = new java.math.BigInteger(1, sBigEndian).add(order).toByteArray();
+        byte[] malleated = new BigInteger(1, sBigEndian).add(order).toByteArray();
         for (int i = 0; i < 32; i++) {
             sig[32 + i] = i < malleated.length ? malleated[malleated.length - 1 - i] : 0;
         }

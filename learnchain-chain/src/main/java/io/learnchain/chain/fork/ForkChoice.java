@@ -1,6 +1,11 @@
 package io.learnchain.chain.fork;
 
 import io.learnchain.base.Height;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.block.ForfeitProof;
+import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.block.PoleProof;
 import java.util.Comparator;
 
 /**
@@ -31,12 +36,12 @@ public final class ForkChoice {
      * score of a dqn block ({@code io.learnchain.chain.dqn.DqnRules#forkScore}: option a or b of the
      * genesis), 0 for idle and forfeit blocks.
      */
-    public static long score(io.learnchain.chain.block.BlockHeader header) {
+    public static long score(BlockHeader header) {
         return switch (header.proof()) {
-            case io.learnchain.chain.block.PoleProof p -> p.claimedScore();
-            case io.learnchain.chain.block.IdleProof p -> 0;
-            case io.learnchain.chain.block.ForfeitProof p -> 0;
-            case io.learnchain.chain.block.DqnProof p -> p.forkScore();
+            case PoleProof p -> p.claimedScore();
+            case IdleProof p -> 0;
+            case ForfeitProof p -> 0;
+            case DqnProof p -> p.forkScore();
         };
     }
 

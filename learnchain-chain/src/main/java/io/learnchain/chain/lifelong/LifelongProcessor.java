@@ -16,11 +16,16 @@ import io.learnchain.chain.state.LifelongRecords.LossKind;
 import io.learnchain.chain.state.LifelongRecords.LossPoint;
 import io.learnchain.chain.state.LifelongRecords.Proposal;
 import io.learnchain.chain.state.StateDelta;
+import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Challenge;
 import io.learnchain.chain.tx.DeployModel;
 import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.Payload;
+import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.ProposeUpdate;
 import io.learnchain.chain.tx.RevealParts;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.lifelong.FixedPointLoss;
@@ -295,33 +300,32 @@ public final class LifelongProcessor {
     }
 
     /** True for the lifelong kinds (PROTOCOL.md 5), which any engine's blocks may carry, idle ones included. */
-    public static boolean isLifelong(io.learnchain.chain.tx.Payload payload) {
+    public static boolean isLifelong(Payload payload) {
         return switch (payload) {
             case DeployModel d -> true;
             case RevealParts r -> true;
             case ProposeUpdate p -> true;
             case Challenge c -> true;
             case GrowModel g -> true;
-            case io.learnchain.chain.tx.Transfer t -> false;
-            case io.learnchain.chain.tx.PostTask t -> false;
-            case io.learnchain.chain.tx.CancelTask t -> false;
-            case io.learnchain.chain.tx.RevealShard t -> false;
+            case Transfer t -> false;
+            case PostTask t -> false;
+            case CancelTask t -> false;
+            case RevealShard t -> false;
         };
     }
 
     /** Cheap admission checks for the mempool: the model exists and the sender may act on it; empty when fine. */
-    public static Optional<TxResult.Rejected> admit(
-            io.learnchain.chain.tx.Payload payload, Address sender, LifelongBook book) {
+    public static Optional<TxResult.Rejected> admit(Payload payload, Address sender, LifelongBook book) {
         long id = switch (payload) {
             case RevealParts r -> r.modelId();
             case ProposeUpdate p -> p.modelId();
             case Challenge ch -> ch.modelId();
             case GrowModel g -> g.modelId();
             case DeployModel d -> 0;
-            case io.learnchain.chain.tx.Transfer t -> 0;
-            case io.learnchain.chain.tx.PostTask t -> 0;
-            case io.learnchain.chain.tx.CancelTask t -> 0;
-            case io.learnchain.chain.tx.RevealShard t -> 0;
+            case Transfer t -> 0;
+            case PostTask t -> 0;
+            case CancelTask t -> 0;
+            case RevealShard t -> 0;
         };
         if (id == 0) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package io.learnchain.chain.lifelong;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.rng.SplitMix64;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +16,7 @@ import java.util.List;
  * the including block's own state root).
  */
 public final class PartPicker {
-    private static final byte[] DOMAIN =
-            "learnchain/lifelong-parts/v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] DOMAIN = "learnchain/lifelong-parts/v1".getBytes(StandardCharsets.UTF_8);
 
     private PartPicker() {}
 

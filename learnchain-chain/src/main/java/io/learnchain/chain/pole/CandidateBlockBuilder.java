@@ -5,6 +5,7 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.crypto.Signature;
+import io.learnchain.base.merkle.MerkleRoot;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.ForfeitProof;
@@ -183,8 +184,7 @@ public final class CandidateBlockBuilder {
                 recipient,
                 rules.blockSubsidy().add(fees).add(reward)));
         body.addAll(chosen);
-        Hash bodyRoot = io.learnchain.base.merkle.MerkleRoot.of(
-                body.stream().map(Transaction::hash).toList());
+        Hash bodyRoot = MerkleRoot.of(body.stream().map(Transaction::hash).toList());
         Commitment c = new Commitment(
                 rules.chainId(),
                 parent.height().next(),

@@ -3,6 +3,7 @@ package io.learnchain.chain.pole;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.crypto.PublicKey;
+import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.block.EngineProof;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
@@ -26,7 +27,7 @@ public final class PoleTransition {
     public static Amount apply(Round round, EngineProof proof, PublicKey miner, StateDelta delta) {
         return switch (proof) {
             case IdleProof p -> Amount.ZERO;
-            case io.learnchain.chain.block.DqnProof p ->
+            case DqnProof p ->
                 throw new IllegalArgumentException(
                         "a dqn block has no pole transition (its award is the genesis R_max)");
             case PoleProof p -> {

@@ -2,6 +2,7 @@ package io.learnchain.chain.pow;
 
 import io.learnchain.base.Hash;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Idle-block proof-of-work arithmetic, integers only.
@@ -41,7 +42,7 @@ public final class Difficulty {
 
     /** True when {@code hash} (big-endian) is at most {@code target}. */
     public static boolean meets(Hash hash, byte[] target) {
-        return java.util.Arrays.compareUnsigned(hash.unsafeArray(), target) <= 0;
+        return Arrays.compareUnsigned(hash.unsafeArray(), target) <= 0;
     }
 
     public static boolean meets(Hash hash, long difficulty) {

@@ -2,12 +2,14 @@ package io.learnchain.chain.pow;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.block.EngineProof;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -28,8 +30,7 @@ public final class IdleSealer {
             case IdleProof p -> p.difficulty();
             case ForfeitProof p -> p.difficulty();
             case PoleProof p -> throw new IllegalArgumentException("pole headers are not sealed by hash work");
-            case io.learnchain.chain.block.DqnProof p ->
-                throw new IllegalArgumentException("dqn headers are not sealed by hash work");
+            case DqnProof p -> throw new IllegalArgumentException("dqn headers are not sealed by hash work");
         };
         byte[] target = Difficulty.target(difficulty);
         byte[] unsigned = template.withProof(withNonce(template.proof(), 0)).unsignedBytes();
@@ -50,7 +51,7 @@ public final class IdleSealer {
             } catch (CloneNotSupportedException | DigestException e) {
                 throw new IllegalStateException("the JDK SHA-256 digest cannot be cloned", e);
             }
-            if (java.util.Arrays.compareUnsigned(digest, target) <= 0) {
+            if (Arrays.compareUnsigned(digest, target) <= 0) {
                 return Optional.of(template.withProof(withNonce(template.proof(), nonce)));
             }
         }
@@ -67,7 +68,7 @@ public final class IdleSealer {
             case IdleProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case ForfeitProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case PoleProof p -> true;
-            case io.learnchain.chain.block.DqnProof p -> true;
+            case DqnProof p -> true;
         };
     }
 
@@ -77,7 +78,7 @@ public final class IdleSealer {
             case IdleProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case ForfeitProof p -> Difficulty.meets(header.hash(), p.difficulty());
             case PoleProof p -> false;
-            case io.learnchain.chain.block.DqnProof p -> false;
+            case DqnProof p -> false;
         };
     }
 
@@ -86,8 +87,7 @@ public final class IdleSealer {
             case IdleProof p -> p.withNonce(nonce);
             case ForfeitProof p -> p.withNonce(nonce);
             case PoleProof p -> throw new IllegalArgumentException("pole headers carry no work nonce");
-            case io.learnchain.chain.block.DqnProof p ->
-                throw new IllegalArgumentException("dqn headers carry no work nonce");
+            case DqnProof p -> throw new IllegalArgumentException("dqn headers carry no work nonce");
         };
     }
 }

@@ -1,5 +1,7 @@
 package io.learnchain.chain.rules;
 
+import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.tx.SignedTransaction;
 
 /**
@@ -13,7 +15,7 @@ public interface SignatureVerifier {
     boolean verify(SignedTransaction tx);
 
     /** Checks a block header's miner signature; a cache may remember headers it verified before. */
-    default boolean verifyHeader(io.learnchain.chain.block.BlockHeader header) {
+    default boolean verifyHeader(BlockHeader header) {
         return header.hasValidSignature();
     }
 
@@ -22,12 +24,11 @@ public interface SignatureVerifier {
      * own block need not verify the signature it made. Only for headers straight out of
      * {@code BlockHeader.signedBy} (see {@link #signOwn}); {@link #ED25519} ignores it.
      */
-    default void signedHere(io.learnchain.chain.block.BlockHeader header) {}
+    default void signedHere(BlockHeader header) {}
 
     /** Signs {@code header} with the node's own {@code key} and tells this verifier ({@link #signedHere}). */
-    default io.learnchain.chain.block.BlockHeader signOwn(
-            io.learnchain.chain.block.BlockHeader header, io.learnchain.base.crypto.KeyPair key) {
-        io.learnchain.chain.block.BlockHeader signed = header.signedBy(key);
+    default BlockHeader signOwn(BlockHeader header, KeyPair key) {
+        BlockHeader signed = header.signedBy(key);
         signedHere(signed);
         return signed;
     }

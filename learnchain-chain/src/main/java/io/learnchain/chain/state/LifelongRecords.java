@@ -4,6 +4,7 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
+import io.learnchain.base.codec.CodecException;
 import java.util.Objects;
 
 /** The small records a lifelong model keeps: accepted proposals, its loss history, per-address badges. */
@@ -58,7 +59,7 @@ public final class LifelongRecords {
         static LossPoint read(CanonicalReader in) {
             int kind = in.u8();
             if (kind >= LossKind.values().length) {
-                throw new io.learnchain.base.codec.CodecException("unknown loss kind " + kind);
+                throw new CodecException("unknown loss kind " + kind);
             }
             return in.guard(() -> new LossPoint(
                     LossKind.values()[kind], in.i64(), in.i64(), in.i64(), in.hash(), in.address(), in.i32()));

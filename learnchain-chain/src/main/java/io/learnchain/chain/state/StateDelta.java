@@ -1,6 +1,8 @@
 package io.learnchain.chain.state;
 
 import io.learnchain.base.Address;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,12 +28,12 @@ public final class StateDelta {
     }
 
     public void putLifelong(LifelongBook book) {
-        this.lifelong = java.util.Objects.requireNonNull(book, "book");
+        this.lifelong = Objects.requireNonNull(book, "book");
     }
 
-    public java.util.Optional<TaskState> task(long id) {
+    public Optional<TaskState> task(long id) {
         TaskState changed = taskChanges.get(id);
-        return changed != null ? java.util.Optional.of(changed) : base.tasks().get(id);
+        return changed != null ? Optional.of(changed) : base.tasks().get(id);
     }
 
     public void putTask(TaskState task) {

@@ -5,6 +5,7 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -56,7 +57,7 @@ public final class WorldStateCodec implements Codec<WorldState> {
             Address address = r.address();
             Account account =
                     r.guard(() -> new Account(r.amount(), r.nonNegativeLong("nonce"), r.nonNegativeLong("reputation")));
-            return java.util.Map.entry(address, account);
+            return Map.entry(address, account);
         });
         TreeMap<Address, Account> sorted = new TreeMap<>();
         Address previous = null;

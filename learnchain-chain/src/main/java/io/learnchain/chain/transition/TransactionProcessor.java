@@ -2,6 +2,7 @@ package io.learnchain.chain.transition;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
+import io.learnchain.base.Height;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.lifelong.LifelongProcessor;
 import io.learnchain.chain.rules.ChainRules;
@@ -32,16 +33,12 @@ public final class TransactionProcessor {
     private TransactionProcessor() {}
 
     public static TxResult apply(SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier) {
-        return apply(tx, state, rules, verifier, io.learnchain.base.Height.GENESIS);
+        return apply(tx, state, rules, verifier, Height.GENESIS);
     }
 
     /** Applies {@code tx} as part of the block at {@code height} (recorded as the posting height of a task). */
     public static TxResult apply(
-            SignedTransaction tx,
-            StateDelta state,
-            ChainRules rules,
-            SignatureVerifier verifier,
-            io.learnchain.base.Height height) {
+            SignedTransaction tx, StateDelta state, ChainRules rules, SignatureVerifier verifier, Height height) {
         return apply(tx, state, rules, verifier, height, LifelongEnv.NONE);
     }
 
@@ -51,7 +48,7 @@ public final class TransactionProcessor {
             StateDelta state,
             ChainRules rules,
             SignatureVerifier verifier,
-            io.learnchain.base.Height height,
+            Height height,
             LifelongEnv env) {
         TxBody body = tx.body();
         Optional<TxResult.Rejected> stateless = checkStateless(tx, rules, verifier);
@@ -91,7 +88,7 @@ public final class TransactionProcessor {
             Address sender,
             Account account,
             StateDelta state,
-            io.learnchain.base.Height height,
+            Height height,
             ChainRules rules,
             LifelongEnv env) {
         return new LifelongProcessor.Call(

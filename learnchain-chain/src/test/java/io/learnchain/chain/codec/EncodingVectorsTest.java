@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class EncodingVectorsTest {
     void blockHashIsTheHashOfTheHeaderWithoutSignature() {
         Block block = ChainCodecTest.sampleBlock();
         byte[] full = BlockCodec.HEADER.encode(block.header());
-        byte[] unsigned = java.util.Arrays.copyOf(full, full.length - 64);
+        byte[] unsigned = Arrays.copyOf(full, full.length - 64);
         assertThat(block.hash()).isEqualTo(Hash.sha256(unsigned));
         assertThat(ChainFixture.GENESIS.chainId()).isEqualTo(Hash.sha256(ChainFixture.GENESIS.canonicalBytes()));
     }

@@ -14,8 +14,11 @@ import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.tx.TxBody;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.rl.EnvState;
 import java.util.ArrayList;
@@ -185,13 +188,8 @@ class DqnBlockProcessingTest {
     @Test
     void refusesTaskTransactionsAndBuilderLeavesThemOut() {
         ChainTip g = f.genesisTip();
-        var post = io.learnchain.chain.tx.SignedTransaction.sign(
-                new io.learnchain.chain.tx.TxBody(
-                        f.rules.chainId(),
-                        DqnFixture.KEYS[1].publicKey(),
-                        0,
-                        Amount.ofUnits(10),
-                        new io.learnchain.chain.tx.CancelTask(1)),
+        var post = SignedTransaction.sign(
+                new TxBody(f.rules.chainId(), DqnFixture.KEYS[1].publicKey(), 0, Amount.ofUnits(10), new CancelTask(1)),
                 DqnFixture.KEYS[1]);
         Block built = f.block(g, 0, 0, List.of(post));
         assertThat(built.transactions()).hasSize(1);

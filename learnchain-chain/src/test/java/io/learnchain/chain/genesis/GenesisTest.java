@@ -8,6 +8,7 @@ import io.learnchain.base.Hash;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GenesisTest {
@@ -129,7 +130,6 @@ class GenesisTest {
                         new Premine(DevAccounts.address(0), Amount.MAX),
                         new Premine(DevAccounts.address(1), Amount.ofUnits(1)))))
                 .hasMessageContaining("maximum amount");
-        assertThatThrownBy(() -> Engine.of("pow", java.util.Optional.empty()))
-                .hasMessageContaining("unknown engine 'pow'");
+        assertThatThrownBy(() -> Engine.of("pow", Optional.empty())).hasMessageContaining("unknown engine 'pow'");
     }
 }

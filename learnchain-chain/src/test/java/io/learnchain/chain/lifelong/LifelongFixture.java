@@ -7,6 +7,7 @@ import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.LifelongModel;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * A small lifelong world on the dev genesis: a 3-class model of 8 inputs (account 1 deploys it),
@@ -124,7 +126,7 @@ public final class LifelongFixture {
                 ChainFixture.address(3),
                 parent.timestamp() + 10,
                 ChainFixture.RULES,
-                io.learnchain.chain.rules.SignatureVerifier.ED25519,
+                SignatureVerifier.ED25519,
                 env());
         if (!template.skipped().isEmpty()) {
             throw new AssertionError("the assembler skipped " + template.skipped());
@@ -239,8 +241,7 @@ public final class LifelongFixture {
         return filter(d, from, to, label + 1, name, l -> l == label);
     }
 
-    private static Dataset filter(
-            Dataset d, int from, int to, int classes, String name, java.util.function.IntPredicate keep) {
+    private static Dataset filter(Dataset d, int from, int to, int classes, String name, IntPredicate keep) {
         List<Integer> idx = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (keep.test(d.labels()[i])) {

@@ -17,6 +17,7 @@ import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.TxResult;
+import io.learnchain.chain.state.LifelongBook;
 import io.learnchain.chain.state.LifelongModel;
 import io.learnchain.chain.state.LifelongRecords.LossKind;
 import io.learnchain.chain.state.LifelongStatus;
@@ -124,11 +125,8 @@ class LifelongRulesTest {
         assertThat(back.root()).isEqualTo(s.root());
         assertThat(back.lifelong()).isEqualTo(s.lifelong());
         WorldState plain = ChainFixture.genesisTip().state();
-        assertThat(plain.withLifelong(io.learnchain.chain.state.LifelongBook.EMPTY)
-                        .root())
-                .isEqualTo(plain.root());
-        assertThat(s.withLifelong(io.learnchain.chain.state.LifelongBook.EMPTY).root())
-                .isNotEqualTo(s.root());
+        assertThat(plain.withLifelong(LifelongBook.EMPTY).root()).isEqualTo(plain.root());
+        assertThat(s.withLifelong(LifelongBook.EMPTY).root()).isNotEqualTo(s.root());
     }
 
     @Test

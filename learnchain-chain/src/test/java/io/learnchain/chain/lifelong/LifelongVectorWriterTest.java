@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -36,7 +37,7 @@ class LifelongVectorWriterTest {
         Map<String, LifelongVectors.Scenario> all = LifelongVectors.all();
         StringBuilder blobs =
                 new StringBuilder("# blobs shared by the lifelong vectors: key (SHA-256 of the bytes)," + " bytes\n");
-        new java.util.TreeMap<>(LifelongVectors.F.blobs())
+        new TreeMap<>(LifelongVectors.F.blobs())
                 .forEach((k, v) -> blobs.append("blob ")
                         .append(k.toHex())
                         .append(' ')

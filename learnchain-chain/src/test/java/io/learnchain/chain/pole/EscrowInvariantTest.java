@@ -6,6 +6,7 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.state.TaskState;
@@ -53,7 +54,7 @@ class EscrowInvariantTest {
                         .as("shard reused")
                         .isTrue();
                 won++;
-            } else if (block.header().proof() instanceof io.learnchain.chain.block.ForfeitProof) {
+            } else if (block.header().proof() instanceof ForfeitProof) {
                 forfeited++;
             }
             tip = f.connect(tip, block);

@@ -4,13 +4,16 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.base.crypto.Signature;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.EngineProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.ProtocolLimits;
+import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
@@ -21,10 +24,12 @@ import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.Payload;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TxBody;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
@@ -312,7 +317,7 @@ public final class PoleFixture {
             TrainingRecord record,
             long orderNonce,
             long score,
-            List<io.learnchain.chain.tx.Transaction> body) {
+            List<Transaction> body) {
         Round.Learning r = learning(parent);
         Commitment c = new Commitment(
                 rules.chainId(),
@@ -334,16 +339,12 @@ public final class PoleFixture {
                 Block.txRoot(body),
                 Hash.ZERO,
                 proof,
-                io.learnchain.base.crypto.Signature.NONE);
+                Signature.NONE);
         return new Block(h.signedBy(key(miner)), body);
     }
 
     /** A hash-work block with {@code proof}, exactly {@code body}, {@code timestamp}, state root zero, mined by account 3. */
-    public Block forgeWork(
-            ChainTip parent,
-            io.learnchain.chain.block.EngineProof proof,
-            long timestamp,
-            List<io.learnchain.chain.tx.Transaction> body) {
+    public Block forgeWork(ChainTip parent, EngineProof proof, long timestamp, List<Transaction> body) {
         BlockHeader h = new BlockHeader(
                 BlockHeader.CURRENT_VERSION,
                 parent.height().next(),
@@ -353,14 +354,13 @@ public final class PoleFixture {
                 Block.txRoot(body),
                 Hash.ZERO,
                 proof,
-                io.learnchain.base.crypto.Signature.NONE);
-        BlockHeader sealed =
-                io.learnchain.chain.pow.IdleSealer.seal(h, 0, 1_000_000).orElseThrow();
+                Signature.NONE);
+        BlockHeader sealed = IdleSealer.seal(h, 0, 1_000_000).orElseThrow();
         return new Block(sealed.signedBy(key(MINER)), body);
     }
 
-    public io.learnchain.chain.tx.Coinbase coinbase(ChainTip parent, Amount amount) {
-        return new io.learnchain.chain.tx.Coinbase(parent.height().next(), address(MINER), amount);
+    public Coinbase coinbase(ChainTip parent, Amount amount) {
+        return new Coinbase(parent.height().next(), address(MINER), amount);
     }
 
     /** A forfeit block of the round on {@code parent} with {@code txs}, at the deadline. */

@@ -19,9 +19,14 @@ import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Initializer;
+import io.learnchain.learn.train.InputTransform;
+import io.learnchain.learn.train.Trainer;
+import io.learnchain.learn.train.TrainingJob;
+import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
 import java.util.ArrayList;
@@ -288,14 +293,14 @@ final class PoleVectors {
                         null,
                         Map.of()));
         TrainingRecord wr = record(t1, MINER, 14, 120, new TrainingStart.FromSeed(14));
-        Model withheld = new io.learnchain.learn.train.Trainer(io.learnchain.learn.compute.ComputePool.serial())
-                .train(new io.learnchain.learn.train.TrainingJob(
+        Model withheld = new Trainer(ComputePool.serial())
+                .train(new TrainingJob(
                         PoleFixture.SPEC,
                         wr,
                         f.learning(t1).sml().relabel(PoleFixture.TRAIN),
-                        io.learnchain.learn.train.InputTransform.IDENTITY,
+                        InputTransform.IDENTITY,
                         null,
-                        io.learnchain.learn.train.TrainingListener.NONE));
+                        TrainingListener.NONE));
         add(
                 "missing-model-blob",
                 "the model blob was never received: undecided, not invalid",

@@ -55,11 +55,10 @@ class ReplayVerifierTest {
         assertThat(outcome.verdict().orElseThrow())
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(
-                        t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
+        assertThat(BlockProcessor.applyWithReplay(t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(io.learnchain.chain.validation.BlockProcessor.applyWithReplay(
+        assertThat(BlockProcessor.applyWithReplay(
                         t1, h.block(), f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
                 .isInstanceOf(Verdict.Valid.class);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.Commitment;
@@ -49,8 +50,7 @@ class RoundDriverTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void chainPicksEveryShardOnceAcrossRounds(long seed) {
-        TaskState task = TaskState.posted(
-                1, PoleFixture.address(1), f.task(4, Amount.ofCoins(1), 60, 0), io.learnchain.base.Height.of(1));
+        TaskState task = TaskState.posted(1, PoleFixture.address(1), f.task(4, Amount.ofCoins(1), 60, 0), Height.of(1));
         Set<Integer> used = new HashSet<>();
         for (int round = 0; round < 4; round++) {
             Hash previous = Hash.sha256(new byte[] {(byte) seed, (byte) round});

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
 import io.learnchain.chain.ChainFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,8 @@ class TransactionTest {
         assertThat(tx.hash())
                 .isEqualTo(SignedTransaction.sign(BODY, ChainFixture.KEYS[0]).hash());
         assertThat(tx.hash()).isEqualTo(Hash.sha256(TransactionCodec.INSTANCE.encode(tx)));
-        Coinbase a = new Coinbase(io.learnchain.base.Height.of(1), ChainFixture.address(0), Amount.ofCoins(50));
-        Coinbase b = new Coinbase(io.learnchain.base.Height.of(2), ChainFixture.address(0), Amount.ofCoins(50));
+        Coinbase a = new Coinbase(Height.of(1), ChainFixture.address(0), Amount.ofCoins(50));
+        Coinbase b = new Coinbase(Height.of(2), ChainFixture.address(0), Amount.ofCoins(50));
         assertThat(a.hash()).isNotEqualTo(b.hash());
     }
 }

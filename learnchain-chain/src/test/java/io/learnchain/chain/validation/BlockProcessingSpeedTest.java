@@ -7,6 +7,7 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -41,15 +42,8 @@ class BlockProcessingSpeedTest {
             keys.add(k);
             premine.add(new Premine(Address.of(k.publicKey()), Amount.ofCoins(10)));
         }
-        Genesis genesis = new Genesis(
-                "speed",
-                io.learnchain.chain.genesis.Engine.IDLE,
-                10,
-                1,
-                premine,
-                ProtocolLimits.DEFAULT,
-                Amount.ofCoins(50),
-                0);
+        Genesis genesis =
+                new Genesis("speed", Engine.IDLE, 10, 1, premine, ProtocolLimits.DEFAULT, Amount.ofCoins(50), 0);
         ChainRules rules = ChainRules.of(genesis);
         ChainTip tip = ChainTip.genesis(genesis);
         List<SignedTransaction> txs = new ArrayList<>();

@@ -17,6 +17,7 @@ import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.IdleProof;
+import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
@@ -24,6 +25,7 @@ import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -108,7 +110,7 @@ class BlockProcessorTest {
     @Test
     void acceptsCoinbaseClaimingLessAndBurnsTheRest() {
         ChainTip g = genesisTip();
-        var delta = new io.learnchain.chain.state.StateDelta(g.state());
+        var delta = new StateDelta(g.state());
         delta.put(address(3), g.state().account(address(3)).credit(Amount.ofUnits(7)));
         Block b = forge(g, Amount.ofUnits(7), List.of(), delta.commit().root());
         assertThat(apply(g, b)).isInstanceOf(Verdict.Valid.class);
@@ -173,7 +175,7 @@ class BlockProcessorTest {
 
     @Test
     void rejectsBlockWithTooLittleWork() {
-        var genesis = io.learnchain.chain.genesis.Genesis.devnet(2, Amount.ofCoins(10), 1L << 40, 0);
+        var genesis = Genesis.devnet(2, Amount.ofCoins(10), 1L << 40, 0);
         ChainRules rules = ChainRules.of(genesis);
         ChainTip g = ChainTip.genesis(genesis);
         var template = BlockAssembler.assemble(

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A small client of a node's REST API ({@code /api/v1}); failures become {@link UserException}s. */
@@ -56,7 +57,7 @@ public final class ApiClient {
             throw new UserException("interrupted while waiting for the node at " + base);
         }
         if (response.statusCode() >= 400) {
-            JsonNode body = parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode body = parse(new String(response.body(), StandardCharsets.UTF_8));
             String message = body != null && body.hasNonNull("message")
                     ? body.get("message").asText()
                     : "status " + response.statusCode();

@@ -5,6 +5,7 @@ import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.node.DevChain;
 import io.learnchain.node.genesis.GenesisFiles;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ final class ChainGenesisCommand implements Callable<Integer> {
             names = "--datadir",
             paramLabel = "DIR",
             description = "Print the genesis this data directory was created with.")
-    java.nio.file.Path datadir;
+    Path datadir;
 
     @Mixin
     ConfigOption config;

@@ -7,6 +7,7 @@ import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.chain.ChainReindexer;
 import io.learnchain.node.storage.StorageException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ final class ChainReindexCommand implements Callable<Integer> {
         ChainReindexer.Result result;
         try {
             result = LearnchainNode.reindex(datadir.dir(), datadir.genesis(), blocks -> {});
-        } catch (StorageException | java.io.UncheckedIOException e) {
+        } catch (StorageException | UncheckedIOException e) {
             throw new UserException(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -6,8 +6,12 @@ import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -41,7 +45,7 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
         this.json = json;
         this.accounts = accounts;
         this.startNanos = startNanos;
-        this.apis = new java.util.HashMap<>();
+        this.apis = new HashMap<>();
         plan.nodes().forEach(n -> apis.put(n.index(), new ApiClient("http://127.0.0.1:" + n.apiPort())));
         this.printer = new Thread(this::printLoop, "devnet-feed");
         this.printer.setDaemon(true);
@@ -68,7 +72,7 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
         } catch (UserException e) {
             return; // the node went away: its own line about it follows
         }
-        List<Pending> earlier = new java.util.ArrayList<>();
+        List<Pending> earlier = new ArrayList<>();
         double now = (System.nanoTime() - startNanos) / 1e9;
         for (JsonNode block : page.path("blocks")) {
             if (block.path("genesis").asBoolean()) {
@@ -89,7 +93,7 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
                             .put("transactions", block.path("transactionCount").asInt());
             earlier.addFirst(new Pending(node, event, now));
         }
-        List<Pending> later = new java.util.ArrayList<>();
+        List<Pending> later = new ArrayList<>();
         queue.drainTo(later);
         queue.addAll(earlier);
         queue.addAll(later);
@@ -183,17 +187,14 @@ final class BlockFeed implements NodeChild.Listener, AutoCloseable {
         }
         out.println(s.toLine());
         if (first) {
-            out.printf(
-                    java.util.Locale.ROOT,
-                    "  (the first task block came %.1f s after the devnet started)%n",
-                    s.seconds());
+            out.printf(Locale.ROOT, "  (the first task block came %.1f s after the devnet started)%n", s.seconds());
         }
     }
 
     private void printReorg(Pending p) {
         JsonNode e = p.event;
         if (json) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "reorg");
             m.put("node", p.node.index());
             m.put("forkHeight", e.path("forkHeight").asLong());

@@ -7,6 +7,7 @@ import io.learnchain.cli.devnet.DevnetPlan.NodePlan;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What {@code learnchain devnet} prints once every node is up: nodes, URLs, files, the public dev accounts. */
@@ -56,7 +57,7 @@ final class DevnetBanner {
                 genesis.chainId().toHex());
         out.println("  data     " + plan.root() + (ephemeral ? " (temporary: deleted when the devnet stops)" : ""));
         out.println("  genesis  " + plan.genesisFile());
-        out.printf(java.util.Locale.ROOT, "  all nodes up after %.1f s%n", upSeconds);
+        out.printf(Locale.ROOT, "  all nodes up after %.1f s%n", upSeconds);
         out.println();
         for (NodePlan n : plan.nodes()) {
             out.printf(

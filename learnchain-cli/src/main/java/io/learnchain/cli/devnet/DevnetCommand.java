@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -171,7 +174,7 @@ public final class DevnetCommand implements Callable<Integer> {
                 demo.postUnlessRunning("http://127.0.0.1:" + requester.apiPort(), rounds);
         synchronized (out) {
             if (json.json) {
-                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                Map<String, Object> m = new LinkedHashMap<>();
                 m.put("event", "task");
                 m.put("task", task);
                 m.put("posted", posted);
@@ -181,7 +184,7 @@ public final class DevnetCommand implements Callable<Integer> {
             }
             if (posted.has("escrow") && posted.has("tx")) {
                 out.printf(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "Node 0 (requester, %s) posted the task %s after %.1f s: model %s on %s, %d rounds, "
                                 + "%s LC per round (escrow %s LC), tx %s.%nThe miners start training once a block includes it.%n%n",
                         requester.minerKey(),

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The genesis every node of a devnet starts from: the chosen engine, difficulty 1, the block time
@@ -48,7 +49,7 @@ final class DevnetGenesis {
         }
         return new Genesis(
                 CHAIN_NAME,
-                Engine.of(engine, java.util.Optional.empty()),
+                Engine.of(engine, Optional.empty()),
                 blockSeconds,
                 1,
                 premine,

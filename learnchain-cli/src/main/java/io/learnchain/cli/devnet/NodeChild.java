@@ -15,7 +15,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One node process of a devnet. Its standard error (the operator log) goes to {@code node.log};
@@ -97,9 +99,9 @@ final class NodeChild {
     JsonNode awaitStarted(Duration timeout) throws InterruptedException {
         try {
             return started.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw (NodeFailedException) e.getCause();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new NodeFailedException("node " + plan.index() + " did not start within " + timeout.toSeconds()
                     + " s (raise --startup-timeout on a slow machine); its log " + plan.logFile() + " ends with:\n"
                     + logTail());

@@ -1,5 +1,6 @@
 package io.learnchain.cli.learn;
 
+import io.learnchain.cli.common.Terminal;
 import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.TrainTestData;
 import me.tongfei.progressbar.ProgressBar;
@@ -10,7 +11,7 @@ final class DataLoading {
     private DataLoading() {}
 
     static boolean isTerminal() {
-        return io.learnchain.cli.common.Terminal.isTerminal();
+        return Terminal.isTerminal();
     }
 
     /** {@code json}: the command prints JSON, so no bar. */

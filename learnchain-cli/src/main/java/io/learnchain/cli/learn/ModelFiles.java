@@ -7,6 +7,7 @@ import io.learnchain.learn.format.OnnxExporter;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.TrainingRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,9 +62,8 @@ final class ModelFiles {
         } catch (IOException e) {
             throw new UserException("cannot create output folder " + dir + ": " + e.getMessage());
         }
-        byte[] metadata = new ModelMetadata(model, record, metrics, notes)
-                .toJson()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] metadata =
+                new ModelMetadata(model, record, metrics, notes).toJson().getBytes(StandardCharsets.UTF_8);
         return List.of(
                 write(dir.resolve(CANONICAL), model.canonicalBytes()),
                 write(dir.resolve(SAFETENSORS), ModelSafetensors.write(model)),

@@ -13,12 +13,14 @@ import io.learnchain.learn.train.Optimizer;
 import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
+import io.learnchain.learn.train.TrainingProgress;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.VectorSupport;
 import io.learnchain.node.data.TrainTestData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +159,7 @@ public final class TrainCommand implements Runnable {
         int interval = (int) Math.max(1, Math.min(100, steps / 100));
         TrainingListener listener = new TrainingListener() {
             @Override
-            public void onProgress(io.learnchain.learn.train.TrainingProgress p) {
+            public void onProgress(TrainingProgress p) {
                 if (bar != null) {
                     bar.stepTo(p.step());
                     bar.setExtraMessage(String.format(" loss %.4f acc %.3f", p.meanLoss(), p.accuracy()));
@@ -272,7 +274,7 @@ public final class TrainCommand implements Runnable {
     /** The predefined model names for --help. */
     static final class ModelNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return PredefinedModels.names().iterator();
         }
     }

@@ -15,6 +15,8 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -108,11 +110,11 @@ final class LifelongClient {
     /** A loss in nats ("0.35") as micro-nats. */
     static long microNats(String text, String option) {
         try {
-            java.math.BigDecimal v = new java.math.BigDecimal(text.strip());
+            BigDecimal v = new BigDecimal(text.strip());
             if (v.signum() < 0) {
                 throw new NumberFormatException("negative");
             }
-            return v.movePointRight(6).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+            return v.movePointRight(6).setScale(0, RoundingMode.FLOOR).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new UserException(option + " " + text + " is not a loss in nats (a decimal >= 0, e.g. 0.4)");
         }

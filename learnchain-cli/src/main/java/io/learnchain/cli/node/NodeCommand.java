@@ -5,12 +5,14 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
+import io.learnchain.cli.common.Terminal;
 import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.wallet.PasswordOptions;
 import io.learnchain.cli.wallet.Signer;
 import io.learnchain.cli.wallet.WalletDirOption;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
+import io.learnchain.node.clock.Clock;
 import io.learnchain.node.mempool.MempoolConfig;
 import io.learnchain.node.p2p.PeerPortUnavailableException;
 import io.learnchain.node.pole.PoleConfig;
@@ -18,6 +20,7 @@ import io.learnchain.node.storage.StorageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -193,7 +196,7 @@ public final class NodeCommand implements Callable<Integer> {
         NodeBanner.print(out, node, dir, ephemeral, miner, json.json);
         if (json.json) {
             node.events().subscribe("cli-json", event -> JsonOption.printJson(out, NodeEventJson.of(event)));
-        } else if (io.learnchain.cli.common.Terminal.isTerminal()) {
+        } else if (Terminal.isTerminal()) {
             SyncProgress.start(node);
         }
         stopped.await();
@@ -231,7 +234,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     private static LearnchainNode start(NodeConfig config, PoleConfig pole) {
         try {
-            return LearnchainNode.start(config, io.learnchain.node.clock.Clock.system(), pole);
+            return LearnchainNode.start(config, Clock.system(), pole);
         } catch (StorageException | PeerPortUnavailableException e) {
             throw new UserException(e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -247,7 +250,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     private static boolean isBindFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException) {
+            if (t instanceof BindException) {
                 return true;
             }
         }

@@ -1,6 +1,8 @@
 package io.learnchain.cli.node;
 
+import io.learnchain.node.dqn.DqnEventFields;
 import io.learnchain.node.event.NodeEvent;
+import io.learnchain.node.pole.PoleEventFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,11 +32,11 @@ final class NodeEventJson {
             }
             case NodeEvent.Pole p -> {
                 m.put("event", "pole");
-                m.putAll(io.learnchain.node.pole.PoleEventFields.of(p.event()));
+                m.putAll(PoleEventFields.of(p.event()));
             }
             case NodeEvent.Dqn d -> {
                 m.put("event", "dqn");
-                m.putAll(io.learnchain.node.dqn.DqnEventFields.of(d.event()));
+                m.putAll(DqnEventFields.of(d.event()));
             }
             case NodeEvent.TransactionAccepted t -> {
                 m.put("event", "transaction");

@@ -1,7 +1,10 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.chain.genesis.ForkOption;
+import io.learnchain.learn.rl.CartPole;
 import io.learnchain.learn.rl.Environment;
+import io.learnchain.learn.rl.GridWorld;
+import io.learnchain.learn.rl.InventoryControl;
 import java.util.Objects;
 
 /**
@@ -131,9 +134,9 @@ record DqnSimConfig(
      */
     double threshold() {
         return switch (env()) {
-            case io.learnchain.learn.rl.CartPole c -> 195;
-            case io.learnchain.learn.rl.GridWorld g -> 0.8;
-            case io.learnchain.learn.rl.InventoryControl i -> Double.NaN;
+            case CartPole c -> 195;
+            case GridWorld g -> 0.8;
+            case InventoryControl i -> Double.NaN;
         };
     }
 

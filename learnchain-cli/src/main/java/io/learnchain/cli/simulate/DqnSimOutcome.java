@@ -1,12 +1,18 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.node.dqn.DqnAudit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a dqn simulation leaves: the canonical chain's steps, its episode returns (in the task's
@@ -91,10 +97,10 @@ record DqnSimOutcome(
 
     /** The share of canonical blocks won by the lookahead adversaries (the last nodes). */
     double lookaheadWinShare() {
-        java.util.Set<io.learnchain.base.crypto.PublicKey> searchers = new java.util.HashSet<>();
+        Set<PublicKey> searchers = new HashSet<>();
         for (int i = 0; i < config.nodes(); i++) {
             if (config.searches(i)) {
-                searchers.add(io.learnchain.chain.genesis.DevAccounts.keys(i).publicKey());
+                searchers.add(DevAccounts.keys(i).publicKey());
             }
         }
         return chain.isEmpty()
@@ -106,8 +112,8 @@ record DqnSimOutcome(
     }
 
     /** Blocks each miner won, by address, in node order of first appearance. */
-    java.util.Map<String, Long> wins() {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    Map<String, Long> wins() {
+        Map<String, Long> out = new TreeMap<>();
         for (Block b : chain) {
             out.merge(b.header().minerAddress().toString(), 1L, Long::sum);
         }

@@ -1,6 +1,7 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.cli.chart.LineChart;
+import io.learnchain.node.dqn.DqnAudit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,10 +96,8 @@ final class DqnSimReport {
         m.put("nodes", o.audits().size());
         m.put(
                 "checkedBlocks",
-                o.audits().stream()
-                        .mapToLong(io.learnchain.node.dqn.DqnAudit.Result::checkedBlocks)
-                        .sum());
-        m.put("passed", o.audits().stream().allMatch(io.learnchain.node.dqn.DqnAudit.Result::passed));
+                o.audits().stream().mapToLong(DqnAudit.Result::checkedBlocks).sum());
+        m.put("passed", o.audits().stream().allMatch(DqnAudit.Result::passed));
         m.put(
                 "mismatches",
                 o.audits().stream().flatMap(a -> a.firstMismatch().stream()).toList());

@@ -2,6 +2,7 @@ package io.learnchain.cli.simulate;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
@@ -158,10 +159,8 @@ final class DqnSimulation {
         long settled = chain.head().height().value() - 2;
         while (tallied < settled) {
             tallied++;
-            DqnProof p = (DqnProof) chain.blockAt(io.learnchain.base.Height.of(tallied))
-                    .orElseThrow()
-                    .header()
-                    .proof();
+            DqnProof p = (DqnProof)
+                    chain.blockAt(Height.of(tallied)).orElseThrow().header().proof();
             progress.add(tallied, p.unshapedReward(), p.done());
         }
         return progress.thresholdHeight() >= 0;
@@ -252,7 +251,7 @@ final class DqnSimulation {
         long height = chain.head().height().value();
         List<Block> out = new ArrayList<>((int) height);
         for (long h = 1; h <= height; h++) {
-            out.add(chain.blockAt(io.learnchain.base.Height.of(h)).orElseThrow());
+            out.add(chain.blockAt(Height.of(h)).orElseThrow());
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.learnchain.cli.simulate;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One simulation run.
@@ -20,7 +21,7 @@ record SimConfig(
         long latencyMillis,
         int threads,
         List<Adversary> adversaries,
-        java.util.Optional<PartitionSpec> partition) {
+        Optional<PartitionSpec> partition) {
     SimConfig(
             int nodes,
             int rounds,
@@ -29,7 +30,7 @@ record SimConfig(
             long latencyMillis,
             int threads,
             List<Adversary> adversaries) {
-        this(nodes, rounds, task, seed, latencyMillis, threads, adversaries, java.util.Optional.empty());
+        this(nodes, rounds, task, seed, latencyMillis, threads, adversaries, Optional.empty());
     }
 
     SimConfig {

@@ -4,6 +4,7 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pole.SecureMappingLayer;
@@ -15,6 +16,7 @@ import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Evaluator;
 import io.learnchain.node.blob.BlobStore;
@@ -22,9 +24,14 @@ import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.data.TrainTestData;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.pole.PoleNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** What a simulation produced, read off node 0's chain and every node's events. */
@@ -87,7 +94,7 @@ record SimOutcome(
                 .withCommitments(CommitmentView.SYNC)
                 .withPool(pool);
         ChainTip tip = ChainTip.genesis(genesis);
-        Map<Hash, ChainTip> tips = new java.util.HashMap<>();
+        Map<Hash, ChainTip> tips = new HashMap<>();
         tips.put(tip.hash(), tip);
         for (long h = 1; h <= n.chain().head().height().value(); h++) {
             Block b = n.chain().blockAt(Height.of(h)).orElseThrow();
@@ -130,7 +137,7 @@ record SimOutcome(
                 Model model = Model.fromCanonicalBytes(blob(p.modelHash()));
                 SecureMappingLayer sml = new SecureMappingLayer(
                         TaskRules.roundKey(parent, p.taskId()), data.test().classes());
-                Dataset shard = io.learnchain.learn.data.DatasetCodec.decode(blob(p.shardHash()), "shard");
+                Dataset shard = DatasetCodec.decode(blob(p.shardHash()), "shard");
                 int verified = evaluator.correctCount(model, sml.relabel(shard));
                 // what the requester gets: the model with the round's mapping undone, on its own test labels
                 double accuracy = (double) evaluator.correctCount(sml.unmap(model), data.test())
@@ -150,7 +157,7 @@ record SimOutcome(
                         training,
                         idle));
             } else {
-                String kind = b.header().proof() instanceof io.learnchain.chain.block.ForfeitProof ? "forfeit" : "idle";
+                String kind = b.header().proof() instanceof ForfeitProof ? "forfeit" : "idle";
                 out.add(new RoundRow(
                         h, kind, 0, winner, 0, 0, 0, Double.NaN, candidates, evaluations, verify, training, idle));
             }
@@ -161,8 +168,8 @@ record SimOutcome(
     private byte[] blob(Hash hash) {
         try {
             return blobs.get(hash).orElseThrow(() -> new IllegalStateException("blob " + hash.toHex() + " is missing"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -181,11 +188,10 @@ record SimOutcome(
 
     /** Rejected candidates per typed reason, counted once per (block, reason) over all nodes. */
     Map<String, Integer> rejections() {
-        Map<String, java.util.Set<Hash>> seen = new TreeMap<>();
+        Map<String, Set<Hash>> seen = new TreeMap<>();
         for (PoleEvent e : events) {
             if (e instanceof PoleEvent.Rejected r) {
-                seen.computeIfAbsent(r.reason().name(), k -> new java.util.HashSet<>())
-                        .add(r.block());
+                seen.computeIfAbsent(r.reason().name(), k -> new HashSet<>()).add(r.block());
             }
         }
         Map<String, Integer> out = new TreeMap<>();

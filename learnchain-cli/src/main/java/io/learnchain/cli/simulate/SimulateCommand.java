@@ -1,7 +1,9 @@
 package io.learnchain.cli.simulate;
 
+import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
+import io.learnchain.cli.simulate.lifelong.LifelongScenario;
 import io.learnchain.learn.compute.ComputePool;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -156,7 +159,7 @@ public final class SimulateCommand implements Runnable {
         try {
             DqnSimConfig first = new DqnSimConfig(
                     env,
-                    io.learnchain.chain.genesis.ForkOption.of(forkOption),
+                    ForkOption.of(forkOption),
                     nodeCounts.getFirst(),
                     blocks,
                     seeds.getFirst(),
@@ -225,7 +228,7 @@ public final class SimulateCommand implements Runnable {
                     latency,
                     threads,
                     adversaries.stream().map(Adversary::parse).toList(),
-                    java.util.Optional.ofNullable(partition).map(PartitionSpec::parse));
+                    Optional.ofNullable(partition).map(PartitionSpec::parse));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -272,7 +275,7 @@ public final class SimulateCommand implements Runnable {
         var data = preset.load();
         Map<String, Object> result;
         try {
-            result = io.learnchain.cli.simulate.lifelong.LifelongScenario.run(
+            result = LifelongScenario.run(
                     preset.spec(),
                     data.train(),
                     data.test(),
@@ -294,7 +297,7 @@ public final class SimulateCommand implements Runnable {
         if (json.json) {
             JsonOption.printJson(o, result);
         } else {
-            o.print(io.learnchain.cli.simulate.lifelong.LifelongScenario.text(result));
+            o.print(LifelongScenario.text(result));
             o.printf(
                     "files: %s, %s, %s%n",
                     out.resolve("epochs.csv"), out.resolve("loss.svg"), out.resolve("report.txt"));

@@ -5,6 +5,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
@@ -76,7 +77,7 @@ final class Simulation {
         }
         this.genesis = new Genesis(
                 "learnchain-sim",
-                io.learnchain.chain.genesis.Engine.POLE,
+                Engine.POLE,
                 10,
                 1,
                 premine,

@@ -14,6 +14,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -105,7 +107,7 @@ final class TaskModelCommand implements Callable<Integer> {
             result.put("round", chosen);
             result.put("modelHash", model.hash().toHex());
             result.put("dir", out.toAbsolutePath().toString());
-            result.put("files", java.util.List.of("model.onnx", "model.safetensors", "metadata.json"));
+            result.put("files", List.of("model.onnx", "model.safetensors", "metadata.json"));
             result.put("metadata", meta);
             JsonOption.printJson(w, result);
             return 0;
@@ -130,7 +132,7 @@ final class TaskModelCommand implements Callable<Integer> {
     }
 
     private static String percent(JsonNode v) {
-        return v.isNumber() ? String.format(java.util.Locale.ROOT, "%.2f%%", 100 * v.asDouble()) : "?";
+        return v.isNumber() ? String.format(Locale.ROOT, "%.2f%%", 100 * v.asDouble()) : "?";
     }
 
     private static JsonNode parse(byte[] json) {

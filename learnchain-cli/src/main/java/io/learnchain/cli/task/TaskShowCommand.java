@@ -5,6 +5,7 @@ import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,9 +104,7 @@ final class TaskShowCommand implements Callable<Integer> {
     private static String testAccuracy(JsonNode round) {
         if (round.path("testAccuracy").isNumber()) {
             return String.format(
-                    java.util.Locale.ROOT,
-                    "%.2f%%",
-                    100 * round.path("testAccuracy").asDouble());
+                    Locale.ROOT, "%.2f%%", 100 * round.path("testAccuracy").asDouble());
         }
         return "-";
     }

@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,7 +47,7 @@ public final class PasswordOptions {
         }
         if (confirm) {
             char[] again = console.readPassword("Repeat the password: ");
-            if (again == null || !java.util.Arrays.equals(first, again)) {
+            if (again == null || !Arrays.equals(first, again)) {
                 throw new UserException("the two passwords differ; nothing was written");
             }
         }

@@ -1,5 +1,7 @@
 package io.learnchain.cli.wallet;
 
+import io.learnchain.base.Address;
+import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.node.wallet.KeyFile;
@@ -35,9 +37,8 @@ final class WalletShowCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("name", name);
         if (Signer.isDev(name)) {
-            var keys = io.learnchain.chain.genesis.DevAccounts.keys(Signer.devIndex(name));
-            result.put(
-                    "address", io.learnchain.base.Address.of(keys.publicKey()).toString());
+            var keys = DevAccounts.keys(Signer.devIndex(name));
+            result.put("address", Address.of(keys.publicKey()).toString());
             result.put("publicKey", keys.publicKey().toHex());
             result.put("file", null);
         } else {

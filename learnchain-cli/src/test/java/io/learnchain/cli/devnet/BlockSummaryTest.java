@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.chain.genesis.DevAccounts;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BlockSummaryTest {
@@ -76,8 +77,7 @@ class BlockSummaryTest {
                 .isEqualTo("  #2     " + block.path("hash").asText().substring(0, 8)
                         + "  dqn     miner dev:1  action 1  reward 0.873  return 2.000  (node 1, 6.0 s)");
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> dqn =
-                (java.util.Map<String, Object>) s.toJson().get("dqn");
+        Map<String, Object> dqn = (Map<String, Object>) s.toJson().get("dqn");
         assertThat(dqn)
                 .containsEntry("action", 1)
                 .containsEntry("reward", 873L)

@@ -101,7 +101,7 @@ class SimulationTest {
                     .tasks()
                     .get(1)
                     .orElseThrow();
-            assertThat(task.status()).isNotEqualTo(io.learnchain.chain.state.TaskStatus.OPEN);
+            assertThat(task.status()).isNotEqualTo(TaskStatus.OPEN);
             assertThat(task.burned())
                     .isEqualTo(Simulation.REWARD.add(Simulation.REWARD)); // both rounds' rewards burned
             Map<String, Object> r = report(o, pool);
@@ -118,18 +118,16 @@ class SimulationTest {
     @Test
     void preminedModelScoresNearChanceAndNeverWins() {
         SimOutcome o = run(7, 1, List.of(Adversary.PREMINED));
-        String adversary = io.learnchain.base.Address.of(
-                        io.learnchain.chain.genesis.DevAccounts.keys(2).publicKey())
-                .toString();
+        String adversary = Address.of(DevAccounts.keys(2).publicKey()).toString();
         try (ComputePool pool = ComputePool.serial()) {
             List<SimOutcome.RoundRow> pole =
                     o.rows(pool).stream().filter(r -> r.kind().equals("pole")).toList();
             assertThat(o.converged()).isTrue();
             assertThat(pole).hasSize(2).allSatisfy(r -> assertThat(r.winner()).isNotEqualTo(adversary));
             List<Long> preminedClaims = o.events().stream()
-                    .filter(e -> e instanceof io.learnchain.node.event.PoleEvent.CandidateSent c
-                            && c.node().equals("node2"))
-                    .map(e -> ((io.learnchain.node.event.PoleEvent.CandidateSent) e).claimedScore())
+                    .filter(e ->
+                            e instanceof PoleEvent.CandidateSent c && c.node().equals("node2"))
+                    .map(e -> ((PoleEvent.CandidateSent) e).claimedScore())
                     .toList();
             System.out.println("premined claims " + preminedClaims + " (shards of "
                     + pole.getFirst().shardSize() + ")");

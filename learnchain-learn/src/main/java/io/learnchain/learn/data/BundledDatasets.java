@@ -3,6 +3,7 @@ package io.learnchain.learn.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
  * Data sets shipped inside the jar, so training works offline out of the box. Read from the class
@@ -40,7 +41,7 @@ public final class BundledDatasets {
         String images = DIR + split.filePrefix() + "-images-idx3-ubyte.gz";
         String labels = DIR + split.filePrefix() + "-labels-idx1-ubyte.gz";
         return IdxDatasets.fromImagesAndLabels(
-                FASHION_MNIST_SMALL + "/" + split.name().toLowerCase(java.util.Locale.ROOT),
+                FASHION_MNIST_SMALL + "/" + split.name().toLowerCase(Locale.ROOT),
                 resource(images),
                 images,
                 resource(labels),

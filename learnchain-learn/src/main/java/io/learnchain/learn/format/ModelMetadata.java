@@ -3,6 +3,7 @@ package io.learnchain.learn.format;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.TensorSpec;
 import io.learnchain.learn.train.TrainingRecord;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +23,8 @@ public record ModelMetadata(
     public ModelMetadata {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(record, "record");
-        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-        notes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     }
 
     public String toJson() {

@@ -19,6 +19,7 @@ import io.learnchain.learn.model.TensorSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Exports a model to ONNX (opset 17): input {@code input} of shape [batch, ...sample shape], output
@@ -170,8 +171,7 @@ public final class OnnxExporter {
     }
 
     private static NodeProto node(String op, int layer, String out, String... inputs) {
-        NodeProto.Builder n =
-                NodeProto.newBuilder().setOpType(op).setName(layer + "." + op.toLowerCase(java.util.Locale.ROOT));
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(layer + "." + op.toLowerCase(Locale.ROOT));
         for (String in : inputs) {
             n.addInput(in);
         }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Safetensors {
     public record Contents(List<NamedTensor> tensors, Map<String, String> metadata) {
         public Contents {
             tensors = List.copyOf(tensors);
-            metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+            metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         }
 
         public NamedTensor tensor(String name) {

@@ -6,6 +6,7 @@ import io.learnchain.learn.model.ModelLayout;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.TensorSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -119,9 +120,9 @@ public final class TorchTensors {
 
     private static float[] expect(Safetensors.Contents contents, String name, int... shape) {
         NamedTensor t = contents.tensor(name);
-        if (!java.util.Arrays.equals(t.shape(), shape)) {
-            throw new IllegalArgumentException("tensor " + name + " has shape " + java.util.Arrays.toString(t.shape())
-                    + " but the model spec needs " + java.util.Arrays.toString(shape));
+        if (!Arrays.equals(t.shape(), shape)) {
+            throw new IllegalArgumentException("tensor " + name + " has shape " + Arrays.toString(t.shape())
+                    + " but the model spec needs " + Arrays.toString(shape));
         }
         return t.data().clone();
     }

@@ -6,6 +6,7 @@ import io.learnchain.learn.model.Model;
 import io.learnchain.learn.nn.Network;
 import io.learnchain.learn.nn.SoftmaxCrossEntropy;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The loss a lifelong model is judged by, as an integer the ledger can compare: mean softmax
@@ -71,6 +72,6 @@ public final class FixedPointLoss {
 
     /** The loss as text in nats with six decimals, e.g. "0.412345". */
     public static String text(long fixed) {
-        return fixed / SCALE + "." + String.format(java.util.Locale.ROOT, "%06d", Math.abs(fixed % SCALE));
+        return fixed / SCALE + "." + String.format(Locale.ROOT, "%06d", Math.abs(fixed % SCALE));
     }
 }

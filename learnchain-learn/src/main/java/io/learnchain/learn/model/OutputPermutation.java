@@ -1,5 +1,6 @@
 package io.learnchain.learn.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -139,8 +140,7 @@ public final class OutputPermutation {
         boolean[] seen = new boolean[n];
         for (int v : order) {
             if (v < 0 || v >= n || seen[v]) {
-                throw new IllegalArgumentException(
-                        "not a permutation of [0, " + n + "): " + java.util.Arrays.toString(order));
+                throw new IllegalArgumentException("not a permutation of [0, " + n + "): " + Arrays.toString(order));
             }
             seen[v] = true;
         }

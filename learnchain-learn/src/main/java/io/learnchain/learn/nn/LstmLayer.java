@@ -4,6 +4,7 @@ import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.tensor.Activations;
 import io.learnchain.learn.tensor.Gemm;
 import io.learnchain.learn.tensor.Transpose;
+import java.util.Arrays;
 
 /**
  * LSTM over [steps T, features F] returning the last hidden state [H]. Gate pre-activations
@@ -112,7 +113,7 @@ final class LstmLayer extends Layer {
             int batch) {
         int rows = batch * steps;
         System.arraycopy(dOut, 0, dh, 0, batch * hid);
-        java.util.Arrays.fill(dc, 0, batch * hid, 0f);
+        Arrays.fill(dc, 0, batch * hid, 0f);
         Transpose.transpose(params, whOff, g4, hid, g4, whT, 0, hid);
         for (int t = steps - 1; t >= 0; t--) {
             int step = t;

@@ -1,6 +1,7 @@
 package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
+import java.util.Arrays;
 
 /** Max pooling over [C, H, W]; the first maximum in row-major window order wins and takes the gradient. */
 final class MaxPoolLayer extends Layer {
@@ -101,7 +102,7 @@ final class MaxPoolLayer extends Layer {
         if (dIn == null) {
             return;
         }
-        java.util.Arrays.fill(dIn, 0, batch * inSize, 0f);
+        Arrays.fill(dIn, 0, batch * inSize, 0f);
         int n = batch * outSize;
         for (int o = 0; o < n; o++) {
             dIn[argmax[o]] += dOut[o];

@@ -1,6 +1,7 @@
 package io.learnchain.learn.tensor;
 
 import io.learnchain.learn.compute.ComputePool;
+import java.util.Arrays;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -355,7 +356,7 @@ public final class Gemm {
         for (int p = 0; p < k; p++) {
             int d = p * NR;
             System.arraycopy(b, off + p * ldb, dst, d, width);
-            java.util.Arrays.fill(dst, d + width, d + NR, 0f);
+            Arrays.fill(dst, d + width, d + NR, 0f);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.learnchain.learn.train;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
 
@@ -45,7 +46,7 @@ public final class FrozenParameters {
     }
 
     public boolean isFrozen(int index) {
-        return java.util.Arrays.binarySearch(frozen, index) >= 0;
+        return Arrays.binarySearch(frozen, index) >= 0;
     }
 
     /** The frozen indices in increasing order (a copy). */

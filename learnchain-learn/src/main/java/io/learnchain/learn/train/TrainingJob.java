@@ -3,6 +3,7 @@ package io.learnchain.learn.train;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ public record TrainingJob(
         Objects.requireNonNull(listener, "listener");
         if (data.sampleSize() != spec.layout().input().size()) {
             throw new IllegalArgumentException(
-                    "data set " + data.name() + " has samples of " + java.util.Arrays.toString(data.sampleShape())
+                    "data set " + data.name() + " has samples of " + Arrays.toString(data.sampleShape())
                             + " but the model input is " + spec.layout().input());
         }
         if (data.classes() != spec.outputSize()) {

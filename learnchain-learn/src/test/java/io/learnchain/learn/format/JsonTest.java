@@ -3,6 +3,7 @@ package io.learnchain.learn.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,7 @@ class JsonTest {
     @Test
     void parsesNestedValuesInOrder() {
         Object v = Json.parse(" {\"b\": [1, -2.5e1, true, null], \"a\": {\"s\": \"x\\\"\\u00e9\\n\"}} ", "t");
-        assertThat(v)
-                .isEqualTo(Map.of("b", java.util.Arrays.asList(1L, -25.0, true, null), "a", Map.of("s", "x\"é\n")));
+        assertThat(v).isEqualTo(Map.of("b", Arrays.asList(1L, -25.0, true, null), "a", Map.of("s", "x\"é\n")));
         assertThat(List.copyOf(((Map<?, ?>) v).keySet())).isEqualTo(List.of("b", "a"));
     }
 

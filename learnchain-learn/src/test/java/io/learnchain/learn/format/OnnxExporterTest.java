@@ -20,6 +20,7 @@ import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,7 +122,7 @@ class OnnxExporterTest {
         Network net = new Network(model.spec(), data.count());
         net.load(model);
         float[] out = net.forward(ComputePool.serial(), data.features(), data.count());
-        return java.util.Arrays.copyOf(out, data.count() * model.spec().outputSize());
+        return Arrays.copyOf(out, data.count() * model.spec().outputSize());
     }
 
     static float[] onnxLogits(byte[] onnx, ModelSpec spec, Dataset data) throws OrtException {

@@ -7,6 +7,8 @@ import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.rng.SplitMix64;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,9 +51,8 @@ class SafetensorsTest {
     @Test
     void roundTripsInDeclaredOrderWithPaddedHeader() {
         byte[] bytes = Safetensors.write(List.of(WEIGHT, BIAS), Map.of());
-        long headerLength = java.nio.ByteBuffer.wrap(bytes)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .getLong();
+        long headerLength =
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
         assertThat(headerLength % 8).isZero();
         assertThat(Safetensors.read(bytes, "t").tensors()).containsExactly(WEIGHT, BIAS);
     }
@@ -88,8 +89,7 @@ class SafetensorsTest {
 
     private static byte[] file(String header, int dataBytes) {
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
-        java.nio.ByteBuffer b =
-                java.nio.ByteBuffer.allocate(8 + h.length + dataBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(h.length).put(h);
         return b.array();
     }

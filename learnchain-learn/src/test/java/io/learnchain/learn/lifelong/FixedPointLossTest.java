@@ -9,7 +9,9 @@ import io.learnchain.learn.data.DatasetShards;
 import io.learnchain.learn.fixtures.SyntheticData;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.train.Evaluator;
 import io.learnchain.learn.train.Initializer;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +53,8 @@ class FixedPointLossTest {
     void prefixAccuracyOverAllOutputsIsTheEvaluatorsCount() {
         Model m = Initializer.initialize(SPEC, 4);
         int all = PrefixAccuracy.correct(m, DATA, 4, ComputePool.serial());
-        assertThat(all).isEqualTo(new io.learnchain.learn.train.Evaluator(ComputePool.serial()).correctCount(m, DATA));
+        assertThat(all).isEqualTo(new Evaluator(ComputePool.serial()).correctCount(m, DATA));
         assertThat(PrefixAccuracy.correct(m, DATA, 1, ComputePool.serial())).isEqualTo((int)
-                java.util.Arrays.stream(DATA.labels()).filter(l -> l == 0).count());
+                Arrays.stream(DATA.labels()).filter(l -> l == 0).count());
     }
 }

@@ -5,11 +5,13 @@ import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.learn.train.Initializer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 
 /** Manual timing run (not a test): per-layer forward and backward CPU time (caller thread) of a predefined model. */
 public final class LayerTimingMain {
-    private static final java.lang.management.ThreadMXBean MX =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         ModelSpec spec = PredefinedModels.byName(args[0]);
@@ -36,7 +38,7 @@ public final class LayerTimingMain {
             net.forward(pool, x, batch);
             float[][] acts = (float[][]) fa.get(net);
             float[][] grads = (float[][]) fg.get(net);
-            java.util.Arrays.fill(grads[layers.length], 0.01f);
+            Arrays.fill(grads[layers.length], 0.01f);
             boolean measure = rep >= reps / 2;
             for (int i = 0; i < layers.length; i++) {
                 long t = MX.getCurrentThreadCpuTime();

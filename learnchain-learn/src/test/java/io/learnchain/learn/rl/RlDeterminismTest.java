@@ -2,6 +2,7 @@ package io.learnchain.learn.rl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.compute.ComputePool;
 import java.io.IOException;
@@ -49,10 +50,10 @@ class RlDeterminismTest {
     private static String stateChain(Environment env) {
         SplitMix64 rng = new SplitMix64(3);
         EnvState s = env.reset(3);
-        io.learnchain.base.Hash h = s.hash();
+        Hash h = s.hash();
         for (int t = 0; t < 100; t++) {
             StepResult r = env.step(s, rng.nextInt(env.actionCount()), SplitMix64.derive(3, t));
-            h = io.learnchain.base.Hash.sha256(h.toArray(), r.canonicalBytes());
+            h = Hash.sha256(h.toArray(), r.canonicalBytes());
             s = r.done() ? env.reset(rng.nextLong()) : r.next();
         }
         return h.toHex();

@@ -5,6 +5,7 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
@@ -57,7 +58,7 @@ final class ApiViews {
                         p.shardHash().toHex(),
                         p.claimedScore(),
                         null);
-            case io.learnchain.chain.block.DqnProof p ->
+            case DqnProof p ->
                 new ProofDto(
                         "dqn",
                         null,

@@ -29,11 +29,12 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.mempool.Admission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** REST endpoints for the chain, accounts and transactions under /api/v1 (see docs/api.md). */
 public final class ChainRoutes implements ApiRoutes {
     static final String VERSION =
-            java.util.Objects.requireNonNullElse(ChainRoutes.class.getPackage().getImplementationVersion(), "dev");
+            Objects.requireNonNullElse(ChainRoutes.class.getPackage().getImplementationVersion(), "dev");
     private static final int MAX_PAGE = 100;
 
     private final ChainService chain;

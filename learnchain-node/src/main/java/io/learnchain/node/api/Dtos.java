@@ -1,6 +1,7 @@
 package io.learnchain.node.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shapes of the API (docs/api.md). Hashes and keys are lower-case hex, addresses lc1
@@ -94,7 +95,7 @@ public final class Dtos {
             Integer index,
 
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            java.util.Map<String, Object> task) {}
+            Map<String, Object> task) {}
 
     public record AccountDto(String address, AmountDto balance, long nonce, long reputation, int pendingTransactions) {}
 

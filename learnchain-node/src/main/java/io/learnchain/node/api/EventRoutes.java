@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.sse.SseClient;
 import io.learnchain.node.chain.ChainService;
+import io.learnchain.node.dqn.DqnEventFields;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
+import io.learnchain.node.pole.PoleEventFields;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,8 +135,8 @@ public final class EventRoutes implements ApiRoutes {
                         t.nonce(),
                         "feeUnits",
                         Long.toString(t.feeUnits()));
-            case NodeEvent.Pole p -> io.learnchain.node.pole.PoleEventFields.of(p.event());
-            case NodeEvent.Dqn d -> io.learnchain.node.dqn.DqnEventFields.of(d.event());
+            case NodeEvent.Pole p -> PoleEventFields.of(p.event());
+            case NodeEvent.Dqn d -> DqnEventFields.of(d.event());
         };
     }
 

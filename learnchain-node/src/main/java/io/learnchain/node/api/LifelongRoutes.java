@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -130,7 +131,7 @@ public final class LifelongRoutes implements ApiRoutes {
                 m.history().stream()
                         .map(p -> {
                             Map<String, Object> pm = new LinkedHashMap<>();
-                            pm.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+                            pm.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
                             pm.put("height", p.height());
                             pm.put("epoch", p.epoch());
                             pm.put("loss", p.loss());
@@ -154,7 +155,7 @@ public final class LifelongRoutes implements ApiRoutes {
         out.put("id", m.id());
         out.put("initiator", m.initiator().toString());
         out.put("deployedAt", m.deployed().value());
-        out.put("status", m.status().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("status", m.status().name().toLowerCase(Locale.ROOT));
         out.put("spec", m.spec());
         out.put("weights", m.weights().toHex());
         out.put("loss", m.loss() < 0 ? null : m.loss());

@@ -1,6 +1,7 @@
 package io.learnchain.node.api;
 
 import io.javalin.Javalin;
+import io.learnchain.node.p2p.BanList;
 import io.learnchain.node.p2p.PeerInfo;
 import io.learnchain.node.p2p.PeerService;
 import io.learnchain.node.p2p.netty.P2pNetwork;
@@ -57,8 +58,7 @@ public final class PeerRoutes implements ApiRoutes {
             return new PeersDto(false, 0, List.of(), List.of(), false, 0, 0);
         }
         PeerService s = peers.get().service();
-        Map<String, io.learnchain.node.p2p.BanList.Ban> bans =
-                new LinkedHashMap<>(s.bans().entries());
+        Map<String, BanList.Ban> bans = new LinkedHashMap<>(s.bans().entries());
         return new PeersDto(
                 true,
                 peers.get().port(),

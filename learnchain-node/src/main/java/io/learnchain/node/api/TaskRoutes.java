@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** The data node's task endpoints under /api/v1/tasks (see docs/api.md). */
 public final class TaskRoutes implements ApiRoutes {
-    private static final java.util.List<String> STATUSES = java.util.List.of("pending", "open", "running", "finished");
+    private static final List<String> STATUSES = List.of("pending", "open", "running", "finished");
     private final TaskService tasks;
 
     public TaskRoutes(TaskService tasks) {

@@ -2,11 +2,21 @@ package io.learnchain.node.chain;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
+import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.tx.CancelTask;
+import io.learnchain.chain.tx.Challenge;
 import io.learnchain.chain.tx.Coinbase;
+import io.learnchain.chain.tx.DeployModel;
+import io.learnchain.chain.tx.GrowModel;
+import io.learnchain.chain.tx.PostTask;
+import io.learnchain.chain.tx.ProposeUpdate;
+import io.learnchain.chain.tx.RevealParts;
+import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
@@ -27,7 +37,7 @@ final class BlockWrites {
 
     /** The block's own score for fork choice: its verified correct count, 0 for idle (hash work) blocks. */
     static long score(BlockHeader header) {
-        return io.learnchain.chain.fork.ForkChoice.score(header);
+        return ForkChoice.score(header);
     }
 
     static BlockInfo info(Block block, BlockInfo parent) {
@@ -52,14 +62,14 @@ final class BlockWrites {
                     out.add(s.body().senderAddress());
                     switch (s.body().payload()) {
                         case Transfer t -> out.add(t.to());
-                        case io.learnchain.chain.tx.PostTask t -> {}
-                        case io.learnchain.chain.tx.CancelTask t -> {}
-                        case io.learnchain.chain.tx.RevealShard t -> {}
-                        case io.learnchain.chain.tx.DeployModel t -> {}
-                        case io.learnchain.chain.tx.RevealParts t -> {}
-                        case io.learnchain.chain.tx.ProposeUpdate t -> {}
-                        case io.learnchain.chain.tx.Challenge t -> {}
-                        case io.learnchain.chain.tx.GrowModel t -> {}
+                        case PostTask t -> {}
+                        case CancelTask t -> {}
+                        case RevealShard t -> {}
+                        case DeployModel t -> {}
+                        case RevealParts t -> {}
+                        case ProposeUpdate t -> {}
+                        case Challenge t -> {}
+                        case GrowModel t -> {}
                     }
                 }
             }
@@ -85,7 +95,7 @@ final class BlockWrites {
         }
         List<UndoRecord.Change> changes = new ArrayList<>();
         for (Address a : touched(block)) {
-            Optional<io.learnchain.base.bytes.Bytes> prior =
+            Optional<Bytes> prior =
                     before.contains(a) ? Optional.of(AccountRecords.encode(before.account(a))) : Optional.empty();
             changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
         }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -64,8 +65,8 @@ public final class ChainReindexer {
         this.genesis = genesis;
         this.store = store;
         this.rules = ChainRules.of(genesis);
-        this.blobs = java.util.Objects.requireNonNull(blobs, "blobs");
-        this.pool = java.util.Objects.requireNonNull(pool, "pool");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.pool = Objects.requireNonNull(pool, "pool");
     }
 
     /** Rebuilds the derived data; {@code progress} gets each height written. */

@@ -3,6 +3,7 @@ package io.learnchain.node.chain;
 import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
@@ -39,6 +40,7 @@ import io.learnchain.node.storage.StorageException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -255,7 +257,7 @@ public final class ChainService {
             }
 
             @Override
-            public Optional<io.learnchain.base.crypto.PublicKey> firstCommitterOf(Hash previous, Hash modelHash) {
+            public Optional<PublicKey> firstCommitterOf(Hash previous, Hash modelHash) {
                 synchronized (ChainService.this) {
                     return commitments.firstCommitterOf(previous, modelHash);
                 }
@@ -307,7 +309,7 @@ public final class ChainService {
     private ImportResult extendTip(
             Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx, VerifyLevel level) {
         Verdict verdict = level == VerifyLevel.REPLAY
-                ? io.learnchain.chain.validation.BlockProcessor.applyWithReplay(
+                ? BlockProcessor.applyWithReplay(
                         head.tip(), block, rules, ctx, new Trainer(pool), level.maxReplaySteps())
                 : BlockProcessor.apply(head.tip(), block, rules, ctx);
         return switch (verdict) {
@@ -555,7 +557,7 @@ public final class ChainService {
     }
 
     /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
-    public ChainVerifier.Report verifyFromGenesis(java.util.function.LongConsumer progress) {
+    public ChainVerifier.Report verifyFromGenesis(LongConsumer progress) {
         return new ChainVerifier(genesis, store, loader, blobs, pool).verify(head, progress);
     }
 

@@ -7,6 +7,7 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
@@ -14,6 +15,7 @@ import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.state.Account;
+import io.learnchain.chain.state.LifelongBook;
 import io.learnchain.chain.state.TaskBook;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
@@ -101,7 +103,7 @@ final class ChainStateLoader {
                 .withTasks(loadTasks())
                 .withLifelong(store.tip()
                         .map(t -> LifelongSnapshots.load(store, t.hash()))
-                        .orElse(io.learnchain.chain.state.LifelongBook.EMPTY));
+                        .orElse(LifelongBook.EMPTY));
     }
 
     private TaskBook loadTasks() {
@@ -187,7 +189,7 @@ final class ChainStateLoader {
                     }
                     h = block(h.previous()).header();
                 }
-                case io.learnchain.chain.block.DqnProof p -> {
+                case DqnProof p -> {
                     return genesis.initialDifficulty(); // a dqn chain holds only dqn blocks: no hash work at all
                 }
             }

@@ -6,11 +6,13 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.StorageException;
 import java.util.Objects;
@@ -43,25 +45,15 @@ public final class ChainVerifier {
     private final Genesis genesis;
     private final ChainStore store;
     private final ChainStateLoader loader;
-    private final io.learnchain.chain.rules.BlobView blobs;
-    private final io.learnchain.learn.compute.ComputePool pool;
+    private final BlobView blobs;
+    private final ComputePool pool;
 
     ChainVerifier(Genesis genesis, ChainStore store, ChainStateLoader loader) {
-        this(
-                genesis,
-                store,
-                loader,
-                io.learnchain.chain.rules.BlobView.NONE,
-                io.learnchain.learn.compute.ComputePool.serial());
+        this(genesis, store, loader, BlobView.NONE, ComputePool.serial());
     }
 
     /** Re-executes with {@code blobs} (the blocks' weights and data sets; lifelong and pole blocks need them). */
-    ChainVerifier(
-            Genesis genesis,
-            ChainStore store,
-            ChainStateLoader loader,
-            io.learnchain.chain.rules.BlobView blobs,
-            io.learnchain.learn.compute.ComputePool pool) {
+    ChainVerifier(Genesis genesis, ChainStore store, ChainStateLoader loader, BlobView blobs, ComputePool pool) {
         this.genesis = genesis;
         this.store = store;
         this.loader = loader;

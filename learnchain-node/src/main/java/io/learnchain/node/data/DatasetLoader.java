@@ -6,6 +6,7 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.IdxDatasets;
 import io.learnchain.learn.data.IdxFile;
 import io.learnchain.learn.data.IdxReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -161,7 +162,7 @@ public final class DatasetLoader {
         }
 
         InputStream open(Path file) throws IOException {
-            return new java.io.FilterInputStream(Files.newInputStream(file)) {
+            return new FilterInputStream(Files.newInputStream(file)) {
                 @Override
                 public int read() throws IOException {
                     int b = super.read();

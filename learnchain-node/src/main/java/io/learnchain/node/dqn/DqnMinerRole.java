@@ -20,6 +20,7 @@ import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.gossip.Network;
 import io.learnchain.node.gossip.Scheduler;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -84,7 +85,7 @@ public final class DqnMinerRole {
         }
         this.slotMillis = slotMillis;
         this.learner = new DqnLearner(params, seed, pool);
-        this.choice = java.util.Objects.requireNonNull(choice, "choice");
+        this.choice = Objects.requireNonNull(choice, "choice");
     }
 
     public KeyPair key() {

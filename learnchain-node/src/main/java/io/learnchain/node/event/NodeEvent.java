@@ -27,14 +27,14 @@ public sealed interface NodeEvent {
     }
 
     /** What the node's proof-of-learning roles did (trained, committed, revealed, decided a round, ...). */
-    record Pole(io.learnchain.node.event.PoleEvent event) implements NodeEvent {
+    record Pole(PoleEvent event) implements NodeEvent {
         public Pole {
             Objects.requireNonNull(event, "event");
         }
     }
 
     /** What the node's dqn roles did (proposed a block, refused a peer's block). */
-    record Dqn(io.learnchain.node.event.DqnEvent event) implements NodeEvent {
+    record Dqn(DqnEvent event) implements NodeEvent {
         public Dqn {
             Objects.requireNonNull(event, "event");
         }

@@ -22,6 +22,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Genesis files in TOML ({@code .toml}) or JSON (any other name), with kebab-case keys:
@@ -125,7 +127,7 @@ public final class GenesisFiles {
                         l.maxModelBytes() != null ? l.maxModelBytes() : d.maxModelBytes(),
                         l.maxBlobBytes() != null ? l.maxBlobBytes() : d.maxBlobBytes(),
                         l.maxReorgDepth() != null ? l.maxReorgDepth() : d.maxReorgDepth());
-        java.util.Optional<DqnParameters> dqn = java.util.Optional.ofNullable(doc.dqn())
+        Optional<DqnParameters> dqn = Optional.ofNullable(doc.dqn())
                 .map(q -> DqnParameters.defaults(
                         q.environment(),
                         ForkOption.of(q.forkOption() == null ? "a" : q.forkOption()),
@@ -193,8 +195,7 @@ public final class GenesisFiles {
     }
 
     private static ObjectMapper mapperFor(Path file) {
-        boolean toml =
-                file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".toml");
+        boolean toml = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".toml");
         return configure(toml ? new TomlMapper() : JsonMapper.builder().build());
     }
 

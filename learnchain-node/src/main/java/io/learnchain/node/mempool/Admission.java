@@ -1,6 +1,7 @@
 package io.learnchain.node.mempool;
 
 import io.learnchain.base.Hash;
+import java.util.Locale;
 import java.util.Objects;
 
 /** The mempool's answer to a submitted transaction. */
@@ -34,7 +35,7 @@ public sealed interface Admission {
         INVALID;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.learnchain.node.mempool;
 
 import io.learnchain.base.Amount;
+import io.learnchain.chain.lifelong.LifelongProcessor;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
@@ -9,6 +10,7 @@ import io.learnchain.chain.state.Account;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.transition.TransactionAdmission;
 import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.Transfer;
 import java.util.Optional;
 
 /**
@@ -42,9 +44,8 @@ public final class AdmissionRules {
     public Optional<Admission.Rejected> check(
             SignedTransaction tx, WorldState state, Amount queuedBefore, MempoolConfig config) {
         if (!runsPoleRounds
-                && !(tx.body().payload() instanceof io.learnchain.chain.tx.Transfer)
-                && !io.learnchain.chain.lifelong.LifelongProcessor.isLifelong(
-                        tx.body().payload())) {
+                && !(tx.body().payload() instanceof Transfer)
+                && !LifelongProcessor.isLifelong(tx.body().payload())) {
             return reject(
                     Admission.Reason.INVALID,
                     "this node's miner does not run proof-of-learning rounds, so it does "

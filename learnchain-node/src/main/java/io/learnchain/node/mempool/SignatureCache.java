@@ -1,6 +1,7 @@
 package io.learnchain.node.mempool;
 
 import io.learnchain.base.Hash;
+import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.tx.SignedTransaction;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class SignatureCache implements SignatureVerifier {
 
     /** Header signatures too, keyed by SHA-256(header hash, signature): a hit means these exact bytes verified. */
     @Override
-    public boolean verifyHeader(io.learnchain.chain.block.BlockHeader header) {
+    public boolean verifyHeader(BlockHeader header) {
         Hash key = headerKey(header);
         synchronized (this) {
             if (verified.get(key) != null) {
@@ -69,14 +70,14 @@ public final class SignatureCache implements SignatureVerifier {
     }
 
     @Override
-    public void signedHere(io.learnchain.chain.block.BlockHeader header) {
+    public void signedHere(BlockHeader header) {
         Hash key = headerKey(header);
         synchronized (this) {
             verified.put(key, Boolean.TRUE);
         }
     }
 
-    private static Hash headerKey(io.learnchain.chain.block.BlockHeader header) {
+    private static Hash headerKey(BlockHeader header) {
         return Hash.sha256(header.hash().toArray(), header.signature().bytes().toArray());
     }
 

@@ -4,9 +4,11 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.transition.BlockTemplate;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.chain.ChainHead;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
@@ -92,8 +94,7 @@ public final class MinerService implements AutoCloseable {
                 clock.seconds(),
                 chain.rules(),
                 chain.signatureVerifier(),
-                new io.learnchain.chain.lifelong.LifelongEnv(
-                        chain.blobs(), io.learnchain.learn.compute.ComputePool.serial()));
+                new LifelongEnv(chain.blobs(), ComputePool.serial()));
         long nonce = nonces.nextLong();
         while (running) {
             Optional<BlockHeader> sealed = IdleSealer.seal(template.header(), nonce, config.sliceTries());

@@ -4,6 +4,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.wire.PeerAddress;
 import io.learnchain.node.p2p.wire.WireLimits;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,7 +85,7 @@ public record P2pConfig(
     /** A fresh random node id (a new one each start: peers tell nodes apart, nothing else trusts it). */
     public static Hash randomNodeId() {
         byte[] id = new byte[Hash.LENGTH];
-        new java.security.SecureRandom().nextBytes(id);
+        new SecureRandom().nextBytes(id);
         return Hash.of(id);
     }
 

@@ -3,6 +3,7 @@ package io.learnchain.node.p2p;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class SingleThreadScheduler implements Scheduler, AutoCloseable {
                     },
                     Math.max(0, delayMillis),
                     TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("task dropped: the scheduler is shutting down");
         }
     }

@@ -42,6 +42,7 @@ import io.learnchain.node.gossip.Scheduler;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 /**
  * The miner of one node (PROTOCOL.md 3.3-3.4): on every new tip it works out the round; for a
@@ -470,7 +471,7 @@ public final class MinerRole {
         byte[] modelBytes = model.canonicalBytes();
         List<GossipMessage.Candidate> out = switch (plan.behaviour()) {
             case MinerBehaviour.FalseClaims f ->
-                java.util.stream.LongStream.rangeClosed(1, f.perRound())
+                LongStream.rangeClosed(1, f.perRound())
                         .mapToObj(lie -> candidate(c, reveal, score + lie, modelBytes))
                         .toList();
             case MinerBehaviour.StaleModel _ -> List.of(candidate(c, reveal, staleClaim, modelBytes));

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public final class PoleNode {
     private final Set<Hash> revealed = new HashSet<>();
     private final Map<Hash, List<Block>> orphans = new HashMap<>();
     private final List<GossipMessage.ShardReveal> waitingReveals = new ArrayList<>();
-    private final Map<Hash, Block> seen = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<Hash, Block> seen = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Block> eldest) {
             return size() > SEEN_BLOCKS;

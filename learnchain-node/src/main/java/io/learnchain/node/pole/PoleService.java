@@ -1,5 +1,6 @@
 package io.learnchain.node.pole;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;
@@ -12,8 +13,11 @@ import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.gossip.GossipPeers;
 import io.learnchain.node.gossip.WorkerScheduler;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +44,7 @@ public final class PoleService implements AutoCloseable {
     private final Optional<RequesterRole> requester;
     private final MinerLog log;
     private final EventBus.Subscription tips;
-    private final java.util.List<java.util.function.Consumer<PoleEvent>> listeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<PoleEvent>> listeners = new CopyOnWriteArrayList<>();
 
     private PoleService(
             String name,
@@ -57,7 +60,7 @@ public final class PoleService implements AutoCloseable {
         this.chain = chain;
         this.scheduler = new WorkerScheduler("pole-worker", clock);
         this.log = new MinerLog(LOG_CAPACITY, clock::millis);
-        java.util.function.Consumer<PoleEvent> events = e -> {
+        Consumer<PoleEvent> events = e -> {
             log.record(e);
             listeners.forEach(l -> l.accept(e));
             bus.publish(new NodeEvent.Pole(e));
@@ -125,7 +128,7 @@ public final class PoleService implements AutoCloseable {
     }
 
     private static String requesterAddress(KeyPair key) {
-        return io.learnchain.base.Address.of(key.publicKey()).toString();
+        return Address.of(key.publicKey()).toString();
     }
 
     /**
@@ -148,7 +151,7 @@ public final class PoleService implements AutoCloseable {
     }
 
     /** Hears every pole event, on the worker, before the event bus does (keep it quick). */
-    public void addListener(java.util.function.Consumer<PoleEvent> listener) {
+    public void addListener(Consumer<PoleEvent> listener) {
         listeners.add(listener);
     }
 

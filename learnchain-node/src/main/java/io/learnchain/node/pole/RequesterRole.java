@@ -7,6 +7,7 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.tx.Payload;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -103,7 +104,7 @@ public final class RequesterRole {
         return tx;
     }
 
-    private SignedTransaction sign(io.learnchain.chain.tx.Payload payload, Amount fee) {
+    private SignedTransaction sign(Payload payload, Amount fee) {
         long nonce = chain.account(address()).nonce();
         return SignedTransaction.sign(new TxBody(chain.genesis().chainId(), key.publicKey(), nonce, fee, payload), key);
     }

@@ -5,6 +5,7 @@ import io.learnchain.base.Height;
 import io.learnchain.base.bytes.Bytes;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The node's chain database, as a port: blocks and their facts, the canonical index, the
@@ -46,7 +47,7 @@ public interface ChainStore extends AutoCloseable {
     Optional<UndoRecord> undo(Hash blockHash);
 
     /** Visits the facts of every stored block (canonical or not), in hash order; unreadable records are skipped. */
-    void forEachBlockInfo(java.util.function.Consumer<BlockInfo> visitor);
+    void forEachBlockInfo(Consumer<BlockInfo> visitor);
 
     /**
      * Deletes everything derived from the blocks (canonical index, transaction index, accounts,

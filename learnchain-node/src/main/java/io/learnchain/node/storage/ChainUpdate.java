@@ -3,6 +3,7 @@ package io.learnchain.node.storage;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.base.bytes.Bytes;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -63,7 +64,7 @@ public final class ChainUpdate {
 
     /** The task book's next id at the canonical tip (absent while no task was ever posted). */
     /** Stores the lifelong registry as it is after block {@code blockHash}. */
-    public ChainUpdate putLifelongBook(io.learnchain.base.Hash blockHash, byte[] book) {
+    public ChainUpdate putLifelongBook(Hash blockHash, byte[] book) {
         writes.put(Column.META, KeyValueChainStore.lifelongKey(blockHash), book);
         return this;
     }
@@ -72,7 +73,7 @@ public final class ChainUpdate {
         writes.put(
                 Column.META,
                 KeyValueChainStore.TASK_NEXT_ID_KEY,
-                java.nio.ByteBuffer.allocate(8).putLong(nextId).array());
+                ByteBuffer.allocate(8).putLong(nextId).array());
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -199,7 +200,7 @@ public class KeyValueChainStore implements ChainStore {
     }
 
     @Override
-    public void forEachBlockInfo(java.util.function.Consumer<BlockInfo> visitor) {
+    public void forEachBlockInfo(Consumer<BlockInfo> visitor) {
         kv.scan(Column.BLOCK_INFO, new byte[0], (k, v) -> {
             try {
                 visitor.accept(BlockInfo.decode(v));

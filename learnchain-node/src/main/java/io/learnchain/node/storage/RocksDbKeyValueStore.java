@@ -1,10 +1,12 @@
 package io.learnchain.node.storage;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -64,7 +66,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     public static RocksDbKeyValueStore open(Path path) {
         try {
             Files.createDirectories(path);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StorageException(
                     "cannot create the chain database directory " + path + ": " + e.getMessage()
                             + ". Check that the data directory is writable.",
@@ -100,7 +102,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         try (var files = Files.list(path)) {
             return files.map(f -> f.getFileName().toString())
                     .anyMatch(n -> n.startsWith("MANIFEST-") || n.endsWith(".sst") || n.endsWith(".log"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -114,8 +116,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
 
     private static boolean isLockError(RocksDBException e) {
-        return e.getMessage() != null
-                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("lock");
+        return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("lock");
     }
 
     static StorageException translate(Path path, String what, RocksDBException e) {

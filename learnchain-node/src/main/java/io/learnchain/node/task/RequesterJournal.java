@@ -1,8 +1,11 @@
 package io.learnchain.node.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnchain.base.Hash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,9 +105,7 @@ public final class RequesterJournal {
                 task.dataset(),
                 task.dataOrigin(),
                 task.terms().trainingSet().toHex(),
-                task.terms().shardHashes().stream()
-                        .map(io.learnchain.base.Hash::toHex)
-                        .toList(),
+                task.terms().shardHashes().stream().map(Hash::toHex).toList(),
                 task.testSamples(),
                 timeMillis);
         append(entry);
@@ -146,9 +147,9 @@ public final class RequesterJournal {
         }
         try {
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (var channel = java.nio.channels.FileChannel.open(
+            try (var channel = FileChannel.open(
                     file.get(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                channel.write(java.nio.ByteBuffer.wrap(line));
+                channel.write(ByteBuffer.wrap(line));
                 channel.force(true);
             }
         } catch (IOException e) {

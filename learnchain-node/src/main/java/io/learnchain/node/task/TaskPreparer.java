@@ -9,7 +9,9 @@ import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.node.data.DatasetLoader;
+import io.learnchain.node.data.DatasetNotFoundException;
 import io.learnchain.node.data.TrainTestData;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +45,7 @@ public final class TaskPreparer {
                     "model '" + request.model() + "' reads "
                             + spec.layout().input() + " and outputs " + spec.outputSize() + " classes, but "
                             + request.dataset()
-                            + " has samples of " + java.util.Arrays.toString(train.sampleShape()) + " in "
+                            + " has samples of " + Arrays.toString(train.sampleShape()) + " in "
                             + train.classes()
                             + " classes");
         }
@@ -121,7 +123,7 @@ public final class TaskPreparer {
         return loaded.computeIfAbsent(dataset, name -> {
             try {
                 return loader.load(name);
-            } catch (io.learnchain.node.data.DatasetNotFoundException e) {
+            } catch (DatasetNotFoundException e) {
                 throw new TaskRequestException(
                         "dataset_not_installed",
                         e.getMessage() + " (or post with dataset fashion-mnist-small, the bundled subset)");

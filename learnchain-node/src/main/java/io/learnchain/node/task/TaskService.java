@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -393,7 +394,7 @@ public final class TaskService implements AutoCloseable {
                             + " are spread over its last convolution's positions, so the round's label mapping cannot be"
                             + " undone in its weights; its raw model blob "
                             + proof.modelHash().toHex() + " answers in the"
-                            + " round's labels " + java.util.Arrays.toString(mapping.permutation()));
+                            + " round's labels " + Arrays.toString(mapping.permutation()));
         }
         return new Delivered(mapping.unmap(mined), mined, mapping);
     }

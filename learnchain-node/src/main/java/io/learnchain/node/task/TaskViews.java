@@ -1,5 +1,6 @@
 package io.learnchain.node.task;
 
+import io.learnchain.base.Amount;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ public final class TaskViews {
 
     /** An amount as a decimal coin string and an integer unit string (no client loses precision). */
     public record Coins(String coins, String units) {
-        static Coins of(io.learnchain.base.Amount amount) {
+        static Coins of(Amount amount) {
             return new Coins(amount.toString(), Long.toString(amount.units()));
         }
     }

@@ -1,5 +1,6 @@
 package io.learnchain.node.wallet;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public final class KeyFileCrypto {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, deriveKey(password, salt, iterations), new GCMParameterSpec(128, iv));
-            cipher.updateAAD(address.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            cipher.updateAAD(address.getBytes(StandardCharsets.UTF_8));
             byte[] ct = cipher.doFinal(seed);
             return new KeyFile(
                     KeyFile.VERSION,
@@ -65,7 +66,7 @@ public final class KeyFileCrypto {
                     Cipher.DECRYPT_MODE,
                     deriveKey(password, HEX.parseHex(file.salt()), file.iterations()),
                     new GCMParameterSpec(128, HEX.parseHex(file.iv())));
-            cipher.updateAAD(file.address().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            cipher.updateAAD(file.address().getBytes(StandardCharsets.UTF_8));
             byte[] seed = cipher.doFinal(HEX.parseHex(file.ciphertext()));
             if (seed.length != 32) {
                 throw new IllegalArgumentException("the key file holds a " + seed.length + "-byte key, expected 32");

@@ -3,6 +3,7 @@ package io.learnchain.node.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.storage.StoreCorruptedException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,7 @@ class ApiServerTest {
                 throw new IllegalStateException("kaboom");
             });
             app.get("/api/v1/disk", ctx -> {
-                throw new io.learnchain.node.storage.StoreCorruptedException("/data/chain", "a block is unreadable");
+                throw new StoreCorruptedException("/data/chain", "a block is unreadable");
             });
         };
         server = ApiServer.start("127.0.0.1", 0, new NodeMetrics(), List.of(echo));

@@ -2,9 +2,12 @@ package io.learnchain.node.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.bytes.Bytes;
+import io.learnchain.base.codec.Mutations;
 import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.transition.BlockAssembler;
@@ -16,7 +19,10 @@ import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.clock.ManualClock;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,9 +123,7 @@ class ChainApiTest {
 
     @Test
     void answersUnknownAccountWith404AndMalformedAddressWith400() {
-        String unknown = io.learnchain.base.Address.of(
-                        KeyPair.fromSeed(new byte[32]).publicKey())
-                .toString();
+        String unknown = Address.of(KeyPair.fromSeed(new byte[32]).publicKey()).toString();
         HttpResponse<String> r = http.get("/api/v1/accounts/" + unknown);
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("never received coins");
@@ -196,7 +200,7 @@ class ChainApiTest {
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build();
-        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -210,8 +214,8 @@ class ChainApiTest {
                         }
                     }
                     return "";
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             Thread.sleep(100);
@@ -237,7 +241,7 @@ class ChainApiTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
     @org.junit.jupiter.params.provider.ValueSource(longs = {11, 12})
     void answersMutatedSubmissionsWith4xxNever5xx(long seed) {
-        io.learnchain.base.rng.SplitMix64 rng = new io.learnchain.base.rng.SplitMix64(seed);
+        SplitMix64 rng = new SplitMix64(seed);
         SignedTransaction tx = transfer(7, 5);
         List<String> goods = List.of("{\"hex\":\"" + hexOf(tx) + "\"}", """
                 {"transaction":{"chainId":"%s","senderKey":"%s","nonce":%d,"fee":"0.0000001","to":"%s",\
@@ -249,7 +253,7 @@ class ChainApiTest {
                         tx.signature().toHex()));
         for (int i = 0; i < 150; i++) {
             byte[] good = goods.get(i % 2).getBytes(StandardCharsets.UTF_8);
-            String body = new String(io.learnchain.base.codec.Mutations.mutate(good, rng), StandardCharsets.ISO_8859_1);
+            String body = new String(Mutations.mutate(good, rng), StandardCharsets.ISO_8859_1);
             HttpResponse<String> r = http.post("/api/v1/transactions", body);
             assertThat(r.statusCode())
                     .as("seed %d, mutation %d: %s -> %s", seed, i, body, r.body())

@@ -1,5 +1,6 @@
 package io.learnchain.node.api;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -86,9 +88,7 @@ final class ContractRequests {
                                 .withPathParam("address", "lc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"),
                         Call.get("/api/v1/accounts/{address}")
                                 .withPathParam(
-                                        "address",
-                                        io.learnchain.base.Address.ofBytes(new byte[20])
-                                                .toString())));
+                                        "address", Address.ofBytes(new byte[20]).toString())));
         lifelong(lifelongModel, fresh, unknownHash, rich);
         valid.put("getOpenApi", List.of(Call.get(ApiServer.OPENAPI_PATH)));
         valid.put("getMetrics", List.of(Call.get("/metrics")));
@@ -209,8 +209,8 @@ final class ContractRequests {
     }
 
     /** A request that undoes a valid call's effect (the miner stopped by the contract test is started again). */
-    java.util.Optional<Call> restore(String operationId) {
-        return java.util.Optional.ofNullable(restore.get(operationId));
+    Optional<Call> restore(String operationId) {
+        return Optional.ofNullable(restore.get(operationId));
     }
 
     List<Call> invalid(String operationId) {

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -264,7 +265,7 @@ class OpenApiContractTest {
         for (String method : METHODS) {
             if (!op.path().equals("/metrics")
                     && document.path("paths").path(op.path()).path(method).isMissingNode()) {
-                calls.add(valid.withMethod(method.toUpperCase(java.util.Locale.ROOT)));
+                calls.add(valid.withMethod(method.toUpperCase(Locale.ROOT)));
                 break;
             }
         }
@@ -288,7 +289,7 @@ class OpenApiContractTest {
                 JsonNode op = path.getValue().path(method);
                 if (!op.isMissingNode()) {
                     out.add(new Operation(
-                            method.toUpperCase(java.util.Locale.ROOT),
+                            method.toUpperCase(Locale.ROOT),
                             path.getKey(),
                             op.path("operationId").asText(),
                             op));

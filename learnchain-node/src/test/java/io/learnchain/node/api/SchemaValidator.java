@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -189,7 +190,7 @@ final class SchemaValidator {
 
     private static String describe(JsonNode value) {
         String text = value.toString();
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+        return value.getNodeType().name().toLowerCase(Locale.ROOT) + " "
                 + (text.length() > 60 ? text.substring(0, 60) + "..." : text);
     }
 }

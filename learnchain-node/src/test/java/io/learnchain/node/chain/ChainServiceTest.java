@@ -5,11 +5,17 @@ import static io.learnchain.node.chain.TestNode.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Address;
+import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.genesis.ProtocolLimits;
+import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.node.mempool.Admission;
 import io.learnchain.node.storage.ChainStoreFaults;
@@ -56,8 +62,7 @@ class ChainServiceTest {
     void rejectsInvalidBlockAndRemembersIt() {
         try (TestNode node = new TestNode()) {
             Block good = node.mine(KEYS.get(1), List.of(), 10);
-            Block forged = new Block(
-                    good.header().withProof(new io.learnchain.chain.block.IdleProof(5, 0)), good.transactions());
+            Block forged = new Block(good.header().withProof(new IdleProof(5, 0)), good.transactions());
             ImportResult first = node.chain.importBlock(forged);
             assertThat(first)
                     .isInstanceOfSatisfying(
@@ -123,7 +128,7 @@ class ChainServiceTest {
     void reopenGivesSameTipAndState() {
         Path path = dir.resolve("chain");
         Block last;
-        io.learnchain.base.Hash root;
+        Hash root;
         try (TestNode node = new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()))) {
             node.mineAndConnect(KEYS.get(1), List.of(transfer(0, 0, SINK, 5, 1)));
             last = node.mineAndConnect(KEYS.get(2), List.of(transfer(0, 1, SINK, 7, 1)));
@@ -214,13 +219,12 @@ class ChainServiceTest {
     void rejectsDescendantOfBadBlockWithoutReExecution() {
         try (TestNode node = new TestNode()) {
             Block good = node.mine(KEYS.get(1), List.of(), 10);
-            Block bad = new Block(
-                    good.header().withProof(new io.learnchain.chain.block.IdleProof(3, 0)), good.transactions());
+            Block bad = new Block(good.header().withProof(new IdleProof(3, 0)), good.transactions());
             assertThat(node.chain.importBlock(bad)).isInstanceOf(ImportResult.Rejected.class);
             var parentTip = node.chain.head().tip();
-            var badTip = new io.learnchain.chain.rules.ChainTip(
+            var badTip = new ChainTip(
                     bad.hash(), Height.of(1), bad.header().timestamp(), 1, parentTip.timestamp(), parentTip.state());
-            Block child = io.learnchain.chain.transition.BlockAssembler.mine(
+            Block child = BlockAssembler.mine(
                             badTip,
                             List.of(),
                             KEYS.get(1),
@@ -240,13 +244,13 @@ class ChainServiceTest {
     void refusesReorganisationDeeperThanGenesisLimit() {
         var base = TestNode.GENESIS;
         var limits = base.limits();
-        var shallow = new io.learnchain.chain.genesis.Genesis(
+        var shallow = new Genesis(
                 base.chainName(),
                 base.engine(),
                 base.targetBlockSeconds(),
                 base.initialDifficulty(),
                 base.premine(),
-                new io.learnchain.chain.genesis.ProtocolLimits(
+                new ProtocolLimits(
                         limits.maxBlockBytes(),
                         limits.maxTransactions(),
                         limits.maxModelBytes(),

@@ -26,6 +26,7 @@ import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.storage.InMemoryKeyValueStore;
 import io.learnchain.node.storage.RocksDbChainStore;
 import io.learnchain.node.storage.StoreCorruptedException;
+import io.learnchain.node.storage.WriteSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -148,8 +149,7 @@ class TaskStatePersistenceTest {
         TestNode node = new TestNode(InMemoryChainStore.over(kv, TestNode.GENESIS.chainId()));
         node.mineAndConnect(KEYS.get(2), List.of(postTask(0)));
         node.events.close(); // the store stays open: the damage below is written into it
-        kv.write(new io.learnchain.node.storage.WriteSet()
-                .delete(Column.TASKS, TaskRecords.key(1).unsafeArray()));
+        kv.write(new WriteSet().delete(Column.TASKS, TaskRecords.key(1).unsafeArray()));
         assertThatThrownBy(() -> new TestNode(InMemoryChainStore.over(kv, TestNode.GENESIS.chainId())))
                 .isInstanceOf(StoreCorruptedException.class)
                 .hasMessageContaining("(accounts and tasks) has root");

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class DatasetLoaderTest {
     void reportsTheBytesReadUpToTheFilesTotal() throws IOException {
         Path train = Files.writeString(tmp.resolve("train.csv"), "y,a,b\n0,1,2\n1,3,4\n");
         Path test = Files.writeString(tmp.resolve("test.csv"), "2,5,6\n");
-        List<long[]> reports = new java.util.ArrayList<>();
+        List<long[]> reports = new ArrayList<>();
         new DatasetLoader(List.of())
                 .load("csv:" + train + "," + test, (read, total) -> reports.add(new long[] {read, total}));
         long size = Files.size(train) + Files.size(test);

@@ -6,6 +6,8 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.dqn.DqnBlockBuilder;
+import io.learnchain.chain.fork.ChainSummary;
+import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
@@ -83,11 +85,9 @@ class DqnChainReloadTest {
     /** Orders two sibling blocks by the chain's fork choice. */
     static final class ForkChoiceOrder {
         static Block worse(Block x, Block y) {
-            var sx = io.learnchain.chain.fork.ChainSummary.genesis(Hash.ZERO)
-                    .extend(x.hash(), io.learnchain.chain.fork.ForkChoice.score(x.header()));
-            var sy = io.learnchain.chain.fork.ChainSummary.genesis(Hash.ZERO)
-                    .extend(y.hash(), io.learnchain.chain.fork.ForkChoice.score(y.header()));
-            return io.learnchain.chain.fork.ForkChoice.isBetter(sx, sy) ? y : x;
+            var sx = ChainSummary.genesis(Hash.ZERO).extend(x.hash(), ForkChoice.score(x.header()));
+            var sy = ChainSummary.genesis(Hash.ZERO).extend(y.hash(), ForkChoice.score(y.header()));
+            return ForkChoice.isBetter(sx, sy) ? y : x;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.learnchain.node.dqn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DevAccounts;
@@ -17,8 +18,14 @@ import io.learnchain.node.event.NodeEvent;
 import io.learnchain.node.mempool.MempoolConfig;
 import io.learnchain.node.p2p.P2pConfig;
 import io.learnchain.node.p2p.wire.PeerAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -75,16 +82,16 @@ class DqnServiceTest {
                     .orElseThrow()
                     .header()
                     .proof();
-            var http = java.net.http.HttpClient.newHttpClient();
+            var http = HttpClient.newHttpClient();
             String view = http.send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.apiUrl() + "/blocks/"
+                            HttpRequest.newBuilder(URI.create(node.apiUrl() + "/blocks/"
                                             + node.chain()
                                                     .blockAt(new Height(height))
                                                     .orElseThrow()
                                                     .hash()
                                                     .toHex()))
                                     .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
             assertThat(view)
                     .contains("\"type\":\"dqn\"")
@@ -129,8 +136,8 @@ class DqnServiceTest {
         }
     }
 
-    private static java.util.Set<io.learnchain.base.Address> minersOf(LearnchainNode node) {
-        java.util.Set<io.learnchain.base.Address> miners = new java.util.HashSet<>();
+    private static Set<Address> minersOf(LearnchainNode node) {
+        Set<Address> miners = new HashSet<>();
         long height = node.chain().head().height().value();
         for (long i = 1; i <= height; i++) {
             miners.add(

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +32,7 @@ class MempoolTest {
     private static final Address SINK = DevAccounts.address(9);
 
     private static final List<KeyPair> KEYS =
-            java.util.stream.IntStream.range(0, 10).mapToObj(DevAccounts::keys).toList();
+            IntStream.range(0, 10).mapToObj(DevAccounts::keys).toList();
 
     private static SignedTransaction tx(int account, long nonce, long feeUnits, long amountUnits) {
         return tx(CHAIN, KEYS.get(account), nonce, feeUnits, amountUnits);

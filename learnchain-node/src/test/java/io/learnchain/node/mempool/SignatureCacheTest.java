@@ -2,9 +2,11 @@ package io.learnchain.node.mempool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.node.chain.TestNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SignatureCacheTest {
@@ -45,16 +47,16 @@ class SignatureCacheTest {
 
     @Test
     void aHeaderSignedHereIsNotVerifiedAgainButAnotherSignatureIs() {
-        io.learnchain.chain.block.BlockHeader header;
+        BlockHeader header;
         try (TestNode node = new TestNode()) {
-            header = node.mine(TestNode.KEYS.get(0), java.util.List.of(), 10).header();
+            header = node.mine(TestNode.KEYS.get(0), List.of(), 10).header();
         }
         SignatureCache cache = new SignatureCache(16);
         cache.signedHere(header);
         assertThat(cache.verifyHeader(header)).isTrue();
         assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.misses()).isZero();
-        io.learnchain.chain.block.BlockHeader resigned = new io.learnchain.chain.block.BlockHeader(
+        BlockHeader resigned = new BlockHeader(
                 header.version(),
                 header.height(),
                 header.previous(),

@@ -6,10 +6,12 @@ import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pole.PoleFixture;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
 import io.learnchain.testkit.ChainBuilder;
@@ -22,17 +24,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Headers-first sync, reorganisation across the network, stall replacement and blob fetching over the in-memory transport. */
 class InMemorySyncTest {
     static final long START = (ChainBuilder.DEFAULT_GENESIS_TIME + 10_000_000) * 1000;
-    final io.learnchain.node.gossip.VirtualScheduler scheduler = new io.learnchain.node.gossip.VirtualScheduler(START);
+    final VirtualScheduler scheduler = new VirtualScheduler(START);
     final MemoryNetwork network = new MemoryNetwork(scheduler, 20, 7);
 
-    P2pTestNode node(String name, io.learnchain.chain.genesis.Genesis genesis, P2pConfig config) {
+    P2pTestNode node(String name, Genesis genesis, P2pConfig config) {
         P2pTestNode n = new P2pTestNode(name, genesis, scheduler, scheduler, config);
         network.add(name, n.peers);
         n.peers.start();
         return n;
     }
 
-    P2pTestNode node(String name, io.learnchain.chain.genesis.Genesis genesis) {
+    P2pTestNode node(String name, Genesis genesis) {
         return node(name, genesis, P2pTestNode.config(name, VerifyLevel.ACCURACY));
     }
 

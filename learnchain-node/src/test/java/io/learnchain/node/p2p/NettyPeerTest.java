@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.Genesis;
@@ -11,6 +12,7 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.p2p.wire.WireCodec;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
 import io.learnchain.testkit.ChainBuilder;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -135,9 +138,9 @@ class NettyPeerTest {
         TcpScriptedPeer twice = peer(node);
         twice.handshake(chain.genesis().chainId(), "twice");
         twice.send(new WireMessage.Hello(
-                io.learnchain.node.p2p.wire.WireCodec.PROTOCOL_VERSION,
+                WireCodec.PROTOCOL_VERSION,
                 chain.genesis().chainId(),
-                io.learnchain.base.Height.GENESIS,
+                Height.GENESIS,
                 chain.genesis().chainId(),
                 Hash.sha256("twice".getBytes()),
                 0));
@@ -146,9 +149,9 @@ class NettyPeerTest {
                 .isTrue();
 
         byte[] split = TcpScriptedPeer.frame(TcpScriptedPeer.CODEC.encode(new WireMessage.Ping(77)));
-        good.write(java.util.Arrays.copyOfRange(split, 0, 3));
+        good.write(Arrays.copyOfRange(split, 0, 3));
         Thread.sleep(50);
-        good.write(java.util.Arrays.copyOfRange(split, 3, split.length));
+        good.write(Arrays.copyOfRange(split, 3, split.length));
         assertThat(good.readUntil(WireMessage.Pong.class).nonce())
                 .as("a frame split across writes is processed")
                 .isEqualTo(77);

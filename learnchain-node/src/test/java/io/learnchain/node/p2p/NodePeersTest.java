@@ -6,6 +6,10 @@ import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.p2p.wire.PeerAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,11 +49,11 @@ class NodePeersTest {
                 assertThat(miner.peers().orElseThrow().service().peers())
                         .singleElement()
                         .satisfies(p -> assertThat(p.inbound()).isTrue());
-                var http = java.net.http.HttpClient.newHttpClient();
+                var http = HttpClient.newHttpClient();
                 String body = http.send(
-                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(follower.apiUrl() + "/peers"))
+                                HttpRequest.newBuilder(URI.create(follower.apiUrl() + "/peers"))
                                         .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                                HttpResponse.BodyHandlers.ofString())
                         .body();
                 assertThat(body)
                         .contains("\"enabled\":true")

@@ -9,6 +9,7 @@ import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.testkit.ChainBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,8 +109,8 @@ final class P2pFigures {
         }
         System.gc();
         long after = rt.totalMemory() - rt.freeMemory();
-        long[] measured = java.util.Arrays.copyOfRange(times, 2, times.length); // the first two warm up
-        java.util.Arrays.sort(measured);
+        long[] measured = Arrays.copyOfRange(times, 2, times.length); // the first two warm up
+        Arrays.sort(measured);
         System.out.printf(
                 "propagation: %d nodes (line), candidate + model of %,d bytes: median %.2f ms, max %.2f ms"
                         + " (%d runs); heap per node %.1f MiB, Netty direct memory %.1f MiB%n",

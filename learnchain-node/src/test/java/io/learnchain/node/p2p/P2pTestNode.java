@@ -13,6 +13,7 @@ import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A chain service, an in-memory blob store and a peer service, for peer-protocol tests. */
 final class P2pTestNode {
@@ -32,7 +34,7 @@ final class P2pTestNode {
     final PeerService peers;
     final Mempool mempool;
     /** Called with every gossip message that reached this node's sink (on the scheduler thread). */
-    volatile java.util.function.Consumer<io.learnchain.node.gossip.GossipMessage> tap = m -> {};
+    volatile Consumer<GossipMessage> tap = m -> {};
 
     P2pTestNode(String name, Genesis genesis, Scheduler scheduler, Clock clock, P2pConfig config) {
         this.name = name;

@@ -2,11 +2,15 @@ package io.learnchain.node.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.gossip.GossipMessage;
+import io.learnchain.node.gossip.VirtualScheduler;
+import io.learnchain.node.p2p.wire.PeerAddress;
 import io.learnchain.node.p2p.wire.WireCodec;
 import io.learnchain.node.p2p.wire.WireLimits;
 import io.learnchain.node.p2p.wire.WireMessage;
@@ -18,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** SCENARIOS.md A: what gets a peer banned, and what does not. */
 class PeerMisbehaviourTest {
-    final io.learnchain.node.gossip.VirtualScheduler scheduler =
-            new io.learnchain.node.gossip.VirtualScheduler(InMemorySyncTest.START);
+    final VirtualScheduler scheduler = new VirtualScheduler(InMemorySyncTest.START);
     final ChainBuilder chain = ChainBuilder.devnet();
     final P2pTestNode node = new P2pTestNode(
             "node", chain.genesis(), scheduler, scheduler, P2pTestNode.config("node", VerifyLevel.ACCURACY));
@@ -54,7 +57,7 @@ class PeerMisbehaviourTest {
         assertThat(node.peers.isBanned("twice")).isTrue();
 
         ScriptedPeer early = new ScriptedPeer("early").connectTo(node.peers);
-        early.tell(new WireMessage.Status(io.learnchain.base.Height.of(1), Hash.ZERO));
+        early.tell(new WireMessage.Status(Height.of(1), Hash.ZERO));
         scheduler.runFor(10);
         assertThat(node.peers.isBanned("early")).isTrue();
     }
@@ -91,7 +94,7 @@ class PeerMisbehaviourTest {
 
     @Test
     void bansTheRelayerOfAMutatedBodyAndStillConnectsTheHonestCopy() {
-        Block honest = chain.addBlock(chain.transfer(1, 2, io.learnchain.base.Amount.ofUnits(5_000)));
+        Block honest = chain.addBlock(chain.transfer(1, 2, Amount.ofUnits(5_000)));
         List<Transaction> body = new ArrayList<>(honest.transactions());
         Collections.swap(body, 0, 1);
         Block mutated = new Block(honest.header(), body);
@@ -130,7 +133,7 @@ class PeerMisbehaviourTest {
     void dropsDuplicateGossipAndRelaysNewGossipOnce() {
         ScriptedPeer from = ready("from");
         ScriptedPeer to = ready("to");
-        var tx = chain.transfer(1, 2, io.learnchain.base.Amount.ofUnits(5_000));
+        var tx = chain.transfer(1, 2, Amount.ofUnits(5_000));
         for (int i = 0; i < 3; i++) {
             from.tell(new WireMessage.Gossip(new GossipMessage.Transaction(tx)));
         }
@@ -178,7 +181,7 @@ class PeerMisbehaviourTest {
         listener.tell(new WireMessage.Hello(
                 WireCodec.PROTOCOL_VERSION,
                 chain.genesis().chainId(),
-                io.learnchain.base.Height.GENESIS,
+                Height.GENESIS,
                 chain.genesis().chainId(),
                 Hash.sha256("listener".getBytes()),
                 9645));
@@ -189,8 +192,7 @@ class PeerMisbehaviourTest {
         scheduler.runFor(10);
         assertThat(asker.receivedOf(WireMessage.Peers.class))
                 .last()
-                .satisfies(p ->
-                        assertThat(p.peers()).contains(new io.learnchain.node.p2p.wire.PeerAddress("10.0.0.7", 9645)));
+                .satisfies(p -> assertThat(p.peers()).contains(new PeerAddress("10.0.0.7", 9645)));
     }
 
     /** The codec's tags, for hand-made frames. */

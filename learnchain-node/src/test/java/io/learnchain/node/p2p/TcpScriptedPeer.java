@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -87,7 +88,7 @@ final class TcpScriptedPeer implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (EOFException | java.net.SocketException e) {
+        } catch (EOFException | SocketException e) {
             return true;
         }
     }

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.node.event.PoleEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class MinerLogTest {
     private static Hash h(String s) {
-        return Hash.sha256(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Hash.sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.learnchain.node.storage;
 
 import io.learnchain.base.Hash;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** A chain store whose key-value port can fail the next write and counts batches (fakes only the I/O port). */
 public final class ChainStoreFaults {
@@ -30,8 +32,8 @@ public final class ChainStoreFaults {
     }
 
     /** The column families the last batch wrote to. */
-    public java.util.Set<Column> lastBatchColumns() {
-        java.util.Set<Column> out = java.util.EnumSet.noneOf(Column.class);
+    public Set<Column> lastBatchColumns() {
+        Set<Column> out = EnumSet.noneOf(Column.class);
         kv.lastBatch.ops().forEach(op -> out.add(op.column()));
         return out;
     }

@@ -8,6 +8,7 @@ import io.learnchain.base.Height;
 import io.learnchain.base.bytes.Bytes;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,7 +165,7 @@ class ChainStoreTest {
         }
 
         @Override
-        public void scan(Column column, byte[] prefix, java.util.function.BiConsumer<byte[], byte[]> visitor) {
+        public void scan(Column column, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
             delegate.scan(column, prefix, visitor);
         }
 

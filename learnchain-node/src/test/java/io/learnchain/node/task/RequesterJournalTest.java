@@ -3,6 +3,8 @@ package io.learnchain.node.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.node.data.DatasetLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +41,7 @@ class RequesterJournalTest {
         journal.revealed(1, 2, "cd".repeat(32), 200);
         Files.writeString(dir.resolve("requester/tasks.jsonl"), "{\"type\":\"revea", StandardOpenOption.APPEND);
         RequesterJournal again = RequesterJournal.open(dir);
-        List<String> shards = t.terms().shardHashes().stream()
-                .map(io.learnchain.base.Hash::toHex)
-                .toList();
+        List<String> shards = t.terms().shardHashes().stream().map(Hash::toHex).toList();
         assertThat(again.postedWithShards(shards)).get().satisfies(p -> {
             assertThat(p.model()).isEqualTo("mlp-small");
             assertThat(p.dataset()).isEqualTo("fashion-mnist-small");
@@ -59,10 +59,9 @@ class RequesterJournalTest {
         assertThat(t.shards()).hasSize(4);
         int total = 0;
         for (int i = 0; i < 4; i++) {
-            assertThat(io.learnchain.base.Hash.sha256(t.shards().get(i)))
+            assertThat(Hash.sha256(t.shards().get(i)))
                     .isEqualTo(t.terms().shardHashes().get(i));
-            total += io.learnchain.learn.data.DatasetCodec.decode(t.shards().get(i), "shard")
-                    .count();
+            total += DatasetCodec.decode(t.shards().get(i), "shard").count();
         }
         assertThat(total).isEqualTo(t.testSamples());
         assertThat(t.terms().modelSpec()).isEqualTo("input 784 | dense 64 | relu | dense 10");

@@ -6,8 +6,19 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FileReader;
+import java.io.FileWriter;
+import java.io.RandomAccessFile;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The determinism rules of the core (base, learn, chain), as ArchUnit rules over any set of
@@ -103,11 +114,11 @@ public final class CoreRules {
                 .dependOnClassesThat()
                 .belongToAnyOf(
                         Thread.class,
-                        java.util.concurrent.ExecutorService.class,
-                        java.util.concurrent.Executors.class,
-                        java.util.concurrent.ForkJoinPool.class,
-                        java.util.concurrent.CompletableFuture.class,
-                        java.util.concurrent.Executor.class)
+                        ExecutorService.class,
+                        Executors.class,
+                        ForkJoinPool.class,
+                        CompletableFuture.class,
+                        Executor.class)
                 .orShould()
                 .callMethodWhere(DescribedPredicate.describe(
                         "parallelStream() or parallel()",
@@ -148,12 +159,12 @@ public final class CoreRules {
                 .orShould()
                 .dependOnClassesThat()
                 .belongToAnyOf(
-                        java.io.File.class,
-                        java.io.FileInputStream.class,
-                        java.io.FileOutputStream.class,
-                        java.io.RandomAccessFile.class,
-                        java.io.FileReader.class,
-                        java.io.FileWriter.class)
+                        File.class,
+                        FileInputStream.class,
+                        FileOutputStream.class,
+                        RandomAccessFile.class,
+                        FileReader.class,
+                        FileWriter.class)
                 .because("the core parses bytes handed to it; opening files and sockets happens in node and cli");
     }
 

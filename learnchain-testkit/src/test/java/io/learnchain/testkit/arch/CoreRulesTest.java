@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.learnchain.learn.compute.PoolShapedFixture;
 import io.learnchain.testkit.arch.violations.NondeterministicTrainer;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,7 +73,7 @@ class CoreRulesTest {
 
     @Test
     void computePackageMayUseThreadsButNothingElse() {
-        JavaClasses pool = new ClassFileImporter().importClasses(io.learnchain.learn.compute.PoolShapedFixture.class);
+        JavaClasses pool = new ClassFileImporter().importClasses(PoolShapedFixture.class);
         assertThat(CoreRules.noThreads(CoreRules.CORE_PACKAGES)
                         .allowEmptyShould(true)
                         .evaluate(pool)

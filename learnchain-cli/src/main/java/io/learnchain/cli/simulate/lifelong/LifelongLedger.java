@@ -1,5 +1,6 @@
 package io.learnchain.cli.simulate.lifelong;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -60,14 +62,14 @@ final class LifelongLedger {
         this.miner = DevAccounts.keys(participants + 1);
         this.view = new BlobView() {
             @Override
-            public java.util.Optional<byte[]> get(Hash hash) {
-                return java.util.Optional.ofNullable(blobs.get(hash));
+            public Optional<byte[]> get(Hash hash) {
+                return Optional.ofNullable(blobs.get(hash));
             }
 
             @Override
-            public java.util.Optional<Dataset> dataset(Hash hash) {
+            public Optional<Dataset> dataset(Hash hash) {
                 Dataset d = decoded.get(hash);
-                return d != null ? java.util.Optional.of(d) : BlobView.super.dataset(hash);
+                return d != null ? Optional.of(d) : BlobView.super.dataset(hash);
             }
         };
     }
@@ -108,7 +110,7 @@ final class LifelongLedger {
                 tip,
                 txs,
                 miner.publicKey(),
-                io.learnchain.base.Address.of(miner.publicKey()),
+                Address.of(miner.publicKey()),
                 tip.timestamp() + 10,
                 rules,
                 SignatureVerifier.ED25519,

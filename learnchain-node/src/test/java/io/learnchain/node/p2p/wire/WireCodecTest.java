@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ class WireCodecTest {
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("unknown message tag 99");
         byte[] ping = CODEC.encode(new WireMessage.Ping(1));
-        byte[] padded = java.util.Arrays.copyOf(ping, ping.length + 1);
+        byte[] padded = Arrays.copyOf(ping, ping.length + 1);
         assertThatThrownBy(() -> CODEC.decode(padded))
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("trailing");
