@@ -2,7 +2,7 @@ package io.learnchain.cli.simulate;
 
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +27,7 @@ final class AdversaryTrace {
     }
 
     /** {@code port}, recording what goes through it. */
-    Network watching(Network port) {
+    GossipNetwork watching(GossipNetwork port) {
         return message -> {
             switch (message) {
                 case GossipMessage.Candidate c -> candidates.add(c);

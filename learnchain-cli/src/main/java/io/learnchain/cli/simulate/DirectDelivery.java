@@ -2,7 +2,7 @@ package io.learnchain.cli.simulate;
 
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ final class DirectDelivery {
     }
 
     /** The port endpoint {@code index} sends through. */
-    Network port(int index) {
+    GossipNetwork port(int index) {
         return message -> send(index, message);
     }
 

@@ -3,7 +3,7 @@ package io.learnchain.cli.simulate;
 import io.learnchain.base.Hash;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.VerifyLevel;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.node.p2p.MemoryNetwork;
 import io.learnchain.node.p2p.P2pConfig;
@@ -59,7 +59,7 @@ final class SimNetwork {
     }
 
     /** The port node {@code index} sends through. */
-    Network port(int index) {
+    GossipNetwork port(int index) {
         return message -> {
             if (memory.isPresent()) {
                 services.get(index).broadcast(message);

@@ -24,7 +24,7 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.data.TrainTestData;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.PoleEvent;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
@@ -163,7 +163,7 @@ final class Simulation {
                 pool);
         bus.close();
         Adversary adversary = adversaryAt(i);
-        Network port = network.port(i);
+        GossipNetwork port = network.port(i);
         if (adversary != null || (i == 0 && config.adversaries().contains(Adversary.SILENT_REQUESTER))) {
             AdversaryTrace trace = new AdversaryTrace(
                     adversary != null ? adversary : Adversary.SILENT_REQUESTER, name, key.publicKey());

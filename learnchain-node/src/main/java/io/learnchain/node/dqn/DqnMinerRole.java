@@ -18,7 +18,7 @@ import io.learnchain.learn.rl.Transition;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * trains on sampled batches, acts epsilon-greedily in S_t, steps the environment, and proposes
  * block t+1 with the training record; the network's fork choice picks among the proposals. So
  * every miner proposes once per height, and N miners mean N proposals per block. Owns no thread and reads
- * no clock: work runs on the {@link Scheduler}, blocks go out through the {@link Network}.
+ * no clock: work runs on the {@link Scheduler}, blocks go out through the {@link GossipNetwork}.
  *
  * <p>The learner stores the transition of every tip it builds on. When a late sibling replaces a
  * tip it already built on, both transitions stay in its replay buffer (a local effect: training is
@@ -43,7 +43,7 @@ public final class DqnMinerRole {
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
-    private final Network network;
+    private final GossipNetwork network;
     private final Scheduler scheduler;
     private final Consumer<DqnEvent> events;
     private final DqnLearner learner;
@@ -62,7 +62,7 @@ public final class DqnMinerRole {
             String name,
             KeyPair key,
             ChainService chain,
-            Network network,
+            GossipNetwork network,
             Scheduler scheduler,
             Consumer<DqnEvent> events,
             ComputePool pool,

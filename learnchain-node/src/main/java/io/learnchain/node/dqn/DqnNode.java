@@ -7,7 +7,7 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,19 +21,20 @@ import java.util.function.Consumer;
  * send (the chain validates each step against its parent and fork choice picks the best tip),
  * keeps blocks whose parent has not arrived yet until it does, and starts its optional
  * {@link DqnMinerRole} (which proposes in slots on the current tip). Speaks the same {@link GossipMessage}s over the same
- * {@link Network} and {@link Scheduler} ports as the pole roles (dqn uses only transactions and
+ * {@link GossipNetwork} and {@link Scheduler} ports as the pole roles (dqn uses only transactions and
  * blocks).
  */
 public final class DqnNode {
     private final String name;
     private final ChainService chain;
     private final Scheduler scheduler;
-    private final Network peers;
+    private final GossipNetwork peers;
     private final Consumer<DqnEvent> events;
     private final Map<Hash, List<Block>> orphans = new HashMap<>();
     private Optional<DqnMinerRole> miner = Optional.empty();
 
-    public DqnNode(String name, ChainService chain, Scheduler scheduler, Network peers, Consumer<DqnEvent> events) {
+    public DqnNode(
+            String name, ChainService chain, Scheduler scheduler, GossipNetwork peers, Consumer<DqnEvent> events) {
         if (chain.rules().dqn().isEmpty()) {
             throw new IllegalArgumentException("a dqn node needs a dqn chain; the genesis engine is "
                     + chain.genesis().engine().name());
@@ -46,7 +47,7 @@ public final class DqnNode {
     }
 
     /** The network this node's roles send through: to every peer, and to this node itself. */
-    public Network outbound() {
+    public GossipNetwork outbound() {
         return message -> {
             peers.broadcast(message);
             scheduler.after(0, () -> receive(name, message));

@@ -4,7 +4,7 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.DqnEvent;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -38,7 +38,7 @@ public final class DqnRoles {
             ChainService chain,
             Optional<KeyPair> minerKey,
             Scheduler scheduler,
-            Network peers,
+            GossipNetwork peers,
             Consumer<DqnEvent> events,
             ComputePool pool,
             long seed,
@@ -52,7 +52,7 @@ public final class DqnRoles {
             ChainService chain,
             Optional<KeyPair> minerKey,
             Scheduler scheduler,
-            Network peers,
+            GossipNetwork peers,
             Consumer<DqnEvent> events,
             ComputePool pool,
             long seed,

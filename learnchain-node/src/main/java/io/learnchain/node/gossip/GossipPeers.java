@@ -6,21 +6,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seam between a real node's pole roles and its peers: a {@link Network} that sends to every
+ * The seam between a real node's pole roles and its peers: a {@link GossipNetwork} that sends to every
  * attached transport (none at first: a node with no peers). The peer-to-peer layer attaches one
  * and hands what it receives to the engine service's receive. A transport that throws is logged and
  * the others still get the message.
  */
-public final class GossipPeers implements Network {
+public final class GossipPeers implements GossipNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(GossipPeers.class);
-    private final List<Network> transports = new CopyOnWriteArrayList<>();
+    private final List<GossipNetwork> transports = new CopyOnWriteArrayList<>();
 
     /** Sends every later message through {@code transport} too. */
-    public void attach(Network transport) {
+    public void attach(GossipNetwork transport) {
         transports.add(transport);
     }
 
-    public void detach(Network transport) {
+    public void detach(GossipNetwork transport) {
         transports.remove(transport);
     }
 
@@ -30,7 +30,7 @@ public final class GossipPeers implements Network {
 
     @Override
     public void broadcast(GossipMessage message) {
-        for (Network t : transports) {
+        for (GossipNetwork t : transports) {
             try {
                 t.broadcast(message);
             } catch (RuntimeException e) {

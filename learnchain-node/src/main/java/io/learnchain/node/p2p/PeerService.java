@@ -7,7 +7,7 @@ import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainHead;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.p2p.wire.PeerAddress;
 import io.learnchain.node.p2p.wire.WireCodec;
@@ -26,14 +26,14 @@ import org.slf4j.LoggerFactory;
  * The peer protocol, independent of the transport (PROTOCOL.md 6): handshake, pings, status,
  * serving headers, blocks and blobs, gossip with de-duplication, misbehaviour scores and bans,
  * headers-first sync ({@link SyncProcess}) and blob fetching ({@link BlobFetcher}). It is the
- * {@link Network} port of the pole roles: {@link #broadcast} gossips to every ready peer.
+ * {@link GossipNetwork} port of the pole roles: {@link #broadcast} gossips to every ready peer.
  *
  * <p>Threads: transports call {@link #onConnected}, {@link #onMessage} and {@link #onClosed} from
  * their own threads. Decoding, pings and bans for malformed frames happen there at once (so a busy
  * node still answers pings and drops abusers); everything else runs on the {@link Scheduler}, one
  * task at a time, which is also where the pole roles and the chain run.
  */
-public final class PeerService implements Network {
+public final class PeerService implements GossipNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(PeerService.class);
     private static final long TICK_MILLIS = 500;
     private static final int SEEN_CAPACITY = 32_768;
@@ -165,7 +165,7 @@ public final class PeerService implements Network {
         }
     }
 
-    // ---- the Network port --------------------------------------------------------------------
+    // ---- the GossipNetwork port --------------------------------------------------------------------
 
     /** Gossips {@code message} to every ready peer, unless it was already seen (received or sent) here. */
     @Override

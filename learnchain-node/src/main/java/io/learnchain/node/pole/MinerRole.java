@@ -37,7 +37,7 @@ import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +50,7 @@ import java.util.stream.LongStream;
  * commits when the task's minimum training accuracy is reached, and on the reveal evaluates on the
  * shard and sends its candidate; for an idle round it seals a hash-work block after a seeded delay;
  * when the requester stays silent past the maximum phase it seals the forfeit block. Owns no
- * thread and reads no clock: work runs on the {@link Scheduler}, messages go to the {@link Network}.
+ * thread and reads no clock: work runs on the {@link Scheduler}, messages go to the {@link GossipNetwork}.
  * Training runs in chunks of {@code trainChunkSteps} steps, one scheduler task each, so a node's
  * single worker handles messages in between. {@link #setActive} stops and restarts it; {@link #status()}
  * may be read from any thread.
@@ -60,7 +60,7 @@ public final class MinerRole {
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
-    private final Network network;
+    private final GossipNetwork network;
     private final Scheduler scheduler;
     private final Consumer<PoleEvent> events;
     private final ComputePool pool;
@@ -84,7 +84,7 @@ public final class MinerRole {
             String name,
             KeyPair key,
             ChainService chain,
-            Network network,
+            GossipNetwork network,
             Scheduler scheduler,
             Consumer<PoleEvent> events,
             ComputePool pool,
@@ -103,7 +103,7 @@ public final class MinerRole {
             String name,
             KeyPair key,
             ChainService chain,
-            Network network,
+            GossipNetwork network,
             Scheduler scheduler,
             Consumer<PoleEvent> events,
             ComputePool pool,

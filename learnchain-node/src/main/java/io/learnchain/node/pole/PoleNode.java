@@ -15,7 +15,7 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ public final class PoleNode {
     private final ChainService chain;
     private final BlobStore blobs;
     private final Scheduler scheduler;
-    private final Network peers;
+    private final GossipNetwork peers;
     private final Consumer<PoleEvent> events;
     private final long candidateWindowMillis;
     private final Map<Hash, List<CandidateSelection.Candidate>> candidates = new HashMap<>();
@@ -70,7 +70,7 @@ public final class PoleNode {
             ChainService chain,
             BlobStore blobs,
             Scheduler scheduler,
-            Network peers,
+            GossipNetwork peers,
             Consumer<PoleEvent> events,
             long candidateWindowMillis) {
         this.name = name;
@@ -84,7 +84,7 @@ public final class PoleNode {
     }
 
     /** The network the roles of this node send through: to every peer, and to this node itself. */
-    public Network outbound() {
+    public GossipNetwork outbound() {
         return message -> {
             peers.broadcast(message);
             scheduler.after(0, () -> receive(name, message));

@@ -16,7 +16,7 @@ import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.gossip.GossipMessage;
-import io.learnchain.node.gossip.Network;
+import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.mempool.Admission;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class RequesterRole {
     private final KeyPair key;
     private final ChainService chain;
     private final BlobStore blobs;
-    private final Network network;
+    private final GossipNetwork network;
     private final Scheduler scheduler;
     private final Consumer<PoleEvent> events;
     private final boolean silent;
@@ -57,7 +57,7 @@ public final class RequesterRole {
             KeyPair key,
             ChainService chain,
             BlobStore blobs,
-            Network network,
+            GossipNetwork network,
             Scheduler scheduler,
             Consumer<PoleEvent> events,
             long revealGraceMillis,

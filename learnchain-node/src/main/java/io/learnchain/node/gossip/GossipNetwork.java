@@ -5,7 +5,7 @@ package io.learnchain.node.gossip;
  * in-memory network with seeded latency; the peer protocol (node.p2p) maps each {@link GossipMessage} onto the wire.
  */
 @FunctionalInterface
-public interface Network {
+public interface GossipNetwork {
     /** Sends {@code message} to every peer (never back to the sender). */
     void broadcast(GossipMessage message);
 }
