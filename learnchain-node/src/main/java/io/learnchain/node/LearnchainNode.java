@@ -55,6 +55,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -228,8 +229,14 @@ public final class LearnchainNode implements AutoCloseable {
                             clock)));
             Optional<ApiServer> api = Optional.empty();
             if (config.apiEnabled()) {
+                Optional<MinerService> idleMiner = miner;
+                // /status says whether the node mines now (miner/stop turns it off), not whether it has a key
+                BooleanSupplier mining = () -> poleService
+                        .map(PoleService::isMining)
+                        .or(() -> dqnService.map(DqnService::isMining))
+                        .orElseGet(() -> idleMiner.map(MinerService::isRunning).orElse(false));
                 List<ApiRoutes> routes = new ArrayList<>(List.of(
-                        new ChainRoutes(chain, config.minerKey().isPresent(), config.devMode()),
+                        new ChainRoutes(chain, mining, config.devMode()),
                         new EventRoutes(events, chain),
                         new AccountRoutes(chain),
                         new PeerRoutes(peers),

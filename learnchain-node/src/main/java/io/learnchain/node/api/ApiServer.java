@@ -48,8 +48,11 @@ public final class ApiServer implements AutoCloseable {
         ObjectMapper mapper = ApiJson.create();
         List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
-            config.events(events -> events.handlerAdded(
-                    info -> endpoints.add(new Endpoint(info.getHttpMethod().name(), info.getPath()))));
+            config.events(events -> events.handlerAdded(info -> {
+                if (info.getHttpMethod().isHttpMethod()) { // not the request guard's before-handler
+                    endpoints.add(new Endpoint(info.getHttpMethod().name(), info.getPath()));
+                }
+            }));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = DASHBOARD_DIRECTORY;
@@ -62,6 +65,8 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000L;
         });
         installErrorHandling(app);
+        RequestGuard guard = new RequestGuard(host);
+        app.before(guard::check);
         byte[] openApi = openApiDocument();
         app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
         app.get(

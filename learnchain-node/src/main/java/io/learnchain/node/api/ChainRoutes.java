@@ -30,6 +30,7 @@ import io.learnchain.node.mempool.Admission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /** REST endpoints for the chain, accounts and transactions under /api/v1 (see docs/api.md). */
 public final class ChainRoutes implements ApiRoutes {
@@ -38,12 +39,12 @@ public final class ChainRoutes implements ApiRoutes {
     private static final int MAX_PAGE = 100;
 
     private final ChainService chain;
-    private final boolean hasMinerKey;
+    private final BooleanSupplier mining;
     private final boolean devMode;
 
-    public ChainRoutes(ChainService chain, boolean hasMinerKey, boolean devMode) {
+    public ChainRoutes(ChainService chain, BooleanSupplier mining, boolean devMode) {
         this.chain = chain;
-        this.hasMinerKey = hasMinerKey;
+        this.mining = mining;
         this.devMode = devMode;
     }
 
@@ -71,7 +72,7 @@ public final class ChainRoutes implements ApiRoutes {
                 head.tip().nextDifficulty(chain.rules()),
                 genesis.targetBlockSeconds(),
                 chain.mempool().size(),
-                hasMinerKey,
+                mining.getAsBoolean(),
                 devMode,
                 VERSION));
     }

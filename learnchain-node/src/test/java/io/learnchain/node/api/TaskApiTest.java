@@ -112,6 +112,9 @@ class TaskApiTest {
                             .path("phase")
                             .asText())
                     .isEqualTo("STOPPED");
+            assertThat(json(http.get("/api/v1/status"), 200).path("mining").asBoolean())
+                    .as("/status after miner/stop")
+                    .isFalse();
             Thread.sleep(FAST.candidateWindowMillis() + 500); // a round already revealed is still decided
             JsonNode meta = JSON.readTree(bytes(node.apiPort(), "/api/v1/tasks/1/model?format=metadata"));
             task = json(http.get("/api/v1/tasks/1"), 200);

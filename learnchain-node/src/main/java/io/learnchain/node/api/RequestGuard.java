@@ -1,0 +1,104 @@
+package io.learnchain.node.api;
+
+import io.javalin.http.Context;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The API belongs to its operator: a web page the operator happens to visit must not drive it.
+ *
+ * <ul>
+ *   <li>DNS rebinding: a request is answered only when its {@code Host} is an IP address,
+ *       {@code localhost} or the name the API was told to listen on ({@code --api-host}); a page of
+ *       {@code evil.example} rebound to 127.0.0.1 sends {@code Host: evil.example} and gets 403.</li>
+ *   <li>Cross-site requests: a request that changes anything (every method but GET, HEAD and
+ *       OPTIONS) is refused when the browser says it comes from another origin ({@code Origin}
+ *       other than the address it was sent to, or {@code Sec-Fetch-Site: cross-site}). The
+ *       dashboard is served from the node itself, so its requests are same-origin; the CLI and
+ *       other programs send no {@code Origin} and are not affected.</li>
+ * </ul>
+ */
+final class RequestGuard {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final String listenHost;
+
+    RequestGuard(String listenHost) {
+        this.listenHost = listenHost.toLowerCase(Locale.ROOT);
+    }
+
+    void check(Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null || !allowedHost(hostName(host))) {
+            throw new ApiException(
+                    403,
+                    "forbidden_host",
+                    "this node's API answers requests addressed to its own address only (an IP address, localhost"
+                            + " or --api-host), not to '" + host + "': open it as http://127.0.0.1:PORT/ or pass the"
+                            + " name with --api-host");
+        }
+        if (SAFE_METHODS.contains(ctx.method().name())) {
+            return;
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equals("null") && !sameOrigin(origin, host)) {
+            throw new ApiException(
+                    403,
+                    "forbidden_origin",
+                    "a page from " + origin + " may not change this node; use the node's own dashboard or the CLI");
+        }
+        if ("null".equals(origin) || "cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
+            throw new ApiException(
+                    403,
+                    "forbidden_origin",
+                    "a cross-site request may not change this node; use the node's own dashboard or the CLI");
+        }
+    }
+
+    private boolean allowedHost(String name) {
+        return name.equals("localhost") || name.equals(listenHost) || isIpLiteral(name);
+    }
+
+    /** The host name of a Host header value: "h", "h:port", "[v6]" or "[v6]:port", lower case. */
+    static String hostName(String hostHeader) {
+        String h = hostHeader.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(0, end + 1);
+        }
+        int colon = h.lastIndexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    static boolean isIpLiteral(String name) {
+        if (name.startsWith("[") && name.endsWith("]")) {
+            return name.length() > 2
+                    && name.substring(1, name.length() - 1)
+                            .chars()
+                            .allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        }
+        String[] parts = name.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameOrigin(String origin, String host) {
+        try {
+            URI uri = URI.create(origin);
+            String authority = uri.getRawAuthority();
+            return "http".equalsIgnoreCase(uri.getScheme())
+                    && authority != null
+                    && authority.equalsIgnoreCase(host.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
