@@ -220,23 +220,44 @@ public final class LifelongRoutes implements ApiRoutes {
             }
             uploads.add(bytes);
         }
+        // stored first, so a miner that takes the transaction finds its blobs; the ones this request
+        // added are deleted again when the node refuses the transaction (nobody else may fill the disk)
+        List<Hash> added = new ArrayList<>();
         try {
             for (byte[] b : uploads) {
-                blobs.put(b);
+                Hash h = Hash.sha256(b);
+                if (!blobs.contains(h)) {
+                    blobs.put(b);
+                    added.add(h);
+                }
             }
         } catch (BlobTooLargeException e) {
+            deleteAll(added);
             throw ApiException.rejected("BLOB_TOO_LARGE", e.getMessage());
         } catch (IOException e) {
+            deleteAll(added);
             throw new UncheckedIOException(e);
         }
         switch (chain.submitTransaction(tx)) {
             case Admission.Accepted accepted ->
                 ctx.status(202).json(new SubmitResponse(accepted.hash().toHex(), "pending"));
-            case Admission.Rejected rejected ->
+            case Admission.Rejected rejected -> {
+                deleteAll(added);
                 throw new ApiException(
                         rejected.reason() == Admission.Reason.ALREADY_KNOWN ? 409 : 422,
                         rejected.reason().code(),
                         rejected.message());
+            }
+        }
+    }
+
+    private void deleteAll(List<Hash> hashes) {
+        for (Hash h : hashes) {
+            try {
+                blobs.delete(h);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete blob " + h.toHex() + " of a refused transaction", e);
+            }
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.Set;
  *       other than the address it was sent to, or {@code Sec-Fetch-Site: cross-site}). The
  *       dashboard is served from the node itself, so its requests are same-origin; the CLI and
  *       other programs send no {@code Origin} and are not affected.</li>
+ *   <li>Body size: a body must come with a {@code Content-Length} (checked against the server's
+ *       1 MB limit before anything is read); a chunked body, whose size is known only once it has
+ *       been read, is refused with 411.</li>
  * </ul>
  */
 final class RequestGuard {
@@ -37,6 +40,12 @@ final class RequestGuard {
                     "this node's API answers requests addressed to its own address only (an IP address, localhost"
                             + " or --api-host), not to '" + host + "': open it as http://127.0.0.1:PORT/ or pass the"
                             + " name with --api-host");
+        }
+        String transferEncoding = ctx.header("Transfer-Encoding");
+        if (transferEncoding != null
+                && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            throw new ApiException(
+                    411, "length_required", "send the body with a Content-Length header (at most 1 MB), not chunked");
         }
         if (SAFE_METHODS.contains(ctx.method().name())) {
             return;

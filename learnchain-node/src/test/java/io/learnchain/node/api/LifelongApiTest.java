@@ -117,6 +117,32 @@ class LifelongApiTest {
     }
 
     @Test
+    void aRefusedTransactionLeavesNoBlobBehind() throws Exception {
+        Model weights = Initializer.initialize(SPEC, 99);
+        DeployModel deploy = new DeployModel(
+                SPEC.text(),
+                weights.hash(),
+                0,
+                900_000,
+                2,
+                2,
+                3,
+                PARTS.stream().map(DatasetCodec::hash).toList());
+        // dev:1's body carrying a signature dev:2 made over another body: the signature is bad
+        TxBody body =
+                new TxBody(node.chain().genesis().chainId(), DevAccounts.keys(1).publicKey(), 0, Amount.ZERO, deploy);
+        TxBody other =
+                new TxBody(node.chain().genesis().chainId(), DevAccounts.keys(2).publicKey(), 0, Amount.ZERO, deploy);
+        SignedTransaction forged = new SignedTransaction(
+                body, SignedTransaction.sign(other, DevAccounts.keys(2)).signature());
+        HttpResponse<String> refused = submit(forged, weights.canonicalBytes());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(http.get("/api/v1/lifelong/blobs/" + weights.hash().toHex()).statusCode())
+                .as("the refused transaction's 'weights' blob is not kept")
+                .isEqualTo(404);
+    }
+
+    @Test
     void deployRevealProposeAndShowThroughTheApi() throws Exception {
         Model initial = Initializer.initialize(SPEC, 3);
         List<Hash> partHashes = PARTS.stream().map(DatasetCodec::hash).toList();

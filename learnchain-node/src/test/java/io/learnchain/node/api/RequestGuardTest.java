@@ -83,6 +83,18 @@ class RequestGuardTest {
     }
 
     @Test
+    void aChunkedBodyIsRefusedBeforeItIsRead() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            String request = "POST /api/v1/change HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 411").contains("length_required");
+        }
+        assertThat(changes).hasValue(0);
+    }
+
+    @Test
     void hostNamesAndIpLiterals() {
         assertThat(RequestGuard.hostName("LocalHost:8645")).isEqualTo("localhost");
         assertThat(RequestGuard.hostName("[::1]:8645")).isEqualTo("[::1]");
