@@ -88,6 +88,27 @@ class NettyPeerTest {
     }
 
     @Test
+    void aPeerThatAsksForBlobsAndNeverReadsIsDisconnectedNotBufferedForever() throws Exception {
+        NettyTestNode a = start("a", chain.genesis());
+        byte[] blob = new byte[900_000];
+        new java.util.Random(7).nextBytes(blob);
+        io.learnchain.base.Hash hash = a.node.blobs.put(blob);
+        try (TcpScriptedPeer p = peer(a)) {
+            assertThat(p.handshake(chain.genesis().chainId(), "hoarder").accepted())
+                    .isTrue();
+            // 120 requests of 53 bytes ask for about 108 MB; the peer reads none of it
+            for (int i = 0; i < 120; i++) {
+                p.send(new WireMessage.GetBlob(hash, 0, blob.length));
+            }
+            assertThat(p.closedWithin(20_000))
+                    .as(
+                            "the node drops a peer once %d MiB wait for it",
+                            io.learnchain.node.p2p.netty.NettyTransport.MAX_QUEUED_BYTES >> 20)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void refusesAPeerOfAnotherChainWithAReason() throws Exception {
         NettyTestNode a = start("a", chain.genesis());
         Genesis other = Genesis.devnet(3, Amount.ofCoins(5), 1, 0);

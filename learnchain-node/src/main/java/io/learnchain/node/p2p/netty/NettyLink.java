@@ -6,8 +6,15 @@ import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
-/** A TCP connection as a {@link PeerLink}: frames are written with their 4-byte length by the pipeline. */
+/**
+ * A TCP connection as a {@link PeerLink}: frames are written with their 4-byte length by the
+ * pipeline. A peer that does not read what it asked for cannot make the node buffer without end:
+ * once {@link NettyTransport#MAX_QUEUED_BYTES} bytes wait to be written to it (the channel is not
+ * writable above that high-water mark), the next send closes the connection instead.
+ */
 final class NettyLink implements PeerLink {
+    private static final int MAX_QUEUED_BYTES = NettyTransport.MAX_QUEUED_BYTES;
+
     private final Channel channel;
     private final boolean inbound;
     private final String address;
@@ -48,9 +55,15 @@ final class NettyLink implements PeerLink {
 
     @Override
     public void send(byte[] message) {
-        if (channel.isActive()) {
-            channel.writeAndFlush(Unpooled.wrappedBuffer(message), channel.voidPromise());
+        if (!channel.isActive()) {
+            return;
         }
+        if (!channel.isWritable()) {
+            close("the peer does not read what it asked for: more than " + (MAX_QUEUED_BYTES >> 20)
+                    + " MiB wait to be sent to it");
+            return;
+        }
+        channel.writeAndFlush(Unpooled.wrappedBuffer(message), channel.voidPromise());
     }
 
     @Override

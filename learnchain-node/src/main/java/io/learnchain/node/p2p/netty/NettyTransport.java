@@ -11,6 +11,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * transport-agnostic {@link PeerService}.
  */
 public final class NettyTransport implements AutoCloseable {
+    /** Bytes queued for one peer above which it counts as not reading and is dropped (a few of the largest frames). */
+    public static final int MAX_QUEUED_BYTES = 64 << 20;
+    /** A link stops being writable above {@link #MAX_QUEUED_BYTES} queued bytes (see NettyLink.send). */
+    private static final WriteBufferWaterMark WATER_MARK =
+            new WriteBufferWaterMark(MAX_QUEUED_BYTES / 2, MAX_QUEUED_BYTES);
+
     private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
     private static final long MAX_BACKOFF_MILLIS = 60_000;
     private final PeerService service;
@@ -55,6 +62,7 @@ public final class NettyTransport implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(initializer(true, () -> {}));
         try {
             server = b.bind(host, port).sync().channel();
@@ -92,6 +100,7 @@ public final class NettyTransport implements AutoCloseable {
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000, config.handshakeTimeoutMillis()))
                 .handler(initializer(false, redial));
         b.connect(peer.host(), peer.port()).addListener(f -> {
