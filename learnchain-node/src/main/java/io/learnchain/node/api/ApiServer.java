@@ -112,6 +112,13 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("API {} {}: storage failure: {}", ctx.method(), ctx.path(), e.getMessage());
             respond(ctx, 503, "storage_failure", e.getMessage());
         });
+        // a blob or file the node cannot read (a damaged blob names itself and what to do): storage, not a bug
+        app.exception(UncheckedIOException.class, (e, ctx) -> {
+            String message =
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            LOG.error("API {} {}: storage failure: {}", ctx.method(), ctx.path(), message);
+            respond(ctx, 503, "storage_failure", message);
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("API {} {} failed", ctx.method(), ctx.path(), e);
             respond(

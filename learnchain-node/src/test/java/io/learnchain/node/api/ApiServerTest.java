@@ -26,6 +26,11 @@ class ApiServerTest {
             app.get("/api/v1/disk", ctx -> {
                 throw new StoreCorruptedException("/data/chain", "a block is unreadable");
             });
+            app.get("/api/v1/blob", ctx -> {
+                io.learnchain.base.Hash h = io.learnchain.base.Hash.sha256(new byte[] {1});
+                throw new java.io.UncheckedIOException(
+                        new io.learnchain.node.blob.CorruptBlobException("blobs/objects/ab/cd", h, h));
+            });
         };
         server = ApiServer.start("127.0.0.1", 0, new NodeMetrics(), List.of(echo));
         http = new HttpTestClient(server.port());
@@ -34,6 +39,13 @@ class ApiServerTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void aDamagedBlobIsAStorageFailureThatSaysWhatToDo() {
+        HttpResponse<String> response = http.get("/api/v1/blob");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("storage_failure", "is damaged", "Delete the file");
     }
 
     @Test
