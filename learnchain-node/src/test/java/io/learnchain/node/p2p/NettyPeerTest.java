@@ -151,6 +151,18 @@ class NettyPeerTest {
                 .as("a length over the limit disconnects within 1 s")
                 .isTrue();
 
+        // a frame within the protocol's limit but far beyond a handshake message, before any handshake:
+        // refused at once, before its bytes are held (it used to be read into memory until the timeout)
+        TcpScriptedPeer stranger = peer(node);
+        stranger.write(ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(SMALL_FRAMES.maxFrameBytes() - 1)
+                .putInt(0)
+                .array());
+        assertThat(stranger.closedWithin(1_000))
+                .as("a large frame before the handshake disconnects within 1 s")
+                .isTrue();
+
         TcpScriptedPeer truncated = peer(node);
         truncated.handshake(chain.genesis().chainId(), "truncated");
         truncated.write(TcpScriptedPeer.frame(new byte[] {3, 1, 2})); // a ping cut short

@@ -16,7 +16,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -123,8 +122,7 @@ public final class NettyTransport implements AutoCloseable {
             protected void initChannel(SocketChannel ch) {
                 ch.pipeline()
                         .addLast(new IdleStateHandler(config.idleTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS))
-                        .addLast(new LengthFieldBasedFrameDecoder(
-                                ByteOrder.LITTLE_ENDIAN, config.limits().maxFrameBytes() + 4, 0, 4, 0, 4, true))
+                        .addLast(new HandshakeFrameDecoder(config.limits().maxFrameBytes()))
                         .addLast(new LengthFieldPrepender(ByteOrder.LITTLE_ENDIAN, 4, 0, false))
                         .addLast(new PeerChannelHandler(service, inbound, onClose));
             }
