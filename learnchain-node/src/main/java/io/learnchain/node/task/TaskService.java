@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The data node's side of tasks: posts a {@link TaskRequest} with the node's own key (training set
@@ -203,6 +204,14 @@ public final class TaskService implements AutoCloseable {
 
     /** Terms, status and per-round leaderboard of task {@code id}. */
     public Optional<TaskViews.Detail> show(long id) {
+        return detail(id, false);
+    }
+
+    /**
+     * The task's detail; {@code scoreNow}: evaluate rounds not yet scored on the test set at once
+     * (a download must know the best round), else in the background.
+     */
+    private Optional<TaskViews.Detail> detail(long id, boolean scoreNow) {
         Optional<TaskState> found = chain.head().tip().state().tasks().get(id);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -219,16 +228,17 @@ public final class TaskService implements AutoCloseable {
                 p.minPhaseSeconds(),
                 p.maxPhaseSeconds(),
                 shardHex(p));
-        List<TaskViews.Round> rounds = rounds(t);
+        boolean testSetHere = scores.holdsTestSet(p);
+        List<TaskViews.Round> rounds = rounds(t, testSetHere, scoreNow);
         return Optional.of(new TaskViews.Detail(
                 summary(t),
                 terms,
                 rounds,
                 t.winners().isEmpty() ? null : t.winners().getLast().toHex(),
-                ModelChoice.byDefault(rounds, scores.holdsTestSet(p))));
+                ModelChoice.byDefault(rounds, testSetHere)));
     }
 
-    private List<TaskViews.Round> rounds(TaskState task) {
+    private List<TaskViews.Round> rounds(TaskState task, boolean testSetHere, boolean scoreNow) {
         List<TaskViews.Round> out = new ArrayList<>();
         long tip = chain.head().height().value();
         long from = Math.max(task.posted().value() + 1, tip - MAX_SCAN);
@@ -242,7 +252,7 @@ public final class TaskService implements AutoCloseable {
             switch (block.header().proof()) {
                 case PoleProof proof
                 when proof.taskId() == task.id() ->
-                    out.add(poleRound(out.size() + 1, block, proof, reveals, task.terms()));
+                    out.add(poleRound(out.size() + 1, block, proof, reveals, task.terms(), testSetHere, scoreNow));
                 case ForfeitProof f
                 when f.taskId() == task.id() ->
                     out.add(new TaskViews.Round(
@@ -274,7 +284,13 @@ public final class TaskService implements AutoCloseable {
     }
 
     private TaskViews.Round poleRound(
-            int index, Block block, PoleProof proof, List<RequesterJournal.Revealed> reveals, PostTask terms) {
+            int index,
+            Block block,
+            PoleProof proof,
+            List<RequesterJournal.Revealed> reveals,
+            PostTask terms,
+            boolean testSetHere,
+            boolean scoreNow) {
         Hash parent = block.header().previous();
         Integer shardSize =
                 chain.blobs().dataset(proof.shardHash()).map(d -> d.count()).orElse(null);
@@ -292,8 +308,13 @@ public final class TaskService implements AutoCloseable {
                 .map(RequesterJournal.Revealed::timeMillis)
                 .orElse(null);
         Optional<TestSetScores.Score> score = scores.get(block.hash());
-        if (score.isEmpty()) {
-            scores.scoreLater(block.hash(), terms, () -> delivered(block, proof).model());
+        if (score.isEmpty() && testSetHere) {
+            Supplier<Model> model = () -> delivered(block, proof).model();
+            if (scoreNow) {
+                score = scores.score(block.hash(), terms, model);
+            } else {
+                scores.scoreLater(block.hash(), terms, model);
+            }
         }
         return new TaskViews.Round(
                 index,
@@ -331,20 +352,7 @@ public final class TaskService implements AutoCloseable {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        PostTask terms = found.get().terms();
-        if (round.isEmpty() && scores.holdsTestSet(terms)) {
-            for (TaskViews.Round r : rounds(found.get())) {
-                if (r.kind().equals("pole") && r.testAccuracy() == null) {
-                    Block block = chain.block(Hash.fromHex(r.block())).orElseThrow();
-                    scores.score(
-                            block.hash(),
-                            terms,
-                            () -> delivered(block, (PoleProof) block.header().proof())
-                                    .model());
-                }
-            }
-        }
-        TaskViews.Detail detail = show(id).orElseThrow();
+        TaskViews.Detail detail = detail(id, true).orElseThrow();
         TaskViews.Delivery choice =
                 round.isPresent() ? ModelChoice.requested(detail.rounds(), round.get()) : detail.delivery();
         if (choice.round() == null) {
