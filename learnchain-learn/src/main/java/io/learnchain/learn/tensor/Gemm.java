@@ -24,7 +24,7 @@ public final class Gemm {
     static final VectorSpecies<Float> S = Lanes.FLOAT;
     private static final int L = S.length();
     /** Columns of one micro-kernel: two vectors. Every width divides 32 (the padding unit of the convolutions). */
-    static final int NR = 2 * L;
+    private static final int NR = 2 * L;
     /** Rows of one micro-kernel: 2 x MR accumulators, within 32 vector registers (AVX-512) or 16 (AVX2, SSE). */
     private static final int MR = L >= 16 ? 8 : 6;
     /** Contraction block: a 256 x 32 panel of B is 32 KiB, inside L1 with the 8 rows of A. */

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * in the lanes of a vector and never adds lanes together, and its scalar tail performs the same IEEE
  * operations as a lane does (docs/protocol.md section 2), so 128, 256 and 512 bits give the same
  * bits. Only speed depends on it: a species wider than the JVM intrinsifies runs in plain Java,
- * tens of times slower ({@link #intrinsified}).
+ * tens of times slower (the node and {@code train} say so at start).
  */
 public final class Lanes {
     /** The system property that fixes the width in bits (128, 256 or 512). */
@@ -40,11 +40,6 @@ public final class Lanes {
     /** The width the JVM prefers on this CPU (the widest it compiles to machine vectors; 64 when it has none). */
     public static int preferredBits() {
         return FloatVector.SPECIES_PREFERRED.vectorBitSize();
-    }
-
-    /** Whether the kernels' width is one the JVM can compile to machine vectors here (not wider than it prefers). */
-    public static boolean intrinsified() {
-        return bits() <= preferredBits();
     }
 
     /**
