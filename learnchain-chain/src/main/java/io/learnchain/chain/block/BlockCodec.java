@@ -1,10 +1,13 @@
 package io.learnchain.chain.block;
 
+import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.tx.TransactionCodec;
+import io.learnchain.learn.train.WorkSegments;
+import java.util.List;
 
 /**
  * Canonical header and block encodings.
@@ -56,6 +59,9 @@ public final class BlockCodec {
             case PoleProof p -> {
                 out.i64(p.taskId()).hash(p.modelHash());
                 TrainingRecordCodec.INSTANCE.write(p.record(), out);
+                out.list(p.work().checkpoints(), (leaf, w) -> w.hash(leaf))
+                        .hash(p.work().finalStateHash())
+                        .list(p.work().openings(), (opening, w) -> w.hash(opening));
                 out.i64(p.orderNonce())
                         .i32(p.shardIndex())
                         .hash(p.shardHash())
@@ -71,12 +77,16 @@ public final class BlockCodec {
         long taskId = in.i64();
         var model = in.hash();
         var record = TrainingRecordCodec.INSTANCE.read(in);
+        List<Hash> checkpoints = in.list(WorkSegments.MAX_SEGMENTS + 1, 32, CanonicalReader::hash);
+        var finalState = in.hash();
+        List<Hash> openings = in.list(WorkProof.MAX_OPENINGS, 32, CanonicalReader::hash);
+        var work = in.guard(() -> new WorkProof(checkpoints, finalState, openings));
         long nonce = in.i64();
         int shard = in.i32();
         var shardHash = in.hash();
         long score = in.i64();
         var signature = in.signature();
-        return in.guard(() -> new PoleProof(taskId, model, record, nonce, shard, shardHash, score, signature));
+        return in.guard(() -> new PoleProof(taskId, model, record, work, nonce, shard, shardHash, score, signature));
     }
 
     private static final class HeaderCodec implements Codec<BlockHeader> {

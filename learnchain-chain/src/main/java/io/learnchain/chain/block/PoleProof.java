@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The proof-of-learning fields of a pole block (PROTOCOL.md 3.3-3.4): the round's task, the
- * committed model hash, the full training record (its hash is committed), the nonce from which the
+ * committed model hash, the full training record and its work (checkpoint hashes committed
+ * with it, openings chosen after the reveal: {@link WorkProof}), the nonce from which the
  * data-order seed was derived, the chosen test shard (index and hash), the claimed score (correct
  * predictions on that shard through the round's secure mapping layer), and the miner's commitment
  * signature (see {@code io.learnchain.chain.rules.Commitment}).
@@ -16,6 +17,7 @@ public record PoleProof(
         long taskId,
         Hash modelHash,
         TrainingRecord record,
+        WorkProof work,
         long orderNonce,
         int shardIndex,
         Hash shardHash,
@@ -27,6 +29,7 @@ public record PoleProof(
     public PoleProof {
         Objects.requireNonNull(modelHash, "modelHash");
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(work, "work");
         Objects.requireNonNull(shardHash, "shardHash");
         Objects.requireNonNull(commitmentSignature, "commitmentSignature");
         if (taskId < 1) {
@@ -41,11 +44,26 @@ public record PoleProof(
     }
 
     public PoleProof withCommitmentSignature(Signature signature) {
-        return new PoleProof(taskId, modelHash, record, orderNonce, shardIndex, shardHash, claimedScore, signature);
+        return new PoleProof(
+                taskId, modelHash, record, work, orderNonce, shardIndex, shardHash, claimedScore, signature);
     }
 
     public PoleProof withClaimedScore(long score) {
-        return new PoleProof(taskId, modelHash, record, orderNonce, shardIndex, shardHash, score, commitmentSignature);
+        return new PoleProof(
+                taskId, modelHash, record, work, orderNonce, shardIndex, shardHash, score, commitmentSignature);
+    }
+
+    public PoleProof withWork(WorkProof newWork) {
+        return new PoleProof(
+                taskId,
+                modelHash,
+                record,
+                newWork,
+                orderNonce,
+                shardIndex,
+                shardHash,
+                claimedScore,
+                commitmentSignature);
     }
 
     @Override

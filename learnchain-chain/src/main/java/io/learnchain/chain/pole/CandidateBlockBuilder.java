@@ -10,6 +10,7 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.block.WorkProof;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.lifelong.LifelongTransition;
 import io.learnchain.chain.pow.IdleSealer;
@@ -34,7 +35,8 @@ import java.util.Optional;
 /**
  * Assembles a miner's pole block in the protocol's two phases. Phase 1 ({@link #commit}): choose
  * the body (coinbase claiming subsidy + fees + the round's reward, then the transactions that
- * apply) and sign the commitment over it and the trained model. Phase 2
+ * apply) and sign the commitment over it, the trained model and its work (record and checkpoint
+ * leaves). Phase 2
  * ({@link Committed#complete}): once the requester's RevealShard is out and the model has been
  * scored on the shard, append the reveal, compute the state root and sign the header.
  * Also builds forfeit (idle fallback) blocks.
@@ -52,6 +54,7 @@ public final class CandidateBlockBuilder {
             Commitment commitment,
             Signature signature,
             TrainingRecord record,
+            WorkProof work,
             long orderNonce) {
         public Committed {
             Objects.requireNonNull(parent, "parent");
@@ -60,23 +63,40 @@ public final class CandidateBlockBuilder {
             Objects.requireNonNull(commitment, "commitment");
             Objects.requireNonNull(signature, "signature");
             Objects.requireNonNull(record, "record");
+            Objects.requireNonNull(work, "work");
         }
 
-        /** Phase 2: the full block with {@code reveal} last, claiming {@code claimedScore}, signed by {@code miner}. */
+        /** The challenge seed once {@code reveal} closes the round: which segments to open. */
+        public Hash challengeSeed(SignedTransaction reveal) {
+            return WorkChallenge.seed(commitment.id(), reveal.hash());
+        }
+
+        /** The segments the chain challenges once {@code reveal} closes the round. */
+        public int[] challengedSegments(SignedTransaction reveal) {
+            return WorkChallenge.segments(challengeSeed(reveal), work.segments());
+        }
+
+        /**
+         * Phase 2: the full block with {@code reveal} last, claiming {@code claimedScore}, opening the
+         * challenged segments' checkpoints ({@code openings}: their blob hashes, in segment order),
+         * signed by {@code miner}.
+         */
         public Block complete(
                 SignedTransaction reveal,
                 long claimedScore,
+                List<Hash> openings,
                 long timestamp,
                 KeyPair miner,
                 ChainRules rules,
                 SignatureVerifier verifier) {
-            return complete(reveal, claimedScore, timestamp, miner, rules, verifier, LifelongEnv.NONE);
+            return complete(reveal, claimedScore, openings, timestamp, miner, rules, verifier, LifelongEnv.NONE);
         }
 
         /** As above; {@code env} gives lifelong transactions in the body their blobs. */
         public Block complete(
                 SignedTransaction reveal,
                 long claimedScore,
+                List<Hash> openings,
                 long timestamp,
                 KeyPair miner,
                 ChainRules rules,
@@ -92,6 +112,7 @@ public final class CandidateBlockBuilder {
                     round.taskId(),
                     commitment.modelHash(),
                     record,
+                    work.withOpenings(openings),
                     orderNonce,
                     round.shardIndex(),
                     round.shardHash(),
@@ -136,10 +157,21 @@ public final class CandidateBlockBuilder {
             List<SignedTransaction> candidates,
             Hash modelHash,
             TrainingRecord record,
+            WorkProof work,
             long orderNonce,
             SignatureVerifier verifier) {
         return commit(
-                parent, rules, round, miner, candidates, modelHash, record, orderNonce, verifier, LifelongEnv.NONE);
+                parent,
+                rules,
+                round,
+                miner,
+                candidates,
+                modelHash,
+                record,
+                work,
+                orderNonce,
+                verifier,
+                LifelongEnv.NONE);
     }
 
     /** As above; {@code env} lets the body take lifelong transactions (their blobs and the loss pool). */
@@ -151,6 +183,7 @@ public final class CandidateBlockBuilder {
             List<SignedTransaction> candidates,
             Hash modelHash,
             TrainingRecord record,
+            WorkProof work,
             long orderNonce,
             SignatureVerifier verifier,
             LifelongEnv env) {
@@ -166,6 +199,7 @@ public final class CandidateBlockBuilder {
                         round.taskId(),
                         modelHash,
                         record,
+                        work,
                         orderNonce,
                         round.shardIndex(),
                         round.shardHash(),
@@ -192,9 +226,9 @@ public final class CandidateBlockBuilder {
                 round.taskId(),
                 miner.publicKey(),
                 modelHash,
-                record.hash(),
+                WorkProof.claimHash(record, work.checkpoints()),
                 bodyRoot);
-        return new Committed(parent, round, body, c, c.sign(miner), record, orderNonce);
+        return new Committed(parent, round, body, c, c.sign(miner), record, work, orderNonce);
     }
 
     /**

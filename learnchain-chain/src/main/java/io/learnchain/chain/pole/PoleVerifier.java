@@ -20,7 +20,9 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.train.Evaluator;
+import io.learnchain.learn.train.Initializer;
 import io.learnchain.learn.train.TrainingStart;
+import io.learnchain.learn.train.WorkSegments;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +32,9 @@ import java.util.Optional;
  * round and task, chosen shard and its committed hash, data-order seed, the reveal transaction,
  * the commitment signature, this node's commitment log (local rules), stale model, the model blob
  * (size, hash, NaN, decoding, spec), the training start, the claimed score recomputed bit-exactly
- * on the revealed shard through the round's mapping layer, and the minimum training accuracy.
+ * on the revealed shard through the round's mapping layer, the work (the challenged segments
+ * replayed from their opened checkpoints, {@link WorkVerifier}), and the minimum training
+ * accuracy on the chain-chosen sample ({@link WorkChallenge#accuracySample}).
  * A missing blob gives {@link Verdict.Undecided}. Each check returns the verdict of its first
  * failure, or empty when everything holds.
  */
@@ -64,6 +68,23 @@ public final class PoleVerifier {
                             + Long.toUnsignedString(p.record().dataOrderSeed()) + " is not H(previous, miner, nonce "
                             + p.orderNonce() + ") = " + Long.toUnsignedString(seed)));
         }
+        if (p.record().start() instanceof TrainingStart.FromSeed fromSeed
+                && fromSeed.seed() != TaskRules.initSeed(header.previous(), header.miner(), p.orderNonce())) {
+            return Optional.of(invalid(
+                    InvalidReason.WRONG_TRAINING_START,
+                    "the record starts from seed " + Long.toUnsignedString(fromSeed.seed())
+                            + ", not H(previous, miner, nonce " + p.orderNonce() + ") = "
+                            + Long.toUnsignedString(
+                                    TaskRules.initSeed(header.previous(), header.miner(), p.orderNonce()))));
+        }
+        int segments = WorkSegments.count(p.record().steps());
+        if (p.work().segments() != segments) {
+            return Optional.of(invalid(
+                    InvalidReason.WRONG_WORK_SHAPE,
+                    "a record of " + p.record().steps() + " steps commits " + (segments + 1)
+                            + " checkpoints; the block has "
+                            + p.work().checkpoints().size()));
+        }
         if (p.record().start() instanceof TrainingStart.FromParent
                 && r.task().winners().isEmpty()) {
             return Optional.of(invalid(
@@ -84,7 +105,7 @@ public final class PoleVerifier {
         return checkReveal(round, block.transactions(), p)
                 .or(() -> checkCommitment(rules, block, p, context.commitments()))
                 .or(() -> checkStale(state, p.modelHash()))
-                .or(() -> checkModel(round, p, rules, context));
+                .or(() -> checkModel(round, block, p, rules, context));
     }
 
     static Optional<Verdict> checkReveal(Round.Learning round, List<Transaction> txs, PoleProof p) {
@@ -169,8 +190,17 @@ public final class PoleVerifier {
         return Optional.empty();
     }
 
+    /** The hash of the record's starting model: the seed's initialisation, or the parent it names (checked by checkStart). */
+    private static Hash startHash(Round.Learning round, PoleProof p, ModelSpec spec) {
+        return switch (p.record().start()) {
+            case TrainingStart.FromSeed s ->
+                Initializer.initialize(spec, s.seed()).hash();
+            case TrainingStart.FromParent parent -> parent.modelHash();
+        };
+    }
+
     private static Optional<Verdict> checkModel(
-            Round.Learning round, PoleProof p, ChainRules rules, ValidationContext context) {
+            Round.Learning round, Block block, PoleProof p, ChainRules rules, ValidationContext context) {
         ModelSpec spec = ModelSpec.parse(round.task().terms().modelSpec());
         var loaded = PoleBlobs.model(
                 context.blobs(), p.modelHash(), spec, rules.limits().maxModelBytes());
@@ -199,13 +229,22 @@ public final class PoleVerifier {
             return Optional.of(f.verdict());
         }
         Dataset train = round.sml().relabel(((PoleBlobs.Loaded<Dataset>) training).value());
-        long trainCorrect = evaluator.correctCount(model, train);
+        Hash challenge = WorkChallenge.seed(
+                Commitment.of(rules.chainId(), block).id(),
+                block.transactions().getLast().hash());
+        Optional<Verdict> work = WorkVerifier.check(p, spec, train, challenge, startHash(round, p, spec), context);
+        if (work.isPresent()) {
+            return work;
+        }
+        Dataset sample = WorkChallenge.accuracySample(challenge, train);
+        long trainCorrect = evaluator.correctCount(model, sample);
         int minBp = round.task().terms().minTrainingAccuracyBp();
-        if (!TaskRules.meetsAccuracy(trainCorrect, train.count(), minBp)) {
+        if (!TaskRules.meetsAccuracy(trainCorrect, sample.count(), minBp)) {
             return Optional.of(invalid(
                     InvalidReason.TRAINING_ACCURACY_NOT_MET,
-                    "training accuracy " + trainCorrect + "/" + train.count() + " is below the task's minimum of "
-                            + minBp + " basis points"));
+                    "training accuracy " + trainCorrect + "/" + sample.count()
+                            + " on the chain-chosen sample is below the task's minimum of " + minBp
+                            + " basis points"));
         }
         return Optional.empty();
     }

@@ -10,22 +10,26 @@ import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.TaskState;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.train.CheckpointedRun;
 import io.learnchain.learn.train.InputTransform;
-import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingStart;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The {@code replay} verification level (PROTOCOL.md 3.6): re-runs a pole block's training record
  * from its start (a seed, or the task's last winner re-keyed to this round) on the task's
- * training set relabelled by the round's mapping layer, and compares the resulting model hash
- * with the committed one. Bit-exact determinism makes this an equality test. Costs one training
- * run; {@code maxSteps} bounds what a node is willing to replay.
+ * training set relabelled by the round's mapping layer, takes every checkpoint on the way, and
+ * compares them with the committed ones and the final model hash with the committed model.
+ * Bit-exact determinism makes this an equality test, and a mismatch names the first segment that
+ * departs (the one a fraud report would open). Costs one training run; {@code maxSteps} bounds
+ * what a node is willing to replay.
  */
 public final class ReplayVerifier {
     /** What a replay found. */
@@ -33,8 +37,11 @@ public final class ReplayVerifier {
         /** The record reproduces the committed model. */
         record Reproduced(Hash modelHash) implements Outcome {}
 
-        /** It does not: the block's proof of learning is false. */
-        record Mismatch(Hash committed, Hash replayed) implements Outcome {}
+        /**
+         * It does not: the block's proof of learning is false. {@code segment} is the first segment
+         * whose replay leaves the committed checkpoints (-1: the start itself differs).
+         */
+        record Mismatch(Hash committed, Hash replayed, int segment) implements Outcome {}
 
         /** A blob is missing, or the record asks for more steps than this node replays. */
         record NotReplayed(String why) implements Outcome {}
@@ -47,7 +54,10 @@ public final class ReplayVerifier {
                     Optional.of(new Verdict.Invalid(
                             InvalidReason.REPLAY_MISMATCH,
                             "re-training gives model " + m.replayed().shortHex() + ", the block commits "
-                                    + m.committed().shortHex()));
+                                    + m.committed().shortHex()
+                                    + (m.segment() < 0
+                                            ? " (the start differs)"
+                                            : " (first departure: segment " + m.segment() + ")")));
                 case NotReplayed n -> Optional.of(new Verdict.Undecided(UndecidedReason.MISSING_DATA, n.why()));
             };
         }
@@ -57,7 +67,7 @@ public final class ReplayVerifier {
 
     /** Replays {@code block} (a pole block on {@code parent}). */
     public static Outcome replay(
-            ChainTip parent, ChainRules rules, Block block, BlobView blobs, Trainer trainer, long maxSteps) {
+            ChainTip parent, ChainRules rules, Block block, BlobView blobs, ComputePool pool, long maxSteps) {
         if (!(block.header().proof() instanceof PoleProof p)) {
             throw new IllegalArgumentException("only pole blocks are replayed");
         }
@@ -87,13 +97,23 @@ public final class ReplayVerifier {
                     new SecureMappingLayer(task.lastRoundKey(), round.sml().classes()),
                     round.sml());
             if (!start.hash().equals(parentStart.modelHash())) {
-                return new Outcome.Mismatch(p.modelHash(), start.hash());
+                return new Outcome.Mismatch(p.modelHash(), start.hash(), -1);
             }
         }
-        Model replayed = trainer.train(
-                new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start, TrainingListener.NONE));
-        return replayed.hash().equals(p.modelHash())
-                ? new Outcome.Reproduced(replayed.hash())
-                : new Outcome.Mismatch(p.modelHash(), replayed.hash());
+        if (p.record().batchSize() > data.count()) {
+            return new Outcome.Mismatch(p.modelHash(), p.modelHash(), -1);
+        }
+        CheckpointedRun run = CheckpointedRun.complete(
+                pool, new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start, TrainingListener.NONE));
+        List<Hash> replayed = run.leaves();
+        List<Hash> committed = p.work().checkpoints();
+        for (int k = 0; k < replayed.size(); k++) {
+            if (k >= committed.size() || !replayed.get(k).equals(committed.get(k))) {
+                return new Outcome.Mismatch(p.modelHash(), run.model().hash(), k - 1);
+            }
+        }
+        return run.model().hash().equals(p.modelHash()) && committed.size() == replayed.size()
+                ? new Outcome.Reproduced(run.model().hash())
+                : new Outcome.Mismatch(p.modelHash(), run.model().hash(), replayed.size() - 1);
     }
 }

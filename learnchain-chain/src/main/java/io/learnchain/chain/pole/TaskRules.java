@@ -18,6 +18,7 @@ public final class TaskRules {
     public static final int MAX_EVALUATIONS_PER_PEER = 8;
 
     private static final byte[] ORDER_DOMAIN = "learnchain/data-order/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INIT_DOMAIN = "learnchain/init-seed/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROUND_DOMAIN = "learnchain/round-key/v1".getBytes(StandardCharsets.US_ASCII);
 
     private TaskRules() {}
@@ -33,6 +34,17 @@ public final class TaskRules {
     public static long dataOrderSeed(Hash previous, PublicKey miner, long nonce) {
         CanonicalWriter out = new CanonicalWriter(96);
         out.raw(ORDER_DOMAIN).hash(previous).address(Address.of(miner)).i64(nonce);
+        return Hash.sha256(out.toByteArray()).firstLongLE();
+    }
+
+    /**
+     * The initialisation seed a record that starts from fresh weights must carry: H(domain, previous
+     * hash, miner address, nonce). Like the data order, the starting point exists only once the
+     * parent does, so no run can have begun before it.
+     */
+    public static long initSeed(Hash previous, PublicKey miner, long nonce) {
+        CanonicalWriter out = new CanonicalWriter(96);
+        out.raw(INIT_DOMAIN).hash(previous).address(Address.of(miner)).i64(nonce);
         return Hash.sha256(out.toByteArray()).firstLongLE();
     }
 

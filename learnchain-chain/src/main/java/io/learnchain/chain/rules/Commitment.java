@@ -12,6 +12,7 @@ import io.learnchain.base.merkle.MerkleRoot;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.block.WorkProof;
 import io.learnchain.chain.tx.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * miner and the parent block. The body root is the RFC 6962 root over the block's transactions
  * except the trailing RevealShard (which does not exist yet when the miner commits).
  * Canonical bytes: hash chainId, i64 height, hash previous, i64 taskId, key miner, hash model,
- * hash trainingRecord, hash bodyRoot. Id = SHA-256 of them; the miner signs ASCII
+ * hash trainingRecord (the work claim: record and checkpoint root, {@link WorkProof#claimHash}),
+ * hash bodyRoot. Id = SHA-256 of them; the miner signs ASCII
  * {@code learnchain/commit/v1} + those bytes.
  */
 public record Commitment(
@@ -86,7 +88,7 @@ public record Commitment(
                 p.taskId(),
                 h.miner(),
                 p.modelHash(),
-                p.record().hash(),
+                WorkProof.claimHash(p.record(), p.work().checkpoints()),
                 committedBodyRoot(block.transactions()));
     }
 

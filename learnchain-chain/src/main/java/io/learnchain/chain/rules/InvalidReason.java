@@ -62,6 +62,14 @@ public enum InvalidReason {
     BAD_TASK_DATA,
     /** Replay verification: re-training from the record gives another model hash. */
     REPLAY_MISMATCH,
+    /** The work proof has the wrong number of checkpoint hashes or openings for its record. */
+    WRONG_WORK_SHAPE,
+    /** Checkpoint 0 is not the record's start, or checkpoint K is not the committed model. */
+    WORK_ENDS_MISMATCH,
+    /** An opened checkpoint is unreadable or does not hash to the committed leaf of its segment. */
+    BAD_WORK_OPENING,
+    /** A challenged segment, replayed from its opened checkpoint, does not reach the next committed leaf. */
+    WORK_SEGMENT_MISMATCH,
     // --- engine pole: local rules (this node's commitment log; PROTOCOL 3.3 and 7) ---
     /** No commitment for this block was seen here. Local: do not cache the block as bad forever. */
     NO_COMMITMENT,

@@ -35,7 +35,6 @@ import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
-import io.learnchain.learn.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -331,12 +330,12 @@ public final class BlockProcessor {
      * invalid (REPLAY_MISMATCH) and whose missing data makes it undecided.
      */
     public static Verdict applyWithReplay(
-            ChainTip parent, Block block, ChainRules rules, ValidationContext context, Trainer trainer, long maxSteps) {
+            ChainTip parent, Block block, ChainRules rules, ValidationContext context, long maxSteps) {
         Verdict v = apply(parent, block, rules, context);
         if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
             return v;
         }
-        return ReplayVerifier.replay(parent, rules, block, context.blobs(), trainer, maxSteps)
+        return ReplayVerifier.replay(parent, rules, block, context.blobs(), context.pool(), maxSteps)
                 .verdict()
                 .orElse(v);
     }

@@ -8,7 +8,6 @@ import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.PostTask;
@@ -112,14 +111,11 @@ class EscrowInvariantTest {
                 next,
                 Amount.ZERO,
                 new RevealShard(round.taskId(), tip.hash(), round.shardIndex(), round.shardHash()));
-        return f.commit(tip, PoleFixture.MINER, m.hash(), rec, nonce, txs)
-                .complete(
-                        reveal,
-                        f.score(tip, m),
-                        tip.timestamp() + 10,
-                        PoleFixture.key(PoleFixture.MINER),
-                        f.rules,
-                        SignatureVerifier.ED25519);
+        return f.complete(
+                f.commit(tip, PoleFixture.MINER, m.hash(), rec, nonce, txs),
+                reveal,
+                f.score(tip, m),
+                PoleFixture.MINER);
     }
 
     private Block forfeitBlock(ChainTip tip, Round.Learning round, SplitMix64 rng) {

@@ -11,6 +11,7 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.EngineProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.block.WorkProof;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.ProtocolLimits;
 import io.learnchain.chain.pow.IdleSealer;
@@ -40,10 +41,10 @@ import io.learnchain.learn.model.LayerSpec;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.Shape;
+import io.learnchain.learn.train.CheckpointedRun;
 import io.learnchain.learn.train.Evaluator;
 import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.Optimizer;
-import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
@@ -80,6 +81,7 @@ public final class PoleFixture {
     public final ChainRules rules;
     public final ValidationContext syncContext;
     private final Map<Hash, byte[]> blobs = new LinkedHashMap<>();
+    private final Map<Hash, MinedWork> work = new java.util.HashMap<>();
 
     public PoleFixture() {
         this(ChainFixture.GENESIS);
@@ -210,19 +212,67 @@ public final class PoleFixture {
         return connect(ChainTip.genesis(genesis), idle(ChainTip.genesis(genesis), List.of(postTask(0))));
     }
 
+    /**
+     * A record for {@code miner} on {@code parent} with the chain's data-order seed; a seed start is
+     * replaced by the chain's initialisation seed for (parent, miner, nonce).
+     */
     public static TrainingRecord record(ChainTip parent, int miner, long orderNonce, long steps, TrainingStart start) {
         long seed = TaskRules.dataOrderSeed(parent.hash(), key(miner).publicKey(), orderNonce);
-        return new TrainingRecord(start, Optimizer.Adam.of(0.02f), 32, steps, seed);
+        TrainingStart canonical = start instanceof TrainingStart.FromSeed
+                ? new TrainingStart.FromSeed(
+                        TaskRules.initSeed(parent.hash(), key(miner).publicKey(), orderNonce))
+                : start;
+        return new TrainingRecord(canonical, Optimizer.Adam.of(0.02f), 32, steps, seed);
     }
 
-    /** Trains the honest model of {@code record} for the round on {@code parent}. */
+    /** Trains the honest model of {@code record} for the round on {@code parent}, keeping its checkpoints. */
     public Model train(ChainTip parent, TrainingRecord record, Model start) {
         Round.Learning r = learning(parent);
-        Model m = new Trainer(ComputePool.serial())
-                .train(new TrainingJob(
+        CheckpointedRun run = CheckpointedRun.complete(
+                ComputePool.serial(),
+                new TrainingJob(
                         SPEC, record, r.sml().relabel(TRAIN), InputTransform.IDENTITY, start, TrainingListener.NONE));
+        Model m = run.model();
         put(m.canonicalBytes());
+        work.put(m.hash(), new MinedWork(record, run.checkpoints()));
         return m;
+    }
+
+    /** Keeps {@code w} as the work behind its model (an adversary's trace) and stores the model blob. */
+    public Model register(MinedWork w) {
+        put(w.model().canonicalBytes());
+        work.put(w.model().hash(), w);
+        return w.model();
+    }
+
+    /**
+     * The work a commitment to {@code modelHash} under {@code record} carries: the checkpoints of the
+     * run that trained it here, or, for a model this fixture did not train under that record, a
+     * made-up trace (every checkpoint the final model with a zero state) that no segment replays.
+     */
+    public MinedWork workOf(Hash modelHash, TrainingRecord record) {
+        MinedWork w = work.get(modelHash);
+        if (w != null && w.record().equals(record)) {
+            return w;
+        }
+        Model model;
+        try {
+            model = Model.fromCanonicalBytes(blobs.get(modelHash));
+        } catch (RuntimeException e) { // absent, damaged or another spec: the trace is made up anyway
+            model = io.learnchain.learn.train.Initializer.initialize(SPEC, 0);
+        }
+        return MinedWork.madeUp(record, model);
+    }
+
+    /** Completes {@code c} on {@code reveal}, opening the challenged checkpoints (put in the blob store). */
+    public Block complete(CandidateBlockBuilder.Committed c, SignedTransaction reveal, long score, int miner) {
+        MinedWork w = workOf(c.commitment().modelHash(), c.record());
+        List<Hash> openings = new ArrayList<>();
+        for (byte[] b : w.openings(c.challengedSegments(reveal))) {
+            openings.add(put(b));
+        }
+        return c.complete(
+                reveal, score, openings, c.parent().timestamp() + 10, key(miner), rules, SignatureVerifier.ED25519);
     }
 
     public int score(ChainTip parent, Model model) {
@@ -241,7 +291,7 @@ public final class PoleFixture {
             List<SignedTransaction> txs,
             SignedTransaction reveal) {
         CandidateBlockBuilder.Committed c = commit(parent, miner, modelHash, record, orderNonce, txs);
-        return c.complete(reveal, score, parent.timestamp() + 10, key(miner), rules, SignatureVerifier.ED25519);
+        return complete(c, reveal, score, miner);
     }
 
     public CandidateBlockBuilder.Committed commit(
@@ -259,6 +309,7 @@ public final class PoleFixture {
                 txs,
                 modelHash,
                 record,
+                workOf(modelHash, record).proof(),
                 orderNonce,
                 SignatureVerifier.ED25519);
     }
@@ -268,13 +319,7 @@ public final class PoleFixture {
         TrainingRecord rec = record(parent, miner, orderNonce, steps, new TrainingStart.FromSeed(orderNonce));
         Model m = train(parent, rec, null);
         CandidateBlockBuilder.Committed c = commit(parent, miner, m.hash(), rec, orderNonce, List.of());
-        Block b = c.complete(
-                reveal(parent, requesterNonce),
-                score(parent, m),
-                parent.timestamp() + 10,
-                key(miner),
-                rules,
-                SignatureVerifier.ED25519);
+        Block b = complete(c, reveal(parent, requesterNonce), score(parent, m), miner);
         return new Honest(b, m, c);
     }
 
@@ -319,6 +364,7 @@ public final class PoleFixture {
             long score,
             List<Transaction> body) {
         Round.Learning r = learning(parent);
+        MinedWork mined = workOf(modelHash, record);
         Commitment c = new Commitment(
                 rules.chainId(),
                 parent.height().next(),
@@ -326,10 +372,27 @@ public final class PoleFixture {
                 r.taskId(),
                 key(miner).publicKey(),
                 modelHash,
-                record.hash(),
+                WorkProof.claimHash(record, mined.proof().checkpoints()),
                 Commitment.committedBodyRoot(body));
+        List<Hash> openings = new ArrayList<>();
+        if (body.size() > 1) { // open what the last transaction (the reveal, if it is one) challenges
+            int[] challenged = WorkChallenge.segments(
+                    WorkChallenge.seed(c.id(), body.getLast().hash()),
+                    mined.proof().segments());
+            for (byte[] b : mined.openings(challenged)) {
+                openings.add(put(b));
+            }
+        }
         PoleProof proof = new PoleProof(
-                r.taskId(), modelHash, record, orderNonce, r.shardIndex(), r.shardHash(), score, c.sign(key(miner)));
+                r.taskId(),
+                modelHash,
+                record,
+                mined.proof().withOpenings(openings),
+                orderNonce,
+                r.shardIndex(),
+                r.shardHash(),
+                score,
+                c.sign(key(miner)));
         BlockHeader h = new BlockHeader(
                 BlockHeader.CURRENT_VERSION,
                 parent.height().next(),

@@ -13,7 +13,6 @@ import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.model.Model;
-import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingStart;
 import java.util.List;
@@ -22,20 +21,20 @@ import org.junit.jupiter.api.Test;
 /** The replay level: re-training from the record reproduces honest models and exposes made-up records. */
 class ReplayVerifierTest {
     private final PoleFixture f = new PoleFixture();
-    private final Trainer trainer = new Trainer(ComputePool.serial());
+    private final ComputePool pool = ComputePool.serial();
 
     @Test
     void honestBlockReplaysToItsModelHash() {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
-        var outcome = ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.of(f.blobs()), trainer, 10_000);
+        var outcome = ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.of(f.blobs()), pool, 10_000);
         assertThat(outcome)
                 .isEqualTo(new ReplayVerifier.Outcome.Reproduced(h.model().hash()));
         assertThat(outcome.verdict()).isEmpty();
     }
 
     @Test
-    void copiedModelUnderAMadeUpRecordPassesAccuracyInSyncButFailsReplay() {
+    void copiedModelUnderAMadeUpRecordFailsTheWorkCheckInSyncAndReplayNamesTheFirstFalseSegment() {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
         TrainingRecord fake = PoleFixture.record(t1, OTHER_MINER, 1, 120, new TrainingStart.FromSeed(1));
@@ -49,17 +48,20 @@ class ReplayVerifierTest {
                 List.of(),
                 f.reveal(t1, 1));
         assertThat(BlockProcessor.apply(t1, copy, f.rules, f.context(CommitmentView.SYNC)))
-                .isInstanceOf(Verdict.Valid.class);
-        var outcome = ReplayVerifier.replay(t1, f.rules, copy, BlobView.of(f.blobs()), trainer, 10_000);
-        assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.Mismatch.class);
+                .isInstanceOfSatisfying(
+                        Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.WORK_ENDS_MISMATCH));
+        var outcome = ReplayVerifier.replay(t1, f.rules, copy, BlobView.of(f.blobs()), pool, 10_000);
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ReplayVerifier.Outcome.Mismatch.class,
+                        m -> assertThat(m.segment()).isEqualTo(-1));
         assertThat(outcome.verdict().orElseThrow())
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(BlockProcessor.applyWithReplay(t1, copy, f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
+        assertThat(BlockProcessor.applyWithReplay(t1, copy, f.rules, f.context(CommitmentView.SYNC), 10_000))
                 .isInstanceOfSatisfying(
-                        Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.REPLAY_MISMATCH));
-        assertThat(BlockProcessor.applyWithReplay(
-                        t1, h.block(), f.rules, f.context(CommitmentView.SYNC), trainer, 10_000))
+                        Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.WORK_ENDS_MISMATCH));
+        assertThat(BlockProcessor.applyWithReplay(t1, h.block(), f.rules, f.context(CommitmentView.SYNC), 10_000))
                 .isInstanceOf(Verdict.Valid.class);
     }
 
@@ -75,7 +77,7 @@ class ReplayVerifierTest {
         Block b = f.pole(t2, MINER, m.hash(), rec, 3, f.score(t2, m), List.of(), f.reveal(t2, 2));
         assertThat(BlockProcessor.apply(t2, b, f.rules, f.context(f.commitmentsOf(b))))
                 .isInstanceOf(Verdict.Valid.class);
-        assertThat(ReplayVerifier.replay(t2, f.rules, b, BlobView.of(f.blobs()), trainer, 10_000))
+        assertThat(ReplayVerifier.replay(t2, f.rules, b, BlobView.of(f.blobs()), pool, 10_000))
                 .isEqualTo(new ReplayVerifier.Outcome.Reproduced(m.hash()));
     }
 
@@ -83,7 +85,7 @@ class ReplayVerifierTest {
     void refusesRecordsLongerThanTheStepBudgetWithoutJudging() {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
-        var outcome = ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.of(f.blobs()), trainer, 100);
+        var outcome = ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.of(f.blobs()), pool, 100);
         assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.NotReplayed.class);
         assertThat(outcome.verdict().orElseThrow()).isInstanceOf(Verdict.Undecided.class);
     }
@@ -92,7 +94,7 @@ class ReplayVerifierTest {
     void missingTrainingSetIsNotReplayedRatherThanJudged() {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
-        assertThat(ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.NONE, trainer, 10_000))
+        assertThat(ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.NONE, pool, 10_000))
                 .isInstanceOf(ReplayVerifier.Outcome.NotReplayed.class);
     }
 }

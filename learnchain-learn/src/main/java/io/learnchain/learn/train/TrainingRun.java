@@ -4,6 +4,7 @@ import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.DataOrder;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
+import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.nn.Network;
 import io.learnchain.learn.nn.SoftmaxCrossEntropy;
 
@@ -34,6 +35,44 @@ public final class TrainingRun {
 
     /** A run that updates only the parameters {@code frozen} leaves trainable; the others keep their bits. */
     public TrainingRun(ComputePool pool, TrainingJob job, FrozenParameters frozen) {
+        this(pool, job, frozen, null);
+    }
+
+    /**
+     * A run of {@code job} that continues from {@code from} (a checkpoint of the same record taken by
+     * {@link #checkpoint()}, or published by a miner): the next step is {@code from.step()}. Gives the
+     * same bits as the uninterrupted run would from that checkpoint on.
+     */
+    public static TrainingRun resume(ComputePool pool, TrainingJob job, Checkpoint from) {
+        return resumeUnchecked(pool, job, from);
+    }
+
+    /**
+     * Resumes a run of {@code record} on {@code data} (identity transform) from {@code from}: what a
+     * verifier does with a checkpoint a miner opened. The record's start is not needed (the
+     * checkpoint holds the parameters), so no parent model is asked for.
+     */
+    public static TrainingRun resume(
+            ComputePool pool, ModelSpec spec, TrainingRecord record, Dataset data, Checkpoint from) {
+        TrainingRecord fromCheckpoint = new TrainingRecord(
+                new TrainingStart.FromSeed(0),
+                record.optimizer(),
+                record.batchSize(),
+                record.steps(),
+                record.dataOrderSeed());
+        return resumeUnchecked(pool, TrainingJob.of(spec, fromCheckpoint, data), from);
+    }
+
+    private static TrainingRun resumeUnchecked(ComputePool pool, TrainingJob job, Checkpoint from) {
+        if (from.step() > job.record().steps()) {
+            throw new IllegalArgumentException("checkpoint at step " + from.step() + " is past the record's "
+                    + job.record().steps() + " steps");
+        }
+        return new TrainingRun(
+                pool, job, FrozenParameters.none(job.spec().layout().parameterCount()), from);
+    }
+
+    private TrainingRun(ComputePool pool, TrainingJob job, FrozenParameters frozen, Checkpoint from) {
         this.job = job;
         this.frozen = frozen;
         this.pool = pool;
@@ -41,13 +80,24 @@ public final class TrainingRun {
         int bs = rec.batchSize();
         this.net = new Network(job.spec(), bs);
         net.load(
-                switch (rec.start()) {
-                    case TrainingStart.FromSeed s -> Initializer.initialize(job.spec(), s.seed());
-                    case TrainingStart.FromParent p -> job.parent();
-                });
+                from != null
+                        ? from.model()
+                        : switch (rec.start()) {
+                            case TrainingStart.FromSeed s -> Initializer.initialize(job.spec(), s.seed());
+                            case TrainingStart.FromParent p -> job.parent();
+                        });
         this.x = new float[bs * net.inputSize()];
         this.y = new int[bs];
         this.state = new float[rec.optimizer().stateSlots() * net.parameters().length];
+        if (from != null) {
+            float[] saved = from.state();
+            if (saved.length != state.length) {
+                throw new IllegalArgumentException("checkpoint holds " + saved.length
+                        + " optimizer floats, the record's optimizer keeps " + state.length);
+            }
+            System.arraycopy(saved, 0, state, 0, state.length);
+            this.step = from.step();
+        }
         if (frozen.count() != net.parameters().length) {
             throw new IllegalArgumentException("the frozen mask covers " + frozen.count()
                     + " parameters, the model has " + net.parameters().length);
@@ -113,6 +163,27 @@ public final class TrainingRun {
             correct = 0;
             seen = 0;
         }
+    }
+
+    /**
+     * The run's state now, as a work commitment records it. Normalises -0.0 parameters to +0.0 in
+     * the live network first, so that a run resumed from the checkpoint holds the same bits as this
+     * one: a pole run takes its checkpoints at the record's segment boundaries ({@link WorkSegments}),
+     * and every miner and verifier does the same.
+     */
+    public Checkpoint checkpoint() {
+        float[] p = net.parameters();
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == 0f) {
+                p[i] = 0f;
+            }
+        }
+        return new Checkpoint(step, net.toModel(), state);
+    }
+
+    /** Runs to step {@code target} (no further than the record's end); returns the steps done. */
+    public long advanceTo(long target) {
+        return target <= step ? 0 : advance(target - step);
     }
 
     /**
