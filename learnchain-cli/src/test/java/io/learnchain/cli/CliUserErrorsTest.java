@@ -111,7 +111,7 @@ class CliUserErrorsTest {
     void malformedPeerAddressOrVerifyLevelSaysTheExpectedForm() {
         assertUserError(Cli.run("node", "--dev", "--api-port", "0", "--peer", "nohost"), "HOST:PORT");
         assertUserError(
-                Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--verify", "spot"), "accuracy or replay");
+                Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--verify", "spot"), "segments or replay");
         assertUserError(
                 Cli.run("node", "--dev", "--api-port", "0", "--peer", "h:1", "--p2p-port", "-1"),
                 "turns the peer protocol off");

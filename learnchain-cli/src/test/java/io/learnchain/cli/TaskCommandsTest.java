@@ -77,6 +77,8 @@ class TaskCommandsTest {
                 "0.3",
                 "--min-phase",
                 "0",
+                "--expected-seconds",
+                "1",
                 "--api",
                 api,
                 "--json");

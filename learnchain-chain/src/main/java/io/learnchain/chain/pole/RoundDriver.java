@@ -34,13 +34,26 @@ public final class RoundDriver {
                 new SecureMappingLayer(key, classes),
                 shard,
                 t.terms().shardHashes().get(shard),
-                Math.addExact(ts, t.terms().minPhaseSeconds()),
+                Math.addExact(ts, roundSeconds(t)),
                 Math.addExact(ts, t.terms().maxPhaseSeconds()),
                 parent.nextDifficulty(rules));
     }
 
     /**
-     * The open task with the highest reward per round / expected seconds (compared exactly by
+     * A task's round time: max(expected seconds, minimum phase), at most the maximum phase. The
+     * requester reveals no sooner than this after the round's parent, so a commitment made at once
+     * without training cannot pull the reveal forward past the training the task declared; and the
+     * task's priority is reward per round time, so declaring a short training time buys no priority
+     * without a reveal that soon (issue 15).
+     */
+    public static long roundSeconds(TaskState t) {
+        return Math.min(
+                Math.max(t.terms().expectedSeconds(), t.terms().minPhaseSeconds()),
+                t.terms().maxPhaseSeconds());
+    }
+
+    /**
+     * The open task with the highest reward per round / {@link #roundSeconds} (compared exactly by
      * cross-multiplication), ties to the lower task id; empty when no task is open.
      */
     public static Optional<TaskState> chooseTask(WorldState state) {
@@ -57,7 +70,7 @@ public final class RoundDriver {
     }
 
     private static Fraction value(TaskState t) {
-        return new Fraction(t.terms().rewardPerRound().units(), t.terms().expectedSeconds());
+        return new Fraction(t.terms().rewardPerRound().units(), Math.max(1, roundSeconds(t)));
     }
 
     /** Index of the shard of the round on {@code previous}: H(previous) mod unrevealed picks among the unrevealed. */

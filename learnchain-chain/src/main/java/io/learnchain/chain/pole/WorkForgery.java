@@ -39,9 +39,18 @@ public final class WorkForgery {
         while (run.checkpointsSoFar().size() <= honest) {
             run.advance(Long.MAX_VALUE);
         }
-        List<Checkpoint> out = new ArrayList<>(run.checkpointsSoFar());
+        return claimRest(record, run.checkpointsSoFar());
+    }
+
+    /**
+     * Completes checkpoints 0..j of an honest run that stopped at boundary j into a trace of the
+     * whole record: every later checkpoint repeats the state reached at j under its boundary step.
+     */
+    public static MinedWork claimRest(TrainingRecord record, List<Checkpoint> reachedSoFar) {
+        int k = WorkSegments.count(record.steps());
+        List<Checkpoint> out = new ArrayList<>(reachedSoFar);
         Checkpoint reached = out.getLast();
-        for (int i = honest + 1; i <= k; i++) {
+        for (int i = out.size(); i <= k; i++) {
             out.add(new Checkpoint(WorkSegments.boundary(record.steps(), i), reached.model(), reached.state()));
         }
         return new MinedWork(record, out);

@@ -53,7 +53,7 @@ record DevnetTask(String name, String model, String dataset, int minTrainingAccu
                 rounds,
                 null,
                 minTrainingAccuracyBp,
-                null,
+                minPhaseSeconds,
                 minPhaseSeconds,
                 null,
                 null);

@@ -33,9 +33,11 @@ public final class PeerOptions {
     @Option(
             names = "--verify",
             paramLabel = "LEVEL",
-            defaultValue = "accuracy",
-            description = "How synced blocks are verified: accuracy (re-evaluate each claimed score) or replay "
-                    + "(also re-train each model from its record; default: ${DEFAULT-VALUE}).")
+            defaultValue = "segments",
+            description = "How blocks are verified: segments (the consensus checks: each claimed score, the "
+                    + "training accuracy on a chain-chosen sample, and the replay of the 6 training segments "
+                    + "the chain challenged) or replay (also re-train each synced model from its record, "
+                    + "checkpoint by checkpoint; default: ${DEFAULT-VALUE}).")
     String verify;
 
     /** The peer settings, or empty when this node runs alone. */

@@ -3,7 +3,7 @@ package io.learnchain.cli.simulate;
 import io.learnchain.node.pole.MinerBehaviour;
 import java.util.Arrays;
 
-/** Misbehaving node kinds (SCENARIOS.md D16-D20) the simulation can field. */
+/** Misbehaving node kinds (SCENARIOS.md D16-D20, issue 15's work forgers) the simulation can field. */
 enum Adversary {
     /** Sends 50 candidates per round claiming more than its model reaches. */
     FALSE_CLAIMS("false-claims", "sends 50 candidates a round, each claiming more than its model reaches"),
@@ -33,6 +33,35 @@ enum Adversary {
             "withhold-model",
             "trains and commits, then sends its candidate claiming every shard sample "
                     + "right, without the model bytes"),
+    /** Issue 15: commits the last winner re-keyed to the round, no training, a made-up 500-step trace. */
+    LAZY_REKEY(
+            "lazy-rekey",
+            "trains nothing: commits the task's last winner re-keyed to this round under a record that claims "
+                    + "the steps, with a made-up trace"),
+    /** Issue 15: a model trained for another parent, re-keyed to the round, under a made-up trace. */
+    PREMINED_REKEY(
+            "premined-rekey",
+            "trains for another parent (a model made in advance), re-keys it to this round's labels and "
+                    + "commits it under this round's record with a made-up trace"),
+    /** Issue 15: trains a quarter fewer segments than it claims. */
+    PARTIAL_WORK_25(
+            "partial-work-0.25", "trains 75% of the record's segments and claims the rest (repeats its last state)"),
+    /** Issue 15: trains half the segments it claims. */
+    PARTIAL_WORK_50(
+            "partial-work-0.5", "trains 50% of the record's segments and claims the rest (repeats its last state)"),
+    /** Issue 15: trains a tenth of the segments it claims. */
+    PARTIAL_WORK_90(
+            "partial-work-0.9", "trains 10% of the record's segments and claims the rest (repeats its last state)"),
+    /** Issue 15: an honest record except one segment, where the parameters become a model it did not train there. */
+    ONE_JUMP(
+            "one-jump",
+            "trains honestly except one random segment, at whose end it swaps in the last winner re-keyed "
+                    + "(or a model trained for another parent)"),
+    /** Issue 15: commits at once with no work, to set off the requester's reveal before honest miners finish. */
+    INSTANT_COMMIT(
+            "instant-commit",
+            "commits the last winner re-keyed at once, with no work, to pull the reveal forward so that "
+                    + "honest commitments come late"),
     /** Never reveals its shard: its rounds must be forfeited and the chain must go on. */
     SILENT_REQUESTER("silent-requester", "the requester (node 0) never reveals a shard");
 
@@ -70,6 +99,13 @@ enum Adversary {
             case LATE_COMMIT -> new MinerBehaviour.LateCommit(FINE_TUNE_STEPS);
             case BAD_SHARD -> new MinerBehaviour.ForgedReveal();
             case WITHHOLD_MODEL -> new MinerBehaviour.WithholdModel();
+            case LAZY_REKEY -> new MinerBehaviour.LazyRekey();
+            case PREMINED_REKEY -> new MinerBehaviour.PreminedRekey();
+            case PARTIAL_WORK_25 -> new MinerBehaviour.PartialWork(0.25);
+            case PARTIAL_WORK_50 -> new MinerBehaviour.PartialWork(0.5);
+            case PARTIAL_WORK_90 -> new MinerBehaviour.PartialWork(0.9);
+            case ONE_JUMP -> new MinerBehaviour.OneJump();
+            case INSTANT_COMMIT -> new MinerBehaviour.InstantCommit();
             case SILENT_REQUESTER -> new MinerBehaviour.Honest();
         };
     }

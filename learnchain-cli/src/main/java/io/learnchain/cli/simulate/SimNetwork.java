@@ -51,7 +51,7 @@ final class SimNetwork {
         direct.add(node.name(), node::receive);
         memory.ifPresent(m -> {
             P2pConfig config = P2pConfig.defaults(
-                    Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0, List.of(), VerifyLevel.ACCURACY);
+                    Hash.sha256(node.name().getBytes(StandardCharsets.UTF_8)), 0, List.of(), VerifyLevel.SEGMENTS);
             PeerService service = new PeerService(config, node.chain(), blobs, scheduler, node::receive);
             services.add(service);
             m.add(node.name(), service);

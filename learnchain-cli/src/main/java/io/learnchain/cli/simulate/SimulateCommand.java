@@ -125,7 +125,9 @@ public final class SimulateCommand implements Runnable {
             names = "--adversary",
             paramLabel = "KIND",
             description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
-                    + "bad-shard, withhold-model (a miner each, on the last nodes), silent-requester (node 0). "
+                    + "bad-shard, withhold-model, lazy-rekey, premined-rekey, partial-work-0.25, partial-work-0.5, "
+                    + "partial-work-0.9, one-jump, instant-commit (a miner each, on the last nodes), "
+                    + "silent-requester (node 0). "
                     + "See docs/simulation.md. dqn: lookahead (a miner that proposes the best one-step action by "
                     + "shaped reward instead of its learner's; docs/dqn.md).")
     List<String> adversaries = List.of();

@@ -107,7 +107,7 @@ final class Simulation {
                 config.task().minTrainingBp(),
                 config.rounds(),
                 REWARD,
-                60,
+                minPhaseSeconds(),
                 minPhaseSeconds(),
                 MAX_PHASE_SECONDS,
                 shards.stream().map(Hash::sha256).toList());

@@ -26,7 +26,6 @@ import io.learnchain.chain.state.Account;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
-import io.learnchain.learn.train.Trainer;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.event.NodeEvent;
@@ -172,7 +171,7 @@ public final class ChainService {
 
     /** Validates {@code block} and connects it, stores it on a side branch, or says why not. */
     public synchronized ImportResult importBlock(Block block) {
-        return importWith(block, context(), VerifyLevel.ACCURACY);
+        return importWith(block, context(), VerifyLevel.SEGMENTS);
     }
 
     /**
@@ -309,8 +308,7 @@ public final class ChainService {
     private ImportResult extendTip(
             Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx, VerifyLevel level) {
         Verdict verdict = level == VerifyLevel.REPLAY
-                ? BlockProcessor.applyWithReplay(
-                        head.tip(), block, rules, ctx, new Trainer(pool), level.maxReplaySteps())
+                ? BlockProcessor.applyWithReplay(head.tip(), block, rules, ctx, level.maxReplaySteps())
                 : BlockProcessor.apply(head.tip(), block, rules, ctx);
         return switch (verdict) {
             case Verdict.Valid valid -> connectValid(block, valid, parentInfo);

@@ -6,6 +6,7 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,11 +50,15 @@ public sealed interface GossipMessage {
         }
     }
 
-    /** Phase 2: a candidate pole block with its model's canonical bytes. */
-    record Candidate(Block block, byte[] model) implements GossipMessage {
+    /**
+     * Phase 2: a candidate pole block with its model's canonical bytes and the checkpoints its
+     * proof opens (the challenged segments' starts, in the proof's order).
+     */
+    record Candidate(Block block, byte[] model, List<byte[]> openings) implements GossipMessage {
         public Candidate {
             Objects.requireNonNull(block, "block");
             Objects.requireNonNull(model, "model");
+            openings = List.copyOf(openings);
         }
     }
 

@@ -5,6 +5,7 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.node.gossip.GossipMessage;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -86,10 +87,14 @@ final class GossipChecks {
             return Optional.of("candidate " + c.block().hash().shortHex() + " is not a pole block");
         }
         Hash model = Hash.sha256(c.model());
-        return model.equals(p.modelHash())
+        if (!model.equals(p.modelHash())) {
+            return Optional.of("candidate " + c.block().hash().shortHex() + " with model bytes hashing to "
+                    + model.shortHex() + ", not the committed " + p.modelHash().shortHex());
+        }
+        List<Hash> opened = c.openings().stream().map(Hash::sha256).toList();
+        return opened.equals(p.work().openings())
                 ? Optional.empty()
-                : Optional.of(
-                        "candidate " + c.block().hash().shortHex() + " with model bytes hashing to " + model.shortHex()
-                                + ", not the committed " + p.modelHash().shortHex());
+                : Optional.of("candidate " + c.block().hash().shortHex()
+                        + " with checkpoint bytes that are not the openings its proof names");
     }
 }

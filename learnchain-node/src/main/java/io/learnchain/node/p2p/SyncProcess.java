@@ -264,12 +264,16 @@ final class SyncProcess {
         return true;
     }
 
-    /** The blobs a block is verified with: its model and shard, the task's training set, the last winner. */
+    /**
+     * The blobs a block is verified with: its model, shard and opened checkpoints, the task's
+     * training set, the last winner.
+     */
     List<Hash> requiredBlobs(Block block) {
         if (!(block.header().proof() instanceof PoleProof p)) {
             return List.of();
         }
         List<Hash> out = new ArrayList<>(List.of(p.modelHash(), p.shardHash()));
+        out.addAll(p.work().openings());
         chain.head().tip().state().tasks().get(p.taskId()).ifPresent(task -> {
             out.add(task.terms().trainingSet());
             if (!task.winners().isEmpty()) {

@@ -66,6 +66,51 @@ public sealed interface MinerBehaviour {
      */
     record ForgedReveal() implements MinerBehaviour {}
 
+    /**
+     * Issue 15 (lazy-rekey): trains nothing; commits the task's last winner re-keyed to this round's
+     * mapping layer under a record that claims the plan's steps from it, with a made-up trace. Sits
+     * out the task's first round.
+     */
+    record LazyRekey() implements MinerBehaviour {}
+
+    /**
+     * Issue 15 (premined-rekey): trains for another parent (another round's labels, as a model
+     * prepared before the parent existed would be), re-keys the model to this round's layer (it
+     * then scores like an honest one) and commits it under this round's record with a made-up trace.
+     */
+    record PreminedRekey() implements MinerBehaviour {}
+
+    /**
+     * Issue 15 (partial-work): trains the first {@code 1 - fraction} of the record's segments, then
+     * claims the rest: every later checkpoint repeats the state reached, the model is the one reached.
+     */
+    record PartialWork(double fraction) implements MinerBehaviour {
+        public PartialWork {
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("a partial-work miner skips a fraction in (0, 1], got " + fraction);
+            }
+        }
+
+        /** The segments it does not train, of {@code segments} (at least one). */
+        public int fakeSegments(int segments) {
+            return (int) Math.max(1, Math.min(segments, Math.round(fraction * segments)));
+        }
+    }
+
+    /**
+     * Issue 15 (one-jump): an honest record except one segment, chosen at random, at whose end the
+     * parameters become a model it did not train there (the last winner re-keyed, or one trained for
+     * another parent); training goes on honestly from it.
+     */
+    record OneJump() implements MinerBehaviour {}
+
+    /**
+     * Issue 15 (instant-commit): commits the last winner re-keyed at once, with no work, to set off
+     * the requester's reveal before honest miners have finished (so that their commitments come
+     * late); mines nothing else.
+     */
+    record InstantCommit() implements MinerBehaviour {}
+
     static MinerBehaviour honest() {
         return new Honest();
     }

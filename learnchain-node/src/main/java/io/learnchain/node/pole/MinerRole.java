@@ -9,11 +9,14 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
+import io.learnchain.chain.pole.MinedWork;
 import io.learnchain.chain.pole.Rekey;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.pole.SecureMappingLayer;
 import io.learnchain.chain.pole.TaskRules;
+import io.learnchain.chain.pole.WorkChallenge;
+import io.learnchain.chain.pole.WorkForgery;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.state.TaskState;
@@ -25,6 +28,7 @@ import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.train.CheckpointedRun;
 import io.learnchain.learn.train.Evaluator;
 import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.Optimizer;
@@ -32,8 +36,8 @@ import io.learnchain.learn.train.Trainer;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
-import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.TrainingStart;
+import io.learnchain.learn.train.WorkSegments;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.gossip.GossipMessage;
@@ -74,6 +78,8 @@ public final class MinerRole {
     private volatile MinerStatus status = MinerStatus.stopped();
     private CandidateBlockBuilder.Committed committed;
     private Model model;
+    private MinedWork work;
+    private Dataset trainedOn;
     private Round.Learning learning;
     private Held held;
     private GossipMessage.ShardReveal pendingReveal;
@@ -192,6 +198,8 @@ public final class MinerRole {
     private void clearRound() {
         committed = null;
         model = null;
+        work = null;
+        trainedOn = null;
         held = null;
         pendingReveal = null;
         copySource = null;
@@ -270,6 +278,10 @@ public final class MinerRole {
             replayLastWinner(my, round);
             return;
         }
+        if (b instanceof MinerBehaviour.LazyRekey || b instanceof MinerBehaviour.InstantCommit) {
+            commitRekeyedWinner(my, round);
+            return;
+        }
         TaskState task = round.task();
         long startedAt = scheduler.nowMillis();
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
@@ -277,7 +289,7 @@ public final class MinerRole {
             status = status.with(MinerStatus.Phase.NO_DATA);
             return; // the training blob is not here: this miner sits the round out
         }
-        boolean premined = b instanceof MinerBehaviour.Premined;
+        boolean premined = b instanceof MinerBehaviour.Premined || b instanceof MinerBehaviour.PreminedRekey;
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
         SecureMappingLayer layer = premined
                 ? new SecureMappingLayer(
@@ -288,7 +300,7 @@ public final class MinerRole {
         long nonce = rng.nextLong();
         Optional<Model> parent = plan.continueFromWinner() && !premined ? rekeyedWinner(round, spec) : Optional.empty();
         TrainingStart start = parent.<TrainingStart>map(m -> new TrainingStart.FromParent(m.hash()))
-                .orElse(new TrainingStart.FromSeed(nonce));
+                .orElse(new TrainingStart.FromSeed(TaskRules.initSeed(round.previous(), key.publicKey(), nonce)));
         TrainingRecord record = new TrainingRecord(
                 start,
                 Optimizer.Adam.of(plan.learningRate()),
@@ -296,11 +308,19 @@ public final class MinerRole {
                 plan.steps(),
                 TaskRules.dataOrderSeed(round.previous(), key.publicKey(), nonce));
         long cpuStart = cpu.nanos();
-        TrainingRun run = new TrainingRun(
-                pool,
-                new TrainingJob(
-                        spec, record, train, InputTransform.IDENTITY, parent.orElse(null), TrainingListener.NONE));
-        Training t = new Training(round, run, record, train, nonce);
+        TrainingJob job = new TrainingJob(
+                spec, record, train, InputTransform.IDENTITY, parent.orElse(null), TrainingListener.NONE);
+        if (b instanceof MinerBehaviour.OneJump) {
+            oneJump(my, round, job, parent, nonce, cpuStart);
+            return;
+        }
+        CheckpointedRun run = new CheckpointedRun(pool, job);
+        long stopAt = b instanceof MinerBehaviour.PartialWork pw
+                ? WorkSegments.boundary(
+                        record.steps(),
+                        WorkSegments.count(record.steps()) - pw.fakeSegments(WorkSegments.count(record.steps())))
+                : record.steps();
+        Training t = new Training(round, run, record, train, nonce, stopAt);
         t.cpuSeconds = (cpu.nanos() - cpuStart) / 1e9;
         t.startedAt = startedAt;
         LOG.debug(
@@ -318,7 +338,7 @@ public final class MinerRole {
             return;
         }
         long cpuStart = cpu.nanos();
-        t.run.advance(trainChunkSteps);
+        t.run.advance(Math.min(trainChunkSteps, Math.max(1, t.stopAt - t.run.step())));
         t.cpuSeconds += (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(
                 MinerStatus.Phase.TRAINING,
@@ -329,7 +349,7 @@ public final class MinerRole {
                 0,
                 0,
                 null);
-        if (t.run.isDone()) {
+        if (t.run.isDone() || t.run.step() >= t.stopAt) {
             finishTraining(my, t);
         } else {
             scheduler.after(0, () -> trainChunk(my, t));
@@ -340,7 +360,18 @@ public final class MinerRole {
         Round.Learning round = t.round;
         TaskState task = round.task();
         long cpuStart = cpu.nanos();
-        Model trained = t.run.model();
+        MinedWork mined = t.run.isDone()
+                ? new MinedWork(t.record, t.run.checkpoints())
+                : WorkForgery.claimRest(t.record, t.run.checkpointsSoFar()); // partial-work: claims the rest
+        Model trained = mined.model();
+        if (plan.behaviour() instanceof MinerBehaviour.PreminedRekey) {
+            // trained for another parent: re-keyed to this round, claimed from this round's start
+            SecureMappingLayer other = new SecureMappingLayer(
+                    TaskRules.roundKey(Hash.sha256(round.previous().unsafeArray()), task.id()),
+                    round.sml().classes());
+            trained = Rekey.rekey(trained, other, round.sml());
+            mined = WorkForgery.none(t.record, mined.checkpoints().getFirst().model(), trained);
+        }
         int correct = new Evaluator(pool).correctCount(trained, t.data);
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(
@@ -364,6 +395,7 @@ public final class MinerRole {
         events.accept(new PoleEvent.Trained(
                 name, round.previous(), task.id(), plan.steps(), correct, t.data.count(), seconds));
         boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined;
+        trainedOn = t.data;
         if (!premined
                 && !TaskRules.meetsAccuracy(
                         correct, t.data.count(), task.terms().minTrainingAccuracyBp())) {
@@ -372,30 +404,80 @@ public final class MinerRole {
             return;
         }
         if (plan.behaviour() instanceof MinerBehaviour.LateCommit) {
-            held = new Held(trained, t.record, t.nonce); // committed only after the reveal (onReveal)
+            held = new Held(trained, t.record, t.nonce, mined); // committed only after the reveal (onReveal)
             return;
         }
+        Model done = trained;
+        MinedWork doneWork = mined;
         scheduler.after(
-                plan.steps() * plan.stepMillis(), () -> commit(my, round, trained.hash(), trained, t.record, t.nonce));
+                plan.steps() * plan.stepMillis(),
+                () -> commit(my, round, done.hash(), done, t.record, doneWork, t.nonce));
     }
 
     /** A training run in progress for one round. */
     private static final class Training {
         final Round.Learning round;
-        final TrainingRun run;
+        final CheckpointedRun run;
         final TrainingRecord record;
         final Dataset data;
         final long nonce;
+        /** The step training stops at: the record's end, or where a partial-work miner stops. */
+        final long stopAt;
+
         double cpuSeconds;
         long startedAt;
 
-        Training(Round.Learning round, TrainingRun run, TrainingRecord record, Dataset data, long nonce) {
+        Training(
+                Round.Learning round,
+                CheckpointedRun run,
+                TrainingRecord record,
+                Dataset data,
+                long nonce,
+                long stopAt) {
             this.round = round;
             this.run = run;
             this.record = record;
             this.data = data;
             this.nonce = nonce;
+            this.stopAt = stopAt;
         }
+    }
+
+    /**
+     * The one-jump adversary: an honest run except one segment, chosen at random, at whose end the
+     * parameters become the task's last winner re-keyed to this round (a strong model it did not
+     * train; on a task's first round, a model it trained for another parent). One scheduler task.
+     */
+    private void oneJump(
+            long my, Round.Learning round, TrainingJob job, Optional<Model> parent, long nonce, long cpuStart) {
+        ModelSpec spec = job.spec();
+        Optional<Model> substitute = rekeyedWinner(round, spec);
+        if (substitute.isEmpty()) {
+            SecureMappingLayer other = new SecureMappingLayer(
+                    TaskRules.roundKey(Hash.sha256(round.previous().unsafeArray()), round.taskId()),
+                    round.sml().classes());
+            Dataset raw = other.relabel(
+                    chain.blobs().dataset(round.task().terms().trainingSet()).orElseThrow());
+            Model pre = new Trainer(pool)
+                    .train(TrainingJob.of(
+                            spec, job.record().withSteps(job.record().steps()), raw));
+            substitute = Optional.of(Rekey.supports(pre) ? Rekey.rekey(pre, other, round.sml()) : pre);
+        }
+        int segments = WorkSegments.count(job.record().steps());
+        Model start = parent.orElseGet(() -> io.learnchain.learn.train.Initializer.initialize(
+                spec, ((TrainingStart.FromSeed) job.record().start()).seed()));
+        MinedWork mined = WorkForgery.oneJump(
+                pool, spec, job.record(), job.data(), start, rng.nextInt(segments), substitute.get());
+        events.accept(new PoleEvent.Trained(
+                name,
+                round.previous(),
+                round.taskId(),
+                job.record().steps(),
+                new Evaluator(pool).correctCount(mined.model(), job.data()),
+                job.data().count(),
+                (cpu.nanos() - cpuStart) / 1e9));
+        trainedOn = job.data();
+        commit(my, round, mined.model().hash(), mined.model(), job.record(), mined, nonce);
     }
 
     private Optional<Model> rekeyedWinner(Round.Learning round, ModelSpec spec) {
@@ -415,7 +497,13 @@ public final class MinerRole {
 
     /** Signs and sends the commitment to {@code modelHash} ({@code trained} is null while a copier lacks the weights). */
     private void commit(
-            long my, Round.Learning round, Hash modelHash, Model trained, TrainingRecord record, long nonce) {
+            long my,
+            Round.Learning round,
+            Hash modelHash,
+            Model trained,
+            TrainingRecord record,
+            MinedWork mined,
+            long nonce) {
         if (!current(my)) {
             return;
         }
@@ -428,11 +516,13 @@ public final class MinerRole {
                 chain.mempool().select(tip.state(), 1_000),
                 modelHash,
                 record,
+                mined.proof(),
                 nonce,
                 chain.signatureVerifier(),
                 lifelong());
         committed = c;
         model = trained;
+        work = mined;
         MinerStatus now = status;
         status = new MinerStatus(
                 MinerStatus.Phase.COMMITTED,
@@ -467,7 +557,19 @@ public final class MinerRole {
             return copySource == null ? List.of() : onPeerCandidate(copySource);
         }
         committed = null;
-        int score = new Evaluator(pool).correctCount(model, c.round().sml().relabel(shard));
+        Evaluator evaluator = new Evaluator(pool);
+        if (plan.behaviour() instanceof MinerBehaviour.Honest && trainedOn != null) {
+            // the chain reads training accuracy on a sample chosen by the reveal: check it before sending
+            Dataset sample = WorkChallenge.accuracySample(c.challengeSeed(reveal.revealTx()), trainedOn);
+            int correct = evaluator.correctCount(model, sample);
+            if (!TaskRules.meetsAccuracy(
+                    correct, sample.count(), c.round().task().terms().minTrainingAccuracyBp())) {
+                status = status.with(MinerStatus.Phase.BELOW_MINIMUM);
+                events.accept(new PoleEvent.BelowMinimum(name, c.round().previous(), correct, sample.count()));
+                return List.of();
+            }
+        }
+        int score = evaluator.correctCount(model, c.round().sml().relabel(shard));
         byte[] modelBytes = model.canonicalBytes();
         List<GossipMessage.Candidate> out = switch (plan.behaviour()) {
             case MinerBehaviour.FalseClaims f ->
@@ -479,7 +581,12 @@ public final class MinerRole {
             case MinerBehaviour.Honest _,
                     MinerBehaviour.Premined _,
                     MinerBehaviour.LateCommit _,
-                    MinerBehaviour.ForgedReveal _ -> List.of(candidate(c, reveal, score, modelBytes));
+                    MinerBehaviour.ForgedReveal _,
+                    MinerBehaviour.LazyRekey _,
+                    MinerBehaviour.PreminedRekey _,
+                    MinerBehaviour.PartialWork _,
+                    MinerBehaviour.OneJump _,
+                    MinerBehaviour.InstantCommit _ -> List.of(candidate(c, reveal, score, modelBytes));
             case MinerBehaviour.CopyModel _ -> List.of();
         };
         return out;
@@ -499,7 +606,19 @@ public final class MinerRole {
             return;
         }
         long nonce = rng.nextLong();
-        commit(epoch, round, seen.modelHash(), null, record(new TrainingStart.FromSeed(nonce), round, nonce), nonce);
+        TrainingRecord rec = record(seedStart(round, nonce), round, nonce);
+        Model start = initial(round, rec);
+        commit(epoch, round, seen.modelHash(), null, rec, WorkForgery.none(rec, start, start), nonce);
+    }
+
+    private TrainingStart seedStart(Round.Learning round, long nonce) {
+        return new TrainingStart.FromSeed(TaskRules.initSeed(round.previous(), key.publicKey(), nonce));
+    }
+
+    /** The model a seed-start record begins with. */
+    private static Model initial(Round.Learning round, TrainingRecord rec) {
+        return io.learnchain.learn.train.Initializer.initialize(
+                ModelSpec.parse(round.task().terms().modelSpec()), ((TrainingStart.FromSeed) rec.start()).seed());
     }
 
     /**
@@ -530,10 +649,19 @@ public final class MinerRole {
     private GossipMessage.Candidate candidate(
             CandidateBlockBuilder.Committed c, GossipMessage.ShardReveal reveal, long claim, byte[] modelBytes) {
         long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
+        List<byte[]> openings = work.openings(c.challengedSegments(reveal.revealTx()));
         GossipMessage.Candidate out = new GossipMessage.Candidate(
                 c.complete(
-                        reveal.revealTx(), claim, timestamp, key, chain.rules(), chain.signatureVerifier(), lifelong()),
-                modelBytes);
+                        reveal.revealTx(),
+                        claim,
+                        openings.stream().map(Hash::sha256).toList(),
+                        timestamp,
+                        key,
+                        chain.rules(),
+                        chain.signatureVerifier(),
+                        lifelong()),
+                modelBytes,
+                openings);
         status = status.with(MinerStatus.Phase.CANDIDATE_SENT);
         events.accept(
                 new PoleEvent.CandidateSent(name, c.parent().hash(), out.block().hash(), claim));
@@ -565,7 +693,34 @@ public final class MinerRole {
         }
         staleClaim = wonWith(last).orElse(0L);
         long nonce = rng.nextLong();
-        commit(my, round, last, old.get(), record(new TrainingStart.FromSeed(nonce), round, nonce), nonce);
+        TrainingRecord rec = record(seedStart(round, nonce), round, nonce);
+        commit(my, round, last, old.get(), rec, WorkForgery.none(rec, initial(round, rec), old.get()), nonce);
+    }
+
+    /**
+     * The lazy-rekey adversary: no training; commits the task's last winner re-keyed to this round
+     * (a model that scores like the last winner under this round's labels) under a record that
+     * claims the plan's steps from it. Sits out the task's first round.
+     */
+    private void commitRekeyedWinner(long my, Round.Learning round) {
+        ModelSpec spec = ModelSpec.parse(round.task().terms().modelSpec());
+        Optional<Model> rekeyed = rekeyedWinner(round, spec);
+        if (rekeyed.isEmpty()) {
+            return;
+        }
+        long nonce = rng.nextLong();
+        TrainingRecord rec = record(new TrainingStart.FromParent(rekeyed.get().hash()), round, nonce);
+        chain.blobs()
+                .dataset(round.task().terms().trainingSet())
+                .ifPresent(d -> trainedOn = round.sml().relabel(d));
+        commit(
+                my,
+                round,
+                rekeyed.get().hash(),
+                rekeyed.get(),
+                rec,
+                WorkForgery.none(rec, rekeyed.get(), rekeyed.get()),
+                nonce);
     }
 
     /** The claimed score of the canonical block in which {@code model} won (searched back from the tip). */
@@ -613,7 +768,7 @@ public final class MinerRole {
                     mapped.count(),
                     (cpu.nanos() - cpuStart) / 1e9));
         }
-        commit(epoch, round, tuned.hash(), tuned, h.record(), h.nonce());
+        commit(epoch, round, tuned.hash(), tuned, h.record(), h.work(), h.nonce());
     }
 
     /**
@@ -637,7 +792,7 @@ public final class MinerRole {
     }
 
     /** A late committer's trained model, held back until the reveal. */
-    private record Held(Model model, TrainingRecord record, long nonce) {}
+    private record Held(Model model, TrainingRecord record, long nonce, MinedWork work) {}
 
     /** The last committed model's hash (tests). */
     Optional<Hash> committedModel() {

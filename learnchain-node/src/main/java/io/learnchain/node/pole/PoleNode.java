@@ -177,6 +177,7 @@ public final class PoleNode {
             return;
         }
         put(c.model());
+        c.openings().forEach(this::put);
         if (!from.equals(name)) {
             miner.ifPresent(m -> m.onPeerCandidate(c).forEach(outbound()::broadcast));
         }

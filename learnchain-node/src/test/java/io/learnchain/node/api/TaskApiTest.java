@@ -80,7 +80,7 @@ class TaskApiTest {
     void devNodePostsATaskAndMinesItsRoundsAcrossARestart() throws Exception {
         String post = """
                 {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "10", "rounds": 3,
-                 "minTrainingAccuracy": 0.3, "minPhaseSeconds": 0, "maxPhaseSeconds": 300}""";
+                 "minTrainingAccuracy": 0.3, "expectedSeconds": 1, "minPhaseSeconds": 0, "maxPhaseSeconds": 300}""";
         try (LearnchainNode node = start(dir)) {
             HttpTestClient http = new HttpTestClient(node.apiPort());
             JsonNode posted = json(http.post("/api/v1/tasks", post), 202);

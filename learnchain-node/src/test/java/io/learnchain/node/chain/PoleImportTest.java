@@ -8,6 +8,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.block.WorkProof;
 import io.learnchain.chain.pole.CandidateBlockBuilder;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
@@ -36,7 +37,7 @@ class PoleImportTest {
         Round.Learning round = (Round.Learning) RoundDriver.round(tip, node.chain.rules());
         KeyPair miner = KEYS.get(2);
         TrainingRecord record = new TrainingRecord(
-                new TrainingStart.FromSeed(1),
+                new TrainingStart.FromSeed(TaskRules.initSeed(tip.hash(), miner.publicKey(), 1)),
                 Optimizer.Adam.of(0.02f),
                 32,
                 10,
@@ -49,6 +50,7 @@ class PoleImportTest {
                 List.of(),
                 Hash.sha256(new byte[] {42}),
                 record,
+                WorkProof.committed(java.util.Collections.nCopies(11, Hash.ZERO), Hash.ZERO),
                 1,
                 SignatureVerifier.ED25519);
         KeyPair requester = KEYS.get(1);
@@ -61,7 +63,7 @@ class PoleImportTest {
                         new RevealShard(round.taskId(), tip.hash(), round.shardIndex(), round.shardHash())),
                 requester);
         return committed.complete(
-                reveal, 7, tip.timestamp() + 10, miner, node.chain.rules(), SignatureVerifier.ED25519);
+                reveal, 7, List.of(), tip.timestamp() + 10, miner, node.chain.rules(), SignatureVerifier.ED25519);
     }
 
     @Test

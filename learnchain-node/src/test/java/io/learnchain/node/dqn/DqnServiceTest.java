@@ -107,7 +107,7 @@ class DqnServiceTest {
     @Test
     void twoDqnNodesJoinedByPeersAgreeOnOneTip() throws Exception {
         NodeConfig first = config(GENESIS, 0)
-                .withP2p(P2pConfig.defaults(P2pConfig.randomNodeId(), 0, List.of(), VerifyLevel.ACCURACY));
+                .withP2p(P2pConfig.defaults(P2pConfig.randomNodeId(), 0, List.of(), VerifyLevel.SEGMENTS));
         try (LearnchainNode a = LearnchainNode.start(first)) {
             int port = a.peers().orElseThrow().port();
             NodeConfig second = config(GENESIS, 1)
@@ -115,7 +115,7 @@ class DqnServiceTest {
                             P2pConfig.randomNodeId(),
                             0,
                             List.of(new PeerAddress("127.0.0.1", port)),
-                            VerifyLevel.ACCURACY));
+                            VerifyLevel.SEGMENTS));
             try (LearnchainNode b = LearnchainNode.start(second)) {
                 waitFor(
                         "both nodes past height 8",

@@ -35,7 +35,7 @@ class InMemorySyncTest {
     }
 
     P2pTestNode node(String name, Genesis genesis) {
-        return node(name, genesis, P2pTestNode.config(name, VerifyLevel.ACCURACY));
+        return node(name, genesis, P2pTestNode.config(name, VerifyLevel.SEGMENTS));
     }
 
     @Test
@@ -47,7 +47,7 @@ class InMemorySyncTest {
         P2pTestNode b = node(
                 "b",
                 chain.genesis(),
-                P2pTestNode.config("b", VerifyLevel.ACCURACY).withLimits(small));
+                P2pTestNode.config("b", VerifyLevel.SEGMENTS).withLimits(small));
         a.importAll(chain.blocks());
         network.connect("b", "a");
 

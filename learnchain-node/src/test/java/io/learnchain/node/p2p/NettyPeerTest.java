@@ -36,7 +36,7 @@ class NettyPeerTest {
 
     NettyTestNode start(String name, Genesis genesis) throws InterruptedException {
         NettyTestNode n = new NettyTestNode(
-                name, genesis, P2pTestNode.config(name, VerifyLevel.ACCURACY).withLimits(SMALL_FRAMES));
+                name, genesis, P2pTestNode.config(name, VerifyLevel.SEGMENTS).withLimits(SMALL_FRAMES));
         open.add(n);
         return n;
     }

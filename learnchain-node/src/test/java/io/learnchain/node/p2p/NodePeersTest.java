@@ -20,7 +20,7 @@ class NodePeersTest {
     @Test
     void aNodeStartedWithAPeerFollowsTheMinersChain() throws Exception {
         NodeConfig minerConfig = NodeConfig.dev(Optional.empty(), NodeConfig.API_DISABLED, 1)
-                .withP2p(P2pConfig.defaults(P2pConfig.randomNodeId(), 0, List.of(), VerifyLevel.ACCURACY));
+                .withP2p(P2pConfig.defaults(P2pConfig.randomNodeId(), 0, List.of(), VerifyLevel.SEGMENTS));
         try (LearnchainNode miner = LearnchainNode.start(minerConfig)) {
             NettyPeerTest.waitFor(
                     "the miner's first block",
@@ -34,7 +34,7 @@ class NodePeersTest {
                             P2pConfig.randomNodeId(),
                             0,
                             List.of(new PeerAddress("127.0.0.1", port)),
-                            VerifyLevel.ACCURACY));
+                            VerifyLevel.SEGMENTS));
             try (LearnchainNode follower = LearnchainNode.start(followerConfig)) {
                 NettyPeerTest.waitFor(
                         "the follower at the miner's height + 1",

@@ -73,7 +73,7 @@ final class P2pFigures {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
-        List<NettyTestNode> nodes = mesh(pole, n, VerifyLevel.ACCURACY);
+        List<NettyTestNode> nodes = mesh(pole, n, VerifyLevel.SEGMENTS);
         Block post = chain.getFirst();
         nodes.forEach(x -> x.node.importAll(List.of(post)));
         long[] times = new long[12];
@@ -102,7 +102,7 @@ final class P2pFigures {
                 };
             }
             long start = System.nanoTime();
-            nodes.getFirst().peers().broadcast(new GossipMessage.Candidate(candidate, model));
+            nodes.getFirst().peers().broadcast(new GossipMessage.Candidate(candidate, model, List.of()));
             NettyPeerTest.waitFor("the candidate everywhere", 30_000, () -> arrived.size() == n - 1);
             times[round] =
                     arrived.values().stream().mapToLong(v -> v - start).max().orElseThrow();
@@ -125,7 +125,7 @@ final class P2pFigures {
     }
 
     static void syncSpeed(PoleFixture pole, List<Block> chain, VerifyLevel level) throws Exception {
-        NettyTestNode a = new NettyTestNode("src", pole.genesis, P2pTestNode.config("src", VerifyLevel.ACCURACY));
+        NettyTestNode a = new NettyTestNode("src", pole.genesis, P2pTestNode.config("src", VerifyLevel.SEGMENTS));
         a.node.putBlobs(pole.blobs());
         a.node.importAll(chain);
         NettyTestNode b = new NettyTestNode("dst", pole.genesis, P2pTestNode.config("dst", level));
@@ -144,9 +144,9 @@ final class P2pFigures {
     static void idleSync(int blocks) throws Exception {
         ChainBuilder builder = ChainBuilder.devnet();
         builder.addEmptyBlocks(blocks);
-        NettyTestNode a = new NettyTestNode("src", builder.genesis(), P2pTestNode.config("src", VerifyLevel.ACCURACY));
+        NettyTestNode a = new NettyTestNode("src", builder.genesis(), P2pTestNode.config("src", VerifyLevel.SEGMENTS));
         a.node.importAll(builder.blocks());
-        NettyTestNode b = new NettyTestNode("dst", builder.genesis(), P2pTestNode.config("dst", VerifyLevel.ACCURACY));
+        NettyTestNode b = new NettyTestNode("dst", builder.genesis(), P2pTestNode.config("dst", VerifyLevel.SEGMENTS));
         long start = System.nanoTime();
         b.dial(a);
         NettyPeerTest.waitFor("sync", 600_000, () -> b.node.height() == blocks);

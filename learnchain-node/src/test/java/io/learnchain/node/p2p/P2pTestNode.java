@@ -66,7 +66,7 @@ final class P2pTestNode {
 
     void importAll(List<Block> blocks) {
         for (Block b : blocks) {
-            ImportResult r = chain.importSynced(b, VerifyLevel.ACCURACY);
+            ImportResult r = chain.importSynced(b, VerifyLevel.SEGMENTS);
             if (!(r instanceof ImportResult.Connected) && !(r instanceof ImportResult.SideChain)) {
                 throw new AssertionError(
                         name + " did not take block " + b.hash().shortHex() + ": " + r);

@@ -25,7 +25,7 @@ class PeerMisbehaviourTest {
     final VirtualScheduler scheduler = new VirtualScheduler(InMemorySyncTest.START);
     final ChainBuilder chain = ChainBuilder.devnet();
     final P2pTestNode node = new P2pTestNode(
-            "node", chain.genesis(), scheduler, scheduler, P2pTestNode.config("node", VerifyLevel.ACCURACY));
+            "node", chain.genesis(), scheduler, scheduler, P2pTestNode.config("node", VerifyLevel.SEGMENTS));
 
     PeerMisbehaviourTest() {
         node.peers.start();
@@ -162,7 +162,7 @@ class PeerMisbehaviourTest {
                 chain.genesis(),
                 scheduler,
                 scheduler,
-                P2pTestNode.config("small", VerifyLevel.ACCURACY).withMaxInbound(2));
+                P2pTestNode.config("small", VerifyLevel.SEGMENTS).withMaxInbound(2));
         ScriptedPeer first = new ScriptedPeer("first").connectTo(small.peers);
         ScriptedPeer second = new ScriptedPeer("second").connectTo(small.peers);
         ScriptedPeer third = new ScriptedPeer("third").connectTo(small.peers);

@@ -5,6 +5,7 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.BlockCodec;
+import io.learnchain.chain.block.WorkProof;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
@@ -102,6 +103,7 @@ public final class WireCodec {
             case GossipMessage.Candidate c -> {
                 BlockCodec.BLOCK.write(c.block(), out.u8(CANDIDATE));
                 out.bytes(c.model());
+                out.list(c.openings(), (b, w) -> w.bytes(b));
             }
             case GossipMessage.BlockMsg b -> BlockCodec.BLOCK.write(b.block(), out.u8(NEW_BLOCK));
         }
@@ -179,7 +181,11 @@ public final class WireCodec {
             case TRANSACTION -> new GossipMessage.Transaction(signed(in));
             case COMMITMENT -> new GossipMessage.CommitmentMsg(Commitment.CODEC.read(in), in.signature());
             case SHARD_REVEAL -> new GossipMessage.ShardReveal(signed(in), in.bytes(maxBlob));
-            case CANDIDATE -> new GossipMessage.Candidate(BlockCodec.BLOCK.read(in), in.bytes(maxBlob));
+            case CANDIDATE ->
+                new GossipMessage.Candidate(
+                        BlockCodec.BLOCK.read(in),
+                        in.bytes(maxBlob),
+                        in.list(WorkProof.MAX_OPENINGS, 4, r -> r.bytes(maxBlob)));
             case NEW_BLOCK -> new GossipMessage.BlockMsg(BlockCodec.BLOCK.read(in));
             default -> throw new CodecException("unknown gossip tag " + tag);
         };

@@ -83,7 +83,10 @@ final class WireSamples {
                 "commitment",
                 new WireMessage.Gossip(new GossipMessage.CommitmentMsg(commitment, commitment.sign(keys))));
         out.put("shard_reveal", new WireMessage.Gossip(new GossipMessage.ShardReveal(reveal, shard)));
-        out.put("candidate", new WireMessage.Gossip(new GossipMessage.Candidate(b2, new byte[] {9, 8, 7})));
+        out.put(
+                "candidate",
+                new WireMessage.Gossip(
+                        new GossipMessage.Candidate(b2, new byte[] {9, 8, 7}, List.of(new byte[] {1, 2}))));
         out.put("new_block", new WireMessage.Gossip(new GossipMessage.BlockMsg(b1)));
         return out;
     }
