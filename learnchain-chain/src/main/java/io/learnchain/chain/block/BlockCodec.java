@@ -5,6 +5,7 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.tx.TrainingRecordCodec;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.learn.train.WorkSegments;
 import java.util.List;

@@ -19,6 +19,7 @@ import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
+import io.learnchain.chain.work.HeldRewards;
 import io.learnchain.learn.rl.DqnTrainingRecord;
 import io.learnchain.learn.rl.StepResult;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class DqnBlockBuilder {
         var height = parent.height().next();
         StateDelta delta = new StateDelta(parent.state());
         LifelongTransition.begin(delta, height, parent.hash()); // as BlockProcessor does for every block
+        HeldRewards.release(delta, height);
         Amount fees = Amount.ZERO;
         List<Transaction> txs = new ArrayList<>();
         txs.add(null); // the coinbase, once the fees are known

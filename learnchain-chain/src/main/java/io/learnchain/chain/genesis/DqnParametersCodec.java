@@ -4,7 +4,7 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
-import io.learnchain.chain.block.TrainingRecordCodec;
+import io.learnchain.chain.tx.TrainingRecordCodec;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.rl.DqnHyperparameters;
 import io.learnchain.learn.rl.EpsilonSchedule;

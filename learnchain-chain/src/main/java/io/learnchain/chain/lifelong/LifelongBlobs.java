@@ -17,6 +17,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
@@ -76,6 +77,7 @@ public final class LifelongBlobs {
                 case PostTask t -> {}
                 case CancelTask t -> {}
                 case RevealShard t -> {}
+                case WorkFraud f -> needed.add(f.opening());
             }
         }
         for (Hash h : needed) {

@@ -27,6 +27,7 @@ import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
+import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.lifelong.FixedPointLoss;
 import io.learnchain.learn.lifelong.ModelGrowth;
@@ -311,6 +312,7 @@ public final class LifelongProcessor {
             case PostTask t -> false;
             case CancelTask t -> false;
             case RevealShard t -> false;
+            case WorkFraud t -> false;
         };
     }
 
@@ -326,6 +328,7 @@ public final class LifelongProcessor {
             case PostTask t -> 0;
             case CancelTask t -> 0;
             case RevealShard t -> 0;
+            case WorkFraud t -> 0;
         };
         if (id == 0) {
             return Optional.empty();

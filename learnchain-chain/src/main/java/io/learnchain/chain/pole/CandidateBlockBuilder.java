@@ -26,6 +26,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
+import io.learnchain.chain.work.HeldRewards;
 import io.learnchain.learn.train.TrainingRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +119,9 @@ public final class CandidateBlockBuilder {
                     round.shardHash(),
                     claimedScore,
                     signature);
-            PoleTransition.apply(round, proof, miner.publicKey(), delta);
+            Amount reward = PoleTransition.apply(round, proof, miner.publicKey(), delta);
             LifelongTransition.begin(delta, parent.height().next(), parent.hash());
+            HeldRewards.release(delta, parent.height().next());
             var height = parent.height().next();
             for (int i = 1; i < txs.size(); i++) {
                 if (TransactionProcessor.apply((SignedTransaction) txs.get(i), delta, rules, verifier, height, env)
@@ -129,7 +131,7 @@ public final class CandidateBlockBuilder {
                 }
             }
             Coinbase coinbase = (Coinbase) body.getFirst();
-            delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));
+            PoleCoinbase.hold(delta, parent.height().next(), parent.hash(), proof, coinbase, reward);
             BlockHeader header = new BlockHeader(
                     BlockHeader.CURRENT_VERSION,
                     height,
@@ -208,6 +210,7 @@ public final class CandidateBlockBuilder {
                 miner.publicKey(),
                 delta);
         LifelongTransition.begin(delta, parent.height().next(), parent.hash());
+        HeldRewards.release(delta, parent.height().next());
         Amount reward = round.task().terms().rewardPerRound();
         List<SignedTransaction> chosen = new ArrayList<>();
         Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
@@ -262,6 +265,7 @@ public final class CandidateBlockBuilder {
         ForfeitProof proof = new ForfeitProof(round.taskId(), round.forfeitDifficulty(), 0);
         PoleTransition.apply(round, proof, miner.publicKey(), delta);
         LifelongTransition.begin(delta, parent.height().next(), parent.hash());
+        HeldRewards.release(delta, parent.height().next());
         List<SignedTransaction> chosen = new ArrayList<>();
         Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
         Address recipient = Address.of(miner.publicKey());

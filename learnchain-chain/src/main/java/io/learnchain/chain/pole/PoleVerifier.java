@@ -16,6 +16,7 @@ import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;

@@ -1,5 +1,6 @@
 package io.learnchain.chain.pole;
 
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.model.LayerSpec;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.OutputPermutation;

@@ -10,16 +10,17 @@ import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
+import io.learnchain.learn.train.Checkpoint;
 import io.learnchain.learn.train.CheckpointedRun;
 import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingStart;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,9 +40,16 @@ public final class ReplayVerifier {
 
         /**
          * It does not: the block's proof of learning is false. {@code segment} is the first segment
-         * whose replay leaves the committed checkpoints (-1: the start itself differs).
+         * whose replay leaves the committed checkpoints (-1: the start itself differs), and
+         * {@code opening} the checkpoint that starts it (the replay reached it, so it is the
+         * committed one): with it a {@code WorkFraud} proves the fraud to every node at the cost of
+         * one segment.
          */
-        record Mismatch(Hash committed, Hash replayed, int segment) implements Outcome {}
+        record Mismatch(Hash committed, Hash replayed, int segment, Optional<Checkpoint> opening) implements Outcome {
+            public Mismatch(Hash committed, Hash replayed, int segment) {
+                this(committed, replayed, segment, Optional.empty());
+            }
+        }
 
         /** A blob is missing, or the record asks for more steps than this node replays. */
         record NotReplayed(String why) implements Outcome {}
@@ -65,8 +73,33 @@ public final class ReplayVerifier {
 
     private ReplayVerifier() {}
 
-    /** Replays {@code block} (a pole block on {@code parent}). */
+    /** Replays {@code block} (a pole block on {@code parent}) to the end or the first false segment. */
     public static Outcome replay(
+            ChainTip parent, ChainRules rules, Block block, BlobView blobs, ComputePool pool, long maxSteps) {
+        return switch (start(parent, rules, block, blobs, pool, maxSteps)) {
+            case Start.Done d -> d.outcome();
+            case Start.Running r -> {
+                Optional<Outcome> out = Optional.empty();
+                while (out.isEmpty()) {
+                    out = r.run().advance(Long.MAX_VALUE);
+                }
+                yield out.get();
+            }
+        };
+    }
+
+    /** A replay set up: already decided (missing data, a wrong start), or running. */
+    public sealed interface Start {
+        record Done(Outcome outcome) implements Start {}
+
+        record Running(ReplayRun run) implements Start {}
+    }
+
+    /**
+     * Sets up the replay of {@code block} (a pole block on {@code parent}), to be advanced a chunk
+     * at a time ({@link ReplayRun#advance}) by a caller with one thread.
+     */
+    public static Start start(
             ChainTip parent, ChainRules rules, Block block, BlobView blobs, ComputePool pool, long maxSteps) {
         if (!(block.header().proof() instanceof PoleProof p)) {
             throw new IllegalArgumentException("only pole blocks are replayed");
@@ -76,44 +109,37 @@ public final class ReplayVerifier {
                     + " is not the learning round of its parent: validate it first");
         }
         if (p.record().steps() > maxSteps) {
-            return new Outcome.NotReplayed("the record trains " + p.record().steps() + " steps, more than the "
-                    + maxSteps + " this node replays");
+            return new Start.Done(new Outcome.NotReplayed("the record trains "
+                    + p.record().steps() + " steps, more than the " + maxSteps + " this node replays"));
         }
         TaskState task = round.task();
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
         var training = PoleBlobs.dataset(blobs, task.terms().trainingSet(), spec, "training set");
         if (training instanceof PoleBlobs.Failed<Dataset> f) {
-            return new Outcome.NotReplayed(((Verdict) f.verdict()).toString());
+            return new Start.Done(new Outcome.NotReplayed(((Verdict) f.verdict()).toString()));
         }
         Dataset data = round.sml().relabel(((PoleBlobs.Loaded<Dataset>) training).value());
         Model start = null;
         if (p.record().start() instanceof TrainingStart.FromParent parentStart) {
             var last = PoleBlobs.model(blobs, task.winners().getLast(), spec, Long.MAX_VALUE);
             if (last instanceof PoleBlobs.Failed<Model> f) {
-                return new Outcome.NotReplayed("the last winner's model blob: " + f.verdict());
+                return new Start.Done(new Outcome.NotReplayed("the last winner's model blob: " + f.verdict()));
             }
             start = Rekey.rekey(
                     ((PoleBlobs.Loaded<Model>) last).value(),
                     new SecureMappingLayer(task.lastRoundKey(), round.sml().classes()),
                     round.sml());
             if (!start.hash().equals(parentStart.modelHash())) {
-                return new Outcome.Mismatch(p.modelHash(), start.hash(), -1);
+                return new Start.Done(new Outcome.Mismatch(p.modelHash(), start.hash(), -1));
             }
         }
         if (p.record().batchSize() > data.count()) {
-            return new Outcome.Mismatch(p.modelHash(), p.modelHash(), -1);
+            return new Start.Done(new Outcome.Mismatch(p.modelHash(), p.modelHash(), -1));
         }
-        CheckpointedRun run = CheckpointedRun.complete(
-                pool, new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start, TrainingListener.NONE));
-        List<Hash> replayed = run.leaves();
-        List<Hash> committed = p.work().checkpoints();
-        for (int k = 0; k < replayed.size(); k++) {
-            if (k >= committed.size() || !replayed.get(k).equals(committed.get(k))) {
-                return new Outcome.Mismatch(p.modelHash(), run.model().hash(), k - 1);
-            }
-        }
-        return run.model().hash().equals(p.modelHash()) && committed.size() == replayed.size()
-                ? new Outcome.Reproduced(run.model().hash())
-                : new Outcome.Mismatch(p.modelHash(), run.model().hash(), replayed.size() - 1);
+        return new Start.Running(new ReplayRun(
+                new CheckpointedRun(
+                        pool,
+                        new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start, TrainingListener.NONE)),
+                p));
     }
 }

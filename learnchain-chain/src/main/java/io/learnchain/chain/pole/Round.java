@@ -2,6 +2,7 @@ package io.learnchain.chain.pole;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.work.SecureMappingLayer;
 import java.util.Objects;
 
 /** What the round after a tip is: idle proof of work, or learning on a task. */

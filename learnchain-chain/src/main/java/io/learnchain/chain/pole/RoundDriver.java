@@ -5,6 +5,7 @@ import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.model.ModelSpec;
 import java.math.BigInteger;
 import java.util.Optional;

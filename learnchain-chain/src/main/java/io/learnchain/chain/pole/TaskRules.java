@@ -4,6 +4,7 @@ import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.crypto.PublicKey;
+import io.learnchain.chain.work.SecureMappingLayer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,15 +20,12 @@ public final class TaskRules {
 
     private static final byte[] ORDER_DOMAIN = "learnchain/data-order/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INIT_DOMAIN = "learnchain/init-seed/v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ROUND_DOMAIN = "learnchain/round-key/v1".getBytes(StandardCharsets.US_ASCII);
 
     private TaskRules() {}
 
     /** The round key H(domain, previous hash, task id): seeds the secure mapping layer of the round. */
     public static Hash roundKey(Hash previous, long taskId) {
-        CanonicalWriter out = new CanonicalWriter(64);
-        out.raw(ROUND_DOMAIN).hash(previous).i64(taskId);
-        return Hash.sha256(out.toByteArray());
+        return SecureMappingLayer.roundKey(previous, taskId);
     }
 
     /** The data-order seed a training record must carry: H(domain, previous hash, miner address, nonce). */

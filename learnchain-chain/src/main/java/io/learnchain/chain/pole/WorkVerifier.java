@@ -7,11 +7,11 @@ import io.learnchain.chain.block.WorkProof;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.work.SegmentReplay;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.train.Checkpoint;
 import io.learnchain.learn.train.TrainingRecord;
-import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.WorkSegments;
 import java.util.Optional;
 
@@ -87,9 +87,8 @@ public final class WorkVerifier {
                                 + from.model().hash().shortHex() + ")"));
             }
             long to = WorkSegments.boundary(steps, j + 1);
-            TrainingRun run = TrainingRun.resume(context.pool(), spec, record, train, from);
-            run.advanceTo(to);
-            if (!run.checkpoint().leaf().equals(work.checkpoints().get(j + 1))) {
+            if (!SegmentReplay.nextLeaf(context.pool(), spec, record, train, from, j)
+                    .equals(work.checkpoints().get(j + 1))) {
                 return Optional.of(PoleVerifier.invalid(
                         InvalidReason.WORK_SEGMENT_MISMATCH,
                         "segment " + j + " (steps " + from.step() + " to " + to

@@ -5,7 +5,7 @@
  *
  * <ul>
  *   <li>{@link io.learnchain.chain.pole.RoundDriver}: which task the next round works on, its
- *       {@link io.learnchain.chain.pole.SecureMappingLayer}, the chosen shard and the deadlines.</li>
+ *       {@link io.learnchain.chain.work.SecureMappingLayer}, the chosen shard and the deadlines.</li>
  *   <li>{@link io.learnchain.chain.rules.Commitment}: phase-1 commitments;
  *       {@link io.learnchain.chain.pole.RoundCommitments} the in-memory log a node keeps.</li>
  *   <li>{@link io.learnchain.chain.pole.PoleVerifier}: the {@code accuracy} level, called by the

@@ -70,6 +70,10 @@ public enum InvalidReason {
     BAD_WORK_OPENING,
     /** A challenged segment, replayed from its opened checkpoint, does not reach the next committed leaf. */
     WORK_SEGMENT_MISMATCH,
+    /** A WorkFraud names a block whose payout the task does not hold (paid, refuted, or never won). */
+    NO_HELD_REWARD,
+    /** A WorkFraud whose segment replays correctly, or whose record, checkpoints or opening do not match. */
+    FRAUD_NOT_PROVEN,
     // --- engine pole: local rules (this node's commitment log; PROTOCOL 3.3 and 7) ---
     /** No commitment for this block was seen here. Local: do not cache the block as bad forever. */
     NO_COMMITMENT,

@@ -1,6 +1,7 @@
 package io.learnchain.chain.state;
 
 import io.learnchain.base.Address;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,6 +39,16 @@ public final class StateDelta {
 
     public void putTask(TaskState task) {
         taskChanges.put(task.id(), task);
+    }
+
+    /** The tasks (as changed so far in this block) that hold won rounds' payouts, by id. */
+    public List<TaskState> tasksWithHeld() {
+        TreeMap<Long, TaskState> all = new TreeMap<>();
+        for (TaskState t : base.tasks().all()) {
+            all.put(t.id(), t);
+        }
+        all.putAll(taskChanges);
+        return all.values().stream().filter(t -> !t.held().isEmpty()).toList();
     }
 
     /** Hands out the next task id. */

@@ -17,7 +17,9 @@ import java.util.Objects;
  * A task in the world state: its terms (the PostTask), who posted it and when, and its progress:
  * status, rounds done (won or forfeited), escrow left, which shards were revealed (bit i = shard
  * i), forfeits, the amount burned (forfeits and penalties), the winning model hashes in order,
- * and the round key of the last winner (for re-keying a continued model).
+ * the round key of the last winner (for re-keying a continued model), the won rounds' payouts
+ * still held for the fraud window ({@link HeldReward}, in height order) and the winning models
+ * proven fraudulent by a {@code WorkFraud} transaction.
  */
 public record TaskState(
         long id,
@@ -31,7 +33,9 @@ public record TaskState(
         int forfeits,
         Amount burned,
         List<Hash> winners,
-        Hash lastRoundKey) {
+        Hash lastRoundKey,
+        List<HeldReward> held,
+        List<Hash> refuted) {
     /** CancelTask, and closing after forfeits, burn this percentage of the remaining escrow. */
     public static final int PENALTY_PERCENT = 10;
     /** A task closes after this many forfeited rounds. */
@@ -43,7 +47,7 @@ public record TaskState(
         return Amount.ofUnits(units / 100 * PENALTY_PERCENT + units % 100 * PENALTY_PERCENT / 100);
     }
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public TaskState {
         Objects.requireNonNull(requester, "requester");
@@ -54,6 +58,8 @@ public record TaskState(
         Objects.requireNonNull(burned, "burned");
         Objects.requireNonNull(lastRoundKey, "lastRoundKey");
         winners = List.copyOf(winners);
+        held = List.copyOf(held);
+        refuted = List.copyOf(refuted);
         if (id < 1 || roundsDone < 0 || roundsDone > terms.rounds() || forfeits < 0) {
             throw new IllegalArgumentException("task " + id + ": inconsistent progress " + roundsDone + "/"
                     + terms.rounds() + " rounds, " + forfeits + " forfeits");
@@ -78,7 +84,9 @@ public record TaskState(
                 0,
                 Amount.ZERO,
                 List.of(),
-                Hash.ZERO);
+                Hash.ZERO,
+                List.of(),
+                List.of());
     }
 
     public boolean isOpen() {
@@ -110,7 +118,9 @@ public record TaskState(
                 forfeits,
                 burned,
                 w,
-                roundKey);
+                roundKey,
+                held,
+                refuted);
     }
 
     /** The state after a forfeited round: its reward is burned. */
@@ -128,7 +138,9 @@ public record TaskState(
                 forfeits + 1,
                 burned.add(terms.rewardPerRound()),
                 winners,
-                lastRoundKey);
+                lastRoundKey,
+                held,
+                refuted);
     }
 
     /** Closed with {@code status}: the escrow is emptied, {@code penalty} of it burned (the rest is refunded). */
@@ -145,7 +157,59 @@ public record TaskState(
                 forfeits,
                 burned.add(penalty),
                 winners,
-                lastRoundKey);
+                lastRoundKey,
+                held,
+                refuted);
+    }
+
+    /** The same task holding {@code entry} too (after the entries of lower heights). */
+    public TaskState holding(HeldReward entry) {
+        List<HeldReward> h = new ArrayList<>(held);
+        h.add(entry);
+        return withHeld(h, refuted, burned);
+    }
+
+    /** The same task without the held rewards of {@code released}. */
+    public TaskState releasing(List<HeldReward> released) {
+        List<HeldReward> h = new ArrayList<>(held);
+        h.removeAll(released);
+        return withHeld(h, refuted, burned);
+    }
+
+    /** The same task after {@code entry} was refuted: no longer held, its model refuted, {@code burn} burned. */
+    public TaskState refuting(HeldReward entry, Amount burn) {
+        List<HeldReward> h = new ArrayList<>(held);
+        h.remove(entry);
+        List<Hash> r = new ArrayList<>(refuted);
+        r.add(entry.modelHash());
+        return withHeld(h, r, burned.add(burn));
+    }
+
+    /** The sum of the held rewards. */
+    public Amount heldTotal() {
+        Amount sum = Amount.ZERO;
+        for (HeldReward e : held) {
+            sum = sum.add(e.amount());
+        }
+        return sum;
+    }
+
+    private TaskState withHeld(List<HeldReward> newHeld, List<Hash> newRefuted, Amount newBurned) {
+        return new TaskState(
+                id,
+                requester,
+                terms,
+                posted,
+                status,
+                roundsDone,
+                escrow,
+                revealedMask,
+                forfeits,
+                newBurned,
+                winners,
+                lastRoundKey,
+                newHeld,
+                newRefuted);
     }
 
     public byte[] canonicalBytes() {
@@ -169,7 +233,9 @@ public record TaskState(
                 .i32(forfeits)
                 .amount(burned)
                 .list(winners, (h, w) -> w.hash(h))
-                .hash(lastRoundKey);
+                .hash(lastRoundKey)
+                .list(held, (e, w) -> e.write(w))
+                .list(refuted, (h, w) -> w.hash(h));
     }
 
     public static TaskState read(CanonicalReader in) {
@@ -191,6 +257,8 @@ public record TaskState(
         Amount burned = in.amount();
         List<Hash> winners = in.list(PostTask.MAX_SHARDS, 32, CanonicalReader::hash);
         Hash key = in.hash();
+        List<HeldReward> held = in.list(PostTask.MAX_SHARDS, 100, HeldReward::read);
+        List<Hash> refuted = in.list(PostTask.MAX_SHARDS, 32, CanonicalReader::hash);
         return in.guard(() -> new TaskState(
                 id,
                 requester,
@@ -203,6 +271,8 @@ public record TaskState(
                 forfeits,
                 burned,
                 winners,
-                key));
+                key,
+                held,
+                refuted));
     }
 }

@@ -122,7 +122,16 @@ public final class WorldState {
         return sum;
     }
 
-    /** The sum of every task's burned amount (forfeits and penalties). */
+    /** The sum of every task's held payouts (won rounds still in their fraud window). */
+    public Amount totalHeld() {
+        Amount sum = Amount.ZERO;
+        for (TaskState t : tasks.all()) {
+            sum = sum.add(t.heldTotal());
+        }
+        return sum;
+    }
+
+    /** The sum of every task's burned amount (forfeits, penalties and refuted payouts). */
     public Amount totalBurned() {
         Amount sum = Amount.ZERO;
         for (TaskState t : tasks.all()) {

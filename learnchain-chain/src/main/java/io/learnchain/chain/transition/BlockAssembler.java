@@ -21,6 +21,7 @@ import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
+import io.learnchain.chain.work.HeldRewards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,7 @@ public final class BlockAssembler {
             LifelongEnv env) {
         StateDelta delta = new StateDelta(parent.state());
         LifelongTransition.begin(delta, parent.height().next(), parent.hash());
+        HeldRewards.release(delta, parent.height().next());
         List<SignedTransaction> chosen = new ArrayList<>();
         List<BlockTemplate.Skipped> skipped = new ArrayList<>();
         Amount fees = Amount.ZERO;

@@ -3,9 +3,11 @@ package io.learnchain.chain.transition;
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Height;
+import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.TxResult;
 import io.learnchain.chain.state.Account;
+import io.learnchain.chain.state.HeldReward;
 import io.learnchain.chain.state.StateDelta;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.TaskStatus;
@@ -13,6 +15,9 @@ import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.TxBody;
+import io.learnchain.chain.tx.WorkFraud;
+import io.learnchain.chain.work.HeldRewards;
+import io.learnchain.chain.work.WorkFraudCheck;
 import java.util.Optional;
 
 /**
@@ -41,6 +46,38 @@ final class TaskProcessor {
         }
         state.put(sender, account.debitAndAdvance(debit));
         state.putTask(TaskState.posted(state.allocateTaskId(), sender, p, height));
+        return new TxResult.Applied(body.fee());
+    }
+
+    /**
+     * A proof that a held payout was won with false work (PROTOCOL.md 3.8): if {@link
+     * WorkFraudCheck} holds, the payout leaves the task: the round's reward back to the requester,
+     * the bounty to the sender, the rest burned; the model is recorded as refuted. Anybody may send it.
+     */
+    static TxResult fraud(
+            TxBody body, WorkFraud f, Address sender, Account account, StateDelta state, LifelongEnv env) {
+        if (!account.balance().isAtLeast(body.fee())) {
+            return new TxResult.Rejected(
+                    InvalidReason.INSUFFICIENT_BALANCE,
+                    sender + " has " + account.balance() + ", the fee is " + body.fee());
+        }
+        Optional<TaskState> found = state.task(f.taskId());
+        if (found.isEmpty()) {
+            return new TxResult.Rejected(InvalidReason.UNKNOWN_TASK, "there is no task " + f.taskId());
+        }
+        TaskState task = found.get();
+        HeldReward entry;
+        switch (WorkFraudCheck.check(task, f, env.blobs(), env.pool())) {
+            case WorkFraudCheck.Outcome.NotProven n -> {
+                return n.why();
+            }
+            case WorkFraudCheck.Outcome.Proven p -> entry = p.entry();
+        }
+        Amount bounty = HeldRewards.bounty(entry);
+        Amount burn = entry.amount().subtract(entry.reward()).subtract(bounty);
+        state.put(sender, account.debitAndAdvance(body.fee()).credit(bounty));
+        state.put(task.requester(), state.account(task.requester()).credit(entry.reward()));
+        state.putTask(task.refuting(entry, burn));
         return new TxResult.Applied(body.fee());
     }
 

@@ -21,6 +21,7 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
+import io.learnchain.chain.tx.WorkFraud;
 import java.util.Optional;
 
 /**
@@ -71,6 +72,7 @@ public final class TransactionAdmission {
         long id = switch (body.payload()) {
             case CancelTask c -> c.taskId();
             case RevealShard r -> r.taskId();
+            case WorkFraud f -> -2;
             case Transfer t -> 0;
             case PostTask p -> 0;
             case DeployModel d -> 0;
@@ -81,6 +83,18 @@ public final class TransactionAdmission {
         };
         if (id == -1) {
             return LifelongProcessor.admit(body.payload(), sender, state.lifelong());
+        }
+        if (body.payload() instanceof WorkFraud f) {
+            // anybody may prove fraud; the replay itself runs when a block applies the transaction
+            boolean held = state.tasks()
+                    .get(f.taskId())
+                    .map(t -> t.held().stream().anyMatch(e -> e.height().equals(f.height())))
+                    .orElse(false);
+            return held
+                    ? Optional.empty()
+                    : Optional.of(new TxResult.Rejected(
+                            InvalidReason.NO_HELD_REWARD,
+                            "task " + f.taskId() + " holds no payout of a block at height " + f.height()));
         }
         if (id == 0) {
             return Optional.empty();

@@ -22,6 +22,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
 import io.learnchain.chain.tx.TxBody;
+import io.learnchain.chain.tx.WorkFraud;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,7 @@ public final class TransactionProcessor {
             case PostTask p -> TaskProcessor.post(body, p, sender, account, state, height);
             case CancelTask c -> TaskProcessor.cancel(body, c, sender, account, state);
             case RevealShard r -> TaskProcessor.reveal(body, r, sender, account, state);
+            case WorkFraud f -> TaskProcessor.fraud(body, f, sender, account, state, env);
             case DeployModel d -> LifelongProcessor.deploy(call(body, sender, account, state, height, rules, env), d);
             case RevealParts r -> LifelongProcessor.reveal(call(body, sender, account, state, height, rules, env), r);
             case ProposeUpdate p ->
@@ -122,6 +124,7 @@ public final class TransactionProcessor {
                 case PostTask p -> p.escrow();
                 case CancelTask c -> Amount.ZERO;
                 case RevealShard r -> Amount.ZERO;
+                case WorkFraud f -> Amount.ZERO;
                 case DeployModel d -> Amount.ZERO;
                 case RevealParts r -> Amount.ZERO;
                 case ProposeUpdate p -> Amount.ZERO;

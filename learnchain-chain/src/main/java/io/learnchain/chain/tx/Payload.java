@@ -10,6 +10,7 @@ public sealed interface Payload
                 PostTask,
                 CancelTask,
                 RevealShard,
+                WorkFraud,
                 DeployModel,
                 RevealParts,
                 ProposeUpdate,

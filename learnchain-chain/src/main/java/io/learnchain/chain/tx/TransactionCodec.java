@@ -4,6 +4,7 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.learn.train.WorkSegments;
 
 /**
  * Canonical transaction encoding, version 1:
@@ -75,6 +76,11 @@ public final class TransactionCodec implements Codec<Transaction> {
             case CancelTask c -> out.i64(c.taskId());
             case RevealShard r ->
                 out.i64(r.taskId()).hash(r.previous()).i32(r.shardIndex()).hash(r.shardHash());
+            case WorkFraud f -> {
+                out.i64(f.taskId()).height(f.height());
+                TrainingRecordCodec.INSTANCE.write(f.record(), out);
+                out.list(f.checkpoints(), (h, w) -> w.hash(h)).i32(f.segment()).hash(f.opening());
+            }
             case DeployModel d ->
                 out.string(d.modelSpec())
                         .hash(d.initialWeights())
@@ -132,6 +138,7 @@ public final class TransactionCodec implements Codec<Transaction> {
             case PostTask.TAG -> readPostTask(in);
             case CancelTask.TAG -> in.guard(() -> new CancelTask(in.i64()));
             case RevealShard.TAG -> in.guard(() -> new RevealShard(in.i64(), in.hash(), in.i32(), in.hash()));
+            case WorkFraud.TAG -> readWorkFraud(in);
             case DeployModel.TAG -> readDeploy(in);
             case RevealParts.TAG -> in.guard(() -> new RevealParts(in.i64()));
             case ProposeUpdate.TAG -> in.guard(() -> new ProposeUpdate(in.i64(), in.hash(), in.hash(), in.i64()));
@@ -139,6 +146,16 @@ public final class TransactionCodec implements Codec<Transaction> {
             case GrowModel.TAG -> readGrow(in);
             default -> throw new CodecException("unknown transaction payload tag " + tag);
         };
+    }
+
+    private static WorkFraud readWorkFraud(CanonicalReader in) {
+        long taskId = in.i64();
+        var height = in.height();
+        var record = TrainingRecordCodec.INSTANCE.read(in);
+        var checkpoints = in.list(WorkSegments.MAX_SEGMENTS + 1, 32, CanonicalReader::hash);
+        int segment = in.i32();
+        var opening = in.hash();
+        return in.guard(() -> new WorkFraud(taskId, height, record, checkpoints, segment, opening));
     }
 
     private static PostTask readPostTask(CanonicalReader in) {

@@ -15,9 +15,9 @@ import io.learnchain.chain.dqn.DqnRules;
 import io.learnchain.chain.lifelong.LifelongBlobs;
 import io.learnchain.chain.lifelong.LifelongEnv;
 import io.learnchain.chain.lifelong.LifelongTransition;
+import io.learnchain.chain.pole.PoleCoinbase;
 import io.learnchain.chain.pole.PoleTransition;
 import io.learnchain.chain.pole.PoleVerifier;
-import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.pow.Difficulty;
@@ -35,6 +35,7 @@ import io.learnchain.chain.tx.Coinbase;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.work.HeldRewards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -255,6 +256,7 @@ public final class BlockProcessor {
                 : PoleTransition.apply(
                         round, block.header().proof(), block.header().miner(), delta);
         LifelongTransition.begin(delta, block.header().height(), block.header().previous());
+        HeldRewards.release(delta, block.header().height());
         Amount fees = Amount.ZERO;
         List<Transaction> txs = block.transactions();
         var missing = LifelongBlobs.missing(txs, delta.lifelong(), context.blobs());
@@ -283,7 +285,7 @@ public final class BlockProcessor {
             }
         }
         Coinbase coinbase = (Coinbase) txs.getFirst();
-        Optional<Verdict> minted = credit(coinbase, fees, reward, rules, delta);
+        Optional<Verdict> minted = credit(block, coinbase, fees, reward, rules, delta);
         if (minted.isPresent()) {
             return minted.get();
         }
@@ -299,7 +301,7 @@ public final class BlockProcessor {
     }
 
     private static Optional<Verdict> credit(
-            Coinbase coinbase, Amount fees, Amount reward, ChainRules rules, StateDelta delta) {
+            Block block, Coinbase coinbase, Amount fees, Amount reward, ChainRules rules, StateDelta delta) {
         Amount allowed;
         try {
             allowed = rules.blockSubsidy().add(fees).add(reward);
@@ -314,6 +316,10 @@ public final class BlockProcessor {
                             + " allow "
                             + allowed));
         }
+        if (block.header().proof() instanceof PoleProof p) {
+            PoleCoinbase.hold(delta, block.header(), p, coinbase, reward);
+            return Optional.empty();
+        }
         try {
             delta.put(coinbase.recipient(), delta.account(coinbase.recipient()).credit(coinbase.amount()));
         } catch (ArithmeticException e) {
@@ -322,21 +328,5 @@ public final class BlockProcessor {
                     "crediting the coinbase to " + coinbase.recipient() + " overflows its balance"));
         }
         return Optional.empty();
-    }
-
-    /**
-     * Both levels at once, for initial sync and on-demand audits: the block processor's verdict
-     * ({@code accuracy}); for a valid pole block, then the replay, whose mismatch makes the block
-     * invalid (REPLAY_MISMATCH) and whose missing data makes it undecided.
-     */
-    public static Verdict applyWithReplay(
-            ChainTip parent, Block block, ChainRules rules, ValidationContext context, long maxSteps) {
-        Verdict v = apply(parent, block, rules, context);
-        if (!(v instanceof Verdict.Valid) || !(block.header().proof() instanceof PoleProof)) {
-            return v;
-        }
-        return ReplayVerifier.replay(parent, rules, block, context.blobs(), context.pool(), maxSteps)
-                .verdict()
-                .orElse(v);
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded random chains of task posts, won rounds, forfeits, closes and cancels. After every block:
- * balances + escrow + burned = premine + minted subsidies (no coin created or lost), no shard of a
+ * balances + escrow + held payouts + burned = premine + minted subsidies (no coin created or lost), no shard of a
  * task is revealed twice, and a finished task holds no escrow.
  */
 class EscrowInvariantTest {
@@ -59,7 +59,7 @@ class EscrowInvariantTest {
             tip = f.connect(tip, block);
             WorldState s = tip.state();
             Amount minted = f.rules.blockSubsidy().multiply(h);
-            assertThat(s.totalSupply().add(s.totalEscrow()).add(s.totalBurned()))
+            assertThat(s.totalSupply().add(s.totalEscrow()).add(s.totalHeld()).add(s.totalBurned()))
                     .as("height %d", h)
                     .isEqualTo(premine.add(minted));
             for (TaskState t : s.tasks().all()) {

@@ -10,6 +10,7 @@ import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.EngineProof;
+import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.block.WorkProof;
 import io.learnchain.chain.genesis.Genesis;
@@ -191,7 +192,7 @@ public final class PoleFixture {
 
     /** An idle block with {@code txs}, mined by account 3, 10 s after the parent. */
     public Block idle(ChainTip parent, List<SignedTransaction> txs) {
-        return BlockAssembler.mine(parent, txs, key(MINER), parent.timestamp() + 10, rules, 1_000_000)
+        return BlockAssembler.mine(parent, txs, key(MINER), parent.timestamp() + 10, rules, 1_000_000, env())
                 .orElseThrow();
     }
 
@@ -427,6 +428,29 @@ public final class PoleFixture {
     }
 
     /** A forfeit block of the round on {@code parent} with {@code txs}, at the deadline. */
+    /**
+     * A block on {@code parent} carrying exactly {@code txs} whatever the round: a forfeit block
+     * while a task is open, else an idle one; built without dropping transactions that fail (to
+     * test how validation judges them).
+     */
+    public Block forfeitOrIdle(ChainTip parent, List<SignedTransaction> txs) {
+        if (RoundDriver.round(parent, rules) instanceof Round.Learning r) {
+            Coinbase cb = coinbase(parent, rules.blockSubsidy());
+            List<Transaction> body = new ArrayList<>();
+            body.add(cb);
+            body.addAll(txs);
+            return forgeWork(
+                    parent,
+                    new ForfeitProof(r.taskId(), r.forfeitDifficulty(), 0),
+                    Math.max(parent.timestamp() + 10, r.forfeitNotBefore()),
+                    body);
+        }
+        Block idle = idle(parent, List.of());
+        List<Transaction> body = new ArrayList<>(idle.transactions());
+        body.addAll(txs);
+        return forgeWork(parent, idle.header().proof(), parent.timestamp() + 10, body);
+    }
+
     public Block forfeit(ChainTip parent, List<SignedTransaction> txs) {
         return CandidateBlockBuilder.forfeit(
                         parent,
@@ -436,7 +460,13 @@ public final class PoleFixture {
                         txs,
                         parent.timestamp(),
                         SignatureVerifier.ED25519,
-                        1_000_000)
+                        1_000_000,
+                        env())
                 .orElseThrow();
+    }
+
+    /** What transactions that need blobs (lifelong kinds, WorkFraud) read: this fixture's store. */
+    public io.learnchain.chain.lifelong.LifelongEnv env() {
+        return new io.learnchain.chain.lifelong.LifelongEnv(BlobView.of(blobs), ComputePool.serial());
     }
 }

@@ -19,6 +19,7 @@ import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.model.Model;

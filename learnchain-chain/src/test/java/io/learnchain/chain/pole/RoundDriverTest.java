@@ -30,7 +30,8 @@ class RoundDriverTest {
         assertThat(r.roundKey()).isEqualTo(TaskRules.roundKey(t1.hash(), 1));
         assertThat(r.shardHash()).isEqualTo(PoleFixture.SHARD_HASHES.get(r.shardIndex()));
         assertThat(r.forfeitNotBefore()).isEqualTo(t1.timestamp() + PoleFixture.MAX_PHASE);
-        assertThat(r.revealNotBefore()).isEqualTo(t1.timestamp());
+        // the round time is max(expected seconds, minimum phase): this task expects 60 s, min phase 0
+        assertThat(r.revealNotBefore()).isEqualTo(t1.timestamp() + 60);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.BundledDatasets;
 import io.learnchain.learn.data.Dataset;

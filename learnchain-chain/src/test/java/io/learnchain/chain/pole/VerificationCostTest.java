@@ -3,6 +3,7 @@ package io.learnchain.chain.pole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.BundledDatasets;
 import io.learnchain.learn.data.Dataset;

@@ -13,6 +13,7 @@ import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Initializer;

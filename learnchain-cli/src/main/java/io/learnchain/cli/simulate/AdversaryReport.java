@@ -85,6 +85,8 @@ final class AdversaryReport {
                         .toList());
         m.put("reveals", t.reveals());
         m.put("roundsWon", roundsWon(n0, t));
+        m.put("payoutsRefuted", payouts(n0, t, true));
+        m.put("payoutsStillHeld", payouts(n0, t, false));
         m.put("rejectedAtNode0", rejected);
         m.put("penalisedRounds", penalisedRounds.size());
         m.put("verdicts", verdicts(o, sent, replay, pool));
@@ -115,6 +117,31 @@ final class AdversaryReport {
             }
         }
         return won;
+    }
+
+    /**
+     * The adversary's won rounds whose payout a fraud proof refuted ({@code refuted}), or that are
+     * still held in their fraud window at the end of the run.
+     */
+    private static long payouts(PoleNode n0, AdversaryTrace t, boolean refuted) {
+        WorldState s = n0.chain().head().tip().state();
+        long count = 0;
+        for (long h = 1; h <= n0.chain().head().height().value(); h++) {
+            Block b = n0.chain().blockAt(Height.of(h)).orElseThrow();
+            if (b.header().proof() instanceof PoleProof p && b.header().miner().equals(t.key())) {
+                var task = s.tasks().get(p.taskId());
+                Height at = b.header().height();
+                boolean hit = refuted
+                        ? task.map(x -> x.refuted().contains(p.modelHash())).orElse(false)
+                        : task.map(x -> x.held().stream()
+                                        .anyMatch(e -> e.height().equals(at)))
+                                .orElse(false);
+                if (hit) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /**

@@ -35,6 +35,7 @@ final class AdversaryTrace {
                 case GossipMessage.ShardReveal r -> reveals++;
                 case GossipMessage.Transaction t -> {}
                 case GossipMessage.BlockMsg b -> {}
+                case GossipMessage.FraudProof f -> {}
             }
             port.broadcast(message);
         };

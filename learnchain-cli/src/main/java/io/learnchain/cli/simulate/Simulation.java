@@ -1,5 +1,6 @@
 package io.learnchain.cli.simulate;
 
+import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
@@ -30,6 +31,7 @@ import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.MempoolConfig;
 import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.pole.AuditorRole;
 import io.learnchain.node.pole.CpuMeter;
 import io.learnchain.node.pole.MinerBehaviour;
 import io.learnchain.node.pole.MinerPlan;
@@ -204,6 +206,17 @@ final class Simulation {
                     10 * config.latencyMillis() + 500,
                     config.adversaries().contains(Adversary.SILENT_REQUESTER));
             node.attach(requester);
+            node.attach(new AuditorRole(
+                    name,
+                    AuditorRole.keyFor(key),
+                    chain,
+                    node.outbound(),
+                    scheduler,
+                    events::add,
+                    pool,
+                    AuditorRole.tasksOf(Address.of(key.publicKey())),
+                    CpuMeter.process(),
+                    Long.MAX_VALUE));
         }
         return node;
     }
@@ -235,6 +248,7 @@ final class Simulation {
     }
 
     /** Every node has the task closed (finished or forfeited): the miners can stop. */
+    /** The task is closed and no won round's payout is still held (each was paid or refuted). */
     private boolean taskDone() {
         return nodes.stream()
                 .allMatch(n -> n.chain()
@@ -243,7 +257,7 @@ final class Simulation {
                         .state()
                         .tasks()
                         .get(1)
-                        .map(t -> t.status() != TaskStatus.OPEN)
+                        .map(t -> t.status() != TaskStatus.OPEN && t.held().isEmpty())
                         .orElse(false));
     }
 
@@ -251,7 +265,8 @@ final class Simulation {
     private void checkSupply() {
         for (PoleNode n : nodes) {
             WorldState s = n.chain().head().tip().state();
-            Amount held = s.totalSupply().add(s.totalEscrow()).add(s.totalBurned());
+            Amount held =
+                    s.totalSupply().add(s.totalEscrow()).add(s.totalHeld()).add(s.totalBurned());
             Amount minted = premined.add(Amount.ofUnits(Math.multiplyExact(
                     genesis.blockSubsidy().units(), n.chain().head().height().value())));
             if (!held.equals(minted)) {

@@ -20,6 +20,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.node.chain.ChainService;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +178,10 @@ public final class AccountRoutes implements ApiRoutes {
             when sent ->
                 Optional.of(new HistoryEntry(
                         height, hash, time, txHash, "reveal_shard", null, "0", "0", fee, t.taskId(), null));
+            case WorkFraud t
+            when sent ->
+                Optional.of(new HistoryEntry(
+                        height, hash, time, txHash, "work_fraud", null, "0", "0", fee, t.taskId(), null));
             // lifelong transactions pay their fee only (their incentives are badges, not coins)
             case DeployModel d when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_deploy", fee));
             case RevealParts r when sent -> Optional.of(feeOnly(height, hash, time, txHash, "lifelong_reveal", fee));
@@ -186,6 +191,7 @@ public final class AccountRoutes implements ApiRoutes {
             case PostTask t -> Optional.empty();
             case CancelTask t -> Optional.empty();
             case RevealShard t -> Optional.empty();
+            case WorkFraud t -> Optional.empty();
             case DeployModel d -> Optional.empty();
             case RevealParts r -> Optional.empty();
             case ProposeUpdate u -> Optional.empty();

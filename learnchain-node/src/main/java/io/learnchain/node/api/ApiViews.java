@@ -22,6 +22,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.node.api.Dtos.AmountDto;
 import io.learnchain.node.api.Dtos.BlockDto;
 import io.learnchain.node.api.Dtos.ProofDto;
@@ -173,6 +174,13 @@ final class ApiViews {
                         task.put("previous", t.previous().toHex());
                         task.put("shardIndex", t.shardIndex());
                         task.put("shardHash", t.shardHash().toHex());
+                    }
+                    case WorkFraud t -> {
+                        kind = "work_fraud";
+                        task.put("taskId", t.taskId());
+                        task.put("height", t.height().value());
+                        task.put("segment", t.segment());
+                        task.put("opening", t.opening().toHex());
                     }
                     case DeployModel t -> {
                         kind = "deploy_model";

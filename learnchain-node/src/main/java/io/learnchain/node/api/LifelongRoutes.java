@@ -21,6 +21,7 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.node.api.Dtos.SubmitResponse;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.blob.BlobTooLargeException;
@@ -288,6 +289,7 @@ public final class LifelongRoutes implements ApiRoutes {
             case PostTask t -> throw notLifelong();
             case CancelTask t -> throw notLifelong();
             case RevealShard t -> throw notLifelong();
+            case WorkFraud t -> throw notLifelong();
         }
         return out;
     }

@@ -7,6 +7,7 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.fork.ForkChoice;
+import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.WorldState;
 import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Challenge;
@@ -20,6 +21,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.node.storage.BlockInfo;
 import io.learnchain.node.storage.ChainUpdate;
 import io.learnchain.node.storage.TxLocation;
@@ -65,6 +67,7 @@ final class BlockWrites {
                         case PostTask t -> {}
                         case CancelTask t -> {}
                         case RevealShard t -> {}
+                        case WorkFraud t -> {}
                         case DeployModel t -> {}
                         case RevealParts t -> {}
                         case ProposeUpdate t -> {}
@@ -74,6 +77,29 @@ final class BlockWrites {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * The accounts the task book can change outside a block's own transactions: every task's
+     * requester (refunds when a task closes after forfeits, a refuted payout's reward) and every
+     * held payout's recipient (credited when its fraud window ends). Read from the state a block
+     * applies to, and added to {@link #touched}: writing an unchanged account is harmless, missing
+     * a changed one would leave the store behind the state.
+     */
+    static SortedSet<Address> taskAccounts(WorldState state) {
+        SortedSet<Address> out = new TreeSet<>();
+        for (TaskState t : state.tasks().all()) {
+            out.add(t.requester());
+            t.held().forEach(e -> out.add(e.recipient()));
+        }
+        return out;
+    }
+
+    /** {@link #touched} and the {@link #taskAccounts} of the state the block applies to. */
+    static SortedSet<Address> touched(Block block, WorldState before) {
+        SortedSet<Address> out = touched(block);
+        out.addAll(taskAccounts(before));
         return out;
     }
 
@@ -94,7 +120,7 @@ final class BlockWrites {
                     txs.get(i).hash(), new TxLocation(hash, block.header().height(), i));
         }
         List<UndoRecord.Change> changes = new ArrayList<>();
-        for (Address a : touched(block)) {
+        for (Address a : touched(block, before)) {
             Optional<Bytes> prior =
                     before.contains(a) ? Optional.of(AccountRecords.encode(before.account(a))) : Optional.empty();
             changes.add(new UndoRecord.Change(AccountRecords.key(a), prior));
@@ -112,7 +138,7 @@ final class BlockWrites {
 
     /** Writes the accounts a block touched and the task book as they are in {@code after} (the store held {@code before}). */
     static void writeState(ChainUpdate update, Block block, WorldState before, WorldState after) {
-        writeAccounts(update, touched(block), after);
+        writeAccounts(update, touched(block, before), after);
         TaskRecords.writeTasks(update, before, after);
     }
 

@@ -7,10 +7,12 @@ import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pole.CandidateSelection;
+import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.RoundCommitments;
 import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.rules.BlobView;
@@ -177,9 +179,12 @@ public final class ChainService {
     /**
      * Imports a block fetched by sync (PROTOCOL.md 3.6, 6): its round's commitments were never
      * witnessed here, so it is judged with {@link CommitmentView#SYNC} (every commitment counts as
-     * seen before the reveal); at {@link VerifyLevel#REPLAY} a pole block that extends the tip is
-     * also re-trained from its record and must reproduce its model hash. Blocks of a branch being
-     * switched to are checked at {@code accuracy}.
+     * seen before the reveal), and like every block its challenged work segments are replayed. At
+     * {@link VerifyLevel#REPLAY} a pole block that extends the tip is also re-trained from its
+     * record; when the replay departs from the committed checkpoints the block is still connected
+     * (the consensus rules accept it: a node that refused it would leave the network's chain) and
+     * the departure is logged as a warning with the segment a fraud proof would open (PROTOCOL.md
+     * 3.8). Blocks of a branch being switched to get the default checks.
      */
     public synchronized ImportResult importSynced(Block block, VerifyLevel level) {
         return importWith(block, context().withCommitments(CommitmentView.SYNC), level);
@@ -307,9 +312,26 @@ public final class ChainService {
 
     private ImportResult extendTip(
             Block block, Hash hash, BlockInfo parentInfo, ValidationContext ctx, VerifyLevel level) {
-        Verdict verdict = level == VerifyLevel.REPLAY
-                ? BlockProcessor.applyWithReplay(head.tip(), block, rules, ctx, level.maxReplaySteps())
-                : BlockProcessor.apply(head.tip(), block, rules, ctx);
+        Verdict verdict = BlockProcessor.apply(head.tip(), block, rules, ctx);
+        if (level == VerifyLevel.REPLAY
+                && verdict instanceof Verdict.Valid
+                && block.header().proof() instanceof PoleProof) {
+            ReplayVerifier.Outcome replay =
+                    ReplayVerifier.replay(head.tip(), rules, block, ctx.blobs(), ctx.pool(), level.maxReplaySteps());
+            switch (replay) {
+                case ReplayVerifier.Outcome.Reproduced r -> {}
+                case ReplayVerifier.Outcome.Mismatch m ->
+                    LOG.warn(
+                            "FALSE WORK in block {} at height {}: its record departs from the committed checkpoints at "
+                                    + "segment {}; the chain accepts the block, its payout can be refuted by a fraud "
+                                    + "proof while it is held (docs/protocol.md 3.8)",
+                            hash.shortHex(),
+                            block.header().height(),
+                            m.segment());
+                case ReplayVerifier.Outcome.NotReplayed n ->
+                    LOG.info("block {} was not replayed: {}", hash.shortHex(), n.why());
+            }
+        }
         return switch (verdict) {
             case Verdict.Valid valid -> connectValid(block, valid, parentInfo);
             case Verdict.Invalid invalid -> rejected(hash, invalid.reason(), invalid.detail());

@@ -179,8 +179,10 @@ final class Reorganisation {
         for (int i = 0; i < connected.size(); i++) {
             WorldState after = i + 1 < connected.size() ? before.get(i + 1) : finalState;
             BlockWrites.connect(update, connected.get(i), before.get(i), after);
-            touched.addAll(BlockWrites.touched(connected.get(i)));
+            touched.addAll(BlockWrites.touched(connected.get(i), before.get(i)));
         }
+        // payouts a disconnected block released or refuted are held again (or released anew) here
+        touched.addAll(BlockWrites.taskAccounts(finalState));
         BlockWrites.writeAccounts(update, touched, finalState);
         update.setTip(newInfo.hash(), newInfo.height());
         return update;

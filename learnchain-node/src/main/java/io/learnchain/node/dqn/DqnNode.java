@@ -81,6 +81,7 @@ public final class DqnNode {
             case GossipMessage.BlockMsg b -> importBlock(b.block());
             case GossipMessage.CommitmentMsg c -> {} // pole only
             case GossipMessage.ShardReveal r -> {}
+            case GossipMessage.FraudProof f -> {}
             case GossipMessage.Candidate c -> {}
         }
     }

@@ -33,6 +33,13 @@ public sealed interface PoleEvent {
     /** A candidate lost with a typed reason (reported by the node that rejected it). */
     record Rejected(String node, Hash block, String miner, InvalidReason reason) implements PoleEvent {}
 
+    /**
+     * This node replayed a won round's whole record ({@code block}, {@code cpuSeconds} of training):
+     * {@code falseSegment} is -1 when the work held, else the first segment that departs from the
+     * committed checkpoints (a fraud proof was sent).
+     */
+    record Audited(String node, Hash block, long taskId, int falseSegment, double cpuSeconds) implements PoleEvent {}
+
     /** An idle (hash work) or forfeit block was sealed; {@code cpuSeconds} of hashing. */
     record Sealed(String node, Hash block, boolean forfeit, double cpuSeconds) implements PoleEvent {}
 }

@@ -6,6 +6,7 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.WorkFraud;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,6 +48,29 @@ public sealed interface GossipMessage {
         /** Whether the bytes are the shard the transaction names. */
         public boolean shardMatches() {
             return Hash.sha256(shard).equals(reveal().shardHash());
+        }
+    }
+
+    /**
+     * A fraud proof against a held payout (PROTOCOL.md 3.8): the signed WorkFraud transaction and
+     * the bytes of the checkpoint it opens (a blob every node needs to check it).
+     */
+    record FraudProof(SignedTransaction tx, byte[] opening) implements GossipMessage {
+        public FraudProof {
+            Objects.requireNonNull(tx, "tx");
+            Objects.requireNonNull(opening, "opening");
+            if (!(tx.body().payload() instanceof WorkFraud)) {
+                throw new IllegalArgumentException("a fraud proof carries a WorkFraud transaction");
+            }
+        }
+
+        public WorkFraud fraud() {
+            return (WorkFraud) tx.body().payload();
+        }
+
+        /** Whether the bytes are the checkpoint the transaction opens. */
+        public boolean openingMatches() {
+            return Hash.sha256(opening).equals(fraud().opening());
         }
     }
 

@@ -13,6 +13,7 @@ import io.learnchain.chain.tx.RevealParts;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transfer;
+import io.learnchain.chain.tx.WorkFraud;
 import java.util.Comparator;
 
 /** A transaction in the pool with what ordering needs, computed once. */
@@ -41,6 +42,7 @@ record PendingTx(SignedTransaction tx, Hash hash, Address sender, long nonce, Am
             case PostTask t -> t.escrow();
             case CancelTask t -> Amount.ZERO;
             case RevealShard t -> Amount.ZERO;
+            case WorkFraud t -> Amount.ZERO;
             case DeployModel t -> Amount.ZERO;
             case RevealParts t -> Amount.ZERO;
             case ProposeUpdate t -> Amount.ZERO;

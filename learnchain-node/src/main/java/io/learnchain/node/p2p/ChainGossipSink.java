@@ -37,6 +37,7 @@ public final class ChainGossipSink implements GossipSink {
             }
             case GossipMessage.CommitmentMsg c -> {}
             case GossipMessage.ShardReveal r -> {}
+            case GossipMessage.FraudProof f -> chain.submitTransaction(f.tx()); // a block with it fetches the opening
             case GossipMessage.Candidate c -> {}
         }
     }

@@ -24,6 +24,7 @@ final class GossipChecks {
             case GossipMessage.Transaction t -> t.tx().hash();
             case GossipMessage.CommitmentMsg c -> c.commitment().id();
             case GossipMessage.ShardReveal r -> r.revealTx().hash();
+            case GossipMessage.FraudProof f -> f.tx().hash();
             case GossipMessage.Candidate c -> c.block().hash();
             case GossipMessage.BlockMsg b -> b.block().hash();
         };
@@ -46,6 +47,12 @@ final class GossipChecks {
                                 ? Optional.empty()
                                 : Optional.of("shard bytes that do not hash to the revealed shard "
                                         + r.reveal().shardHash().shortHex()));
+            case GossipMessage.FraudProof f ->
+                transaction(f.tx(), chainId)
+                        .or(() -> f.openingMatches()
+                                ? Optional.empty()
+                                : Optional.of("checkpoint bytes that do not hash to the opening "
+                                        + f.fraud().opening().shortHex()));
             case GossipMessage.Candidate c -> block(c.block()).or(() -> model(c));
             case GossipMessage.BlockMsg b -> block(b.block());
         };

@@ -7,6 +7,8 @@ import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.rules.UndecidedReason;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.p2p.wire.WireMessage;
@@ -266,13 +268,18 @@ final class SyncProcess {
 
     /**
      * The blobs a block is verified with: its model, shard and opened checkpoints, the task's
-     * training set, the last winner.
+     * training set, the last winner, and the checkpoints its fraud proofs open.
      */
     List<Hash> requiredBlobs(Block block) {
+        List<Hash> frauds = block.transactions().stream()
+                .filter(tx -> tx instanceof SignedTransaction s && s.body().payload() instanceof WorkFraud)
+                .map(tx -> ((WorkFraud) ((SignedTransaction) tx).body().payload()).opening())
+                .toList();
         if (!(block.header().proof() instanceof PoleProof p)) {
-            return List.of();
+            return frauds;
         }
         List<Hash> out = new ArrayList<>(List.of(p.modelHash(), p.shardHash()));
+        out.addAll(frauds);
         out.addAll(p.work().openings());
         chain.head().tip().state().tasks().get(p.taskId()).ifPresent(task -> {
             out.add(task.terms().trainingSet());

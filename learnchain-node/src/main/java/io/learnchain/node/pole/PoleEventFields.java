@@ -22,6 +22,7 @@ public final class PoleEventFields {
             case PoleEvent.RoundDecided r -> "round";
             case PoleEvent.Rejected r -> "rejected";
             case PoleEvent.Sealed s -> "sealed";
+            case PoleEvent.Audited a -> "audited";
         };
     }
 
@@ -74,6 +75,12 @@ public final class PoleEventFields {
                 m.put("block", hex(r.block()));
                 m.put("miner", r.miner());
                 m.put("reason", r.reason().name());
+            }
+            case PoleEvent.Audited a -> {
+                m.put("block", hex(a.block()));
+                m.put("taskId", a.taskId());
+                m.put("falseSegment", a.falseSegment());
+                m.put("cpuSeconds", a.cpuSeconds());
             }
             case PoleEvent.Sealed s -> {
                 m.put("block", hex(s.block()));

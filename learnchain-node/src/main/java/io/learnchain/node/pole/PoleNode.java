@@ -63,6 +63,7 @@ public final class PoleNode {
     };
     private Optional<MinerRole> miner = Optional.empty();
     private Optional<RequesterRole> requester = Optional.empty();
+    private Optional<AuditorRole> auditor = Optional.empty();
     private Hash lastTip;
 
     public PoleNode(
@@ -99,6 +100,10 @@ public final class PoleNode {
         requester = Optional.of(role);
     }
 
+    public void attach(AuditorRole role) {
+        auditor = Optional.of(role);
+    }
+
     /** Starts the roles on the current tip. */
     public void start() {
         miner.ifPresent(MinerRole::onTip);
@@ -128,6 +133,12 @@ public final class PoleNode {
             case GossipMessage.ShardReveal r -> onReveal(r);
             case GossipMessage.Candidate c -> onCandidate(from, c);
             case GossipMessage.BlockMsg b -> importBlock(b.block());
+            case GossipMessage.FraudProof f -> {
+                if (f.openingMatches()) {
+                    put(f.opening());
+                    chain.submitTransaction(f.tx());
+                }
+            }
         }
         checkTip();
     }
@@ -271,6 +282,7 @@ public final class PoleNode {
             return;
         }
         lastTip = tip;
+        auditor.ifPresent(AuditorRole::onTip);
         miner.ifPresent(MinerRole::onTip);
         requester.ifPresent(RequesterRole::onTip);
         if (!waitingReveals.isEmpty()) {

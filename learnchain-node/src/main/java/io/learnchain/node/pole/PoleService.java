@@ -88,6 +88,18 @@ public final class PoleService implements AutoCloseable {
                 name, k, chain, blobs, node.outbound(), scheduler, events, config.revealGraceMillis(), false));
         miner.ifPresent(node::attach);
         requester.ifPresent(node::attach);
+        // a requester replays the won rounds of its own tasks while their payouts are held
+        key.ifPresent(k -> node.attach(new AuditorRole(
+                name,
+                AuditorRole.keyFor(k),
+                chain,
+                node.outbound(),
+                scheduler,
+                events,
+                pool,
+                AuditorRole.tasksOf(io.learnchain.base.Address.of(k.publicKey())),
+                CpuMeter.process(),
+                config.trainChunkSteps())));
         this.tips = bus.subscribe("pole-tips", event -> {
             if (event instanceof NodeEvent.BlockConnected || event instanceof NodeEvent.Reorganized) {
                 scheduler.after(0, node::tipChanged);

@@ -41,6 +41,7 @@ public final class WireCodec {
     static final int SHARD_REVEAL = 22;
     static final int CANDIDATE = 23;
     static final int NEW_BLOCK = 24;
+    static final int FRAUD_PROOF = 25;
     /** The smallest canonical header (an idle block), for list count checks. */
     private static final int MIN_HEADER_BYTES = 1 + 8 + 32 + 8 + 32 + 32 + 32 + 1 + 16 + 64;
 
@@ -106,6 +107,10 @@ public final class WireCodec {
                 out.list(c.openings(), (b, w) -> w.bytes(b));
             }
             case GossipMessage.BlockMsg b -> BlockCodec.BLOCK.write(b.block(), out.u8(NEW_BLOCK));
+            case GossipMessage.FraudProof f -> {
+                TransactionCodec.INSTANCE.write(f.tx(), out.u8(FRAUD_PROOF));
+                out.bytes(f.opening());
+            }
         }
     }
 
@@ -148,7 +153,7 @@ public final class WireCodec {
                         limits.maxPeers(),
                         5,
                         r -> r.guard(() -> new PeerAddress(r.string(PeerAddress.MAX_HOST_BYTES), r.i32()))));
-            case TRANSACTION, COMMITMENT, SHARD_REVEAL, CANDIDATE, NEW_BLOCK ->
+            case TRANSACTION, COMMITMENT, SHARD_REVEAL, CANDIDATE, NEW_BLOCK, FRAUD_PROOF ->
                 new WireMessage.Gossip(readGossip(tag, in));
             default ->
                 throw new CodecException(
@@ -187,6 +192,14 @@ public final class WireCodec {
                         in.bytes(maxBlob),
                         in.list(WorkProof.MAX_OPENINGS, 4, r -> r.bytes(maxBlob)));
             case NEW_BLOCK -> new GossipMessage.BlockMsg(BlockCodec.BLOCK.read(in));
+            case FRAUD_PROOF -> {
+                SignedTransaction tx = signed(in);
+                byte[] opening = in.bytes(maxBlob);
+                if (!(tx.body().payload() instanceof io.learnchain.chain.tx.WorkFraud)) {
+                    throw new CodecException("a fraud proof carries a WorkFraud transaction");
+                }
+                yield new GossipMessage.FraudProof(tx, opening);
+            }
             default -> throw new CodecException("unknown gossip tag " + tag);
         };
     }

@@ -1,10 +1,12 @@
-package io.learnchain.chain.pole;
+package io.learnchain.chain.work;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.OutputPermutation;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,6 +18,7 @@ import java.util.Objects;
  * unchanged for every architecture, unlike an input transform (see docs/protocol.md).
  */
 public final class SecureMappingLayer {
+    private static final byte[] ROUND_DOMAIN = "learnchain/round-key/v1".getBytes(StandardCharsets.US_ASCII);
     private final Hash roundKey;
     private final int[] forward;
     private final int[] inverse;
@@ -34,6 +37,18 @@ public final class SecureMappingLayer {
         for (int i = 0; i < classes; i++) {
             inverse[forward[i]] = i;
         }
+    }
+
+    /** The round key H(domain, previous hash, task id): seeds the mapping layer of the round on {@code previous}. */
+    public static Hash roundKey(Hash previous, long taskId) {
+        CanonicalWriter out = new CanonicalWriter(64);
+        out.raw(ROUND_DOMAIN).hash(previous).i64(taskId);
+        return Hash.sha256(out.toByteArray());
+    }
+
+    /** The layer of task {@code taskId}'s round on {@code previous}. */
+    public static SecureMappingLayer ofRound(Hash previous, long taskId, int classes) {
+        return new SecureMappingLayer(roundKey(previous, taskId), classes);
     }
 
     public Hash roundKey() {

@@ -1,4 +1,4 @@
-package io.learnchain.chain.block;
+package io.learnchain.chain.tx;
 
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
