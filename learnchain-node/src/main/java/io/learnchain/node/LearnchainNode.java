@@ -24,6 +24,7 @@ import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainReindexer;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ChainVerifier;
+import io.learnchain.node.chain.VerifyLevel;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.dqn.DqnService;
@@ -187,7 +188,9 @@ public final class LearnchainNode implements AutoCloseable {
                                     clock,
                                     pool,
                                     config.minerKey(),
-                                    poleConfig,
+                                    poleConfig.withAuditAll(config.p2p()
+                                            .map(p2p -> p2p.verify() == VerifyLevel.REPLAY)
+                                            .orElse(false)),
                                     config.devMode()
                                             ? PoleService.Pacing.dev(config.blockTimeSeconds())
                                             : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0),

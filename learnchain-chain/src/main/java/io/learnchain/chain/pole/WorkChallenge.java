@@ -15,10 +15,10 @@ import java.util.Arrays;
  * reveal, so the miner cannot know at commitment time which segments will be replayed.
  */
 public final class WorkChallenge {
-    /** Segments replayed per block (all of them when the record has fewer). */
-    public static final int SEGMENTS = 6;
+    /** Segments replayed per block (all of them when the record has fewer): 3 of 64, 4.7% of the training. */
+    public static final int SEGMENTS = 3;
     /** Training samples the minimum-accuracy check evaluates (all of them when the set is smaller). */
-    public static final int ACCURACY_SAMPLE = 2048;
+    public static final int ACCURACY_SAMPLE = 1024;
 
     private static final byte[] DOMAIN = "learnchain/work-challenge/v1".getBytes(StandardCharsets.US_ASCII);
 
@@ -54,14 +54,19 @@ public final class WorkChallenge {
      * #ACCURACY_SAMPLE} samples without replacement, or the whole set.
      */
     public static Dataset accuracySample(Hash seed, Dataset data) {
-        if (data.count() <= ACCURACY_SAMPLE) {
+        return sample(seed, data, ACCURACY_SAMPLE);
+    }
+
+    /** {@code n} samples of {@code data} without replacement, in index order, chosen by {@code seed}; or all of it. */
+    public static Dataset sample(Hash seed, Dataset data, int n) {
+        if (data.count() <= n) {
             return data;
         }
         int[] all = new int[data.count()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        int[] chosen = partialShuffle(all, ACCURACY_SAMPLE, SplitMix64.derive(seed.firstLongLE(), 1));
+        int[] chosen = partialShuffle(all, n, SplitMix64.derive(seed.firstLongLE(), 1));
         Arrays.sort(chosen);
         int size = data.sampleSize();
         float[] features = new float[chosen.length * size];

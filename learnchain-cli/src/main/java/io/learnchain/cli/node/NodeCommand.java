@@ -223,7 +223,8 @@ public final class NodeCommand implements Callable<Integer> {
                     d.trainChunkSteps(),
                     computeThreads != null ? computeThreads : d.computeThreads(),
                     d.candidateWindowMillis(),
-                    d.revealGraceMillis());
+                    d.revealGraceMillis(),
+                    false);
         } catch (IllegalArgumentException e) {
             throw new UserException(
                     "--train-steps, --train-batch, --compute-threads must be >= 1 and --learning-rate " + "positive: "

@@ -259,4 +259,78 @@ class SimulationTest {
             assertThat(r.get("verdicts")).isEqualTo(Map.of("UNDECIDED_MISSING_DATA", 2));
         }
     }
+
+    @Test
+    void reKeyedModelsWithoutTheirWorkFailTheWorkCheckAtEveryNode() {
+        for (Adversary kind : List.of(Adversary.LAZY_REKEY, Adversary.PREMINED_REKEY, Adversary.PARTIAL_WORK_90)) {
+            SimOutcome o = run(7, 1, List.of(kind));
+            try (ComputePool pool = ComputePool.serial()) {
+                assertHonestBlocksWin(o, pool);
+                Map<String, Object> r = report(o, pool);
+                assertThat(r).containsEntry("roundsWon", 0L);
+                // lazy-rekey sits out round 1 (no winner to re-key); the others send a candidate a round
+                @SuppressWarnings("unchecked")
+                Map<String, Integer> verdicts = (Map<String, Integer>) r.get("verdicts");
+                assertThat(verdicts).as(kind.flag()).containsOnlyKeys("WORK_SEGMENT_MISMATCH");
+                assertThat(verdicts.get("WORK_SEGMENT_MISMATCH"))
+                        .as(kind.flag())
+                        .isEqualTo(kind == Adversary.LAZY_REKEY ? 1 : 2);
+            }
+        }
+    }
+
+    @Test
+    void oneJumpPassesTheSampleButEveryRoundItWinsIsRefutedByTheRequestersReplay() {
+        // seed 1: the one-jump miner wins both rounds (its substitute is a head start), 3 of 64
+        // segments never hit its jump, and node 0 (the requester) replays both and proves the fraud
+        SimOutcome o = runWithSeed(1, List.of(Adversary.ONE_JUMP));
+        try (ComputePool pool = ComputePool.serial()) {
+            Map<String, Object> r = report(o, pool);
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("VALID", 2));
+            assertThat(r).containsEntry("roundsWon", 2L).containsEntry("payoutsRefuted", 2L);
+            assertThat(r).containsEntry("payoutsStillHeld", 0L);
+            long falseFound = o.events().stream()
+                    .filter(e -> e instanceof PoleEvent.Audited a && a.node().equals("node0") && a.falseSegment() >= 0)
+                    .count();
+            assertThat(falseFound).isEqualTo(2);
+            // its balance holds only the subsidies of the idle blocks it sealed: no round's payout
+            var chain = o.nodes().getFirst().chain();
+            long idleMined = 0;
+            for (long h = 1; h <= chain.head().height().value(); h++) {
+                var header = chain.blockAt(io.learnchain.base.Height.of(h))
+                        .orElseThrow()
+                        .header();
+                if (!(header.proof() instanceof io.learnchain.chain.block.PoleProof)
+                        && header.miner().equals(DevAccounts.keys(2).publicKey())) {
+                    idleMined++;
+                }
+            }
+            assertThat((double) r.get("coinsEarned")).isEqualTo(50.0 * idleMined);
+        }
+    }
+
+    @Test
+    void anHonestWinnerIsAuditedAndPaid() {
+        SimOutcome o = run(7, 1, List.of());
+        long clean = o.events().stream()
+                .filter(e -> e instanceof PoleEvent.Audited a && a.falseSegment() == -1)
+                .count();
+        assertThat(clean).isEqualTo(2); // node 0 replayed both won rounds; nothing false, nothing sent
+        assertThat(o.nodes().getFirst().chain().head().tip().state().totalHeld().units())
+                .isZero();
+    }
+
+    @Test
+    void anInstantCommitmentDoesNotPullTheRevealBeforeHonestMinersFinish() {
+        SimOutcome o = run(7, 1, List.of(Adversary.INSTANT_COMMIT));
+        try (ComputePool pool = ComputePool.serial()) {
+            assertHonestBlocksWin(o, pool); // no forfeit: the honest commitments were in time
+            Map<String, Object> r = report(o, pool);
+            assertThat(r.get("verdicts")).isEqualTo(Map.of("WORK_SEGMENT_MISMATCH", 1));
+        }
+    }
+
+    static SimOutcome runWithSeed(long seed, List<Adversary> adversaries) {
+        return run(seed, 1, adversaries);
+    }
 }

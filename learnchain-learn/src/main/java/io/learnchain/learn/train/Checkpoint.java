@@ -21,17 +21,43 @@ import java.util.Objects;
  * magic {@code LCCK1}, i64 step, the model's canonical bytes (length-prefixed), then the state
  * floats (count-prefixed).
  */
-public record Checkpoint(long step, Model model, float[] state) {
+public final class Checkpoint {
     private static final byte[] LEAF_DOMAIN = "learnchain/checkpoint/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MAGIC = "LCCK1".getBytes(StandardCharsets.US_ASCII);
 
-    public Checkpoint {
-        Objects.requireNonNull(model, "model");
+    private final long step;
+    private final Model model;
+    private final float[] state;
+    private Hash stateHash;
+    private Hash leaf;
+
+    /** Copies {@code state}. */
+    public Checkpoint(long step, Model model, float[] state) {
+        this.model = Objects.requireNonNull(model, "model");
         Objects.requireNonNull(state, "state");
         if (step < 0) {
             throw new IllegalArgumentException("a checkpoint's step cannot be negative, got " + step);
         }
-        state = state.clone();
+        this.step = step;
+        this.state = state.clone();
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The number of optimizer state floats. */
+    public int stateSize() {
+        return state.length;
+    }
+
+    /** Copies the optimizer state into {@code dst} from offset 0. */
+    public void copyState(float[] dst) {
+        System.arraycopy(state, 0, dst, 0, state.length);
     }
 
     /** The state a record starts in: {@code start} at step 0 with all optimizer slots zero. */
@@ -39,14 +65,19 @@ public record Checkpoint(long step, Model model, float[] state) {
         return new Checkpoint(0, start, new float[optimizer.stateSlots() * start.parameterCount()]);
     }
 
-    @Override
+    /** A copy of the optimizer state. */
     public float[] state() {
         return state.clone();
     }
 
-    /** SHA-256 of the optimizer state's raw little-endian float bits. */
+    /** SHA-256 of the optimizer state's raw little-endian float bits (computed once). */
     public Hash stateHash() {
-        return stateHash(state);
+        Hash h = stateHash;
+        if (h == null) {
+            h = stateHash(state);
+            stateHash = h;
+        }
+        return h;
     }
 
     public static Hash stateHash(float[] state) {
@@ -57,9 +88,14 @@ public record Checkpoint(long step, Model model, float[] state) {
         return Hash.sha256(buf.array());
     }
 
-    /** The hash a work commitment holds for this checkpoint. */
+    /** The hash a work commitment holds for this checkpoint (computed once). */
     public Hash leaf() {
-        return leaf(step, model.hash(), stateHash());
+        Hash h = leaf;
+        if (h == null) {
+            h = leaf(step, model.hash(), stateHash());
+            leaf = h;
+        }
+        return h;
     }
 
     public static Hash leaf(long step, Hash modelHash, Hash stateHash) {

@@ -90,12 +90,11 @@ public final class TrainingRun {
         this.y = new int[bs];
         this.state = new float[rec.optimizer().stateSlots() * net.parameters().length];
         if (from != null) {
-            float[] saved = from.state();
-            if (saved.length != state.length) {
-                throw new IllegalArgumentException("checkpoint holds " + saved.length
+            if (from.stateSize() != state.length) {
+                throw new IllegalArgumentException("checkpoint holds " + from.stateSize()
                         + " optimizer floats, the record's optimizer keeps " + state.length);
             }
-            System.arraycopy(saved, 0, state, 0, state.length);
+            from.copyState(state);
             this.step = from.step();
         }
         if (frozen.count() != net.parameters().length) {

@@ -165,7 +165,13 @@ public final class AuditorRole {
     }
 
     private void send(FraudReport report) {
-        long nonce = chain.account(Address.of(key.publicKey())).nonce();
+        Address me = Address.of(key.publicKey());
+        long nonce = chain.account(me).nonce();
+        for (SignedTransaction pending : chain.mempool().pending(Integer.MAX_VALUE)) {
+            if (pending.body().senderAddress().equals(me)) {
+                nonce = Math.max(nonce, pending.body().nonce() + 1); // an earlier proof not yet mined
+            }
+        }
         SignedTransaction tx = SignedTransaction.sign(
                 new TxBody(chain.genesis().chainId(), key.publicKey(), nonce, Amount.ZERO, report.payload()), key);
         LOG.info(

@@ -372,7 +372,9 @@ public final class MinerRole {
             trained = Rekey.rekey(trained, other, round.sml());
             mined = WorkForgery.none(t.record, mined.checkpoints().getFirst().model(), trained);
         }
-        int correct = new Evaluator(pool).correctCount(trained, t.data);
+        // the chain reads training accuracy on a sample; a 4,096-sample estimate decides whether to commit
+        Dataset estimate = WorkChallenge.sample(Hash.sha256(round.previous().unsafeArray()), t.data, 4096);
+        int correct = new Evaluator(pool).correctCount(trained, estimate);
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(
                 MinerStatus.Phase.TRAINING,
@@ -381,7 +383,7 @@ public final class MinerRole {
                 t.run.step(),
                 t.run.totalSteps(),
                 correct,
-                t.data.count(),
+                estimate.count(),
                 null);
         LOG.debug(
                 "{}: task {} trained {} steps in {} ms since the round began ({} s CPU), training accuracy {}/{}",
@@ -391,16 +393,17 @@ public final class MinerRole {
                 scheduler.nowMillis() - t.startedAt,
                 String.format("%.1f", seconds),
                 correct,
-                t.data.count());
+                estimate.count());
         events.accept(new PoleEvent.Trained(
-                name, round.previous(), task.id(), plan.steps(), correct, t.data.count(), seconds));
-        boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined;
+                name, round.previous(), task.id(), plan.steps(), correct, estimate.count(), seconds));
+        boolean premined = plan.behaviour() instanceof MinerBehaviour.Premined
+                || plan.behaviour() instanceof MinerBehaviour.PreminedRekey;
         trainedOn = t.data;
         if (!premined
                 && !TaskRules.meetsAccuracy(
-                        correct, t.data.count(), task.terms().minTrainingAccuracyBp())) {
+                        correct, estimate.count(), task.terms().minTrainingAccuracyBp())) {
             status = status.with(MinerStatus.Phase.BELOW_MINIMUM);
-            events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, t.data.count()));
+            events.accept(new PoleEvent.BelowMinimum(name, round.previous(), correct, estimate.count()));
             return;
         }
         if (plan.behaviour() instanceof MinerBehaviour.LateCommit) {

@@ -88,7 +88,8 @@ public final class PoleService implements AutoCloseable {
                 name, k, chain, blobs, node.outbound(), scheduler, events, config.revealGraceMillis(), false));
         miner.ifPresent(node::attach);
         requester.ifPresent(node::attach);
-        // a requester replays the won rounds of its own tasks while their payouts are held
+        // a requester replays the won rounds of its own tasks while their payouts are held (with
+        // --verify replay, every task's)
         key.ifPresent(k -> node.attach(new AuditorRole(
                 name,
                 AuditorRole.keyFor(k),
@@ -97,7 +98,7 @@ public final class PoleService implements AutoCloseable {
                 scheduler,
                 events,
                 pool,
-                AuditorRole.tasksOf(io.learnchain.base.Address.of(k.publicKey())),
+                config.auditAll() ? task -> true : AuditorRole.tasksOf(io.learnchain.base.Address.of(k.publicKey())),
                 CpuMeter.process(),
                 config.trainChunkSteps())));
         this.tips = bus.subscribe("pole-tips", event -> {
