@@ -419,6 +419,11 @@ public final class LearnchainNode implements AutoCloseable {
         return chain.verifyFromGenesis();
     }
 
+    /** As {@link #verify()}, reporting each height to {@code progress}; {@code replay} re-trains every pole block. */
+    public ChainVerifier.Report verify(java.util.function.LongConsumer progress, boolean replay) {
+        return chain.verifyFromGenesis(progress, replay);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Re-check every canonical block from genesis (signatures, proofs, state roots) and report the first bad one.",
+            "Re-check every canonical block from genesis (signatures, proofs, state roots, and each pole block's "
+                    + "challenged training segments) and report the first bad one.",
             "Exit code 0: all good; 3: a bad block was found (the report says which and why)."
         })
 final class ChainVerifyCommand implements Callable<Integer> {
@@ -32,6 +33,12 @@ final class ChainVerifyCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @picocli.CommandLine.Option(
+            names = "--replay",
+            description = "Also re-train every pole block from its training record, checkpoint by checkpoint "
+                    + "(one training run per block), and list blocks whose work departs from what they committed.")
+    boolean replay;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,8 +46,20 @@ final class ChainVerifyCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         ChainVerifier.Report report;
+        PrintWriter err = spec.commandLine().getErr();
         try (LearnchainNode node = datadir.open()) {
-            report = node.verify();
+            long tip = node.chain().head().height().value();
+            report = node.verify(
+                    h -> {
+                        if (!json.json && (h % 10 == 0 || h == tip)) {
+                            err.printf("\rverifying block %d of %d", h, tip);
+                            err.flush();
+                        }
+                    },
+                    replay);
+        }
+        if (!json.json) {
+            err.println();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
@@ -49,6 +68,17 @@ final class ChainVerifyCommand implements Callable<Integer> {
         m.put("tipHeight", report.tipHeight().value());
         m.put("tipHash", report.tipHash().toHex());
         m.put("blocksChecked", report.blocksChecked());
+        m.put("poleBlocks", report.poleBlocks());
+        m.put("replayed", replay);
+        m.put(
+                "falseWork",
+                report.falseWork().stream()
+                        .map(f -> Map.of(
+                                "height", f.height().value(),
+                                "hash", f.hash().toHex(),
+                                "segment", f.segment(),
+                                "refuted", f.refuted()))
+                        .toList());
         m.put("seconds", Math.round(seconds * 1000) / 1000.0);
         report.firstBad().ifPresent(f -> {
             m.put("badHeight", f.height().value());
@@ -59,11 +89,22 @@ final class ChainVerifyCommand implements Callable<Integer> {
             JsonOption.printJson(out, m);
         } else if (report.ok()) {
             out.printf(
-                    "ok: %d block(s) from genesis to height %d (tip %s) re-checked in %.1f s%n",
+                    "ok: %d block(s) from genesis to height %d (tip %s) re-checked in %.1f s; %d pole block(s), their work "
+                            + "%s%n",
                     report.blocksChecked(),
                     report.tipHeight().value(),
                     report.tipHash().toHex(),
-                    seconds);
+                    seconds,
+                    report.poleBlocks(),
+                    replay ? "replayed in full" : "checked on the challenged segments");
+            for (var f : report.falseWork()) {
+                out.printf(
+                        "FALSE WORK at height %d (%s): the record departs at segment %d; its payout %s%n",
+                        f.height().value(),
+                        f.hash().toHex(),
+                        f.segment(),
+                        f.refuted() ? "was refuted by a fraud proof" : "was NOT refuted");
+            }
         } else {
             var f = report.firstBad().orElseThrow();
             out.printf(

@@ -6,6 +6,7 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.rules.ChainTip;
@@ -173,17 +174,77 @@ record SimOutcome(
         }
     }
 
-    /** Training CPU time / all miner CPU time (training + hash sealing). */
+    /**
+     * The run's CPU, by what it was spent on (seconds): training that produced node 0's winning
+     * models, all other training (losing candidates, adversaries), verification of the rounds' blocks
+     * at every node (each node's decision time), requesters' replays of won rounds (audits), and hash
+     * sealing of idle and forfeit blocks.
+     */
+    record Compute(double winnerTraining, double otherTraining, double verification, double audits, double sealing) {
+        double total() {
+            return winnerTraining + otherTraining + verification + audits + sealing;
+        }
+    }
+
+    Compute compute() {
+        PoleNode n0 = nodes.getFirst();
+        Map<String, String> nodeOf = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            nodeOf.put(
+                    Address.of(DevAccounts.keys(i).publicKey()).toString(),
+                    nodes.get(i).name());
+        }
+        double winner = 0;
+        for (long h = 1; h <= n0.chain().head().height().value(); h++) {
+            Block b = n0.chain().blockAt(Height.of(h)).orElseThrow();
+            if (b.header().proof() instanceof PoleProof) {
+                String node = nodeOf.get(Address.of(b.header().miner()).toString());
+                Hash parent = b.header().previous();
+                winner += events.stream()
+                        .filter(e -> e instanceof PoleEvent.Trained t
+                                && t.parent().equals(parent)
+                                && t.node().equals(node))
+                        .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds())
+                        .sum();
+            }
+        }
+        double training = sum(PoleEvent.Trained.class, PoleEvent.Trained::cpuSeconds);
+        return new Compute(
+                winner,
+                training - winner,
+                sum(PoleEvent.RoundDecided.class, PoleEvent.RoundDecided::verifySeconds),
+                sum(PoleEvent.Audited.class, PoleEvent.Audited::cpuSeconds),
+                sum(PoleEvent.Sealed.class, PoleEvent.Sealed::cpuSeconds));
+    }
+
+    private <E extends PoleEvent> double sum(Class<E> kind, java.util.function.ToDoubleFunction<E> seconds) {
+        return events.stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .mapToDouble(seconds)
+                .sum();
+    }
+
+    /**
+     * The share of all the run's CPU that produced what the requester receives: the winning models'
+     * training over everything (all training, verification at every node, audits, sealing). Losing
+     * candidates' training is counted as spent, not useful: the requester gets one model a round.
+     */
     double energyRecycled() {
-        double training = events.stream()
-                .filter(e -> e instanceof PoleEvent.Trained)
-                .mapToDouble(e -> ((PoleEvent.Trained) e).cpuSeconds())
-                .sum();
-        double sealing = events.stream()
-                .filter(e -> e instanceof PoleEvent.Sealed)
-                .mapToDouble(e -> ((PoleEvent.Sealed) e).cpuSeconds())
-                .sum();
-        return training + sealing == 0 ? 0 : training / (training + sealing);
+        Compute c = compute();
+        return c.total() == 0 ? 0 : c.winnerTraining() / c.total();
+    }
+
+    /** All training over all CPU: the figure {@code energyRecycled} was before it counted verification. */
+    double trainingShare() {
+        Compute c = compute();
+        return c.total() == 0 ? 0 : (c.winnerTraining() + c.otherTraining()) / c.total();
+    }
+
+    /** Verification CPU of one node for one task block over the winner's training CPU for it (mean over nodes and rounds). */
+    double verificationShare() {
+        Compute c = compute();
+        return c.winnerTraining() == 0 ? 0 : c.verification() / nodes.size() / c.winnerTraining();
     }
 
     /** Rejected candidates per typed reason, counted once per (block, reason) over all nodes. */

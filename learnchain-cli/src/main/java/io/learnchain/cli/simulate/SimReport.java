@@ -92,6 +92,16 @@ final class SimReport {
                         .toList());
         m.put("forfeits", rows.stream().filter(r -> r.kind().equals("forfeit")).count());
         m.put("energyRecycled", o.energyRecycled());
+        m.put("trainingShare", o.trainingShare());
+        m.put("verificationShare", o.verificationShare());
+        SimOutcome.Compute c = o.compute();
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        cpu.put("winnerTraining", c.winnerTraining());
+        cpu.put("otherTraining", c.otherTraining());
+        cpu.put("verification", c.verification());
+        cpu.put("audits", c.audits());
+        cpu.put("sealing", c.sealing());
+        m.put("cpuSeconds", cpu);
         m.put("rejections", o.rejections());
         m.put("nodes", o.config().nodes());
         m.put("task", o.config().task().name());

@@ -37,7 +37,15 @@ class SimulationTest {
             assertThat(rows)
                     .filteredOn(r -> r.kind().equals("pole"))
                     .allSatisfy(r -> assertThat(r.verifiedScore()).isEqualTo(r.claimedScore()));
-            assertThat(o.energyRecycled()).isGreaterThan(0.5);
+            SimOutcome.Compute c = o.compute();
+            System.out.println("cpu " + c + ", energyRecycled " + o.energyRecycled() + ", verificationShare "
+                    + o.verificationShare());
+            assertThat(c.winnerTraining()).isPositive();
+            assertThat(c.otherTraining()).isPositive(); // the losing miners trained too
+            assertThat(c.verification()).isPositive();
+            assertThat(c.audits()).isPositive(); // node 0 replayed both won rounds
+            assertThat(o.energyRecycled()).isGreaterThan(0.05).isLessThan(o.trainingShare());
+            assertThat(o.trainingShare()).isGreaterThan(0.5);
             assertThat(o.rejections()).isEmpty();
         }
     }

@@ -578,7 +578,12 @@ public final class ChainService {
 
     /** As {@link #verifyFromGenesis()}, calling {@code progress} with each height verified (for a progress bar). */
     public ChainVerifier.Report verifyFromGenesis(LongConsumer progress) {
-        return new ChainVerifier(genesis, store, loader, blobs, pool).verify(head, progress);
+        return verifyFromGenesis(progress, false);
+    }
+
+    /** As above; with {@code replay} every pole block is also re-trained from its record. */
+    public ChainVerifier.Report verifyFromGenesis(LongConsumer progress, boolean replay) {
+        return new ChainVerifier(genesis, store, loader, blobs, pool).verify(head, progress, replay);
     }
 
     /** A summary of the canonical chain. */

@@ -5,7 +5,9 @@ import io.learnchain.base.Height;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
+import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
@@ -15,6 +17,8 @@ import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.StorageException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -35,8 +39,25 @@ public final class ChainVerifier {
         }
     }
 
-    /** {@code blocksChecked} blocks re-executed; {@code firstBad} empty when the whole chain verified. */
-    public record Report(Height tipHeight, Hash tipHash, long blocksChecked, Optional<Failure> firstBad) {
+    /**
+     * A pole block the consensus accepted whose full replay departs from its committed checkpoints
+     * at {@code segment} (only with {@code replay}); {@code refuted}: a fraud proof already took its
+     * payout (PROTOCOL.md 3.8).
+     */
+    public record FalseWork(Height height, Hash hash, int segment, boolean refuted) {}
+
+    /**
+     * {@code blocksChecked} blocks re-executed ({@code poleBlocks} of them pole blocks, whose work was
+     * checked); {@code firstBad} empty when the whole chain verified; {@code falseWork} what a full
+     * replay found (empty without {@code replay}).
+     */
+    public record Report(
+            Height tipHeight,
+            Hash tipHash,
+            long blocksChecked,
+            long poleBlocks,
+            Optional<Failure> firstBad,
+            List<FalseWork> falseWork) {
         public boolean ok() {
             return firstBad.isEmpty();
         }
@@ -62,14 +83,19 @@ public final class ChainVerifier {
     }
 
     Report verify(ChainHead head) {
-        return verify(head, h -> {});
+        return verify(head, h -> {}, false);
     }
 
-    /** Verifies up to {@code head}, calling {@code progress} with each height checked. */
-    Report verify(ChainHead head, LongConsumer progress) {
+    /**
+     * Verifies up to {@code head}, calling {@code progress} with each height checked; with
+     * {@code replay} every pole block is also re-trained from its record (PROTOCOL.md 3.6).
+     */
+    Report verify(ChainHead head, LongConsumer progress, boolean replay) {
         ChainRules rules = ChainRules.of(genesis);
         ChainTip tip = ChainTip.genesis(genesis);
         long checked = 0;
+        long pole = 0;
+        List<FalseWork> falseWork = new ArrayList<>();
         for (long h = 1; h <= head.height().value(); h++) {
             Height height = Height.of(h);
             Optional<Hash> hash = store.canonicalHash(height);
@@ -98,6 +124,20 @@ public final class ChainVerifier {
                     ValidationContext.at(block.header().timestamp())
                             .withBlobs(blobs)
                             .withPool(pool));
+            if (verdict instanceof Verdict.Valid && block.header().proof() instanceof PoleProof p) {
+                pole++;
+                if (replay
+                        && ReplayVerifier.replay(tip, rules, block, blobs, pool, Long.MAX_VALUE)
+                                instanceof ReplayVerifier.Outcome.Mismatch m) {
+                    boolean refuted = head.tip()
+                            .state()
+                            .tasks()
+                            .get(p.taskId())
+                            .map(t -> t.refuted().contains(p.modelHash()))
+                            .orElse(false);
+                    falseWork.add(new FalseWork(height, hash.get(), m.segment(), refuted));
+                }
+            }
             switch (verdict) {
                 case Verdict.Valid valid -> tip = valid.tip();
                 case Verdict.Invalid invalid -> {
@@ -128,10 +168,11 @@ public final class ChainVerifier {
                     "the stored account state has root " + stored.toHex() + " but re-execution gives "
                             + tip.state().root().toHex());
         }
-        return new Report(head.height(), head.hash(), checked, Optional.empty());
+        return new Report(head.height(), head.hash(), checked, pole, Optional.empty(), falseWork);
     }
 
     private static Report failed(ChainHead head, long checked, Height height, Hash hash, String problem) {
-        return new Report(head.height(), head.hash(), checked, Optional.of(new Failure(height, hash, problem)));
+        return new Report(
+                head.height(), head.hash(), checked, 0, Optional.of(new Failure(height, hash, problem)), List.of());
     }
 }
