@@ -71,10 +71,16 @@ class WorkVerificationTest {
     @Test
     void lazyRekeyTheLastWinnerWithNoTrainingIsCaughtAlsoInSync() {
         ChainTip t1 = f.withTask();
-        PoleFixture.Honest h = f.honest(t1, MINER, 1, 120, 1);
-        ChainTip t2 = f.connect(t1, h.block());
-        Model rekeyed =
-                Rekey.rekey(h.model(), f.learning(t1).sml(), f.learning(t2).sml());
+        PoleFixture.Honest h = null;
+        ChainTip t2 = null;
+        Model rekeyed = null;
+        for (long nonce = 1; rekeyed == null || rekeyed.hash().equals(h.model().hash()); nonce++) {
+            // a round 2 with another label permutation (else the re-keyed winner is the winner: STALE_MODEL)
+            h = f.honest(t1, MINER, nonce, 120, 1);
+            t2 = f.connect(t1, h.block());
+            rekeyed =
+                    Rekey.rekey(h.model(), f.learning(t1).sml(), f.learning(t2).sml());
+        }
         TrainingRecord rec = PoleFixture.record(t2, MINER, 3, 500, new TrainingStart.FromParent(rekeyed.hash()));
         f.register(WorkForgery.none(rec, rekeyed, rekeyed));
         Block lazy = block(t2, rec, 3, rekeyed, 2);

@@ -8,6 +8,7 @@ import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.CommitmentView;
@@ -106,6 +107,35 @@ record SimOutcome(
             tips.put(tip.hash(), tip);
         }
         return tips;
+    }
+
+    /**
+     * Every pole block of node 0's chain re-trained from its record on its parent's state (what a
+     * node syncing with {@code --verify replay} adds to the default checks): blocks, seconds, and the
+     * blocks whose work departs from their checkpoints.
+     */
+    Map<String, Object> fullReplay(Map<Hash, ChainTip> replay, ComputePool pool) {
+        PoleNode n = nodes.getFirst();
+        long start = System.nanoTime();
+        int blocks = 0;
+        int departures = 0;
+        for (long h = 1; h <= n.chain().head().height().value(); h++) {
+            Block b = n.chain().blockAt(Height.of(h)).orElseThrow();
+            ChainTip parent = replay.get(b.header().previous());
+            if (parent == null || !(b.header().proof() instanceof PoleProof)) {
+                continue;
+            }
+            blocks++;
+            if (ReplayVerifier.replay(parent, n.chain().rules(), b, new BlobStoreView(blobs), pool, Long.MAX_VALUE)
+                    instanceof ReplayVerifier.Outcome.Mismatch) {
+                departures++;
+            }
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("poleBlocks", blocks);
+        out.put("seconds", (System.nanoTime() - start) / 1e9);
+        out.put("falseWork", departures);
+        return out;
     }
 
     List<RoundRow> rows(ComputePool pool) {

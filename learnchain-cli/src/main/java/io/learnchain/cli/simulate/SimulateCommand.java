@@ -112,7 +112,8 @@ public final class SimulateCommand implements Runnable {
     @Option(
             names = "--audit",
             description = "dqn: at the end, replay every node's training records and actions from "
-                    + "the chain with the node's seed, as an auditor given that seed would.")
+                    + "the chain with the node's seed, as an auditor given that seed would. pole: time a full "
+                    + "replay of every won round of node 0's chain (the resync figure's fullReplay).")
     boolean audit;
 
     @Option(
@@ -238,8 +239,17 @@ public final class SimulateCommand implements Runnable {
         Map<String, Object> result;
         try (ComputePool pool = new ComputePool(threads)) {
             SimOutcome outcome = new Simulation(config, config.task().load()).run(pool);
+            long resyncStart = System.nanoTime();
             var replay = outcome.replay(pool);
+            double resyncSeconds = (System.nanoTime() - resyncStart) / 1e9;
             boolean reverified = outcome.reverifies(replay);
+            Map<String, Object> resync = new java.util.LinkedHashMap<>();
+            resync.put(
+                    "blocks", outcome.nodes().getFirst().chain().head().height().value());
+            resync.put("seconds", resyncSeconds);
+            if (audit) {
+                resync.put("fullReplay", outcome.fullReplay(replay, pool));
+            }
             List<SimOutcome.RoundRow> rows = outcome.rows(pool);
             result = SimReport.json(
                     outcome,
@@ -247,6 +257,7 @@ public final class SimulateCommand implements Runnable {
                     reverified,
                     AdversaryReport.of(outcome, replay, pool),
                     (System.nanoTime() - start) / 1e9);
+            result.put("resync", resync);
             SimReport.write(
                     out,
                     SimReport.csv(rows),
