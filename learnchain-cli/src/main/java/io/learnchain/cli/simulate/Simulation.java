@@ -65,6 +65,10 @@ final class Simulation {
     private final SimNetwork network;
     private final List<PoleNode> nodes = new ArrayList<>();
     private final List<BlobStore> blobs = new ArrayList<>();
+    /** The blob bytes, once for all nodes (each node's store still holds only what it stored). */
+    private final java.util.Map<io.learnchain.base.Hash, byte[]> sharedBlobBytes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final List<PoleEvent> events = new ArrayList<>();
     private final List<AdversaryTrace> traces = new ArrayList<>();
     private final Amount premined;
@@ -147,7 +151,7 @@ final class Simulation {
     private PoleNode node(int i, ComputePool pool, byte[] trainBlob) {
         String name = "node" + i;
         KeyPair key = DevAccounts.keys(i);
-        BlobStore store = new InMemoryBlobStore(genesis.limits().maxBlobBytes());
+        BlobStore store = new InMemoryBlobStore(genesis.limits().maxBlobBytes(), sharedBlobBytes);
         put(store, trainBlob); // every miner has fetched the training set
         blobs.add(store);
         Mempool mempool = new Mempool(

@@ -12,13 +12,24 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The in-memory twin of {@link FileBlobStore}, with the same hash checks. Thread-safe. */
 public final class InMemoryBlobStore implements BlobStore {
     private final Map<Hash, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<Hash, byte[]> shared;
     private final long maxBlobBytes;
 
     public InMemoryBlobStore(long maxBlobBytes) {
+        this(maxBlobBytes, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A store whose contents are its own but whose bytes are kept once in {@code shared} with the
+     * other stores given the same map (a simulation of many nodes in one process: each node still
+     * holds only the blobs it stored, and a 20-round run does not keep every blob once per node).
+     */
+    public InMemoryBlobStore(long maxBlobBytes, Map<Hash, byte[]> shared) {
         if (maxBlobBytes <= 0) {
             throw new IllegalArgumentException("max blob size must be positive, got " + maxBlobBytes);
         }
         this.maxBlobBytes = maxBlobBytes;
+        this.shared = shared;
     }
 
     @Override
@@ -27,7 +38,9 @@ public final class InMemoryBlobStore implements BlobStore {
             throw new BlobTooLargeException(maxBlobBytes);
         }
         Hash hash = Hash.sha256(bytes);
-        blobs.putIfAbsent(hash, bytes.clone());
+        if (!blobs.containsKey(hash)) {
+            blobs.putIfAbsent(hash, shared.computeIfAbsent(hash, h -> bytes.clone()));
+        }
         return hash;
     }
 

@@ -372,10 +372,14 @@ public final class MinerRole {
             trained = Rekey.rekey(trained, other, round.sml());
             mined = WorkForgery.none(t.record, mined.checkpoints().getFirst().model(), trained);
         }
-        // the chain reads training accuracy on a sample; a 4,096-sample estimate decides whether to commit
-        Dataset estimate = WorkChallenge.sample(Hash.sha256(round.previous().unsafeArray()), t.data, 4096);
-        int correct = new Evaluator(pool).correctCount(trained, estimate);
+        mined.proof(); // hashes the checkpoints (cached): part of the work's cost
+        // the training and its commitment (the accuracy estimate below is the miner's own check)
         double seconds = t.cpuSeconds + (cpu.nanos() - cpuStart) / 1e9;
+        // the chain reads training accuracy on a sample of its choosing; one of the same size decides
+        // whether to commit
+        Dataset estimate = WorkChallenge.sample(
+                Hash.sha256(round.previous().unsafeArray()), t.data, WorkChallenge.ACCURACY_SAMPLE);
+        int correct = new Evaluator(pool).correctCount(trained, estimate);
         status = new MinerStatus(
                 MinerStatus.Phase.TRAINING,
                 task.id(),
