@@ -107,6 +107,32 @@ class TaskStatePersistenceTest {
     }
 
     @Test
+    void theRefundOfATaskClosedByForfeitsSurvivesAReopen() {
+        // the requester is in no transaction of the closing block: its refund must still be written
+        Path path = dir.resolve("closed");
+        Hash stateRoot;
+        try (TestNode node = new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()))) {
+            node.mineAndConnect(KEYS.get(2), List.of(postTask(0)));
+            assertThat(node.chain.importBlock(forfeit(node))).isInstanceOf(ImportResult.Connected.class);
+            assertThat(node.chain.importBlock(forfeit(node))).isInstanceOf(ImportResult.Connected.class);
+            assertThat(node.chain
+                            .head()
+                            .tip()
+                            .state()
+                            .tasks()
+                            .get(1)
+                            .orElseThrow()
+                            .status())
+                    .isEqualTo(TaskStatus.CLOSED_FORFEITED);
+            stateRoot = node.chain.head().tip().state().root();
+        }
+        try (TestNode reopened = new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()))) {
+            assertThat(reopened.chain.head().tip().state().root()).isEqualTo(stateRoot);
+            assertThat(reopened.chain.verifyFromGenesis().ok()).isTrue();
+        }
+    }
+
+    @Test
     void reorganisationUndoesAndRedoesTaskPosting() {
         try (TestNode a = new TestNode();
                 TestNode b = new TestNode();
