@@ -96,7 +96,40 @@ final class PoleVectors {
         v.rounds();
         v.transactions();
         v.selection();
+        v.work();
         return v.out;
+    }
+
+    /** PROTOCOL.md 3.7: work that was not done, a start chosen before the parent, a wrong opening. */
+    private void work() {
+        Model rekeyed =
+                Rekey.rekey(a.model(), f.learning(t1).sml(), f.learning(t2).sml());
+        TrainingRecord lazy = record(t2, MINER, 21, 500, new TrainingStart.FromParent(rekeyed.hash()));
+        f.register(WorkForgery.none(lazy, rekeyed, rekeyed));
+        add(
+                "work-lazy-rekey",
+                "round 2: the last winner re-keyed, claimed under a 500-step record it never ran",
+                List.of(
+                        b1,
+                        a.block(),
+                        f.pole(t2, MINER, rekeyed.hash(), lazy, 21, f.score(t2, rekeyed), List.of(), f.reveal(t2, 2))));
+        long order = TaskRules.dataOrderSeed(t1.hash(), PoleFixture.key(MINER).publicKey(), 22);
+        TrainingRecord anySeed = new TrainingRecord(
+                new TrainingStart.FromSeed(22), io.learnchain.learn.train.Optimizer.Adam.of(0.02f), 32, 64, order);
+        Model early = f.train(t1, anySeed, null);
+        add(
+                "work-start-seed-not-from-parent",
+                "a seed start that is not H(previous, miner, nonce): it could have been trained before the parent",
+                List.of(
+                        b1,
+                        f.pole(t1, MINER, early.hash(), anySeed, 22, f.score(t1, early), List.of(), f.reveal(t1, 1))));
+        PoleProof p = proof(a.block());
+        List<Hash> swapped = new ArrayList<>(p.work().openings());
+        java.util.Collections.reverse(swapped);
+        add(
+                "work-opening-swapped",
+                "the honest block with its opened checkpoints in the wrong order",
+                List.of(b1, withProof(a.block(), p.withWork(p.work().withOpenings(swapped)), MINER)));
     }
 
     private void add(String name, String description, List<Block> blocks) {

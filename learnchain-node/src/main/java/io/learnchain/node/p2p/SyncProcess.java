@@ -56,6 +56,7 @@ final class SyncProcess {
     private long deadline;
     private long timeoutMillis;
     private long blocksImported;
+    private long taskBlocksImported;
     private long stalls;
 
     SyncProcess(PeerService peers, ChainService chain, BlobFetcher blobs) {
@@ -232,6 +233,7 @@ final class SyncProcess {
             }
         }
         timeoutMillis = peers.config().requestTimeoutMillis();
+        logProgress();
         if (queue.isEmpty()) {
             askHeaders();
         } else {
@@ -240,8 +242,26 @@ final class SyncProcess {
     }
 
     private void accepted() {
-        queue.pollFirst();
+        BlockHeader done = queue.pollFirst();
         blocksImported++;
+        if (done != null && done.proof() instanceof PoleProof) {
+            taskBlocksImported++;
+        }
+    }
+
+    /**
+     * The operator's progress line (PROTOCOL.md 3.6): each batch of synced bodies, how far this node
+     * is against its sync peer, and how many task blocks had their work checked on the way.
+     */
+    private void logProgress() {
+        LOG.info(
+                "sync from {}: height {} of {} ({} blocks imported, {} task blocks with their work checked at {})",
+                syncPeer.name(),
+                chain.head().height().value(),
+                syncPeer.bestHeight().value(),
+                blocksImported,
+                taskBlocksImported,
+                peers.config().verify());
     }
 
     /** Starts fetching the blobs {@code block} needs; false when none is missing (the deferral has another cause). */
