@@ -132,7 +132,12 @@ public final class PoleService implements AutoCloseable {
         PoleService service = new PoleService(name, chain, blobs, bus, clock, pool, key, config, pacing, mine);
         LOG.info(
                 "proof-of-learning rounds started ({}; training {} steps of {} in chunks of {}, {} thread(s))",
-                key.isPresent() ? "mining and posting with " + requesterAddress(key.get()) : "verifying only",
+                key.isPresent()
+                        ? "mining and posting with " + requesterAddress(key.get())
+                                + "; replaying the won rounds of "
+                                + (config.auditAll() ? "every task" : "its own tasks")
+                                + ", fraud-proof bounties to " + requesterAddress(AuditorRole.keyFor(key.get()))
+                        : "verifying only",
                 config.trainSteps(),
                 config.batch(),
                 config.trainChunkSteps(),
