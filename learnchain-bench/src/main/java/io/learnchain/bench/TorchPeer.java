@@ -112,6 +112,28 @@ final class TorchPeer implements AutoCloseable {
         return (double) steps * batch;
     }
 
+    /** The share of {@code data} the model classifies right (batches of 1,000). */
+    double accuracy(Dataset data) {
+        int size = data.sampleSize();
+        long correct = 0;
+        for (int first = 0; first < data.count(); first += 1000) {
+            int n = Math.min(1000, data.count() - first);
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDArray x = m.create(FloatBuffer.wrap(data.features(), first * size, n * size), shape(n));
+                NDArray out = trainer.evaluate(new NDList(x)).singletonOrThrow();
+                long[] predicted = out.argMax(1)
+                        .toType(ai.djl.ndarray.types.DataType.INT64, false)
+                        .toLongArray();
+                for (int i = 0; i < n; i++) {
+                    if (predicted[i] == data.labels()[first + i]) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return (double) correct / data.count();
+    }
+
     /** One inference pass over the first {@code batch} samples; returns the samples processed. */
     double infer(Dataset data, int batch) {
         try (NDManager m = trainer.getManager().newSubManager()) {
