@@ -77,6 +77,14 @@ public record Amount(long units) implements Comparable<Amount> {
         }
     }
 
+    /** floor(this x percent / 100), without overflow (0 <= percent <= 100). */
+    public Amount percent(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("a percentage is in [0, 100], got " + percent);
+        }
+        return ofUnits(units / 100 * percent + units % 100 * percent / 100);
+    }
+
     public boolean isZero() {
         return units == 0;
     }

@@ -420,7 +420,7 @@ public final class LearnchainNode implements AutoCloseable {
     }
 
     /** As {@link #verify()}, reporting each height to {@code progress}; {@code replay} re-trains every pole block. */
-    public ChainVerifier.Report verify(java.util.function.LongConsumer progress, boolean replay) {
+    public ChainVerifier.Report verify(LongConsumer progress, boolean replay) {
         return chain.verifyFromGenesis(progress, replay);
     }
 

@@ -51,11 +51,6 @@ public record WorkProof(List<Hash> checkpoints, Hash finalStateHash, List<Hash> 
         return checkpoints.size() - 1;
     }
 
-    /** RFC 6962 root over the checkpoint leaves. */
-    public Hash root() {
-        return MerkleRoot.of(checkpoints);
-    }
-
     /**
      * What a commitment binds as its "training record": SHA-256 of ASCII
      * {@code learnchain/work-claim/v1}, the record's canonical bytes and the checkpoint root.

@@ -25,27 +25,6 @@ public record MinedWork(TrainingRecord record, List<Checkpoint> checkpoints) {
         }
     }
 
-    /**
-     * A trace that claims {@code record} ended at {@code model} without the run: checkpoint 0 is
-     * {@code start} and every later one {@code model} with a zero optimizer state (what a miner that
-     * did no work can publish; every segment of it fails to replay).
-     */
-    public static MinedWork madeUp(TrainingRecord record, Model start, Model model) {
-        int k = WorkSegments.count(record.steps());
-        List<Checkpoint> out = new ArrayList<>(k + 1);
-        out.add(Checkpoint.start(start, record.optimizer()));
-        for (int i = 1; i <= k; i++) {
-            Checkpoint zero = Checkpoint.start(model, record.optimizer());
-            out.add(new Checkpoint(WorkSegments.boundary(record.steps(), i), model, zero.state()));
-        }
-        return new MinedWork(record, out);
-    }
-
-    /** As above with {@code model} as the start too. */
-    public static MinedWork madeUp(TrainingRecord record, Model model) {
-        return madeUp(record, model, model);
-    }
-
     /** The trained (or claimed) model: the last checkpoint's. */
     public Model model() {
         return checkpoints.getLast().model();

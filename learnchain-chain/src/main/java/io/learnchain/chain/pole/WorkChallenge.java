@@ -4,6 +4,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.data.DatasetShards;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -40,11 +41,8 @@ public final class WorkChallenge {
 
     /** The challenged segments, distinct and increasing, drawn uniformly from [0, segments). */
     public static int[] segments(Hash seed, int segments) {
-        int[] all = new int[segments];
-        for (int i = 0; i < segments; i++) {
-            all[i] = i;
-        }
-        int[] chosen = partialShuffle(all, count(segments), new SplitMix64(seed.firstLongLE()));
+        int[] chosen =
+                partialShuffle(DatasetShards.identity(segments), count(segments), new SplitMix64(seed.firstLongLE()));
         Arrays.sort(chosen);
         return chosen;
     }
@@ -62,22 +60,10 @@ public final class WorkChallenge {
         if (data.count() <= n) {
             return data;
         }
-        int[] all = new int[data.count()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        int[] chosen = partialShuffle(all, n, SplitMix64.derive(seed.firstLongLE(), 1));
+        int[] chosen =
+                partialShuffle(DatasetShards.identity(data.count()), n, SplitMix64.derive(seed.firstLongLE(), 1));
         Arrays.sort(chosen);
-        int size = data.sampleSize();
-        float[] features = new float[chosen.length * size];
-        int[] labels = new int[chosen.length];
-        float[] src = data.features();
-        int[] srcLabels = data.labels();
-        for (int i = 0; i < chosen.length; i++) {
-            System.arraycopy(src, chosen[i] * size, features, i * size, size);
-            labels[i] = srcLabels[chosen[i]];
-        }
-        return new Dataset(data.name() + "/sample", data.sampleShape(), data.classes(), features, labels);
+        return DatasetShards.select(data, chosen, data.name() + "/sample");
     }
 
     /** The first {@code n} entries of a Fisher-Yates shuffle of {@code values} (shuffled in place). */

@@ -10,6 +10,7 @@ import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
 import io.learnchain.learn.train.TrainingRecord;
+import io.learnchain.learn.train.TrainingStart;
 import io.learnchain.learn.train.WorkSegments;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,14 @@ public final class WorkForgery {
      * {@code model} with a zero optimizer state.
      */
     public static MinedWork none(TrainingRecord record, Model start, Model model) {
-        return MinedWork.madeUp(record, start, model);
+        int k = WorkSegments.count(record.steps());
+        float[] zero = Checkpoint.start(model, record.optimizer()).state();
+        List<Checkpoint> out = new ArrayList<>(k + 1);
+        out.add(Checkpoint.start(start, record.optimizer()));
+        for (int i = 1; i <= k; i++) {
+            out.add(new Checkpoint(WorkSegments.boundary(record.steps(), i), model, zero));
+        }
+        return new MinedWork(record, out);
     }
 
     private static TrainingJob job(ModelSpec spec, TrainingRecord record, Dataset train, Model start) {
@@ -102,7 +110,7 @@ public final class WorkForgery {
                 record,
                 train,
                 InputTransform.IDENTITY,
-                record.start() instanceof io.learnchain.learn.train.TrainingStart.FromParent ? start : null,
+                record.start() instanceof TrainingStart.FromParent ? start : null,
                 TrainingListener.NONE);
     }
 }

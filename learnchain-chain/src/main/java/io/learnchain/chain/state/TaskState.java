@@ -43,8 +43,7 @@ public record TaskState(
 
     /** floor(escrow x PENALTY_PERCENT / 100), without overflow. */
     public static Amount penalty(Amount escrow) {
-        long units = escrow.units();
-        return Amount.ofUnits(units / 100 * PENALTY_PERCENT + units % 100 * PENALTY_PERCENT / 100);
+        return escrow.percent(PENALTY_PERCENT);
     }
 
     public static final int VERSION = 2;

@@ -31,7 +31,7 @@ public final class HeldRewards {
 
     /** Credits every held payout whose window ends at {@code height} or before. Call once per block, first. */
     public static void release(StateDelta delta, Height height) {
-        for (TaskState task : List.copyOf(delta.tasksWithHeld())) {
+        for (TaskState task : delta.tasksWithHeld()) {
             List<HeldReward> due = task.held().stream()
                     .filter(e -> e.height().value() + HOLD_BLOCKS <= height.value())
                     .toList();
@@ -48,7 +48,6 @@ public final class HeldRewards {
 
     /** The bounty of a refuted payout: BOUNTY_PERCENT of what is left after the requester's reward. */
     public static Amount bounty(HeldReward e) {
-        long rest = e.amount().subtract(e.reward()).units();
-        return Amount.ofUnits(rest / 100 * BOUNTY_PERCENT + rest % 100 * BOUNTY_PERCENT / 100);
+        return e.amount().subtract(e.reward()).percent(BOUNTY_PERCENT);
     }
 }

@@ -262,7 +262,7 @@ public final class PoleFixture {
         } catch (RuntimeException e) { // absent, damaged or another spec: the trace is made up anyway
             model = io.learnchain.learn.train.Initializer.initialize(SPEC, 0);
         }
-        return MinedWork.madeUp(record, model);
+        return WorkForgery.none(record, model, model);
     }
 
     /** Completes {@code c} on {@code reveal}, opening the challenged checkpoints (put in the blob store). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code learnchain chain verify}: re-executes every stored canonical block from genesis. */
@@ -33,7 +34,7 @@ final class ChainVerifyCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @picocli.CommandLine.Option(
+    @Option(
             names = "--replay",
             description = "Also re-train every pole block from its training record, checkpoint by checkpoint "
                     + "(one training run per block), and list blocks whose work departs from what they committed.")

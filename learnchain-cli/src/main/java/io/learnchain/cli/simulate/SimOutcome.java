@@ -31,10 +31,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /** What a simulation produced, read off node 0's chain and every node's events. */
 record SimOutcome(
@@ -131,7 +133,7 @@ record SimOutcome(
                 departures++;
             }
         }
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("poleBlocks", blocks);
         out.put("seconds", (System.nanoTime() - start) / 1e9);
         out.put("falseWork", departures);
@@ -247,7 +249,7 @@ record SimOutcome(
                 sum(PoleEvent.Sealed.class, PoleEvent.Sealed::cpuSeconds));
     }
 
-    private <E extends PoleEvent> double sum(Class<E> kind, java.util.function.ToDoubleFunction<E> seconds) {
+    private <E extends PoleEvent> double sum(Class<E> kind, ToDoubleFunction<E> seconds) {
         return events.stream()
                 .filter(kind::isInstance)
                 .map(kind::cast)

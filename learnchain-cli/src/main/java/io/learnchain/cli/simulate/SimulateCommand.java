@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,7 +244,7 @@ public final class SimulateCommand implements Runnable {
             var replay = outcome.replay(pool);
             double resyncSeconds = (System.nanoTime() - resyncStart) / 1e9;
             boolean reverified = outcome.reverifies(replay);
-            Map<String, Object> resync = new java.util.LinkedHashMap<>();
+            Map<String, Object> resync = new LinkedHashMap<>();
             resync.put(
                     "blocks", outcome.nodes().getFirst().chain().head().height().value());
             resync.put("seconds", resyncSeconds);

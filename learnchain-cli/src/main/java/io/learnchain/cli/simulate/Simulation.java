@@ -43,6 +43,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * N full nodes in one process over an in-memory network with a virtual clock (PROTOCOL.md 3,
@@ -66,8 +68,7 @@ final class Simulation {
     private final List<PoleNode> nodes = new ArrayList<>();
     private final List<BlobStore> blobs = new ArrayList<>();
     /** The blob bytes, once for all nodes (each node's store still holds only what it stored). */
-    private final java.util.Map<io.learnchain.base.Hash, byte[]> sharedBlobBytes =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Hash, byte[]> sharedBlobBytes = new ConcurrentHashMap<>();
 
     private final List<PoleEvent> events = new ArrayList<>();
     private final List<AdversaryTrace> traces = new ArrayList<>();

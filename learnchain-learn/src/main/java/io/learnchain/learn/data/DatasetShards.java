@@ -60,7 +60,8 @@ public final class DatasetShards {
         return select(data, identity(Math.min(count, data.count())), name);
     }
 
-    static int[] identity(int n) {
+    /** 0, 1, ..., n - 1. */
+    public static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -8,6 +8,7 @@ import io.learnchain.learn.model.ModelSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -128,7 +129,7 @@ public final class Checkpoint {
         try {
             byte[] magic = new byte[MAGIC.length];
             buf.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new CodecException("not a checkpoint (bad magic)");
             }
             long step = buf.getLong();

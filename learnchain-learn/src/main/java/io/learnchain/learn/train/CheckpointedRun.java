@@ -1,6 +1,5 @@
 package io.learnchain.learn.train;
 
-import io.learnchain.base.Hash;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
@@ -96,10 +95,5 @@ public final class CheckpointedRun {
             throw new IllegalStateException("the run has done " + run.step() + " of " + steps + " steps");
         }
         return List.copyOf(checkpoints);
-    }
-
-    /** The committed leaves: one per checkpoint. */
-    public List<Hash> leaves() {
-        return checkpoints().stream().map(Checkpoint::leaf).toList();
     }
 }

@@ -81,17 +81,20 @@ final class BlockWrites {
     }
 
     /**
-     * The accounts the task book can change outside a block's own transactions: every task's
-     * requester (refunds when a task closes after forfeits, a refuted payout's reward) and every
-     * held payout's recipient (credited when its fraud window ends). Read from the state a block
+     * The accounts the task book can change outside a block's own transactions: the requester of
+     * every task that can still pay out (an open one: a refund when it closes after forfeits; one
+     * holding payouts: a refuted payout's reward) and every held payout's recipient (credited when
+     * its fraud window ends). Read from the state a block
      * applies to, and added to {@link #touched}: writing an unchanged account is harmless, missing
      * a changed one would leave the store behind the state.
      */
     static SortedSet<Address> taskAccounts(WorldState state) {
         SortedSet<Address> out = new TreeSet<>();
         for (TaskState t : state.tasks().all()) {
-            out.add(t.requester());
-            t.held().forEach(e -> out.add(e.recipient()));
+            if (t.isOpen() || !t.held().isEmpty()) {
+                out.add(t.requester());
+                t.held().forEach(e -> out.add(e.recipient()));
+            }
         }
         return out;
     }

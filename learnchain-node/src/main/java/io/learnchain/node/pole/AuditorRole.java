@@ -2,6 +2,7 @@ package io.learnchain.node.pole;
 
 import io.learnchain.base.Address;
 import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
@@ -18,6 +19,7 @@ import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.Scheduler;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -81,10 +83,8 @@ public final class AuditorRole {
      * spending the same nonce). The bounty of a refuted payout goes to its address.
      */
     public static KeyPair keyFor(KeyPair nodeKey) {
-        byte[] domain = "learnchain/auditor-key/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return KeyPair.fromSeed(
-                io.learnchain.base.Hash.sha256(domain, nodeKey.privateKey().seed())
-                        .toArray());
+        byte[] domain = "learnchain/auditor-key/v1".getBytes(StandardCharsets.US_ASCII);
+        return KeyPair.fromSeed(Hash.sha256(domain, nodeKey.privateKey().seed()).toArray());
     }
 
     /** Audits every task posted by {@code requester}. */

@@ -30,6 +30,7 @@ import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.train.CheckpointedRun;
 import io.learnchain.learn.train.Evaluator;
+import io.learnchain.learn.train.Initializer;
 import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.Optimizer;
 import io.learnchain.learn.train.Trainer;
@@ -291,11 +292,7 @@ public final class MinerRole {
         }
         boolean premined = b instanceof MinerBehaviour.Premined || b instanceof MinerBehaviour.PreminedRekey;
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
-        SecureMappingLayer layer = premined
-                ? new SecureMappingLayer(
-                        TaskRules.roundKey(Hash.sha256(round.previous().unsafeArray()), task.id()),
-                        round.sml().classes())
-                : round.sml();
+        SecureMappingLayer layer = premined ? anotherParentsLayer(round) : round.sml();
         Dataset train = layer.relabel(data.get());
         long nonce = rng.nextLong();
         Optional<Model> parent = plan.continueFromWinner() && !premined ? rekeyedWinner(round, spec) : Optional.empty();
@@ -366,10 +363,7 @@ public final class MinerRole {
         Model trained = mined.model();
         if (plan.behaviour() instanceof MinerBehaviour.PreminedRekey) {
             // trained for another parent: re-keyed to this round, claimed from this round's start
-            SecureMappingLayer other = new SecureMappingLayer(
-                    TaskRules.roundKey(Hash.sha256(round.previous().unsafeArray()), task.id()),
-                    round.sml().classes());
-            trained = Rekey.rekey(trained, other, round.sml());
+            trained = Rekey.rekey(trained, anotherParentsLayer(round), round.sml());
             mined = WorkForgery.none(t.record, mined.checkpoints().getFirst().model(), trained);
         }
         mined.proof(); // hashes the checkpoints (cached): part of the work's cost
@@ -460,19 +454,14 @@ public final class MinerRole {
         ModelSpec spec = job.spec();
         Optional<Model> substitute = rekeyedWinner(round, spec);
         if (substitute.isEmpty()) {
-            SecureMappingLayer other = new SecureMappingLayer(
-                    TaskRules.roundKey(Hash.sha256(round.previous().unsafeArray()), round.taskId()),
-                    round.sml().classes());
+            SecureMappingLayer other = anotherParentsLayer(round);
             Dataset raw = other.relabel(
                     chain.blobs().dataset(round.task().terms().trainingSet()).orElseThrow());
-            Model pre = new Trainer(pool)
-                    .train(TrainingJob.of(
-                            spec, job.record().withSteps(job.record().steps()), raw));
+            Model pre = new Trainer(pool).train(TrainingJob.of(spec, job.record(), raw));
             substitute = Optional.of(Rekey.supports(pre) ? Rekey.rekey(pre, other, round.sml()) : pre);
         }
         int segments = WorkSegments.count(job.record().steps());
-        Model start = parent.orElseGet(() -> io.learnchain.learn.train.Initializer.initialize(
-                spec, ((TrainingStart.FromSeed) job.record().start()).seed()));
+        Model start = parent.orElseGet(() -> initial(round, job.record()));
         MinedWork mined = WorkForgery.oneJump(
                 pool, spec, job.record(), job.data(), start, rng.nextInt(segments), substitute.get());
         events.accept(new PoleEvent.Trained(
@@ -485,6 +474,16 @@ public final class MinerRole {
                 (cpu.nanos() - cpuStart) / 1e9));
         trainedOn = job.data();
         commit(my, round, mined.model().hash(), mined.model(), job.record(), mined, nonce);
+    }
+
+    /**
+     * The mapping layer of another parent (the pre-mining adversaries): what a model prepared before
+     * this round's parent existed was trained under.
+     */
+    private static SecureMappingLayer anotherParentsLayer(Round.Learning round) {
+        return new SecureMappingLayer(
+                TaskRules.roundKey(Hash.sha256(round.previous().unsafeArray()), round.taskId()),
+                round.sml().classes());
     }
 
     private Optional<Model> rekeyedWinner(Round.Learning round, ModelSpec spec) {
@@ -624,7 +623,7 @@ public final class MinerRole {
 
     /** The model a seed-start record begins with. */
     private static Model initial(Round.Learning round, TrainingRecord rec) {
-        return io.learnchain.learn.train.Initializer.initialize(
+        return Initializer.initialize(
                 ModelSpec.parse(round.task().terms().modelSpec()), ((TrainingStart.FromSeed) rec.start()).seed());
     }
 

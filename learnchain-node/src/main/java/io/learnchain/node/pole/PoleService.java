@@ -98,7 +98,7 @@ public final class PoleService implements AutoCloseable {
                 scheduler,
                 events,
                 pool,
-                config.auditAll() ? task -> true : AuditorRole.tasksOf(io.learnchain.base.Address.of(k.publicKey())),
+                config.auditAll() ? task -> true : AuditorRole.tasksOf(Address.of(k.publicKey())),
                 CpuMeter.process(),
                 config.trainChunkSteps())));
         this.tips = bus.subscribe("pole-tips", event -> {
