@@ -10,7 +10,8 @@ const LOG_EVENTS = ['trained', 'below_minimum', 'committed', 'revealed', 'candid
 const PHASES = {
   STOPPED: 'stopped', IDLE: 'idle: no open task, sealing hash-work blocks', TRAINING: 'training',
   BELOW_MINIMUM: 'trained below the task\'s minimum: no commitment', NO_DATA: 'waiting for the task\'s data',
-  COMMITTED: 'committed: waiting for the reveal', CANDIDATE_SENT: 'candidate sent: waiting for the decision',
+  COMMITTED: 'committed: waiting for the reveal',
+  NOT_LISTED: 'the reveal did not list our commitment (it came late): no candidate this round', CANDIDATE_SENT: 'candidate sent: waiting for the decision',
 };
 
 export async function render(root, _params, live) {

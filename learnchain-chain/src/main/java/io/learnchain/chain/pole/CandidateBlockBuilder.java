@@ -43,7 +43,8 @@ import java.util.Optional;
  * Also builds forfeit (idle fallback) blocks.
  */
 public final class CandidateBlockBuilder {
-    private static final int RESERVED_BYTES = 2048;
+    /** Room kept for the coinbase and the requester's reveal (its list of commitments included). */
+    private static final int RESERVED_BYTES = 1024 + TransactionCodec.MAX_REVEAL_BYTES;
 
     private CandidateBlockBuilder() {}
 

@@ -3,9 +3,14 @@ package io.learnchain.chain.pole;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.fork.ForkChoice;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.WitnessedCommitment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,11 +22,10 @@ import java.util.function.Function;
 
 /**
  * Chooses the round's block among candidates (PROTOCOL.md 3.4): ordered by claimed score
- * (highest first), then earliest commitment seen, then lowest block hash; verified in that order,
+ * (highest first), then earliest commitment (its place in the reveal's list), then lowest block hash; verified in that order,
  * at most {@code maxEvaluations} of them ({@link TaskRules#MAX_EVALUATIONS_PER_ROUND} by default);
  * the first valid one wins. Once a candidate of a source (the peer that relayed it, or its miner)
- * fails a consensus rule (not a local commitment-log rule, which an honest relay can trip), the
- * source's other candidates of the round are dropped unevaluated: a false claimant is
+ * fails a rule, the source's other candidates of the round are dropped unevaluated: a false claimant is
  * penalised after its first failure, so a flood from one source costs one evaluation and the
  * honest block connects within (sources that failed + 1) evaluations. Every rejected candidate
  * comes back with its typed reason so the node can penalise its peer and show the miner why it
@@ -35,7 +39,29 @@ public final class CandidateSelection {
             .thenComparingLong(Candidate::commitmentOrder)
             .thenComparing(c -> c.block().header().hash());
 
-    /** A candidate block, when this node saw its commitment (smaller is earlier), and who sent it. */
+    /**
+     * Where {@code block}'s commitment stands in the list of its reveal (0 first): the commitment
+     * order of {@link Candidate}, from chain data. {@link Long#MAX_VALUE} when the block is not a pole
+     * block or its reveal does not list it (it will fail NO_COMMITMENT).
+     */
+    public static long listedOrder(Hash chainId, Block block) {
+        if (!(block.header().proof() instanceof PoleProof)
+                || block.transactions().isEmpty()
+                || !(block.transactions().getLast() instanceof SignedTransaction s)
+                || !(s.body().payload() instanceof RevealShard reveal)) {
+            return Long.MAX_VALUE;
+        }
+        Hash id = Commitment.of(chainId, block).id();
+        List<WitnessedCommitment> list = reveal.witnessed();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** A candidate block, where its commitment is listed (smaller is earlier, {@link #listedOrder}), and who sent it. */
     public record Candidate(Block block, long commitmentOrder, String source) {
         public Candidate {
             Objects.requireNonNull(block, "block");
@@ -117,9 +143,7 @@ public final class CandidateSelection {
                 case Verdict.Invalid inv -> {
                     rejected.add(
                             new Rejection(block.header().hash(), block.header().miner(), inv.reason(), inv.detail()));
-                    if (!inv.reason().isLocal()) {
-                        failed.add(candidate.source());
-                    }
+                    failed.add(candidate.source());
                 }
                 case Verdict.Undecided u -> undecided.add(block);
             }

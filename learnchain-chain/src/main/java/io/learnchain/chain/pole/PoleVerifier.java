@@ -6,7 +6,6 @@ import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.ValidationContext;
@@ -31,7 +30,7 @@ import java.util.Optional;
  * The {@code accuracy} verification level of a pole block (PROTOCOL.md 3.4), run by the block
  * processor on every pole block. Checks, cheapest first; the first failure is the verdict:
  * round and task, chosen shard and its committed hash, data-order seed, the reveal transaction,
- * the commitment signature, this node's commitment log (local rules), stale model, the model blob
+ * the commitment signature, the commitment listed in the reveal (first for its model), stale model, the model blob
  * (size, hash, NaN, decoding, spec), the training start, the claimed score recomputed bit-exactly
  * on the revealed shard through the round's mapping layer, the work (the challenged segments
  * replayed from their opened checkpoints, {@link WorkVerifier}), and the minimum training
@@ -104,7 +103,7 @@ public final class PoleVerifier {
             ChainRules rules,
             ValidationContext context) {
         return checkReveal(round, block.transactions(), p)
-                .or(() -> checkCommitment(rules, block, p, context.commitments()))
+                .or(() -> checkCommitment(rules, block, p, revealOf(block)))
                 .or(() -> checkStale(state, p.modelHash()))
                 .or(() -> checkModel(round, block, p, rules, context));
     }
@@ -145,7 +144,18 @@ public final class PoleVerifier {
         return Optional.empty();
     }
 
-    static Optional<Verdict> checkCommitment(ChainRules rules, Block block, PoleProof p, CommitmentView view) {
+    /** The block's reveal (its last transaction; {@link #checkReveal} has checked that it is one). */
+    static RevealShard revealOf(Block block) {
+        return (RevealShard)
+                ((SignedTransaction) block.transactions().getLast()).body().payload();
+    }
+
+    /**
+     * The commitment's signature, and its timing and ownership as the requester's reveal lists them
+     * (PROTOCOL.md 3.3): the commitment must be among those the requester had received when it
+     * signed the reveal, and the first listed committer of the model hash must be this miner.
+     */
+    static Optional<Verdict> checkCommitment(ChainRules rules, Block block, PoleProof p, RevealShard reveal) {
         Commitment c = Commitment.of(rules.chainId(), block);
         if (!c.verify(p.commitmentSignature())) {
             return Optional.of(invalid(
@@ -156,25 +166,20 @@ public final class PoleVerifier {
                             + c.modelHash().shortHex() + ", body root "
                             + c.bodyRoot().shortHex() + ")"));
         }
-        switch (view.sighting(c)) {
-            case CommitmentView.Sighting.Unknown u -> {
-                return Optional.of(invalid(
-                        InvalidReason.NO_COMMITMENT,
-                        "commitment " + c.id().shortHex() + " was not seen here before the reveal"));
-            }
-            case CommitmentView.Sighting.AfterReveal a -> {
-                return Optional.of(invalid(
-                        InvalidReason.COMMITMENT_AFTER_REVEAL,
-                        "commitment " + c.id().shortHex() + " arrived after the shard reveal"));
-            }
-            case CommitmentView.Sighting.BeforeReveal b -> {}
+        if (!reveal.lists(c.id())) {
+            return Optional.of(invalid(
+                    InvalidReason.NO_COMMITMENT,
+                    "commitment " + c.id().shortHex() + " is not among the "
+                            + reveal.witnessed().size()
+                            + " the requester had received when it signed the reveal (it came late, or never reached"
+                            + " the requester)"));
         }
-        var first = view.firstCommitterOf(c.previous(), c.modelHash());
-        if (first.isPresent() && !first.get().equals(c.miner())) {
+        var first = reveal.firstCommitterOf(c.modelHash()).orElseThrow();
+        if (!first.id().equals(c.id())) {
             return Optional.of(invalid(
                     InvalidReason.COPIED_MODEL,
-                    "model " + c.modelHash().shortHex() + " was committed first by "
-                            + first.get().toHex()));
+                    "model " + c.modelHash().shortHex() + " was listed first under commitment "
+                            + first.id().shortHex() + ", not this block's " + c.id().shortHex()));
         }
         return Optional.empty();
     }

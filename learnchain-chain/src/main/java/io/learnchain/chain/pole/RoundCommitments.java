@@ -1,32 +1,32 @@
 package io.learnchain.chain.pole;
 
 import io.learnchain.base.Hash;
-import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
+import io.learnchain.chain.tx.RevealShard;
+import io.learnchain.chain.tx.WitnessedCommitment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An in-memory commitment log a node or simulation fills as messages arrive: {@link #record}
- * each verified commitment, {@link #reveal} when the round's shard is revealed on a parent, and
- * {@link #pruneBelow} the rounds far behind the tip so memory stays bounded. Not thread-safe (the
- * node confines it to its consensus thread). Only lookups by key, never iteration, feed a verdict.
+ * The commitment log a node fills as messages arrive (PROTOCOL.md 3.3): {@link #record} each
+ * verified commitment, {@link #reveal} when the round's shard is revealed on a parent, and
+ * {@link #pruneBelow} the rounds far behind the tip so memory stays bounded. A requester signs
+ * its reveal over {@link #witnessed}, the commitments of the round it received before revealing;
+ * that list, not this log, is what the consensus rules read. A node uses {@link #sighting} only to
+ * order the candidates it evaluates. Not thread-safe (the node confines it to its consensus thread).
  */
-public final class RoundCommitments implements CommitmentView {
+public final class RoundCommitments {
     /** Reveals remembered at most (a reveal is only kept for a requester-signed round, a few per block). */
     static final int MAX_REVEALS = 4_096;
 
     private final Map<Hash, Sighting> byId = new HashMap<>();
-    private final Map<Hash, Map<Hash, PublicKey>> firstByParentAndModel = new HashMap<>();
     private final Map<Hash, Boolean> revealed = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Boolean> eldest) {
@@ -36,7 +36,9 @@ public final class RoundCommitments implements CommitmentView {
     /** Round height (the height of the block a commitment is for) to the parents committed on at it. */
     private final TreeMap<Long, Set<Hash>> parentsByHeight = new TreeMap<>();
 
-    private final Map<Hash, List<Hash>> idsByParent = new HashMap<>();
+    /** Per parent, the commitments recorded before its reveal, in arrival order. */
+    private final Map<Hash, List<Commitment>> byParent = new HashMap<>();
+
     private long arrivals;
 
     /**
@@ -54,15 +56,13 @@ public final class RoundCommitments implements CommitmentView {
         parentsByHeight
                 .computeIfAbsent(c.height().value(), k -> new HashSet<>())
                 .add(c.previous());
-        idsByParent.computeIfAbsent(c.previous(), k -> new ArrayList<>()).add(id);
         if (revealed.getOrDefault(c.previous(), false)) {
             byId.put(id, new Sighting.AfterReveal());
+            byParent.computeIfAbsent(c.previous(), k -> new ArrayList<>());
             return true;
         }
+        byParent.computeIfAbsent(c.previous(), k -> new ArrayList<>()).add(c);
         byId.put(id, new Sighting.BeforeReveal(arrivals++));
-        firstByParentAndModel
-                .computeIfAbsent(c.previous(), k -> new HashMap<>())
-                .putIfAbsent(c.modelHash(), c.miner());
         return true;
     }
 
@@ -73,21 +73,19 @@ public final class RoundCommitments implements CommitmentView {
 
     /**
      * Forgets every round for a block below {@code height}: its commitments, first committers and
-     * reveal. A block of such a round judged later finds no commitment (NO_COMMITMENT, a local
-     * reason), so keep at least the reorganisation depth the node allows behind its tip. Returns
-     * the number of commitments forgotten.
+     * reveal. Returns the number of commitments forgotten (those received after a reveal are not
+     * counted: only their sighting was kept).
      */
     public int pruneBelow(long height) {
         int dropped = 0;
         var old = parentsByHeight.headMap(height, false);
         for (Set<Hash> parents : old.values()) {
             for (Hash parent : parents) {
-                List<Hash> ids = idsByParent.remove(parent);
-                if (ids != null) {
-                    ids.forEach(byId::remove);
-                    dropped += ids.size();
+                List<Commitment> listed = byParent.remove(parent);
+                if (listed != null) {
+                    listed.forEach(c -> byId.remove(c.id()));
+                    dropped += listed.size();
                 }
-                firstByParentAndModel.remove(parent);
                 revealed.remove(parent);
             }
         }
@@ -100,14 +98,33 @@ public final class RoundCommitments implements CommitmentView {
         return byId.size();
     }
 
-    @Override
+    /**
+     * What a requester lists when it reveals the shard of the round on {@code previous} for
+     * {@code taskId}: the commitments recorded before the reveal, in arrival order, at most
+     * {@link RevealShard#MAX_WITNESSED} (the earliest).
+     */
+    public List<WitnessedCommitment> witnessed(Hash previous, long taskId) {
+        return byParent.getOrDefault(previous, List.of()).stream()
+                .filter(c -> c.taskId() == taskId)
+                .limit(RevealShard.MAX_WITNESSED)
+                .map(c -> new WitnessedCommitment(c.id(), c.modelHash()))
+                .toList();
+    }
+
+    /** How this node saw {@code commitment}: before or after its round's reveal, or never. */
     public Sighting sighting(Commitment commitment) {
         return byId.getOrDefault(commitment.id(), new Sighting.Unknown());
     }
 
-    @Override
-    public Optional<PublicKey> firstCommitterOf(Hash previous, Hash modelHash) {
-        return Optional.ofNullable(
-                firstByParentAndModel.getOrDefault(previous, Map.of()).get(modelHash));
+    /** When a commitment reached this node. */
+    public sealed interface Sighting {
+        /** Received before the round's reveal; {@code order} counts arrivals (earlier is smaller). */
+        record BeforeReveal(long order) implements Sighting {}
+
+        /** Received only after the round's shard was revealed. */
+        record AfterReveal() implements Sighting {}
+
+        /** Never received. */
+        record Unknown() implements Sighting {}
     }
 }

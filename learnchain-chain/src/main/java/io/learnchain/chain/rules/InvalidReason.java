@@ -74,12 +74,9 @@ public enum InvalidReason {
     NO_HELD_REWARD,
     /** A WorkFraud whose segment replays correctly, or whose record, checkpoints or opening do not match. */
     FRAUD_NOT_PROVEN,
-    // --- engine pole: local rules (this node's commitment log; PROTOCOL 3.3 and 7) ---
-    /** No commitment for this block was seen here. Local: do not cache the block as bad forever. */
+    /** The block's commitment is not among those the requester's reveal lists (it came after the reveal, or never). */
     NO_COMMITMENT,
-    /** The commitment reached this node only after the shard reveal. Local. */
-    COMMITMENT_AFTER_REVEAL,
-    /** Another miner committed the same model hash on this parent first. Local. */
+    /** The reveal lists another commitment to the same model hash before this block's. */
     COPIED_MODEL,
     // --- lifelong models (PROTOCOL.md 5) ---
     /** No lifelong model has this id. */
@@ -132,13 +129,4 @@ public enum InvalidReason {
     DQN_WRONG_SCORE,
     /** A task transaction (PostTask, CancelTask, RevealShard) in a dqn block: no learning rounds run there. */
     DQN_TASK_TRANSACTION;
-
-    /**
-     * True for reasons that depend on this node's commitment log, not on chain data: the block is
-     * rejected here but must not be remembered as invalid for every peer (another node, or this
-     * one during sync, may accept it).
-     */
-    public boolean isLocal() {
-        return this == NO_COMMITMENT || this == COMMITMENT_AFTER_REVEAL || this == COPIED_MODEL;
-    }
 }

@@ -6,37 +6,30 @@ import java.util.Objects;
 /**
  * What block validation takes from the world outside the chain data: the local time (for the
  * future-timestamp check), the signature verifier (the node may hand in one that remembers
- * transactions the mempool already verified), the blobs pole blocks depend on, this node's LOCAL
- * commitment log of the round (PROTOCOL.md 3.3: commitments seen before the reveal), and the
+ * transactions the mempool already verified), the blobs pole blocks depend on, and the
  * compute pool evaluations run on (the verdict never depends on its thread count).
  */
-public record ValidationContext(
-        long nowSeconds, SignatureVerifier verifier, BlobView blobs, CommitmentView commitments, ComputePool pool) {
+public record ValidationContext(long nowSeconds, SignatureVerifier verifier, BlobView blobs, ComputePool pool) {
     public ValidationContext {
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(blobs, "blobs");
-        Objects.requireNonNull(commitments, "commitments");
         Objects.requireNonNull(pool, "pool");
     }
 
     public ValidationContext(long nowSeconds, SignatureVerifier verifier) {
-        this(nowSeconds, verifier, BlobView.NONE, CommitmentView.SYNC, ComputePool.serial());
+        this(nowSeconds, verifier, BlobView.NONE, ComputePool.serial());
     }
 
-    /** Ed25519 verification, no blobs, the sync commitment view, the serial pool. */
+    /** Ed25519 verification, no blobs, the serial pool. */
     public static ValidationContext at(long nowSeconds) {
         return new ValidationContext(nowSeconds, SignatureVerifier.ED25519);
     }
 
     public ValidationContext withBlobs(BlobView newBlobs) {
-        return new ValidationContext(nowSeconds, verifier, newBlobs, commitments, pool);
-    }
-
-    public ValidationContext withCommitments(CommitmentView view) {
-        return new ValidationContext(nowSeconds, verifier, blobs, view, pool);
+        return new ValidationContext(nowSeconds, verifier, newBlobs, pool);
     }
 
     public ValidationContext withPool(ComputePool newPool) {
-        return new ValidationContext(nowSeconds, verifier, blobs, commitments, newPool);
+        return new ValidationContext(nowSeconds, verifier, blobs, newPool);
     }
 }

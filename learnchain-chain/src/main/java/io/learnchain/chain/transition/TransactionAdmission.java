@@ -34,9 +34,9 @@ public final class TransactionAdmission {
 
     public static TxResult check(SignedTransaction tx, WorldState state, ChainRules rules, SignatureVerifier verifier) {
         int size = TransactionCodec.INSTANCE.encode(tx).length;
-        if (size > TransactionCodec.MAX_BYTES) {
-            return new TxResult.Rejected(
-                    InvalidReason.TX_TOO_LARGE, size + " bytes, the limit is " + TransactionCodec.MAX_BYTES);
+        int limit = TransactionCodec.maxBytes(tx);
+        if (size > limit) {
+            return new TxResult.Rejected(InvalidReason.TX_TOO_LARGE, size + " bytes, the limit is " + limit);
         }
         Optional<TxResult.Rejected> stateless = TransactionProcessor.checkStateless(tx, rules, verifier);
         if (stateless.isPresent()) {

@@ -1,19 +1,43 @@
 package io.learnchain.chain.tx;
 
 import io.learnchain.base.Hash;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The requester reveals the test shard of the round that builds on {@code previous}: it must be
  * the shard the chain chose and hash to the committed {@code shardHash}. A pole block carries it
  * as its last transaction (outside the miner's commitment, which predates it).
+ *
+ * <p>{@code witnessed} lists, in the order they reached the requester, the commitments of the round
+ * it had received when it signed the reveal (at most {@link #MAX_WITNESSED}, no id twice). A pole
+ * block is valid only if its own commitment is listed, and a model hash belongs to its first listed
+ * committer: the timing of a commitment is a chain fact that a node syncing later checks as a node
+ * online during the round does (PROTOCOL.md 3.3).
  */
-public record RevealShard(long taskId, Hash previous, int shardIndex, Hash shardHash) implements Payload {
+public record RevealShard(
+        long taskId, Hash previous, int shardIndex, Hash shardHash, List<WitnessedCommitment> witnessed)
+        implements Payload {
     public static final int TAG = 4;
+    /** Commitments one reveal lists at most (16 KiB of the block). */
+    public static final int MAX_WITNESSED = 256;
 
     public RevealShard {
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(shardHash, "shardHash");
+        witnessed = List.copyOf(witnessed);
+        if (witnessed.size() > MAX_WITNESSED) {
+            throw new IllegalArgumentException(
+                    "a reveal lists at most " + MAX_WITNESSED + " commitments, got " + witnessed.size());
+        }
+        var ids = new HashSet<Hash>();
+        for (WitnessedCommitment w : witnessed) {
+            if (!ids.add(w.id())) {
+                throw new IllegalArgumentException("commitment " + w.id().shortHex() + " is listed twice");
+            }
+        }
         if (taskId < 1) {
             throw new IllegalArgumentException("task ids start at 1, got " + taskId);
         }
@@ -21,6 +45,16 @@ public record RevealShard(long taskId, Hash previous, int shardIndex, Hash shard
             throw new IllegalArgumentException(
                     "shard index must be 0.." + (PostTask.MAX_SHARDS - 1) + ", got " + shardIndex);
         }
+    }
+
+    /** The first listed commitment to {@code modelHash}, if any. */
+    public Optional<WitnessedCommitment> firstCommitterOf(Hash modelHash) {
+        return witnessed.stream().filter(w -> w.modelHash().equals(modelHash)).findFirst();
+    }
+
+    /** Whether the commitment {@code id} is listed. */
+    public boolean lists(Hash id) {
+        return witnessed.stream().anyMatch(w -> w.id().equals(id));
     }
 
     @Override

@@ -29,8 +29,10 @@ import io.learnchain.learn.train.WorkSegments;
 public final class TransactionCodec implements Codec<Transaction> {
     public static final TransactionCodec INSTANCE = new TransactionCodec();
     public static final int VERSION = 1;
-    /** No version-1 transaction is larger than this; decoders of lists use it to bound counts. */
+    /** No version-1 transaction but a reveal is larger than this; decoders of lists use it to bound counts. */
     public static final int MAX_BYTES = 4096;
+    /** A RevealShard may be larger: {@link #MAX_BYTES} plus its list of witnessed commitments. */
+    public static final int MAX_REVEAL_BYTES = MAX_BYTES + RevealShard.MAX_WITNESSED * WitnessedCommitment.BYTES;
     /** The smallest encoding of any transaction (a coinbase), for list count checks. */
     public static final int MIN_BYTES = 2 + 8 + 20 + 8;
 
@@ -75,7 +77,11 @@ public final class TransactionCodec implements Codec<Transaction> {
                         .list(p.shardHashes(), (h, w) -> w.hash(h));
             case CancelTask c -> out.i64(c.taskId());
             case RevealShard r ->
-                out.i64(r.taskId()).hash(r.previous()).i32(r.shardIndex()).hash(r.shardHash());
+                out.i64(r.taskId())
+                        .hash(r.previous())
+                        .i32(r.shardIndex())
+                        .hash(r.shardHash())
+                        .list(r.witnessed(), (w, o) -> o.hash(w.id()).hash(w.modelHash()));
             case WorkFraud f -> {
                 out.i64(f.taskId()).height(f.height());
                 TrainingRecordCodec.INSTANCE.write(f.record(), out);
@@ -115,10 +121,18 @@ public final class TransactionCodec implements Codec<Transaction> {
             case KIND_SIGNED -> in.guard(() -> new SignedTransaction(readBody(in), in.signature()));
             default -> throw new CodecException("unknown transaction kind " + kind);
         };
-        if (in.position() - start > MAX_BYTES) {
-            throw new CodecException("transaction of " + (in.position() - start) + " bytes exceeds " + MAX_BYTES);
+        int limit = maxBytes(tx);
+        if (in.position() - start > limit) {
+            throw new CodecException("transaction of " + (in.position() - start) + " bytes exceeds " + limit);
         }
         return tx;
+    }
+
+    /** The largest encoding {@code tx}'s kind may have. */
+    public static int maxBytes(Transaction tx) {
+        return tx instanceof SignedTransaction s && s.body().payload() instanceof RevealShard
+                ? MAX_REVEAL_BYTES
+                : MAX_BYTES;
     }
 
     private static TxBody readBody(CanonicalReader in) {
@@ -137,7 +151,7 @@ public final class TransactionCodec implements Codec<Transaction> {
             case Transfer.TAG -> new Transfer(in.address(), in.amount());
             case PostTask.TAG -> readPostTask(in);
             case CancelTask.TAG -> in.guard(() -> new CancelTask(in.i64()));
-            case RevealShard.TAG -> in.guard(() -> new RevealShard(in.i64(), in.hash(), in.i32(), in.hash()));
+            case RevealShard.TAG -> readReveal(in);
             case WorkFraud.TAG -> readWorkFraud(in);
             case DeployModel.TAG -> readDeploy(in);
             case RevealParts.TAG -> in.guard(() -> new RevealParts(in.i64()));
@@ -146,6 +160,16 @@ public final class TransactionCodec implements Codec<Transaction> {
             case GrowModel.TAG -> readGrow(in);
             default -> throw new CodecException("unknown transaction payload tag " + tag);
         };
+    }
+
+    private static RevealShard readReveal(CanonicalReader in) {
+        long taskId = in.i64();
+        var previous = in.hash();
+        int shardIndex = in.i32();
+        var shardHash = in.hash();
+        var witnessed = in.list(
+                RevealShard.MAX_WITNESSED, WitnessedCommitment.BYTES, r -> new WitnessedCommitment(r.hash(), r.hash()));
+        return in.guard(() -> new RevealShard(taskId, previous, shardIndex, shardHash, witnessed));
     }
 
     private static WorkFraud readWorkFraud(CanonicalReader in) {

@@ -41,7 +41,7 @@ class CandidateSelectionTest {
     }
 
     private static ValidationContext context(List<Block> blocks) {
-        return F.context(F.commitmentsOf(blocks.toArray(Block[]::new)));
+        return F.context();
     }
 
     @Test

@@ -110,7 +110,7 @@ class EscrowInvariantTest {
                 requester,
                 next,
                 Amount.ZERO,
-                new RevealShard(round.taskId(), tip.hash(), round.shardIndex(), round.shardHash()));
+                new RevealShard(round.taskId(), tip.hash(), round.shardIndex(), round.shardHash(), List.of()));
         return f.complete(
                 f.commit(tip, PoleFixture.MINER, m.hash(), rec, nonce, txs),
                 reveal,

@@ -51,7 +51,7 @@ class FraudProofTest {
             Model m = f.register(
                     WorkForgery.oneJump(POOL, SPEC, rec, f.learning(t1).sml().relabel(TRAIN), start, 40, substitute));
             Block b = f.pole(t1, MINER, m.hash(), rec, nonce, f.score(t1, m), List.of(), f.reveal(t1, 1));
-            if (BlockProcessor.apply(t1, b, f.rules, f.context(f.commitmentsOf(b))) instanceof Verdict.Valid) {
+            if (BlockProcessor.apply(t1, b, f.rules, f.context()) instanceof Verdict.Valid) {
                 return b;
             }
         }
@@ -150,7 +150,7 @@ class FraudProofTest {
 
     private void assertRejected(ChainTip tip, WorkFraud payload, InvalidReason reason) {
         Block b = f.forfeitOrIdle(tip, List.of(send(tip, payload)));
-        assertThat(BlockProcessor.apply(tip, b, f.rules, f.context(f.commitmentsOf())))
+        assertThat(BlockProcessor.apply(tip, b, f.rules, f.context()))
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class,
                         i -> assertThat(i.reason()).as(i.detail()).isEqualTo(reason));

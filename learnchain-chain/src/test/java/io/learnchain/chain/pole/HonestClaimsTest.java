@@ -37,7 +37,7 @@ class HonestClaimsTest {
             TrainingRecord rec = PoleFixture.record(t1, miner, nonce, steps, new TrainingStart.FromSeed(nonce));
             Model m = f.train(t1, rec, null);
             Block b = f.pole(t1, miner, m.hash(), rec, nonce, f.score(t1, m), List.of(), f.reveal(t1, 1));
-            Verdict v = BlockProcessor.apply(t1, b, f.rules, f.context(f.commitmentsOf(b)));
+            Verdict v = BlockProcessor.apply(t1, b, f.rules, f.context());
             if (v instanceof Verdict.Invalid inv) {
                 assertThat(inv.reason())
                         .as("trial %d: %s", i, inv.detail())

@@ -20,7 +20,6 @@ import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
@@ -33,6 +32,7 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.Transaction;
 import io.learnchain.chain.tx.TxBody;
+import io.learnchain.chain.tx.WitnessedCommitment;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
@@ -151,8 +151,9 @@ public final class PoleFixture {
         return blobs;
     }
 
-    public ValidationContext context(CommitmentView commitments) {
-        return syncContext.withBlobs(BlobView.of(blobs)).withCommitments(commitments);
+    /** The sync context with this fixture's blobs. */
+    public ValidationContext context() {
+        return syncContext.withBlobs(BlobView.of(blobs));
     }
 
     public static KeyPair key(int i) {
@@ -183,7 +184,53 @@ public final class PoleFixture {
                 REQUESTER,
                 nonce,
                 Amount.ZERO,
-                new RevealShard(r.taskId(), parent.hash(), r.shardIndex(), r.shardHash()));
+                new RevealShard(r.taskId(), parent.hash(), r.shardIndex(), r.shardHash(), List.of()));
+    }
+
+    /**
+     * {@code reveal} signed again by its sender with {@code commitments} appended to its list of
+     * witnessed commitments (those it does not list yet): the requester received them before it
+     * revealed. The sender must be one of the fixture's keys.
+     */
+    public static SignedTransaction listing(SignedTransaction reveal, Commitment... commitments) {
+        RevealShard r = (RevealShard) reveal.body().payload();
+        List<WitnessedCommitment> list = new ArrayList<>(r.witnessed());
+        for (Commitment c : commitments) {
+            if (!r.lists(c.id())) {
+                list.add(new WitnessedCommitment(c.id(), c.modelHash()));
+            }
+        }
+        return withList(reveal, list);
+    }
+
+    /** {@code reveal} signed again by its sender with an empty list of witnessed commitments. */
+    public static SignedTransaction unlisted(SignedTransaction reveal) {
+        return withList(reveal, List.of());
+    }
+
+    private static SignedTransaction withList(SignedTransaction reveal, List<WitnessedCommitment> list) {
+        RevealShard r = (RevealShard) reveal.body().payload();
+        TxBody b = reveal.body();
+        return SignedTransaction.sign(
+                new TxBody(
+                        b.chainId(),
+                        b.sender(),
+                        b.nonce(),
+                        b.fee(),
+                        new RevealShard(r.taskId(), r.previous(), r.shardIndex(), r.shardHash(), list)),
+                keyOf(b.sender()));
+    }
+
+    private static KeyPair keyOf(io.learnchain.base.crypto.PublicKey key) {
+        return java.util.Arrays.stream(ChainFixture.KEYS)
+                .filter(k -> k.publicKey().equals(key))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The commitment {@code block} carries. */
+    public Commitment commitmentOf(Block block) {
+        return Commitment.of(rules.chainId(), block);
     }
 
     public Round.Learning learning(ChainTip parent) {
@@ -205,7 +252,7 @@ public final class PoleFixture {
     }
 
     public ChainTip connect(ChainTip parent, Block block) {
-        return connect(parent, block, context(CommitmentView.SYNC));
+        return connect(parent, block, context());
     }
 
     /** Tip after block 1: the requester's task posted (nonce 0) in an idle block. */
@@ -265,8 +312,16 @@ public final class PoleFixture {
         return WorkForgery.none(record, model, model);
     }
 
-    /** Completes {@code c} on {@code reveal}, opening the challenged checkpoints (put in the blob store). */
+    /**
+     * Completes {@code c} on {@code reveal} with {@code c}'s commitment added to the reveal's list (the
+     * requester received it in time), opening the challenged checkpoints (put in the blob store).
+     */
     public Block complete(CandidateBlockBuilder.Committed c, SignedTransaction reveal, long score, int miner) {
+        return completeAsIs(c, listing(reveal, c.commitment()), score, miner);
+    }
+
+    /** Completes {@code c} on exactly {@code reveal}, which may not list {@code c}'s commitment. */
+    public Block completeAsIs(CandidateBlockBuilder.Committed c, SignedTransaction reveal, long score, int miner) {
         MinedWork w = workOf(c.commitment().modelHash(), c.record());
         List<Hash> openings = new ArrayList<>();
         for (byte[] b : w.openings(c.challengedSegments(reveal))) {
@@ -336,14 +391,6 @@ public final class PoleFixture {
         return (PoleProof) block.header().proof();
     }
 
-    public RoundCommitments commitmentsOf(Block... blocks) {
-        RoundCommitments log = new RoundCommitments();
-        for (Block b : blocks) {
-            log.record(Commitment.of(rules.chainId(), b), proof(b).commitmentSignature());
-        }
-        return log;
-    }
-
     public static Address address(int i) {
         return ChainFixture.address(i);
     }
@@ -375,6 +422,14 @@ public final class PoleFixture {
                 modelHash,
                 WorkProof.claimHash(record, mined.proof().checkpoints()),
                 Commitment.committedBodyRoot(body));
+        if (body.size() > 1
+                && body.getLast() instanceof SignedTransaction last
+                && last.body().payload() instanceof RevealShard
+                && java.util.Arrays.stream(ChainFixture.KEYS)
+                        .anyMatch(k -> k.publicKey().equals(last.body().sender()))) {
+            body = new ArrayList<>(body); // the requester received this commitment in time, and no other
+            body.set(body.size() - 1, listing(unlisted(last), c));
+        }
         List<Hash> openings = new ArrayList<>();
         if (body.size() > 1) { // open what the last transaction (the reveal, if it is one) challenges
             int[] challenged = WorkChallenge.segments(

@@ -25,7 +25,7 @@ class PoleRoundTest {
                 "honest score %d of %d%n",
                 PoleFixture.proof(h.block()).claimedScore(),
                 PoleFixture.SHARDS.getFirst().count());
-        Verdict v = BlockProcessor.apply(t1, h.block(), f.rules, f.context(f.commitmentsOf(h.block())));
+        Verdict v = BlockProcessor.apply(t1, h.block(), f.rules, f.context());
         assertThat(v).isInstanceOf(Verdict.Valid.class);
         ChainTip t2 = ((Verdict.Valid) v).tip();
         TaskState task = t2.state().tasks().get(1).orElseThrow();
@@ -74,7 +74,7 @@ class PoleRoundTest {
         PoleFixture.Honest h = f.honest(t1, PoleFixture.MINER, 1, 120, 1);
         var p = PoleFixture.proof(h.block());
         Block up = PoleFixture.withProof(h.block(), p.withClaimedScore(p.claimedScore() + 1), PoleFixture.MINER);
-        Verdict v = BlockProcessor.apply(t1, up, f.rules, f.context(f.commitmentsOf(up)));
+        Verdict v = BlockProcessor.apply(t1, up, f.rules, f.context());
         assertThat(v)
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.FALSE_SCORE_CLAIM));

@@ -6,8 +6,6 @@ import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
@@ -33,16 +31,9 @@ final class PoleVectorReplay {
 
     private PoleVectorReplay() {}
 
-    static Result run(
-            Genesis genesis,
-            long now,
-            Map<Hash, byte[]> blobs,
-            CommitmentView commitments,
-            List<Block> blocks,
-            List<Block> candidates) {
+    static Result run(Genesis genesis, long now, Map<Hash, byte[]> blobs, List<Block> blocks, List<Block> candidates) {
         ChainRules rules = ChainRules.of(genesis);
-        ValidationContext context =
-                ValidationContext.at(now).withBlobs(BlobView.of(blobs)).withCommitments(commitments);
+        ValidationContext context = ValidationContext.at(now).withBlobs(BlobView.of(blobs));
         ChainTip tip = ChainTip.genesis(genesis);
         List<String> lines = new ArrayList<>();
         String comment = null;
@@ -74,9 +65,7 @@ final class PoleVectorReplay {
             ChainTip parent = tip;
             List<CandidateSelection.Candidate> cs = new ArrayList<>();
             for (Block b : candidates) {
-                CommitmentView.Sighting s = commitments.sighting(Commitment.of(rules.chainId(), b));
-                long order = s instanceof CommitmentView.Sighting.BeforeReveal br ? br.order() : Long.MAX_VALUE;
-                cs.add(CandidateSelection.Candidate.byMiner(b, order));
+                cs.add(CandidateSelection.Candidate.byMiner(b, CandidateSelection.listedOrder(rules.chainId(), b)));
             }
             CandidateSelection.Selection sel =
                     CandidateSelection.select(cs, b -> BlockProcessor.apply(parent, b, rules, context));

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.bytes.Bytes;
-import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.GenesisCodec;
-import io.learnchain.chain.rules.Commitment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +62,6 @@ class PoleVectorReplayTest {
         Genesis genesis = null;
         long now = 0;
         Map<Hash, byte[]> blobs = new HashMap<>(SHARED);
-        RoundCommitments log = new RoundCommitments();
         List<Block> blocks = new ArrayList<>();
         List<Block> candidates = new ArrayList<>();
         StringBuilder expected = new StringBuilder();
@@ -74,12 +71,6 @@ class PoleVectorReplayTest {
                     genesis = GenesisCodec.INSTANCE.decode(Bytes.fromHex(l[1]).toArray());
                 case "now" -> now = Long.parseLong(l[1]);
                 case "blob" -> blobs.put(Hash.fromHex(l[1]), Bytes.fromHex(l[2]).toArray());
-                case "commit" ->
-                    assertThat(log.record(
-                                    Commitment.CODEC.decode(Bytes.fromHex(l[1]).toArray()), Signature.fromHex(l[2])))
-                            .as("commitment signature in %s", name)
-                            .isTrue();
-                case "reveal" -> log.reveal(Hash.fromHex(l[1]));
                 case "block" ->
                     blocks.add(BlockCodec.BLOCK.decode(Bytes.fromHex(l[1]).toArray()));
                 case "candidate" ->
@@ -90,7 +81,7 @@ class PoleVectorReplayTest {
             }
         }
         assertThat(genesis).isNotNull();
-        PoleVectorReplay.Result result = PoleVectorReplay.run(genesis, now, blobs, log, blocks, candidates);
+        PoleVectorReplay.Result result = PoleVectorReplay.run(genesis, now, blobs, blocks, candidates);
         assertThat(String.join("\n", result.lines()) + "\n")
                 .as(name + ": " + result.comment())
                 .isEqualTo(expected.toString());

@@ -6,8 +6,6 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
-import io.learnchain.chain.block.PoleProof;
-import io.learnchain.chain.rules.Commitment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * a consensus change: say so in the commit.
  *
  * <p>Format (one item per line, {@code #} comments): {@code genesis <hex>}, {@code now <s>},
- * {@code blob <key> <hex>} (overrides the shared blobs.txt), commitment log events in order
- * ({@code commit <commitment hex> <signature hex>}, {@code reveal <previous hash>}), {@code block <hex>}
+ * {@code blob <key> <hex>} (overrides the shared blobs.txt), {@code block <hex>}
  * (a chain; all but the last must be valid), or {@code candidate <hex>} lines (one round's candidates,
  * chosen by {@link CandidateSelection}); then {@code expect VALID | INVALID <REASON> | UNDECIDED <REASON>}
  * (chain mode) or {@code winner <block hash>} and {@code rejected <block hash> <REASON>} lines, and
@@ -74,35 +71,8 @@ class PoleVectorWriterTest {
                         .append(' ')
                         .append(Bytes.of(v).toHex())
                         .append('\n'));
-        List<PoleVectors.Event> events = s.events();
-        if (events == null) {
-            events = new ArrayList<>();
-            for (Block b : s.blocks()) {
-                if (b.header().proof() instanceof PoleProof p
-                        && Commitment.of(f.rules.chainId(), b).verify(p.commitmentSignature())) {
-                    events.add(new PoleVectors.Event.Commit(b));
-                }
-            }
-        }
-        for (PoleVectors.Event ev : events) {
-            switch (ev) {
-                case PoleVectors.Event.Commit c -> {
-                    Commitment com = Commitment.of(f.rules.chainId(), c.block());
-                    sb.append("commit ")
-                            .append(Bytes.of(com.canonicalBytes()).toHex())
-                            .append(' ')
-                            .append(PoleFixture.proof(c.block())
-                                    .commitmentSignature()
-                                    .bytes()
-                                    .toHex())
-                            .append('\n');
-                }
-                case PoleVectors.Event.Reveal r ->
-                    sb.append("reveal ").append(r.previous().toHex()).append('\n');
-            }
-        }
-        PoleVectorReplay.Result result = PoleVectorReplay.run(
-                f.genesis, f.syncContext.nowSeconds(), mergedBlobs(s), events(f, events), s.blocks(), s.candidates());
+        PoleVectorReplay.Result result =
+                PoleVectorReplay.run(f.genesis, f.syncContext.nowSeconds(), mergedBlobs(s), s.blocks(), s.candidates());
         for (Block b : s.blocks()) {
             sb.append("block ")
                     .append(Bytes.of(BlockCodec.BLOCK.encode(b)).toHex())
@@ -121,19 +91,5 @@ class PoleVectorWriterTest {
         TreeMap<Hash, byte[]> m = new TreeMap<>(s.fixture().blobs());
         m.putAll(s.blobOverrides());
         return m;
-    }
-
-    private static RoundCommitments events(PoleFixture f, List<PoleVectors.Event> events) {
-        RoundCommitments log = new RoundCommitments();
-        for (PoleVectors.Event ev : events) {
-            switch (ev) {
-                case PoleVectors.Event.Commit c ->
-                    log.record(
-                            Commitment.of(f.rules.chainId(), c.block()),
-                            PoleFixture.proof(c.block()).commitmentSignature());
-                case PoleVectors.Event.Reveal r -> log.reveal(r.previous());
-            }
-        }
-        return log;
     }
 }

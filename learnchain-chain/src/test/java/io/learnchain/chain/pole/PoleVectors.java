@@ -15,6 +15,7 @@ import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.transition.BlockAssembler;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -42,19 +43,11 @@ import java.util.Map;
  * replays the files.
  */
 final class PoleVectors {
-    /** A commitment log event: a commitment received, or the reveal of the round on a parent. */
-    sealed interface Event {
-        record Commit(Block block) implements Event {}
-
-        record Reveal(Hash previous) implements Event {}
-    }
-
     record Scenario(
             String description,
             PoleFixture fixture,
             List<Block> blocks,
             List<Block> candidates,
-            List<Event> events,
             Map<Hash, byte[]> blobOverrides) {}
 
     private final PoleFixture f = new PoleFixture();
@@ -133,11 +126,7 @@ final class PoleVectors {
     }
 
     private void add(String name, String description, List<Block> blocks) {
-        out.put(name, new Scenario(description, f, blocks, List.of(), null, Map.of()));
-    }
-
-    private void add(String name, String description, List<Block> blocks, List<Event> events) {
-        out.put(name, new Scenario(description, f, blocks, List.of(), events, Map.of()));
+        out.put(name, new Scenario(description, f, blocks, List.of(), Map.of()));
     }
 
     private void lifecycle() {
@@ -252,7 +241,6 @@ final class PoleVectors {
                         f,
                         List.of(b1, mismatch),
                         List.of(),
-                        null,
                         Map.of(other.hash(), a.model().canonicalBytes())));
         byte[] nan = a.model().canonicalBytes();
         int at = nan.length - 4 * 7;
@@ -339,7 +327,6 @@ final class PoleVectors {
                         small,
                         List.of(sb1, big.block()),
                         List.of(),
-                        null,
                         Map.of()));
         TrainingRecord wr = record(t1, MINER, 14, 120, new TrainingStart.FromSeed(14));
         Model withheld = new Trainer(ComputePool.serial())
@@ -357,36 +344,35 @@ final class PoleVectors {
     }
 
     private void commitments() {
+        long score = proof(a.block()).claimedScore();
         add(
                 "no-commitment",
-                "no commitment for the block was seen before the reveal",
-                List.of(b1, a.block()),
-                List.of());
+                "the requester's reveal lists no commitment: it received none before revealing",
+                List.of(b1, f.completeAsIs(a.committed(), f.reveal(t1, 1), score, MINER)));
+        TrainingRecord otherRec = record(t1, OTHER_MINER, 16, 30, new TrainingStart.FromSeed(16));
+        Model otherModel = f.train(t1, otherRec, null);
+        Commitment otherCommitment = f.commit(t1, OTHER_MINER, otherModel.hash(), otherRec, 16, List.of())
+                .commitment();
         add(
-                "commitment-after-reveal",
-                "the block's commitment arrived after the shard reveal",
-                List.of(b1, a.block()),
-                List.of(new Event.Reveal(t1.hash()), new Event.Commit(a.block())));
+                "commitment-not-listed",
+                "the reveal lists another miner's commitment, not this block's: it reached the requester after the reveal",
+                List.of(
+                        b1,
+                        f.completeAsIs(
+                                a.committed(), PoleFixture.listing(f.reveal(t1, 1), otherCommitment), score, MINER)));
         TrainingRecord fake = record(t1, OTHER_MINER, 1, 120, new TrainingStart.FromSeed(1));
-        Block copy = f.pole(
-                t1,
-                OTHER_MINER,
-                a.model().hash(),
-                fake,
-                1,
-                proof(a.block()).claimedScore(),
-                List.of(),
-                f.reveal(t1, 1));
+        CandidateBlockBuilder.Committed copyCommitted =
+                f.commit(t1, OTHER_MINER, a.model().hash(), fake, 1, List.of());
+        SignedTransaction both =
+                PoleFixture.listing(f.reveal(t1, 1), f.commitmentOf(a.block()), copyCommitted.commitment());
         add(
                 "copied-model",
-                "miner 2 commits miner 3's model hash after miner 3 did",
-                List.of(b1, copy),
-                List.of(new Event.Commit(a.block()), new Event.Commit(copy)));
+                "miner 2 commits miner 3's model hash; the reveal lists miner 3's commitment first",
+                List.of(b1, f.complete(copyCommitted, both, score, OTHER_MINER)));
         add(
                 "copied-model-first-committer",
-                "the same two commitments: the first committer's block connects",
-                List.of(b1, a.block()),
-                List.of(new Event.Commit(a.block()), new Event.Commit(copy)));
+                "the same reveal: the first listed committer's block connects",
+                List.of(b1, f.complete(a.committed(), both, score, MINER)));
         TrainingRecord rec = record(t1, MINER, 15, 120, new TrainingStart.FromSeed(15));
         Model other = f.train(t1, rec, null);
         PoleProof p = proof(a.block());
@@ -406,8 +392,7 @@ final class PoleVectors {
         add(
                 "model-differs-from-commitment",
                 "the header names another model than the one committed",
-                List.of(b1, swapped),
-                List.of(new Event.Commit(a.block())));
+                List.of(b1, swapped));
         ChainTip g = ChainTip.genesis(f.genesis);
         Block alt = BlockAssembler.mine(
                         g, List.of(f.postTask(0)), PoleFixture.key(MINER), g.timestamp() + 11, f.rules, 1_000_000)
@@ -419,8 +404,7 @@ final class PoleVectors {
         add(
                 "commitment-under-other-parent",
                 "a commitment signed on one parent reused in a block on another",
-                List.of(alt, reused),
-                List.of(new Event.Commit(a.block())));
+                List.of(alt, reused));
     }
 
     private void shards() {
@@ -466,7 +450,7 @@ final class PoleVectors {
                                         p.commitmentSignature()),
                                 MINER)));
         SignedTransaction badHash =
-                f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(), fakeShard));
+                f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(), fakeShard, List.of()));
         add(
                 "reveal-wrong-hash",
                 "the requester's reveal carries a hash that is not the committed shard's",
@@ -482,7 +466,7 @@ final class PoleVectors {
                                 List.of(),
                                 badHash)));
         SignedTransaction badIndex =
-                f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), otherIndex, otherHash));
+                f.tx(REQUESTER, 1, Amount.ZERO, new RevealShard(1, t1.hash(), otherIndex, otherHash, List.of()));
         add(
                 "reveal-other-index",
                 "the requester reveals another shard than the chain chose",
@@ -498,7 +482,7 @@ final class PoleVectors {
                                 List.of(),
                                 badIndex)));
         SignedTransaction notRequester =
-                f.tx(0, 0, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(), r.shardHash()));
+                f.tx(0, 0, Amount.ZERO, new RevealShard(1, t1.hash(), r.shardIndex(), r.shardHash(), List.of()));
         List<Transaction> foreign = new ArrayList<>(a.block().transactions());
         foreign.set(foreign.size() - 1, notRequester);
         add(
@@ -707,52 +691,57 @@ final class PoleVectors {
                                                 2,
                                                 Amount.ZERO,
                                                 new RevealShard(
-                                                        1, tc.hash(), 0, PoleFixture.SHARD_HASHES.getFirst()))))));
+                                                        1,
+                                                        tc.hash(),
+                                                        0,
+                                                        PoleFixture.SHARD_HASHES.getFirst(),
+                                                        List.of()))))));
     }
 
     private void selection() {
         long target = proof(a.block()).claimedScore();
-        PoleFixture.Honest tieB = null;
+        CandidateBlockBuilder.Committed tieB = null;
         for (long nonce = 20; nonce < 120 && tieB == null; nonce++) {
             TrainingRecord rec = record(t1, OTHER_MINER, nonce, 120, new TrainingStart.FromSeed(nonce));
             Model m = f.train(t1, rec, null);
             if (f.score(t1, m) == target) {
-                Block b = f.pole(t1, OTHER_MINER, m.hash(), rec, nonce, target, List.of(), f.reveal(t1, 1));
-                tieB = new PoleFixture.Honest(b, m, null);
+                tieB = f.commit(t1, OTHER_MINER, m.hash(), rec, nonce, List.of());
             }
         }
         if (tieB == null) {
             throw new IllegalStateException("no equal-score model found for the tie vectors");
         }
+        Commitment ca = f.commitmentOf(a.block());
+        SignedTransaction aFirst = PoleFixture.listing(f.reveal(t1, 1), ca, tieB.commitment());
+        SignedTransaction bFirst = PoleFixture.listing(f.reveal(t1, 1), tieB.commitment(), ca);
         out.put(
                 "equal-score-tie-first-commitment",
                 new Scenario(
-                        "two valid candidates with equal scores: the earlier" + " commitment (miner 3) wins",
+                        "two valid candidates with equal scores: the commitment listed first (miner 3) wins",
                         f,
                         List.of(b1),
-                        List.of(a.block(), tieB.block()),
-                        List.of(new Event.Commit(a.block()), new Event.Commit(tieB.block())),
+                        List.of(
+                                f.complete(a.committed(), aFirst, target, MINER),
+                                f.complete(tieB, aFirst, target, OTHER_MINER)),
                         Map.of()));
         out.put(
                 "equal-score-tie-other-order",
                 new Scenario(
-                        "the same tie with miner 2's commitment seen first: " + "miner 2 wins",
+                        "the same tie with miner 2's commitment listed first: miner 2 wins",
                         f,
                         List.of(b1),
-                        List.of(a.block(), tieB.block()),
-                        List.of(new Event.Commit(tieB.block()), new Event.Commit(a.block())),
+                        List.of(
+                                f.complete(a.committed(), bFirst, target, MINER),
+                                f.complete(tieB, bFirst, target, OTHER_MINER)),
                         Map.of()));
         List<Block> candidates = new ArrayList<>();
-        List<Event> events = new ArrayList<>();
         for (long nonce = 200; nonce < 205; nonce++) {
             TrainingRecord rec = record(t1, OTHER_MINER, nonce, 30, new TrainingStart.FromSeed(nonce));
             Model m = f.train(t1, rec, null);
             Block liar = f.pole(t1, OTHER_MINER, m.hash(), rec, nonce, 64, List.of(), f.reveal(t1, 1));
             candidates.add(liar);
-            events.add(new Event.Commit(liar));
         }
         candidates.add(a.block());
-        events.add(new Event.Commit(a.block()));
         out.put(
                 "false-claims-then-honest",
                 new Scenario(
@@ -761,7 +750,6 @@ final class PoleVectors {
                         f,
                         List.of(b1),
                         candidates,
-                        events,
                         Map.of()));
     }
 }

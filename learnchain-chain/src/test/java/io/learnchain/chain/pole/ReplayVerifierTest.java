@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
@@ -47,7 +46,7 @@ class ReplayVerifierTest {
                 PoleFixture.proof(h.block()).claimedScore(),
                 List.of(),
                 f.reveal(t1, 1));
-        assertThat(BlockProcessor.apply(t1, copy, f.rules, f.context(CommitmentView.SYNC)))
+        assertThat(BlockProcessor.apply(t1, copy, f.rules, f.context()))
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.WORK_ENDS_MISMATCH));
         var outcome = ReplayVerifier.replay(t1, f.rules, copy, BlobView.of(f.blobs()), pool, 10_000);
@@ -70,8 +69,7 @@ class ReplayVerifierTest {
         TrainingRecord rec = PoleFixture.record(t2, MINER, 3, 40, new TrainingStart.FromParent(start.hash()));
         Model m = f.train(t2, rec, start);
         Block b = f.pole(t2, MINER, m.hash(), rec, 3, f.score(t2, m), List.of(), f.reveal(t2, 2));
-        assertThat(BlockProcessor.apply(t2, b, f.rules, f.context(f.commitmentsOf(b))))
-                .isInstanceOf(Verdict.Valid.class);
+        assertThat(BlockProcessor.apply(t2, b, f.rules, f.context())).isInstanceOf(Verdict.Valid.class);
         assertThat(ReplayVerifier.replay(t2, f.rules, b, BlobView.of(f.blobs()), pool, 10_000))
                 .isEqualTo(new ReplayVerifier.Outcome.Reproduced(m.hash()));
     }

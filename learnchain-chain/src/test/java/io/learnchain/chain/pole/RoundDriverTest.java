@@ -8,7 +8,6 @@ import io.learnchain.base.Height;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.state.TaskState;
 import java.util.HashSet;
 import java.util.List;
@@ -94,11 +93,13 @@ class RoundDriverTest {
         log.reveal(t1.hash());
         assertThat(log.record(cb, PoleFixture.proof(b.block()).commitmentSignature()))
                 .isTrue();
-        assertThat(log.sighting(ca)).isEqualTo(new CommitmentView.Sighting.BeforeReveal(0));
-        assertThat(log.sighting(cb)).isEqualTo(new CommitmentView.Sighting.AfterReveal());
-        assertThat(log.firstCommitterOf(t1.hash(), a.model().hash()))
-                .contains(PoleFixture.key(3).publicKey());
-        assertThat(log.firstCommitterOf(t1.hash(), b.model().hash())).isEmpty();
+        assertThat(log.sighting(ca)).isEqualTo(new RoundCommitments.Sighting.BeforeReveal(0));
+        assertThat(log.sighting(cb)).isEqualTo(new RoundCommitments.Sighting.AfterReveal());
+        // what the requester lists in its reveal: only the commitment received before it
+        assertThat(log.witnessed(t1.hash(), 1))
+                .containsExactly(new io.learnchain.chain.tx.WitnessedCommitment(
+                        ca.id(), a.model().hash()));
+        assertThat(log.witnessed(t1.hash(), 2)).isEmpty();
     }
 
     @Test
@@ -112,14 +113,14 @@ class RoundDriverTest {
         long round = ca.height().value();
         assertThat(log.pruneBelow(round)).isZero(); // the round itself is kept
         assertThat(log.size()).isEqualTo(1);
-        assertThat(log.sighting(ca)).isEqualTo(new CommitmentView.Sighting.BeforeReveal(0));
+        assertThat(log.sighting(ca)).isEqualTo(new RoundCommitments.Sighting.BeforeReveal(0));
 
         assertThat(log.pruneBelow(round + 1)).isEqualTo(1);
         assertThat(log.size()).isZero();
-        assertThat(log.sighting(ca)).isEqualTo(new CommitmentView.Sighting.Unknown());
-        assertThat(log.firstCommitterOf(t1.hash(), a.model().hash())).isEmpty();
+        assertThat(log.sighting(ca)).isEqualTo(new RoundCommitments.Sighting.Unknown());
+        assertThat(log.witnessed(t1.hash(), 1)).isEmpty();
         // the reveal went too: the same commitment recorded again counts as before a (new) reveal
         log.record(ca, PoleFixture.proof(a.block()).commitmentSignature());
-        assertThat(log.sighting(ca)).isInstanceOf(CommitmentView.Sighting.BeforeReveal.class);
+        assertThat(log.sighting(ca)).isInstanceOf(RoundCommitments.Sighting.BeforeReveal.class);
     }
 }

@@ -9,7 +9,6 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
@@ -36,7 +35,7 @@ class WorkVerificationTest {
     private final PoleFixture f = new PoleFixture();
 
     private Verdict verify(ChainTip parent, Block b) {
-        return BlockProcessor.apply(parent, b, f.rules, f.context(f.commitmentsOf(b)));
+        return BlockProcessor.apply(parent, b, f.rules, f.context());
     }
 
     private Block block(ChainTip parent, TrainingRecord rec, long nonce, Model m, long requesterNonce) {
@@ -64,8 +63,7 @@ class WorkVerificationTest {
         PoleProof p = PoleFixture.proof(h.block());
         assertThat(p.work().checkpoints()).hasSize(WorkSegments.MAX_SEGMENTS + 1);
         assertThat(p.work().openings()).hasSize(WorkChallenge.SEGMENTS);
-        assertThat(BlockProcessor.apply(t1, h.block(), f.rules, f.context(CommitmentView.SYNC)))
-                .isInstanceOf(Verdict.Valid.class);
+        assertThat(BlockProcessor.apply(t1, h.block(), f.rules, f.context())).isInstanceOf(Verdict.Valid.class);
     }
 
     @Test
@@ -86,9 +84,7 @@ class WorkVerificationTest {
         Block lazy = block(t2, rec, 3, rekeyed, 2);
         // everything before the work (start, commitment, score) holds: only the replay catches it
         assertInvalid(verify(t2, lazy), InvalidReason.WORK_SEGMENT_MISMATCH);
-        assertInvalid(
-                BlockProcessor.apply(t2, lazy, f.rules, f.context(CommitmentView.SYNC)),
-                InvalidReason.WORK_SEGMENT_MISMATCH);
+        assertInvalid(BlockProcessor.apply(t2, lazy, f.rules, f.context()), InvalidReason.WORK_SEGMENT_MISMATCH);
     }
 
     @Test

@@ -62,4 +62,54 @@ class TransactionTest {
         Coinbase b = new Coinbase(Height.of(2), ChainFixture.address(0), Amount.ofCoins(50));
         assertThat(a.hash()).isNotEqualTo(b.hash());
     }
+
+    @Test
+    void aRevealListsAtMost256DistinctCommitmentsAndRoundTripsThem() {
+        List<WitnessedCommitment> full = java.util.stream.IntStream.range(0, RevealShard.MAX_WITNESSED)
+                .mapToObj(i -> new WitnessedCommitment(
+                        Hash.sha256(new byte[] {(byte) i, (byte) (i >> 8)}), Hash.sha256(new byte[] {(byte) (i % 3)})))
+                .toList();
+        RevealShard reveal = new RevealShard(1, Hash.ZERO, 0, Hash.ZERO, full);
+        SignedTransaction tx = SignedTransaction.sign(
+                new TxBody(BODY.chainId(), BODY.sender(), 0, Amount.ZERO, reveal), ChainFixture.KEYS[0]);
+        SignedTransaction back =
+                (SignedTransaction) TransactionCodec.INSTANCE.decode(TransactionCodec.INSTANCE.encode(tx));
+        assertThat(((RevealShard) back.body().payload()).witnessed()).isEqualTo(full);
+        assertThat(reveal.firstCommitterOf(Hash.sha256(new byte[] {1}))).contains(full.get(1));
+        assertThat(reveal.lists(full.getLast().id())).isTrue();
+        assertThat(reveal.lists(Hash.ZERO)).isFalse();
+
+        List<WitnessedCommitment> tooMany = new java.util.ArrayList<>(full);
+        tooMany.add(new WitnessedCommitment(Hash.ZERO, Hash.ZERO));
+        assertThatThrownBy(() -> new RevealShard(1, Hash.ZERO, 0, Hash.ZERO, tooMany))
+                .hasMessageContaining("at most 256");
+        assertThatThrownBy(() -> new RevealShard(1, Hash.ZERO, 0, Hash.ZERO, List.of(full.get(0), full.get(0))))
+                .hasMessageContaining("listed twice");
+        // a decoder meets the same limits before it allocates
+        byte[] encoded = TransactionCodec.INSTANCE.encode(SignedTransaction.sign(
+                new TxBody(
+                        BODY.chainId(),
+                        BODY.sender(),
+                        0,
+                        Amount.ZERO,
+                        new RevealShard(1, Hash.ZERO, 0, Hash.ZERO, List.of(full.get(0), full.get(1)))),
+                ChainFixture.KEYS[0]));
+        byte[] twice = encoded.clone();
+        int second = indexOf(twice, full.get(1).id().toArray());
+        System.arraycopy(full.get(0).id().toArray(), 0, twice, second, 32);
+        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(twice)).hasMessageContaining("listed twice");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
 }

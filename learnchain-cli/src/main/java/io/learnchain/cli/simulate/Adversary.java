@@ -62,6 +62,11 @@ enum Adversary {
             "instant-commit",
             "commits the last winner re-keyed at once, with no work, to pull the reveal forward so that "
                     + "honest commitments come late"),
+    /** Issue 15: copies another miner's candidate after the reveal under its own header, made-up trace, late commitment. */
+    SYNC_COPY(
+            "sync-copy",
+            "trains nothing: copies the first other candidate of each round under its own header, with a made-up "
+                    + "trace and a commitment made after the reveal, as a sibling of the winner a syncing node is offered"),
     /** Never reveals its shard: its rounds must be forfeited and the chain must go on. */
     SILENT_REQUESTER("silent-requester", "the requester (node 0) never reveals a shard");
 
@@ -106,6 +111,7 @@ enum Adversary {
             case PARTIAL_WORK_90 -> new MinerBehaviour.PartialWork(0.9);
             case ONE_JUMP -> new MinerBehaviour.OneJump();
             case INSTANT_COMMIT -> new MinerBehaviour.InstantCommit();
+            case SYNC_COPY -> new MinerBehaviour.SyncCopy();
             case SILENT_REQUESTER -> new MinerBehaviour.Honest();
         };
     }

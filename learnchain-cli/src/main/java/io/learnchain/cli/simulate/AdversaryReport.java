@@ -28,9 +28,8 @@ import java.util.TreeMap;
 /**
  * The report's {@code adversaries} section: for each adversary node, what it did (commitments,
  * candidates, reveals it sent), how node 0 treated its candidates (rejected with which reason at
- * selection time), the verdict node 0's verifier gives every one of them when judged with node
- * 0's own commitment log and blobs (also those never evaluated because an honest candidate ranked
- * first), and what it cost the adversary: rounds won, coins earned against the honest miners'
+ * selection time), the verdict every one of them gets from the chain rules, as a node syncing
+ * later would judge it (also those never evaluated because an honest candidate ranked first), and what it cost the adversary: rounds won, coins earned against the honest miners'
  * mean, training CPU.
  */
 final class AdversaryReport {
@@ -62,13 +61,10 @@ final class AdversaryReport {
         for (PoleEvent e : o.events()) {
             if (e instanceof PoleEvent.Rejected r && r.node().equals(n0.name()) && mine.contains(r.block())) {
                 rejected.merge(r.reason().name(), 1, Integer::sum);
-                if (!r.reason().isLocal()) {
-                    sent.stream()
-                            .filter(c -> c.block().hash().equals(r.block()))
-                            .findFirst()
-                            .ifPresent(
-                                    c -> penalisedRounds.add(c.block().header().previous()));
-                }
+                sent.stream()
+                        .filter(c -> c.block().hash().equals(r.block()))
+                        .findFirst()
+                        .ifPresent(c -> penalisedRounds.add(c.block().header().previous()));
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -145,15 +141,15 @@ final class AdversaryReport {
     }
 
     /**
-     * Each candidate judged as node 0 judges a block: on its parent's state (from the replay),
-     * with node 0's commitment log and blobs. OFF_CHAIN when the parent is not on node 0's chain.
+     * Each candidate judged on its parent's state (from the replay) with node 0's blobs: the verdict
+     * of any node, live or syncing from genesis later (a commitment's timing is read from the block's
+     * reveal, chain data). OFF_CHAIN when the parent is not on node 0's chain.
      */
     private static Map<String, Integer> verdicts(
             SimOutcome o, List<GossipMessage.Candidate> sent, Map<Hash, ChainTip> replay, ComputePool pool) {
         PoleNode n0 = o.nodes().getFirst();
         ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000)
                 .withBlobs(new BlobStoreView(o.blobs()))
-                .withCommitments(n0.chain().commitmentView())
                 .withPool(pool);
         Map<String, Integer> out = new TreeMap<>();
         for (GossipMessage.Candidate c : sent.subList(0, Math.min(sent.size(), MAX_JUDGED))) {

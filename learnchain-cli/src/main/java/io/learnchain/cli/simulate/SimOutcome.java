@@ -11,7 +11,6 @@ import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.rules.ChainTip;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
@@ -87,15 +86,14 @@ record SimOutcome(
     }
 
     /**
-     * Node 0's chain re-executed from genesis with its blobs (the `accuracy` checks, every
-     * commitment taken as seen in time): the tip after each block by block hash, genesis included;
+     * Node 0's chain re-executed from genesis with its blobs (the default checks, as a
+     * node syncing from genesis runs them): the tip after each block by block hash, genesis included;
      * it stops at the first block that does not re-verify.
      */
     Map<Hash, ChainTip> replay(ComputePool pool) {
         PoleNode n = nodes.getFirst();
         ValidationContext ctx = ValidationContext.at(Long.MAX_VALUE / 4000)
                 .withBlobs(new BlobStoreView(blobs))
-                .withCommitments(CommitmentView.SYNC)
                 .withPool(pool);
         ChainTip tip = ChainTip.genesis(genesis);
         Map<Hash, ChainTip> tips = new HashMap<>();

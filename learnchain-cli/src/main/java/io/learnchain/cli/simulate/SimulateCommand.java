@@ -128,7 +128,7 @@ public final class SimulateCommand implements Runnable {
             paramLabel = "KIND",
             description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
                     + "bad-shard, withhold-model, lazy-rekey, premined-rekey, partial-work-0.25, partial-work-0.5, "
-                    + "partial-work-0.9, one-jump, instant-commit (a miner each, on the last nodes), "
+                    + "partial-work-0.9, one-jump, instant-commit, sync-copy (a miner each, on the last nodes), "
                     + "silent-requester (node 0). "
                     + "See docs/simulation.md. dqn: lookahead (a miner that proposes the best one-step action by "
                     + "shaped reward instead of its learner's; docs/dqn.md).")

@@ -3,7 +3,6 @@ package io.learnchain.node.chain;
 import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
-import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
@@ -18,7 +17,6 @@ import io.learnchain.chain.pow.IdleSealer;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.UndecidedReason;
@@ -26,6 +24,7 @@ import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.state.Account;
 import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.chain.tx.WitnessedCommitment;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.clock.Clock;
@@ -177,9 +176,9 @@ public final class ChainService {
     }
 
     /**
-     * Imports a block fetched by sync (PROTOCOL.md 3.6, 6): its round's commitments were never
-     * witnessed here, so it is judged with {@link CommitmentView#SYNC} (every commitment counts as
-     * seen before the reveal), and like every block its challenged work segments are replayed. At
+     * Imports a block fetched by sync (PROTOCOL.md 3.6, 6) by the same rules as a block received live
+     * (its commitment's timing is read from its reveal's list, chain data), its challenged work
+     * segments replayed like every block's. At
      * {@link VerifyLevel#REPLAY} a pole block that extends the tip is also re-trained from its
      * record; when the replay departs from the committed checkpoints the block is still connected
      * (the consensus rules accept it: a node that refused it would leave the network's chain) and
@@ -187,7 +186,7 @@ public final class ChainService {
      * 3.8). Blocks of a branch being switched to get the default checks.
      */
     public synchronized ImportResult importSynced(Block block, VerifyLevel level) {
-        return importWith(block, context().withCommitments(CommitmentView.SYNC), level);
+        return importWith(block, context(), level);
     }
 
     private ImportResult importWith(Block block, ValidationContext ctx, VerifyLevel level) {
@@ -231,9 +230,8 @@ public final class ChainService {
     }
 
     /**
-     * Records a verified commitment in this node's commitment log (PROTOCOL.md 3.3): blocks are
-     * accepted only with a commitment recorded before their round's reveal. Returns false when the
-     * signature does not verify.
+     * Records a verified commitment in this node's commitment log (PROTOCOL.md 3.3): a requester's
+     * reveal lists those recorded before it. Returns false when the signature does not verify.
      */
     public synchronized boolean recordCommitment(Commitment commitment, Signature signature) {
         return commitments.record(commitment, signature);
@@ -245,28 +243,16 @@ public final class ChainService {
     }
 
     /** How this node saw {@code commitment} (before or after the reveal, or never). */
-    public synchronized CommitmentView.Sighting sighting(Commitment commitment) {
+    public synchronized RoundCommitments.Sighting sighting(Commitment commitment) {
         return commitments.sighting(commitment);
     }
 
     /**
-     * This node's commitment log as a read-only view (for audits: judging a block as this node
-     * would, e.g. one it never evaluated).
+     * The commitments for {@code taskId} on {@code previous} recorded here before that round's
+     * reveal, in arrival order: what this node's requester lists when it reveals.
      */
-    public CommitmentView commitmentView() {
-        return new CommitmentView() {
-            @Override
-            public Sighting sighting(Commitment commitment) {
-                return ChainService.this.sighting(commitment);
-            }
-
-            @Override
-            public Optional<PublicKey> firstCommitterOf(Hash previous, Hash modelHash) {
-                synchronized (ChainService.this) {
-                    return commitments.firstCommitterOf(previous, modelHash);
-                }
-            }
-        };
+    public synchronized List<WitnessedCommitment> witnessedCommitments(Hash previous, long taskId) {
+        return commitments.witnessed(previous, taskId);
     }
 
     /** The blobs this node validates pole blocks with. */
@@ -280,13 +266,6 @@ public final class ChainService {
             // sound and its honest body may still arrive (SCENARIOS.md A6); blame the sender only.
             metrics.blocksInvalid.increment();
             LOG.info("refused a body for block {} that does not match its header ({})", hash.shortHex(), detail);
-            return new ImportResult.Rejected(hash, reason, detail);
-        }
-        if (reason.isLocal()) {
-            // Judged on this node's own commitment log: another peer may rightly accept the block,
-            // and this node may accept it later through a different view (e.g. at sync).
-            metrics.blocksInvalid.increment();
-            LOG.info("refused block {} on local grounds: {} ({})", hash.shortHex(), reason, detail);
             return new ImportResult.Rejected(hash, reason, detail);
         }
         badBlocks.add(hash, reason, detail);
@@ -307,7 +286,7 @@ public final class ChainService {
     }
 
     private ValidationContext context() {
-        return new ValidationContext(clock.seconds(), verifier, blobs, commitments, pool);
+        return new ValidationContext(clock.seconds(), verifier, blobs, pool);
     }
 
     private ImportResult extendTip(

@@ -111,6 +111,15 @@ public sealed interface MinerBehaviour {
      */
     record InstantCommit() implements MinerBehaviour {}
 
+    /**
+     * Issue 15 (sync-copy): trains and commits nothing; when another miner's candidate arrives it
+     * sends a sibling block with the same weights and claim under its own header, a made-up trace and
+     * a commitment made after the reveal, reusing the round's reveal: the block a node syncing later,
+     * which never saw the round's commitments, would be offered beside the real winner (equal score,
+     * so only the tip-hash tie-break would separate them).
+     */
+    record SyncCopy() implements MinerBehaviour {}
+
     static MinerBehaviour honest() {
         return new Honest();
     }

@@ -85,6 +85,9 @@ public final class MinerRole {
     private Held held;
     private GossipMessage.ShardReveal pendingReveal;
     private GossipMessage.Candidate copySource;
+    /** The parent the sync-copy adversary last copied a candidate on (one copy a round). */
+    private Hash copiedOn;
+
     private long staleClaim;
 
     public MinerRole(
@@ -272,8 +275,8 @@ public final class MinerRole {
             return;
         }
         MinerBehaviour b = plan.behaviour();
-        if (b instanceof MinerBehaviour.CopyModel) {
-            return; // trains nothing: commits what it sees another miner commit (onPeerCommitment)
+        if (b instanceof MinerBehaviour.CopyModel || b instanceof MinerBehaviour.SyncCopy) {
+            return; // trains nothing: copies what another miner commits or sends (onPeerCommitment, onPeerCandidate)
         }
         if (b instanceof MinerBehaviour.StaleModel) {
             replayLastWinner(my, round);
@@ -563,6 +566,20 @@ public final class MinerRole {
             return copySource == null ? List.of() : onPeerCandidate(copySource);
         }
         committed = null;
+        if (plan.behaviour() instanceof MinerBehaviour.Honest
+                && !reveal.reveal().lists(c.commitment().id())) {
+            // the requester signed its reveal before this commitment reached it: the block would fail
+            // NO_COMMITMENT everywhere, so say why this round is lost instead of sending it
+            status = status.with(MinerStatus.Phase.NOT_LISTED);
+            LOG.warn(
+                    "{}: the requester's reveal on {} lists {} commitments but not ours ({}): it reached the requester"
+                            + " after it revealed; no candidate this round (it would fail NO_COMMITMENT)",
+                    name,
+                    c.round().previous().shortHex(),
+                    reveal.reveal().witnessed().size(),
+                    c.commitment().id().shortHex());
+            return List.of();
+        }
         Evaluator evaluator = new Evaluator(pool);
         if (plan.behaviour() instanceof MinerBehaviour.Honest && trainedOn != null) {
             // the chain reads training accuracy on a sample chosen by the reveal: check it before sending
@@ -593,7 +610,7 @@ public final class MinerRole {
                     MinerBehaviour.PartialWork _,
                     MinerBehaviour.OneJump _,
                     MinerBehaviour.InstantCommit _ -> List.of(candidate(c, reveal, score, modelBytes));
-            case MinerBehaviour.CopyModel _ -> List.of();
+            case MinerBehaviour.CopyModel _, MinerBehaviour.SyncCopy _ -> List.of();
         };
         return out;
     }
@@ -632,6 +649,9 @@ public final class MinerRole {
      * sends the weights it committed to under its own header, with the same claim.
      */
     public List<GossipMessage.Candidate> onPeerCandidate(GossipMessage.Candidate seen) {
+        if (plan.behaviour() instanceof MinerBehaviour.SyncCopy) {
+            return syncCopy(seen);
+        }
         CandidateBlockBuilder.Committed c = committed;
         if (!(plan.behaviour() instanceof MinerBehaviour.CopyModel)
                 || c == null
@@ -652,13 +672,61 @@ public final class MinerRole {
         return List.of(candidate(c, reveal, p.claimedScore(), seen.model()));
     }
 
+    /**
+     * The sync-copy adversary: the first valid-looking candidate of the round on the tip, copied
+     * under this miner's header with a commitment made now (after the reveal) and a made-up trace.
+     */
+    private List<GossipMessage.Candidate> syncCopy(GossipMessage.Candidate seen) {
+        Round.Learning round = learning;
+        Block b = seen.block();
+        if (round == null
+                || !(b.header().proof() instanceof PoleProof p)
+                || !b.header().previous().equals(round.previous())
+                || b.header().miner().equals(key.publicKey())
+                || !round.previous().equals(chain.head().hash())
+                || round.previous().equals(copiedOn)
+                || !Hash.sha256(seen.model()).equals(p.modelHash())
+                || !(b.transactions().getLast() instanceof SignedTransaction revealTx)) {
+            return List.of();
+        }
+        Model copied;
+        try {
+            copied = Model.fromCanonicalBytes(seen.model());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        copiedOn = round.previous();
+        long nonce = rng.nextLong();
+        TrainingRecord rec = record(seedStart(round, nonce), round, nonce);
+        MinedWork forged = WorkForgery.none(rec, initial(round, rec), copied);
+        CandidateBlockBuilder.Committed c = CandidateBlockBuilder.commit(
+                chain.head().tip(),
+                chain.rules(),
+                round,
+                key,
+                List.of(),
+                copied.hash(),
+                rec,
+                forged.proof(),
+                nonce,
+                chain.signatureVerifier(),
+                lifelong());
+        work = forged;
+        return List.of(candidate(c, revealTx, p.claimedScore(), seen.model()));
+    }
+
     private GossipMessage.Candidate candidate(
             CandidateBlockBuilder.Committed c, GossipMessage.ShardReveal reveal, long claim, byte[] modelBytes) {
+        return candidate(c, reveal.revealTx(), claim, modelBytes);
+    }
+
+    private GossipMessage.Candidate candidate(
+            CandidateBlockBuilder.Committed c, SignedTransaction revealTx, long claim, byte[] modelBytes) {
         long timestamp = Math.max(c.parent().timestamp(), scheduler.nowSeconds());
-        List<byte[]> openings = work.openings(c.challengedSegments(reveal.revealTx()));
+        List<byte[]> openings = work.openings(c.challengedSegments(revealTx));
         GossipMessage.Candidate out = new GossipMessage.Candidate(
                 c.complete(
-                        reveal.revealTx(),
+                        revealTx,
                         claim,
                         openings.stream().map(Hash::sha256).toList(),
                         timestamp,
@@ -789,8 +857,8 @@ public final class MinerRole {
         if (bytes.isEmpty()) {
             return;
         }
-        RevealShard forged =
-                new RevealShard(round.taskId(), round.previous(), round.shardIndex(), Hash.sha256(bytes.get()));
+        RevealShard forged = new RevealShard(
+                round.taskId(), round.previous(), round.shardIndex(), Hash.sha256(bytes.get()), List.of());
         long nonce = chain.account(Address.of(key.publicKey())).nonce();
         SignedTransaction tx = SignedTransaction.sign(
                 new TxBody(chain.genesis().chainId(), key.publicKey(), nonce, Amount.ZERO, forged), key);

@@ -40,6 +40,8 @@ public record MinerStatus(
         NO_DATA,
         /** Committed; waiting for the requester's reveal. */
         COMMITTED,
+        /** The reveal does not list this miner's commitment (it reached the requester late): no candidate this round. */
+        NOT_LISTED,
         /** The candidate went out; waiting for the round's decision. */
         CANDIDATE_SENT
     }

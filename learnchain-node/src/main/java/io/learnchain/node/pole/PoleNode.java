@@ -4,8 +4,6 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.CandidateSelection;
-import io.learnchain.chain.rules.Commitment;
-import io.learnchain.chain.rules.CommitmentView;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.learn.data.Dataset;
@@ -197,11 +195,7 @@ public final class PoleNode {
             importBlock(c.block());
             return;
         }
-        long order = switch (chain.sighting(Commitment.of(chain.genesis().chainId(), c.block()))) {
-            case CommitmentView.Sighting.BeforeReveal b -> b.order();
-            case CommitmentView.Sighting.AfterReveal a -> Long.MAX_VALUE - 1;
-            case CommitmentView.Sighting.Unknown u -> Long.MAX_VALUE;
-        };
+        long order = CandidateSelection.listedOrder(chain.genesis().chainId(), c.block());
         seen.put(c.block().hash(), c.block());
         proof(c.block())
                 .ifPresent(p -> events.accept(new PoleEvent.CandidateReceived(

@@ -154,7 +154,13 @@ public final class RequesterRole {
             return; // not this requester's data (another node posted it): nothing to reveal
         }
         SignedTransaction tx = sign(
-                new RevealShard(round.taskId(), round.previous(), round.shardIndex(), round.shardHash()), Amount.ZERO);
+                new RevealShard(
+                        round.taskId(),
+                        round.previous(),
+                        round.shardIndex(),
+                        round.shardHash(),
+                        chain.witnessedCommitments(round.previous(), round.taskId())),
+                Amount.ZERO);
         events.accept(new PoleEvent.Revealed(name, round.previous(), round.taskId(), round.shardIndex()));
         network.broadcast(new GossipMessage.ShardReveal(tx, shard.get()));
     }

@@ -63,7 +63,7 @@ class RevealRulesTest {
     }
 
     private Decision judge(KeyPair signer, long task, Hash previous, int index, byte[] bytes, Hash named) {
-        RevealShard reveal = new RevealShard(task, previous, index, named);
+        RevealShard reveal = new RevealShard(task, previous, index, named, List.of());
         return RevealRules.judge(
                 new GossipMessage.ShardReveal(sign(signer, reveal, TestNode.GENESIS.chainId(), 1), bytes), node.chain);
     }
@@ -117,7 +117,7 @@ class RevealRulesTest {
     @Test
     void ignoresARevealSignedForAnotherChain() {
         int k = round.shardIndex();
-        RevealShard reveal = new RevealShard(1, round.previous(), k, Hash.sha256(shard(k)));
+        RevealShard reveal = new RevealShard(1, round.previous(), k, Hash.sha256(shard(k)), List.of());
         SignedTransaction tx = sign(REQUESTER, reveal, Hash.sha256(new byte[] {1}), 1);
         assertThat(RevealRules.judge(new GossipMessage.ShardReveal(tx, shard(k)), node.chain))
                 .isEqualTo(Decision.IGNORE);

@@ -47,7 +47,7 @@ final class WireSamples {
                         keys.publicKey(),
                         0,
                         Amount.ofUnits(1_000),
-                        new RevealShard(1, b1.hash(), 0, Hash.sha256(shard))),
+                        new RevealShard(1, b1.hash(), 0, Hash.sha256(shard), List.of())),
                 keys);
         Map<String, WireMessage> out = new LinkedHashMap<>();
         out.put(
