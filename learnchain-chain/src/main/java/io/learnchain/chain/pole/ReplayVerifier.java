@@ -16,10 +16,10 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.train.Checkpoint;
-import io.learnchain.learn.train.CheckpointedRun;
 import io.learnchain.learn.train.InputTransform;
 import io.learnchain.learn.train.TrainingJob;
 import io.learnchain.learn.train.TrainingListener;
+import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.TrainingStart;
 import java.util.Optional;
 
@@ -137,7 +137,7 @@ public final class ReplayVerifier {
             return new Start.Done(new Outcome.Mismatch(p.modelHash(), p.modelHash(), -1));
         }
         return new Start.Running(new ReplayRun(
-                new CheckpointedRun(
+                new TrainingRun(
                         pool,
                         new TrainingJob(spec, p.record(), data, InputTransform.IDENTITY, start, TrainingListener.NONE)),
                 p));

@@ -23,8 +23,20 @@ public final class SegmentReplay {
      */
     public static Hash nextLeaf(
             ComputePool pool, ModelSpec spec, TrainingRecord record, Dataset train, Checkpoint from, int segment) {
-        TrainingRun run = TrainingRun.resume(pool, spec, record, train, from);
+        return reach(TrainingRun.resume(pool, spec, record, train, from), record, segment);
+    }
+
+    /**
+     * The leaf {@code run}, standing at the opened checkpoint of {@code segment}, reaches at the
+     * segment's end. A replay whose parameters stop being finite cannot reach any committed leaf (an
+     * honest run could not have checkpointed it): it reads as {@link Hash#ZERO}, which no leaf is.
+     */
+    public static Hash reach(TrainingRun run, TrainingRecord record, int segment) {
         run.advanceTo(WorkSegments.boundary(record.steps(), segment + 1));
-        return run.checkpoint().leaf();
+        try {
+            return run.checkpointLeaf();
+        } catch (IllegalArgumentException e) { // non-finite parameters
+            return Hash.ZERO;
+        }
     }
 }

@@ -90,4 +90,46 @@ class ReplayVerifierTest {
         assertThat(ReplayVerifier.replay(t1, f.rules, h.block(), BlobView.NONE, pool, 10_000))
                 .isInstanceOf(ReplayVerifier.Outcome.NotReplayed.class);
     }
+
+    @Test
+    void aRecordWhoseTrainingDivergesIsAFalseSegmentForTheFullReplayNotACrash() {
+        ChainTip t1 = f.withTask();
+        TrainingRecord sane = PoleFixture.record(t1, MINER, 4, 120, new TrainingStart.FromSeed(4));
+        // a learning rate no honest run survives: the parameters overflow within a few steps
+        TrainingRecord rec = new TrainingRecord(
+                sane.start(),
+                io.learnchain.learn.train.Optimizer.Adam.of(1e30f),
+                sane.batchSize(),
+                sane.steps(),
+                sane.dataOrderSeed());
+        // the forger runs it honestly as far as it stays finite, then claims the rest
+        var run = new io.learnchain.learn.train.CheckpointedRun(
+                pool,
+                new io.learnchain.learn.train.TrainingJob(
+                        PoleFixture.SPEC,
+                        rec,
+                        f.learning(t1).sml().relabel(PoleFixture.TRAIN),
+                        io.learnchain.learn.train.InputTransform.IDENTITY,
+                        null,
+                        io.learnchain.learn.train.TrainingListener.NONE));
+        try {
+            while (!run.isDone()) {
+                run.advance(1);
+            }
+            throw new AssertionError("the run was meant to diverge");
+        } catch (IllegalArgumentException diverged) {
+            // as far as it went
+        }
+        int sound = run.checkpointsSoFar().size();
+        assertThat(sound).isGreaterThan(1);
+        MinedWork forged = WorkForgery.claimRest(rec, run.checkpointsSoFar());
+        f.register(forged);
+        Block b = f.pole(
+                t1, MINER, forged.model().hash(), rec, 4, f.score(t1, forged.model()), List.of(), f.reveal(t1, 1));
+        var outcome = ReplayVerifier.replay(t1, f.rules, b, BlobView.of(f.blobs()), pool, 10_000);
+        assertThat(outcome).isInstanceOfSatisfying(ReplayVerifier.Outcome.Mismatch.class, m -> {
+            assertThat(m.segment()).isEqualTo(sound - 1); // the segment that diverged
+            assertThat(m.opening()).isPresent(); // its opening, for the fraud proof
+        });
+    }
 }

@@ -67,6 +67,53 @@ class WorkVerificationTest {
     }
 
     @Test
+    void aDamagedLocalCopyOfAnOpeningWaitsForASoundOneInsteadOfCondemningTheBlock() {
+        ChainTip t1 = f.withTask();
+        PoleFixture.Honest h = f.honest(t1, MINER, 7, 200, 1);
+        Hash opening = PoleFixture.proof(h.block()).work().openings().getFirst();
+        java.util.Map<Hash, byte[]> stored = new java.util.HashMap<>(f.blobs());
+        byte[] damaged = stored.get(opening).clone();
+        damaged[damaged.length - 1] ^= 1; // one bit of the optimizer state flipped on disk
+        stored.put(opening, damaged);
+        // a node's store: the fast read serves what is on disk, the checked read refuses a damaged blob
+        io.learnchain.chain.rules.BlobView node = new io.learnchain.chain.rules.BlobView() {
+            @Override
+            public java.util.Optional<byte[]> get(Hash hash) {
+                return java.util.Optional.ofNullable(stored.get(hash))
+                        .filter(b -> Hash.sha256(b).equals(hash));
+            }
+
+            @Override
+            public java.util.Optional<byte[]> getUnverified(Hash hash) {
+                return java.util.Optional.ofNullable(stored.get(hash));
+            }
+        };
+        assertThat(BlockProcessor.apply(t1, h.block(), f.rules, f.context().withBlobs(node)))
+                .isInstanceOf(Verdict.Undecided.class);
+        // served intact, the same block is valid
+        assertThat(verify(t1, h.block())).isInstanceOf(Verdict.Valid.class);
+    }
+
+    @Test
+    void anOpenedCheckpointWhoseReplayOverflowsIsAFalseSegmentNotACrash() {
+        ChainTip t1 = f.withTask();
+        TrainingRecord rec = PoleFixture.record(t1, MINER, 5, 200, new TrainingStart.FromSeed(5));
+        float[] huge = new float[SPEC.layout().parameterCount()];
+        java.util.Arrays.fill(huge, 3e38f); // finite, but one step of training overflows it
+        Model bomb = new Model(SPEC, huge);
+        f.register(WorkForgery.none(rec, start(t1, 5), bomb));
+        Block b = block(t1, rec, 5, bomb, 1);
+        int[] challenged = WorkChallenge.segments(
+                WorkChallenge.seed(
+                        f.commitmentOf(b).id(), b.transactions().getLast().hash()),
+                WorkSegments.MAX_SEGMENTS);
+        assertThat(challenged[0])
+                .as("the first challenged segment opens the overflowing checkpoint")
+                .isPositive();
+        assertInvalid(verify(t1, b), InvalidReason.WORK_SEGMENT_MISMATCH);
+    }
+
+    @Test
     void lazyRekeyTheLastWinnerWithNoTrainingIsCaughtAlsoInSync() {
         ChainTip t1 = f.withTask();
         PoleFixture.Honest h = null;

@@ -105,6 +105,7 @@ final class SimReport {
         m.put("rejections", o.rejections());
         m.put("nodes", o.config().nodes());
         m.put("task", o.config().task().name());
+        m.put("stepsPerRound", o.config().task().steps());
         m.put("data", o.data().origin());
         m.put("seed", o.config().seed());
         m.put("adversaries", adversaries);

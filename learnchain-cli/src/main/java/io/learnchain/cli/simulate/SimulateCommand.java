@@ -5,6 +5,7 @@ import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
 import io.learnchain.cli.simulate.lifelong.LifelongScenario;
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.node.chain.VerifyLevel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -114,7 +115,8 @@ public final class SimulateCommand implements Runnable {
             names = "--audit",
             description = "dqn: at the end, replay every node's training records and actions from "
                     + "the chain with the node's seed, as an auditor given that seed would. pole: time a full "
-                    + "replay of every won round of node 0's chain (the resync figure's fullReplay).")
+                    + "replay of every won round of node 0's chain (the resync figure's fullReplay), and a "
+                    + "fresh node syncing it with --verify replay (nodeReplay).")
     boolean audit;
 
     @Option(
@@ -122,6 +124,14 @@ public final class SimulateCommand implements Runnable {
             defaultValue = "1",
             description = "dqn sweep: runs at once (default: ${DEFAULT-VALUE}; " + "never changes a result).")
     int jobs;
+
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            description = "pole: training steps per round for every miner (default: the task preset's, 150 for "
+                    + "mlp-small, 600 for fashion-mnist-mlp, 300 for fashion-mnist-lenet5; a full epoch of Fashion-MNIST is 938 steps of 64 for fashion-mnist-mlp, 1875 of 32 for "
+                    + "fashion-mnist-lenet5).")
+    Long steps;
 
     @Option(
             names = "--adversary",
@@ -227,7 +237,9 @@ public final class SimulateCommand implements Runnable {
             config = new SimConfig(
                     nodes,
                     rounds,
-                    TaskPreset.named(task),
+                    steps == null
+                            ? TaskPreset.named(task)
+                            : TaskPreset.named(task).withSteps(steps),
                     seed,
                     latency,
                     threads,
@@ -248,8 +260,10 @@ public final class SimulateCommand implements Runnable {
             resync.put(
                     "blocks", outcome.nodes().getFirst().chain().head().height().value());
             resync.put("seconds", resyncSeconds);
+            resync.put("node", SyncedNode.sync(outcome, VerifyLevel.SEGMENTS, pool));
             if (audit) {
                 resync.put("fullReplay", outcome.fullReplay(replay, pool));
+                resync.put("nodeReplay", SyncedNode.sync(outcome, VerifyLevel.REPLAY, pool));
             }
             List<SimOutcome.RoundRow> rows = outcome.rows(pool);
             result = SimReport.json(

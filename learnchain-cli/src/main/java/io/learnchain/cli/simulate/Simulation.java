@@ -177,7 +177,8 @@ final class Simulation {
             traces.add(trace);
             port = trace.watching(port);
         }
-        PoleNode node = new PoleNode(name, chain, store, scheduler, port, events::add, candidateWindowMillis());
+        PoleNode node = new PoleNode(
+                name, chain, store, scheduler, port, events::add, candidateWindowMillis(), CpuMeter.process());
         network.add(node, store);
         TaskPreset t = config.task();
         MinerPlan plan = new MinerPlan(

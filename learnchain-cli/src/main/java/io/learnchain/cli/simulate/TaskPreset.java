@@ -38,6 +38,17 @@ record TaskPreset(
                         + ALL.stream().map(TaskPreset::name).toList()));
     }
 
+    /**
+     * This preset with {@code newSteps} training steps per round (a task that asks for more or less
+     * training a round; the mining phase's virtual time grows with it).
+     */
+    TaskPreset withSteps(long newSteps) {
+        if (newSteps < 1 || newSteps > 1_000_000) {
+            throw new IllegalArgumentException("--steps must be in [1, 1000000], got " + newSteps);
+        }
+        return new TaskPreset(name, dataset, spec, newSteps, batch, learningRate, minTrainingBp, stepMillis);
+    }
+
     /** The data: the full Fashion-MNIST when installed, else the bundled subset (the report says which). */
     TrainTestData load() {
         DatasetLoader loader = DatasetLoader.standard();

@@ -37,6 +37,18 @@ class SimulationTest {
             assertThat(rows)
                     .filteredOn(r -> r.kind().equals("pole"))
                     .allSatisfy(r -> assertThat(r.verifiedScore()).isEqualTo(r.claimedScore()));
+            // a fresh node on RocksDB syncs the chain to the same tip, at the default level and replaying
+            for (var level : List.of(
+                    io.learnchain.node.chain.VerifyLevel.SEGMENTS, io.learnchain.node.chain.VerifyLevel.REPLAY)) {
+                Map<String, Object> synced = SyncedNode.sync(o, level, pool);
+                assertThat(synced)
+                        .as(level.name())
+                        .containsEntry("reachedTip", true)
+                        .containsEntry("poleBlocks", 2)
+                        .containsEntry(
+                                "blocks",
+                                o.nodes().getFirst().chain().head().height().value());
+            }
             SimOutcome.Compute c = o.compute();
             System.out.println("cpu " + c + ", energyRecycled " + o.energyRecycled() + ", verificationShare "
                     + o.verificationShare());

@@ -81,6 +81,31 @@ public final class Model {
         return buf.array();
     }
 
+    /**
+     * The hash a model of {@code spec} with {@code parameters} would have, streamed from the live
+     * array without building the model or its bytes (a verifier's replay ends with this).
+     * {@code parameters} must already be canonical: finite, no -0.0.
+     */
+    public static Hash hashOf(ModelSpec spec, float[] parameters) {
+        byte[] text = spec.text().getBytes(StandardCharsets.UTF_8);
+        java.security.MessageDigest md = Hash.newDigest();
+        md.update(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(text.length)
+                .array());
+        md.update(text);
+        ByteBuffer buf =
+                ByteBuffer.allocate(4 * Math.min(parameters.length, 16_384)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < parameters.length; ) {
+            int end = Math.min(parameters.length, i + buf.capacity() / 4);
+            buf.clear();
+            buf.asFloatBuffer().put(parameters, i, end - i);
+            md.update(buf.array(), 0, 4 * (end - i));
+            i = end;
+        }
+        return Hash.ofDigest(md);
+    }
+
     /** SHA-256 of the canonical bytes. */
     public Hash hash() {
         Hash h = hash;
@@ -142,7 +167,9 @@ public final class Model {
                 throw new IllegalArgumentException("model bytes: parameter " + i + " is -0.0, which is not canonical");
             }
         }
-        return new Model(spec, p);
+        Model m = new Model(spec, p);
+        m.hash = Hash.sha256(bytes); // canonical bytes: their hash is the model's, no re-encoding
+        return m;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.learnchain.learn.model.ModelSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -81,12 +82,18 @@ public final class Checkpoint {
         return h;
     }
 
+    /** SHA-256 of the state's little-endian float bits, streamed through a small buffer. */
     public static Hash stateHash(float[] state) {
-        ByteBuffer buf = ByteBuffer.allocate(4 * state.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (float f : state) {
-            buf.putInt(Float.floatToRawIntBits(f));
+        MessageDigest md = Hash.newDigest();
+        ByteBuffer buf = ByteBuffer.allocate(4 * Math.min(state.length, 16_384)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < state.length; ) {
+            buf.clear();
+            int end = Math.min(state.length, i + buf.capacity() / 4);
+            buf.asFloatBuffer().put(state, i, end - i);
+            md.update(buf.array(), 0, 4 * (end - i));
+            i = end;
         }
-        return Hash.sha256(buf.array());
+        return Hash.ofDigest(md);
     }
 
     /** The hash a work commitment holds for this checkpoint (computed once). */
@@ -149,11 +156,15 @@ public final class Checkpoint {
                 throw new CodecException("checkpoint optimizer state has " + count
                         + " floats, the record's optimizer keeps " + expected);
             }
+            int stateAt = buf.position();
             float[] state = new float[count];
-            for (int i = 0; i < count; i++) {
-                state[i] = Float.intBitsToFloat(buf.getInt());
-            }
-            return new Checkpoint(step, model, state);
+            buf.asFloatBuffer().get(state);
+            Checkpoint c = new Checkpoint(step, model, state);
+            // the opened bytes are the state's canonical bits: hash them as they are
+            MessageDigest md = Hash.newDigest();
+            md.update(bytes, stateAt, 4 * count);
+            c.stateHash = Hash.ofDigest(md);
+            return c;
         } catch (java.nio.BufferUnderflowException e) {
             throw new CodecException("checkpoint bytes end early");
         } catch (IllegalArgumentException e) {

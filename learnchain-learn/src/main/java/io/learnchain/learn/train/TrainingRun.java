@@ -1,5 +1,6 @@
 package io.learnchain.learn.train;
 
+import io.learnchain.base.Hash;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.DataOrder;
 import io.learnchain.learn.data.Dataset;
@@ -178,6 +179,46 @@ public final class TrainingRun {
             }
         }
         return new Checkpoint(step, net.toModel(), state);
+    }
+
+    /**
+     * The leaf of {@link #checkpoint()} without building it: the same normalisation of -0.0, then
+     * the hashes streamed from the live parameters and optimizer state (no copies). What a verifier
+     * compares a replayed segment's end with.
+     */
+    public Hash checkpointLeaf() {
+        float[] p = net.parameters();
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == 0f) {
+                p[i] = 0f;
+            }
+            if (!Float.isFinite(p[i])) { // a model must be finite: the same refusal as checkpoint()
+                return checkpoint().leaf();
+            }
+        }
+        return Checkpoint.leaf(step, Model.hashOf(job.spec(), p), Checkpoint.stateHash(state));
+    }
+
+    /**
+     * Moves this run to {@code from} (its parameters, optimizer state and step), reusing the run's
+     * network and buffers: a verifier replays several segments of one record with one run. The
+     * result is bit for bit that of a run resumed from {@code from}.
+     */
+    public void restartFrom(Checkpoint from) {
+        if (from.step() > job.record().steps()) {
+            throw new IllegalArgumentException("checkpoint at step " + from.step() + " is past the record's "
+                    + job.record().steps() + " steps");
+        }
+        if (from.stateSize() != state.length) {
+            throw new IllegalArgumentException("checkpoint holds " + from.stateSize()
+                    + " optimizer floats, the record's optimizer keeps " + state.length);
+        }
+        net.load(from.model());
+        from.copyState(state);
+        step = from.step();
+        loss = 0;
+        correct = 0;
+        seen = 0;
     }
 
     /** Runs to step {@code target} (no further than the record's end); returns the steps done. */

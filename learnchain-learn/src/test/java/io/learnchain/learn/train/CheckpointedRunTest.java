@@ -47,6 +47,34 @@ class CheckpointedRunTest {
     }
 
     @Test
+    void oneRunRestartedAtEachOpenedCheckpointReachesEveryLeafAsAFreshResumeDoes() {
+        long steps = 150;
+        List<Checkpoint> cps =
+                CheckpointedRun.complete(ComputePool.serial(), job(steps)).checkpoints();
+        TrainingRun reused = null;
+        // out of order and back again, as a verifier's challenged segments come
+        for (int j : new int[] {40, 3, 63, 3, 0}) {
+            Checkpoint opened = Checkpoint.decode(cps.get(j).bytes(), SPEC, Optimizer.Adam.of(0.01f));
+            if (reused == null) {
+                reused = TrainingRun.resume(ComputePool.serial(), job(steps), opened);
+            } else {
+                reused.restartFrom(opened);
+            }
+            reused.advanceTo(WorkSegments.boundary(steps, j + 1));
+            assertThat(reused.checkpointLeaf())
+                    .as("segment %d", j)
+                    .isEqualTo(cps.get(j + 1).leaf());
+            assertThat(reused.checkpoint().leaf()).isEqualTo(cps.get(j + 1).leaf());
+        }
+        // the streamed hashes are the model's and the state's
+        assertThat(Model.hashOf(SPEC, cps.getLast().model().parameters()))
+                .isEqualTo(cps.getLast().model().hash());
+        assertThat(Checkpoint.decode(cps.get(7).bytes(), SPEC, Optimizer.Adam.of(0.01f))
+                        .stateHash())
+                .isEqualTo(cps.get(7).stateHash());
+    }
+
+    @Test
     void theCheckpointedModelIsTheOneTheTrainerGives() {
         Model plain = new Trainer(ComputePool.serial()).train(job(150));
         assertThat(CheckpointedRun.complete(ComputePool.serial(), job(150))

@@ -25,6 +25,14 @@ public interface BlobStore extends AutoCloseable {
      */
     Optional<byte[]> get(Hash hash) throws IOException;
 
+    /**
+     * The bytes stored under {@code hash} without hashing them again, or empty when none are stored:
+     * for a caller that binds the bytes to a commitment of its own and calls {@link #get} when that
+     * fails (PROTOCOL.md 3.7: an opened checkpoint is bound by its leaf), so that a damaged blob is
+     * still told apart from a false one.
+     */
+    Optional<byte[]> getUnverified(Hash hash) throws IOException;
+
     boolean contains(Hash hash) throws IOException;
 
     /** Deletes a blob; returns whether it was there. */

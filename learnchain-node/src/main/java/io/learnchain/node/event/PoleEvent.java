@@ -26,7 +26,10 @@ public sealed interface PoleEvent {
 
     record CandidateSent(String node, Hash parent, Hash block, long claimedScore) implements PoleEvent {}
 
-    /** This node chose the round's block among {@code candidates}, evaluating {@code evaluations}. */
+    /**
+     * This node chose the round's block among {@code candidates}, evaluating {@code evaluations};
+     * {@code verifySeconds} is the CPU the decision took (the process's CPU clock, as for training).
+     */
     record RoundDecided(String node, Hash parent, Hash winner, int candidates, int evaluations, double verifySeconds)
             implements PoleEvent {}
 

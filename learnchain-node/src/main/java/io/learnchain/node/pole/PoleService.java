@@ -70,7 +70,8 @@ public final class PoleService implements AutoCloseable {
                 LOG.info("pole {}", PoleEventFields.of(e));
             }
         };
-        this.node = new PoleNode(name, chain, blobs, scheduler, peers, events, config.candidateWindowMillis());
+        this.node = new PoleNode(
+                name, chain, blobs, scheduler, peers, events, config.candidateWindowMillis(), CpuMeter.process());
         this.miner = key.map(k -> new MinerRole(
                 name,
                 k,
