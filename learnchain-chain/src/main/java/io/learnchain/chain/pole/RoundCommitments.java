@@ -1,6 +1,7 @@
 package io.learnchain.chain.pole;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The commitment log a node fills as messages arrive (PROTOCOL.md 3.3): {@link #record} each
@@ -104,11 +107,26 @@ public final class RoundCommitments {
      * {@link RevealShard#MAX_WITNESSED} (the earliest).
      */
     public List<WitnessedCommitment> witnessed(Hash previous, long taskId) {
-        return byParent.getOrDefault(previous, List.of()).stream()
+        return witnessed(previous, taskId, miner -> true);
+    }
+
+    /**
+     * As {@link #witnessed(Hash, long)}, but when more commitments arrived than a reveal lists, those
+     * of {@code preferred} miners come first (each group in arrival order): a requester's defence
+     * against a flood of commitments under fresh keys (PROTOCOL.md 7).
+     */
+    public List<WitnessedCommitment> witnessed(Hash previous, long taskId, Predicate<PublicKey> preferred) {
+        List<Commitment> all = byParent.getOrDefault(previous, List.of()).stream()
                 .filter(c -> c.taskId() == taskId)
-                .limit(RevealShard.MAX_WITNESSED)
-                .map(c -> new WitnessedCommitment(c.id(), c.modelHash()))
                 .toList();
+        Stream<Commitment> chosen = all.size() <= RevealShard.MAX_WITNESSED
+                ? all.stream()
+                : Stream.concat(
+                                all.stream().filter(c -> preferred.test(c.miner())),
+                                all.stream().filter(c -> !preferred.test(c.miner())))
+                        .limit(RevealShard.MAX_WITNESSED)
+                        .sorted(java.util.Comparator.comparingInt(all::indexOf));
+        return chosen.map(c -> new WitnessedCommitment(c.id(), c.modelHash())).toList();
     }
 
     /** How this node saw {@code commitment}: before or after its round's reveal, or never. */

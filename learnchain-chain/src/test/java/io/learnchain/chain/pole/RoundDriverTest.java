@@ -123,4 +123,35 @@ class RoundDriverTest {
         log.record(ca, PoleFixture.proof(a.block()).commitmentSignature());
         assertThat(log.sighting(ca)).isInstanceOf(RoundCommitments.Sighting.BeforeReveal.class);
     }
+
+    @Test
+    void aFloodOfCommitmentsUnderFreshKeysCannotPushAPreferredMinerOffTheList() {
+        ChainTip t1 = f.withTask();
+        PoleFixture.Honest a = f.honest(t1, PoleFixture.MINER, 1, 20, 1);
+        Commitment honest = Commitment.of(f.rules.chainId(), a.block());
+        RoundCommitments log = new RoundCommitments();
+        int flood = io.learnchain.chain.tx.RevealShard.MAX_WITNESSED + 44;
+        for (int i = 0; i < flood; i++) { // sent before the honest miner finished training
+            var sybil = io.learnchain.base.crypto.KeyPair.fromSeed(
+                    Hash.sha256(new byte[] {9, (byte) i, (byte) (i >> 8)}).toArray());
+            Commitment c = new Commitment(
+                    honest.chainId(),
+                    honest.height(),
+                    honest.previous(),
+                    honest.taskId(),
+                    sybil.publicKey(),
+                    Hash.sha256(new byte[] {(byte) i, (byte) (i >> 8)}),
+                    honest.recordHash(),
+                    honest.bodyRoot());
+            assertThat(log.record(c, c.sign(sybil))).isTrue();
+        }
+        log.record(honest, PoleFixture.proof(a.block()).commitmentSignature());
+        var first = log.witnessed(t1.hash(), 1);
+        assertThat(first).hasSize(io.learnchain.chain.tx.RevealShard.MAX_WITNESSED);
+        assertThat(first).noneMatch(w -> w.id().equals(honest.id())); // first come: the flood fills it
+        var preferred = log.witnessed(
+                t1.hash(), 1, k -> k.equals(PoleFixture.key(PoleFixture.MINER).publicKey()));
+        assertThat(preferred).hasSize(io.learnchain.chain.tx.RevealShard.MAX_WITNESSED);
+        assertThat(preferred.getLast().id()).isEqualTo(honest.id()); // listed, in its arrival place
+    }
 }

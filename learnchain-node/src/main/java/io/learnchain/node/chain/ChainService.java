@@ -249,10 +249,13 @@ public final class ChainService {
 
     /**
      * The commitments for {@code taskId} on {@code previous} recorded here before that round's
-     * reveal, in arrival order: what this node's requester lists when it reveals.
+     * reveal, in arrival order: what this node's requester lists when it reveals. When more arrived
+     * than a reveal lists, those of miners with a balance at the tip come first (a flood under fresh,
+     * unfunded keys cannot push them off the list).
      */
     public synchronized List<WitnessedCommitment> witnessedCommitments(Hash previous, long taskId) {
-        return commitments.witnessed(previous, taskId);
+        return commitments.witnessed(
+                previous, taskId, miner -> !account(Address.of(miner)).balance().isZero());
     }
 
     /** The blobs this node validates pole blocks with. */

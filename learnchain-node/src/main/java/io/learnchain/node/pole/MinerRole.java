@@ -338,7 +338,19 @@ public final class MinerRole {
             return;
         }
         long cpuStart = cpu.nanos();
-        t.run.advance(Math.min(trainChunkSteps, Math.max(1, t.stopAt - t.run.step())));
+        try {
+            t.run.advance(Math.min(trainChunkSteps, Math.max(1, t.stopAt - t.run.step())));
+        } catch (IllegalArgumentException e) { // the parameters stopped being finite
+            status = status.with(MinerStatus.Phase.BELOW_MINIMUM);
+            LOG.warn(
+                    "{}: training diverged at step {} of round {} ({}); no commitment this round: lower the learning"
+                            + " rate (--learning-rate)",
+                    name,
+                    t.run.step(),
+                    t.round.previous().shortHex(),
+                    e.getMessage());
+            return;
+        }
         t.cpuSeconds += (cpu.nanos() - cpuStart) / 1e9;
         status = new MinerStatus(
                 MinerStatus.Phase.TRAINING,
