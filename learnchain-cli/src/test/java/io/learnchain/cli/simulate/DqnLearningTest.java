@@ -2,28 +2,45 @@ package io.learnchain.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.chain.genesis.ForkOption;
+import io.learnchain.learn.compute.ComputePool;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short learning check of issue 7: on a two-node CartPole chain the chain's episode returns
- * rise clearly above a random policy's (about 22 steps, CartPoleTest). With two proposers per
- * block most of the early gain comes from fork choice picking the better of two actions by shaped
- * reward (docs/dqn.md); the learners are still exploring (epsilon > 0.6) at this height.
+ * The short learning check (issue 17): on a two-node CartPole chain of 1,500 blocks, the chain's
+ * last 5 episodes with learning miners against the same chain (node count, seed, fork choice) with
+ * random proposers, the genesis fixing epsilon at 1 (`--random-policy`), over 5 seeds. Fork choice
+ * alone lifts random proposers well above a single random policy (73.6-143.2 against about 22
+ * steps), so the control, not 22, is the bar: learning must beat it in every seed and by 30 steps on
+ * average. With learning switched off (epsilon 1 in both) the two runs are the same chain and the
+ * test fails.
  */
 class DqnLearningTest {
-    static final double RANDOM_POLICY_RETURN = 22;
+    static final int SEEDS = 5;
+    static final int LAST = 5;
+
+    private static DqnSimOutcome run(long seed, boolean randomPolicy) {
+        DqnSimConfig config =
+                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 2, 1_500, seed, 10, 20, 1, randomPolicy);
+        try (ComputePool pool = new ComputePool(1)) {
+            return new DqnSimulation(config).run(pool);
+        }
+    }
 
     @Test
-    void chainReturnRisesClearlyAboveRandomPolicy() {
-        DqnSimOutcome o = DqnSimulationTest.run("cartpole", 2, 1_500, 1, 1);
-        double first = o.episodes().subList(0, 5).stream()
-                .mapToDouble(EpisodeTally.Episode::episodeReturn)
-                .average()
-                .orElseThrow();
-        double last = o.lastAverage(5);
-        System.out.printf(
-                "2 nodes, 1500 blocks: first 5 episodes %.1f, last 5 %.1f, %d episodes, greedy %s%n",
-                first, last, o.episodes().size(), o.greedyReturns());
-        assertThat(last).isGreaterThan(3 * RANDOM_POLICY_RETURN);
+    void learningMinersBeatRandomProposersOnTheSameChainInEverySeed() {
+        double learnedSum = 0;
+        double controlSum = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            double learned = run(seed, false).lastAverage(LAST);
+            double control = run(seed, true).lastAverage(LAST);
+            System.out.printf(
+                    "seed %d: last %d episodes, learning %.1f, random proposers %.1f%n", seed, LAST, learned, control);
+            assertThat(learned).as("seed %d", seed).isGreaterThan(control);
+            learnedSum += learned;
+            controlSum += control;
+        }
+        // measured: 158.9 against 106.7 (seed by seed +51, +12, +57, +58, +83)
+        assertThat(learnedSum / SEEDS).isGreaterThan(controlSum / SEEDS + 30);
     }
 }
