@@ -49,6 +49,8 @@ import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.data.DatasetLoader;
 import io.learnchain.node.data.TrainTestData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -191,8 +193,8 @@ public final class VerificationCost {
         private Hash put(byte[] bytes) {
             try {
                 return store.put(bytes);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -7,6 +7,7 @@ import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.WitnessedCommitment;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -125,7 +126,7 @@ public final class RoundCommitments {
                                 all.stream().filter(c -> preferred.test(c.miner())),
                                 all.stream().filter(c -> !preferred.test(c.miner())))
                         .limit(RevealShard.MAX_WITNESSED)
-                        .sorted(java.util.Comparator.comparingInt(all::indexOf));
+                        .sorted(Comparator.comparingInt(all::indexOf));
         return chosen.map(c -> new WitnessedCommitment(c.id(), c.modelHash())).toList();
     }
 

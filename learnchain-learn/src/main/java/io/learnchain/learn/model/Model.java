@@ -4,6 +4,7 @@ import io.learnchain.base.Hash;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -88,7 +89,7 @@ public final class Model {
      */
     public static Hash hashOf(ModelSpec spec, float[] parameters) {
         byte[] text = spec.text().getBytes(StandardCharsets.UTF_8);
-        java.security.MessageDigest md = Hash.newDigest();
+        MessageDigest md = Hash.newDigest();
         md.update(ByteBuffer.allocate(4)
                 .order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(text.length)
