@@ -10,7 +10,6 @@ import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
-import io.learnchain.chain.tx.WitnessedCommitment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,14 +50,8 @@ public final class CandidateSelection {
                 || !(s.body().payload() instanceof RevealShard reveal)) {
             return Long.MAX_VALUE;
         }
-        Hash id = Commitment.of(chainId, block).id();
-        List<WitnessedCommitment> list = reveal.witnessed();
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return Long.MAX_VALUE;
+        int at = reveal.indexOf(Commitment.of(chainId, block).id());
+        return at < 0 ? Long.MAX_VALUE : at;
     }
 
     /** A candidate block, where its commitment is listed (smaller is earlier, {@link #listedOrder}), and who sent it. */

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * verified commitment, {@link #reveal} when the round's shard is revealed on a parent, and
  * {@link #pruneBelow} the rounds far behind the tip so memory stays bounded. A requester signs
  * its reveal over {@link #witnessed}, the commitments of the round it received before revealing;
- * that list, not this log, is what the consensus rules read. A node uses {@link #sighting} only to
- * order the candidates it evaluates. Not thread-safe (the node confines it to its consensus thread).
+ * that list, not this log, is what the consensus rules read ({@link #sighting} is for diagnostics
+ * and tests). Not thread-safe (the node confines it to its consensus thread).
  */
 public final class RoundCommitments {
     /** Reveals remembered at most (a reveal is only kept for a requester-signed round, a few per block). */
@@ -40,7 +40,7 @@ public final class RoundCommitments {
     /** Round height (the height of the block a commitment is for) to the parents committed on at it. */
     private final TreeMap<Long, Set<Hash>> parentsByHeight = new TreeMap<>();
 
-    /** Per parent, the commitments recorded before its reveal, in arrival order. */
+    /** Per parent, the commitments recorded (before or after its reveal: see {@link #byId}), in arrival order. */
     private final Map<Hash, List<Commitment>> byParent = new HashMap<>();
 
     private long arrivals;
@@ -60,13 +60,12 @@ public final class RoundCommitments {
         parentsByHeight
                 .computeIfAbsent(c.height().value(), k -> new HashSet<>())
                 .add(c.previous());
-        if (revealed.getOrDefault(c.previous(), false)) {
-            byId.put(id, new Sighting.AfterReveal());
-            byParent.computeIfAbsent(c.previous(), k -> new ArrayList<>());
-            return true;
-        }
         byParent.computeIfAbsent(c.previous(), k -> new ArrayList<>()).add(c);
-        byId.put(id, new Sighting.BeforeReveal(arrivals++));
+        byId.put(
+                id,
+                revealed.getOrDefault(c.previous(), false)
+                        ? new Sighting.AfterReveal()
+                        : new Sighting.BeforeReveal(arrivals++));
         return true;
     }
 
@@ -77,8 +76,7 @@ public final class RoundCommitments {
 
     /**
      * Forgets every round for a block below {@code height}: its commitments, first committers and
-     * reveal. Returns the number of commitments forgotten (those received after a reveal are not
-     * counted: only their sighting was kept).
+     * reveal. Returns the number of commitments forgotten.
      */
     public int pruneBelow(long height) {
         int dropped = 0;
@@ -118,7 +116,7 @@ public final class RoundCommitments {
      */
     public List<WitnessedCommitment> witnessed(Hash previous, long taskId, Predicate<PublicKey> preferred) {
         List<Commitment> all = byParent.getOrDefault(previous, List.of()).stream()
-                .filter(c -> c.taskId() == taskId)
+                .filter(c -> c.taskId() == taskId && byId.get(c.id()) instanceof Sighting.BeforeReveal)
                 .toList();
         Stream<Commitment> chosen = all.size() <= RevealShard.MAX_WITNESSED
                 ? all.stream()

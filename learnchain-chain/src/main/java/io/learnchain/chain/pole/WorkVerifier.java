@@ -14,9 +14,7 @@ import io.learnchain.learn.train.Checkpoint;
 import io.learnchain.learn.train.TrainingRecord;
 import io.learnchain.learn.train.TrainingRun;
 import io.learnchain.learn.train.WorkSegments;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The work check every node runs on every pole block (PROTOCOL.md 3.7): checkpoint 0 is the
@@ -25,9 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * committed leaf bit for bit. Costs {@code WorkChallenge.count(K) / K} of the training run.
  */
 public final class WorkVerifier {
-    /** The hash of an all-zero optimizer state, by its float count (a handful of model sizes a run). */
-    private static final Map<Integer, Hash> ZERO_STATES = new ConcurrentHashMap<>();
-
     private WorkVerifier() {}
 
     /** An opened checkpoint bound to its committed leaf, or the verdict of why not. */
@@ -84,13 +79,6 @@ public final class WorkVerifier {
         }
     }
 
-    private static Hash zeroStateHash(int floats) {
-        if (ZERO_STATES.size() > 64) {
-            ZERO_STATES.clear();
-        }
-        return ZERO_STATES.computeIfAbsent(floats, n -> Checkpoint.stateHash(new float[n]));
-    }
-
     /**
      * The verdict against {@code p}'s work, or empty when it holds. {@code train} is the round's
      * relabelled training set, {@code challenge} the block's challenge seed, {@code startHash} the
@@ -114,8 +102,8 @@ public final class WorkVerifier {
                     "the record's batch of " + record.batchSize() + " is larger than the training set of "
                             + train.count()));
         }
-        Hash zeroState =
-                zeroStateHash(record.optimizer().stateSlots() * spec.layout().parameterCount());
+        Hash zeroState = Checkpoint.zeroStateHash(
+                (long) record.optimizer().stateSlots() * spec.layout().parameterCount());
         if (!work.checkpoints().getFirst().equals(Checkpoint.leaf(0, startHash, zeroState))) {
             return Optional.of(PoleVerifier.invalid(
                     InvalidReason.WORK_ENDS_MISMATCH,

@@ -52,9 +52,19 @@ public record RevealShard(
         return witnessed.stream().filter(w -> w.modelHash().equals(modelHash)).findFirst();
     }
 
+    /** Where the commitment {@code id} is listed (0 first), or -1 when it is not. */
+    public int indexOf(Hash id) {
+        for (int i = 0; i < witnessed.size(); i++) {
+            if (witnessed.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether the commitment {@code id} is listed. */
     public boolean lists(Hash id) {
-        return witnessed.stream().anyMatch(w -> w.id().equals(id));
+        return indexOf(id) >= 0;
     }
 
     @Override

@@ -95,23 +95,15 @@ public final class Model {
                 .putInt(text.length)
                 .array());
         md.update(text);
-        ByteBuffer buf =
-                ByteBuffer.allocate(4 * Math.min(parameters.length, 16_384)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < parameters.length; ) {
-            int end = Math.min(parameters.length, i + buf.capacity() / 4);
-            buf.clear();
-            buf.asFloatBuffer().put(parameters, i, end - i);
-            md.update(buf.array(), 0, 4 * (end - i));
-            i = end;
-        }
+        FloatDigest.update(md, parameters);
         return Hash.ofDigest(md);
     }
 
-    /** SHA-256 of the canonical bytes. */
+    /** SHA-256 of the canonical bytes (streamed: the bytes are not built). */
     public Hash hash() {
         Hash h = hash;
         if (h == null) {
-            h = Hash.sha256(canonicalBytes());
+            h = hashOf(spec, parameters);
             hash = h;
         }
         return h;

@@ -3,6 +3,7 @@ package io.learnchain.learn.train;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.learn.model.FloatDigest;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import java.nio.ByteBuffer;
@@ -82,17 +83,17 @@ public final class Checkpoint {
         return h;
     }
 
-    /** SHA-256 of the state's little-endian float bits, streamed through a small buffer. */
+    /** SHA-256 of the state's little-endian float bits, streamed (no copy of the state). */
     public static Hash stateHash(float[] state) {
         MessageDigest md = Hash.newDigest();
-        ByteBuffer buf = ByteBuffer.allocate(4 * Math.min(state.length, 16_384)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < state.length; ) {
-            buf.clear();
-            int end = Math.min(state.length, i + buf.capacity() / 4);
-            buf.asFloatBuffer().put(state, i, end - i);
-            md.update(buf.array(), 0, 4 * (end - i));
-            i = end;
-        }
+        FloatDigest.update(md, state);
+        return Hash.ofDigest(md);
+    }
+
+    /** {@link #stateHash} of {@code floats} zeros (a record's starting optimizer state), without allocating them. */
+    public static Hash zeroStateHash(long floats) {
+        MessageDigest md = Hash.newDigest();
+        FloatDigest.updateZeros(md, floats);
         return Hash.ofDigest(md);
     }
 

@@ -65,10 +65,6 @@ public final class TrainingRun {
     }
 
     private static TrainingRun resumeUnchecked(ComputePool pool, TrainingJob job, Checkpoint from) {
-        if (from.step() > job.record().steps()) {
-            throw new IllegalArgumentException("checkpoint at step " + from.step() + " is past the record's "
-                    + job.record().steps() + " steps");
-        }
         return new TrainingRun(
                 pool, job, FrozenParameters.none(job.spec().layout().parameterCount()), from);
     }
@@ -80,23 +76,17 @@ public final class TrainingRun {
         TrainingRecord rec = job.record();
         int bs = rec.batchSize();
         this.net = new Network(job.spec(), bs);
-        net.load(
-                from != null
-                        ? from.model()
-                        : switch (rec.start()) {
-                            case TrainingStart.FromSeed s -> Initializer.initialize(job.spec(), s.seed());
-                            case TrainingStart.FromParent p -> job.parent();
-                        });
         this.x = new float[bs * net.inputSize()];
         this.y = new int[bs];
         this.state = new float[rec.optimizer().stateSlots() * net.parameters().length];
         if (from != null) {
-            if (from.stateSize() != state.length) {
-                throw new IllegalArgumentException("checkpoint holds " + from.stateSize()
-                        + " optimizer floats, the record's optimizer keeps " + state.length);
-            }
-            from.copyState(state);
-            this.step = from.step();
+            restartFrom(from);
+        } else {
+            net.load(
+                    switch (rec.start()) {
+                        case TrainingStart.FromSeed s -> Initializer.initialize(job.spec(), s.seed());
+                        case TrainingStart.FromParent p -> job.parent();
+                    });
         }
         if (frozen.count() != net.parameters().length) {
             throw new IllegalArgumentException("the frozen mask covers " + frozen.count()
@@ -193,7 +183,8 @@ public final class TrainingRun {
                 p[i] = 0f;
             }
             if (!Float.isFinite(p[i])) { // a model must be finite: the same refusal as checkpoint()
-                return checkpoint().leaf();
+                throw new IllegalArgumentException(
+                        "parameter " + i + " is " + p[i] + ": training diverged at step " + step);
             }
         }
         return Checkpoint.leaf(step, Model.hashOf(job.spec(), p), Checkpoint.stateHash(state));

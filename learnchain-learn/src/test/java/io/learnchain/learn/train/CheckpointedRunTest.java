@@ -3,6 +3,7 @@ package io.learnchain.learn.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
@@ -69,6 +70,10 @@ class CheckpointedRunTest {
         // the streamed hashes are the model's and the state's
         assertThat(Model.hashOf(SPEC, cps.getLast().model().parameters()))
                 .isEqualTo(cps.getLast().model().hash());
+        assertThat(Model.hashOf(SPEC, cps.getLast().model().parameters()))
+                .isEqualTo(Hash.sha256(cps.getLast().model().canonicalBytes()));
+        assertThat(Checkpoint.zeroStateHash(1000)).isEqualTo(Checkpoint.stateHash(new float[1000]));
+        assertThat(Checkpoint.zeroStateHash(40_000)).isEqualTo(Checkpoint.stateHash(new float[40_000]));
         assertThat(Checkpoint.decode(cps.get(7).bytes(), SPEC, Optimizer.Adam.of(0.01f))
                         .stateHash())
                 .isEqualTo(cps.get(7).stateHash());

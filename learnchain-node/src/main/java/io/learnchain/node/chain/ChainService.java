@@ -172,7 +172,7 @@ public final class ChainService {
 
     /** Validates {@code block} and connects it, stores it on a side branch, or says why not. */
     public synchronized ImportResult importBlock(Block block) {
-        return importWith(block, context(), VerifyLevel.SEGMENTS);
+        return importSynced(block, VerifyLevel.SEGMENTS);
     }
 
     /**
@@ -186,11 +186,12 @@ public final class ChainService {
      * 3.8). Blocks of a branch being switched to get the default checks.
      */
     public synchronized ImportResult importSynced(Block block, VerifyLevel level) {
-        return importWith(block, context(), level);
+        return importWith(block, level);
     }
 
-    private ImportResult importWith(Block block, ValidationContext ctx, VerifyLevel level) {
+    private ImportResult importWith(Block block, VerifyLevel level) {
         Hash hash = block.hash();
+        ValidationContext ctx = context();
         try {
             return metrics.blockConnectTime.recordCallable(() -> importUnlocked(block, hash, ctx, level));
         } catch (StorageException e) {

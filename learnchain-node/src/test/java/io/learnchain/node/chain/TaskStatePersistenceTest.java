@@ -16,6 +16,7 @@ import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.SignatureVerifier;
+import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.TaskStatus;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -75,11 +76,21 @@ class TaskStatePersistenceTest {
                 .orElseThrow();
     }
 
+    /** A node whose chain is in RocksDB at {@code path}. */
+    private static TestNode onDisk(Path path) {
+        return new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()));
+    }
+
+    /** Task 1 at the node's tip. */
+    private static TaskState taskOne(TestNode node) {
+        return node.chain.head().tip().state().tasks().get(1).orElseThrow();
+    }
+
     @Test
     void keepsPostedAndForfeitedTaskAcrossReopen() {
         Path path = dir.resolve("chain");
         Hash stateRoot;
-        try (TestNode node = new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()))) {
+        try (TestNode node = onDisk(path)) {
             node.mineAndConnect(KEYS.get(2), List.of(postTask(0)));
             assertThat(node.chain.importBlock(forfeit(node))).isInstanceOf(ImportResult.Connected.class);
             stateRoot = node.chain.head().tip().state().root();
@@ -88,21 +99,13 @@ class TaskStatePersistenceTest {
                 assertThat(t.status()).isEqualTo(TaskStatus.OPEN);
             });
         }
-        try (TestNode reopened = new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()))) {
+        try (TestNode reopened = onDisk(path)) {
             assertThat(reopened.chain.head().height()).isEqualTo(Height.of(2));
             assertThat(reopened.chain.head().tip().state().root()).isEqualTo(stateRoot);
             assertThat(reopened.chain.head().tip().state().tasks().nextId()).isEqualTo(2);
             assertThat(reopened.chain.verifyFromGenesis().ok()).isTrue();
             assertThat(reopened.chain.importBlock(forfeit(reopened))).isInstanceOf(ImportResult.Connected.class);
-            assertThat(reopened.chain
-                            .head()
-                            .tip()
-                            .state()
-                            .tasks()
-                            .get(1)
-                            .orElseThrow()
-                            .status())
-                    .isEqualTo(TaskStatus.CLOSED_FORFEITED);
+            assertThat(taskOne(reopened).status()).isEqualTo(TaskStatus.CLOSED_FORFEITED);
         }
     }
 
@@ -111,22 +114,14 @@ class TaskStatePersistenceTest {
         // the requester is in no transaction of the closing block: its refund must still be written
         Path path = dir.resolve("closed");
         Hash stateRoot;
-        try (TestNode node = new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()))) {
+        try (TestNode node = onDisk(path)) {
             node.mineAndConnect(KEYS.get(2), List.of(postTask(0)));
             assertThat(node.chain.importBlock(forfeit(node))).isInstanceOf(ImportResult.Connected.class);
             assertThat(node.chain.importBlock(forfeit(node))).isInstanceOf(ImportResult.Connected.class);
-            assertThat(node.chain
-                            .head()
-                            .tip()
-                            .state()
-                            .tasks()
-                            .get(1)
-                            .orElseThrow()
-                            .status())
-                    .isEqualTo(TaskStatus.CLOSED_FORFEITED);
+            assertThat(taskOne(node).status()).isEqualTo(TaskStatus.CLOSED_FORFEITED);
             stateRoot = node.chain.head().tip().state().root();
         }
-        try (TestNode reopened = new TestNode(RocksDbChainStore.open(path, TestNode.GENESIS.chainId()))) {
+        try (TestNode reopened = onDisk(path)) {
             assertThat(reopened.chain.head().tip().state().root()).isEqualTo(stateRoot);
             assertThat(reopened.chain.verifyFromGenesis().ok()).isTrue();
         }
