@@ -49,12 +49,12 @@ public final class DevChain {
                 DevAccounts.DEFAULT_COUNT,
                 environment,
                 ForkOption.LAST_REWARD,
-                Amount.ofCoins(DQN_REWARD_MAX_COINS),
+                Amount.ofCoins(DQN_AWARD_PER_UNIT_COINS),
                 Genesis.devnet().timestamp());
     }
 
     /** The dqn dev chain's R_max in coins. */
-    public static final long DQN_REWARD_MAX_COINS = 10;
+    public static final long DQN_AWARD_PER_UNIT_COINS = 10;
 
     /** The default environment of a dqn dev chain. */
     public static final String DQN_DEFAULT_ENVIRONMENT = "cartpole";

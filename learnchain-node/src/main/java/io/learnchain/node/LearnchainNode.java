@@ -167,16 +167,7 @@ public final class LearnchainNode implements AutoCloseable {
             switch (config.genesis().engine()) {
                 // Every node of a dqn chain proposes in the same slots: the genesis's target block time.
                 case Engine.Dqn d ->
-                    dqn = Optional.of(push(
-                            opened,
-                            DqnService.start(
-                                    "node",
-                                    chain,
-                                    events,
-                                    clock,
-                                    pool,
-                                    config.minerKey(),
-                                    config.genesis().targetBlockSeconds() * 1000)));
+                    dqn = Optional.of(push(opened, DqnService.start("node", chain, events, clock, config.minerKey())));
                 case Engine.Pole p ->
                     pole = Optional.of(push(
                             opened,

@@ -63,6 +63,10 @@ public record BlockHeader(
         return new BlockHeader(version, height, previous, timestamp, miner, txRoot, stateRoot, newProof, signature);
     }
 
+    public BlockHeader withTimestamp(long newTimestamp) {
+        return new BlockHeader(version, height, previous, newTimestamp, miner, txRoot, stateRoot, proof, signature);
+    }
+
     /** This header signed by {@code keys}, which must be the header's miner key. */
     public BlockHeader signedBy(KeyPair keys) {
         if (!keys.publicKey().equals(miner)) {

@@ -70,6 +70,10 @@ public record DqnProof(
         return new DqnProof(action, reward, unshapedReward, terminal, done, newNext, forkScore, record);
     }
 
+    public DqnProof withRecord(DqnTrainingRecord newRecord) {
+        return new DqnProof(action, reward, unshapedReward, terminal, done, next, forkScore, newRecord);
+    }
+
     public DqnProof withForkScore(long newScore) {
         return new DqnProof(action, reward, unshapedReward, terminal, done, next, newScore, record);
     }

@@ -29,7 +29,9 @@ import java.util.List;
  * Builds a miner's dqn block on a parent: steps the genesis environment from S_t with the chosen
  * action (the same step every node will check), scores it by the genesis fork-choice option,
  * takes the candidate transactions that apply (D_{t+1}; never task transactions), pays the coinbase subsidy + fees +
- * R_max, fills the roots and signs.
+ * the award of its reward, stamps it no earlier than one slot after the parent, fills the roots and
+ * signs. The action and record must be the proposer's public learner's ({@link PublicLearner}), or
+ * every node refuses the block.
  */
 public final class DqnBlockBuilder {
     private static final int RESERVED_BYTES = 2048;
@@ -38,7 +40,7 @@ public final class DqnBlockBuilder {
 
     /** The step the child of {@code parent} makes with {@code action} under {@code rules}. */
     public static StepResult step(ChainTip parent, ChainRules rules, int action) {
-        return DqnRules.step(parent, params(rules).env(), action);
+        return DqnRules.step(parent, rules.chainId(), params(rules).env(), action);
     }
 
     public static Block build(
@@ -51,7 +53,7 @@ public final class DqnBlockBuilder {
             long timestamp,
             SignatureVerifier verifier) {
         DqnParameters params = params(rules);
-        StepResult step = DqnRules.step(parent, params.env(), action);
+        StepResult step = DqnRules.step(parent, rules.chainId(), params.env(), action);
         DqnProof proof =
                 DqnProof.of(action, step, DqnRules.forkScore(parent, params.forkOption(), step.reward()), record);
         var height = parent.height().next();
@@ -79,20 +81,25 @@ public final class DqnBlockBuilder {
         }
         Address recipient = Address.of(miner.publicKey());
         Coinbase coinbase =
-                new Coinbase(height, recipient, rules.blockSubsidy().add(fees).add(params.rewardMax()));
+                new Coinbase(height, recipient, rules.blockSubsidy().add(fees).add(DqnRules.award(proof, params)));
         txs.set(0, coinbase);
         delta.put(recipient, delta.account(recipient).credit(coinbase.amount()));
         BlockHeader header = new BlockHeader(
                 BlockHeader.CURRENT_VERSION,
                 height,
                 parent.hash(),
-                Math.max(timestamp, parent.timestamp()),
+                Math.max(timestamp, earliestTimestamp(parent, rules)),
                 miner.publicKey(),
                 Block.txRoot(txs),
                 delta.commit().root(),
                 proof,
                 Signature.NONE);
         return new Block(verifier.signOwn(header, miner), txs);
+    }
+
+    /** The earliest timestamp a child of {@code parent} may carry: one slot after it (the slot rule). */
+    public static long earliestTimestamp(ChainTip parent, ChainRules rules) {
+        return parent.timestamp() + rules.targetBlockSeconds();
     }
 
     private static DqnParameters params(ChainRules rules) {

@@ -1,13 +1,16 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
+import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.PostTask;
@@ -26,9 +29,10 @@ import java.util.Optional;
  * node applies them to every dqn block, so a stored state, action or reward that does not follow
  * from the parent makes the block invalid, and with it every block built on it.
  *
- * <p>Randomness comes from the parent hash h: {@code seed = h.firstLongLE()}; an episode's start
- * state is {@code reset(derive(seed, 1).nextLong())} (after genesis and after a block whose step
- * was {@code done}); the step itself draws from {@code derive(seed, 2)}.
+ * <p>Randomness comes from the chain id and the height of the block, never from a block's content
+ * (which its miner could grind): {@code e = derive(chainId.firstLongLE() ^ STREAM, height).nextLong()};
+ * an episode's start state is {@code reset(derive(e, 1).nextLong())} (after genesis and after a
+ * block whose step was {@code done}); the step itself draws from {@code derive(e, 2)}.
  *
  * <p>Fork score: fork choice compares chains by height, then the tip block's score, then the summed
  * score, then the lower tip hash. A block's score is {@code reward - FLOOR} under option a, and
@@ -41,17 +45,25 @@ public final class DqnRules {
     public static final long REWARD_FLOOR = -1000 * StepResult.SCALE;
     /** The highest reward a dqn block may carry. */
     public static final long REWARD_CEILING = 1000 * StepResult.SCALE;
+    /** Mixed into the height to seed the environment's draws. */
+    private static final long ENVIRONMENT_STREAM = 0x64716e2d656e7600L;
 
     private DqnRules() {}
 
-    /** S_t: the state a child of {@code parent} acts in. */
-    public static EnvState startState(ChainTip parent, Environment env) {
-        return startState(parent.hash(), parent.dqn(), env);
+    /** S_t: the state a child of {@code parent} on the chain {@code chainId} acts in. */
+    public static EnvState startState(ChainTip parent, Hash chainId, Environment env) {
+        return startState(chainId, parent.height().value() + 1, parent.dqn(), env);
     }
 
-    /** S_t from the parent's hash and its dqn proof (empty for the genesis). */
-    public static EnvState startState(Hash parentHash, Optional<DqnProof> parentProof, Environment env) {
-        return parentProof.filter(p -> !p.done()).map(DqnProof::next).orElseGet(() -> env.reset(resetSeed(parentHash)));
+    /**
+     * S_t for the block at {@code height}, from its parent's dqn proof (empty for the genesis): the
+     * parent's next state, or a fresh episode's start after the genesis and after a done step.
+     */
+    public static EnvState startState(Hash chainId, long height, Optional<DqnProof> parentProof, Environment env) {
+        return parentProof
+                .filter(p -> !p.done())
+                .map(DqnProof::next)
+                .orElseGet(() -> env.reset(resetSeed(chainId, height)));
     }
 
     /** Whether the child of {@code parent} starts a new episode. */
@@ -59,17 +71,31 @@ public final class DqnRules {
         return parent.dqn().map(DqnProof::done).orElse(true);
     }
 
-    public static long resetSeed(Hash parent) {
-        return SplitMix64.derive(parent.firstLongLE(), 1).nextLong();
+    /**
+     * The start-state seed of an episode that begins at {@code height}. Drawn from the chain id and
+     * the height alone: no block's content (which its miner could vary) moves the environment's
+     * randomness.
+     */
+    public static long resetSeed(Hash chainId, long height) {
+        return SplitMix64.derive(environmentSeed(chainId, height), 1).nextLong();
     }
 
-    public static SplitMix64 stepRandomness(Hash parent) {
-        return SplitMix64.derive(parent.firstLongLE(), 2);
+    /** The step randomness of the block at {@code height} (slips, demand). */
+    public static SplitMix64 stepRandomness(Hash chainId, long height) {
+        return SplitMix64.derive(environmentSeed(chainId, height), 2);
+    }
+
+    private static long environmentSeed(Hash chainId, long height) {
+        return SplitMix64.derive(chainId.firstLongLE() ^ ENVIRONMENT_STREAM, height)
+                .nextLong();
     }
 
     /** What taking {@code action} in the child of {@code parent} gives (the action must be in range). */
-    public static StepResult step(ChainTip parent, Environment env, int action) {
-        return env.step(startState(parent, env), action, stepRandomness(parent.hash()));
+    public static StepResult step(ChainTip parent, Hash chainId, Environment env, int action) {
+        return env.step(
+                startState(parent, chainId, env),
+                action,
+                stepRandomness(chainId, parent.height().value() + 1));
     }
 
     /** The fork-choice score of a child of {@code parent} with {@code reward}. */
@@ -103,22 +129,104 @@ public final class DqnRules {
         return Optional.empty();
     }
 
+    /**
+     * The slot rule: a dqn block is stamped at least one slot ({@code slotSeconds}, the genesis's
+     * block time) after its parent, so a branch that forks at time T holds at most
+     * {@code (now - T) / slot} blocks, whatever its miner spends; with no future tolerance for dqn
+     * blocks (see {@link #MAX_FUTURE_SECONDS}) no branch can outgrow one whose miners filled every slot.
+     */
+    public static Optional<Verdict> checkSlot(ChainTip parent, long timestamp, long slotSeconds) {
+        long earliest = Math.addExact(parent.timestamp(), slotSeconds);
+        if (timestamp < earliest) {
+            return Optional.of(Verdict.invalid(
+                    InvalidReason.DQN_EARLY_SLOT,
+                    "timestamp " + timestamp + " is less than one slot (" + slotSeconds + " s) after the parent's "
+                            + parent.timestamp() + "; the earliest is " + earliest));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How far ahead of local time a dqn block may be stamped: none. A block of the current slot is
+     * stamped at the slot's start, so an honest block is never ahead; a node holds a block from the
+     * near future until its time comes.
+     */
+    public static final long MAX_FUTURE_SECONDS = 0;
+
+    /**
+     * The policy rule (PROTOCOL.md 4.2): the block's training record is the one its proposer's
+     * {@link PublicLearner} did at the parent, and its action is that learner's epsilon-greedy choice
+     * in S_t. Neither depends on anything the proposer can choose, so an action found by search, or a
+     * record of training not done, makes the block invalid.
+     */
+    public static Optional<Verdict> checkPolicy(
+            ChainTip parent, BlockHeader header, DqnProof proof, DqnLearners learners) {
+        Optional<DqnLearners.Work> work = learners.work(parent.hash(), header.miner());
+        if (work.isEmpty()) {
+            return Optional.of(new Verdict.Undecided(
+                    UndecidedReason.MISSING_DATA,
+                    "the proposer's learner cannot be rebuilt here: a block of the branch below "
+                            + parent.hash().shortHex() + " is missing"));
+        }
+        DqnLearners.Work expected = work.get();
+        if (!expected.record().equals(proof.record())) {
+            return Optional.of(Verdict.invalid(
+                    InvalidReason.DQN_WRONG_TRAINING,
+                    "the training record is not the proposer's learner's: replayed from the chain it goes from Q "
+                            + expected.record().weightsBefore().shortHex() + " to "
+                            + expected.record().weightsAfter().shortHex() + " with "
+                            + expected.record().batchSeeds().size() + " gradient step(s), the block says "
+                            + proof.record().weightsBefore().shortHex() + " to "
+                            + proof.record().weightsAfter().shortHex() + " with "
+                            + proof.record().batchSeeds().size()));
+        }
+        if (expected.action() != proof.action()) {
+            return Optional.of(Verdict.invalid(
+                    InvalidReason.DQN_NOT_POLICY,
+                    "action " + proof.action() + " is not the epsilon-greedy choice " + expected.action()
+                            + " of the proposer's Q-network "
+                            + expected.weights().shortHex() + " in state "
+                            + startStateHashHint(parent)));
+        }
+        return Optional.empty();
+    }
+
+    private static String startStateHashHint(ChainTip parent) {
+        return parent.dqn()
+                .filter(p -> !p.done())
+                .map(p -> p.next().hash().shortHex())
+                .orElse("(episode start)");
+    }
+
+    /**
+     * The award of a dqn block (paper 000: the winner, the proposal of the maximum reward, receives
+     * R_max, "called the token"): the genesis's coins per reward unit times the block's shaped
+     * reward, none for a negative reward, rounded down to base units.
+     */
+    public static Amount award(DqnProof proof, DqnParameters params) {
+        if (proof.reward() <= 0) {
+            return Amount.ZERO;
+        }
+        return Amount.ofUnits(Math.multiplyExact(params.awardPerUnit().units(), proof.reward()) / StepResult.SCALE);
+    }
+
     /** Checks a dqn block's proof against its parent: the first rule it breaks, or empty when it follows them. */
-    public static Optional<Verdict> check(ChainTip parent, DqnProof proof, DqnParameters params) {
+    public static Optional<Verdict> check(ChainTip parent, DqnProof proof, DqnParameters params, Hash chainId) {
         Environment env = params.env();
         if (proof.action() >= env.actionCount()) {
             return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_INVALID_ACTION,
                     "action " + proof.action() + ", but " + env.name() + " has actions 0.." + (env.actionCount() - 1)));
         }
-        EnvState start = startState(parent, env);
+        EnvState start = startState(parent, chainId, env);
         if (proof.next().size() != env.observationSize()) {
             return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_STATE,
                     "the next state holds " + proof.next().size() + " values, " + env.name() + " states hold "
                             + env.observationSize()));
         }
-        StepResult expected = env.step(start, proof.action(), stepRandomness(parent.hash()));
+        StepResult expected = env.step(
+                start, proof.action(), stepRandomness(chainId, parent.height().value() + 1));
         if (!expected.next().equals(proof.next())) {
             return Optional.of(Verdict.invalid(
                     InvalidReason.DQN_WRONG_STATE,

@@ -54,6 +54,22 @@ public final class ForkChoice {
      * ancestor at {@code forkPoint}.
      */
     public static Decision choose(ChainSummary current, ChainSummary candidate, Height forkPoint, int maxReorgDepth) {
+        return choose(current, candidate, forkPoint, maxReorgDepth, false);
+    }
+
+    /**
+     * As above; with {@code tiesOnlyAmongSiblings} (a dqn chain, PROTOCOL.md 4.3) a candidate of the
+     * same height wins on its score only against a sibling of the current tip (a reorganisation of
+     * one block): a deeper switch needs a strictly longer branch. Otherwise a miner could rewrite
+     * the last blocks with a branch of equal length, built as fast as it can train, and win on the
+     * score of its last block.
+     */
+    public static Decision choose(
+            ChainSummary current,
+            ChainSummary candidate,
+            Height forkPoint,
+            int maxReorgDepth,
+            boolean tiesOnlyAmongSiblings) {
         if (!isBetter(candidate, current)) {
             return Decision.KEEP;
         }
@@ -62,6 +78,9 @@ public final class ForkChoice {
                     "fork point " + forkPoint + " is above the current tip " + current.height());
         }
         long undone = current.height().value() - forkPoint.value();
+        if (tiesOnlyAmongSiblings && candidate.height().equals(current.height()) && undone > 1) {
+            return Decision.KEEP;
+        }
         return undone > maxReorgDepth ? Decision.REFUSE_TOO_DEEP : Decision.SWITCH;
     }
 }

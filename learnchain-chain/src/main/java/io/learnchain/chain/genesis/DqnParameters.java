@@ -13,24 +13,24 @@ import java.util.Objects;
  * are named so every node trains alike and a training record can be replayed.
  */
 public record DqnParameters(
-        String environment, ForkOption forkOption, Amount rewardMax, DqnHyperparameters hyperparameters) {
+        String environment, ForkOption forkOption, Amount awardPerUnit, DqnHyperparameters hyperparameters) {
 
     public DqnParameters {
         Objects.requireNonNull(forkOption, "forkOption");
-        Objects.requireNonNull(rewardMax, "rewardMax");
+        Objects.requireNonNull(awardPerUnit, "awardPerUnit");
         Objects.requireNonNull(hyperparameters, "hyperparameters");
         hyperparameters.checkFits(Environment.byName(environment));
     }
 
     /** The environment's default learner settings ({@link DqnHyperparameters#forEnvironment}). */
-    public static DqnParameters defaults(String environment, ForkOption option, Amount rewardMax) {
+    public static DqnParameters defaults(String environment, ForkOption option, Amount awardPerUnit) {
         Environment env = Environment.byName(environment);
         DqnHyperparameters hp =
                 env.name().equals("cartpole") ? DqnHyperparameters.cartPole() : DqnHyperparameters.forEnvironment(env);
         if (env.name().equals("gridworld")) {
             hp = hp.withGamma(0.9f);
         }
-        return new DqnParameters(environment, option, rewardMax, hp);
+        return new DqnParameters(environment, option, awardPerUnit, hp);
     }
 
     public Environment env() {

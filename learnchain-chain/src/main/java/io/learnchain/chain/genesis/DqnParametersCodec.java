@@ -14,7 +14,7 @@ import io.learnchain.learn.train.Optimizer;
  * Binary form of the dqn genesis section, written after the genesis's last field only when the
  * engine is {@code dqn} (so every other genesis, and its chain id, is unchanged):
  * <pre>
- *   string environment, u8 option (0 a, 1 b), i64 rewardMax,
+ *   string environment, u8 option (0 a, 1 b), i64 awardPerUnit,
  *   string network spec text, f32 epsilon start, f32 epsilon end, i64 epsilon decay steps, f32 gamma,
  *   optimizer (as in {@link TrainingRecordCodec}), u32 replay capacity, u32 batch, u32 target period,
  *   u32 gradient steps, u32 warm-up, u8 loss (0 huber, 1 mse)
@@ -30,7 +30,7 @@ public final class DqnParametersCodec implements Codec<DqnParameters> {
         DqnHyperparameters hp = p.hyperparameters();
         out.string(p.environment())
                 .u8(p.forkOption().ordinal())
-                .amount(p.rewardMax())
+                .amount(p.awardPerUnit())
                 .string(hp.network().text())
                 .i32(TrainingRecordCodec.bits(hp.epsilon().start()))
                 .i32(TrainingRecordCodec.bits(hp.epsilon().end()))
@@ -52,7 +52,7 @@ public final class DqnParametersCodec implements Codec<DqnParameters> {
         if (option >= ForkOption.values().length) {
             throw new CodecException("unknown dqn fork-choice option " + option);
         }
-        var rewardMax = in.amount();
+        var awardPerUnit = in.amount();
         String spec = in.string(4096);
         ModelSpec network = in.guard(() -> ModelSpec.parse(spec));
         float epsStart = TrainingRecordCodec.f32(in);
@@ -73,7 +73,7 @@ public final class DqnParametersCodec implements Codec<DqnParameters> {
         return in.guard(() -> new DqnParameters(
                 environment,
                 ForkOption.values()[option],
-                rewardMax,
+                awardPerUnit,
                 new DqnHyperparameters(
                         network,
                         eps,

@@ -122,14 +122,14 @@ public record Genesis(
      * R_max per block), timestamp {@code timestamp}.
      */
     public static Genesis dqnDevnet(
-            int accounts, String environment, ForkOption option, Amount rewardMax, long timestamp) {
+            int accounts, String environment, ForkOption option, Amount awardPerUnit, long timestamp) {
         List<Premine> premine = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
             premine.add(new Premine(DevAccounts.address(i), Amount.ofCoins(1_000_000)));
         }
         return new Genesis(
                 "learnchain-dqn-" + environment,
-                new Engine.Dqn(DqnParameters.defaults(environment, option, rewardMax)),
+                new Engine.Dqn(DqnParameters.defaults(environment, option, awardPerUnit)),
                 1,
                 1,
                 premine,

@@ -128,5 +128,11 @@ public enum InvalidReason {
     /** The fork-choice score is not the genesis option's score of the rewards. */
     DQN_WRONG_SCORE,
     /** A task transaction (PostTask, CancelTask, RevealShard) in a dqn block: no learning rounds run there. */
-    DQN_TASK_TRANSACTION;
+    DQN_TASK_TRANSACTION,
+    /** The block is stamped less than one slot after its parent (the slot rule: length cannot be bought). */
+    DQN_EARLY_SLOT,
+    /** The training record is not the one the proposer's public learner did at the parent. */
+    DQN_WRONG_TRAINING,
+    /** The action is not the epsilon-greedy choice of the proposer's public learner in S_t. */
+    DQN_NOT_POLICY;
 }

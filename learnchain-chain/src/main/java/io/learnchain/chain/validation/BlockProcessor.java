@@ -110,18 +110,21 @@ public final class BlockProcessor {
                     InvalidReason.TIMESTAMP_BEFORE_PARENT,
                     "timestamp " + header.timestamp() + " is before the parent's " + parent.timestamp()));
         }
-        if (header.timestamp() > context.nowSeconds() + rules.maxFutureSeconds()) {
+        long maxFuture = header.proof() instanceof DqnProof ? DqnRules.MAX_FUTURE_SECONDS : rules.maxFutureSeconds();
+        if (header.timestamp() > context.nowSeconds() + maxFuture) {
             return Optional.of(new Verdict.Undecided(
                     UndecidedReason.FUTURE_TIMESTAMP,
-                    "timestamp " + header.timestamp() + " is more than " + rules.maxFutureSeconds()
-                            + " s ahead of local time " + context.nowSeconds()));
+                    "timestamp " + header.timestamp() + " is more than " + maxFuture + " s ahead of local time "
+                            + context.nowSeconds()));
         }
         Optional<Verdict> mismatch = engineMismatch(header.proof(), rules);
         if (mismatch.isPresent()) {
             return mismatch;
         }
         Optional<Verdict> engine = switch (header.proof()) {
-            case DqnProof p -> DqnRules.check(parent, p, rules.dqn().orElseThrow());
+            case DqnProof p ->
+                DqnRules.checkSlot(parent, header.timestamp(), rules.targetBlockSeconds())
+                        .or(() -> DqnRules.check(parent, p, rules.dqn().orElseThrow(), rules.chainId()));
             case IdleProof p ->
                 round instanceof Round.Learning l
                         ? Optional.of(Verdict.invalid(
@@ -140,6 +143,9 @@ public final class BlockProcessor {
                     InvalidReason.BAD_BLOCK_SIGNATURE,
                     "the miner signature of block " + header.hash().shortHex() + " does not verify against key "
                             + header.miner().toHex()));
+        }
+        if (header.proof() instanceof DqnProof p) {
+            return DqnRules.checkPolicy(parent, header, p, context.learners()); // after the cheap checks: it may train
         }
         return Optional.empty();
     }
@@ -251,8 +257,8 @@ public final class BlockProcessor {
             List<Hash> txHashes,
             Round round) {
         StateDelta delta = new StateDelta(parent.state());
-        Amount reward = block.header().proof() instanceof DqnProof
-                ? rules.dqn().orElseThrow().rewardMax()
+        Amount reward = block.header().proof() instanceof DqnProof p
+                ? DqnRules.award(p, rules.dqn().orElseThrow())
                 : PoleTransition.apply(
                         round, block.header().proof(), block.header().miner(), delta);
         LifelongTransition.begin(delta, block.header().height(), block.header().previous());

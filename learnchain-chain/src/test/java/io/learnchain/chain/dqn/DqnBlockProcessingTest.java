@@ -44,14 +44,19 @@ class DqnBlockProcessingTest {
     }
 
     @Test
-    void startsNewEpisodeFromParentHashAfterDoneStep() {
+    void startsNewEpisodeFromTheHeightAfterDoneStep() {
         List<Block> blocks = f.chain(120);
         ChainTip tip = f.genesisTip();
         int resets = 0;
         for (Block b : blocks) {
             DqnProof p = (DqnProof) b.header().proof();
             if (DqnRules.startsEpisode(tip)) {
-                EnvState start = f.rules.dqn().orElseThrow().env().reset(DqnRules.resetSeed(tip.hash()));
+                EnvState start = f.rules
+                        .dqn()
+                        .orElseThrow()
+                        .env()
+                        .reset(DqnRules.resetSeed(
+                                f.rules.chainId(), tip.height().value() + 1));
                 assertThat(p.next().tick()).isEqualTo(start.tick() + 1);
                 resets++;
             } else {
@@ -73,37 +78,36 @@ class DqnBlockProcessingTest {
         o[1] += 0.001f;
         assertThat(reason(
                         parent,
-                        DqnFixture.resign(
-                                honest, p.withNext(new EnvState(o, p.next().tick())), DqnFixture.minerOf(honest))))
+                        f.resign(honest, p.withNext(new EnvState(o, p.next().tick())), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_WRONG_STATE);
-        assertThat(reason(parent, DqnFixture.resign(honest, p.withAction(1 - p.action()), DqnFixture.minerOf(honest))))
+        assertThat(reason(parent, f.resign(honest, p.withAction(1 - p.action()), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_WRONG_STATE);
-        assertThat(reason(parent, DqnFixture.resign(honest, p.withAction(2), DqnFixture.minerOf(honest))))
+        assertThat(reason(parent, f.resign(honest, p.withAction(2), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_INVALID_ACTION);
-        assertThat(reason(parent, DqnFixture.resign(honest, p.withReward(p.reward() + 1), DqnFixture.minerOf(honest))))
+        assertThat(reason(parent, f.resign(honest, p.withReward(p.reward() + 1), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_WRONG_REWARD);
-        assertThat(reason(
-                        parent,
-                        DqnFixture.resign(honest, p.withForkScore(p.forkScore() + 1), DqnFixture.minerOf(honest))))
+        assertThat(reason(parent, f.resign(honest, p.withForkScore(p.forkScore() + 1), DqnFixture.minerOf(honest))))
                 .isEqualTo(InvalidReason.DQN_WRONG_SCORE);
-        assertThat(BlockProcessor.apply(parent, honest, f.rules, DqnFixture.CONTEXT))
-                .isInstanceOf(Verdict.Valid.class);
+        assertThat(BlockProcessor.apply(parent, honest, f.rules, f.context())).isInstanceOf(Verdict.Valid.class);
     }
 
     @Test
     void nextBlockFailsOnTamperedParentState() {
-        List<Block> blocks = f.chain(30);
-        ChainTip grand = f.replay(blocks.subList(0, 19));
-        Block honest = blocks.get(19);
+        List<Block> blocks = f.chain(40);
+        int at = 19;
+        while (((DqnProof) blocks.get(at).header().proof()).done()) {
+            at++; // a parent that ends its episode hands its child a fresh start: tamper with one that does not
+        }
+        ChainTip grand = f.replay(blocks.subList(0, at));
+        Block honest = blocks.get(at);
         DqnProof p = (DqnProof) honest.header().proof();
         float[] o = p.next().observation();
         o[2] += 0.01f;
-        Block tampered =
-                DqnFixture.resign(honest, p.withNext(new EnvState(o, p.next().tick())), DqnFixture.minerOf(honest));
+        Block tampered = f.resign(honest, p.withNext(new EnvState(o, p.next().tick())), DqnFixture.minerOf(honest));
         // a node that stored the tampered block anyway (its own database edited) ...
         ChainTip stored =
                 grand.child(tampered.header(), f.connect(grand, honest).state());
-        Block next = blocks.get(20);
+        Block next = blocks.get(at + 1);
         assertThat(reason(stored, next)).isEqualTo(InvalidReason.WRONG_PREVIOUS);
         // ... and the next block re-linked onto it: its step no longer follows
         BlockHeader relinked = new BlockHeader(
@@ -121,13 +125,19 @@ class DqnBlockProcessingTest {
     }
 
     @Test
-    void paysRewardMaxToCoinbaseAndNoMore() {
+    void paysTheAwardOfItsRewardToCoinbaseAndNoMore() {
         ChainTip g = f.genesisTip();
-        Block b = f.block(g, 2, 0, List.of());
+        Block b = f.block(g, 2, List.of());
         Coinbase cb = (Coinbase) b.transactions().getFirst();
-        assertThat(cb.amount()).isEqualTo(Amount.ofCoins(10));
+        long reward = ((DqnProof) b.header().proof()).reward();
+        assertThat(reward)
+                .as("a first CartPole step earns a positive shaped reward")
+                .isPositive();
+        Amount award = Amount.ofUnits(Amount.ofCoins(10).units() * reward / 1000);
+        assertThat(cb.amount()).isEqualTo(award).isLessThanOrEqualTo(Amount.ofCoins(10));
         ChainTip tip = f.connect(g, b);
-        assertThat(tip.state().account(cb.recipient()).balance()).isEqualTo(Amount.ofCoins(1_000_010));
+        assertThat(tip.state().account(cb.recipient()).balance())
+                .isEqualTo(Amount.ofCoins(1_000_000).add(award));
         List<Transaction> greedy = new ArrayList<>(b.transactions());
         greedy.set(0, new Coinbase(cb.height(), cb.recipient(), cb.amount().add(Amount.ofUnits(1))));
         BlockHeader h = b.header();
@@ -148,7 +158,7 @@ class DqnBlockProcessingTest {
     @Test
     void rejectsBlocksOfTheOtherEngine() {
         ChainTip g = f.genesisTip();
-        Block dqnBlock = f.block(g, 0, 1, List.of());
+        Block dqnBlock = f.block(g, 0, List.of());
         Block idle = ChainFixture.forge(g, Amount.ZERO, List.of(), g.state().root());
         BlockHeader h = idle.header();
         BlockHeader onDqn = new BlockHeader(
@@ -191,7 +201,7 @@ class DqnBlockProcessingTest {
         var post = SignedTransaction.sign(
                 new TxBody(f.rules.chainId(), DqnFixture.KEYS[1].publicKey(), 0, Amount.ofUnits(10), new CancelTask(1)),
                 DqnFixture.KEYS[1]);
-        Block built = f.block(g, 0, 0, List.of(post));
+        Block built = f.block(g, 0, List.of(post));
         assertThat(built.transactions()).hasSize(1);
         List<Transaction> body = new ArrayList<>(built.transactions());
         body.add(post);
@@ -211,7 +221,7 @@ class DqnBlockProcessingTest {
     }
 
     private InvalidReason reason(ChainTip parent, Block block) {
-        Verdict v = BlockProcessor.apply(parent, block, f.rules, DqnFixture.CONTEXT);
+        Verdict v = BlockProcessor.apply(parent, block, f.rules, f.context());
         assertThat(v).as("verdict %s", v).isInstanceOf(Verdict.Invalid.class);
         return ((Verdict.Invalid) v).reason();
     }

@@ -16,69 +16,97 @@ import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.validation.BlockProcessor;
-import io.learnchain.learn.rl.DqnTrainingRecord;
-import java.nio.charset.StandardCharsets;
+import io.learnchain.learn.compute.ComputePool;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** A dqn dev chain for chain tests: 4 dev accounts, R_max 10 coins, a fixed genesis time. */
+/**
+ * A dqn dev chain for chain tests: 4 dev accounts, 10 coins per reward unit, a fixed genesis time,
+ * 1 s slots. It remembers the header of every block it builds, so its validation context rebuilds
+ * the proposers' public learners as a node does from its store.
+ */
 final class DqnFixture {
     static final long GENESIS_TIME = 1_767_225_600L;
-    static final ValidationContext CONTEXT = ValidationContext.at(GENESIS_TIME + 1_000_000);
+    static final long NOW = GENESIS_TIME + 1_000_000;
     static final KeyPair[] KEYS = {DevAccounts.keys(0), DevAccounts.keys(1), DevAccounts.keys(2), DevAccounts.keys(3)};
 
     final Genesis genesis;
     final ChainRules rules;
+    final Map<Hash, BlockHeader> headers = new HashMap<>();
+    final LearnerCache learners;
 
     DqnFixture(String environment, ForkOption option) {
-        genesis = Genesis.dqnDevnet(4, environment, option, Amount.ofCoins(10), GENESIS_TIME);
+        this(Genesis.dqnDevnet(4, environment, option, Amount.ofCoins(10), GENESIS_TIME));
+    }
+
+    DqnFixture(Genesis genesis) {
+        this.genesis = genesis;
         rules = ChainRules.of(genesis);
+        learners = new LearnerCache(genesis.dqn().orElseThrow(), genesis.chainId(), ComputePool.serial(), 4096);
+    }
+
+    /** Validation at {@link #NOW}, rebuilding learners from the blocks this fixture built or {@link #know}s. */
+    ValidationContext context() {
+        return context(NOW);
+    }
+
+    ValidationContext context(long now) {
+        return ValidationContext.at(now).withLearners(learners.over(h -> Optional.ofNullable(headers.get(h))));
+    }
+
+    /** Lets the context find {@code block}'s header (a block built elsewhere). */
+    Block know(Block block) {
+        headers.put(block.hash(), block.header());
+        return block;
+    }
+
+    /** What {@code miner}'s child of {@code parent} must carry. */
+    DqnLearners.Work work(ChainTip parent, int miner) {
+        return learners.over(h -> Optional.ofNullable(headers.get(h)))
+                .work(parent.hash(), KEYS[miner].publicKey())
+                .orElseThrow();
     }
 
     ChainTip genesisTip() {
         return ChainTip.genesis(genesis);
     }
 
-    /** A record as a miner would publish it (chain validation does not replay it). */
-    static DqnTrainingRecord record(long height) {
-        Hash before = Hash.sha256(("weights " + height).getBytes(StandardCharsets.US_ASCII));
-        Hash after = Hash.sha256(("weights " + (height + 1)).getBytes(StandardCharsets.US_ASCII));
-        return new DqnTrainingRecord(before, after, before, height, List.of(height * 31, height * 37));
+    /** {@code miner}'s honest block on {@code parent}: its public learner's action and record. */
+    Block block(ChainTip parent, int miner, List<SignedTransaction> txs) {
+        return block(parent, miner, work(parent, miner).action(), txs);
     }
 
-    /** The action the vector chains take at height {@code h}: a fixed pseudo-random pattern. */
-    static int action(long h, int actions) {
-        return (int) ((7 * h + h / 3) % actions);
-    }
-
+    /** {@code miner}'s block on {@code parent} with {@code action} (its learner's record): not its policy's unless equal. */
     Block block(ChainTip parent, int miner, int action, List<SignedTransaction> txs) {
-        return DqnBlockBuilder.build(
+        return know(DqnBlockBuilder.build(
                 parent,
                 rules,
                 KEYS[miner],
                 action,
-                record(parent.height().value()),
+                work(parent, miner).record(),
                 txs,
-                parent.timestamp() + 1,
-                SignatureVerifier.ED25519);
+                parent.timestamp() + rules.targetBlockSeconds(),
+                SignatureVerifier.ED25519));
     }
 
     /** Connects {@code block} on {@code parent}, failing if it is not valid. */
     ChainTip connect(ChainTip parent, Block block) {
-        Verdict v = BlockProcessor.apply(parent, block, rules, CONTEXT);
+        Verdict v = BlockProcessor.apply(parent, block, rules, context());
         if (!(v instanceof Verdict.Valid valid)) {
             throw new AssertionError("block at " + block.header().height() + " is not valid: " + v);
         }
         return valid.tip();
     }
 
-    /** A chain of {@code n} valid blocks from genesis with the fixed action pattern, miners in turn. */
+    /** A chain of {@code n} valid blocks from genesis, miners in turn, each acting by its policy. */
     List<Block> chain(int n) {
         List<Block> blocks = new ArrayList<>();
         ChainTip tip = genesisTip();
-        int actions = rules.dqn().orElseThrow().env().actionCount();
         for (int i = 0; i < n; i++) {
-            Block b = block(tip, i % 4, action(i, actions), List.of());
+            Block b = block(tip, i % 4, List.of());
             tip = connect(tip, b);
             blocks.add(b);
         }
@@ -94,9 +122,14 @@ final class DqnFixture {
     }
 
     /** {@code block} with its proof replaced and re-signed by its miner (a miner forging its own block). */
-    static Block resign(Block block, DqnProof proof, KeyPair miner) {
+    Block resign(Block block, DqnProof proof, KeyPair miner) {
         BlockHeader h = block.header().withProof(proof);
-        return new Block(h.signedBy(miner), block.transactions());
+        return know(new Block(h.signedBy(miner), block.transactions()));
+    }
+
+    /** {@code block} stamped {@code timestamp} and re-signed by its miner. */
+    Block restamp(Block block, long timestamp) {
+        return know(new Block(block.header().withTimestamp(timestamp).signedBy(minerOf(block)), block.transactions()));
     }
 
     static KeyPair minerOf(Block block) {

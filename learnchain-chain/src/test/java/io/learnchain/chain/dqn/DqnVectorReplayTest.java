@@ -6,6 +6,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
+import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
@@ -15,12 +16,15 @@ import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.learn.compute.ComputePool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +65,12 @@ class DqnVectorReplayTest {
         }
         assertThat(genesis).isNotNull();
         ChainRules rules = ChainRules.of(genesis);
-        ValidationContext context = ValidationContext.at(now);
+        Map<Hash, BlockHeader> headers = new HashMap<>();
+        chains.values().forEach(bs -> bs.forEach(b -> headers.put(b.hash(), b.header())));
+        LearnerCache learners =
+                new LearnerCache(genesis.dqn().orElseThrow(), genesis.chainId(), ComputePool.serial(), 1024);
+        ValidationContext context =
+                ValidationContext.at(now).withLearners(learners.over(h -> Optional.ofNullable(headers.get(h))));
         if (winner != null) {
             ChainSummary x = validSummary(genesis, rules, context, chains.get("X"));
             ChainSummary y = validSummary(genesis, rules, context, chains.get("Y"));

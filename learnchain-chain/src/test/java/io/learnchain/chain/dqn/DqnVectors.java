@@ -1,5 +1,6 @@
 package io.learnchain.chain.dqn;
 
+import io.learnchain.base.Hash;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
@@ -8,6 +9,7 @@ import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.Verdict;
 import io.learnchain.chain.validation.BlockProcessor;
+import io.learnchain.learn.rl.DqnTrainingRecord;
 import io.learnchain.learn.rl.EnvState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,21 @@ final class DqnVectors {
                 "tampered-state",
                 tampered(f, chain, p.withNext(new EnvState(o, p.next().tick())), "INVALID DQN_WRONG_STATE"));
         out.put("tampered-action", tampered(f, chain, p.withAction(1 - p.action()), "INVALID DQN_WRONG_STATE"));
+        ChainTip beforeLast = f.replay(chain.subList(0, chain.size() - 1));
+        int miner = (chain.size() - 1) % 4;
+        List<Block> notPolicy = new ArrayList<>(chain.subList(0, chain.size() - 1));
+        notPolicy.add(f.block(beforeLast, miner, 1 - f.work(beforeLast, miner).action(), List.of()));
+        out.put("not-policy", chainFile(f, notPolicy, "INVALID DQN_NOT_POLICY"));
+        DqnTrainingRecord r = p.record();
+        List<Long> seeds = new ArrayList<>(r.batchSeeds());
+        seeds.add(7L); // one more gradient step than the learner took
+        DqnTrainingRecord forged =
+                new DqnTrainingRecord(r.weightsBefore(), r.weightsAfter(), r.targetAfter(), r.iterationBefore(), seeds);
+        out.put("wrong-training", tampered(f, chain, p.withRecord(forged), "INVALID DQN_WRONG_TRAINING"));
+        List<Block> early = new ArrayList<>(chain.subList(0, chain.size() - 1));
+        early.add(f.restamp(last, beforeLast.timestamp()));
+        out.put("early-slot", chainFile(f, early, "INVALID DQN_EARLY_SLOT"));
+        out.put("free-chain", chainFile(f, List.of(freeBlock(f)), "INVALID DQN_EARLY_SLOT"));
         out.put("tampered-reward", tampered(f, chain, p.withReward(p.reward() - 1), "INVALID DQN_WRONG_REWARD"));
         out.put("invalid-action", tampered(f, chain, p.withAction(5), "INVALID DQN_INVALID_ACTION"));
         out.put(
@@ -65,8 +82,21 @@ final class DqnVectors {
     private static String tampered(DqnFixture f, List<Block> chain, DqnProof proof, String expect) {
         List<Block> blocks = new ArrayList<>(chain);
         Block last = blocks.removeLast();
-        blocks.add(DqnFixture.resign(last, proof, DqnFixture.minerOf(last)));
+        blocks.add(f.resign(last, proof, DqnFixture.minerOf(last)));
         return chainFile(f, blocks, expect);
+    }
+
+    /**
+     * The first block of the free-chain attack (issue: 3,000 blocks built in seconds): an all-zero
+     * training record, stamped with the genesis time. The slot rule refuses it before anything else.
+     */
+    static Block freeBlock(DqnFixture f) {
+        ChainTip g = f.genesisTip();
+        Block honest = f.block(g, 0, 0, List.of());
+        DqnProof p = (DqnProof) honest.header().proof();
+        DqnTrainingRecord zero = new DqnTrainingRecord(Hash.ZERO, Hash.ZERO, Hash.ZERO, 0, List.of());
+        Block zeroed = f.resign(honest, p.withRecord(zero), DqnFixture.KEYS[0]);
+        return f.restamp(zeroed, g.timestamp());
     }
 
     private static StringBuilder header(DqnFixture f, String comment) {
@@ -77,7 +107,7 @@ final class DqnVectors {
                 .append(Bytes.of(f.genesis.canonicalBytes()).toHex())
                 .append('\n')
                 .append("now ")
-                .append(DqnFixture.CONTEXT.nowSeconds())
+                .append(DqnFixture.NOW)
                 .append('\n');
     }
 
@@ -90,7 +120,7 @@ final class DqnVectors {
         ChainTip tip = f.genesisTip();
         for (Block b : blocks) {
             sb.append("block ").append(hex(b)).append('\n');
-            if (BlockProcessor.apply(tip, b, f.rules, DqnFixture.CONTEXT) instanceof Verdict.Valid v) {
+            if (BlockProcessor.apply(tip, b, f.rules, f.context()) instanceof Verdict.Valid v) {
                 tip = v.tip();
             }
         }
@@ -109,18 +139,19 @@ final class DqnVectors {
 
     /**
      * Two chains of equal height sharing a prefix, X with the higher last reward and Y with the higher
-     * reward sum: the first prefix length (from 10) where some pair of two-block extensions disagrees.
+     * reward sum: the first prefix length (from 10) where some pair of two-block extensions (each block
+     * by one of the four miners, acting by its policy) disagrees.
      */
     static List<List<Block>> divergingForks(DqnFixture f) {
         List<Block> prefix = f.chain(40);
         for (int k = 10; k < prefix.size(); k++) {
             ChainTip base = f.replay(prefix.subList(0, k));
             List<List<Block>> paths = new ArrayList<>();
-            for (int a = 0; a < 2; a++) {
-                Block first = f.block(base, 0, a, List.of());
+            for (int a = 0; a < 4; a++) {
+                Block first = f.block(base, a, List.of());
                 ChainTip mid = f.connect(base, first);
-                for (int b = 0; b < 2; b++) {
-                    paths.add(List.of(first, f.block(mid, 1, b, List.of())));
+                for (int b = 0; b < 4; b++) {
+                    paths.add(List.of(first, f.block(mid, b, List.of())));
                 }
             }
             for (List<Block> x : paths) {

@@ -44,6 +44,22 @@ class ForkChoiceTest {
         assertThat(ForkChoice.choose(candidate, current, Height.of(150), 100)).isEqualTo(ForkChoice.Decision.KEEP);
     }
 
+    /** On a dqn chain a better score wins at equal height only against a sibling; deeper, only a longer branch. */
+    @Test
+    void dqnTiesAreDecidedOnlyAmongSiblings() {
+        ChainSummary current = chain(200, 100, 0, LOW);
+        ChainSummary sameHeightBetter = chain(200, 900, 0, HIGH);
+        assertThat(ForkChoice.choose(current, sameHeightBetter, Height.of(199), 100, true))
+                .isEqualTo(ForkChoice.Decision.SWITCH);
+        assertThat(ForkChoice.choose(current, sameHeightBetter, Height.of(198), 100, true))
+                .isEqualTo(ForkChoice.Decision.KEEP);
+        assertThat(ForkChoice.choose(current, sameHeightBetter, Height.of(150), 100, false))
+                .as("control: the pole order switches")
+                .isEqualTo(ForkChoice.Decision.SWITCH);
+        assertThat(ForkChoice.choose(current, chain(201, 0, 0, HIGH), Height.of(150), 100, true))
+                .isEqualTo(ForkChoice.Decision.SWITCH);
+    }
+
     @Test
     void extendAccumulatesScores() {
         ChainSummary g = ChainSummary.genesis(LOW);

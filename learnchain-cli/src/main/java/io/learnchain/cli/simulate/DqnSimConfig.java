@@ -20,8 +20,6 @@ import java.util.Objects;
  *     uniformly at random (it still trains); isolates what fork choice alone does
  * @param untilConverged stop once the chain's moving average reached the threshold ({@code blocks}
  *     is then the most to mine)
- * @param audit at the end, replay every node's published training records and actions from the
- *     chain with the node's seed ({@code DqnAudit})
  * @param lookaheadMiners adversaries on the last nodes: miners that propose the action a one-step
  *     search by shaped reward finds instead of their learner's choice ({@code DqnActionChoice.LOOKAHEAD})
  */
@@ -36,7 +34,6 @@ record DqnSimConfig(
         int threads,
         boolean randomPolicy,
         boolean untilConverged,
-        boolean audit,
         int lookaheadMiners) {
     DqnSimConfig {
         Objects.requireNonNull(forkOption, "forkOption");
@@ -68,7 +65,7 @@ record DqnSimConfig(
             int window,
             long latencyMillis,
             int threads) {
-        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false, false, 0);
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, false, false, 0);
     }
 
     DqnSimConfig(
@@ -81,19 +78,7 @@ record DqnSimConfig(
             long latencyMillis,
             int threads,
             boolean randomPolicy) {
-        this(
-                environment,
-                forkOption,
-                nodes,
-                blocks,
-                seed,
-                window,
-                latencyMillis,
-                threads,
-                randomPolicy,
-                false,
-                false,
-                0);
+        this(environment, forkOption, nodes, blocks, seed, window, latencyMillis, threads, randomPolicy, false, 0);
     }
 
     /** The same run with another node count and seed (one cell of a sweep). */
@@ -109,7 +94,6 @@ record DqnSimConfig(
                 threads,
                 randomPolicy,
                 untilConverged,
-                audit,
                 lookaheadMiners);
     }
 
@@ -140,8 +124,17 @@ record DqnSimConfig(
         };
     }
 
-    /** The proposal slot: long enough for every block of a slot to reach every node (twice the largest latency). */
+    /**
+     * The proposal slot: long enough for every block of a slot to reach every node (twice the
+     * largest latency, plus 100 ms), in whole seconds, since the slot rule counts in the genesis's
+     * block time. Time is virtual: a longer slot costs no wall time.
+     */
     long slotMillis() {
-        return 4 * latencyMillis + 100;
+        return slotSeconds() * 1000;
+    }
+
+    /** The genesis's block time: {@link #slotMillis} in seconds. */
+    long slotSeconds() {
+        return Math.max(1, (4 * latencyMillis + 100 + 999) / 1000);
     }
 }

@@ -6,7 +6,6 @@ import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
-import io.learnchain.node.dqn.DqnAudit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +20,9 @@ import java.util.TreeMap;
  *
  * @param greedyReturns each node's learner alone, greedy, averaged over fresh episodes (empty for a
  *     non-episodic task)
- * @param audits with {@code audit}: each node's published work replayed from the chain with its seed
- *     (empty otherwise)
+ * @param adversaryBlocks blocks the lookahead adversaries proposed
+ * @param refusedAdversaryBlocks of those, the ones nodes refused (each counted once), and the first
+ *     reason given
  */
 record DqnSimOutcome(
         DqnSimConfig config,
@@ -32,14 +32,15 @@ record DqnSimOutcome(
         long messages,
         long virtualMillis,
         List<Double> greedyReturns,
-        List<DqnAudit.Result> audits) {
+        long adversaryBlocks,
+        long refusedAdversaryBlocks,
+        java.util.Optional<String> firstRefusal) {
     /** One canonical block. */
     record Step(long height, String miner, int action, long reward, long unshapedReward, boolean done) {}
 
     DqnSimOutcome {
         chain = List.copyOf(chain);
         greedyReturns = List.copyOf(greedyReturns);
-        audits = List.copyOf(audits);
     }
 
     Hash tipHash() {

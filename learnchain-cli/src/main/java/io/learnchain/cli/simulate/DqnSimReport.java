@@ -1,7 +1,6 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.cli.chart.LineChart;
-import io.learnchain.node.dqn.DqnAudit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,27 +79,23 @@ final class DqnSimReport {
                 .average()
                 .orElse(Double.NaN);
         m.put("learnerGreedyMean", Double.isNaN(greedyMean) ? null : round(greedyMean)); // null: no episodes
-        m.put("audit", audit(o));
+        m.put("adversary", adversary(o));
         m.put(
                 "episodeReturns",
                 o.episodes().stream().map(e -> round(e.episodeReturn())).toList());
         return m;
     }
 
-    /** The audit's verdict: every node's records and actions replayed (null when not asked for). */
-    private static Map<String, Object> audit(DqnSimOutcome o) {
-        if (!o.config().audit()) {
+    /** What became of the lookahead adversaries' blocks (null without adversaries). */
+    private static Map<String, Object> adversary(DqnSimOutcome o) {
+        if (o.config().lookaheadMiners() == 0) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("nodes", o.audits().size());
-        m.put(
-                "checkedBlocks",
-                o.audits().stream().mapToLong(DqnAudit.Result::checkedBlocks).sum());
-        m.put("passed", o.audits().stream().allMatch(DqnAudit.Result::passed));
-        m.put(
-                "mismatches",
-                o.audits().stream().flatMap(a -> a.firstMismatch().stream()).toList());
+        m.put("miners", o.config().lookaheadMiners());
+        m.put("proposed", o.adversaryBlocks());
+        m.put("refused", o.refusedAdversaryBlocks());
+        m.put("firstRefusal", o.firstRefusal().orElse(null));
         return m;
     }
 

@@ -6,6 +6,8 @@ import io.learnchain.base.Height;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.dqn.DqnRules;
+import io.learnchain.chain.dqn.LearnerCache;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.Engine;
@@ -18,7 +20,6 @@ import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.dqn.DqnActionChoice;
-import io.learnchain.node.dqn.DqnAudit;
 import io.learnchain.node.dqn.DqnNode;
 import io.learnchain.node.dqn.DqnRoles;
 import io.learnchain.node.event.DqnEvent;
@@ -31,8 +32,10 @@ import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.storage.InMemoryChainStore;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * N full nodes of a dqn chain in one process (PROTOCOL.md 4, paper 000): every node mines with its
@@ -40,15 +43,17 @@ import java.util.Optional;
  * virtual clock and every node's fork choice keeps the best. Runs until the canonical height
  * reaches the target (or, with {@code untilConverged}, the chain's moving average reached the task's
  * threshold), then stops the miners and delivers what is in flight; checks that all nodes
- * agree on one tip and that the supply is premine + R_max per block. A pure function of the
- * config: the tip hash does not depend on the thread count or the machine.
+ * agree on one tip, that no honest block was refused, and that the supply is premine + the award
+ * of every block. A pure function of the config: the tip hash does not depend on the thread count
+ * or the machine.
  *
- * <p>The nodes share one {@link SignatureCache}: each block signature is verified once in the
- * process instead of once per node (verdicts never depend on the cache; it only saves time).
+ * <p>The nodes share one {@link SignatureCache} and one {@link LearnerCache}: each block signature is
+ * verified, and each proposer's public learner advanced, once in the process instead of once per
+ * node (verdicts never depend on either; they only save time).
  */
 final class DqnSimulation {
     static final long GENESIS_TIME = 1_767_225_600L;
-    static final Amount REWARD_MAX = Amount.ofCoins(10);
+    static final Amount AWARD_PER_UNIT = Amount.ofCoins(10);
     static final int GREEDY_EPISODES = 10;
 
     private final DqnSimConfig config;
@@ -58,6 +63,10 @@ final class DqnSimulation {
     private final List<DqnNode> nodes = new ArrayList<>();
     private final List<DqnEvent> rejections = new ArrayList<>();
     private final SignatureCache signatures = new SignatureCache(1 << 16);
+    private final Set<Hash> adversaryBlocks = new HashSet<>();
+    private final Set<Hash> refusedAdversaryBlocks = new HashSet<>();
+    private Optional<String> firstRefusal = Optional.empty();
+    private LearnerCache learners;
     private final EpisodeTally progress;
     private long tallied;
     private long proposals;
@@ -74,21 +83,20 @@ final class DqnSimulation {
     }
 
     private static Genesis genesis(DqnSimConfig config) {
-        Genesis g =
-                Genesis.dqnDevnet(config.nodes(), config.environment(), config.forkOption(), REWARD_MAX, GENESIS_TIME);
-        if (!config.randomPolicy()) {
-            return g;
-        }
+        Genesis g = Genesis.dqnDevnet(
+                config.nodes(), config.environment(), config.forkOption(), AWARD_PER_UNIT, GENESIS_TIME);
         DqnParameters p = g.dqn().orElseThrow();
-        DqnParameters random = new DqnParameters(
-                p.environment(),
-                p.forkOption(),
-                p.rewardMax(),
-                p.hyperparameters().withEpsilon(new EpsilonSchedule(1f, 1f, 0)));
+        DqnParameters params = config.randomPolicy()
+                ? new DqnParameters(
+                        p.environment(),
+                        p.forkOption(),
+                        p.awardPerUnit(),
+                        p.hyperparameters().withEpsilon(new EpsilonSchedule(1f, 1f, 0)))
+                : p;
         return new Genesis(
-                g.chainName() + "-random",
-                new Engine.Dqn(random),
-                g.targetBlockSeconds(),
+                g.chainName() + (config.randomPolicy() ? "-random" : "") + "-seed-" + config.seed(),
+                new Engine.Dqn(params),
+                config.slotSeconds(),
                 g.initialDifficulty(),
                 g.premine(),
                 g.limits(),
@@ -96,12 +104,13 @@ final class DqnSimulation {
                 g.timestamp());
     }
 
-    /** The simulation's genesis (its chain id depends on the environment, option and node count). */
+    /** The simulation's genesis (its chain id depends on the environment, option, node count and seed). */
     Genesis genesis() {
         return genesis;
     }
 
     DqnSimOutcome run(ComputePool pool) {
+        learners = new LearnerCache(genesis.dqn().orElseThrow(), genesis.chainId(), pool, 64 * config.nodes() + 64);
         for (int i = 0; i < config.nodes(); i++) {
             nodes.add(node(i, pool));
         }
@@ -143,7 +152,9 @@ final class DqnSimulation {
                 network.messages(),
                 scheduler.nowMillis() - GENESIS_TIME * 1000,
                 greedyReturns(),
-                config.audit() ? audits(chain, pool) : List.of());
+                adversaryBlocks.size(),
+                refusedAdversaryBlocks.size(),
+                firstRefusal);
     }
 
     /**
@@ -182,6 +193,7 @@ final class DqnSimulation {
                 new BlobStoreView(new InMemoryBlobStore(genesis.limits().maxBlobBytes())),
                 pool);
         bus.close();
+        chain.shareLearners(learners);
         DqnNode node = DqnRoles.create(
                 name,
                 chain,
@@ -189,45 +201,45 @@ final class DqnSimulation {
                 scheduler.gated(() -> !draining),
                 network.port(i),
                 this::onEvent,
-                pool,
-                nodeSeed(i),
-                config.slotMillis(),
                 config.searches(i) ? DqnActionChoice.LOOKAHEAD : DqnActionChoice.LEARNER);
         network.add(node.name(), node::receive);
         return node;
     }
 
-    private long nodeSeed(int i) {
-        return SplitMix64.derive(config.seed(), 100 + i).nextLong();
-    }
-
-    /** Each node's published work replayed from the canonical chain by an auditor given the node's seed. */
-    private List<DqnAudit.Result> audits(List<Block> chain, ComputePool pool) {
-        DqnParameters params = genesis.dqn().orElseThrow();
-        List<DqnAudit.Result> out = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            out.add(DqnAudit.replay(params, chain, DevAccounts.keys(i).publicKey(), nodeSeed(i), pool));
-        }
-        return out;
-    }
-
     private void onEvent(DqnEvent e) {
         switch (e) {
-            case DqnEvent.Proposed p -> proposals++;
-            case DqnEvent.Rejected r -> rejections.add(r);
+            case DqnEvent.Proposed p -> {
+                proposals++;
+                if (config.searches(Integer.parseInt(p.node().substring("node".length())))) {
+                    adversaryBlocks.add(p.block());
+                }
+            }
+            case DqnEvent.Rejected r -> {
+                if (adversaryBlocks.contains(r.block())) {
+                    refusedAdversaryBlocks.add(r.block());
+                    if (firstRefusal.isEmpty()) {
+                        firstRefusal = Optional.of(r.reason());
+                    }
+                } else {
+                    rejections.add(r);
+                }
+            }
         }
     }
 
-    /** Balances = premine + R_max per block (no subsidy, no fees in this simulation), on every node. */
+    /** Balances = premine + each block's award (no subsidy, no fees in this simulation), on every node. */
     private void checkSupply() {
         Amount premined = genesis.initialState().totalSupply();
+        DqnParameters params = genesis.dqn().orElseThrow();
         for (DqnNode n : nodes) {
             Amount held = n.chain().head().tip().state().totalSupply();
-            Amount minted =
-                    premined.add(REWARD_MAX.multiply(n.chain().head().height().value()));
+            Amount minted = premined;
+            for (Block b : canonical(n.chain())) {
+                minted = minted.add(DqnRules.award((DqnProof) b.header().proof(), params));
+            }
             if (!held.equals(minted)) {
                 throw new Simulation.InvariantViolation(
-                        n.name() + " holds " + held + ", premine + R_max per block is " + minted);
+                        n.name() + " holds " + held + ", premine + the blocks' awards is " + minted);
             }
         }
     }

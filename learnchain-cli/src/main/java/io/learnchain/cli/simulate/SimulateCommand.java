@@ -113,8 +113,7 @@ public final class SimulateCommand implements Runnable {
 
     @Option(
             names = "--audit",
-            description = "dqn: at the end, replay every node's training records and actions from "
-                    + "the chain with the node's seed, as an auditor given that seed would. pole: time a full "
+            description = "pole: time a full "
                     + "replay of every won round of node 0's chain (the resync figure's fullReplay), and a "
                     + "fresh node syncing it with --verify replay (nodeReplay).")
     boolean audit;
@@ -169,6 +168,10 @@ public final class SimulateCommand implements Runnable {
     JsonOption json;
 
     private void runDqn() {
+        if (audit) {
+            throw new UserException("--audit is a pole option: on a dqn chain every node already replays each block's "
+                    + "training record and action from the proposer's public learner (PROTOCOL.md 4.2); drop --audit");
+        }
         List<DqnSimConfig> cells;
         try {
             DqnSimConfig first = new DqnSimConfig(
@@ -182,7 +185,6 @@ public final class SimulateCommand implements Runnable {
                     threads,
                     randomPolicy,
                     untilConverged,
-                    audit,
                     lookaheadMiners());
             cells = DqnSweep.cells(first, nodeCounts, seeds);
         } catch (IllegalArgumentException e) {

@@ -2,16 +2,11 @@ package io.learnchain.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DevAccounts;
-import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.learn.compute.ComputePool;
-import io.learnchain.node.dqn.DqnAudit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -75,10 +70,8 @@ class DqnSimulationTest {
 
     @Test
     void untilConvergedStopsSoonAfterTheThresholdOnThePrefixOfTheFullRun() {
-        DqnSimConfig full =
-                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, false, false, 0);
-        DqnSimConfig early =
-                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, true, false, 0);
+        DqnSimConfig full = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, false, 0);
+        DqnSimConfig early = new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 4, 700, 1, 2, 20, 1, false, true, 0);
         DqnSimOutcome a;
         DqnSimOutcome b;
         try (ComputePool pool = ComputePool.serial()) {
@@ -97,73 +90,46 @@ class DqnSimulationTest {
                 .containsEntry("converged", true);
     }
 
+    /**
+     * Every node rebuilds each proposer's public learner, so the chain carries real training (batch
+     * seeds once past the warm-up) and every block's action is its proposer's policy's: a run ends with
+     * no honest block refused.
+     */
     @Test
-    void anAuditorGivenEachSeedReplaysEveryRecordAndAction() {
+    void everyBlockCarriesItsProposersPublicTraining() {
         DqnSimConfig config =
-                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 700, 2, 5, 20, 1, false, false, true, 0);
+                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 700, 2, 5, 20, 1, false, false, 0);
         DqnSimOutcome o;
         try (ComputePool pool = ComputePool.serial()) {
             o = new DqnSimulation(config).run(pool);
-            assertThat(o.audits()).hasSize(3).allMatch(DqnAudit.Result::passed);
-            assertThat(o.audits().stream()
-                            .mapToLong(DqnAudit.Result::checkedBlocks)
-                            .sum())
-                    .isEqualTo(o.chain().size());
-            // blocks past the warm-up (500 transitions) carry batch seeds the auditor had to reproduce
-            assertThat(((DqnProof) o.chain().getLast().header().proof())
-                            .record()
-                            .batchSeeds())
-                    .isNotEmpty();
-
-            DqnParameters params = o.genesis().dqn().orElseThrow();
-            Block first = o.chain().getFirst();
-            int miner = minerIndex(first);
-            DqnAudit.Result wrongSeed =
-                    DqnAudit.replay(params, o.chain(), first.header().miner(), 12345L, pool);
-            assertThat(wrongSeed.passed()).isFalse();
-            assertThat(wrongSeed.firstMismatch().orElseThrow()).startsWith("block 1: the training record");
-
-            Block last = o.chain().getLast();
-            DqnProof p = (DqnProof) last.header().proof();
-            DqnProof searched = new DqnProof(
-                    1 - p.action(),
-                    p.reward(),
-                    p.unshapedReward(),
-                    p.terminal(),
-                    p.done(),
-                    p.next(),
-                    p.forkScore(),
-                    p.record());
-            List<Block> tampered = new ArrayList<>(o.chain());
-            tampered.set(tampered.size() - 1, new Block(last.header().withProof(searched), last.transactions()));
-            DqnAudit.Result audit = DqnAudit.replay(
-                    params,
-                    tampered,
-                    last.header().miner(),
-                    SplitMix64.derive(2, 100 + minerIndex(last)).nextLong(),
-                    pool);
-            assertThat(audit.firstMismatch().orElseThrow())
-                    .isEqualTo("block " + last.header().height() + ": action " + (1 - p.action())
-                            + " is not the learner's choice " + p.action());
-            assertThat(miner).isBetween(0, 2);
         }
-        assertThat(DqnSimReport.json(o, 1.0).get("audit").toString()).contains("passed=true");
+        assertThat(((DqnProof) o.chain().getLast().header().proof()).record().batchSeeds())
+                .as("past the 500-transition warm-up a block records gradient steps")
+                .isNotEmpty();
+        assertThat(o.wins()).hasSize(3);
+        assertThat(o.refusedAdversaryBlocks()).isZero();
     }
 
+    /**
+     * The search adversary of issue 17: where its one-step search picks another action than its
+     * policy would, every node refuses the block (DQN_NOT_POLICY); where the two agree its block is an
+     * honest one. So it wins no more than a fair share.
+     */
     @Test
-    void aLookaheadMinerWinsByFindingTheBestRewardAndTheAuditExposesIt() {
+    void aLookaheadMinersSearchedBlocksAreRefusedAndItWinsNoMoreThanItsShare() {
         DqnSimConfig config =
-                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 300, 6, 5, 20, 1, false, false, true, 1);
+                new DqnSimConfig("cartpole", ForkOption.LAST_REWARD, 3, 300, 6, 5, 20, 1, false, false, 1);
         DqnSimOutcome o;
         try (ComputePool pool = ComputePool.serial()) {
             o = new DqnSimulation(config).run(pool);
         }
-        System.out.printf("lookahead adversary: %.3f of the blocks, audits %s%n", o.lookaheadWinShare(), o.audits());
-        // best of the shaped reward wins every height it is not tied; honest miners tie it now and then
-        assertThat(o.lookaheadWinShare()).isGreaterThan(0.45); // a fair share is 1/3
-        assertThat(o.audits().get(0).passed()).isTrue();
-        assertThat(o.audits().get(1).passed()).isTrue();
-        assertThat(o.audits().get(2).firstMismatch().orElseThrow()).contains("is not the learner's choice");
+        System.out.printf(
+                "lookahead adversary: %.3f of the blocks, %d of %d proposals refused (%s)%n",
+                o.lookaheadWinShare(), o.refusedAdversaryBlocks(), o.adversaryBlocks(), o.firstRefusal());
+        assertThat(o.lookaheadWinShare()).isLessThanOrEqualTo(1 / 3.0 + 0.05);
+        assertThat(o.adversaryBlocks()).isGreaterThanOrEqualTo(300);
+        assertThat(o.refusedAdversaryBlocks()).isPositive();
+        assertThat(o.firstRefusal().orElseThrow()).startsWith("DQN_NOT_POLICY");
         assertThat(DqnSimReport.json(o, 1.0)).containsEntry("lookaheadMiners", 1);
     }
 

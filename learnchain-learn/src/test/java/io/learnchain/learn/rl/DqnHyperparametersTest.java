@@ -25,7 +25,7 @@ class DqnHyperparametersTest {
                 target-period 250
                 gradient-steps 1
                 warmup 500
-                loss huber
+                loss mse
                 """.formatted(PredefinedModels.DQN_MLP.text()));
     }
 

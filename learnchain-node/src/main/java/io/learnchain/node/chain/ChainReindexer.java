@@ -5,6 +5,7 @@ import io.learnchain.base.Height;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
+import io.learnchain.chain.dqn.DqnLearners;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
@@ -51,6 +52,7 @@ public final class ChainReindexer {
     private final ChainRules rules;
     private final BlobView blobs;
     private final ComputePool pool;
+    private final DqnLearners learners;
 
     /** A reindex of a chain whose blocks need no blobs (idle and dqn chains). */
     public ChainReindexer(Genesis genesis, ChainStore store) {
@@ -67,6 +69,7 @@ public final class ChainReindexer {
         this.rules = ChainRules.of(genesis);
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.learners = StoredLearners.of(genesis, store, pool);
     }
 
     /** Rebuilds the derived data; {@code progress} gets each height written. */
@@ -155,7 +158,8 @@ public final class ChainReindexer {
                     rules,
                     ValidationContext.at(block.get().header().timestamp())
                             .withBlobs(blobs)
-                            .withPool(pool));
+                            .withPool(pool)
+                            .withLearners(learners));
             if (!(verdict instanceof Verdict.Valid valid)) {
                 return new Replay(blocks, tips, Optional.of("block " + hash.toHex() + " does not verify: " + verdict));
             }

@@ -3,10 +3,14 @@ package io.learnchain.node.chain;
 import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.base.Height;
+import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.dqn.DqnLearners;
+import io.learnchain.chain.dqn.LearnerCache;
+import io.learnchain.chain.dqn.PublicLearner;
 import io.learnchain.chain.fork.ChainSummary;
 import io.learnchain.chain.fork.ForkChoice;
 import io.learnchain.chain.genesis.Genesis;
@@ -67,6 +71,7 @@ public final class ChainService {
     private final BlobView blobs;
     private final ComputePool pool;
     private final RoundCommitments commitments = new RoundCommitments();
+    private volatile LearnerCache learners;
     private volatile ChainHead head;
 
     private ChainService(
@@ -90,6 +95,9 @@ public final class ChainService {
         this.clock = clock;
         this.verifier = verifier;
         this.loader = new ChainStateLoader(genesis, store);
+        this.learners = rules.dqn()
+                .map(p -> new LearnerCache(p, genesis.chainId(), pool, LearnerCache.DEFAULT_ENTRIES))
+                .orElse(null);
         loader.initialiseIfEmpty();
         this.head = loader.loadHead();
     }
@@ -290,7 +298,34 @@ public final class ChainService {
     }
 
     private ValidationContext context() {
-        return new ValidationContext(clock.seconds(), verifier, blobs, pool);
+        DqnLearners dqn = learners == null ? DqnLearners.NONE : learners.over(this::header);
+        return new ValidationContext(clock.seconds(), verifier, blobs, pool, dqn);
+    }
+
+    private Optional<BlockHeader> header(Hash hash) {
+        return block(hash).map(Block::header);
+    }
+
+    /**
+     * On a dqn chain: lets this node rebuild proposers' learners in {@code shared}, a cache of
+     * another node of the same chain in this process (a simulation). Its states are pure functions
+     * of chain data, so sharing saves work and changes no verdict.
+     */
+    public void shareLearners(LearnerCache shared) {
+        if (learners == null) {
+            throw new IllegalStateException("learners exist only on a dqn chain");
+        }
+        learners = Objects.requireNonNull(shared, "shared");
+    }
+
+    /** On a dqn chain: what {@code proposer}'s child of {@code parent} must carry (empty on another engine). */
+    public Optional<DqnLearners.Work> learnerWork(Hash parent, PublicKey proposer) {
+        return learners == null ? Optional.empty() : learners.over(this::header).work(parent, proposer);
+    }
+
+    /** On a dqn chain: a copy of {@code proposer}'s public learner at {@code block} (empty on another engine). */
+    public Optional<PublicLearner> learner(Hash block, PublicKey proposer) {
+        return learners == null ? Optional.empty() : learners.learner(block, proposer, this::header);
     }
 
     private ImportResult extendTip(
@@ -410,12 +445,21 @@ public final class ChainService {
             return new ImportResult.SideChain(hash, "its branch is not better than the canonical chain");
         }
         Reorganisation plan = Reorganisation.plan(store, loader, head, parentInfo);
-        if (ForkChoice.choose(
-                        head.summary(),
-                        candidate,
-                        plan.forkPoint().height(),
-                        rules.limits().maxReorgDepth())
-                == ForkChoice.Decision.REFUSE_TOO_DEEP) {
+        ForkChoice.Decision decision = ForkChoice.choose(
+                head.summary(),
+                candidate,
+                plan.forkPoint().height(),
+                rules.limits().maxReorgDepth(),
+                rules.dqn().isPresent());
+        if (decision == ForkChoice.Decision.KEEP) {
+            storeSideBlock(block, info);
+            return new ImportResult.SideChain(
+                    hash,
+                    "its branch is as long as the canonical chain and forks "
+                            + (head.height().value() - plan.forkPoint().height().value())
+                            + " blocks down: on a dqn chain only a longer branch replaces more than the tip");
+        }
+        if (decision == ForkChoice.Decision.REFUSE_TOO_DEEP) {
             storeSideBlock(block, info);
             LOG.warn(
                     "refused to reorganise to block {}: it would undo {} blocks, more than the limit {}",

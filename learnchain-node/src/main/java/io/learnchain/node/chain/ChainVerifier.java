@@ -6,6 +6,7 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.PoleProof;
+import io.learnchain.chain.dqn.DqnLearners;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.rules.BlobView;
@@ -68,6 +69,7 @@ public final class ChainVerifier {
     private final ChainStateLoader loader;
     private final BlobView blobs;
     private final ComputePool pool;
+    private final DqnLearners learners;
 
     ChainVerifier(Genesis genesis, ChainStore store, ChainStateLoader loader) {
         this(genesis, store, loader, BlobView.NONE, ComputePool.serial());
@@ -80,6 +82,7 @@ public final class ChainVerifier {
         this.loader = loader;
         this.blobs = blobs;
         this.pool = pool;
+        this.learners = StoredLearners.of(genesis, store, pool);
     }
 
     Report verify(ChainHead head) {
@@ -123,7 +126,8 @@ public final class ChainVerifier {
                     rules,
                     ValidationContext.at(block.header().timestamp())
                             .withBlobs(blobs)
-                            .withPool(pool));
+                            .withPool(pool)
+                            .withLearners(learners));
             if (verdict instanceof Verdict.Valid && block.header().proof() instanceof PoleProof p) {
                 pole++;
                 if (replay

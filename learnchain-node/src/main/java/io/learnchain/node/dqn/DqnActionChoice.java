@@ -10,8 +10,8 @@ public enum DqnActionChoice {
     LEARNER,
     /**
      * Search instead of learning: step every action from the tip and propose the one with the highest
-     * shaped reward (ties to the lowest index). The miner still trains and publishes an honest record,
-     * so only the action gives it away.
+     * shaped reward (ties to the lowest index). The miner still publishes its public learner's record,
+     * so only the action gives it away, and every node refuses the block for it (DQN_NOT_POLICY).
      */
     LOOKAHEAD
 }

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
 /**
  * One full node's part on a {@code dqn} chain: it imports the blocks and transactions its peers
  * send (the chain validates each step against its parent and fork choice picks the best tip),
- * keeps blocks whose parent has not arrived yet until it does, and starts its optional
+ * keeps blocks whose parent has not arrived yet until it does, holds a block stamped in the near
+ * future (at most the genesis's future tolerance; a dqn block is taken only once its slot has begun)
+ * until its time, and starts its optional
  * {@link DqnMinerRole} (which proposes in slots on the current tip). Speaks the same {@link GossipMessage}s over the same
  * {@link GossipNetwork} and {@link Scheduler} ports as the pole roles (dqn uses only transactions and
  * blocks).
@@ -91,6 +93,13 @@ public final class DqnNode {
         if (result instanceof ImportResult.Deferred d && d.reason() == UndecidedReason.UNKNOWN_PARENT) {
             orphans.computeIfAbsent(block.header().previous(), k -> new ArrayList<>())
                     .add(block);
+            return;
+        }
+        if (result instanceof ImportResult.Deferred d && d.reason() == UndecidedReason.FUTURE_TIMESTAMP) {
+            long wait = block.header().timestamp() * 1000 - scheduler.nowMillis();
+            if (wait <= chain.rules().maxFutureSeconds() * 1000) {
+                scheduler.after(Math.max(wait, 0), () -> importBlock(block)); // a clock ahead of ours: retry in time
+            }
             return;
         }
         if (result instanceof ImportResult.Rejected r) {

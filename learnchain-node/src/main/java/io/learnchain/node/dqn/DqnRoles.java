@@ -1,7 +1,6 @@
 package io.learnchain.node.dqn;
 
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.GossipNetwork;
@@ -16,9 +15,6 @@ import java.util.function.Consumer;
  * {@code chain.rules().dqn()} is present; nothing else outside the chain needs to know the engine.
  */
 public final class DqnRoles {
-    /** The default proposal slot of a real node: one block per second. */
-    public static final long DEFAULT_SLOT_MILLIS = 1_000;
-
     private DqnRoles() {}
 
     /** Whether {@code chain} runs the dqn engine. */
@@ -26,12 +22,15 @@ public final class DqnRoles {
         return chain.rules().dqn().isPresent();
     }
 
+    /** The proposal slot of a chain: its genesis's block time (the slot rule counts in it). */
+    public static long slotMillis(ChainService chain) {
+        return chain.rules().targetBlockSeconds() * 1000;
+    }
+
     /**
      * Builds (not starts) the node's dqn roles.
      *
      * @param minerKey the miner's key; empty for a node that only follows the chain
-     * @param seed the miner's own seed (learner initialisation, exploration, batches)
-     * @param slotMillis the proposal period; longer than the network's delivery time
      */
     public static DqnNode create(
             String name,
@@ -39,11 +38,8 @@ public final class DqnRoles {
             Optional<KeyPair> minerKey,
             Scheduler scheduler,
             GossipNetwork peers,
-            Consumer<DqnEvent> events,
-            ComputePool pool,
-            long seed,
-            long slotMillis) {
-        return create(name, chain, minerKey, scheduler, peers, events, pool, seed, slotMillis, DqnActionChoice.LEARNER);
+            Consumer<DqnEvent> events) {
+        return create(name, chain, minerKey, scheduler, peers, events, DqnActionChoice.LEARNER);
     }
 
     /** As above, with the miner picking its actions by {@code choice} (simulations field adversaries). */
@@ -54,13 +50,10 @@ public final class DqnRoles {
             Scheduler scheduler,
             GossipNetwork peers,
             Consumer<DqnEvent> events,
-            ComputePool pool,
-            long seed,
-            long slotMillis,
             DqnActionChoice choice) {
         DqnNode node = new DqnNode(name, chain, scheduler, peers, events);
-        minerKey.ifPresent(key -> node.attach(new DqnMinerRole(
-                name, key, chain, node.outbound(), scheduler, events, pool, seed, slotMillis, choice)));
+        minerKey.ifPresent(key -> node.attach(
+                new DqnMinerRole(name, key, chain, node.outbound(), scheduler, events, slotMillis(chain), choice)));
         return node;
     }
 }

@@ -1,8 +1,6 @@
 package io.learnchain.node.dqn;
 
-import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.DqnEvent;
@@ -37,14 +35,7 @@ public final class DqnService implements AutoCloseable {
     private final DqnNode node;
     private final List<Consumer<DqnEvent>> listeners = new CopyOnWriteArrayList<>();
 
-    private DqnService(
-            String name,
-            ChainService chain,
-            EventBus bus,
-            Clock clock,
-            ComputePool pool,
-            Optional<KeyPair> key,
-            long slotMillis) {
+    private DqnService(String name, ChainService chain, EventBus bus, Clock clock, Optional<KeyPair> key) {
         this.chain = chain;
         this.scheduler = new WorkerScheduler("dqn-worker", clock);
         Consumer<DqnEvent> events = e -> {
@@ -55,35 +46,25 @@ public final class DqnService implements AutoCloseable {
                 case DqnEvent.Rejected r -> LOG.info("dqn {}", DqnEventFields.of(e));
             }
         };
-        long seed = key.map(
-                        k -> Hash.sha256(k.publicKey().bytes().unsafeArray()).firstLongLE() ^ clock.millis())
-                .orElse(0L);
-        this.node = DqnRoles.create(name, chain, key, scheduler, peers, events, pool, seed, slotMillis);
+        this.node = DqnRoles.create(name, chain, key, scheduler, peers, events);
         scheduler.after(0, node::start);
     }
 
     /**
      * Starts the node's dqn roles on {@code chain} (a chain whose genesis runs engine dqn).
-     * {@code key}: the miner's key (empty = follow the chain only). {@code slotMillis}: one
-     * proposal per slot; longer than the network's delivery time.
+     * {@code key}: the miner's key (empty = follow the chain only); it proposes once per slot, the
+     * genesis's block time.
      *
      * @throws IllegalArgumentException when {@code chain} is not a dqn chain
      */
-    public static DqnService start(
-            String name,
-            ChainService chain,
-            EventBus bus,
-            Clock clock,
-            ComputePool pool,
-            Optional<KeyPair> key,
-            long slotMillis) {
-        DqnService service = new DqnService(name, chain, bus, clock, pool, key, slotMillis);
+    public static DqnService start(String name, ChainService chain, EventBus bus, Clock clock, Optional<KeyPair> key) {
+        DqnService service = new DqnService(name, chain, bus, clock, key);
         String env = chain.rules().dqn().orElseThrow().environment();
         LOG.info(
                 "dqn engine started ({}, {}; one proposal per {} ms)",
                 env,
                 key.isPresent() ? "mining" : "following only",
-                slotMillis);
+                DqnRoles.slotMillis(chain));
         return service;
     }
 

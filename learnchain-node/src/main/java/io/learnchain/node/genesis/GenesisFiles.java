@@ -16,6 +16,7 @@ import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
+import io.learnchain.learn.rl.DqnHyperparameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,11 +48,12 @@ import java.util.Optional;
  * [dqn]                           # only with engine = "dqn"
  * environment = "cartpole"        # cartpole, gridworld or inventory
  * fork-option = "a"               # a: last reward, b: reward sum (default a)
- * reward-max = "10"               # coins paid to each block's miner (default 10)
+ * award-per-unit = "10"           # coins per unit of the winning block's reward (default 10)
+ * loss = "mse"                    # the TD loss: mse (paper 000's eq. 2) or huber (default mse)
  * </pre>
  *
- * A dqn file names the environment, the fork-choice option and the award; the DQN
- * hyperparameters are the environment's defaults ({@code DqnParameters.defaults}).
+ * A dqn file names the environment, the fork-choice option, the award and the TD loss; the other
+ * DQN hyperparameters are the environment's defaults ({@code DqnParameters.defaults}).
  *
  * The chain id is the hash of the canonical genesis, so two files that say the same thing in a
  * different order or format give the same chain.
@@ -72,9 +74,10 @@ public final class GenesisFiles {
             List<PremineDocument> premine,
             DqnDocument dqn) {}
 
-    /** The dqn section: environment, fork-choice option (a or b) and R_max in coins. */
+    /** The dqn section: environment, fork-choice option (a or b), coins per reward unit and TD loss. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DqnDocument(@JsonProperty(required = true) String environment, String forkOption, String rewardMax) {}
+    public record DqnDocument(
+            @JsonProperty(required = true) String environment, String forkOption, String awardPerUnit, String loss) {}
 
     public record LimitsDocument(
             Integer maxBlockBytes,
@@ -127,11 +130,17 @@ public final class GenesisFiles {
                         l.maxModelBytes() != null ? l.maxModelBytes() : d.maxModelBytes(),
                         l.maxBlobBytes() != null ? l.maxBlobBytes() : d.maxBlobBytes(),
                         l.maxReorgDepth() != null ? l.maxReorgDepth() : d.maxReorgDepth());
-        Optional<DqnParameters> dqn = Optional.ofNullable(doc.dqn())
-                .map(q -> DqnParameters.defaults(
-                        q.environment(),
-                        ForkOption.of(q.forkOption() == null ? "a" : q.forkOption()),
-                        Amount.parse(q.rewardMax() == null ? "10" : q.rewardMax())));
+        Optional<DqnParameters> dqn = Optional.ofNullable(doc.dqn()).map(q -> {
+            DqnParameters base = DqnParameters.defaults(
+                    q.environment(),
+                    ForkOption.of(q.forkOption() == null ? "a" : q.forkOption()),
+                    Amount.parse(q.awardPerUnit() == null ? "10" : q.awardPerUnit()));
+            return new DqnParameters(
+                    base.environment(),
+                    base.forkOption(),
+                    base.awardPerUnit(),
+                    base.hyperparameters().withLoss(lossOf(q.loss())));
+        });
         if ("dqn".equals(doc.engine()) && dqn.isEmpty()) {
             throw new IllegalArgumentException("engine \"dqn\" needs a [dqn] section naming at least the environment");
         }
@@ -165,13 +174,32 @@ public final class GenesisFiles {
                 genesis.dqn().map(GenesisFiles::dqnDocument).orElse(null));
     }
 
+    private static DqnHyperparameters.TdLoss lossOf(String text) {
+        if (text == null) {
+            return DqnHyperparameters.TdLoss.MSE;
+        }
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "mse" -> DqnHyperparameters.TdLoss.MSE;
+            case "huber" -> DqnHyperparameters.TdLoss.HUBER;
+            default -> throw new IllegalArgumentException("[dqn] loss is \"" + text + "\"; use \"mse\" or \"huber\"");
+        };
+    }
+
     private static DqnDocument dqnDocument(DqnParameters p) {
-        if (!p.equals(DqnParameters.defaults(p.environment(), p.forkOption(), p.rewardMax()))) {
+        DqnParameters d = DqnParameters.defaults(p.environment(), p.forkOption(), p.awardPerUnit());
+        if (!p.equals(new DqnParameters(
+                d.environment(),
+                d.forkOption(),
+                d.awardPerUnit(),
+                d.hyperparameters().withLoss(p.hyperparameters().loss())))) {
             throw new IllegalArgumentException("this dqn genesis has DQN hyperparameters other than the environment's "
                     + "defaults, which the file form cannot express; keep its canonical bytes instead");
         }
         return new DqnDocument(
-                p.environment(), p.forkOption().letter(), p.rewardMax().toString());
+                p.environment(),
+                p.forkOption().letter(),
+                p.awardPerUnit().toString(),
+                p.hyperparameters().loss().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** {@code genesis} as TOML text. */

@@ -13,14 +13,12 @@ import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.SignatureVerifier;
-import io.learnchain.learn.rl.DqnTrainingRecord;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ImportResult;
 import io.learnchain.node.chain.TestNode;
 import io.learnchain.node.event.EventBus;
 import io.learnchain.node.metrics.NodeMetrics;
 import io.learnchain.node.storage.InMemoryChainStore;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +27,23 @@ class DqnChainReloadTest {
     static final Genesis GENESIS =
             Genesis.dqnDevnet(4, "cartpole", ForkOption.REWARD_SUM, Amount.ofCoins(10), TestNode.START_SECONDS);
 
-    static Block next(ChainService chain, int miner, int action) {
-        ChainTip tip = chain.head().tip();
-        Hash w = Hash.sha256(("w" + tip.height()).getBytes(StandardCharsets.US_ASCII));
+    /** {@code miner}'s honest block on the tip: its public learner's action and record, one slot later. */
+    static Block next(ChainService chain, int miner) {
+        return next(chain, chain.head().tip(), miner, 1);
+    }
+
+    /** {@code miner}'s honest block on {@code tip}, {@code slots} slots after it. */
+    static Block next(ChainService chain, ChainTip tip, int miner, long slots) {
+        var work = chain.learnerWork(tip.hash(), DevAccounts.keys(miner).publicKey())
+                .orElseThrow();
         return DqnBlockBuilder.build(
                 tip,
                 chain.rules(),
                 DevAccounts.keys(miner),
-                action,
-                new DqnTrainingRecord(w, w, w, 0, List.of()),
+                work.action(),
+                work.record(),
                 List.of(),
-                tip.timestamp() + 1,
+                tip.timestamp() + slots,
                 SignatureVerifier.ED25519);
     }
 
@@ -48,8 +52,7 @@ class DqnChainReloadTest {
         var store = InMemoryChainStore.create(GENESIS.chainId());
         try (TestNode a = new TestNode(GENESIS, store)) {
             for (int i = 0; i < 40; i++) {
-                assertThat(a.chain.importBlock(next(a.chain, i % 4, (i * 7 + i / 3) % 2)))
-                        .isInstanceOf(ImportResult.Connected.class);
+                assertThat(a.chain.importBlock(next(a.chain, i % 4))).isInstanceOf(ImportResult.Connected.class);
             }
             ChainService reopened =
                     ChainService.open(GENESIS, store, a.mempool, new EventBus(16), new NodeMetrics(), a.clock);
@@ -61,7 +64,7 @@ class DqnChainReloadTest {
             assertThat(reopened.head().tip().state().root())
                     .isEqualTo(a.chain.head().tip().state().root());
             assertThat(reopened.head().summary()).isEqualTo(a.chain.head().summary());
-            Block b = next(reopened, 1, 1);
+            Block b = next(reopened, 1);
             assertThat(reopened.importBlock(b)).isInstanceOf(ImportResult.Connected.class);
         }
     }
@@ -70,10 +73,10 @@ class DqnChainReloadTest {
     void betterSiblingReorganisesByReward() {
         try (TestNode a = new TestNode(GENESIS, InMemoryChainStore.create(GENESIS.chainId()))) {
             for (int i = 0; i < 10; i++) {
-                a.chain.importBlock(next(a.chain, 0, i % 2));
+                a.chain.importBlock(next(a.chain, i % 4));
             }
-            Block left = next(a.chain, 1, 0);
-            Block right = next(a.chain, 2, 1);
+            Block left = next(a.chain, 1);
+            Block right = next(a.chain, 2);
             Block first = ForkChoiceOrder.worse(left, right);
             Block better = first == left ? right : left;
             assertThat(a.chain.importBlock(first)).isInstanceOf(ImportResult.Connected.class);

@@ -1,0 +1,136 @@
+package io.learnchain.chain.dqn;
+
+import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.PublicKey;
+import io.learnchain.chain.block.BlockHeader;
+import io.learnchain.chain.block.DqnProof;
+import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.rl.EnvState;
+import io.learnchain.learn.rl.Environment;
+import io.learnchain.learn.rl.Transition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Rebuilds proposers' {@link PublicLearner}s along the branches of one dqn chain and keeps the
+ * most recently used (proposer, block) states, so a node advances each proposer's learner by one
+ * block per height instead of replaying the chain. A missing state is rebuilt from the nearest
+ * cached ancestor of the same proposer, or from the genesis (a proposer never seen costs one
+ * training step per block of the branch, what the proposer itself paid). Deterministic: a state is
+ * a pure function of the chain, the key and the branch, so one cache may serve several nodes of a
+ * simulation. Thread-safe (one lock).
+ */
+public final class LearnerCache {
+    /** A node's default: room for 32 heights of 8 proposers. */
+    public static final int DEFAULT_ENTRIES = 256;
+
+    private final DqnParameters params;
+    private final Hash chainId;
+    private final ComputePool pool;
+    private final Map<Key, PublicLearner> states;
+
+    private record Key(PublicKey proposer, Hash block) {}
+
+    public LearnerCache(DqnParameters params, Hash chainId, ComputePool pool, int entries) {
+        this.params = Objects.requireNonNull(params, "params");
+        this.chainId = Objects.requireNonNull(chainId, "chainId");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        if (entries < 1) {
+            throw new IllegalArgumentException("a learner cache holds at least 1 state, got " + entries);
+        }
+        this.states = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, PublicLearner> eldest) {
+                return size() > entries;
+            }
+        };
+    }
+
+    /** The learners of the branches whose headers {@code headers} finds (by hash; the genesis is the chain id). */
+    public DqnLearners over(Function<Hash, Optional<BlockHeader>> headers) {
+        Objects.requireNonNull(headers, "headers");
+        return (parent, proposer) -> work(parent, proposer, headers);
+    }
+
+    /** A copy of {@code proposer}'s learner at {@code block}, or empty when a block of its branch is missing. */
+    public synchronized Optional<PublicLearner> learner(
+            Hash block, PublicKey proposer, Function<Hash, Optional<BlockHeader>> headers) {
+        return at(block, proposer, headers).map(PublicLearner::copy);
+    }
+
+    private synchronized Optional<DqnLearners.Work> work(
+            Hash parent, PublicKey proposer, Function<Hash, Optional<BlockHeader>> headers) {
+        Optional<PublicLearner> learner = at(parent, proposer, headers);
+        if (learner.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DqnProof> parentProof;
+        if (parent.equals(chainId)) {
+            parentProof = Optional.empty();
+        } else {
+            parentProof = headers.apply(parent).map(h -> (DqnProof) h.proof());
+            if (parentProof.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        PublicLearner l = learner.get();
+        EnvState state = DqnRules.startState(chainId, l.height() + 1, parentProof, params.env());
+        return Optional.of(
+                new DqnLearners.Work(l.record(), l.action(state), l.agent().weightsHash()));
+    }
+
+    private Optional<PublicLearner> at(Hash block, PublicKey proposer, Function<Hash, Optional<BlockHeader>> headers) {
+        PublicLearner cached = states.get(new Key(proposer, block));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<BlockHeader> path = new ArrayList<>();
+        Hash cursor = block;
+        PublicLearner start;
+        while (true) {
+            PublicLearner known = states.get(new Key(proposer, cursor));
+            if (known != null) {
+                start = known.copy();
+                break;
+            }
+            if (cursor.equals(chainId)) {
+                start = PublicLearner.atGenesis(params, chainId, proposer, pool);
+                states.put(new Key(proposer, chainId), start.copy());
+                break;
+            }
+            Optional<BlockHeader> header = headers.apply(cursor);
+            if (header.isEmpty() || !(header.get().proof() instanceof DqnProof)) {
+                return Optional.empty();
+            }
+            path.add(header.get());
+            cursor = header.get().previous();
+        }
+        Environment env = params.env();
+        Optional<DqnProof> previous;
+        if (cursor.equals(chainId)) {
+            previous = Optional.empty();
+        } else {
+            Optional<BlockHeader> base = headers.apply(cursor);
+            if (base.isEmpty()) {
+                return Optional.empty();
+            }
+            previous = Optional.of((DqnProof) base.get().proof());
+        }
+        for (int i = path.size() - 1; i >= 0; i--) {
+            BlockHeader h = path.get(i);
+            long height = h.height().value();
+            DqnProof proof = (DqnProof) h.proof();
+            EnvState s = DqnRules.startState(chainId, height, previous, env);
+            start.advance(height, Transition.of(s, proof.action(), proof.step()));
+            previous = Optional.of(proof);
+        }
+        states.put(new Key(proposer, block), start);
+        return Optional.of(start);
+    }
+}
