@@ -9,6 +9,7 @@ import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.DqnLearners;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.chain.rules.Verdict;

@@ -5,6 +5,7 @@ import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.chain.block.BlockHeader;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DqnParameters;
+import io.learnchain.chain.rules.DqnLearners;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.rl.EnvState;
 import io.learnchain.learn.rl.Environment;

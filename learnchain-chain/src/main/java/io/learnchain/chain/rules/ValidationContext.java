@@ -1,6 +1,5 @@
 package io.learnchain.chain.rules;
 
-import io.learnchain.chain.dqn.DqnLearners;
 import io.learnchain.learn.compute.ComputePool;
 import java.util.Objects;
 

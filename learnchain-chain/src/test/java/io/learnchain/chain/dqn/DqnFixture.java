@@ -11,6 +11,7 @@ import io.learnchain.chain.genesis.ForkOption;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.DqnLearners;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;

@@ -140,7 +140,8 @@ public final class SimulateCommand implements Runnable {
                     + "partial-work-0.9, one-jump, instant-commit, sync-copy (a miner each, on the last nodes), "
                     + "silent-requester (node 0). "
                     + "See docs/simulation.md. dqn: lookahead (a miner that proposes the best one-step action by "
-                    + "shaped reward instead of its learner's; docs/dqn.md).")
+                    + "shaped reward instead of its learner's; every node refuses its block where the two differ; "
+                    + "docs/dqn.md).")
     List<String> adversaries = List.of();
 
     @Option(

@@ -1,4 +1,4 @@
-package io.learnchain.chain.dqn;
+package io.learnchain.chain.rules;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.PublicKey;
@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where block validation finds a proposer's {@link PublicLearner} at a parent block: what the
- * proposer's child of that block must carry. A port of the validation context; {@link LearnerCache}
+ * proposer's child of that block must carry. A port of the validation context; {@code io.learnchain.chain.dqn.LearnerCache}
  * implements it over a node's stored blocks.
  */
 public interface DqnLearners {
