@@ -21,8 +21,10 @@ import java.util.function.Function;
 /**
  * Rebuilds proposers' {@link PublicLearner}s along the branches of one dqn chain and keeps the
  * most recently used (proposer, block) states, so a node advances each proposer's learner by one
- * block per height instead of replaying the chain. A missing state is rebuilt from the nearest
- * cached ancestor of the same proposer, or from the genesis (a proposer never seen costs one
+ * block per height instead of replaying the chain. Each key's highest state is also kept apart
+ * from the LRU (for {@value #PINNED_KEYS} keys), so blocks of many other keys cannot push an honest
+ * proposer's learner out. A missing state is rebuilt from the nearest cached ancestor of the same
+ * proposer, or from the genesis (a proposer never seen costs one
  * training step per block of the branch, what the proposer itself paid). Deterministic: a state is
  * a pure function of the chain, the key and the branch, so one cache may serve several nodes of a
  * simulation. Thread-safe (one lock).
@@ -35,8 +37,17 @@ public final class LearnerCache {
     private final Hash chainId;
     private final ComputePool pool;
     private final Map<Key, PublicLearner> states;
+    /** Each key's highest state, kept apart from the LRU: a flood of blocks cannot evict it. */
+    private final Map<PublicKey, Latest> latest;
+
+    private long advancedBlocks;
 
     private record Key(PublicKey proposer, Hash block) {}
+
+    private record Latest(Hash block, PublicLearner learner) {}
+
+    /** How many keys keep their highest state apart from the LRU. */
+    public static final int PINNED_KEYS = 1024;
 
     public LearnerCache(DqnParameters params, Hash chainId, ComputePool pool, int entries) {
         this.params = Objects.requireNonNull(params, "params");
@@ -51,6 +62,17 @@ public final class LearnerCache {
                 return size() > entries;
             }
         };
+        this.latest = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PublicKey, Latest> eldest) {
+                return size() > PINNED_KEYS;
+            }
+        };
+    }
+
+    /** Blocks learners were advanced over so far (each a training step per proposer): the cache's work. */
+    public synchronized long advancedBlocks() {
+        return advancedBlocks;
     }
 
     /** The learners of the branches whose headers {@code headers} finds (by hash; the genesis is the chain id). */
@@ -96,6 +118,10 @@ public final class LearnerCache {
         PublicLearner start;
         while (true) {
             PublicLearner known = states.get(new Key(proposer, cursor));
+            if (known == null) {
+                Latest pinned = latest.get(proposer);
+                known = pinned != null && pinned.block().equals(cursor) ? pinned.learner() : null;
+            }
             if (known != null) {
                 start = known.copy();
                 break;
@@ -129,9 +155,14 @@ public final class LearnerCache {
             DqnProof proof = (DqnProof) h.proof();
             EnvState s = DqnRules.startState(chainId, height, previous, env);
             start.advance(height, Transition.of(s, proof.action(), proof.step()));
+            advancedBlocks++;
             previous = Optional.of(proof);
         }
         states.put(new Key(proposer, block), start);
+        Latest pinned = latest.get(proposer);
+        if (pinned == null || pinned.learner().height() < start.height()) {
+            latest.put(proposer, new Latest(block, start));
+        }
         return Optional.of(start);
     }
 }
