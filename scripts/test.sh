@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
   for pkg in dataset-fashion-mnist chromium; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    # "installed", not just known to dpkg: a removed package keeps its config files and its status entry
+    [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || missing+=("$pkg")
   done
 elif [ ! -x /usr/bin/chromium ]; then
   echo "test: this is not a Debian system; the browser tests need Chromium at /usr/bin/chromium" >&2
