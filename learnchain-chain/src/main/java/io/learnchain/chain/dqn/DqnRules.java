@@ -155,6 +155,14 @@ public final class DqnRules {
     public static final long MAX_FUTURE_SECONDS = 0;
 
     /**
+     * What a proposer's account must hold at the parent: checking a block from a key never seen costs a
+     * node a replay of the chain for that key, so keys that cost nothing would make every node replay
+     * the chain for the price of a signature. A funded key costs a transfer; the check is before the
+     * replay.
+     */
+    public static final Amount MIN_PROPOSER_BALANCE = Amount.ofCoins(1);
+
+    /**
      * The policy rule (PROTOCOL.md 4.2): the block's training record is the one its proposer's
      * {@link PublicLearner} did at the parent, and its action is that learner's epsilon-greedy choice
      * in S_t. Neither depends on anything the proposer can choose, so an action found by search, or a
@@ -162,6 +170,13 @@ public final class DqnRules {
      */
     public static Optional<Verdict> checkPolicy(
             ChainTip parent, BlockHeader header, DqnProof proof, DqnLearners learners) {
+        Amount held = parent.state().account(header.minerAddress()).balance();
+        if (!held.isAtLeast(MIN_PROPOSER_BALANCE)) {
+            return Optional.of(Verdict.invalid(
+                    InvalidReason.DQN_UNFUNDED_PROPOSER,
+                    "the proposer " + header.minerAddress() + " holds " + held + " coins at the parent; a dqn proposer"
+                            + " holds at least " + MIN_PROPOSER_BALANCE + " (fund the key with a transfer first)"));
+        }
         Optional<DqnLearners.Work> work = learners.work(parent.hash(), header.miner());
         if (work.isEmpty()) {
             return Optional.of(new Verdict.Undecided(

@@ -134,5 +134,7 @@ public enum InvalidReason {
     /** The training record is not the one the proposer's public learner did at the parent. */
     DQN_WRONG_TRAINING,
     /** The action is not the epsilon-greedy choice of the proposer's public learner in S_t. */
-    DQN_NOT_POLICY;
+    DQN_NOT_POLICY,
+    /** The proposer's account holds less than the minimum at the parent (DqnRules.MIN_PROPOSER_BALANCE). */
+    DQN_UNFUNDED_PROPOSER;
 }

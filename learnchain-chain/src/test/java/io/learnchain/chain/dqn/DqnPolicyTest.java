@@ -137,6 +137,30 @@ class DqnPolicyTest {
         assertThat(f.work(tip, 1).weights()).isNotEqualTo(w0);
     }
 
+    /** An unfunded key is refused before any replay: the learner cache does no work for it. */
+    @Test
+    void refusesAnUnfundedProposerBeforeReplayingItsLearner() {
+        io.learnchain.base.crypto.KeyPair stranger =
+                io.learnchain.chain.genesis.DevAccounts.keys(9); // not premined here
+        ChainTip g = f.genesisTip();
+        var work = f.learners
+                .learner(g.hash(), stranger.publicKey(), h -> java.util.Optional.ofNullable(f.headers.get(h)))
+                .orElseThrow();
+        long before = f.learners.advancedBlocks();
+        Block b = f.know(DqnBlockBuilder.build(
+                g,
+                f.rules,
+                stranger,
+                work.action(DqnRules.startState(
+                        g, f.rules.chainId(), f.rules.dqn().orElseThrow().env())),
+                work.record(),
+                List.of(),
+                g.timestamp() + 1,
+                io.learnchain.chain.rules.SignatureVerifier.ED25519));
+        assertThat(reason(g, b)).isEqualTo(InvalidReason.DQN_UNFUNDED_PROPOSER);
+        assertThat(f.learners.advancedBlocks()).isEqualTo(before);
+    }
+
     private int bestByLookahead(ChainTip tip) {
         var env = f.rules.dqn().orElseThrow().env();
         int best = 0;
