@@ -209,6 +209,10 @@ public final class LearnchainNode implements AutoCloseable {
                         .or(() -> dqnService.map(d -> d::receive))
                         .orElseGet(() -> new ChainGossipSink(chain));
                 P2pNetwork network = push(opened, P2pNetwork.start(p2p, chain, blobs, events, scheduler, sink));
+                metrics.gauge(
+                        "learnchain.peers",
+                        "peers connected and past the handshake",
+                        () -> network.service().readyCount());
                 poleService.ifPresent(p -> p.peers().attach(network.service()));
                 dqnService.ifPresent(d -> d.peers().attach(network.service()));
                 return network;

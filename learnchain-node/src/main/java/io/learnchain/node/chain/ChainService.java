@@ -153,6 +153,12 @@ public final class ChainService {
                 "height of the canonical tip",
                 () -> service.head.height().value());
         metrics.gauge("learnchain.mempool.size", "pending transactions", mempool::size);
+        metrics.gauge(
+                "learnchain.tasks.open",
+                "learning tasks still open (rounds to go)",
+                () -> service.head.tip().state().tasks().all().stream()
+                        .filter(t -> t.isOpen())
+                        .count());
         LOG.info(
                 "chain {} opened at height {} (tip {})",
                 genesis.chainId().shortHex(),
