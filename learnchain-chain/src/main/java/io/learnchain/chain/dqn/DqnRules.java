@@ -201,7 +201,7 @@ public final class DqnRules {
                     InvalidReason.DQN_NOT_POLICY,
                     "action " + proof.action() + " is not the epsilon-greedy choice " + expected.action()
                             + " of the proposer's Q-network "
-                            + expected.weights().shortHex() + " in state "
+                            + expected.record().weightsAfter().shortHex() + " in state "
                             + startStateHashHint(parent)));
         }
         return Optional.empty();

@@ -7,9 +7,6 @@ import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.rules.DqnLearners;
 import io.learnchain.learn.compute.ComputePool;
-import io.learnchain.learn.rl.EnvState;
-import io.learnchain.learn.rl.Environment;
-import io.learnchain.learn.rl.Transition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,39 +86,29 @@ public final class LearnerCache {
 
     private synchronized Optional<DqnLearners.Work> work(
             Hash parent, PublicKey proposer, Function<Hash, Optional<BlockHeader>> headers) {
-        Optional<PublicLearner> learner = at(parent, proposer, headers);
-        if (learner.isEmpty()) {
-            return Optional.empty();
+        return at(parent, proposer, headers).map(l -> new DqnLearners.Work(l.record(), l.action()));
+    }
+
+    /** A state held for {@code proposer} at {@code block}: in the LRU, or its pinned highest one. */
+    private PublicLearner cached(PublicKey proposer, Hash block) {
+        PublicLearner known = states.get(new Key(proposer, block));
+        if (known == null) {
+            Latest pinned = latest.get(proposer);
+            known = pinned != null && pinned.block().equals(block) ? pinned.learner() : null;
         }
-        Optional<DqnProof> parentProof;
-        if (parent.equals(chainId)) {
-            parentProof = Optional.empty();
-        } else {
-            parentProof = headers.apply(parent).map(h -> (DqnProof) h.proof());
-            if (parentProof.isEmpty()) {
-                return Optional.empty();
-            }
-        }
-        PublicLearner l = learner.get();
-        EnvState state = DqnRules.startState(chainId, l.height() + 1, parentProof, params.env());
-        return Optional.of(
-                new DqnLearners.Work(l.record(), l.action(state), l.agent().weightsHash()));
+        return known;
     }
 
     private Optional<PublicLearner> at(Hash block, PublicKey proposer, Function<Hash, Optional<BlockHeader>> headers) {
-        PublicLearner cached = states.get(new Key(proposer, block));
+        PublicLearner cached = cached(proposer, block);
         if (cached != null) {
             return Optional.of(cached);
         }
-        List<BlockHeader> path = new ArrayList<>();
+        List<DqnProof> path = new ArrayList<>(); // the branch's steps above the state found, newest first
         Hash cursor = block;
         PublicLearner start;
         while (true) {
-            PublicLearner known = states.get(new Key(proposer, cursor));
-            if (known == null) {
-                Latest pinned = latest.get(proposer);
-                known = pinned != null && pinned.block().equals(cursor) ? pinned.learner() : null;
-            }
+            PublicLearner known = cached(proposer, cursor);
             if (known != null) {
                 start = known.copy();
                 break;
@@ -132,31 +119,15 @@ public final class LearnerCache {
                 break;
             }
             Optional<BlockHeader> header = headers.apply(cursor);
-            if (header.isEmpty() || !(header.get().proof() instanceof DqnProof)) {
+            if (header.isEmpty() || !(header.get().proof() instanceof DqnProof p)) {
                 return Optional.empty();
             }
-            path.add(header.get());
+            path.add(p);
             cursor = header.get().previous();
         }
-        Environment env = params.env();
-        Optional<DqnProof> previous;
-        if (cursor.equals(chainId)) {
-            previous = Optional.empty();
-        } else {
-            Optional<BlockHeader> base = headers.apply(cursor);
-            if (base.isEmpty()) {
-                return Optional.empty();
-            }
-            previous = Optional.of((DqnProof) base.get().proof());
-        }
         for (int i = path.size() - 1; i >= 0; i--) {
-            BlockHeader h = path.get(i);
-            long height = h.height().value();
-            DqnProof proof = (DqnProof) h.proof();
-            EnvState s = DqnRules.startState(chainId, height, previous, env);
-            start.advance(height, Transition.of(s, proof.action(), proof.step()));
+            start.advance(path.get(i));
             advancedBlocks++;
-            previous = Optional.of(proof);
         }
         states.put(new Key(proposer, block), start);
         Latest pinned = latest.get(proposer);

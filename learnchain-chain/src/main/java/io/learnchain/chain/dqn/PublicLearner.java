@@ -3,14 +3,16 @@ package io.learnchain.chain.dqn;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.rl.DqnAgent;
 import io.learnchain.learn.rl.DqnTrainingRecord;
 import io.learnchain.learn.rl.EnvState;
+import io.learnchain.learn.rl.Environment;
 import io.learnchain.learn.rl.Transition;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A proposer's learner as every node can rebuild it (PROTOCOL.md 4.2): a {@link DqnAgent} whose
@@ -28,13 +30,26 @@ public final class PublicLearner {
 
     private final DqnAgent agent;
     private final long seed;
+    private final Hash chainId;
+    private final Environment env;
     private long height;
+    private Optional<DqnProof> proof;
     private DqnTrainingRecord record;
 
-    private PublicLearner(DqnAgent agent, long seed, long height, DqnTrainingRecord record) {
+    private PublicLearner(
+            DqnAgent agent,
+            long seed,
+            Hash chainId,
+            Environment env,
+            long height,
+            Optional<DqnProof> proof,
+            DqnTrainingRecord record) {
         this.agent = agent;
         this.seed = seed;
+        this.chainId = chainId;
+        this.env = env;
         this.height = height;
+        this.proof = proof;
         this.record = record;
     }
 
@@ -43,8 +58,8 @@ public final class PublicLearner {
         long seed = seedOf(chainId, proposer);
         DqnAgent agent = DqnAgent.create(
                 params.hyperparameters(), SplitMix64.derive(seed, 0).nextLong(), pool);
-        PublicLearner l = new PublicLearner(agent, seed, 0, null);
-        l.record = agent.train(SplitMix64.derive(seed, 2).nextLong());
+        PublicLearner l = new PublicLearner(agent, seed, chainId, params.env(), 0, Optional.empty(), null);
+        l.record = agent.train(l.batchSeed());
         return l;
     }
 
@@ -56,21 +71,27 @@ public final class PublicLearner {
 
     /** An independent copy (the replay buffer is shared copy-on-write). */
     public PublicLearner copy() {
-        return new PublicLearner(agent.copy(), seed, height, record);
+        return new PublicLearner(agent.copy(), seed, chainId, env, height, proof, record);
     }
 
     /**
-     * Moves the learner to the block at {@code blockHeight} (the next height): stores its transition
-     * and trains for it.
+     * Moves the learner to the child block whose step is {@code child}: stores its transition (from
+     * the state this learner's block hands on) and trains for it.
      */
-    public void advance(long blockHeight, Transition transition) {
-        if (blockHeight != height + 1) {
-            throw new IllegalArgumentException(
-                    "the learner is at height " + height + ", cannot take block " + blockHeight);
-        }
-        agent.observe(transition);
-        height = blockHeight;
-        record = agent.train(SplitMix64.derive(seed, 2 * height + 2).nextLong());
+    public void advance(DqnProof child) {
+        agent.observe(Transition.of(nextState(), child.action(), child.step()));
+        height++;
+        proof = Optional.of(child);
+        record = agent.train(batchSeed());
+    }
+
+    /** S_t of the block after this learner's block: its next state, or a new episode's start. */
+    public EnvState nextState() {
+        return DqnRules.startState(chainId, height + 1, proof, env);
+    }
+
+    private long batchSeed() {
+        return SplitMix64.derive(seed, 2 * height + 2).nextLong();
     }
 
     /** The height of the block the learner stands at. */
@@ -83,9 +104,9 @@ public final class PublicLearner {
         return record;
     }
 
-    /** The action the proposer's next block must take in {@code state} (S_t after this block). */
-    public int action(EnvState state) {
-        return agent.act(Objects.requireNonNull(state, "state"), SplitMix64.derive(seed, 2 * height + 1));
+    /** The action the proposer's next block must take, in {@link #nextState}. */
+    public int action() {
+        return agent.act(nextState(), SplitMix64.derive(seed, 2 * height + 1));
     }
 
     /** The learner itself (greedy evaluation, hashes). */

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public interface DqnLearners {
     /** What a proposer's block on {@code parent} must carry: its training record and its action. */
-    record Work(DqnTrainingRecord record, int action, Hash weights) {}
+    record Work(DqnTrainingRecord record, int action) {}
 
     /**
      * The work {@code proposer}'s child of {@code parent} must carry, or empty when a block of the

@@ -132,9 +132,9 @@ class DqnPolicyTest {
         ChainTip tip = f.replay(chain);
         DqnFixture other = new DqnFixture(f.genesis);
         chain.forEach(other::know);
-        Hash w0 = f.work(tip, 0).weights();
+        Hash w0 = f.work(tip, 0).record().weightsAfter();
         assertThat(other.work(tip, 0)).isEqualTo(f.work(tip, 0));
-        assertThat(f.work(tip, 1).weights()).isNotEqualTo(w0);
+        assertThat(f.work(tip, 1).record().weightsAfter()).isNotEqualTo(w0);
     }
 
     /** An unfunded key is refused before any replay: the learner cache does no work for it. */
@@ -151,8 +151,7 @@ class DqnPolicyTest {
                 g,
                 f.rules,
                 stranger,
-                work.action(DqnRules.startState(
-                        g, f.rules.chainId(), f.rules.dqn().orElseThrow().env())),
+                work.action(),
                 work.record(),
                 List.of(),
                 g.timestamp() + 1,

@@ -142,8 +142,8 @@ final class DqnSimulation {
         if (!rejections.isEmpty()) {
             throw new Simulation.InvariantViolation("honest nodes refused blocks: " + rejections.getFirst());
         }
-        checkSupply();
         List<Block> chain = canonical(nodes.getFirst().chain());
+        checkSupply(chain);
         return new DqnSimOutcome(
                 config,
                 genesis,
@@ -227,16 +227,18 @@ final class DqnSimulation {
         }
     }
 
-    /** Balances = premine + each block's award (no subsidy, no fees in this simulation), on every node. */
-    private void checkSupply() {
-        Amount premined = genesis.initialState().totalSupply();
+    /**
+     * Balances = premine + each block of {@code chain}'s award (no subsidy, no fees in this
+     * simulation), on every node (all of them end on this chain's tip, checked before).
+     */
+    private void checkSupply(List<Block> chain) {
         DqnParameters params = genesis.dqn().orElseThrow();
+        Amount minted = genesis.initialState().totalSupply();
+        for (Block b : chain) {
+            minted = minted.add(DqnRules.award((DqnProof) b.header().proof(), params));
+        }
         for (DqnNode n : nodes) {
             Amount held = n.chain().head().tip().state().totalSupply();
-            Amount minted = premined;
-            for (Block b : canonical(n.chain())) {
-                minted = minted.add(DqnRules.award((DqnProof) b.header().proof(), params));
-            }
             if (!held.equals(minted)) {
                 throw new Simulation.InvariantViolation(
                         n.name() + " holds " + held + ", premine + the blocks' awards is " + minted);
