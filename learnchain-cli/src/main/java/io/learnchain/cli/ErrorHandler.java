@@ -1,12 +1,15 @@
 package io.learnchain.cli;
 
 import io.learnchain.cli.common.UserException;
+import io.learnchain.node.storage.StorageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * Turns failures into exit codes: user mistakes (bad options, {@link UserException},
- * {@link IllegalArgumentException} from input validation) print one clear line and exit 2; anything
+ * {@link IllegalArgumentException} from input validation) and a data directory the node cannot use
+ * ({@link StorageException}: damaged, locked, unwritable; its message says what to do) print one clear
+ * line and exit 2; anything
  * else is a bug: it prints the stack trace and exits 1.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
@@ -16,7 +19,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
         PrintWriter err = cli.getErr();
-        if (ex instanceof UserException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof UserException || ex instanceof IllegalArgumentException || ex instanceof StorageException) {
             err.println("error: " + ex.getMessage());
             err.flush();
             return USER_ERROR;

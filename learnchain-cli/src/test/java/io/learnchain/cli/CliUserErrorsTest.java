@@ -2,7 +2,10 @@ package io.learnchain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.learn.tensor.LaneWidth;
+import io.learnchain.node.LearnchainNode;
+import io.learnchain.node.NodeConfig;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -121,6 +124,26 @@ class CliUserErrorsTest {
     void chainToolsOnAMissingDataDirectorySayWhichOne() {
         assertUserError(
                 Cli.run("chain", "verify", "--datadir", tmp.resolve("none").toString()), "no data directory");
+    }
+
+    @Test
+    void aDamagedDatabaseIsOneLineAndReindexSalvagesIt() throws Exception {
+        Path datadir = tmp.resolve("node");
+        try (LearnchainNode node = LearnchainNode.start(NodeConfig.offline(datadir, Genesis.devnet()))) {
+            assertThat(node.chain().head().height().value()).isZero();
+        }
+        Files.writeString(datadir.resolve("chain").resolve("CURRENT"), "MANIFEST-999999\n");
+        String[] start = {"node", "--datadir", datadir.toString(), "--no-mine", "--api-port", "0", "--p2p-port", "-1"};
+        assertUserError(Cli.run(start), "is damaged", "MANIFEST-999999", "learnchain chain reindex");
+
+        Cli.Run reindex = Cli.run("chain", "reindex", "--datadir", datadir.toString());
+        assertThat(reindex.exitCode()).as(reindex.err()).isZero();
+        assertThat(reindex.out())
+                .contains("salvaged 0 block(s)")
+                .contains("every record could be read")
+                .contains(datadir.resolve("chain.damaged").toString());
+        Cli.Run info = Cli.run("chain", "info", "--datadir", datadir.toString());
+        assertThat(info.exitCode()).as(info.err()).isZero();
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.learnchain.node.blob.BlobStoreView;
 import io.learnchain.node.blob.FileBlobStore;
 import io.learnchain.node.blob.InMemoryBlobStore;
 import io.learnchain.node.chain.ChainReindexer;
+import io.learnchain.node.chain.ChainSalvage;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.chain.ChainVerifier;
 import io.learnchain.node.chain.VerifyLevel;
@@ -44,6 +45,7 @@ import io.learnchain.node.pole.PoleService;
 import io.learnchain.node.storage.ChainStore;
 import io.learnchain.node.storage.InMemoryChainStore;
 import io.learnchain.node.storage.RocksDbChainStore;
+import io.learnchain.node.storage.StorageException;
 import io.learnchain.node.storage.StoreCorruptedException;
 import io.learnchain.node.task.RequesterJournal;
 import io.learnchain.node.task.TaskPreparer;
@@ -279,11 +281,43 @@ public final class LearnchainNode implements AutoCloseable {
         });
     }
 
+    /** What `learnchain chain reindex` did: the salvage of a database RocksDB could not read, if one was needed, and the reindex. */
+    public record Repair(Optional<ChainSalvage.Result> salvage, ChainReindexer.Result reindex) {}
+
     /**
      * `learnchain chain reindex`: rebuilds indexes, state and tip of the chain database under
-     * {@code dataDir} from its stored blocks (the node must not be running on it).
+     * {@code dataDir} from its stored blocks (the node must not be running on it). When RocksDB cannot
+     * open the database or read through it, the blocks that can still be read are salvaged into a new
+     * one first ({@link ChainSalvage}); {@code genesisFile} is the chain's genesis for a database whose
+     * own genesis record is unreadable.
+     *
+     * @throws StorageException when there is no chain there, or the salvage cannot find its genesis
      */
-    public static ChainReindexer.Result reindex(Path dataDir, Genesis genesis, LongConsumer progress) {
+    public static Repair repair(Path dataDir, Optional<Genesis> genesisFile, LongConsumer progress) {
+        Optional<Genesis> stored = Optional.empty();
+        StoreCorruptedException damage = null;
+        try {
+            stored = storedGenesis(dataDir);
+        } catch (StoreCorruptedException e) {
+            damage = e;
+        }
+        if (damage == null) {
+            Genesis genesis = stored.or(() -> genesisFile)
+                    .orElseThrow(() -> new StorageException("the data directory " + dataDir
+                            + " holds no chain: pass --datadir of a node that has run"));
+            try {
+                return new Repair(Optional.empty(), reindex(dataDir, genesis, progress));
+            } catch (StoreCorruptedException e) {
+                damage = e;
+            }
+        }
+        LOG.warn("{} Salvaging the blocks that can still be read.", damage.getMessage());
+        ChainSalvage.Result salvage = ChainSalvage.salvage(dataDir, stored.or(() -> genesisFile));
+        return new Repair(Optional.of(salvage), reindex(dataDir, salvage.genesis(), progress));
+    }
+
+    /** Rebuilds what is derived from the stored blocks, on a database RocksDB can read. */
+    static ChainReindexer.Result reindex(Path dataDir, Genesis genesis, LongConsumer progress) {
         Path blobDir = dataDir.resolve("blobs");
         try (ChainStore store = RocksDbChainStore.openForRepair(dataDir.resolve("chain"), genesis.chainId());
                 BlobStore blobs = FileBlobStore.open(blobDir, genesis.limits().maxBlobBytes());

@@ -18,7 +18,7 @@ public final class RocksDbChainStore extends KeyValueChainStore {
      * @throws StoreCorruptedException when the database is damaged or inconsistent
      */
     public static RocksDbChainStore open(Path path, Hash chainId) {
-        return new RocksDbChainStore(RocksDbKeyValueStore.open(path), chainId, true);
+        return new RocksDbChainStore(openVerified(path), chainId, true);
     }
 
     /**
@@ -26,7 +26,19 @@ public final class RocksDbChainStore extends KeyValueChainStore {
      * damaged part). Only a reindex should use a store opened this way.
      */
     public static RocksDbChainStore openForRepair(Path path, Hash chainId) {
-        return new RocksDbChainStore(RocksDbKeyValueStore.open(path), chainId, false);
+        return new RocksDbChainStore(openVerified(path), chainId, false);
+    }
+
+    /** Opens the database and reads every table file through its checksums (damage at rest is refused at start). */
+    private static RocksDbKeyValueStore openVerified(Path path) {
+        RocksDbKeyValueStore kv = RocksDbKeyValueStore.open(path);
+        try {
+            kv.verifyChecksums();
+            return kv;
+        } catch (StorageException e) {
+            kv.close();
+            throw e;
+        }
     }
 
     /**
