@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param handshakeTimeoutMillis a peer that has not completed the handshake by then is dropped
  * @param idleTimeoutMillis a peer that sent nothing for this long is dropped (pings keep links alive)
  * @param pingIntervalMillis how often a ready peer is pinged
- * @param requestTimeoutMillis first sync request timeout; it doubles with each stall (2 s, 4 s, 8 s, ...)
+ * @param requestTimeoutMillis first sync request timeout of a peer; doubled for each of that peer's stalls (2 s, 4 s, 8 s, ...)
  * @param banMillis how long a misbehaving peer stays banned
  * @param blocksPerRequest block bodies asked for at once during sync
  * @param verify how synced blocks are verified

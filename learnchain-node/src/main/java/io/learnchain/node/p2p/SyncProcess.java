@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,23 @@ import org.slf4j.LoggerFactory;
  * this node's locator, check that they link up (a header spam grows nothing: headers are held only
  * until their bodies arrive), fetch the bodies in batches, fetch the blobs a block
  * needs when the chain defers it for missing data, and import each block at the configured level.
- * A peer that does not answer in time is disconnected and replaced; the timeout doubles with each
- * stall (SCENARIOS.md A7). A peer that serves an invalid block is banned.
+ * A peer that does not answer in time is disconnected and replaced (SCENARIOS.md A7). What sync
+ * remembers of a peer outlives its connection, by node id: its own timeout doubles with each of its
+ * stalls (another peer's does not), a peer that has stalled is not taken at once when it reconnects
+ * claiming a higher chain, and the next sync peer is the one with the fewest stalls, then the most
+ * blocks delivered, then the highest claim (issue 18, item 10). A peer that serves an invalid block
+ * is banned.
  */
 final class SyncProcess {
     private static final Logger LOG = LoggerFactory.getLogger(SyncProcess.class);
     private static final long MAX_TIMEOUT_MILLIS = 64_000;
+    /** Node ids whose standing is remembered; the least recently used is forgotten first. */
+    private static final int REMEMBERED_PEERS = 4096;
+
+    /** A peer's record with this node's sync: its stalls and the blocks it delivered. */
+    private record Standing(int stalls, long delivered) {
+        static final Standing NEW = new Standing(0, 0);
+    }
 
     private enum Phase {
         IDLE,
@@ -58,6 +70,12 @@ final class SyncProcess {
     private long blocksImported;
     private long taskBlocksImported;
     private long stalls;
+    private final Map<Hash, Standing> standings = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, Standing> eldest) {
+            return size() > REMEMBERED_PEERS;
+        }
+    };
 
     SyncProcess(PeerService peers, ChainService chain, BlobFetcher blobs) {
         this.peers = peers;
@@ -86,15 +104,38 @@ final class SyncProcess {
                 && peer.bestHeight().value() >= chain.head().height().value();
     }
 
-    /** A peer's status changed, or a block from it had an unknown parent. */
+    /**
+     * A peer's status changed, or a block from it had an unknown parent. A peer that has stalled
+     * before waits for the next tick's choice, where it comes after those that have not.
+     */
     void consider(Peer peer) {
-        if (phase == Phase.IDLE && ahead(peer)) {
+        if (phase == Phase.IDLE && ahead(peer) && standing(peer).stalls() == 0) {
             start(peer);
         }
     }
 
+    private Standing standing(Peer peer) {
+        return peer.hello()
+                .map(h -> standings.getOrDefault(h.nodeId(), Standing.NEW))
+                .orElse(Standing.NEW);
+    }
+
+    private void record(Peer peer, int stalls, long delivered) {
+        peer.hello().ifPresent(h -> {
+            Standing s = standings.getOrDefault(h.nodeId(), Standing.NEW);
+            standings.put(h.nodeId(), new Standing(s.stalls() + stalls, s.delivered() + delivered));
+        });
+    }
+
+    /** The request timeout for {@code peer}: the configured one, doubled for each of its own stalls, at most 64 s. */
+    private long timeoutFor(Peer peer) {
+        int doublings = Math.min(standing(peer).stalls(), 5);
+        return Math.min(MAX_TIMEOUT_MILLIS, peers.config().requestTimeoutMillis() << doublings);
+    }
+
     private void start(Peer peer) {
         syncPeer = peer;
+        timeoutMillis = timeoutFor(peer);
         lastHeader = null;
         queue.clear();
         requested.clear();
@@ -232,7 +273,6 @@ final class SyncProcess {
                 }
             }
         }
-        timeoutMillis = peers.config().requestTimeoutMillis();
         logProgress();
         if (queue.isEmpty()) {
             askHeaders();
@@ -244,6 +284,7 @@ final class SyncProcess {
     private void accepted() {
         BlockHeader done = queue.pollFirst();
         blocksImported++;
+        record(syncPeer, 0, 1);
         if (done != null && done.proof() instanceof PoleProof) {
             taskBlocksImported++;
         }
@@ -341,11 +382,17 @@ final class SyncProcess {
         peers.readyPeers().stream()
                 .filter(p -> p != exclude)
                 .filter(this::ahead)
-                .max(Comparator.comparingLong(p -> p.bestHeight().value()))
+                .min(Comparator.comparingInt((Peer p) -> standing(p).stalls())
+                        .thenComparing(
+                                Comparator.comparingLong((Peer p) -> standing(p).delivered())
+                                        .reversed())
+                        .thenComparing(Comparator.comparingLong(
+                                        (Peer p) -> p.bestHeight().value())
+                                .reversed()))
                 .ifPresent(this::start);
     }
 
-    /** Replaces a stalling or departed sync peer (the timeout doubles each time); starts sync when a peer is ahead. */
+    /** Replaces a stalling or departed sync peer (its own timeout doubles); starts sync when a peer is ahead. */
     void tick(long now) {
         if (phase == Phase.IDLE) {
             pickNext(null);
@@ -359,7 +406,7 @@ final class SyncProcess {
                     stalled.name(),
                     stalled.closed() ? "left" : "stalled",
                     timeoutMillis);
-            timeoutMillis = Math.min(MAX_TIMEOUT_MILLIS, timeoutMillis * 2);
+            record(stalled, 1, 0);
             peers.disconnect(stalled, "stalled during sync");
             finish("stalled");
         }
@@ -368,6 +415,7 @@ final class SyncProcess {
     /** A peer left: if it was the sync peer, go on with another at once. */
     void onClosed(Peer peer) {
         if (peer == syncPeer && phase != Phase.BLOBS) {
+            record(peer, 1, 0); // leaving before the timeout must not wipe a staller's record
             finish("the sync peer left");
         }
     }

@@ -114,6 +114,43 @@ class InMemorySyncTest {
                 .isFalse();
     }
 
+    /**
+     * Issue 18, item 10: a peer that claims a higher chain and never serves it, reconnecting under
+     * the same node id, neither wins sync again over a peer that has not stalled nor makes that
+     * peer's requests wait longer (the timeout was one for all peers and doubled with every stall).
+     */
+    @Test
+    void aReconnectingStallerNeitherWinsSyncAgainNorSlowsAnHonestPeer() {
+        ChainBuilder chain = ChainBuilder.devnet();
+        chain.addEmptyBlocks(10);
+        P2pTestNode honest = node("honest", chain.genesis());
+        honest.importAll(chain.blocks());
+        P2pTestNode b = node("b", chain.genesis());
+        Hash neverServed = Hash.sha256("a tip it never serves".getBytes());
+        long timeout = b.peers.config().requestTimeoutMillis();
+        for (int i = 0; i < 2; i++) {
+            ScriptedPeer staller = new ScriptedPeer("staller")
+                    .connectTo(b.peers)
+                    .handshake(chain.genesis().chainId(), 1_000, neverServed);
+            assertThat(scheduler.runUntil(staller::closed, 70_000)).isTrue();
+            assertThat(staller.receivedOf(WireMessage.GetHeaders.class)).hasSize(1);
+        }
+        assertThat(b.peers.stalls()).isEqualTo(2);
+
+        ScriptedPeer again = new ScriptedPeer("staller")
+                .connectTo(b.peers)
+                .handshake(chain.genesis().chainId(), 1_000, neverServed);
+        long connected = scheduler.nowMillis();
+        network.connect("b", "honest");
+        assertThat(scheduler.runUntil(() -> b.height() == 10, 30_000)).isTrue();
+        assertThat(again.receivedOf(WireMessage.GetHeaders.class))
+                .as("the staller is not asked while a peer that has not stalled can serve")
+                .isEmpty();
+        assertThat(scheduler.nowMillis() - connected)
+                .as("the honest peer's sync does not wait out the staller's doubled timeouts")
+                .isLessThan(timeout);
+    }
+
     @ParameterizedTest
     @EnumSource(VerifyLevel.class)
     void fetchesTheBlobsAPoleBlockNeedsThenConnectsIt(VerifyLevel level) throws Exception {
