@@ -24,9 +24,14 @@ final class Peer {
     private Hash bestHash = Hash.ZERO;
     long lastReceivedMillis;
     long lastPingMillis;
+    /** When the connection was made; the longest-connected inbound peers are kept when slots run out. */
+    final long connectedMillis;
+    /** When the peer last brought something new (a block, transaction or candidate); 0 never. */
+    private volatile long lastUsefulMillis;
 
     Peer(PeerLink link, long nowMillis) {
         this.link = link;
+        this.connectedMillis = nowMillis;
         this.lastReceivedMillis = nowMillis;
         this.lastPingMillis = nowMillis;
     }
@@ -78,6 +83,14 @@ final class Peer {
 
     Hash bestHash() {
         return bestHash;
+    }
+
+    void markUseful(long nowMillis) {
+        lastUsefulMillis = nowMillis;
+    }
+
+    long lastUsefulMillis() {
+        return lastUsefulMillis;
     }
 
     /** Adds misbehaviour points; returns the new score. */

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,6 @@ public final class PeerService implements GossipNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(PeerService.class);
     private static final long TICK_MILLIS = 500;
     private static final int SEEN_CAPACITY = 32_768;
-    private static final int MAX_ADDRESSES = 1_000;
     /** Pending transactions a new peer is sent when the handshake completes. */
     private static final int MEMPOOL_ON_CONNECT = 500;
 
@@ -49,7 +47,10 @@ public final class PeerService implements GossipNetwork {
     private final WireCodec codec;
     private final BanList bans = new BanList();
     private final Map<PeerLink, Peer> peers = new ConcurrentHashMap<>();
-    private final Set<PeerAddress> addresses = ConcurrentHashMap.newKeySet();
+    /** Held while an inbound connection takes a slot, so two arrivals do not evict for the same one. */
+    private final Object inboundSlots = new Object();
+
+    private final AddressBook addresses = new AddressBook();
     private final Map<Hash, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Boolean> eldest) {
@@ -74,7 +75,7 @@ public final class PeerService implements GossipNetwork {
         this.fetcher = new BlobFetcher(this, blobStore, config.limits().maxChunkBytes(), h -> {});
         this.sync = new SyncProcess(this, chain, fetcher);
         this.announcedTip = chain.head().hash();
-        addresses.addAll(config.peers());
+        config.peers().forEach(a -> addresses.tried(a, scheduler.nowMillis()));
     }
 
     /** Starts the periodic work (status announcements, pings, timeouts, stall replacement). */
@@ -95,21 +96,32 @@ public final class PeerService implements GossipNetwork {
 
     // ---- transport side (any thread) --------------------------------------------------------
 
-    /** Whether an inbound connection from {@code banKey} may stay: not banned, under the inbound limit. */
-    public boolean admits(String banKey) {
-        if (bans.isBanned(banKey, scheduler.nowMillis())) {
-            return false;
-        }
-        return peers.keySet().stream().filter(PeerLink::inbound).count() < config.maxInbound();
-    }
-
     public void onConnected(PeerLink link) {
-        if (link.inbound() && !admits(link.banKey())) {
-            link.close(bans.isBanned(link.banKey(), scheduler.nowMillis()) ? "banned" : "inbound limit reached");
-            return;
-        }
         Peer peer = new Peer(link, scheduler.nowMillis());
-        peers.put(link, peer);
+        if (link.inbound()) {
+            if (bans.isBanned(link.banKey(), scheduler.nowMillis())) {
+                link.close("banned");
+                return;
+            }
+            synchronized (inboundSlots) {
+                List<Peer> inbound = peers.values().stream()
+                        .filter(p -> p.link.inbound() && !p.closed())
+                        .toList();
+                if (inbound.size() >= config.maxInbound()) {
+                    Optional<Peer> evicted = InboundEviction.choose(inbound);
+                    if (evicted.isEmpty()) {
+                        link.close("inbound limit reached");
+                        return;
+                    }
+                    LOG.debug(
+                            "peer {} evicted to make room for {}", evicted.get().name(), link.address());
+                    disconnect(evicted.get(), "evicted to make room for a new inbound peer");
+                }
+                peers.put(link, peer);
+            }
+        } else {
+            peers.put(link, peer);
+        }
         ChainHead head = chain.head();
         link.send(codec.encode(new WireMessage.Hello(
                 WireCodec.PROTOCOL_VERSION,
@@ -267,13 +279,13 @@ public final class PeerService implements GossipNetwork {
     private void remember(Peer peer, int listenPort) {
         String address = peer.link.address();
         int colon = address.lastIndexOf(':');
-        if (colon > 0 && addresses.size() < MAX_ADDRESSES) {
+        if (colon > 0) {
             String host = address.substring(0, colon)
                     .replace("[", "")
                     .replace("]", "")
                     .replace("/", "");
             try {
-                addresses.add(new PeerAddress(host, listenPort));
+                addresses.tried(new PeerAddress(host, listenPort), scheduler.nowMillis());
             } catch (IllegalArgumentException e) {
                 LOG.debug("peer {} has no usable address: {}", address, e.getMessage());
             }
@@ -302,15 +314,11 @@ public final class PeerService implements GossipNetwork {
                 }
             }
             case WireMessage.GetPeers g ->
-                send(
-                        peer,
-                        new WireMessage.Peers(addresses.stream()
-                                .limit(config.limits().maxPeers())
-                                .toList()));
+                send(peer, new WireMessage.Peers(addresses.share(config.limits().maxPeers())));
             case WireMessage.Peers p ->
-                p.peers().stream()
-                        .limit(Math.max(0, MAX_ADDRESSES - addresses.size()))
-                        .forEach(addresses::add);
+                p.peers()
+                        .forEach(a ->
+                                addresses.heardOf(a, AddressBook.hostOf(peer.link.address()), scheduler.nowMillis()));
             case WireMessage.Gossip g -> onGossip(peer, g.message());
         }
     }
@@ -341,6 +349,7 @@ public final class PeerService implements GossipNetwork {
             return;
         }
         seen.put(id, Boolean.TRUE);
+        peer.markUseful(scheduler.nowMillis());
         relay(message, peer);
         if (message instanceof GossipMessage.BlockMsg b) {
             deliverBlock(peer, b);
@@ -420,6 +429,7 @@ public final class PeerService implements GossipNetwork {
         }
         sync.tick(now);
         fetcher.tick(now);
+        addresses.expire(now);
         scheduler.after(TICK_MILLIS, this::tick);
     }
 
@@ -495,7 +505,7 @@ public final class PeerService implements GossipNetwork {
 
     /** Known listen addresses of peers (from handshakes, {@code --peer} and peer lists). */
     public List<PeerAddress> addresses() {
-        return List.copyOf(addresses);
+        return addresses.all();
     }
 
     public long syncedBlocks() {

@@ -285,6 +285,7 @@ final class SyncProcess {
         BlockHeader done = queue.pollFirst();
         blocksImported++;
         record(syncPeer, 0, 1);
+        syncPeer.markUseful(peers.now());
         if (done != null && done.proof() instanceof PoleProof) {
             taskBlocksImported++;
         }

@@ -163,8 +163,11 @@ class PeerMisbehaviourTest {
                 scheduler,
                 scheduler,
                 P2pTestNode.config("small", VerifyLevel.SEGMENTS).withMaxInbound(2));
-        ScriptedPeer first = new ScriptedPeer("first").connectTo(small.peers);
-        ScriptedPeer second = new ScriptedPeer("second").connectTo(small.peers);
+        Hash id = chain.genesis().chainId();
+        ScriptedPeer first = new ScriptedPeer("first").connectTo(small.peers).handshake(id, 0, id);
+        ScriptedPeer second = new ScriptedPeer("second").connectTo(small.peers).handshake(id, 0, id);
+        scheduler.runFor(10);
+        // both are among the longest connected, which eviction keeps: the newcomer is refused
         ScriptedPeer third = new ScriptedPeer("third").connectTo(small.peers);
         assertThat(first.closed()).isFalse();
         assertThat(second.closed()).isFalse();
@@ -193,6 +196,20 @@ class PeerMisbehaviourTest {
         assertThat(asker.receivedOf(WireMessage.Peers.class))
                 .last()
                 .satisfies(p -> assertThat(p.peers()).contains(new PeerAddress("10.0.0.7", 9645)));
+    }
+
+    @Test
+    void oneListOfJunkAddressesFillsOnlyItsSendersBucket() {
+        ScriptedPeer junk = ready("6.6.6.6:1");
+        List<PeerAddress> list = new ArrayList<>();
+        for (int i = 0; i < 996; i++) {
+            list.add(new PeerAddress("203.0." + i / 250 + "." + i % 250, 9645));
+        }
+        junk.tell(new WireMessage.Peers(list));
+        scheduler.runFor(10);
+        assertThat(node.peers.addresses()).hasSize(AddressBook.PER_SOURCE);
+        scheduler.runFor(AddressBook.HEARD_OF_TTL_MILLIS + 1_000);
+        assertThat(node.peers.addresses()).as("not heard again within the hour").isEmpty();
     }
 
     /** The codec's tags, for hand-made frames. */
