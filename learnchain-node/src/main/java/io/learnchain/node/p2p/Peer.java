@@ -13,6 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Peer {
     /** Misbehaviour points at which a peer is banned. */
     static final int BAN_THRESHOLD = 100;
+    /** Blob bytes served to one peer per second, after a first burst. */
+    static final long SERVE_BYTES_PER_SECOND = 32L << 20;
+
+    static final long SERVE_BURST_BYTES = 64L << 20;
+    /** Blob requests of one peer that may wait for its budget; later ones are dropped (its fetcher asks again). */
+    static final int MAX_DEFERRED_SERVES = 8;
 
     final PeerLink link;
     private final AtomicInteger score = new AtomicInteger();
@@ -26,12 +32,17 @@ final class Peer {
     long lastPingMillis;
     /** When the connection was made; the longest-connected inbound peers are kept when slots run out. */
     final long connectedMillis;
+    /** The blob bytes this node may still send the peer (see {@link ServeBudget}). */
+    final ServeBudget serveBudget;
+    /** Blob requests of the peer waiting for its budget; more than a few are dropped. */
+    int deferredServes;
     /** When the peer last brought something new (a block, transaction or candidate); 0 never. */
     private volatile long lastUsefulMillis;
 
     Peer(PeerLink link, long nowMillis) {
         this.link = link;
         this.connectedMillis = nowMillis;
+        this.serveBudget = new ServeBudget(SERVE_BYTES_PER_SECOND, SERVE_BURST_BYTES, nowMillis);
         this.lastReceivedMillis = nowMillis;
         this.lastPingMillis = nowMillis;
     }

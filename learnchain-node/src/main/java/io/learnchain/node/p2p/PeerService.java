@@ -329,9 +329,32 @@ public final class PeerService implements GossipNetwork {
         }
     }
 
+    /**
+     * Answers a blob request within the peer's serving budget (32 MiB/s after a 64 MiB burst): over
+     * it the request waits, and past 8 waiting ones it is dropped; an honest fetcher, with one chunk in
+     * flight per blob, never meets the limit, and one that does asks again after its timeout.
+     */
     private void serveBlob(Peer peer, WireMessage.GetBlob request) {
+        long now = scheduler.nowMillis();
+        long wait = peer.serveBudget.waitMillis(now);
+        if (wait > 0) {
+            if (peer.deferredServes < Peer.MAX_DEFERRED_SERVES) {
+                peer.deferredServes++;
+                scheduler.after(wait, () -> {
+                    peer.deferredServes--;
+                    if (!peer.closed()) {
+                        serveBlob(peer, request);
+                    }
+                });
+            }
+            return;
+        }
         try {
-            send(peer, requests.blob(request));
+            WireMessage answer = requests.blob(request);
+            if (answer instanceof WireMessage.BlobChunk chunk) {
+                peer.serveBudget.spend(chunk.bytes().length(), now);
+            }
+            send(peer, answer);
         } catch (IOException e) {
             LOG.warn("cannot read blob {} for {}: {}", request.hash().shortHex(), peer.name(), e.getMessage());
             send(peer, new WireMessage.NotFound(request.hash()));

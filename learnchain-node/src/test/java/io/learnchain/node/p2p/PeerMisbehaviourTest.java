@@ -18,6 +18,7 @@ import io.learnchain.testkit.ChainBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** SCENARIOS.md A: what gets a peer banned, and what does not. */
@@ -210,6 +211,29 @@ class PeerMisbehaviourTest {
         assertThat(node.peers.addresses()).hasSize(AddressBook.PER_SOURCE);
         scheduler.runFor(AddressBook.HEARD_OF_TTL_MILLIS + 1_000);
         assertThat(node.peers.addresses()).as("not heard again within the hour").isEmpty();
+    }
+
+    @Test
+    void aPeerThatAsksForBlobsFasterThanItsBudgetIsServedAtTheBudgetsPace() throws Exception {
+        byte[] blob = new byte[1 << 20];
+        new Random(7).nextBytes(blob);
+        Hash hash = node.blobs.put(blob);
+        ScriptedPeer greedy = ready("greedy");
+        for (int i = 0; i < 200; i++) {
+            greedy.tell(new WireMessage.GetBlob(hash, 0, blob.length));
+        }
+        scheduler.runFor(1_000);
+        long served = greedy.receivedOf(WireMessage.BlobChunk.class).stream()
+                .mapToLong(c -> c.bytes().length())
+                .sum();
+        assertThat(served)
+                .as("one second: the burst and a second's refill, not the 200 MiB asked for")
+                .isLessThanOrEqualTo(Peer.SERVE_BURST_BYTES + Peer.SERVE_BYTES_PER_SECOND + blob.length);
+        scheduler.runFor(10_000);
+        assertThat(greedy.receivedOf(WireMessage.BlobChunk.class))
+                .as("the few that waited are served; the rest were dropped")
+                .hasSizeLessThanOrEqualTo((int) (Peer.SERVE_BURST_BYTES / blob.length) + 1 + Peer.MAX_DEFERRED_SERVES);
+        assertThat(node.peers.isBanned("greedy")).isFalse();
     }
 
     /** The codec's tags, for hand-made frames. */
