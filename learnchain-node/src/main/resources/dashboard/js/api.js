@@ -12,13 +12,39 @@ export class ApiError extends Error {
   }
 }
 
+const TOKEN_KEY = 'learnchain-api-token';
+
+/**
+ * The node's API token, which requests that change the node carry: the link the node prints at start
+ * has it as ?token=...; it is kept in this browser's storage for this node's address and taken out of
+ * the address bar.
+ */
+function apiToken() {
+  const params = new URLSearchParams(location.search);
+  const fromLink = params.get('token');
+  if (fromLink) {
+    try { localStorage.setItem(TOKEN_KEY, fromLink); } catch (e) { /* storage off: the link's token serves this page */ }
+    params.delete('token');
+    const query = params.toString();
+    history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+    sessionToken = fromLink;
+  }
+  if (sessionToken) return sessionToken;
+  try { return localStorage.getItem(TOKEN_KEY); } catch (e) { return null; }
+}
+let sessionToken = null;
+apiToken();
+
 async function request(method, path, body) {
   let response;
+  const headers = body === undefined ? {Accept: 'application/json'}
+    : {Accept: 'application/json', 'Content-Type': 'application/json'};
+  const token = method === 'GET' ? null : apiToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
   try {
     response = await fetch(BASE + path, {
       method,
-      headers: body === undefined ? {Accept: 'application/json'}
-        : {Accept: 'application/json', 'Content-Type': 'application/json'},
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -30,6 +56,11 @@ async function request(method, path, body) {
     json = text ? JSON.parse(text) : null;
   } catch (e) {
     throw new ApiError(response.status, 'bad_response', `the node answered ${method} ${path} with something that is not JSON`);
+  }
+  if (response.status === 401) {
+    throw new ApiError(401, json?.error || 'unauthorized',
+      'This page has no valid API token for this node (a node makes a new one at every start). '
+      + 'Open the dashboard from the link the node printed ("Dashboard  http://...?token=..."), then try again.');
   }
   if (!response.ok) {
     throw new ApiError(response.status, json?.error || 'error', json?.message || response.statusText);

@@ -53,7 +53,7 @@ class DashboardIT {
     void everyViewRendersAndBlocksArriveLive() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
             Page page = watched(context.newPage());
-            page.navigate(base + "/#/");
+            page.navigate(dashboard.page("/"));
             assertThat(page.locator("#live")).hasText("live");
             Locator height = page.getByTestId("height");
             assertThat(height).not().isEmpty();
@@ -68,7 +68,7 @@ class DashboardIT {
             assertThat(page.locator(".strip .tile.fresh")).hasCount(1);
             shot(page, "overview");
 
-            page.navigate(base + "/#/blocks");
+            page.navigate(dashboard.page("/blocks"));
             assertThat(page.getByTestId("blocks-table").locator("tbody tr").first())
                     .isVisible();
             shot(page, "blocks");
@@ -82,39 +82,39 @@ class DashboardIT {
             assertThat(page.locator(".facts").first()).containsText("Miner");
             shot(page, "block");
 
-            page.navigate(base + "/#/tasks");
+            page.navigate(dashboard.page("/tasks"));
             assertThat(page.locator("main .state, main table").first()).isVisible();
             shot(page, "tasks");
 
-            page.navigate(base + "/#/tasks/new");
+            page.navigate(dashboard.page("/tasks/new"));
             assertThat(page.getByTestId("task-form")).isVisible();
             assertThat(page.getByTestId("layers")).isHidden();
             page.getByTestId("model").selectOption("custom");
             assertThat(page.getByTestId("layers")).isVisible();
             shot(page, "task-form");
 
-            page.navigate(base + "/#/miner");
+            page.navigate(dashboard.page("/miner"));
             assertThat(page.locator("main h1")).hasText("Miner");
             assertThat(page.locator("main .state.loading")).hasCount(0);
             shot(page, "miner");
 
-            page.navigate(base + "/#/accounts");
+            page.navigate(dashboard.page("/accounts"));
             page.locator("main table a").first().click();
             assertThat(page.getByTestId("balance")).containsText("LC");
             shot(page, "account");
 
-            page.navigate(base + "/#/peers");
+            page.navigate(dashboard.page("/peers"));
             assertThat(page.locator("main .state")).isVisible();
             shot(page, "peers");
 
-            page.navigate(base + "/#/lifelong");
+            page.navigate(dashboard.page("/lifelong"));
             assertThat(page.locator("main h1")).hasText("Lifelong models");
             assertThat(page.locator("main .state.empty, main table").first()).isVisible();
 
-            page.navigate(base + "/#/lifelong/99");
+            page.navigate(dashboard.page("/lifelong/99"));
             assertThat(page.locator("main .state.error")).containsText("no lifelong model 99");
 
-            page.navigate(base + "/#/no-such-view");
+            page.navigate(dashboard.page("/no-such-view"));
             assertThat(page.locator("main .state.error")).containsText("not a dashboard view");
         }
         assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();
@@ -155,10 +155,10 @@ class DashboardIT {
         awaitShow(api, "\"status\":\"active\"");
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
             Page page = watched(context.newPage());
-            page.navigate(base + "/#/lifelong");
+            page.navigate(dashboard.page("/lifelong"));
             assertThat(page.getByTestId("lifelong-models").locator("tbody tr")).hasCount(1);
             shot(page, "lifelong");
-            page.navigate(base + "/#/lifelong/1");
+            page.navigate(dashboard.page("/lifelong/1"));
             assertThat(page.getByTestId("lifelong-history").locator("tbody tr")).hasCount(1);
             assertThat(page.getByTestId("lifelong-loss-chart")).isVisible();
             assertThat(page.locator(".facts")).containsText("input 4 | dense 3");
@@ -186,7 +186,7 @@ class DashboardIT {
                 .setIsMobile(true)
                 .setHasTouch(true))) {
             Page page = watched(context.newPage());
-            page.navigate(base + "/#/");
+            page.navigate(dashboard.page("/"));
             assertThat(page.getByTestId("height")).not().isEmpty();
             Object overflow =
                     page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -199,10 +199,26 @@ class DashboardIT {
     }
 
     @Test
+    void aPageOpenedWithoutTheTokenReadsButChangesNothingAndSaysWhichLinkToOpen() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base + "/#/miner");
+            Locator toggle = page.locator("main button", new Page.LocatorOptions().setHasText("mining"));
+            String before = toggle.textContent();
+            toggle.click();
+            assertThat(page.locator("main")).containsText("link the node printed");
+            assertThat(page.request().get(base + "/api/v1/status").text()).contains("\"mining\":true");
+            page.navigate(dashboard.page("/miner"));
+            assertThat(page.locator("main button", new Page.LocatorOptions().setHasText("mining")))
+                    .hasText(before);
+        }
+    }
+
+    @Test
     void showsAnErrorStateWhenAnObjectIsMissing() {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate(base + "/#/blocks/999999999");
+            page.navigate(dashboard.page("/blocks/999999999"));
             assertThat(page.locator("main .state.error")).containsText("404 not_found");
             assertThat(page.locator("main .state.error button")).hasText("Try again");
             shot(page, "error-state");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Playwright;
+import io.learnchain.node.api.ApiCookies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -55,6 +58,21 @@ final class DashboardNode implements AutoCloseable {
     /** The node's API and dashboard base URL, {@code http://HOST:PORT}. */
     String base() {
         return base;
+    }
+
+    /**
+     * The address of dashboard view {@code view} ("/miner"), with the API token the node left in its
+     * cookie file, as in the link the node prints: every new browser context starts without it.
+     */
+    String page(String view) {
+        try {
+            String port = base.substring(base.lastIndexOf(':') + 1);
+            String token =
+                    Files.readString(ApiCookies.runFile(Integer.parseInt(port))).strip();
+            return base + "/?token=" + token + "#" + view;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the node left no API cookie", e);
+        }
     }
 
     Browser browser() {

@@ -71,7 +71,7 @@ class DashboardTaskIT {
             roundOfTheBlock(page, taskTile);
             downloadsAndRunsTheModel(page);
 
-            page.navigate(base + "/#/miner");
+            page.navigate(dashboard.page("/miner"));
             assertThat(page.getByTestId("miner-progress")).isVisible();
             assertThat(page.locator("main")).containsText("Wins / losses");
             DashboardIT.shot(page, "miner-pole");
@@ -80,7 +80,7 @@ class DashboardTaskIT {
     }
 
     private static void postTask(Page page) {
-        page.navigate(base + "/#/tasks/new");
+        page.navigate(dashboard.page("/tasks/new"));
         page.getByTestId("model").selectOption("mlp-small");
         page.getByTestId("dataset").selectOption("fashion-mnist-small");
         page.getByTestId("reward").fill("5");
@@ -103,7 +103,7 @@ class DashboardTaskIT {
     }
 
     private static Locator taskBlockArrivesLive(Page page) {
-        page.navigate(base + "/#/");
+        page.navigate(dashboard.page("/"));
         // 'fresh' marks only a block that arrived over the event stream while the page was open
         Locator tile = page.locator(".strip .tile.pole.fresh").first();
         try {
@@ -140,7 +140,7 @@ class DashboardTaskIT {
     }
 
     private static void downloadsAndRunsTheModel(Page page) throws Exception {
-        page.navigate(base + "/#/tasks/1");
+        page.navigate(dashboard.page("/tasks/1"));
         assertThat(page.getByTestId("leaderboard"))
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         assertThat(page.getByTestId("accuracy-chart")).isVisible();

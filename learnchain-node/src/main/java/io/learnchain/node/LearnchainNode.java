@@ -9,8 +9,10 @@ import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.state.Account;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.node.api.AccountRoutes;
+import io.learnchain.node.api.ApiCookies;
 import io.learnchain.node.api.ApiRoutes;
 import io.learnchain.node.api.ApiServer;
+import io.learnchain.node.api.ApiToken;
 import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
 import io.learnchain.node.api.LifelongRoutes;
@@ -243,7 +245,11 @@ public final class LearnchainNode implements AutoCloseable {
                         new LifelongRoutes(chain, blobs)));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
-                api = Optional.of(push(opened, ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes)));
+                ApiServer server = push(
+                        opened,
+                        ApiServer.start(config.apiHost(), config.apiPort(), metrics, routes, ApiToken.random()));
+                push(opened, ApiCookies.write(server.token(), server.port(), config.dataDir()));
+                api = Optional.of(server);
             }
             return new LearnchainNode(
                     config, store, blobs, events, metrics, chain, api, miner, pole, dqn, tasks, peers, opened);
@@ -433,9 +439,15 @@ public final class LearnchainNode implements AutoCloseable {
         return api.map(ApiServer::endpoints).orElse(List.of());
     }
 
-    /** The dashboard (docs/dashboard.md). */
+    /** The token requests that change this node must carry (empty when the API is disabled); see {@link ApiCookies}. */
+    public Optional<String> apiToken() {
+        return api.map(a -> a.token().value());
+    }
+
+    /** The dashboard (docs/dashboard.md), with the API token it needs to change the node. */
     public String dashboardUrl() {
-        return "http://" + config.apiHost() + ":" + apiPort() + "/";
+        return "http://" + config.apiHost() + ":" + apiPort() + "/"
+                + apiToken().map(t -> "?token=" + t).orElse("");
     }
 
     /** The account at the canonical tip. */

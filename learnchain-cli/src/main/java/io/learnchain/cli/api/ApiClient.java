@@ -3,6 +3,7 @@ package io.learnchain.cli.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.cli.common.UserException;
+import io.learnchain.node.api.ApiCookies;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,15 +12,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 
 /** A small client of a node's REST API ({@code /api/v1}); failures become {@link UserException}s. */
 public final class ApiClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final URI base;
     private final HttpClient http;
+    private final Optional<Path> cookie;
 
+    /** A client of the node at {@code baseUrl}; requests that change the node carry its token (see {@link #tokenFile}). */
     public ApiClient(String baseUrl) {
+        this(baseUrl, Optional.empty());
+    }
+
+    /** As {@link #ApiClient(String)}, with the token read from {@code cookie} when given. */
+    public ApiClient(String baseUrl, Optional<Path> cookie) {
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         try {
             this.base = URI.create(trimmed);
@@ -32,6 +44,36 @@ public final class ApiClient {
         }
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.cookie = cookie;
+    }
+
+    /**
+     * Where the token of the node is read from: {@code --api-cookie FILE} when given, else the cookie
+     * a node on this machine leaves for its API port ({@code ~/.learnchain/run/api-PORT.cookie}).
+     */
+    Optional<Path> tokenFile() {
+        if (cookie.isPresent()) {
+            return cookie;
+        }
+        String host = base.getHost() == null ? "" : base.getHost().toLowerCase(Locale.ROOT);
+        boolean local =
+                host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+        int port = base.getPort() > 0 ? base.getPort() : base.getScheme().equals("https") ? 443 : 80;
+        return local ? Optional.of(ApiCookies.runFile(port)) : Optional.empty();
+    }
+
+    private Optional<String> token() {
+        Optional<Path> file = tokenFile();
+        if (file.isEmpty() || cookie.isEmpty() && !Files.exists(file.get())) {
+            return Optional.empty(); // the node will say what it needs
+        }
+        try {
+            return Optional.of(
+                    Files.readString(file.get(), StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new UserException("cannot read the node's API token from " + file.get() + " (" + e.getMessage()
+                    + "): pass --api-cookie with the node's DATADIR/api.cookie");
+        }
     }
 
     public JsonNode get(String path) {
@@ -74,11 +116,11 @@ public final class ApiClient {
     public JsonNode post(String path, Object body) {
         try {
             String json = MAPPER.writeValueAsString(body);
-            return send(
-                    HttpRequest.newBuilder(base.resolve(path))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json)),
-                    false);
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+            return send(request, false);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,9 @@ package io.learnchain.cli.devnet;
 
 import io.learnchain.base.Address;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.node.api.ApiCookies;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +39,16 @@ public record DevnetPlan(Path root, int basePort, List<NodePlan> nodes) {
             return "http://127.0.0.1:" + apiPort + "/api/v1";
         }
 
+        /** The dashboard, with the API token the running node left in its data directory (to change the node). */
         public String dashboardUrl() {
-            return "http://127.0.0.1:" + apiPort + "/";
+            String url = "http://127.0.0.1:" + apiPort + "/";
+            try {
+                return url + "?token="
+                        + Files.readString(dataDir.resolve(ApiCookies.FILE_NAME))
+                                .strip();
+            } catch (IOException e) {
+                return url; // not started yet: the page reads, and says how to get the token to change things
+            }
         }
 
         /** The node's log (its standard error: the operator log and any failure). */

@@ -34,17 +34,27 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<Endpoint> endpoints;
+    private final ApiToken token;
 
-    private ApiServer(Javalin app, List<Endpoint> endpoints) {
+    private ApiServer(Javalin app, List<Endpoint> endpoints, ApiToken token) {
         this.app = app;
         this.endpoints = endpoints;
+        this.token = token;
+    }
+
+    /** The token requests that change the node must carry. */
+    public ApiToken token() {
+        return token;
     }
 
     /** A registered route: an HTTP method and a path template such as {@code /api/v1/blocks/{id}}. */
     public record Endpoint(String method, String path) {}
 
-    /** Starts serving on {@code host:port} ({@code port} 0 picks a free one; see {@link #port()}). */
-    public static ApiServer start(String host, int port, NodeMetrics metrics, List<ApiRoutes> routes) {
+    /**
+     * Starts serving on {@code host:port} ({@code port} 0 picks a free one; see {@link #port()});
+     * requests that change the node must carry {@code token}.
+     */
+    public static ApiServer start(String host, int port, NodeMetrics metrics, List<ApiRoutes> routes, ApiToken token) {
         ObjectMapper mapper = ApiJson.create();
         List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
@@ -65,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000L;
         });
         installErrorHandling(app);
-        RequestGuard guard = new RequestGuard(host);
+        RequestGuard guard = new RequestGuard(host, token);
         app.before(guard::check);
         byte[] openApi = openApiDocument();
         app.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
@@ -76,7 +86,7 @@ public final class ApiServer implements AutoCloseable {
         routes.forEach(r -> r.register(app));
         app.start(host, port);
         LOG.info("API listening on http://{}:{}/api/v1", host, app.port());
-        return new ApiServer(app, endpoints);
+        return new ApiServer(app, endpoints, token);
     }
 
     /** The OpenAPI document's bytes (a missing resource is a packaging bug, not a user error). */

@@ -20,15 +20,23 @@ import java.util.Set;
  *   <li>Body size: a body must come with a {@code Content-Length} (checked against the server's
  *       1 MB limit before anything is read); a chunked body, whose size is known only once it has
  *       been read, is refused with 411.</li>
+ *   <li>The token: a request that changes anything must carry the node's {@link ApiToken}
+ *       ({@code Authorization: Bearer TOKEN}; 401 without it). The CLI reads it from the cookie
+ *       file ({@link ApiCookies}), the dashboard from the link the node prints; another local user
+ *       or a page in the operator's browser has neither.</li>
+ *   <li>Content type: a body sent to change something must be {@code application/json} (415
+ *       otherwise), so no HTML form or "simple" cross-site request is ever parsed as one.</li>
  * </ul>
  */
 final class RequestGuard {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final String listenHost;
+    private final ApiToken token;
 
-    RequestGuard(String listenHost) {
+    RequestGuard(String listenHost, ApiToken token) {
         this.listenHost = listenHost.toLowerCase(Locale.ROOT);
+        this.token = token;
     }
 
     void check(Context ctx) {
@@ -63,6 +71,36 @@ final class RequestGuard {
                     "forbidden_origin",
                     "a cross-site request may not change this node; use the node's own dashboard or the CLI");
         }
+        if (!token.authorizes(ctx.header("Authorization"))) {
+            throw new ApiException(
+                    401,
+                    "unauthorized",
+                    "changing this node needs its API token: the learnchain CLI reads it from "
+                            + ApiCookies.runFile(port(ctx)) + " (or pass --api-cookie FILE, the node's"
+                            + " DATADIR/api.cookie), other programs send 'Authorization: Bearer TOKEN', and the"
+                            + " dashboard gets it from the link the node printed at start");
+        }
+        String contentType = ctx.header("Content-Type");
+        boolean hasBody = ctx.contentLength() > 0;
+        if ((hasBody || contentType != null) && !isJson(contentType)) {
+            throw new ApiException(
+                    415,
+                    "unsupported_media_type",
+                    "send the body as JSON with 'Content-Type: application/json', not "
+                            + (contentType == null ? "without a content type" : "'" + contentType + "'"));
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json");
+    }
+
+    private static int port(Context ctx) {
+        return ctx.port();
     }
 
     private boolean allowedHost(String name) {

@@ -32,8 +32,9 @@ class ApiServerTest {
                         new io.learnchain.node.blob.CorruptBlobException("blobs/objects/ab/cd", h, h));
             });
         };
-        server = ApiServer.start("127.0.0.1", 0, new NodeMetrics(), List.of(echo));
-        http = new HttpTestClient(server.port());
+        ApiToken token = ApiToken.random();
+        server = ApiServer.start("127.0.0.1", 0, new NodeMetrics(), List.of(echo), token);
+        http = new HttpTestClient(server.port(), token.value());
     }
 
     @AfterEach

@@ -28,6 +28,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -334,8 +335,16 @@ class OpenApiContractTest {
         return URI.create("http://127.0.0.1:" + node.apiPort() + path);
     }
 
+    /** Sends {@code request}; one that changes the node carries the token the node left in its cookie file. */
     private static HttpResponse<String> send(HttpRequest request) {
         try {
+            if (!request.method().equals("GET")) {
+                String token = Files.readString(ApiCookies.runFile(request.uri().getPort()))
+                        .strip();
+                request = HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("Authorization", "Bearer " + token)
+                        .build();
+            }
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

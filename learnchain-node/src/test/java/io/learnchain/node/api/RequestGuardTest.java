@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestGuardTest {
     private final AtomicInteger changes = new AtomicInteger();
+    private final ApiToken token = ApiToken.random();
     private ApiServer server;
 
     @BeforeEach
@@ -34,12 +35,16 @@ class RequestGuardTest {
             app.post("/api/v1/change", ctx -> ctx.json(changes.incrementAndGet()));
             app.get("/api/v1/read", ctx -> ctx.json("ok"));
         };
-        server = ApiServer.start("127.0.0.1", 0, new NodeMetrics(), List.of(routes));
+        server = ApiServer.start("127.0.0.1", 0, new NodeMetrics(), List.of(routes), token);
     }
 
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    private String bearer() {
+        return "Bearer " + token.value();
     }
 
     private HttpResponse<String> post(String... headers) throws Exception {
@@ -64,12 +69,66 @@ class RequestGuardTest {
 
     @Test
     void theCliAndTheNodesOwnPagesStillWork() throws Exception {
-        assertThat(post().statusCode()).as("no Origin: the CLI, curl").isEqualTo(200);
-        assertThat(post("Origin", "http://127.0.0.1:" + server.port(), "Sec-Fetch-Site", "same-origin")
+        assertThat(post("Authorization", bearer(), "Content-Type", "application/json")
+                        .statusCode())
+                .as("no Origin: the CLI, curl")
+                .isEqualTo(200);
+        assertThat(post(
+                                "Origin",
+                                "http://127.0.0.1:" + server.port(),
+                                "Sec-Fetch-Site",
+                                "same-origin",
+                                "Authorization",
+                                bearer(),
+                                "Content-Type",
+                                "application/json; charset=utf-8")
                         .statusCode())
                 .as("the dashboard served by this node")
                 .isEqualTo(200);
         assertThat(changes).hasValue(2);
+    }
+
+    @Test
+    void changingTheNodeNeedsItsToken() throws Exception {
+        HttpResponse<String> none = post("Content-Type", "application/json");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body())
+                .contains("unauthorized", ApiCookies.runFile(server.port()).toString());
+        assertThat(post(
+                                "Content-Type",
+                                "application/json",
+                                "Authorization",
+                                "Bearer " + ApiToken.random().value())
+                        .statusCode())
+                .as("another node's token")
+                .isEqualTo(401);
+        assertThat(post("Content-Type", "application/json", "Authorization", token.value())
+                        .statusCode())
+                .as("not a bearer credential")
+                .isEqualTo(401);
+        assertThat(changes).hasValue(0);
+        assertThat(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/read"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("reading needs no token")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsNeverParsed() throws Exception {
+        HttpResponse<String> form =
+                post("Authorization", bearer(), "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).contains("unsupported_media_type", "application/json");
+        assertThat(post("Authorization", bearer(), "Content-Type", "text/plain").statusCode())
+                .isEqualTo(415);
+        assertThat(post("Authorization", bearer()).statusCode())
+                .as("a body without a content type")
+                .isEqualTo(415);
+        assertThat(changes).hasValue(0);
     }
 
     @Test
