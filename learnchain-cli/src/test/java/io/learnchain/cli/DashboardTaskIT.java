@@ -75,6 +75,13 @@ class DashboardTaskIT {
             assertThat(page.getByTestId("miner-progress")).isVisible();
             assertThat(page.locator("main")).containsText("Wins / losses");
             DashboardIT.shot(page, "miner-pole");
+
+            // the requester withdraws its task: the page asks first, then says what became of the cancel
+            page.navigate(dashboard.page("/tasks/1"));
+            page.onceDialog(dialog -> dialog.accept());
+            page.getByTestId("cancel-task").click();
+            assertThat(page.getByTestId("cancel-state")).containsText("Cancel");
+            DashboardIT.shot(page, "task-cancelling");
         }
         assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();
     }
@@ -84,7 +91,7 @@ class DashboardTaskIT {
         page.getByTestId("model").selectOption("mlp-small");
         page.getByTestId("dataset").selectOption("fashion-mnist-small");
         page.getByTestId("reward").fill("5");
-        page.getByTestId("rounds").fill("2");
+        page.getByTestId("rounds").fill("4");
         page.getByTestId("min-accuracy").fill("10");
         page.locator("details.advanced summary").click();
         page.getByTestId("expected-seconds").fill("5");

@@ -202,6 +202,16 @@ class TaskCommandsTest {
                         .path("reputation")
                         .asLong())
                 .isGreaterThanOrEqualTo(2);
+
+        // the second round may or may not be decided by now: a running task is cancelled, a finished one
+        // is refused with its state (TaskApiTest follows a cancel until the task closes)
+        Cli.Run cancel = Cli.run("task", "cancel", "1", "--api", api);
+        if (cancel.exitCode() == 0) {
+            assertThat(cancel.out()).startsWith("cancelling task 1: ");
+        } else {
+            assertThat(cancel.exitCode()).isEqualTo(2);
+            assertThat(cancel.err()).contains("task 1 is already finished");
+        }
     }
 
     @Test
@@ -221,6 +231,9 @@ class TaskCommandsTest {
                 api);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown model 'resnet'", "mlp-small");
+        Cli.Run cancel = Cli.run("task", "cancel", "9", "--api", api);
+        assertThat(cancel.exitCode()).isEqualTo(2);
+        assertThat(cancel.err()).contains("no task 9 on the chain");
         Cli.Run model = Cli.run("task", "model", "9", "--out", tmp.resolve("m").toString(), "--api", api);
         assertThat(model.exitCode()).isEqualTo(2);
         assertThat(model.err()).contains("no winning model");

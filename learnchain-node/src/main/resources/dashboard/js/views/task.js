@@ -1,7 +1,7 @@
 // One task: terms and status, model downloads (the round a download gives and why), best accuracy against height
 // (on the whole test set where this node holds it, else on each round's shard), per-round leaderboard.
 
-import {BASE, get} from '../api.js';
+import {BASE, get, post} from '../api.js';
 import {addressLink, badge, coins, empty, errorBox, facts, fill, h, hashLink, loading, percent, table} from '../dom.js';
 import {bestAccuracyChart} from '../chart.js';
 import {statusText} from './tasks.js';
@@ -13,7 +13,7 @@ export async function render(root, [id], live) {
   const refresh = async () => {
     try {
       const [detail, status] = await Promise.all([get(`/tasks/${id}`), get('/status')]);
-      draw(body, taskOf(detail), status.height);
+      draw(body, taskOf(detail), status.height, refresh);
     } catch (e) {
       fill(body, errorBox(e, refresh));
     }
@@ -22,12 +22,13 @@ export async function render(root, [id], live) {
   await refresh();
 }
 
-function draw(body, t, tip) {
+function draw(body, t, tip, refresh) {
   const won = t.roundList.filter(r => r.kind === 'pole');
   const onTestSet = won.length > 0 && won.every(r => r.testAccuracy !== null && r.testAccuracy !== undefined);
   const points = won.map(r => ({x: r.height, y: onTestSet ? r.testAccuracy : r.accuracy}));
   fill(body,
-    h('p', {}, badge(statusText(t), t.status), t.mine ? ' posted by this node' : ''),
+    h('p', {}, badge(statusText(t), t.status), t.mine ? ' posted by this node' : '',
+      t.mine && (t.status === 'open' || t.status === 'running') ? cancelControl(t, body, refresh) : null),
     facts([
       ['Requester', addressLink(t.requester)],
       ['Model', h('span', {class: 'mono wrap'}, t.modelSpec ?? t.model ?? '-')],
@@ -49,6 +50,31 @@ function draw(body, t, tip) {
     bestAccuracyChart(points, tip, onTestSet ? 'best test-set accuracy' : 'best shard accuracy'),
     h('h2', {}, 'Leaderboard by round'),
     leaderboard(t.roundList));
+}
+
+// What this page asked to cancel, and the node's answer: shown until the task closes.
+const cancelling = new Map();
+
+// Withdraws a task of this node's key (POST /tasks/{id}/cancel): the escrow left comes back less a 10% penalty.
+function cancelControl(t, body, refresh) {
+  if (cancelling.has(t.id)) return h('span', {class: 'note', 'data-testid': 'cancel-state'}, ' ', cancelling.get(t.id));
+  const button = h('button', {type: 'button', 'data-testid': 'cancel-task'}, 'Cancel task');
+  button.addEventListener('click', async () => {
+    if (!confirm(`Cancel task ${t.id}? The escrow left comes back less a 10% penalty; a round not yet revealed`
+      + ' is forfeited (its reward burned).')) return;
+    button.disabled = true;
+    try {
+      const answer = await post(`/tasks/${t.id}/cancel`);
+      cancelling.set(t.id, answer.state === 'submitted'
+        ? `Cancel submitted (${answer.tx.slice(0, 12)}...): ${answer.detail}.`
+        : `Cancel waiting: ${answer.detail}.`);
+      await refresh();
+    } catch (e) {
+      button.disabled = false;
+      body.prepend(errorBox(e));
+    }
+  });
+  return h('span', {}, ' ', button);
 }
 
 function downloads(t, hasModel) {

@@ -12,5 +12,11 @@ import picocli.CommandLine.Command;
             "  learnchain task show 1",
             "  learnchain task model 1 --out model/"
         },
-        subcommands = {TaskPostCommand.class, TaskListCommand.class, TaskShowCommand.class, TaskModelCommand.class})
+        subcommands = {
+            TaskPostCommand.class,
+            TaskListCommand.class,
+            TaskShowCommand.class,
+            TaskModelCommand.class,
+            TaskCancelCommand.class
+        })
 public final class TaskCommand {}

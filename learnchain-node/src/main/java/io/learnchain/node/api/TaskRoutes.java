@@ -49,6 +49,25 @@ public final class TaskRoutes implements ApiRoutes {
         app.get("/api/v1/tasks", this::list);
         app.get("/api/v1/tasks/{id}", this::show);
         app.get("/api/v1/tasks/{id}/model", this::model);
+        app.post("/api/v1/tasks/{id}/cancel", this::cancel);
+    }
+
+    /** The optional body of a cancel: the CancelTask's fee in coins (default 0). */
+    record CancelTaskRequest(String fee) {}
+
+    private void cancel(Context ctx) {
+        long id = taskId(ctx);
+        CancelTaskRequest body = ctx.body().isBlank() ? null : ctx.bodyAsClass(CancelTaskRequest.class);
+        Amount fee = body == null || body.fee() == null ? Amount.ZERO : amount(body.fee(), "fee");
+        try {
+            ctx.status(202).json(tasks.cancel(id, fee));
+        } catch (TaskRequestException e) {
+            throw switch (e.code()) {
+                case "unknown_task" -> ApiException.notFound(e.getMessage());
+                case "rejected" -> new ApiException(422, e.code(), e.getMessage());
+                default -> new ApiException(409, e.code(), e.getMessage());
+            };
+        }
     }
 
     private void post(Context ctx) {

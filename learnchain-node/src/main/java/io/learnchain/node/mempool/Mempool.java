@@ -204,6 +204,19 @@ public final class Mempool {
         return byHash.size();
     }
 
+    /**
+     * The nonce {@code sender}'s next transaction takes: the first after {@code confirmed} (its
+     * account's nonce at the tip) that none of its pending transactions holds.
+     */
+    public synchronized long nextNonce(Address sender, long confirmed) {
+        NavigableMap<Long, PendingTx> mine = bySender.get(sender);
+        long next = confirmed;
+        while (mine != null && mine.containsKey(next)) {
+            next++;
+        }
+        return next;
+    }
+
     /** Up to {@code limit} pending transactions, dearest first. */
     public synchronized List<SignedTransaction> pending(int limit) {
         return byFee.descendingSet().stream().limit(limit).map(PendingTx::tx).toList();

@@ -7,6 +7,8 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
 import io.learnchain.chain.rules.Commitment;
+import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.tx.CancelTask;
 import io.learnchain.chain.tx.Payload;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
@@ -21,11 +23,17 @@ import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.mempool.Admission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data node (PROTOCOL.md 3.1, 3.4): posts a task with its test shards kept in the node's blob
@@ -34,6 +42,7 @@ import java.util.function.Consumer;
  * period after the round's first commitment. Owns no thread and reads no clock.
  */
 public final class RequesterRole {
+    private static final Logger LOG = LoggerFactory.getLogger(RequesterRole.class);
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
@@ -44,7 +53,21 @@ public final class RequesterRole {
     private final boolean silent;
     private final long revealGraceMillis;
     private final Set<Hash> scheduled = new HashSet<>();
+    /** Tasks this requester withdrew: it reveals none of their rounds again. */
+    private final Set<Long> withdrawn = new HashSet<>();
+    /** Cancels to sign once no reveal of this requester is waiting for its block (task id -> fee). */
+    private final Map<Long, Amount> cancelsWaiting = new LinkedHashMap<>();
+
     private Round.Learning due;
+    /** The tip whose round this requester revealed; its reveal holds the next nonce until that round's block. */
+    private Hash revealedOn;
+
+    /** What became of a cancel: signed and offered to the network, or waiting for the round whose reveal is out. */
+    public sealed interface Cancel {
+        record Submitted(SignedTransaction tx) implements Cancel {}
+
+        record Waiting(String why) implements Cancel {}
+    }
 
     /**
      * {@code revealGraceMillis}: how long after the first commitment of a round the reveal waits
@@ -105,8 +128,94 @@ public final class RequesterRole {
     }
 
     private SignedTransaction sign(Payload payload, Amount fee) {
-        long nonce = chain.account(address()).nonce();
+        long nonce =
+                chain.mempool().nextNonce(address(), chain.account(address()).nonce());
         return SignedTransaction.sign(new TxBody(chain.genesis().chainId(), key.publicKey(), nonce, fee, payload), key);
+    }
+
+    /**
+     * Withdraws task {@code taskId} (issue 19): this requester reveals none of its rounds again, and
+     * signs a CancelTask (escrow back less the penalty) as soon as no reveal of its own waits for its
+     * block, since that reveal holds the nonce the cancel would take: at once, or after the block of a
+     * round it has already revealed (that round is decided and paid as usual). A round not yet revealed
+     * is forfeited, as for a silent requester, and the cancel is mined with or after it.
+     *
+     * @throws IllegalArgumentException when the task is unknown, not this requester's or not open (the
+     *     message says which)
+     */
+    public Cancel cancel(long taskId, Amount fee) {
+        TaskState task = chain.head()
+                .tip()
+                .state()
+                .tasks()
+                .get(taskId)
+                .orElseThrow(() -> new IllegalArgumentException("there is no task " + taskId + " on the chain"
+                        + " (a task just posted can be cancelled once a block includes it)"));
+        if (!task.requester().equals(address())) {
+            throw new IllegalStateException("task " + taskId + " was posted by " + task.requester()
+                    + ", not by this node's key " + address() + ": only its requester may cancel it");
+        }
+        if (!task.isOpen()) {
+            throw new IllegalStateException(
+                    "task " + taskId + " is already " + task.status().name().toLowerCase(Locale.ROOT));
+        }
+        if (!withdrawn.add(taskId)) {
+            return new Cancel.Waiting("this node is cancelling task " + taskId + " already; it closes when a block"
+                    + " includes the cancel");
+        }
+        cancelsWaiting.put(taskId, fee);
+        Optional<SignedTransaction> sent = submitWaitingCancels().stream()
+                .filter(tx -> ((CancelTask) tx.body().payload()).taskId() == taskId)
+                .findFirst();
+        return sent.<Cancel>map(Cancel.Submitted::new)
+                .orElseGet(() -> new Cancel.Waiting(
+                        cancelsWaiting.containsKey(taskId)
+                                ? "this node has revealed the test shard of the round in progress, so that round is"
+                                        + " decided and paid first; the cancel is signed when its block arrives"
+                                : "the task closed meanwhile"));
+    }
+
+    /** Tasks this requester has withdrawn (cancelled or cancelling). */
+    public Set<Long> withdrawn() {
+        return Set.copyOf(withdrawn);
+    }
+
+    /** Signs and offers the waiting cancels whose nonce is free now; returns those sent. */
+    private List<SignedTransaction> submitWaitingCancels() {
+        if (cancelsWaiting.isEmpty() || chain.head().hash().equals(revealedOn)) {
+            return List.of();
+        }
+        if (due != null && !withdrawn.contains(due.taskId())) {
+            return List.of(); // another task of ours is in a round: its reveal takes the next nonce
+        }
+        List<SignedTransaction> sent = new ArrayList<>();
+        for (var it = cancelsWaiting.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, Amount> waiting = it.next();
+            it.remove();
+            boolean open = chain.head()
+                    .tip()
+                    .state()
+                    .tasks()
+                    .get(waiting.getKey())
+                    .map(TaskState::isOpen)
+                    .orElse(false);
+            if (!open) {
+                continue;
+            }
+            SignedTransaction tx = sign(new CancelTask(waiting.getKey()), waiting.getValue());
+            if (chain.submitTransaction(tx) instanceof Admission.Rejected r) {
+                throw new IllegalStateException("the node refused the cancel of task " + waiting.getKey() + ": "
+                        + r.reason() + ": " + r.message());
+            }
+            network.broadcast(new GossipMessage.Transaction(tx));
+            LOG.info(
+                    "{}: cancel of task {} signed ({}); it closes when a block includes it",
+                    name,
+                    waiting.getKey(),
+                    tx.hash().shortHex());
+            sent.add(tx);
+        }
+        return sent;
     }
 
     private Hash put(byte[] bytes) {
@@ -124,6 +233,7 @@ public final class RequesterRole {
                 && l.task().requester().equals(address())) {
             due = l;
         }
+        submitWaitingCancels();
     }
 
     /** A commitment arrived: the first one for a due round schedules the reveal (not before the minimum phase). */
@@ -131,6 +241,7 @@ public final class RequesterRole {
         Round.Learning round = due;
         if (silent
                 || round == null
+                || withdrawn.contains(round.taskId())
                 || !commitment.previous().equals(round.previous())
                 || !scheduled.add(round.previous())) {
             return;
@@ -140,7 +251,7 @@ public final class RequesterRole {
     }
 
     private void reveal(Round.Learning round) {
-        if (!chain.head().hash().equals(round.previous())) {
+        if (!chain.head().hash().equals(round.previous()) || withdrawn.contains(round.taskId())) {
             return;
         }
         Optional<byte[]> shard;
@@ -161,6 +272,7 @@ public final class RequesterRole {
                         round.shardHash(),
                         chain.witnessedCommitments(round.previous(), round.taskId())),
                 Amount.ZERO);
+        revealedOn = round.previous();
         events.accept(new PoleEvent.Revealed(name, round.previous(), round.taskId(), round.shardIndex()));
         network.broadcast(new GossipMessage.ShardReveal(tx, shard.get()));
     }

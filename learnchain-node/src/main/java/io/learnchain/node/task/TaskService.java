@@ -137,6 +137,39 @@ public final class TaskService implements AutoCloseable {
                 t.shardHashes().stream().map(Hash::toHex).toList());
     }
 
+    /**
+     * Cancels task {@code id} of this node's key ({@link RequesterRole#cancel}: no more reveals, and a
+     * CancelTask signed as soon as no reveal of this node holds its nonce).
+     *
+     * @throws TaskRequestException "no_key", "unknown_task", "not_yours", "not_open" or "rejected"
+     */
+    public TaskViews.Cancelling cancel(long id, Amount fee) {
+        RequesterRole requester = pole.requester()
+                .orElseThrow(() ->
+                        new TaskRequestException("no_key", "this node has no key, so it has no tasks to cancel", true));
+        RequesterRole.Cancel result;
+        try {
+            result = pole.onWorker(() -> requester.cancel(id, fee));
+        } catch (IllegalArgumentException e) {
+            throw new TaskRequestException("unknown_task", e.getMessage(), true);
+        } catch (IllegalStateException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            throw new TaskRequestException(
+                    message.contains("posted by") ? "not_yours" : message.contains("refused") ? "rejected" : "not_open",
+                    message,
+                    true);
+        }
+        return switch (result) {
+            case RequesterRole.Cancel.Submitted s ->
+                new TaskViews.Cancelling(
+                        id,
+                        "submitted",
+                        s.tx().hash().toHex(),
+                        "the task closes when a block includes the cancel; a round not yet revealed is forfeited");
+            case RequesterRole.Cancel.Waiting w -> new TaskViews.Cancelling(id, "waiting", null, w.why());
+        };
+    }
+
     private void store(byte[] blob) {
         try {
             blobs.put(blob);

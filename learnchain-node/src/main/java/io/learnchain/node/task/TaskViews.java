@@ -31,6 +31,12 @@ public final class TaskViews {
             List<String> shardHashes) {}
 
     /**
+     * The answer to a cancel: {@code state} "submitted" (the CancelTask {@code tx} is pending until a
+     * block includes it) or "waiting" ({@code detail} says for what; the node signs it then).
+     */
+    public record Cancelling(long taskId, String state, String tx, String detail) {}
+
+    /**
      * One task in a list. {@code status}: pending (posted here, not yet in a block), open (no round
      * decided yet), running, or finished ({@code closedAs}: FINISHED, CANCELLED or CLOSED_FORFEITED).
      * {@code id} is 0 while pending.

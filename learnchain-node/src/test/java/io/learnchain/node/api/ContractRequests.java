@@ -164,6 +164,17 @@ final class ContractRequests {
                                 .withPathParam("id", "1")
                                 .withQuery("format", "pickle")));
         valid.put(
+                "cancelTask",
+                List.of(Call.post("/api/v1/tasks/{id}/cancel", "{\"fee\": \"0\"}")
+                        .withPathParam("id", "1")));
+        invalid.put(
+                "cancelTask",
+                List.of(
+                        Call.post("/api/v1/tasks/{id}/cancel", null).withPathParam("id", "999"),
+                        Call.post("/api/v1/tasks/{id}/cancel", null).withPathParam("id", "0"),
+                        Call.post("/api/v1/tasks/{id}/cancel", "{\"fee\": \"lots\"}")
+                                .withPathParam("id", "1")));
+        valid.put(
                 "getMiner",
                 List.of(Call.get("/api/v1/miner"), Call.get("/api/v1/miner").withQuery("limit", "200")));
         valid.put("startMiner", List.of(Call.post("/api/v1/miner/start", null)));

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnchain.base.Amount;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.state.TaskState;
+import io.learnchain.chain.state.TaskStatus;
 import io.learnchain.learn.format.ModelSafetensors;
 import io.learnchain.learn.model.Model;
 import io.learnchain.node.LearnchainNode;
@@ -74,6 +77,56 @@ class TaskApiTest {
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
+    }
+
+    /**
+     * Issue 19, part 5: a requester withdraws its task. The round it has not revealed is forfeited,
+     * the CancelTask (signed with the nonce after anything of its own still pending) is mined, and the
+     * escrow left comes back less the 10% penalty; no round is revealed after the cancel.
+     */
+    @Test
+    void aRequesterCancelsItsTaskAndGetsTheEscrowLeftBackLessThePenalty() throws Exception {
+        String post = """
+                {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "10", "rounds": 5,
+                 "minTrainingAccuracy": 0.3, "expectedSeconds": 1, "minPhaseSeconds": 0, "maxPhaseSeconds": 4}""";
+        try (LearnchainNode node = start(dir)) {
+            HttpTestClient http = new HttpTestClient(node.apiPort());
+            json(http.post("/api/v1/tasks", post), 202);
+            awaitRounds(http, 1, 60_000);
+            JsonNode cancel = json(http.post("/api/v1/tasks/1/cancel", ""), 202);
+            assertThat(cancel.path("taskId").asLong()).isEqualTo(1);
+            assertThat(cancel.path("state").asText()).isIn("submitted", "waiting");
+            assertThat(json(http.post("/api/v1/tasks/9/cancel", ""), 404)
+                            .path("error")
+                            .asText())
+                    .isEqualTo("not_found");
+
+            JsonNode task = null;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                task = json(http.get("/api/v1/tasks/1"), 200);
+                if (task.path("summary").path("status").asText().equals("finished")) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            JsonNode summary = task.path("summary");
+            assertThat(summary.path("closedAs").asText()).as(task.toString()).isEqualTo("CANCELLED");
+            TaskState state = node.chain().head().tip().state().tasks().get(1).orElseThrow();
+            assertThat(state.status()).isEqualTo(TaskStatus.CANCELLED);
+            assertThat(state.roundsDone())
+                    .as("rounds won or forfeited before the cancel")
+                    .isLessThan(5);
+            // escrow 50: 10 per decided round went to its winner or was burned, 10% of the rest as penalty
+            Amount left = Amount.ofCoins(10).multiply(5 - state.roundsDone());
+            Amount forfeitBurn = Amount.ofCoins(10).multiply(state.forfeits());
+            assertThat(state.burned()).isEqualTo(forfeitBurn.add(TaskState.penalty(left)));
+            assertThat(state.escrow()).isEqualTo(Amount.ZERO);
+            assertThat(json(http.post("/api/v1/tasks/1/cancel", ""), 409)
+                            .path("error")
+                            .asText())
+                    .isEqualTo("not_open");
+        }
     }
 
     @Test
