@@ -1,6 +1,5 @@
 package io.learnchain.learn.format;
 
-import io.learnchain.base.Hash;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import java.util.LinkedHashMap;
@@ -42,7 +41,8 @@ public final class ModelSafetensors {
             throw new FormatException(source, e.getMessage(), e);
         }
         String hash = c.metadata().get(HASH_KEY);
-        if (hash != null && !model.hash().equals(Hash.fromHex(hash))) {
+        if (hash != null
+                && !model.hash().toHex().equalsIgnoreCase(hash)) { // a hash that is not even hex is a mismatch too
             throw new FormatException(
                     source,
                     "the tensors hash to " + model.hash().toHex() + " but the metadata says " + hash
