@@ -58,7 +58,8 @@ public final class TrainCommand implements Runnable {
             names = "--dataset",
             defaultValue = "fashion-mnist-small",
             description = "fashion-mnist-small (bundled), "
-                    + "fashion-mnist, fashion-mnist:DIR, csv:FILE or csv:TRAIN,TEST (default: ${DEFAULT-VALUE}).")
+                    + "fashion-mnist, fashion-mnist:DIR, csv:FILE or csv:TRAIN,TEST, imagefolder:DIR (a sub-folder of"
+                    + " PNG/JPEG images per class), npy:X.npy,Y.npy or npz:FILE (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(
@@ -118,8 +119,8 @@ public final class TrainCommand implements Runnable {
         PrintWriter o = spec.commandLine().getOut();
         TrainTestData data = DataLoading.load(dataset, json);
         if (data.testIsTrain() && !json) {
-            o.println(
-                    "note: no test file given, so test accuracy is measured on the training data (use csv:TRAIN,TEST)");
+            o.println("note: no test set given, so test accuracy is measured on the training data (use csv:TRAIN,TEST,"
+                    + " DIR/train and DIR/test, or test arrays)");
         }
         if (batch < 1 || batch > data.train().count()) {
             throw new UserException(

@@ -32,7 +32,9 @@ final class TaskPostCommand implements Callable<Integer> {
             names = "--dataset",
             defaultValue = "fashion-mnist-small",
             paramLabel = "NAME",
-            description = "fashion-mnist (the full set, when installed) or fashion-mnist-small (bundled; default).")
+            description = "fashion-mnist (the full set, when installed), fashion-mnist-small (bundled; default), or"
+                    + " files on the node's machine: fashion-mnist:DIR, csv:FILE[,TEST], imagefolder:DIR,"
+                    + " npy:X.npy,Y.npy or npz:FILE.")
     String dataset;
 
     @Option(names = "--reward", required = true, paramLabel = "COINS", description = "Reward per round, in coins.")

@@ -6,6 +6,9 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.IdxDatasets;
 import io.learnchain.learn.data.IdxFile;
 import io.learnchain.learn.data.IdxReader;
+import io.learnchain.learn.data.ImageFolder;
+import io.learnchain.learn.data.NpyArray;
+import io.learnchain.learn.data.NpyDatasets;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds data sets on disk and loads them through the core readers. The full Fashion-MNIST set is
@@ -92,6 +96,9 @@ public final class DatasetLoader {
             case DatasetSpec.FashionMnistSearch s -> loadFashionMnist(findFashionMnist(), reading);
             case DatasetSpec.FashionMnistDir d -> loadFashionMnist(checkedDir(d.dir()), reading);
             case DatasetSpec.Csv c -> loadCsv(c.train(), c.test(), reading);
+            case DatasetSpec.ImageFolderDir d -> loadImageFolder(d.dir(), reading);
+            case DatasetSpec.Npy n -> loadNpy(n, reading);
+            case DatasetSpec.Npz z -> loadNpz(z.file(), reading);
         };
     }
 
@@ -230,6 +237,110 @@ public final class DatasetLoader {
                 withClasses(test, classes),
                 "csv " + trainFile + " and " + testFile.get(),
                 false);
+    }
+
+    /** {@code imagefolder:DIR}: DIR/train and DIR/test when both hold class folders, else DIR as both (said so). */
+    private static TrainTestData loadImageFolder(Path dir, Reading reading) {
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetNotFoundException(dir + " is not a folder; --dataset imagefolder:DIR needs a folder with"
+                    + " one sub-folder of PNG/JPEG images per class (or DIR/train and DIR/test laid out so)");
+        }
+        Path train = dir.resolve("train");
+        Path test = dir.resolve("test");
+        if (Files.isDirectory(train) && Files.isDirectory(test)) {
+            List<String> classes = classFolders(train);
+            return new TrainTestData(
+                    readImages(train, "imagefolder/train", classes, reading),
+                    readImages(test, "imagefolder/test", classes, reading),
+                    "image folders " + train + " and " + test,
+                    false);
+        }
+        Dataset all = readImages(dir, "imagefolder", classFolders(dir), reading);
+        return new TrainTestData(all, all, "image folder " + dir, true);
+    }
+
+    private static List<String> classFolders(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DatasetNotFoundException("cannot list " + dir + ": " + e, e);
+        }
+    }
+
+    private static Dataset readImages(Path dir, String name, List<String> classes, Reading reading) {
+        List<ImageFolder.Image> images = new ArrayList<>();
+        for (String c : classFolders(dir)) {
+            List<Path> files;
+            try (var entries = Files.list(dir.resolve(c))) {
+                files = entries.filter(Files::isRegularFile)
+                        .filter(f ->
+                                IMAGE_FILE.matcher(f.getFileName().toString()).matches())
+                        .sorted()
+                        .toList();
+            } catch (IOException e) {
+                throw new DatasetNotFoundException("cannot list " + dir.resolve(c) + ": " + e, e);
+            }
+            reading.expect(files.toArray(Path[]::new));
+            for (Path f : files) {
+                images.add(new ImageFolder.Image(c, f.getFileName().toString(), readAll(f, reading)));
+            }
+        }
+        return ImageFolder.read(name, classes, images, dir.toString());
+    }
+
+    private static final Pattern IMAGE_FILE = Pattern.compile("(?i).+\\.(png|jpe?g)");
+
+    private static TrainTestData loadNpy(DatasetSpec.Npy spec, Reading reading) {
+        reading.expect(spec.x(), spec.y());
+        Dataset train = NpyDatasets.of("npy/train", npy(spec.x(), reading), npy(spec.y(), reading), 0);
+        if (spec.testX().isEmpty()) {
+            return new TrainTestData(train, train, "NumPy arrays " + spec.x() + ", " + spec.y(), true);
+        }
+        reading.expect(spec.testX().get(), spec.testY().orElseThrow());
+        Dataset test = NpyDatasets.of(
+                "npy/test", npy(spec.testX().get(), reading), npy(spec.testY().orElseThrow(), reading), 0);
+        int classes = Math.max(train.classes(), test.classes());
+        return new TrainTestData(
+                withClasses(train, classes), withClasses(test, classes), "NumPy arrays " + spec.text(), false);
+    }
+
+    private static NpyArray npy(Path file, Reading reading) {
+        return NpyArray.read(readAll(file, reading), file.toString());
+    }
+
+    /** {@code npz:FILE}: x_train, y_train and x_test, y_test, or x, y (then used for both, said so). */
+    private static TrainTestData loadNpz(Path file, Reading reading) {
+        reading.expect(file);
+        Map<String, NpyArray> arrays = NpyDatasets.readNpz(readAll(file, reading), file.toString());
+        if (arrays.containsKey("x_train") && arrays.containsKey("y_train")) {
+            Dataset train = NpyDatasets.of("npz/train", arrays.get("x_train"), arrays.get("y_train"), 0);
+            if (!(arrays.containsKey("x_test") && arrays.containsKey("y_test"))) {
+                return new TrainTestData(train, train, "NumPy archive " + file, true);
+            }
+            Dataset test = NpyDatasets.of("npz/test", arrays.get("x_test"), arrays.get("y_test"), 0);
+            int classes = Math.max(train.classes(), test.classes());
+            return new TrainTestData(
+                    withClasses(train, classes), withClasses(test, classes), "NumPy archive " + file, false);
+        }
+        if (arrays.containsKey("x") && arrays.containsKey("y")) {
+            Dataset all = NpyDatasets.of("npz", arrays.get("x"), arrays.get("y"), 0);
+            return new TrainTestData(all, all, "NumPy archive " + file, true);
+        }
+        throw new DatasetNotFoundException(
+                file + " holds the arrays " + arrays.keySet() + "; name them x_train,"
+                        + " y_train (and x_test, y_test) or x, y: numpy.savez(f, x_train=..., y_train=..., x_test=..., y_test=...)");
+    }
+
+    private static byte[] readAll(Path file, Reading reading) {
+        try (InputStream in = reading.open(file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
     }
 
     private static Dataset withClasses(Dataset d, int classes) {

@@ -1,6 +1,7 @@
 package io.learnchain.node.task;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskPreparer {
     /** The data sets a task may use (the node never opens paths a request names). */
+    /** The data sets known by name (loaded once and kept); any other --dataset form names the operator's files. */
     public static final List<String> DATASETS = List.of("fashion-mnist", "fashion-mnist-small");
 
     private final DatasetLoader loader;
@@ -37,7 +39,7 @@ public final class TaskPreparer {
 
     public PreparedTask prepare(TaskRequest request, long shardSeed) {
         ModelSpec spec = model(request.model());
-        TrainTestData data = data(request.dataset());
+        TrainTestData data = holdOutTestSet(data(request.dataset()), request.rounds(), shardSeed);
         Dataset train = data.train();
         if (train.sampleSize() != spec.layout().input().size() || train.classes() != spec.outputSize()) {
             throw new TaskRequestException(
@@ -96,6 +98,36 @@ public final class TaskPreparer {
                 data.test().count());
     }
 
+    /**
+     * A task's test shards must be data the miners never train on. When the operator's data has no
+     * separate test set (a single CSV file, image folder or pair of arrays), a sixth of the samples
+     * (at least one per round), drawn by a shuffle of the task's secret seed, becomes the test set and
+     * the rest the training set.
+     */
+    static TrainTestData holdOutTestSet(TrainTestData data, int rounds, long seed) {
+        if (!data.testIsTrain()) {
+            return data;
+        }
+        Dataset all = data.train();
+        int testCount = Math.max(rounds, all.count() / 6);
+        if (testCount >= all.count()) {
+            throw new TaskRequestException(
+                    "too_many_rounds",
+                    all.count() + " samples cannot give " + rounds
+                            + " test shards and a training set: give more data, fewer rounds, or a separate test set");
+        }
+        int[] order = DatasetShards.identity(all.count());
+        new SplitMix64(seed ^ HOLD_OUT_SALT).shuffle(order);
+        Dataset test =
+                DatasetShards.select(all, Arrays.copyOfRange(order, 0, testCount), all.name() + "/held-out-test");
+        Dataset train =
+                DatasetShards.select(all, Arrays.copyOfRange(order, testCount, order.length), all.name() + "/train");
+        return new TrainTestData(
+                train, test, data.origin() + ", " + testCount + " samples held out as the test set", false);
+    }
+
+    private static final long HOLD_OUT_SALT = 0x686f6c646f7574L; // "holdout"
+
     static ModelSpec model(String model) {
         String text = model.strip();
         if (PredefinedModels.names().contains(text)) {
@@ -115,19 +147,26 @@ public final class TaskPreparer {
         }
     }
 
+    /**
+     * The named data sets are loaded once; a data set of the operator's own files (csv:, imagefolder:,
+     * npy:, npz:, fashion-mnist:DIR) is read afresh for each post, since the files may change.
+     */
     private TrainTestData data(String dataset) {
-        if (!DATASETS.contains(dataset)) {
-            throw new TaskRequestException(
-                    "unknown_dataset", "unknown data set '" + dataset + "': use one of " + DATASETS);
+        if (DATASETS.contains(dataset)) {
+            return loaded.computeIfAbsent(dataset, this::load);
         }
-        return loaded.computeIfAbsent(dataset, name -> {
-            try {
-                return loader.load(name);
-            } catch (DatasetNotFoundException e) {
-                throw new TaskRequestException(
-                        "dataset_not_installed",
-                        e.getMessage() + " (or post with dataset fashion-mnist-small, the bundled subset)");
-            }
-        });
+        return load(dataset);
+    }
+
+    private TrainTestData load(String dataset) {
+        try {
+            return loader.load(dataset);
+        } catch (DatasetNotFoundException e) {
+            throw new TaskRequestException(
+                    "dataset_not_installed",
+                    e.getMessage() + " (or post with dataset fashion-mnist-small, the bundled subset)");
+        } catch (IllegalArgumentException e) { // an unknown form, or a malformed file of the operator's
+            throw new TaskRequestException("unknown_dataset", e.getMessage());
+        }
     }
 }

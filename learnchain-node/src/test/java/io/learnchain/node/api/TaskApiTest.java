@@ -15,6 +15,7 @@ import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.pole.PoleConfig;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -221,6 +223,36 @@ class TaskApiTest {
                         .map(l -> l.replaceAll(".*\"block\":\"([0-9a-f]+)\".*", "$1"))
                         .distinct())
                 .hasSize(scored.size());
+    }
+
+    /** Issue 19, part 4: the operator's own images, in class folders, become a task's data. */
+    @Test
+    void postsATaskOnAFolderOfItsOwnImages() throws Exception {
+        Path images = dir.resolve("images");
+        for (int c = 0; c < 2; c++) {
+            Path classDir = Files.createDirectories(images.resolve(c == 0 ? "circle" : "square"));
+            for (int i = 0; i < 12; i++) {
+                BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setSample(i % 8, c * 4 + i % 4, 0, 200 + i);
+                ImageIO.write(img, "png", classDir.resolve(i + ".png").toFile());
+            }
+        }
+        try (LearnchainNode node = start(dir.resolve("node"))) {
+            HttpTestClient http = new HttpTestClient(node.apiPort());
+            JsonNode posted = json(http.post("/api/v1/tasks", """
+                    {"model": "input 1x8x8 | flatten | dense 2", "dataset": "imagefolder:%s", "rewardPerRound": "1",
+                     "rounds": 2, "minTrainingAccuracy": 0.1}""".formatted(images)), 202);
+            assertThat(posted.path("dataset").asText()).isEqualTo("imagefolder:" + images);
+            assertThat(posted.path("dataOrigin").asText())
+                    .contains("image folder")
+                    .contains("4 samples held out as the test set");
+            assertThat(json(http.post("/api/v1/tasks", """
+                    {"model": "input 1x8x8 | flatten | dense 2", "dataset": "npy:%s", "rewardPerRound": "1",
+                     "rounds": 2, "minTrainingAccuracy": 0.1}""".formatted(images)), 400)
+                            .path("message")
+                            .asText())
+                    .contains("npy:X.npy,Y.npy");
+        }
     }
 
     @Test
