@@ -36,6 +36,7 @@ import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.SignatureCache;
 import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.metrics.PoleMetrics;
 import io.learnchain.node.miner.MinerConfig;
 import io.learnchain.node.miner.MinerService;
 import io.learnchain.node.p2p.ChainGossipSink;
@@ -172,7 +173,7 @@ public final class LearnchainNode implements AutoCloseable {
                 // Every node of a dqn chain proposes in the same slots: the genesis's target block time.
                 case Engine.Dqn d ->
                     dqn = Optional.of(push(opened, DqnService.start("node", chain, events, clock, config.minerKey())));
-                case Engine.Pole p ->
+                case Engine.Pole p -> {
                     pole = Optional.of(push(
                             opened,
                             PoleService.start(
@@ -190,6 +191,8 @@ public final class LearnchainNode implements AutoCloseable {
                                             ? PoleService.Pacing.dev(config.blockTimeSeconds())
                                             : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0),
                                     true)));
+                    pole.get().addListener(new PoleMetrics(metrics.registry()));
+                }
                 case Engine.Idle i -> {
                     miner = config.minerKey()
                             .map(key -> new MinerService(
