@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -78,9 +79,14 @@ class DashboardTaskIT {
 
             // the requester withdraws its task: the page asks first, then says what became of the cancel
             page.navigate(dashboard.page("/tasks/1"));
-            page.onceDialog(dialog -> dialog.accept());
+            List<String> asked = new ArrayList<>();
+            page.onceDialog(dialog -> {
+                asked.add(dialog.message());
+                dialog.accept();
+            });
             page.getByTestId("cancel-task").click();
             assertThat(page.getByTestId("cancel-state")).containsText("Cancel");
+            assertThat(asked).singleElement().asString().contains("Escrow left: ", "You get back ", "10% penalty");
             DashboardIT.shot(page, "task-cancelling");
         }
         assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();

@@ -55,13 +55,33 @@ function draw(body, t, tip, refresh) {
 // What this page asked to cancel, and the node's answer: shown until the task closes.
 const cancelling = new Map();
 
+// What a cancel gives back (docs/api.md): the escrow left less 10%, after the round in progress: one not yet
+// revealed is forfeited (its reward burned) with the cancel; one already revealed is decided and paid, and
+// the round its block opens is forfeited with the cancel. Exact, in base units (1 LC = 10^8).
+function refundText(t) {
+  const units = x => BigInt(x?.units ?? 0);
+  const lc = u => {
+    const whole = u / 100000000n;
+    const frac = (u % 100000000n).toString().padStart(8, '0').replace(/0+$/, '');
+    return `${whole}${frac ? '.' + frac : ''} LC`;
+  };
+  const escrow = units(t.escrow);
+  const reward = units(t.rewardPerRound);
+  const back = rounds => {
+    const left = escrow > reward * rounds ? escrow - reward * rounds : 0n;
+    return lc(left - left * 10n / 100n);
+  };
+  return `Escrow left: ${lc(escrow)}. You get back ${back(1n)} if this node has not yet revealed the round in`
+    + ` progress (it is forfeited and its ${lc(reward)} reward burned), or ${back(2n)} if it has (that round is`
+    + ' decided and paid, the next one forfeited); in both cases the rest less the 10% penalty.';
+}
+
 // Withdraws a task of this node's key (POST /tasks/{id}/cancel): the escrow left comes back less a 10% penalty.
 function cancelControl(t, body, refresh) {
   if (cancelling.has(t.id)) return h('span', {class: 'note', 'data-testid': 'cancel-state'}, ' ', cancelling.get(t.id));
   const button = h('button', {type: 'button', 'data-testid': 'cancel-task'}, 'Cancel task');
   button.addEventListener('click', async () => {
-    if (!confirm(`Cancel task ${t.id}? The escrow left comes back less a 10% penalty; a round not yet revealed`
-      + ' is forfeited (its reward burned).')) return;
+    if (!confirm(`Cancel task ${t.id}?\n\n${refundText(t)}`)) return;
     button.disabled = true;
     try {
       const answer = await post(`/tasks/${t.id}/cancel`);
