@@ -117,7 +117,10 @@ public final class Gemm {
                     + " and lda >= k; got n=" + n + " k=" + k + " rows=" + rowOff.length + " lda=" + lda);
         }
         for (int p = 0; p < k; p++) {
-            requireFits("B row " + p, b, bOff + rowOff[p], n);
+            int off = bOff + rowOff[p];
+            if (off < 0 || off + (long) n > b.length) { // the message is built only on failure: this runs per conv call
+                requireFits("B row " + p, b, off, n);
+            }
         }
         if (m < 0 || k < 0 || ldc < n) {
             throw new IllegalArgumentException("row-table gemm sizes invalid: m=" + m + " k=" + k + " ldc=" + ldc);
