@@ -48,8 +48,9 @@ function draw(body, m, status, refresh) {
   const outcomes = m.outcomes ?? [];
   const actions = m.actions ?? [];
   fill(body,
+    actionError ? errorBox(actionError) : null,
     h('div', {class: 'title-row'}, h('p', {}, badge(m.mining ? 'mining' : 'stopped', m.mining ? 'on' : 'off')),
-      h('button', {type: 'button', 'data-testid': 'miner-toggle', onclick: () => toggle(m.mining, refresh, body)},
+      h('button', {type: 'button', 'data-testid': 'miner-toggle', onclick: () => toggle(m.mining, refresh)},
         m.mining ? 'Stop mining' : 'Start mining')),
     facts([
       ['Address', addressLink(m.address)],
@@ -89,11 +90,16 @@ function clock(millis) {
   return millis ? new Date(millis).toLocaleTimeString() : '-';
 }
 
-async function toggle(running, refresh, body) {
+// The last start/stop the node refused: drawn at the top until the next attempt, since every block redraws
+// the page (an error box merely prepended would vanish within a block time).
+let actionError = null;
+
+async function toggle(running, refresh) {
   try {
     await post(running ? '/miner/stop' : '/miner/start');
-    await refresh();
+    actionError = null;
   } catch (e) {
-    body.prepend(errorBox(e));
+    actionError = e;
   }
+  await refresh();
 }

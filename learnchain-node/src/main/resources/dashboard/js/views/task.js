@@ -76,9 +76,13 @@ function refundText(t) {
     + ' decided and paid, the next one forfeited); in both cases the rest less the 10% penalty.';
 }
 
+// The last cancel the node refused, by task: drawn until the next attempt (every block redraws the page).
+const cancelErrors = new Map();
+
 // Withdraws a task of this node's key (POST /tasks/{id}/cancel): the escrow left comes back less a 10% penalty.
 function cancelControl(t, body, refresh) {
   if (cancelling.has(t.id)) return h('span', {class: 'note', 'data-testid': 'cancel-state'}, ' ', cancelling.get(t.id));
+  const error = cancelErrors.get(t.id);
   const button = h('button', {type: 'button', 'data-testid': 'cancel-task'}, 'Cancel task');
   button.addEventListener('click', async () => {
     if (!confirm(`Cancel task ${t.id}?\n\n${refundText(t)}`)) return;
@@ -88,13 +92,14 @@ function cancelControl(t, body, refresh) {
       cancelling.set(t.id, answer.state === 'submitted'
         ? `Cancel submitted (${answer.tx.slice(0, 12)}...): ${answer.detail}.`
         : `Cancel waiting: ${answer.detail}.`);
+      cancelErrors.delete(t.id);
       await refresh();
     } catch (e) {
-      button.disabled = false;
-      body.prepend(errorBox(e));
+      cancelErrors.set(t.id, e);
+      await refresh();
     }
   });
-  return h('span', {}, ' ', button);
+  return h('span', {}, ' ', button, error ? errorBox(error) : null);
 }
 
 function downloads(t, hasModel) {
