@@ -23,7 +23,6 @@ import io.learnchain.node.gossip.Scheduler;
 import io.learnchain.node.mempool.Admission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +66,18 @@ public final class RequesterRole {
         record Submitted(SignedTransaction tx) implements Cancel {}
 
         record Waiting(String why) implements Cancel {}
+
+        /** Not cancelled: why, as a reason the API maps to its answer, and in words. */
+        record Refused(Refusal reason, String why) implements Cancel {}
+    }
+
+    /** Why a cancel is refused. */
+    public enum Refusal {
+        UNKNOWN_TASK,
+        NOT_YOURS,
+        NOT_OPEN,
+        /** The node's mempool refused the CancelTask (the words say why). */
+        REJECTED
     }
 
     /**
@@ -140,23 +151,26 @@ public final class RequesterRole {
      * round it has already revealed (that round is decided and paid as usual). A round not yet revealed
      * is forfeited, as for a silent requester, and the cancel is mined with or after it.
      *
-     * @throws IllegalArgumentException when the task is unknown, not this requester's or not open (the
-     *     message says which)
+     * <p>A task that is unknown, not this requester's or not open is {@link Cancel.Refused}.
      */
     public Cancel cancel(long taskId, Amount fee) {
-        TaskState task = chain.head()
-                .tip()
-                .state()
-                .tasks()
-                .get(taskId)
-                .orElseThrow(() -> new IllegalArgumentException("there is no task " + taskId + " on the chain"
-                        + " (a task just posted can be cancelled once a block includes it)"));
+        Optional<TaskState> found = chain.head().tip().state().tasks().get(taskId);
+        if (found.isEmpty()) {
+            return new Cancel.Refused(
+                    Refusal.UNKNOWN_TASK,
+                    "there is no task " + taskId + " on the chain"
+                            + " (a task just posted can be cancelled once a block includes it)");
+        }
+        TaskState task = found.get();
         if (!task.requester().equals(address())) {
-            throw new IllegalStateException("task " + taskId + " was posted by " + task.requester()
-                    + ", not by this node's key " + address() + ": only its requester may cancel it");
+            return new Cancel.Refused(
+                    Refusal.NOT_YOURS,
+                    "task " + taskId + " was posted by " + task.requester() + ", not by this node's key " + address()
+                            + ": only its requester may cancel it");
         }
         if (!task.isOpen()) {
-            throw new IllegalStateException(
+            return new Cancel.Refused(
+                    Refusal.NOT_OPEN,
                     "task " + taskId + " is already " + task.status().name().toLowerCase(Locale.ROOT));
         }
         if (!withdrawn.add(taskId)) {
@@ -164,31 +178,29 @@ public final class RequesterRole {
                     + " includes the cancel");
         }
         cancelsWaiting.put(taskId, fee);
-        Optional<SignedTransaction> sent = submitWaitingCancels().stream()
-                .filter(tx -> ((CancelTask) tx.body().payload()).taskId() == taskId)
-                .findFirst();
-        return sent.<Cancel>map(Cancel.Submitted::new)
-                .orElseGet(() -> new Cancel.Waiting(
+        Cancel outcome = submitWaitingCancels().get(taskId);
+        return outcome != null
+                ? outcome
+                : new Cancel.Waiting(
                         cancelsWaiting.containsKey(taskId)
                                 ? "this node has revealed the test shard of the round in progress, so that round is"
                                         + " decided and paid first; the cancel is signed when its block arrives"
-                                : "the task closed meanwhile"));
+                                : "the task closed meanwhile");
     }
 
-    /** Tasks this requester has withdrawn (cancelled or cancelling). */
-    public Set<Long> withdrawn() {
-        return Set.copyOf(withdrawn);
-    }
-
-    /** Signs and offers the waiting cancels whose nonce is free now; returns those sent. */
-    private List<SignedTransaction> submitWaitingCancels() {
+    /**
+     * Signs and offers the waiting cancels whose nonce is free now; returns what became of each it
+     * tried (submitted, or refused by the mempool: then the task is no longer withdrawn and its
+     * rounds are revealed again).
+     */
+    private Map<Long, Cancel> submitWaitingCancels() {
         if (cancelsWaiting.isEmpty() || chain.head().hash().equals(revealedOn)) {
-            return List.of();
+            return Map.of();
         }
         if (due != null && !withdrawn.contains(due.taskId())) {
-            return List.of(); // another task of ours is in a round: its reveal takes the next nonce
+            return Map.of(); // another task of ours is in a round: its reveal takes the next nonce
         }
-        List<SignedTransaction> sent = new ArrayList<>();
+        Map<Long, Cancel> tried = new LinkedHashMap<>();
         for (var it = cancelsWaiting.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Amount> waiting = it.next();
             it.remove();
@@ -204,8 +216,12 @@ public final class RequesterRole {
             }
             SignedTransaction tx = sign(new CancelTask(waiting.getKey()), waiting.getValue());
             if (chain.submitTransaction(tx) instanceof Admission.Rejected r) {
-                throw new IllegalStateException("the node refused the cancel of task " + waiting.getKey() + ": "
-                        + r.reason() + ": " + r.message());
+                withdrawn.remove(waiting.getKey());
+                String why = "the node refused the cancel of task " + waiting.getKey() + ": " + r.reason() + ": "
+                        + r.message();
+                LOG.warn("{}: {}", name, why);
+                tried.put(waiting.getKey(), new Cancel.Refused(Refusal.REJECTED, why));
+                continue;
             }
             network.broadcast(new GossipMessage.Transaction(tx));
             LOG.info(
@@ -213,9 +229,9 @@ public final class RequesterRole {
                     name,
                     waiting.getKey(),
                     tx.hash().shortHex());
-            sent.add(tx);
+            tried.put(waiting.getKey(), new Cancel.Submitted(tx));
         }
-        return sent;
+        return tried;
     }
 
     private Hash put(byte[] bytes) {

@@ -80,7 +80,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         if (existed) {
             String logDamage = damagedLogs(path);
             if (!logDamage.isEmpty()) {
-                throw logDamaged(path, logDamage, null);
+                throw logDamaged(path, logDamage);
             }
         }
         DBOptions dbOptions = new DBOptions()
@@ -138,13 +138,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
 
     private static StorageException translateOpen(Path path, boolean existed, RocksDBException e) {
-        Status.Code code = e.getStatus() == null ? null : e.getStatus().getCode();
-        if (code == Status.Code.Corruption) {
-            String logDamage = damagedLogs(path);
-            if (!logDamage.isEmpty()) {
-                return logDamaged(path, logDamage, e);
-            }
-        }
+        // the write-ahead logs were read before the open (a damaged one never gets here)
         StorageException translated = translate(path, "open", e);
         if (existed && !(translated instanceof StoreCorruptedException) && !isLockError(e)) {
             return new StoreCorruptedException(path.toString(), "RocksDB cannot open it: " + e.getMessage(), e);
@@ -152,11 +146,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         return translated;
     }
 
-    private static StoreCorruptedException logDamaged(Path path, String damage, RocksDBException cause) {
+    private static StoreCorruptedException logDamaged(Path path, String damage) {
         return new StoreCorruptedException(
                 path.toString(),
-                "its write-ahead log, which holds the latest acknowledged writes, is damaged (" + damage + ")",
-                cause);
+                "its write-ahead log, which holds the latest acknowledged writes, is damaged (" + damage + ")");
     }
 
     /** The damaged spots of the database's write-ahead logs, "" when they read cleanly. */

@@ -147,18 +147,7 @@ public final class TaskService implements AutoCloseable {
         RequesterRole requester = pole.requester()
                 .orElseThrow(() ->
                         new TaskRequestException("no_key", "this node has no key, so it has no tasks to cancel", true));
-        RequesterRole.Cancel result;
-        try {
-            result = pole.onWorker(() -> requester.cancel(id, fee));
-        } catch (IllegalArgumentException e) {
-            throw new TaskRequestException("unknown_task", e.getMessage(), true);
-        } catch (IllegalStateException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            throw new TaskRequestException(
-                    message.contains("posted by") ? "not_yours" : message.contains("refused") ? "rejected" : "not_open",
-                    message,
-                    true);
-        }
+        RequesterRole.Cancel result = pole.onWorker(() -> requester.cancel(id, fee));
         return switch (result) {
             case RequesterRole.Cancel.Submitted s ->
                 new TaskViews.Cancelling(
@@ -167,6 +156,16 @@ public final class TaskService implements AutoCloseable {
                         s.tx().hash().toHex(),
                         "the task closes when a block includes the cancel; a round not yet revealed is forfeited");
             case RequesterRole.Cancel.Waiting w -> new TaskViews.Cancelling(id, "waiting", null, w.why());
+            case RequesterRole.Cancel.Refused r ->
+                throw new TaskRequestException(
+                        switch (r.reason()) {
+                            case UNKNOWN_TASK -> "unknown_task";
+                            case NOT_YOURS -> "not_yours";
+                            case NOT_OPEN -> "not_open";
+                            case REJECTED -> "rejected";
+                        },
+                        r.why(),
+                        true);
         };
     }
 
