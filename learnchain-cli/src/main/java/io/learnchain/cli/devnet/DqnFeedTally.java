@@ -16,7 +16,7 @@ import java.util.Map;
  * 100 blocks below the tip) starts the count: its episode is numbered 1 "since" its height and its
  * return is partial until the next {@code done}.
  *
- * <p>Unlike the simulator's tally (cli.simulate), which counts one canonical chain in height order,
+ * <p>Unlike the simulator's tally (io.learnchain.sim), which counts one canonical chain in height order,
  * this one keeps a position for every block the feed printed, on whichever branch. Not thread-safe:
  * the feed's printer thread owns it.
  */

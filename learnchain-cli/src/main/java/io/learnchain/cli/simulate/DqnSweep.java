@@ -1,6 +1,9 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.cli.common.JsonOption;
+import io.learnchain.sim.DqnRun;
+import io.learnchain.sim.DqnSimConfig;
+import io.learnchain.sim.DqnSweepReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,7 +46,7 @@ final class DqnSweep {
     /** Runs {@code configs} ({@link #cells}), {@code jobs} at once, and writes and prints the sweep. */
     static void run(List<DqnSimConfig> configs, int jobs, Path out, boolean json, PrintWriter o) {
         DqnSimConfig base = configs.getFirst();
-        DqnSimulateRun.Finished[] done = new DqnSimulateRun.Finished[configs.size()];
+        DqnRun.Finished[] done = new DqnRun.Finished[configs.size()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, configs.size()), r -> {
             Thread t = new Thread(r, "dqn-sweep");
             t.setDaemon(true);
@@ -55,12 +58,12 @@ final class DqnSweep {
                 int index = i;
                 runs.submit(() -> {
                     DqnSimConfig c = configs.get(index);
-                    done[index] = DqnSimulateRun.execute(c, out.resolve(runFolder(c)));
+                    done[index] = DqnRun.execute(c, out.resolve(runFolder(c)));
                     return index;
                 });
             }
             for (int k = 0; k < configs.size(); k++) {
-                DqnSimulateRun.Finished f = done[take(runs)];
+                DqnRun.Finished f = done[take(runs)];
                 if (json) {
                     JsonOption.printJson(o, f.result());
                 } else {
@@ -71,7 +74,7 @@ final class DqnSweep {
         } finally {
             pool.shutdownNow();
         }
-        List<DqnSimulateRun.Finished> finished = List.of(done);
+        List<DqnRun.Finished> finished = List.of(done);
         Map<String, Object> summary = DqnSweepReport.summary(base, finished);
         try {
             Files.createDirectories(out);

@@ -1,17 +1,21 @@
 package io.learnchain.node.dqn;
 
+import io.learnchain.chain.rules.ChainRules;
+import io.learnchain.chain.rules.ChainTip;
+import io.learnchain.chain.rules.DqnLearners;
+
 /**
- * How a dqn miner picks the action it proposes. The protocol expects {@link #LEARNER}; the other is
- * the adversary of PROTOCOL.md 7 that simulations field to measure what fork choice by reward and
- * the audit ({@link DqnAudit}) do against it.
+ * How a dqn miner picks the action it proposes: the one decision a departure from the protocol
+ * changes. A node's miner runs {@link #LEARNER}; the simulation's adversaries (module learnchain-sim)
+ * are other choices, and every node refuses their blocks where the action is not the learner's
+ * (DQN_NOT_POLICY).
  */
-public enum DqnActionChoice {
+@FunctionalInterface
+public interface DqnActionChoice {
+
     /** The learner's own epsilon-greedy choice (paper 000 steps 1-7). */
-    LEARNER,
-    /**
-     * Search instead of learning: step every action from the tip and propose the one with the highest
-     * shaped reward (ties to the lowest index). The miner still publishes its public learner's record,
-     * so only the action gives it away, and every node refuses the block for it (DQN_NOT_POLICY).
-     */
-    LOOKAHEAD
+    DqnActionChoice LEARNER = (tip, rules, work) -> work.action();
+
+    /** The action to propose on {@code tip}, given the miner's public learner's {@code work} there. */
+    int action(ChainTip tip, ChainRules rules, DqnLearners.Work work);
 }

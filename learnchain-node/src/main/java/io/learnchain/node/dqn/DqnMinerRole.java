@@ -4,13 +4,10 @@ import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.DqnProof;
 import io.learnchain.chain.dqn.DqnBlockBuilder;
-import io.learnchain.chain.dqn.DqnRules;
-import io.learnchain.chain.genesis.DqnParameters;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.DqnLearners;
 import io.learnchain.learn.rl.DqnAgent;
 import io.learnchain.learn.rl.DqnTrainingRecord;
-import io.learnchain.learn.rl.Environment;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.gossip.GossipMessage;
@@ -39,7 +36,6 @@ public final class DqnMinerRole {
     private final Scheduler scheduler;
     private final Consumer<DqnEvent> events;
     private final DqnActionChoice choice;
-    private final Environment env;
     private final long slotMillis;
 
     /**
@@ -55,7 +51,7 @@ public final class DqnMinerRole {
             Consumer<DqnEvent> events,
             long slotMillis,
             DqnActionChoice choice) {
-        DqnParameters params = chain.rules()
+        chain.rules()
                 .dqn()
                 .orElseThrow(() -> new IllegalArgumentException("a dqn miner needs a dqn chain; the genesis engine is "
                         + chain.genesis().engine().name()));
@@ -65,7 +61,6 @@ public final class DqnMinerRole {
         this.network = network;
         this.scheduler = scheduler;
         this.events = events;
-        this.env = params.env();
         if (slotMillis < 1) {
             throw new IllegalArgumentException("the slot must be at least 1 ms, got " + slotMillis);
         }
@@ -102,10 +97,7 @@ public final class DqnMinerRole {
         long height = tip.height().value();
         DqnLearners.Work work = chain.learnerWork(tip.hash(), key.publicKey()).orElseThrow();
         DqnTrainingRecord record = work.record();
-        int action = switch (choice) {
-            case LEARNER -> work.action();
-            case LOOKAHEAD -> bestByLookahead(tip);
-        };
+        int action = choice.action(tip, chain.rules(), work);
         Block block = DqnBlockBuilder.build(
                 tip,
                 chain.rules(),
@@ -125,19 +117,5 @@ public final class DqnMinerRole {
                 record.batchSeeds().size()));
         chain.importBlock(block);
         network.broadcast(new GossipMessage.BlockMsg(block));
-    }
-
-    /** The action whose step from {@code tip} earns the highest shaped reward (lowest index on ties). */
-    private int bestByLookahead(ChainTip tip) {
-        int best = 0;
-        long bestReward = Long.MIN_VALUE;
-        for (int a = 0; a < env.actionCount(); a++) {
-            long reward = DqnRules.step(tip, chain.rules().chainId(), env, a).reward();
-            if (reward > bestReward) {
-                best = a;
-                bestReward = reward;
-            }
-        }
-        return best;
     }
 }

@@ -81,10 +81,7 @@ public final class DqnNode {
         switch (message) {
             case GossipMessage.Transaction t -> chain.submitTransaction(t.tx());
             case GossipMessage.BlockMsg b -> importBlock(b.block());
-            case GossipMessage.CommitmentMsg c -> {} // pole only
-            case GossipMessage.ShardReveal r -> {}
-            case GossipMessage.FraudProof f -> {}
-            case GossipMessage.Candidate c -> {}
+            case GossipMessage.PoleRound p -> {} // a proof-of-learning round's message: no part of a dqn chain
         }
     }
 

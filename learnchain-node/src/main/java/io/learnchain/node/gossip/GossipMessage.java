@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public sealed interface GossipMessage {
 
+    /**
+     * The messages of a proof-of-learning round (commitments, reveals, candidates, fraud proofs):
+     * pole's alone. Transactions and blocks are every engine's.
+     */
+    sealed interface PoleRound extends GossipMessage {}
+
     /** A user transaction for the mempools (PostTask, transfers, ...). */
     record Transaction(SignedTransaction tx) implements GossipMessage {
         public Transaction {
@@ -24,7 +30,7 @@ public sealed interface GossipMessage {
     }
 
     /** Phase 1: a miner's signed commitment to a model on a parent. */
-    record CommitmentMsg(Commitment commitment, Signature signature) implements GossipMessage {
+    record CommitmentMsg(Commitment commitment, Signature signature) implements PoleRound {
         public CommitmentMsg {
             Objects.requireNonNull(commitment, "commitment");
             Objects.requireNonNull(signature, "signature");
@@ -32,7 +38,7 @@ public sealed interface GossipMessage {
     }
 
     /** The requester's reveal: its signed RevealShard transaction and the shard's bytes (a data set blob). */
-    record ShardReveal(SignedTransaction revealTx, byte[] shard) implements GossipMessage {
+    record ShardReveal(SignedTransaction revealTx, byte[] shard) implements PoleRound {
         public ShardReveal {
             Objects.requireNonNull(revealTx, "revealTx");
             Objects.requireNonNull(shard, "shard");
@@ -55,7 +61,7 @@ public sealed interface GossipMessage {
      * A fraud proof against a held payout (PROTOCOL.md 3.8): the signed WorkFraud transaction and
      * the bytes of the checkpoint it opens (a blob every node needs to check it).
      */
-    record FraudProof(SignedTransaction tx, byte[] opening) implements GossipMessage {
+    record FraudProof(SignedTransaction tx, byte[] opening) implements PoleRound {
         public FraudProof {
             Objects.requireNonNull(tx, "tx");
             Objects.requireNonNull(opening, "opening");
@@ -78,7 +84,7 @@ public sealed interface GossipMessage {
      * Phase 2: a candidate pole block with its model's canonical bytes and the checkpoints its
      * proof opens (the challenged segments' starts, in the proof's order).
      */
-    record Candidate(Block block, byte[] model, List<byte[]> openings) implements GossipMessage {
+    record Candidate(Block block, byte[] model, List<byte[]> openings) implements PoleRound {
         public Candidate {
             Objects.requireNonNull(block, "block");
             Objects.requireNonNull(model, "model");

@@ -1,7 +1,5 @@
 package io.learnchain.node.pole;
 
-import java.util.Objects;
-
 /**
  * How a miner trains and paces itself.
  *
@@ -11,51 +9,13 @@ import java.util.Objects;
  * @param continueFromWinner start from the task's last winning model (re-keyed) when its blob is here
  * @param stepMillis virtual (simulation) or expected (node) milliseconds one step takes: when the commitment goes out
  * @param idleMeanMillis mean delay before sealing an idle block (exponential, seeded): spreads idle miners out
- * @param behaviour honest, or one of the simulation's adversaries
  */
 public record MinerPlan(
-        long steps,
-        int batch,
-        float learningRate,
-        boolean continueFromWinner,
-        long stepMillis,
-        long idleMeanMillis,
-        MinerBehaviour behaviour) {
+        long steps, int batch, float learningRate, boolean continueFromWinner, long stepMillis, long idleMeanMillis) {
     public MinerPlan {
-        Objects.requireNonNull(behaviour, "behaviour");
         if (steps < 1 || batch < 1 || !(learningRate > 0) || stepMillis < 0 || idleMeanMillis < 1) {
             throw new IllegalArgumentException("a miner plan needs steps >= 1, batch >= 1, a positive learning rate, "
                     + "step time >= 0 and an idle delay >= 1 ms; got " + this);
         }
-    }
-
-    /**
-     * The plan of an honest miner ({@code falseClaims} 0, {@code premined} false), or of the
-     * false-claims or premined adversary.
-     */
-    public MinerPlan(
-            long steps,
-            int batch,
-            float learningRate,
-            boolean continueFromWinner,
-            long stepMillis,
-            long idleMeanMillis,
-            int falseClaims,
-            boolean premined) {
-        this(
-                steps,
-                batch,
-                learningRate,
-                continueFromWinner,
-                stepMillis,
-                idleMeanMillis,
-                premined
-                        ? new MinerBehaviour.Premined()
-                        : falseClaims > 0 ? new MinerBehaviour.FalseClaims(falseClaims) : MinerBehaviour.honest());
-    }
-
-    /** The same plan with another behaviour. */
-    public MinerPlan with(MinerBehaviour b) {
-        return new MinerPlan(steps, batch, learningRate, continueFromWinner, stepMillis, idleMeanMillis, b);
     }
 }

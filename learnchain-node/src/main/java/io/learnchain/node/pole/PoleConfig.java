@@ -75,6 +75,6 @@ public record PoleConfig(
 
     /** The miner plan: honest, continuing from the last winner, committing as soon as training ends. */
     MinerPlan plan(long idleMeanMillis) {
-        return new MinerPlan(trainSteps, batch, learningRate, true, 0, Math.max(1, idleMeanMillis), 0, false);
+        return new MinerPlan(trainSteps, batch, learningRate, true, 0, Math.max(1, idleMeanMillis));
     }
 }

@@ -81,12 +81,13 @@ public final class PoleService implements AutoCloseable {
                 events,
                 pool,
                 config.plan(pacing.idleMeanMillis()),
+                MinerStrategy.honest(),
                 Hash.sha256(k.publicKey().bytes().unsafeArray()).firstLongLE() ^ clock.millis(),
                 CpuMeter.process(),
                 config.trainChunkSteps(),
                 pacing.minIntervalMillis()));
         this.requester = key.map(k -> new RequesterRole(
-                name, k, chain, blobs, node.outbound(), scheduler, events, config.revealGraceMillis(), false));
+                name, k, chain, blobs, node.outbound(), scheduler, events, config.revealGraceMillis()));
         miner.ifPresent(node::attach);
         requester.ifPresent(node::attach);
         // a requester replays the won rounds of its own tasks while their payouts are held (with

@@ -49,7 +49,6 @@ public final class RequesterRole {
     private final GossipNetwork network;
     private final Scheduler scheduler;
     private final Consumer<PoleEvent> events;
-    private final boolean silent;
     private final long revealGraceMillis;
     private final Set<Hash> scheduled = new HashSet<>();
     /** Tasks this requester withdrew: it reveals none of their rounds again. */
@@ -84,7 +83,6 @@ public final class RequesterRole {
      * {@code revealGraceMillis}: how long after the first commitment of a round the reveal waits
      * for more (PoLe's data node waits for several solutions; a commitment that reaches a node after
      * the reveal is refused there, so the grace should cover the network's latency).
-     * {@code silent}: never reveal (the silent-requester adversary: its rounds must be forfeited).
      */
     public RequesterRole(
             String name,
@@ -94,8 +92,7 @@ public final class RequesterRole {
             GossipNetwork network,
             Scheduler scheduler,
             Consumer<PoleEvent> events,
-            long revealGraceMillis,
-            boolean silent) {
+            long revealGraceMillis) {
         this.name = name;
         this.key = key;
         this.chain = chain;
@@ -103,7 +100,6 @@ public final class RequesterRole {
         this.network = network;
         this.scheduler = scheduler;
         this.events = events;
-        this.silent = silent;
         this.revealGraceMillis = revealGraceMillis;
     }
 
@@ -255,8 +251,7 @@ public final class RequesterRole {
     /** A commitment arrived: the first one for a due round schedules the reveal (not before the minimum phase). */
     public void onCommitment(Commitment commitment) {
         Round.Learning round = due;
-        if (silent
-                || round == null
+        if (round == null
                 || withdrawn.contains(round.taskId())
                 || !commitment.previous().equals(round.previous())
                 || !scheduled.add(round.previous())) {
