@@ -4,10 +4,7 @@ import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.format.onnx.OnnxImport;
 import io.learnchain.learn.format.onnx.OnnxImportException;
 import io.learnchain.learn.format.onnx.OnnxImporter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -19,14 +16,7 @@ public final class OnnxModelFile {
     private OnnxModelFile() {}
 
     public static OnnxImport read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UserException("ONNX file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new UserException("cannot read ONNX file " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = ModelFiles.readBytes(file, "ONNX file");
         try {
             return OnnxImporter.read(bytes);
         } catch (OnnxImportException e) {
