@@ -47,6 +47,17 @@ class View(nn.Module):
         return x.view(x.size(0), -1)
 
 
+def conv_batchnorm():
+    """BatchNorm2d right after a Conv2d, with non-trivial running statistics: torch folds it into the Conv."""
+    model = nn.Sequential(nn.Conv2d(1, 3, 3), nn.BatchNorm2d(3), nn.ReLU(), nn.Flatten(), nn.Linear(3 * 6 * 6, 4))
+    with torch.no_grad():
+        model[1].running_mean.uniform_(-0.5, 0.5)
+        model[1].running_var.uniform_(0.5, 2.0)
+        model[1].weight.uniform_(0.5, 1.5)
+        model[1].bias.uniform_(-0.5, 0.5)
+    return model
+
+
 def models():
     """(name, seed, sample shape, model, export options, layers whose output is the expected logits)."""
     yield ("mlp", 1, (1, 28, 28), lambda: nn.Sequential(
@@ -57,6 +68,7 @@ def models():
         nn.MaxPool2d(2, 2), nn.Flatten(), nn.Linear(8 * 5 * 5, 32), nn.ReLU(), nn.Linear(32, 10)), {}, None)
     yield ("conv-view", 3, (1, 12, 12), lambda: nn.Sequential(
         nn.Conv2d(1, 3, 3, stride=2, padding=1), nn.Tanh(), View(), nn.Linear(3 * 6 * 6, 5)), {}, None)
+    yield ("conv-batchnorm", 9, (1, 8, 8), conv_batchnorm, {}, None)
     yield ("lstm-last-step", 4, (28, 28), lambda: nn.Sequential(
         nn.LSTM(28, 16, batch_first=True), LastStep(), nn.Linear(16, 10)), {}, None)
     yield ("lstm-last-hidden", 5, (7, 6), lambda: nn.Sequential(

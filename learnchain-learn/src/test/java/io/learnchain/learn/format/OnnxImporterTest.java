@@ -27,6 +27,7 @@ class OnnxImporterTest {
                 "lenet; input 1x28x28 | conv2d 4 k5 s1 p2 | relu | maxpool 2 s2 | conv2d 8 k5 s1 p0 | relu"
                         + " | maxpool 2 s2 | flatten | dense 32 | relu | dense 10",
                 "conv-view; input 1x12x12 | conv2d 3 k3 s2 p1 | tanh | flatten | dense 5",
+                "conv-batchnorm; input 1x8x8 | conv2d 3 k3 s1 p0 | relu | flatten | dense 4",
                 "lstm-last-step; input 28x28 | lstm 16 | dense 10",
                 "lstm-last-hidden; input 7x6 | lstm 5 | relu | dense 3",
                 "lstm-fixed-batch; input 5x4 | lstm 3 | dense 2"
@@ -36,7 +37,16 @@ class OnnxImporterTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mlp", "lenet", "conv-view", "lstm-last-step", "lstm-last-hidden", "lstm-fixed-batch"})
+    @ValueSource(
+            strings = {
+                "mlp",
+                "lenet",
+                "conv-view",
+                "conv-batchnorm",
+                "lstm-last-step",
+                "lstm-last-hidden",
+                "lstm-fixed-batch"
+            })
     void predictsWhatPyTorchPredicted(String name) {
         Model model = OnnxImporter.read(OnnxFixtures.onnx(name)).model();
         float[] x = OnnxFixtures.inputs(name);
