@@ -35,17 +35,17 @@ function apiToken() {
 let sessionToken = null;
 apiToken();
 
-async function request(method, path, body) {
+async function request(method, path, body, raw = false) {
   let response;
   const headers = body === undefined ? {Accept: 'application/json'}
-    : {Accept: 'application/json', 'Content-Type': 'application/json'};
+    : {Accept: 'application/json', 'Content-Type': raw ? 'application/octet-stream' : 'application/json'};
   const token = method === 'GET' ? null : apiToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     response = await fetch(BASE + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || raw ? body : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, 'unreachable', `${method} ${BASE}${path} failed (${e.message}); is the node running?`);
@@ -70,6 +70,8 @@ async function request(method, path, body) {
 
 export const get = path => request('GET', path);
 export const post = (path, body) => request('POST', path, body ?? {});
+/** POST of a file's bytes (application/octet-stream), e.g. an .onnx model to /models/import. */
+export const postBytes = (path, bytes) => request('POST', path, bytes, true);
 
 /** GET that answers null for a 404 (an endpoint or object this node does not have). */
 export async function getOptional(path) {

@@ -13,6 +13,7 @@ import io.learnchain.learn.format.ModelSafetensors;
 import io.learnchain.learn.format.OnnxExporter;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.OutputPermutation;
+import io.learnchain.learn.model.PredefinedModels;
 import io.learnchain.node.LearnchainNode;
 import io.learnchain.node.NodeConfig;
 import io.learnchain.node.clock.Clock;
@@ -212,6 +213,50 @@ class TaskCommandsTest {
             assertThat(cancel.exitCode()).isEqualTo(2);
             assertThat(cancel.err()).contains("task 1 is already finished");
         }
+    }
+
+    @Test
+    void postsATaskForTheArchitectureOfAnOnnxFile() throws Exception {
+        Path file = tmp.resolve("mine.onnx");
+        Files.write(file, OnnxExporter.export(new Model(PredefinedModels.MLP_SMALL, new float[50_890])));
+        String[] post = {
+            "task",
+            "post",
+            "--model-onnx",
+            file.toString(),
+            "--dataset",
+            "fashion-mnist-small",
+            "--reward",
+            "1",
+            "--rounds",
+            "2",
+            "--min-accuracy",
+            "0.3",
+            "--api",
+            api
+        };
+        Cli.Run shown = Cli.run(post);
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out())
+                .contains("note: " + file + ": 3 layers, 50,890 parameters; a task's rounds train this architecture")
+                .contains("model      input 784 | dense 64 | relu | dense 10");
+        Cli.Run both = Cli.run(
+                "task",
+                "post",
+                "--model",
+                "mlp-small",
+                "--model-onnx",
+                file.toString(),
+                "--reward",
+                "1",
+                "--rounds",
+                "2",
+                "--min-accuracy",
+                "0.3",
+                "--api",
+                api);
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
     }
 
     @Test

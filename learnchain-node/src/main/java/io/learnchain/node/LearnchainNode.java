@@ -17,6 +17,7 @@ import io.learnchain.node.api.ChainRoutes;
 import io.learnchain.node.api.EventRoutes;
 import io.learnchain.node.api.LifelongRoutes;
 import io.learnchain.node.api.MinerRoutes;
+import io.learnchain.node.api.ModelRoutes;
 import io.learnchain.node.api.PeerRoutes;
 import io.learnchain.node.api.TaskRoutes;
 import io.learnchain.node.blob.BlobStore;
@@ -245,7 +246,8 @@ public final class LearnchainNode implements AutoCloseable {
                         new EventRoutes(events, chain),
                         new AccountRoutes(chain),
                         new PeerRoutes(peers),
-                        new LifelongRoutes(chain, blobs)));
+                        new LifelongRoutes(chain, blobs),
+                        new ModelRoutes()));
                 pole.ifPresent(p -> routes.add(new MinerRoutes(p)));
                 tasks.ifPresent(t -> routes.add(new TaskRoutes(t)));
                 ApiServer server = push(

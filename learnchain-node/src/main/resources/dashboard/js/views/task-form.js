@@ -1,12 +1,14 @@
-// Post a task: a predefined model or a custom layer list, a data set, reward per round, rounds and the
-// required training accuracy. The node posts it with its own key (POST /api/v1/tasks).
+// Post a task: a predefined model, a custom layer list or an ONNX file's model (converted by
+// POST /api/v1/models/import into a layer list), a data set, reward per round, rounds and the required
+// training accuracy. The node posts it with its own key (POST /api/v1/tasks).
 
-import {post} from '../api.js';
+import {post, postBytes} from '../api.js';
 import {errorBox, fill, h} from '../dom.js';
 
 const MODELS = ['mlp-small', 'mlp', 'lenet5', 'lstm-rows'];
 const DATASETS = [['fashion-mnist-small', 'Fashion-MNIST subset (bundled)'], ['fashion-mnist', 'Fashion-MNIST (full, when installed)']];
 const CUSTOM = 'custom';
+const ONNX = 'onnx';
 
 export function render(root) {
   const status = h('div', {class: 'form-status', 'aria-live': 'polite'});
@@ -15,12 +17,25 @@ export function render(root) {
   const customRow = field('Layer list', custom,
     'One line: input shape, then layers separated by |: dense N, relu, conv2d F kK sS pP, maxpool N sS, flatten, lstm N.');
   customRow.hidden = true;
-  const model = h('select', {name: 'model', 'data-testid': 'model',
-    onchange: () => { customRow.hidden = model.value !== CUSTOM; }},
-  MODELS.map(m => h('option', {value: m}, m)), h('option', {value: CUSTOM}, 'custom layer list...'));
+  const onnxStatus = h('div', {class: 'form-status', 'aria-live': 'polite', 'data-testid': 'onnx-status'});
+  const onnxFile = h('input', {type: 'file', accept: '.onnx', 'data-testid': 'onnx-file',
+    onchange: () => importOnnx(onnxFile, model, custom, onnxStatus, show)});
+  const onnxRow = field('ONNX file', onnxFile,
+    'A model exported with torch.onnx.export (at most 1 MB; larger: learnchain task post --model-onnx FILE).'
+    + ' It becomes a layer list; the rounds train it from fresh seeded weights.');
+  onnxRow.append(onnxStatus);
+  onnxRow.hidden = true;
+  const show = () => {
+    customRow.hidden = model.value !== CUSTOM;
+    onnxRow.hidden = model.value !== ONNX;
+  };
+  const model = h('select', {name: 'model', 'data-testid': 'model', onchange: show},
+    MODELS.map(m => h('option', {value: m}, m)), h('option', {value: CUSTOM}, 'custom layer list...'),
+    h('option', {value: ONNX}, 'import an ONNX file...'));
   const form = h('form', {class: 'task-form', 'data-testid': 'task-form', novalidate: true},
-    field('Model', model, 'A predefined architecture, or your own layer list.'),
+    field('Model', model, 'A predefined architecture, your own layer list, or a PyTorch model as ONNX.'),
     customRow,
+    onnxRow,
     field('Data set', h('select', {name: 'dataset', 'data-testid': 'dataset'},
       DATASETS.map(([v, label]) => h('option', {value: v}, label)))),
     field('Reward per round (LC)', h('input', {name: 'reward', type: 'text', inputmode: 'decimal', value: '10',
@@ -49,6 +64,24 @@ export function render(root) {
       + ' moves into escrow. Miners train; the best test accuracy on each round\'s revealed shard wins.'), form);
 }
 
+/** Sends the chosen .onnx file to the node; its layer list lands in the custom field, ready to post. */
+async function importOnnx(input, model, custom, status, show) {
+  const file = input.files[0];
+  if (!file) return;
+  fill(status, h('p', {class: 'state loading'}, `Reading ${file.name}...`));
+  try {
+    const imported = await postBytes('/models/import', await file.arrayBuffer());
+    custom.value = imported.spec;
+    model.value = CUSTOM;
+    show();
+    fill(status, h('p', {class: 'state ok', 'data-testid': 'onnx-imported'},
+      `Imported ${file.name}: ${imported.summary}.`, ...imported.notes.map(n => ` Note: ${n}.`)));
+    custom.closest('label').append(status);
+  } catch (e) {
+    fill(status, errorBox(e));
+  }
+}
+
 function field(label, control, help) {
   return h('label', {class: 'field'}, h('span', {class: 'field-label'}, label), control,
     help ? h('span', {class: 'help'}, help) : null);
@@ -56,7 +89,7 @@ function field(label, control, help) {
 
 export function requestOf(form) {
   const v = name => form.elements[name].value.trim();
-  const isCustom = v('model') === CUSTOM;
+  const isCustom = v('model') === CUSTOM || v('model') === ONNX;
   const body = {
     model: isCustom ? v('layers') : v('model'),
     dataset: v('dataset'),

@@ -9,6 +9,7 @@ import io.learnchain.learn.model.Model;
 import io.learnchain.learn.train.Evaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,17 +18,32 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Evaluate a model file on a data set's test split: correct, total, accuracy.")
+        description = "Evaluate a model file (or a PyTorch model as ONNX) on a data set's test split: correct,"
+                + " total, accuracy.")
 public final class EvalCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--model-file",
-            required = true,
-            paramLabel = "FILE",
-            description = "model.lcm or model.safetensors.")
-    Path modelFile;
+    @ArgGroup(multiplicity = "1")
+    ModelSource source;
+
+    /** The model to evaluate: a learnchain model file, or a PyTorch model as ONNX with its own weights. */
+    static final class ModelSource {
+        @Option(
+                names = "--model-file",
+                required = true,
+                paramLabel = "FILE",
+                description = "model.lcm or model.safetensors.")
+        Path modelFile;
+
+        @Option(
+                names = "--model-onnx",
+                required = true,
+                paramLabel = "FILE",
+                description = "A model exported by PyTorch (torch.onnx.export), evaluated with the weights in the"
+                        + " file (docs/data-and-models.md lists what is supported).")
+        Path modelOnnx;
+    }
 
     @Option(
             names = "--dataset",
@@ -46,7 +62,9 @@ public final class EvalCommand implements Runnable {
         if (threads < 1 || threads > 256) {
             throw new UserException("--threads must be in [1, 256], got " + threads);
         }
-        Model model = ModelFiles.read(modelFile);
+        Model model = source.modelOnnx != null
+                ? OnnxModelFile.read(source.modelOnnx).model()
+                : ModelFiles.read(source.modelFile);
         Dataset test = DataLoading.load(dataset, json).test();
         int correct;
         try (ComputePool pool = new ComputePool(threads)) {

@@ -31,14 +31,7 @@ final class ModelFiles {
 
     /** Reads canonical bytes (.lcm or any other name) or safetensors (.safetensors). */
     static Model read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UserException("model file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new UserException("cannot read model file " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = readBytes(file, "model file");
         try {
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")) {
                 return ModelSafetensors.read(bytes, file.toString());
@@ -47,6 +40,17 @@ final class ModelFiles {
         } catch (IllegalArgumentException e) {
             throw new UserException(file + " is not a learnchain model (" + e.getMessage()
                     + "); pass the model.lcm or model.safetensors written by learnchain train");
+        }
+    }
+
+    /** The bytes of {@code file}, or a user error naming it as {@code what} ("model file", "ONNX file"). */
+    static byte[] readBytes(Path file, String what) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UserException(what + " " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UserException("cannot read " + what + " " + file + ": " + e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.format.onnx.OnnxImport;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.PredefinedModels;
@@ -53,6 +54,18 @@ public final class TrainCommand implements Runnable {
             paramLabel = "FILE",
             description = "Custom layer list in JSON or TOML (overrides --model).")
     Path modelSpec;
+
+    @Option(
+            names = "--model-onnx",
+            paramLabel = "FILE",
+            description = "A model exported by PyTorch (torch.onnx.export of an nn.Sequential): its architecture"
+                    + " (instead of --model or --model-spec); see docs/data-and-models.md.")
+    Path modelOnnx;
+
+    @Option(
+            names = "--onnx-weights",
+            description = "With --model-onnx: start training from the file's weights instead of seeded ones.")
+    boolean onnxWeights;
 
     @Option(
             names = "--dataset",
@@ -106,7 +119,11 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        ModelSpec modelSpecValue = modelSpec != null ? ModelSpecFile.read(modelSpec) : predefined(model);
+        PrintWriter o = spec.commandLine().getOut();
+        Optional<OnnxImport> imported = importOnnx(o);
+        ModelSpec modelSpecValue = imported.map(OnnxImport::spec)
+                .orElseGet(() -> modelSpec != null ? ModelSpecFile.read(modelSpec) : predefined(model));
+        Optional<Model> parent = imported.filter(i -> onnxWeights).map(OnnxImport::model);
         if (threads < 1 || threads > 256) {
             throw new UserException("--threads must be in [1, 256], got " + threads);
         }
@@ -116,7 +133,6 @@ public final class TrainCommand implements Runnable {
         if (!(lr > 0f) || !Float.isFinite(lr)) {
             throw new UserException("--lr must be a positive number, got " + lr);
         }
-        PrintWriter o = spec.commandLine().getOut();
         TrainTestData data = DataLoading.load(dataset, json);
         if (data.testIsTrain() && !json) {
             o.println("note: no test set given, so test accuracy is measured on the training data (use csv:TRAIN,TEST,"
@@ -131,17 +147,37 @@ public final class TrainCommand implements Runnable {
             throw new UserException("--steps must be at least 1, got " + stepCount);
         }
         TrainingRecord record = new TrainingRecord(
-                new TrainingStart.FromSeed(seed),
+                parent.<TrainingStart>map(p -> new TrainingStart.FromParent(p.hash()))
+                        .orElse(new TrainingStart.FromSeed(seed)),
                 optimizer(),
                 batch,
                 stepCount,
                 SplitMix64.derive(seed, 1).nextLong());
-        TrainingJob job = TrainingJob.of(modelSpecValue, record, data.train());
+        TrainingJob job = parent.map(p -> TrainingJob.continuing(modelSpecValue, record, data.train(), p))
+                .orElseGet(() -> TrainingJob.of(modelSpecValue, record, data.train()));
         Result r;
         try (ComputePool pool = new ComputePool(threads)) {
             r = trainAndEvaluate(job, pool, data);
         }
         report(o, modelSpecValue, data, record, r);
+    }
+
+    /** The --model-onnx file's model, when given (the only model option then). */
+    private Optional<OnnxImport> importOnnx(PrintWriter o) {
+        if (modelOnnx == null) {
+            if (onnxWeights) {
+                throw new UserException("--onnx-weights starts from the weights of --model-onnx FILE: give the file");
+            }
+            return Optional.empty();
+        }
+        if (modelSpec != null || spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+            throw new UserException("give one of --model, --model-spec or --model-onnx");
+        }
+        OnnxImport imported = OnnxModelFile.read(modelOnnx);
+        if (!json) {
+            OnnxModelFile.printNotes(o, modelOnnx, imported);
+        }
+        return Optional.of(imported);
     }
 
     private record Result(Model model, double seconds, int trainCorrect, int testCorrect) {}
@@ -200,12 +236,7 @@ public final class TrainCommand implements Runnable {
             metrics.put("trainAccuracy", trainAcc);
             metrics.put("testAccuracy", testAcc);
             metrics.put("samplesPerSecond", samplesPerSecond);
-            written = ModelFiles.writeAll(
-                    out,
-                    r.model(),
-                    Optional.of(record),
-                    metrics,
-                    Map.of("dataset", data.origin(), "trainedWith", "learnchain train"));
+            written = ModelFiles.writeAll(out, r.model(), Optional.of(record), metrics, notes(data));
         }
         if (!json) {
             o.printf(
@@ -215,8 +246,12 @@ public final class TrainCommand implements Runnable {
                     "data       %s: %d train, %d test%n",
                     data.origin(), data.train().count(), data.test().count());
             o.printf(
-                    "training   %d steps of %d, %s, %d thread(s)%n",
-                    record.steps(), record.batchSize(), record.optimizer().text(), threads);
+                    "training   %d steps of %d, %s, %d thread(s), from %s%n",
+                    record.steps(),
+                    record.batchSize(),
+                    record.optimizer().text(),
+                    threads,
+                    onnxWeights ? "the weights of " + modelOnnx : record.start().text());
             VectorSupport vectors = VectorSupport.detect();
             o.printf("engine     %s%n", vectors.summary());
             vectors.warning().ifPresent(w -> o.printf("WARNING    %s%n", w));
@@ -248,12 +283,23 @@ public final class TrainCommand implements Runnable {
             n.put("elapsedSeconds", r.seconds());
             n.put("samplesPerSecond", samplesPerSecond);
             n.put("trainingRecordHash", record.hash().toHex());
+            n.put("start", record.start().text());
             if (out != null) {
                 n.put("out", out.toString());
             }
             o.println(n.toString());
         }
         o.flush();
+    }
+
+    private Map<String, String> notes(TrainTestData data) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("dataset", data.origin());
+        notes.put("trainedWith", "learnchain train");
+        if (modelOnnx != null) {
+            notes.put("importedFrom", modelOnnx.getFileName() + (onnxWeights ? " (its weights were the start)" : ""));
+        }
+        return notes;
     }
 
     private Optimizer optimizer() {
@@ -268,7 +314,7 @@ public final class TrainCommand implements Runnable {
         try {
             return PredefinedModels.byName(name);
         } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage() + " (or pass --model-spec FILE)");
+            throw new UserException(e.getMessage() + " (or pass --model-spec FILE or --model-onnx FILE)");
         }
     }
 

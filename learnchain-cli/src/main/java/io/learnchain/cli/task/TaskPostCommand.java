@@ -5,9 +5,13 @@ import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
+import io.learnchain.cli.learn.OnnxModelFile;
+import io.learnchain.learn.format.onnx.OnnxImport;
 import io.learnchain.node.api.TaskRoutes;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,13 +24,28 @@ import picocli.CommandLine.Spec;
         description = "Post a task: the node loads the data, keeps the test shards secret, escrows rounds x reward "
                 + "from its own account and reveals one shard per round.")
 final class TaskPostCommand implements Callable<Integer> {
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "MODEL",
-            description = "A predefined model (mlp-small, mlp, lenet5, lstm-rows) or a spec text "
-                    + "('input 784 | dense 64 | relu | dense 10').")
-    String model;
+    @ArgGroup(multiplicity = "1")
+    ModelChoice model;
+
+    /** The task's architecture: named or written out, or read from a PyTorch model's ONNX file. */
+    static final class ModelChoice {
+        @Option(
+                names = "--model",
+                required = true,
+                paramLabel = "MODEL",
+                description = "A predefined model (mlp-small, mlp, lenet5, lstm-rows) or a spec text "
+                        + "('input 784 | dense 64 | relu | dense 10').")
+        String text;
+
+        @Option(
+                names = "--model-onnx",
+                required = true,
+                paramLabel = "FILE",
+                description = "The architecture of a model exported by PyTorch (torch.onnx.export), read here and"
+                        + " sent as its spec text; the rounds train it from seeded weights, not the file's"
+                        + " (docs/data-and-models.md).")
+        Path onnx;
+    }
 
     @Option(
             names = "--dataset",
@@ -96,11 +115,12 @@ final class TaskPostCommand implements Callable<Integer> {
         if (!(minAccuracy >= 0 && minAccuracy <= 1)) {
             throw new UserException("--min-accuracy is a fraction 0..1 (0.5 = 50%), got " + minAccuracy);
         }
+        PrintWriter out = spec.commandLine().getOut();
+        String modelText = model.text != null ? model.text : onnxSpec(out);
         // the server's own request record: one definition of the body, its fields and units
         TaskRoutes.PostTaskRequest body = new TaskRoutes.PostTaskRequest(
-                model, dataset, reward, rounds, minAccuracy, null, expectedSeconds, minPhase, maxPhase, fee);
+                modelText, dataset, reward, rounds, minAccuracy, null, expectedSeconds, minPhase, maxPhase, fee);
         JsonNode posted = api.client().post("/api/v1/tasks", body);
-        PrintWriter out = spec.commandLine().getOut();
         if (json.json) {
             JsonOption.printJson(out, posted);
             return 0;
@@ -115,5 +135,16 @@ final class TaskPostCommand implements Callable<Integer> {
         out.println("follow it  learnchain task list; learnchain task show ID");
         out.flush();
         return 0;
+    }
+
+    /** The --model-onnx file's spec text; says (without --json) what the import left out and that its weights stay here. */
+    private String onnxSpec(PrintWriter out) {
+        OnnxImport imported = OnnxModelFile.read(model.onnx);
+        if (!json.json) {
+            OnnxModelFile.printNotes(out, model.onnx, imported);
+            out.println("note: " + model.onnx + ": " + imported.summary() + "; a task's rounds train this"
+                    + " architecture from the protocol's seeded weights, so the file's weights stay here");
+        }
+        return imported.spec().text();
     }
 }

@@ -2,9 +2,13 @@ package io.learnchain.cli.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.cli.Main;
+import io.learnchain.learn.format.OnnxExporter;
+import io.learnchain.learn.model.Model;
+import io.learnchain.learn.model.PredefinedModels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -233,5 +237,64 @@ class LearnCommandsTest {
                     .append(",-0.25\n");
         }
         return Files.writeString(tmp.resolve("cartpole.csv"), csv);
+    }
+
+    @Test
+    void trainsAndEvaluatesAnOnnxModelWithOrWithoutItsWeights() throws IOException {
+        Path first = tmp.resolve("first");
+        Run trained = run(
+                "train", "--model", "mlp-small", "--steps", "20", "--batch", "32", "--out", first.toString(), "--json");
+        assertThat(trained.exit()).as(trained.err()).isZero();
+        String hash = trained.lastJson().get("modelHash").asText();
+        String onnx = first.resolve("model.onnx").toString();
+
+        Run evalOnnx = run("eval", "--model-onnx", onnx, "--json");
+        Run evalLcm = run("eval", "--model-file", first.resolve("model.lcm").toString(), "--json");
+        assertThat(evalOnnx.exit()).as(evalOnnx.err()).isZero();
+        assertThat(evalOnnx.lastJson().get("modelHash").asText())
+                .as("the ONNX file reads back bit for bit")
+                .isEqualTo(hash);
+        assertThat(evalOnnx.lastJson().get("correct"))
+                .isEqualTo(evalLcm.lastJson().get("correct"));
+
+        Run fromWeights =
+                run("train", "--model-onnx", onnx, "--onnx-weights", "--steps", "5", "--batch", "32", "--json");
+        assertThat(fromWeights.exit()).as(fromWeights.err()).isZero();
+        assertThat(fromWeights.lastJson().get("start").asText()).isEqualTo("parent " + hash);
+        assertThat(fromWeights.lastJson().get("spec").asText()).isEqualTo("input 784 | dense 64 | relu | dense 10");
+        assertThat(fromWeights.lastJson().get("testAccuracy").asDouble())
+                .as("it goes on from a trained model")
+                .isGreaterThan(0.5);
+
+        Run fromSeed = run("train", "--model-onnx", onnx, "--steps", "5", "--batch", "32", "--json");
+        assertThat(fromSeed.exit()).as(fromSeed.err()).isZero();
+        assertThat(fromSeed.lastJson().get("start").asText()).isEqualTo("seed 1");
+    }
+
+    @Test
+    void anOnnxFileTheEngineCannotTakeIsOneLineAndExitCode2() throws IOException {
+        ModelProto.Builder proto = OnnxExporter.toProto(new Model(
+                        PredefinedModels.MLP_SMALL,
+                        new float[PredefinedModels.MLP_SMALL.layout().parameterCount()]))
+                .toBuilder();
+        proto.getGraphBuilder().getNodeBuilder(1).setOpType("LeakyRelu");
+        Path bad = tmp.resolve("bad.onnx");
+        Files.write(bad, proto.build().toByteArray());
+        for (Run shown :
+                new Run[] {run("train", "--model-onnx", bad.toString()), run("eval", "--model-onnx", bad.toString())}) {
+            assertThat(shown.exit()).isEqualTo(2);
+            assertThat(shown.err().strip())
+                    .startsWith("error: " + bad + ": node '1.relu' (LeakyRelu) is not supported; supported: Gemm")
+                    .doesNotContain("\n", "Exception");
+        }
+        Run weightsAlone = run("train", "--onnx-weights", "--steps", "1");
+        assertThat(weightsAlone.exit()).isEqualTo(2);
+        assertThat(weightsAlone.err()).contains("--onnx-weights starts from the weights of --model-onnx FILE");
+        Run twoModels = run("train", "--model", "mlp", "--model-onnx", bad.toString());
+        assertThat(twoModels.exit()).isEqualTo(2);
+        assertThat(twoModels.err()).contains("give one of --model, --model-spec or --model-onnx");
+        Run missing = run("eval", "--model-onnx", tmp.resolve("none.onnx").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("does not exist");
     }
 }

@@ -62,19 +62,9 @@ class OnnxExporterTest {
             })
     void onnxRuntimeAgreesOnCustomSpecs(String text) throws OrtException {
         ModelSpec spec = ModelSpec.parse(text);
-        int size = spec.layout().input().size();
         int classes = spec.outputSize();
-        SplitMix64 rng = new SplitMix64(text.hashCode());
         int n = 200;
-        float[] x = new float[n * size];
-        int[] y = new int[n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextGaussian();
-        }
-        for (int i = 0; i < n; i++) {
-            y[i] = rng.nextInt(classes);
-        }
-        Dataset data = new Dataset("random", spec.layout().input().dims(), classes, x, y);
+        Dataset data = randomData(spec, n, text.hashCode());
         Model model = trainBriefly(spec, data);
         float[] engine = engineLogits(model, data);
         float[] onnx = onnxLogits(OnnxExporter.export(model), spec, data);
@@ -108,6 +98,22 @@ class OnnxExporterTest {
             y[i] = x[4 * i + 2] > 0 ? 1 : 0;
         }
         return new Dataset("observations", new int[] {4}, 2, x, y);
+    }
+
+    /** {@code n} seeded Gaussian samples of the spec's input shape with random labels. */
+    static Dataset randomData(ModelSpec spec, int n, long seed) {
+        int size = spec.layout().input().size();
+        int classes = spec.outputSize();
+        SplitMix64 rng = new SplitMix64(seed);
+        float[] x = new float[n * size];
+        int[] y = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = rng.nextInt(classes);
+        }
+        return new Dataset("random", spec.layout().input().dims(), classes, x, y);
     }
 
     /** A few Adam steps, so the weights are no longer their initial values. */

@@ -25,7 +25,9 @@ import java.util.Set;
  *       file ({@link ApiCookies}), the dashboard from the link the node prints; another local user
  *       or a page in the operator's browser has neither.</li>
  *   <li>Content type: a body sent to change something must be {@code application/json} (415
- *       otherwise), so no HTML form or "simple" cross-site request is ever parsed as one.</li>
+ *       otherwise), so no HTML form or "simple" cross-site request is ever parsed as one; the one
+ *       exception, the ONNX import ({@link ModelRoutes#IMPORT_PATH}), takes
+ *       {@code application/octet-stream}, which is not a "simple" type either.</li>
  * </ul>
  */
 final class RequestGuard {
@@ -82,21 +84,24 @@ final class RequestGuard {
         }
         String contentType = ctx.header("Content-Type");
         boolean hasBody = ctx.contentLength() > 0;
-        if ((hasBody || contentType != null) && !isJson(contentType)) {
+        boolean octets = ctx.path().equals(ModelRoutes.IMPORT_PATH);
+        String expected = octets ? "application/octet-stream" : "application/json";
+        if ((hasBody || contentType != null) && !isMediaType(contentType, expected)) {
             throw new ApiException(
                     415,
                     "unsupported_media_type",
-                    "send the body as JSON with 'Content-Type: application/json', not "
+                    "send the body " + (octets ? "as the file's bytes" : "as JSON") + " with 'Content-Type: "
+                            + expected + "', not "
                             + (contentType == null ? "without a content type" : "'" + contentType + "'"));
         }
     }
 
-    private static boolean isJson(String contentType) {
+    private static boolean isMediaType(String contentType, String expected) {
         if (contentType == null) {
             return false;
         }
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json");
+        return mediaType.equals(expected);
     }
 
     private static int port(Context ctx) {

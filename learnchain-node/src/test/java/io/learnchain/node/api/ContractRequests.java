@@ -1,9 +1,13 @@
 package io.learnchain.node.api;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import io.learnchain.base.Address;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.tx.SignedTransaction;
+import io.learnchain.learn.format.OnnxExporter;
+import io.learnchain.learn.model.Model;
+import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.node.LearnchainNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -180,8 +184,27 @@ final class ContractRequests {
         valid.put("startMiner", List.of(Call.post("/api/v1/miner/start", null)));
         valid.put("stopMiner", List.of(Call.post("/api/v1/miner/stop", null)));
         restore.put("stopMiner", Call.post("/api/v1/miner/start", null));
+        models();
         // the stream stays open: OpenApiContractTest.eventStreamSendsTheDocumentedEvents reads its events
         valid.put("streamEvents", List.of(Call.get("/api/v1/events")));
+    }
+
+    /** The ONNX import: the engine's own export of a small model, and files it cannot take. */
+    private void models() {
+        ModelSpec spec = ModelSpec.parse("input 1x8x8 | conv2d 2 k3 s1 p0 | relu | flatten | dense 3");
+        ModelProto onnx =
+                OnnxExporter.toProto(new Model(spec, new float[spec.layout().parameterCount()]));
+        ModelProto.Builder averaged = onnx.toBuilder();
+        averaged.getGraphBuilder().getNodeBuilder(0).setOpType("AveragePool");
+        valid.put("importOnnxModel", List.of(Call.postBytes(ModelRoutes.IMPORT_PATH, onnx.toByteArray())));
+        invalid.put(
+                "importOnnxModel",
+                List.of(
+                        Call.postBytes(ModelRoutes.IMPORT_PATH, averaged.build().toByteArray()),
+                        Call.postBytes(ModelRoutes.IMPORT_PATH, "not a model".getBytes(StandardCharsets.UTF_8)),
+                        Call.postBytes(ModelRoutes.IMPORT_PATH, new byte[0]),
+                        Call.postBytes(ModelRoutes.IMPORT_PATH, new byte[(int) ModelRoutes.MAX_BYTES + 1]),
+                        Call.post(ModelRoutes.IMPORT_PATH, "{}")));
     }
 
     private void lifelong(LifelongContract c, SignedTransaction transfer, String unknownHash, String rich) {
@@ -235,33 +258,43 @@ final class ContractRequests {
             Map<String, String> pathParams,
             Map<String, String> query,
             String body,
+            String contentType,
             boolean undocumentedMethod) {
+        static final String JSON = "application/json";
+        static final String OCTETS = "application/octet-stream";
+
         static Call get(String template) {
-            return new Call("GET", template, Map.of(), Map.of(), null, false);
+            return new Call("GET", template, Map.of(), Map.of(), null, JSON, false);
         }
 
         static Call post(String template, String body) {
-            return new Call("POST", template, Map.of(), Map.of(), body, false);
+            return new Call("POST", template, Map.of(), Map.of(), body, JSON, false);
+        }
+
+        /** A POST of raw bytes (kept as ISO-8859-1 text, one char per byte). */
+        static Call postBytes(String template, byte[] body) {
+            return new Call(
+                    "POST", template, Map.of(), Map.of(), new String(body, StandardCharsets.ISO_8859_1), OCTETS, false);
         }
 
         Call withPathParam(String name, String value) {
             Map<String, String> p = new LinkedHashMap<>(pathParams);
             p.put(name, value);
-            return new Call(method, template, p, query, body, undocumentedMethod);
+            return new Call(method, template, p, query, body, contentType, undocumentedMethod);
         }
 
         Call withQuery(String name, String value) {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put(name, value);
-            return new Call(method, template, pathParams, q, body, undocumentedMethod);
+            return new Call(method, template, pathParams, q, body, contentType, undocumentedMethod);
         }
 
         Call withBody(String text) {
-            return new Call(method, template, pathParams, query, text, undocumentedMethod);
+            return new Call(method, template, pathParams, query, text, contentType, undocumentedMethod);
         }
 
         Call withMethod(String other) {
-            return new Call(other, template, pathParams, query, other.equals("GET") ? null : "{}", true);
+            return new Call(other, template, pathParams, query, other.equals("GET") ? null : "{}", JSON, true);
         }
 
         String path() {
@@ -288,14 +321,20 @@ final class ContractRequests {
             if (body == null) {
                 return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
             }
-            return b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+            byte[] bytes =
+                    body.getBytes(contentType.equals(OCTETS) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            return b.header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build();
         }
 
         @Override
         public String toString() {
-            String shown = body == null ? "" : " " + (body.length() > 40 ? body.substring(0, 40) + "..." : body);
+            String shown = body == null
+                    ? ""
+                    : contentType.equals(OCTETS)
+                            ? " (" + body.length() + " bytes)"
+                            : " " + (body.length() > 40 ? body.substring(0, 40) + "..." : body);
             return method + " " + path() + shown;
         }
     }
