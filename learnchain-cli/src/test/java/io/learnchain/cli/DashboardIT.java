@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,27 @@ class DashboardIT {
             assertThat(page.locator("main button", new Page.LocatorOptions().setHasText("mining")))
                     .hasText(before);
         }
+    }
+
+    /** The task form's ONNX choice: a torch export becomes the layer list; an unsupported one says why. */
+    @Test
+    void importsAPyTorchOnnxFileIntoTheTaskForm() {
+        Path fixtures = Path.of(
+                "..", "learnchain-learn", "src", "test", "resources", "io", "learnchain", "learn", "format", "onnx");
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+            Page page = watched(context.newPage());
+            page.navigate(dashboard.page("/tasks/new"));
+            page.getByTestId("model").selectOption("onnx");
+            page.getByTestId("onnx-file").setInputFiles(fixtures.resolve("unsupported-avgpool.onnx"));
+            assertThat(page.getByTestId("onnx-status")).containsText("(AveragePool) is not supported; supported:");
+            page.getByTestId("onnx-file").setInputFiles(fixtures.resolve("lenet.onnx"));
+            assertThat(page.getByTestId("onnx-imported")).containsText("Imported lenet.onnx");
+            assertThat(page.getByTestId("model")).hasValue("custom");
+            assertThat(page.locator("[name=layers]"))
+                    .hasValue(Pattern.compile("^input 1x28x28 \\| conv2d 4 k5 s1 p2 \\| relu \\| maxpool 2 s2 .*"));
+            shot(page, "task-form-onnx");
+        }
+        assertThat(scriptErrors).as("script errors in the dashboard").isEmpty();
     }
 
     @Test
