@@ -18,14 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /** One fixed value of every wire message, for vectors and mutation tests (Ed25519 signs deterministically). */
-final class WireSamples {
+public final class WireSamples {
     private WireSamples() {}
 
     static Hash h(String s) {
         return Hash.sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, WireMessage> all() {
+    public static Map<String, WireMessage> all() {
         ChainBuilder chain = ChainBuilder.devnet();
         SignedTransaction transfer = chain.transfer(1, 2, Amount.ofUnits(5_000));
         Block b1 = chain.addBlock(transfer);
