@@ -27,10 +27,25 @@ public record VectorSupport(
 
     /** The facts of this JVM. */
     public static VectorSupport detect() {
-        return of(Lanes.bits(), Lanes.count(), Lanes.preferredBits(), Gemm.microKernel(), runningJit());
+        return of(
+                Lanes.bits(),
+                Lanes.count(),
+                Lanes.preferredBits(),
+                Gemm.microKernel(),
+                runningJit(),
+                fmaInstructions());
     }
 
     static VectorSupport of(int bits, int lanes, int preferredBits, String microKernel, String jit) {
+        return of(bits, lanes, preferredBits, microKernel, jit, true);
+    }
+
+    /**
+     * {@code fma}: whether the JIT emits fused multiply-add instructions; without them every
+     * {@code Math.fma} (the engine's multiply-accumulate, part of the consensus bits) runs in software,
+     * about 1.6 million a second here: the same bits, tens of times slower (docs/protocol.md section 2).
+     */
+    static VectorSupport of(int bits, int lanes, int preferredBits, String microKernel, String jit, boolean fma) {
         String warning = null;
         if (jit.equals("interpreter")) {
             warning = "the JVM runs interpreted (-Xint), so the engine is about 100x slower: remove -Xint from"
@@ -42,6 +57,10 @@ public record VectorSupport(
             warning = "this JVM compiles no vector instructions on this CPU (preferred width " + preferredBits
                     + " bits), so the engine runs as plain Java, tens of times slower: use a CPU with SSE4, AVX2,"
                     + " AVX-512 or NEON, or check -XX:UseAVX / -XX:MaxVectorSize in LEARNCHAIN_JAVA_OPTS";
+        } else if (!fma) {
+            warning = "this JVM does fused multiply-adds in software (a CPU without FMA instructions, or -XX:-UseFMA"
+                    + " / -XX:UseAVX=0 in LEARNCHAIN_JAVA_OPTS), so training gives the same bits tens of times slower:"
+                    + " drop those flags, or mine on a CPU with FMA (x86 since Haswell or Zen, every ARMv8)";
         } else if (bits > preferredBits) {
             warning = "the engine runs " + bits + "-bit vectors (-D" + Lanes.PROPERTY + ") but this JVM compiles at"
                     + " most " + preferredBits + "-bit ones here, so it runs as plain Java, tens of times slower:"
@@ -67,6 +86,19 @@ public record VectorSupport(
         m.put("fast", warning.isEmpty());
         m.put("warning", warning.orElse(null));
         return m;
+    }
+
+    /** Whether HotSpot uses FMA instructions here (true where it cannot say: not a HotSpot JVM, or not x86). */
+    private static boolean fmaInstructions() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (hotspot == null) {
+            return true;
+        }
+        try {
+            return Boolean.parseBoolean(hotspot.getVMOption("UseFMA").getValue());
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static String runningJit() {

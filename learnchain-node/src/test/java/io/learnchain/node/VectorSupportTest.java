@@ -26,6 +26,8 @@ class VectorSupportTest {
         assertThat(VectorSupport.of(128, 4, 64, "6x8", "C2").warning())
                 .hasValueSatisfying(w -> assertThat(w).contains("no vector instructions"));
         assertThat(VectorSupport.of(128, 4, 64, "6x8", "C2").toMap()).containsEntry("fast", false);
+        assertThat(VectorSupport.of(256, 8, 256, "6x16", "C2", false).warning())
+                .hasValueSatisfying(w -> assertThat(w).contains("fused multiply-adds in software", "-XX:-UseFMA"));
     }
 
     @Test
