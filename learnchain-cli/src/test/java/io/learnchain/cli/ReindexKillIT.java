@@ -32,14 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SCENARIOS.md C15: {@code learnchain chain reindex} is killed with SIGKILL at seeded random moments,
- * 100 times, on a dev chain of a few hundred idle blocks made once by the test. The kills follow each
- * other on one data directory (the next run is the rerun of the interrupted one, so a reindex is
- * also killed while it resumes). After every kill, on a copy of the data directory: opening it as a
- * node does either refuses with the interrupted-reindex message or finds the complete chain, never
- * a shorter one; and a rerun of the reindex (in this JVM, the code the command runs) ends on the
- * same tip and, column by column, the same database as a reindex that was never interrupted. At
- * the end an uninterrupted {@code chain reindex} process and {@code chain verify} pass on the
- * directory the kills left.
+ * 100 times, on a dev chain of 100+ idle blocks made once by the test: half uniform over the life of
+ * an uninterrupted run, half uniform over its writes (from its "connected block 1" line). Each kill is
+ * followed at once by the next run on the same directory. After every kill, on a copy: opening it as a
+ * node does either refuses, naming the interrupted reindex, or finds exactly the database of a
+ * reindex that was never interrupted (column by column), never a shorter chain; an interrupted copy is
+ * rerun (in this JVM, the code the command runs) and must end on the reference tip and database, and
+ * half the time replaces the directory (else the next run resumes the interrupted one). At the end a
+ * {@code chain reindex} process and {@code chain verify} pass on the directory the kills left.
  */
 class ReindexKillIT {
     private static final int KILLS = Integer.getInteger("learnchain.reindex.kills", 100);
