@@ -139,6 +139,17 @@ final class NodeProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the process to end by itself (and for its last output lines). */
+    int exitCodeAfterWait(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(
+                    "the process did not end within " + timeout + "; output:\n" + String.join("\n", lines));
+        }
+        pump.join(5_000);
+        return process.exitValue();
+    }
+
     int exitCodeAfterStop(Duration timeout) throws InterruptedException {
         process.destroy(); // SIGTERM: shutdown hooks run
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -59,7 +59,14 @@ final class ChainReindexCommand implements Callable<Integer> {
         LearnchainNode.Repair repair;
         try {
             Optional<Genesis> genesis = Optional.ofNullable(genesisFile).map(GenesisFiles::read);
-            repair = LearnchainNode.repair(dir, genesis, blocks -> {});
+            PrintWriter err = spec.commandLine().getErr();
+            repair = LearnchainNode.repair(dir, genesis, height -> {
+                // On stderr (the JSON result stays alone on stdout): the store is being rewritten from here.
+                if (height == 1 || height % 1_000 == 0) {
+                    err.printf("reindexing: connected block %d%n", height);
+                    err.flush();
+                }
+            });
         } catch (StorageException | UncheckedIOException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * transaction index, account state, undo records, tip). It picks the best branch whose blocks all
  * re-execute from genesis (fork choice over the stored tips; an invalid block cuts its branch
  * there), clears the derived data, then connects the branch block by block, each in its own
- * durable batch, so an interrupted reindex leaves a consistent, shorter chain and can be run again.
+ * durable batch. The batch that clears the derived data also marks the store as being reindexed, and
+ * only the end of the reindex removes the mark: a store left by an interrupted reindex refuses to open
+ * for a node (it would otherwise open on a consistent but shorter chain, and a node mining on it would
+ * abandon the rest), and running the reindex again rebuilds it in full.
  */
 public final class ChainReindexer {
     private static final Logger LOG = LoggerFactory.getLogger(ChainReindexer.class);
@@ -200,5 +203,6 @@ public final class ChainReindexer {
             parentInfo = info;
             before = after.state();
         }
+        store.finishReindex();
     }
 }

@@ -52,9 +52,14 @@ public interface ChainStore extends AutoCloseable {
     /**
      * Deletes everything derived from the blocks (canonical index, transaction index, accounts,
      * tasks, undo records, tip) in one batch, keeping blocks, block facts, schema and chain id: the first
-     * step of a reindex.
+     * step of a reindex. The same batch marks the store as being reindexed: until {@link #finishReindex}
+     * it refuses to open for a node (a {@link StoreCorruptedException} naming the interrupted reindex),
+     * so a reindex killed part way never leaves a store that opens on a shorter chain.
      */
     void clearDerivedData();
+
+    /** The last step of a reindex, once the whole branch is connected again: the store opens normally again. */
+    void finishReindex();
 
     /** Writes {@code update} in one durable batch; returns only once it would survive a crash. */
     void commit(ChainUpdate update);

@@ -22,6 +22,12 @@ public class KeyValueChainStore implements ChainStore {
     static final byte[] TASK_NEXT_ID_KEY = "task_next_id".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LIFELONG_PREFIX = "lifelong:".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CHAIN_ID_KEY = "chain_id".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Present from the batch that clears the derived data for a reindex until the reindex has connected
+     * its whole branch: a store that holds it was left by an interrupted reindex, and its indexes and
+     * state stop part way up the chain.
+     */
+    static final byte[] REINDEX_KEY = "reindex_in_progress".getBytes(StandardCharsets.US_ASCII);
 
     private final KeyValueStore kv;
 
@@ -81,6 +87,10 @@ public class KeyValueChainStore implements ChainStore {
     }
 
     private void checkTip() {
+        if (kv.get(Column.META, REINDEX_KEY).isPresent()) {
+            throw corrupted("a reindex was interrupted before it finished, so its indexes and state stop part way up"
+                    + " the stored chain");
+        }
         Optional<byte[]> raw = kv.get(Column.META, TIP_KEY);
         if (raw.isEmpty()) {
             if (hasAny(Column.BLOCKS)) {
@@ -219,7 +229,13 @@ public class KeyValueChainStore implements ChainStore {
         }
         writes.delete(Column.META, TIP_KEY);
         writes.delete(Column.META, TASK_NEXT_ID_KEY);
+        writes.put(Column.META, REINDEX_KEY, new byte[] {1});
         kv.write(writes);
+    }
+
+    @Override
+    public void finishReindex() {
+        kv.write(new WriteSet().delete(Column.META, REINDEX_KEY));
     }
 
     @Override

@@ -101,4 +101,29 @@ class ChainReindexerTest {
             assertThat(node.chain.head().tip().state().root()).isEqualTo(built.stateRoot());
         }
     }
+
+    @Test
+    void aReindexStoppedPartWayRefusesToOpenUntilRunAgain() {
+        Path path = dir.resolve("chain");
+        Built built = buildChainWithSideBranch(path);
+        try (ChainStore store = RocksDbChainStore.openForRepair(path, GENESIS.chainId())) {
+            assertThatThrownBy(() -> new ChainReindexer(GENESIS, store).reindex(height -> {
+                        if (height == 2) {
+                            throw new IllegalStateException("stopped after height 2");
+                        }
+                    }))
+                    .hasMessage("stopped after height 2");
+        }
+        // Blocks 1 and 2 are connected and consistent, but opening there would drop blocks 3 and 4 in silence.
+        assertThatThrownBy(() -> RocksDbChainStore.open(path, GENESIS.chainId()))
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("a reindex was interrupted")
+                .hasMessageContaining("learnchain chain reindex");
+        ChainReindexer.Result result = reindex(path);
+        assertThat(result.tipHash()).isEqualTo(built.tip());
+        try (TestNode node = new TestNode(RocksDbChainStore.open(path, GENESIS.chainId()))) {
+            assertThat(node.chain.head().hash()).isEqualTo(built.tip());
+            assertThat(node.chain.head().tip().state().root()).isEqualTo(built.stateRoot());
+        }
+    }
 }
