@@ -80,12 +80,12 @@ class DeepReorgIT {
                 p.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
             }
             apartFrom = System.nanoTime();
-            awaitHeight(s1.api(), 2);
-            awaitHeight(l1.api(), 2);
-            txShort = send(s1.apiPort(), 3);
-            txLong = send(l1.apiPort(), 4);
-            txBoth = send(s1.apiPort(), 5);
-            assertThat(send(l1.apiPort(), 5))
+            DevnetRun.awaitHeight(s1.api(), 2, Duration.ofSeconds(120));
+            DevnetRun.awaitHeight(l1.api(), 2, Duration.ofSeconds(120));
+            txShort = DevnetRun.sendOneCoin(s1.apiPort(), 3);
+            txLong = DevnetRun.sendOneCoin(l1.apiPort(), 4);
+            txBoth = DevnetRun.sendOneCoin(s1.apiPort(), 5);
+            assertThat(DevnetRun.sendOneCoin(l1.apiPort(), 5))
                     .as("the same signed transfer (Ed25519 signs deterministically) sent to both sides")
                     .isEqualTo(txBoth);
             awaitIncluded(s2.api(), txShort);
@@ -96,12 +96,12 @@ class DeepReorgIT {
             assertThat(s1.api().getIfPresent("/api/v1/transactions/" + txLong)).isNull();
 
             // The short side's miner leaves at SHORT blocks, the long side's at LONG (at least 2 more).
-            awaitHeight(s1.api(), SHORT);
+            DevnetRun.awaitHeight(s1.api(), SHORT, Duration.ofSeconds(120));
             assertThat(s1Miner.exitCodeAfterStop(Duration.ofSeconds(30))).isIn(0, 143);
             Tip s1Tip = lastBlock(s1Miner);
             // S2 has S1's last block, unless S1 sealed one more as it stopped and left before sending it.
             shortTip = awaitTip(s2.api(), s1Tip, Duration.ofSeconds(10));
-            awaitHeight(l1.api(), Math.max(LONG, s1Tip.height() + 2));
+            DevnetRun.awaitHeight(l1.api(), Math.max(LONG, s1Tip.height() + 2), Duration.ofSeconds(120));
             assertThat(l1Miner.exitCodeAfterStop(Duration.ofSeconds(30))).isIn(0, 143);
             apartTo = System.nanoTime();
             Tip longTip = lastBlock(l1Miner);
@@ -231,15 +231,7 @@ class DeepReorgIT {
 
     /** The dev chain's genesis with the idle engine: in dev mode its miners seal one block a second. */
     private static Path writeGenesis(Path genesis) throws Exception {
-        NodeProcess.Result template =
-                NodeProcess.run(Duration.ofSeconds(60), "chain", "genesis", "--dev", "--block-time", "1");
-        assertThat(template.exitCode()).as(template.output()).isZero();
-        Files.writeString(
-                genesis,
-                template.lines().stream()
-                        .filter(l -> !l.startsWith("WARNING:"))
-                        .map(l -> l.replace("engine = 'pole'", "engine = 'idle'"))
-                        .reduce("", (a, b) -> a + b + "\n"));
+        NodeProcess.writeIdleDevGenesis(genesis);
         return genesis;
     }
 
@@ -311,37 +303,6 @@ class DeepReorgIT {
                     a.get("balance").toString() + " nonce " + a.get("nonce").asLong());
         }
         return state;
-    }
-
-    private static String send(int apiPort, int from) {
-        Cli.Run r = Cli.run(
-                Map.of(),
-                "wallet",
-                "send",
-                "--from",
-                "dev:" + from,
-                "--to",
-                DevAccounts.address(9).toString(),
-                "--amount",
-                "1",
-                "--api",
-                "http://127.0.0.1:" + apiPort,
-                "--json");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        String[] lines = r.out().strip().split("\n");
-        try {
-            return DevnetRun.JSON.readTree(lines[lines.length - 1]).get("hash").asText();
-        } catch (IOException e) {
-            throw new AssertionError(r.out(), e);
-        }
-    }
-
-    private static void awaitHeight(ApiClient api, long height) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (api.get("/api/v1/status").get("height").asLong() < height) {
-            assertThat(System.nanoTime()).as("height %d within 120 s", height).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 
     /** Waits for {@code tip} on {@code api}; returns the tip it has then (one block lower at most). */

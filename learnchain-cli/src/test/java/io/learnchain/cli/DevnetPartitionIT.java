@@ -3,14 +3,12 @@ package io.learnchain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.cli.api.ApiClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,10 +54,10 @@ class DevnetPartitionIT {
             String txB;
             try (NodeProcess sideB = NodeProcess.start(sideBArgs.toArray(String[]::new))) {
                 sideB.awaitLine(l -> l.startsWith("{\"event\":\"started\""), DevnetRun.START);
-                awaitHeight(a, 3);
-                awaitHeight(b, 3);
-                txA = send(base, 3);
-                txB = send(base + 2, 4);
+                DevnetRun.awaitHeight(a, 3, Duration.ofSeconds(60));
+                DevnetRun.awaitHeight(b, 3, Duration.ofSeconds(60));
+                txA = DevnetRun.sendOneCoin(base, 3);
+                txB = DevnetRun.sendOneCoin(base + 2, 4);
                 awaitIncluded(a, txA);
                 awaitIncluded(b, txB);
                 assertThat(a.get("/api/v1/status").get("tipHash").asText())
@@ -89,38 +87,6 @@ class DevnetPartitionIT {
                 assertThat(healed.exitCodeAfterStop(Duration.ofSeconds(30))).isIn(0, 143);
             }
             assertThat(sideA.stop()).isIn(0, 130, 143);
-        }
-    }
-
-    private static String send(int apiPort, int from) {
-        String url = "http://127.0.0.1:" + apiPort;
-        Cli.Run r = Cli.run(
-                Map.of(),
-                "wallet",
-                "send",
-                "--from",
-                "dev:" + from,
-                "--to",
-                DevAccounts.address(9).toString(),
-                "--amount",
-                "1",
-                "--api",
-                url,
-                "--json");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        String[] lines = r.out().strip().split("\n");
-        try {
-            return DevnetRun.JSON.readTree(lines[lines.length - 1]).get("hash").asText();
-        } catch (IOException e) {
-            throw new AssertionError(r.out(), e);
-        }
-    }
-
-    private static void awaitHeight(ApiClient api, long height) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (api.get("/api/v1/status").get("height").asLong() < height) {
-            assertThat(System.nanoTime()).as("height %d within 60 s", height).isLessThan(deadline);
-            Thread.sleep(200);
         }
     }
 

@@ -1,13 +1,17 @@
 package io.learnchain.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.cli.api.ApiClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /**
@@ -112,6 +116,41 @@ final class DevnetRun implements AutoCloseable {
     }
 
     /** Waits until every API answers with the same tip; returns it. */
+    /** Sends 1 coin from dev account {@code from} to dev:9 through {@code wallet send}; returns the transaction hash. */
+    static String sendOneCoin(int apiPort, int from) {
+        Cli.Run r = Cli.run(
+                Map.of(),
+                "wallet",
+                "send",
+                "--from",
+                "dev:" + from,
+                "--to",
+                DevAccounts.address(9).toString(),
+                "--amount",
+                "1",
+                "--api",
+                "http://127.0.0.1:" + apiPort,
+                "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        try {
+            return JSON.readTree(lines[lines.length - 1]).get("hash").asText();
+        } catch (IOException e) {
+            throw new AssertionError(r.out(), e);
+        }
+    }
+
+    /** Waits until the node behind {@code api} is at {@code height} or higher, at most {@code timeout}. */
+    static void awaitHeight(ApiClient api, long height, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (api.get("/api/v1/status").get("height").asLong() < height) {
+            assertThat(System.nanoTime())
+                    .as("height %d within %d s", height, timeout.toSeconds())
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     static String awaitSameTip(List<ApiClient> apis, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> tips = List.of();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.base.rng.SplitMix64;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,17 +28,7 @@ class NodeCrashIT {
         Path datadir = tmp.resolve("node");
         Path genesis = tmp.resolve("genesis.toml");
         // A fast chain: difficulty 1, 1 s target, so blocks come as fast as the difficulty allows.
-        NodeProcess.Result template =
-                NodeProcess.run(Duration.ofSeconds(60), "chain", "genesis", "--dev", "--block-time", "1");
-        assertThat(template.exitCode()).as(template.output()).isZero();
-        // The idle engine: its miner seals as fast as the difficulty allows (the dev template is engine pole,
-        // whose idle blocks wait a random delay), so many blocks are written between kills.
-        Files.writeString(
-                genesis,
-                template.lines().stream()
-                        .filter(l -> !l.startsWith("WARNING:"))
-                        .map(l -> l.replace("engine = 'pole'", "engine = 'idle'"))
-                        .reduce("", (a, b) -> a + b + "\n"));
+        NodeProcess.writeIdleDevGenesis(genesis);
 
         SplitMix64 rng = new SplitMix64(SEED);
         Map<Long, String> reported = new TreeMap<>();

@@ -76,6 +76,24 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Runs a command to completion and returns its exit code and output. */
+    /**
+     * Writes the dev chain's genesis (1 s blocks) with the idle engine to {@code genesis}: its miner
+     * seals as fast as difficulty 1 allows (the dev template's pole engine waits a random delay before
+     * an idle block), so tests get many blocks quickly.
+     */
+    static void writeIdleDevGenesis(Path genesis) throws IOException, InterruptedException {
+        Result template = run(Duration.ofSeconds(60), "chain", "genesis", "--dev", "--block-time", "1");
+        if (template.exitCode() != 0) {
+            throw new AssertionError("chain genesis --dev failed:\n" + template.output());
+        }
+        Files.writeString(
+                genesis,
+                template.lines().stream()
+                        .filter(l -> !l.startsWith("WARNING:"))
+                        .map(l -> l.replace("engine = 'pole'", "engine = 'idle'"))
+                        .reduce("", (a, b) -> a + b + "\n"));
+    }
+
     static Result run(Duration timeout, String... args) throws IOException, InterruptedException {
         try (NodeProcess p = start(args)) {
             if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -208,15 +208,7 @@ class ReindexKillIT {
 
     /** Makes a dev chain of at least {@link #BLOCKS} idle blocks mined as fast as difficulty 1 allows. */
     private static Hash makeChain(Path genesis, Path datadir) throws Exception {
-        NodeProcess.Result template =
-                NodeProcess.run(Duration.ofSeconds(60), "chain", "genesis", "--dev", "--block-time", "1");
-        assertThat(template.exitCode()).as(template.output()).isZero();
-        Files.writeString(
-                genesis,
-                template.lines().stream()
-                        .filter(l -> !l.startsWith("WARNING:"))
-                        .map(l -> l.replace("engine = 'pole'", "engine = 'idle'"))
-                        .reduce("", (a, b) -> a + b + "\n"));
+        NodeProcess.writeIdleDevGenesis(genesis);
         try (NodeProcess node = NodeProcess.start(
                 "node",
                 "--datadir",
