@@ -5,13 +5,12 @@ import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.DqnEvent;
 import io.learnchain.node.event.EventBus;
+import io.learnchain.node.event.Listeners;
 import io.learnchain.node.event.NodeEvent;
 import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.gossip.GossipPeers;
 import io.learnchain.node.gossip.WorkerScheduler;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +32,13 @@ public final class DqnService implements AutoCloseable {
     private final WorkerScheduler scheduler;
     private final GossipPeers peers = new GossipPeers();
     private final DqnNode node;
-    private final List<Consumer<DqnEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<DqnEvent> listeners = new Listeners<>("dqn events");
 
     private DqnService(String name, ChainService chain, EventBus bus, Clock clock, Optional<KeyPair> key) {
         this.chain = chain;
         this.scheduler = new WorkerScheduler("dqn-worker", clock);
         Consumer<DqnEvent> events = e -> {
-            listeners.forEach(l -> l.accept(e));
+            listeners.publish(e);
             bus.publish(new NodeEvent.Dqn(e));
             switch (e) {
                 case DqnEvent.Proposed p -> LOG.debug("dqn {}", DqnEventFields.of(e));

@@ -2,6 +2,7 @@ package io.learnchain.node.event;
 
 import io.learnchain.base.Hash;
 import io.learnchain.chain.rules.InvalidReason;
+import java.util.Optional;
 
 /** What a node's pole roles report (the miner's "what am I doing, why did I lose"). */
 public sealed interface PoleEvent {
@@ -29,8 +30,11 @@ public sealed interface PoleEvent {
     /**
      * This node chose the round's block among {@code candidates}, evaluating {@code evaluations};
      * {@code verifySeconds} is the CPU the decision took (the process's CPU clock, as for training).
+     * {@code winner} is empty when no candidate won here: every one was rejected, or the ones left
+     * could not be judged yet (their models had not arrived; they connect when they do).
      */
-    record RoundDecided(String node, Hash parent, Hash winner, int candidates, int evaluations, double verifySeconds)
+    record RoundDecided(
+            String node, Hash parent, Optional<Hash> winner, int candidates, int evaluations, double verifySeconds)
             implements PoleEvent {}
 
     /** A candidate lost with a typed reason (reported by the node that rejected it). */

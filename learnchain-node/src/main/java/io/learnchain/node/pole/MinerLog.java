@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -56,14 +57,14 @@ public final class MinerLog {
         if (mine == null) {
             return;
         }
-        boolean won = mine.block().equals(d.winner());
+        boolean won = d.winner().equals(Optional.of(mine.block()));
         String reason = won
                 ? null
                 : rejections.containsKey(mine.block())
                         ? "rejected: " + rejections.remove(mine.block())
-                        : d.winner() == null
-                                ? "no valid candidate won the round"
-                                : "outscored by block " + d.winner().toHex();
+                        : d.winner()
+                                .map(w -> "outscored by block " + w.toHex())
+                                .orElse("no candidate won here: none valid, or their models had not arrived");
         if (won) {
             wins++;
         } else {

@@ -66,7 +66,7 @@ public final class PoleEventFields {
             }
             case PoleEvent.RoundDecided r -> {
                 m.put("parent", hex(r.parent()));
-                m.put("winner", hex(r.winner()));
+                m.put("winner", hex(r.winner().orElse(null)));
                 m.put("candidates", r.candidates());
                 m.put("evaluations", r.evaluations());
                 m.put("verifySeconds", r.verifySeconds());

@@ -230,12 +230,7 @@ public final class PoleNode {
                         new PoleEvent.Rejected(name, r.blockHash(), r.miner().toHex(), r.reason()));
             }
             events.accept(new PoleEvent.RoundDecided(
-                    name,
-                    parent,
-                    s.winningBlock().map(Block::hash).orElse(null),
-                    list.size(),
-                    s.evaluations(),
-                    seconds));
+                    name, parent, s.winningBlock().map(Block::hash), list.size(), s.evaluations(), seconds));
             s.undecided().forEach(this::importBlock);
         }
         candidates.remove(parent);

@@ -8,15 +8,14 @@ import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainService;
 import io.learnchain.node.clock.Clock;
 import io.learnchain.node.event.EventBus;
+import io.learnchain.node.event.Listeners;
 import io.learnchain.node.event.NodeEvent;
 import io.learnchain.node.event.PoleEvent;
 import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.gossip.GossipPeers;
 import io.learnchain.node.gossip.WorkerScheduler;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,7 @@ public final class PoleService implements AutoCloseable {
     private final Optional<RequesterRole> requester;
     private final MinerLog log;
     private final EventBus.Subscription tips;
-    private final List<Consumer<PoleEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<PoleEvent> listeners = new Listeners<>("pole events");
 
     private PoleService(
             String name,
@@ -62,7 +61,7 @@ public final class PoleService implements AutoCloseable {
         this.log = new MinerLog(LOG_CAPACITY, clock::millis);
         Consumer<PoleEvent> events = e -> {
             log.record(e);
-            listeners.forEach(l -> l.accept(e));
+            listeners.publish(e);
             bus.publish(new NodeEvent.Pole(e));
             if (e instanceof PoleEvent.Sealed || e instanceof PoleEvent.CandidateReceived) {
                 LOG.debug("{}", PoleEventFields.of(e));

@@ -70,7 +70,7 @@ public final class TaskService implements AutoCloseable {
             journal.revealed(r.taskId(), r.shardIndex(), r.parent().toHex(), clock.millis());
         }
         if (event instanceof PoleEvent.RoundDecided d) {
-            chain.block(d.winner()).ifPresent(block -> {
+            d.winner().flatMap(chain::block).ifPresent(block -> {
                 if (block.header().proof() instanceof PoleProof proof) {
                     chain.head()
                             .tip()

@@ -6,6 +6,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.node.event.NodeEvent;
 import io.learnchain.node.event.PoleEvent;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Pole events reach SSE clients as event {@code pole} with a {@code kind} and flat hex fields. */
@@ -23,7 +24,7 @@ class PoleEventStreamTest {
                 .containsEntry("taskId", 3L)
                 .containsEntry("trainCorrect", 51_094)
                 .containsEntry("trainCount", 60_000);
-        NodeEvent decided = new NodeEvent.Pole(new PoleEvent.RoundDecided("n", PARENT, null, 0, 0, 0));
+        NodeEvent decided = new NodeEvent.Pole(new PoleEvent.RoundDecided("n", PARENT, Optional.empty(), 0, 0, 0));
         assertThat(EventRoutes.payload(decided)).containsEntry("kind", "round").containsEntry("winner", null);
         NodeEvent rejected =
                 new NodeEvent.Pole(new PoleEvent.Rejected("n", BLOCK, "lc1x", InvalidReason.FALSE_SCORE_CLAIM));

@@ -6,6 +6,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.node.event.PoleEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +20,13 @@ class MinerLogTest {
         AtomicLong now = new AtomicLong(5);
         MinerLog log = new MinerLog(3, now::get);
         log.record(new PoleEvent.CandidateSent("n", h("p1"), h("mine1"), 80));
-        log.record(new PoleEvent.RoundDecided("n", h("p1"), h("mine1"), 2, 1, 0.1));
+        log.record(new PoleEvent.RoundDecided("n", h("p1"), Optional.of(h("mine1")), 2, 1, 0.1));
         log.record(new PoleEvent.CandidateSent("n", h("p2"), h("mine2"), 90));
         log.record(new PoleEvent.Rejected("n", h("mine2"), "lc1x", InvalidReason.FALSE_SCORE_CLAIM));
-        log.record(new PoleEvent.RoundDecided("n", h("p2"), h("other"), 2, 2, 0.1));
+        log.record(new PoleEvent.RoundDecided("n", h("p2"), Optional.of(h("other")), 2, 2, 0.1));
         log.record(new PoleEvent.CandidateSent("n", h("p3"), h("mine3"), 70));
-        log.record(new PoleEvent.RoundDecided("n", h("p3"), h("better"), 2, 1, 0.1));
-        log.record(new PoleEvent.RoundDecided("n", h("p4"), h("someone"), 1, 1, 0.1));
+        log.record(new PoleEvent.RoundDecided("n", h("p3"), Optional.of(h("better")), 2, 1, 0.1));
+        log.record(new PoleEvent.RoundDecided("n", h("p4"), Optional.of(h("someone")), 1, 1, 0.1));
         assertThat(log.wins()).isEqualTo(1);
         assertThat(log.losses()).isEqualTo(2);
         var outcomes = log.outcomes(10);
