@@ -3,6 +3,7 @@ package io.learnchain.node.p2p;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.state.TaskState;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.ChainHead;
 import io.learnchain.node.chain.ChainService;
@@ -13,10 +14,13 @@ import io.learnchain.node.p2p.wire.PeerAddress;
 import io.learnchain.node.p2p.wire.WireCodec;
 import io.learnchain.node.p2p.wire.WireMessage;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,10 @@ public final class PeerService implements GossipNetwork {
     private final P2pConfig config;
     private final ChainService chain;
     private final BlobStore blobStore;
+    /** When a task's training set that no peer had may be asked for again. */
+    private final Map<Hash, Long> taskDataRetryAt = new HashMap<>();
+
+    private static final long TASK_DATA_RETRY_MILLIS = 10_000;
     private final Scheduler scheduler;
     private final GossipSink sink;
     private final WireCodec codec;
@@ -274,6 +282,40 @@ public final class PeerService implements GossipNetwork {
             send(peer, new WireMessage.Gossip(new GossipMessage.Transaction(tx))); // what it missed while away
         }
         sync.consider(peer);
+        fetchMissingTaskData();
+    }
+
+    /**
+     * Fetches, from any ready peer, the training set of every open task on the tip that is not
+     * stored here: a miner trains a task's rounds on it and a verifier judges candidates with it, so
+     * neither may wait for it to come with the first round's block (found by NamespaceNetworkIT: only
+     * the node that posted a task could train its first round). Called as blocks connect.
+     */
+    public void fetchTaskData() {
+        scheduler.after(0, this::fetchMissingTaskData);
+    }
+
+    private void fetchMissingTaskData() {
+        if (readyPeers().isEmpty()) {
+            return;
+        }
+        long now = scheduler.nowMillis();
+        for (TaskState task : chain.head().tip().state().tasks().all()) {
+            Hash data = task.terms().trainingSet();
+            if (!task.isOpen() || fetcher.fetching(data) || now < taskDataRetryAt.getOrDefault(data, 0L)) {
+                continue;
+            }
+            try {
+                if (blobStore.contains(data)) {
+                    continue;
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            taskDataRetryAt.put(data, now + TASK_DATA_RETRY_MILLIS); // no peer may have it yet
+            fetcher.fetch(data, null, () -> LOG.info("task {}: training set {} fetched", task.id(), data.shortHex()));
+        }
+        taskDataRetryAt.keySet().removeIf(h -> !fetcher.fetching(h) && taskDataRetryAt.get(h) < now);
     }
 
     private void remember(Peer peer, int listenPort) {
@@ -378,9 +420,9 @@ public final class PeerService implements GossipNetwork {
             deliverBlock(peer, b);
             return;
         }
-        if (message instanceof GossipMessage.Candidate c
-                && chain.blockInfo(c.block().header().previous()).isEmpty()) {
-            sync.consider(peerAt(peer, c.block()));
+        if (message instanceof GossipMessage.Candidate c) {
+            deliverCandidate(peer, c);
+            return;
         }
         sink.accept(peer.name(), message);
     }
@@ -391,7 +433,34 @@ public final class PeerService implements GossipNetwork {
         if (chain.blockInfo(block.header().previous()).isEmpty()) {
             sync.consider(peerAt(peer, block));
         }
-        List<Hash> missing = sync.requiredBlobs(block).stream()
+        deliverWith(peer, message, sync.requiredBlobs(block));
+    }
+
+    /**
+     * A round's candidate is judged with the task's training set and last winner besides what it
+     * carries (its model and opened checkpoints): a node that lacks them (a follower that never
+     * trained the task, slow links) fetches them from the sender first, so the candidate can be
+     * judged, or imported as a block if the round was decided meanwhile, instead of waiting for sync.
+     */
+    private void deliverCandidate(Peer peer, GossipMessage.Candidate c) {
+        if (chain.blockInfo(c.block().header().previous()).isEmpty()) {
+            sync.consider(peerAt(peer, c.block()));
+        }
+        Set<Hash> carried = new HashSet<>();
+        carried.add(Hash.sha256(c.model()));
+        c.openings().forEach(o -> carried.add(Hash.sha256(o)));
+        deliverWith(
+                peer,
+                c,
+                sync.requiredBlobs(c.block()).stream()
+                        .filter(h -> !carried.contains(h))
+                        .toList());
+    }
+
+    /** Hands {@code message} to the sink once every blob of {@code required} is stored here. */
+    private void deliverWith(Peer peer, GossipMessage message, List<Hash> required) {
+        List<Hash> missing = required.stream()
+                .distinct()
                 .filter(h -> {
                     try {
                         return !blobStore.contains(h);

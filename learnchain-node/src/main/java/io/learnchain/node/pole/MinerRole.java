@@ -58,6 +58,9 @@ import java.util.function.Consumer;
  */
 public final class MinerRole {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MinerRole.class);
+    /** How often a miner without the task's training set looks again (it is being fetched). */
+    private static final long NO_DATA_RETRY_MILLIS = 1_000;
+
     private final String name;
     private final KeyPair key;
     private final ChainService chain;
@@ -268,8 +271,10 @@ public final class MinerRole {
         long startedAt = scheduler.nowMillis();
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
         if (data.isEmpty()) {
+            // the training set is not here yet (the peer layer fetches a new task's data): look again
             status = status.with(MinerStatus.Phase.NO_DATA);
-            return; // the training blob is not here: this miner sits the round out
+            scheduler.after(NO_DATA_RETRY_MILLIS, () -> train(my, round));
+            return;
         }
         Optional<SecureMappingLayer> premined = strategy.trainsUnder(round);
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
