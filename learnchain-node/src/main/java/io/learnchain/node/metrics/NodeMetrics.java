@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Prometheus conventions once rendered ({@code learnchain_blocks_connected_total}).
  */
 public final class NodeMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Filters first: a filter added after a meter is registered does not apply to it (Micrometer warns). */
+    private final PrometheusMeterRegistry registry = withFilters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
     public final Counter blocksConnected =
             counter("learnchain.blocks.connected", "blocks added to the canonical chain");
@@ -34,8 +35,8 @@ public final class NodeMetrics {
             .description("time to validate and durably connect a block")
             .register(registry);
 
-    public NodeMetrics() {
-        // names that `promtool check metrics` accepts: no abbreviated units, no _count suffix on a gauge
+    /** Names that `promtool check metrics` accepts: no abbreviated units, no _count suffix on a gauge. */
+    private static PrometheusMeterRegistry withFilters(PrometheusMeterRegistry registry) {
         registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
         registry.config().meterFilter(new MeterFilter() {
             @Override
@@ -43,6 +44,10 @@ public final class NodeMetrics {
                 return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.cores") : id;
             }
         });
+        return registry;
+    }
+
+    public NodeMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
