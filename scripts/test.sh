@@ -3,12 +3,13 @@
 # without a password), names them in one line when it may not, then runs the whole suite.
 #   chromium               the dashboard's browser tests (Playwright drives the system Chromium)
 #   dataset-fashion-mnist  the full-data accuracy tests (without it they are skipped, with a reason)
+#   iproute2, curl         the network-namespace tests (`ip netns`; curl reads each host's API inside it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
-  for pkg in dataset-fashion-mnist chromium; do
+  for pkg in dataset-fashion-mnist chromium iproute2 curl; do
     # "installed", not just known to dpkg: a removed package keeps its config files and its status entry
     [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || missing+=("$pkg")
   done

@@ -118,25 +118,35 @@ final class DevnetRun implements AutoCloseable {
     /** Waits until every API answers with the same tip; returns it. */
     /** Sends 1 coin from dev account {@code from} to dev:9 through {@code wallet send}; returns the transaction hash. */
     static String sendOneCoin(int apiPort, int from) {
-        Cli.Run r = Cli.run(
-                Map.of(),
-                "wallet",
-                "send",
-                "--from",
-                "dev:" + from,
-                "--to",
-                DevAccounts.address(9).toString(),
-                "--amount",
-                "1",
-                "--api",
-                "http://127.0.0.1:" + apiPort,
-                "--json");
+        Cli.Run r = Cli.run(Map.of(), sendOneCoinArgs(apiPort, from));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        String[] lines = r.out().strip().split("\n");
+        return sentHash(r.out());
+    }
+
+    /** The {@code wallet send} arguments of {@link #sendOneCoin}. */
+    static String[] sendOneCoinArgs(int apiPort, int from) {
+        return new String[] {
+            "wallet",
+            "send",
+            "--from",
+            "dev:" + from,
+            "--to",
+            DevAccounts.address(9).toString(),
+            "--amount",
+            "1",
+            "--api",
+            "http://127.0.0.1:" + apiPort,
+            "--json"
+        };
+    }
+
+    /** The transaction hash on the last line of {@code wallet send --json}'s output. */
+    static String sentHash(String out) {
+        String[] lines = out.strip().split("\n");
         try {
             return JSON.readTree(lines[lines.length - 1]).get("hash").asText();
         } catch (IOException e) {
-            throw new AssertionError(r.out(), e);
+            throw new AssertionError(out, e);
         }
     }
 

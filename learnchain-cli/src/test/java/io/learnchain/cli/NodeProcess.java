@@ -70,12 +70,21 @@ final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code learnchain ARGS} with these JVM options (a devnet passes them on to its nodes). */
     static NodeProcess start(List<String> jvmOptions, String... args) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(javaCommand(jvmOptions, args)).redirectErrorStream(true);
+        return startUnder(List.of(), jvmOptions, args);
+    }
+
+    /**
+     * Starts {@code learnchain ARGS} through a command that execs it (such as {@code ip netns exec NS}):
+     * the process handle is the JVM's own once the prefix has exec'd.
+     */
+    static NodeProcess startUnder(List<String> prefix, List<String> jvmOptions, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(javaCommand(jvmOptions, args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LEARNCHAIN_"));
         return new NodeProcess(pb.start());
     }
 
-    /** Runs a command to completion and returns its exit code and output. */
     /**
      * Writes the dev chain's genesis (1 s blocks) with the idle engine to {@code genesis}: its miner
      * seals as fast as difficulty 1 allows (the dev template's pole engine waits a random delay before
@@ -94,8 +103,15 @@ final class NodeProcess implements AutoCloseable {
                         .reduce("", (a, b) -> a + b + "\n"));
     }
 
+    /** Runs a command to completion and returns its exit code and output. */
     static Result run(Duration timeout, String... args) throws IOException, InterruptedException {
-        try (NodeProcess p = start(args)) {
+        return runUnder(List.of(), timeout, args);
+    }
+
+    /** Runs a command to completion through {@code prefix} (see {@link #startUnder}). */
+    static Result runUnder(List<String> prefix, Duration timeout, String... args)
+            throws IOException, InterruptedException {
+        try (NodeProcess p = startUnder(prefix, QUICK_JVM, args)) {
             if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("'learnchain " + String.join(" ", args) + "' did not finish within " + timeout
                         + "; output so far:\n" + String.join("\n", p.lines));
