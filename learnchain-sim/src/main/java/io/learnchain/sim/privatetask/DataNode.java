@@ -1,0 +1,36 @@
+package io.learnchain.sim.privatetask;
+
+import io.learnchain.base.Hash;
+import io.learnchain.chain.privacy.EncryptedDataset;
+import io.learnchain.chain.privacy.EntropySource;
+import io.learnchain.chain.privacy.FunctionalKey;
+import io.learnchain.chain.privacy.InnerProductEncryption;
+import io.learnchain.chain.privacy.MasterSecretKey;
+import io.learnchain.chain.privacy.ProjectionSpec;
+import io.learnchain.chain.privacy.RoundFeatures;
+import io.learnchain.learn.data.Dataset;
+import java.util.List;
+
+/** The requester of a private task: the only party holding the clear training set and the master key. */
+final class DataNode {
+    private final ProjectionSpec spec;
+    private final MasterSecretKey masterKey;
+    private final byte[] encryptedBlob;
+
+    DataNode(Dataset clearTraining, ProjectionSpec spec, EntropySource entropy) {
+        this.spec = spec;
+        this.masterKey = InnerProductEncryption.setup(spec.dimension(), entropy);
+        this.encryptedBlob = EncryptedDataset.encrypt(clearTraining, spec.input(), masterKey, entropy)
+                .encode();
+    }
+
+    /** What the data node posts instead of its training set. */
+    byte[] encryptedBlob() {
+        return encryptedBlob.clone();
+    }
+
+    /** The round's k functional keys, published when the round's parent exists. */
+    List<FunctionalKey> roundKeys(Hash roundKey) {
+        return RoundFeatures.deriveKeys(spec, masterKey, roundKey);
+    }
+}

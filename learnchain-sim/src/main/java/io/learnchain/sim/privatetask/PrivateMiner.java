@@ -1,0 +1,43 @@
+package io.learnchain.sim.privatetask;
+
+import io.learnchain.base.Hash;
+import io.learnchain.chain.privacy.BoundedDiscreteLog;
+import io.learnchain.chain.privacy.EncryptedDataset;
+import io.learnchain.chain.privacy.FunctionalKey;
+import io.learnchain.chain.privacy.ProjectionSpec;
+import io.learnchain.chain.privacy.RoundFeatures;
+import io.learnchain.learn.data.Dataset;
+import java.util.List;
+
+/**
+ * A miner of a private task: it holds the encrypted blob the data node posted (its blob store has
+ * nothing else of the training set) and obtains each round's features from the round's keys.
+ */
+final class PrivateMiner {
+    private final ProjectionSpec spec;
+    private final byte[] storedBlob;
+    private final EncryptedDataset encrypted;
+    private final BoundedDiscreteLog log;
+
+    PrivateMiner(ProjectionSpec spec, byte[] postedBlob) {
+        this.spec = spec;
+        this.storedBlob = postedBlob.clone();
+        this.encrypted = EncryptedDataset.decode(storedBlob);
+        this.log = BoundedDiscreteLog.forBound(spec.bound());
+    }
+
+    /** The bytes the miner stores for the task's training set. */
+    byte[] storedBlob() {
+        return storedBlob.clone();
+    }
+
+    /** Whether the published keys are this round's (every node checks them before using them). */
+    boolean keysMatch(Hash roundKey, List<FunctionalKey> keys) {
+        return RoundFeatures.keysMatch(spec, encrypted.publicKey(), roundKey, keys);
+    }
+
+    /** The round's training set as its model reads it: k decrypted projections per sample. */
+    Dataset features(Hash roundKey, List<FunctionalKey> keys) {
+        return RoundFeatures.decrypt(encrypted, spec, roundKey, keys, log, "private/round");
+    }
+}
