@@ -1,13 +1,16 @@
 package io.learnchain.sim.privatetask;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.chain.privacy.BoundedDiscreteLog;
 import io.learnchain.chain.privacy.EncryptedDataset;
 import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.privacy.RoundFeatures;
+import io.learnchain.chain.privacy.RoundKeyRelease;
 import io.learnchain.learn.data.Dataset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A miner of a private task: it holds the encrypted blob the data node posted (its blob store has
@@ -29,6 +32,14 @@ final class PrivateMiner {
     /** The bytes the miner stores for the task's training set. */
     byte[] storedBlob() {
         return storedBlob.clone();
+    }
+
+    /**
+     * Why the miner refuses {@code release} for task {@code taskId}'s round on {@code previous}, or
+     * empty when it is the round's release by {@code requester} (every node checks before use).
+     */
+    Optional<String> problem(RoundKeyRelease release, Hash chainId, long taskId, Hash previous, PublicKey requester) {
+        return release.problem(chainId, taskId, previous, requester, spec, encrypted.publicKey());
     }
 
     /** Whether the published keys are this round's (every node checks them before using them). */

@@ -2,9 +2,11 @@ package io.learnchain.sim.privatetask;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
+import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.ProjectionSpec;
+import io.learnchain.chain.privacy.RoundKeyRelease;
 import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
@@ -37,6 +39,7 @@ import java.util.Map;
  */
 public final class PrivateRoundsSimulation {
     static final long TASK_ID = 1;
+    static final Hash CHAIN_ID = Hash.sha256("learnchain/sim/private-chain".getBytes(StandardCharsets.US_ASCII));
     private static final byte[] PARENT_DOMAIN = "learnchain/sim/private-parent/v1".getBytes(StandardCharsets.US_ASCII);
 
     /** One round's figures; times in seconds of wall clock on this process. */
@@ -73,7 +76,10 @@ public final class PrivateRoundsSimulation {
     public Map<String, Object> run(ComputePool pool, List<RoundRow> rows) {
         ProjectionSpec spec = config.projection();
         long start = System.nanoTime();
-        DataNode dataNode = new DataNode(train, spec, new SeededEntropy(config.seed()));
+        KeyPair requester = KeyPair.fromSeed(
+                Hash.sha256(("learnchain/sim/requester/" + config.seed()).getBytes(StandardCharsets.US_ASCII))
+                        .toArray());
+        DataNode dataNode = new DataNode(train, spec, requester, new SeededEntropy(config.seed()));
         byte[] posted = dataNode.encryptedBlob();
         double encryptSeconds = seconds(start);
         PrivateMiner miner = new PrivateMiner(spec, posted);
@@ -147,11 +153,13 @@ public final class PrivateRoundsSimulation {
         int[][] rows = spec.weights(roundKey);
 
         long t = System.nanoTime();
-        List<FunctionalKey> keys = dataNode.roundKeys(roundKey);
+        RoundKeyRelease release = dataNode.release(CHAIN_ID, TASK_ID, parent);
         double keySeconds = seconds(t);
         t = System.nanoTime();
-        boolean accepted = miner.keysMatch(roundKey, keys);
+        boolean accepted = miner.problem(release, CHAIN_ID, TASK_ID, parent, dataNode.requester())
+                .isEmpty();
         double checkSeconds = seconds(t);
+        List<FunctionalKey> keys = release.keys();
         if (!accepted) {
             return new RoundRow(r + 1, parent, false, 0, 0, test.count(), false, keySeconds, checkSeconds, 0, 0, 0);
         }

@@ -3,6 +3,7 @@ package io.learnchain.sim.privatetask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
@@ -41,7 +42,7 @@ class PrivateRoundsSimulationTest {
     @Test
     void theMinerHoldsOnlyCiphertextAndGetsTheClearProjectionBitForBit() {
         Dataset clear = PrivateRoundsSimulation.firstSamples(TRAIN, 64);
-        DataNode dataNode = new DataNode(clear, SPEC, new SeededEntropy(3));
+        DataNode dataNode = new DataNode(clear, SPEC, KeyPair.fromSeed(new byte[32]), new SeededEntropy(3));
         PrivateMiner miner = new PrivateMiner(SPEC, dataNode.encryptedBlob());
         byte[] stored = miner.storedBlob();
         assertThat(stored).isNotEqualTo(DatasetCodec.encode(clear));
@@ -56,6 +57,17 @@ class PrivateRoundsSimulationTest {
         Hash nextRound = SecureMappingLayer.roundKey(PrivateRoundsSimulation.parentOf(3, 1), 1);
         assertThat(miner.keysMatch(nextRound, keys)).as("last round's keys").isFalse();
         assertThat(miner.keysMatch(nextRound, dataNode.roundKeys(nextRound))).isTrue();
+
+        Hash chain = PrivateRoundsSimulation.CHAIN_ID;
+        Hash parent = PrivateRoundsSimulation.parentOf(3, 1);
+        var release = dataNode.release(chain, 1, parent);
+        assertThat(miner.problem(release, chain, 1, parent, dataNode.requester()))
+                .isEmpty();
+        var forged = new DataNode(clear, SPEC, KeyPair.fromSeed(new byte[32]), new SeededEntropy(4))
+                .release(chain, 1, parent);
+        assertThat(miner.problem(forged, chain, 1, parent, dataNode.requester()))
+                .as("another master key's keys, signed by the same requester")
+                .hasValueSatisfying(p -> assertThat(p).contains("key 0"));
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
