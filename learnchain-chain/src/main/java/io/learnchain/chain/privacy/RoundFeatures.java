@@ -1,6 +1,7 @@
 package io.learnchain.chain.privacy;
 
 import io.learnchain.base.Hash;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.List;
  * bit-for-bit {@link ProjectionSpec#project} of the clear data: exact integers, one float scaling.
  */
 public final class RoundFeatures {
+    /** Samples one pool task decrypts. */
+    static final int SAMPLES_PER_TASK = 32;
+
     private RoundFeatures() {}
 
     /**
@@ -51,6 +55,22 @@ public final class RoundFeatures {
             List<FunctionalKey> keys,
             BoundedDiscreteLog log,
             String name) {
+        return decrypt(data, spec, roundKey, keys, log, name, ComputePool.serial());
+    }
+
+    /**
+     * {@link #decrypt(EncryptedDataset, ProjectionSpec, Hash, List, BoundedDiscreteLog, String)} over
+     * the threads of {@code pool}: each task decrypts a block of whole samples and writes only their
+     * features (exact integers, one scaling each), so the bits do not depend on the thread count.
+     */
+    public static Dataset decrypt(
+            EncryptedDataset data,
+            ProjectionSpec spec,
+            Hash roundKey,
+            List<FunctionalKey> keys,
+            BoundedDiscreteLog log,
+            String name,
+            ComputePool pool) {
         if (!data.quantizer().equals(spec.input())) {
             throw new IllegalArgumentException(
                     "the encrypted data set was quantized as " + data.quantizer() + ", the task says " + spec.input());
@@ -64,15 +84,20 @@ public final class RoundFeatures {
         }
         int[][] rows = spec.weights(roundKey);
         int k = spec.width();
-        float[] features = new float[data.count() * k];
-        long[] projections = new long[k];
-        for (int i = 0; i < data.count(); i++) {
-            Ciphertext ct = data.ciphertext(i);
-            for (int j = 0; j < k; j++) {
-                projections[j] = InnerProductEncryption.decrypt(ct, rows[j], keys.get(j), log);
+        int count = data.count();
+        float[] features = new float[count * k];
+        int blocks = Math.ceilDiv(count, SAMPLES_PER_TASK);
+        pool.forEach(blocks, block -> {
+            long[] projections = new long[k];
+            int end = Math.min(count, (block + 1) * SAMPLES_PER_TASK);
+            for (int i = block * SAMPLES_PER_TASK; i < end; i++) {
+                Ciphertext ct = data.ciphertext(i);
+                for (int j = 0; j < k; j++) {
+                    projections[j] = InnerProductEncryption.decrypt(ct, rows[j], keys.get(j), log);
+                }
+                spec.toFeatures(projections, features, i * k);
             }
-            spec.toFeatures(projections, features, i * k);
-        }
+        });
         return new Dataset(name, new int[] {k}, data.classes(), features, data.labels());
     }
 }

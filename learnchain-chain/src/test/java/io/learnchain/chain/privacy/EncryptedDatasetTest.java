@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.BundledDatasets;
 import io.learnchain.learn.data.Dataset;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EncryptedDatasetTest {
-    private static final int COUNT = 24;
+    private static final int COUNT = 72; // more than two pool tasks of 32 samples
     private static final Dataset CLEAR = firstSamples(COUNT);
     private static final ProjectionSpec SPEC = ProjectionSpec.defaultsFor(28, 28);
     private static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), new SeededEntropy(41));
@@ -56,6 +57,11 @@ class EncryptedDatasetTest {
         assertThat(decrypted.sampleShape()).containsExactly(16);
         assertThat(decrypted.features()).isEqualTo(clear.features());
         assertThat(decrypted.labels()).isEqualTo(clear.labels());
+        try (ComputePool pool = new ComputePool(3)) {
+            Dataset parallel = RoundFeatures.decrypt(
+                    ENCRYPTED, SPEC, ROUND, keys, BoundedDiscreteLog.forBound(SPEC.bound()), "round", pool);
+            assertThat(parallel.features()).isEqualTo(clear.features());
+        }
     }
 
     @Test

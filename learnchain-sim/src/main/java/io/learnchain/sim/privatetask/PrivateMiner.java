@@ -8,6 +8,7 @@ import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.privacy.RoundFeatures;
 import io.learnchain.chain.privacy.RoundKeyRelease;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,11 @@ final class PrivateMiner {
 
     /** The round's training set as its model reads it: k decrypted projections per sample. */
     Dataset features(Hash roundKey, List<FunctionalKey> keys) {
-        return RoundFeatures.decrypt(encrypted, spec, roundKey, keys, log, "private/round");
+        return features(roundKey, keys, ComputePool.serial());
+    }
+
+    /** The same, decrypted over the threads of {@code pool} (the same bits with any thread count). */
+    Dataset features(Hash roundKey, List<FunctionalKey> keys, ComputePool pool) {
+        return RoundFeatures.decrypt(encrypted, spec, roundKey, keys, log, "private/round", pool);
     }
 }

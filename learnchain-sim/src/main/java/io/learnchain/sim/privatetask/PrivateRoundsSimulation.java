@@ -91,7 +91,7 @@ public final class PrivateRoundsSimulation {
         Evaluator evaluator = new Evaluator(pool);
         int shardSize = test.count() / config.rounds();
         for (int r = 0; r < config.rounds(); r++) {
-            rows.add(round(r, dataNode, miner, privateModel, clearModel, trainer, evaluator, shardSize));
+            rows.add(round(r, dataNode, miner, privateModel, clearModel, pool, trainer, evaluator, shardSize));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rounds", config.rounds());
@@ -143,6 +143,7 @@ public final class PrivateRoundsSimulation {
             PrivateMiner miner,
             ModelSpec privateModel,
             ModelSpec clearModel,
+            ComputePool pool,
             Trainer trainer,
             Evaluator evaluator,
             int shardSize) {
@@ -164,7 +165,7 @@ public final class PrivateRoundsSimulation {
             return new RoundRow(r + 1, parent, false, 0, 0, test.count(), false, keySeconds, checkSeconds, 0, 0, 0);
         }
         t = System.nanoTime();
-        Dataset features = miner.features(roundKey, keys);
+        Dataset features = miner.features(roundKey, keys, pool);
         double decryptSeconds = seconds(t);
 
         SplitMix64 seeds = SplitMix64.derive(config.seed(), r);
