@@ -116,6 +116,29 @@ public final class IpfeGroup {
         return point.normalize();
     }
 
+    /** Bytes of a point's affine coordinates x || y, as {@link #writeAffine} keeps them. */
+    public static final int AFFINE_BYTES = 64;
+
+    /** Writes an affine point's x and y (32 bytes each, big-endian) at {@code offset}. */
+    static void writeAffine(ECPoint normalized, byte[] out, int offset) {
+        byte[] x = normalized.getAffineXCoord().getEncoded();
+        byte[] y = normalized.getAffineYCoord().getEncoded();
+        System.arraycopy(x, 0, out, offset, 32);
+        System.arraycopy(y, 0, out, offset + 32, 32);
+    }
+
+    /**
+     * The point whose coordinates {@link #writeAffine} wrote, WITHOUT checking that it is on the
+     * curve: only for coordinates this process decoded and checked itself.
+     */
+    static ECPoint readCheckedAffine(byte[] bytes, int offset) {
+        byte[] x = new byte[32];
+        byte[] y = new byte[32];
+        System.arraycopy(bytes, offset, x, 0, 32);
+        System.arraycopy(bytes, offset + 32, y, 0, 32);
+        return CURVE_ARITHMETIC.createPoint(new BigInteger(1, x), new BigInteger(1, y));
+    }
+
     /** A scalar's 32-byte big-endian encoding. */
     public static byte[] encodeScalar(BigInteger scalar) {
         if (scalar.signum() < 0 || scalar.compareTo(ORDER) >= 0) {

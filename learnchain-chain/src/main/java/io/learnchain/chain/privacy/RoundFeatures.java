@@ -5,6 +5,7 @@ import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A miner's step in a private task's round: the round's k weight rows (from the round key), the k
@@ -71,6 +72,30 @@ public final class RoundFeatures {
             BoundedDiscreteLog log,
             String name,
             ComputePool pool) {
+        return decrypt(data, data::ciphertext, spec, roundKey, keys, log, name, pool);
+    }
+
+    /** The same from ciphertexts decoded once for the task ({@link DecodedCiphertexts}): the same bits. */
+    public static Dataset decrypt(
+            DecodedCiphertexts decoded,
+            ProjectionSpec spec,
+            Hash roundKey,
+            List<FunctionalKey> keys,
+            BoundedDiscreteLog log,
+            String name,
+            ComputePool pool) {
+        return decrypt(decoded.data(), decoded::ciphertext, spec, roundKey, keys, log, name, pool);
+    }
+
+    private static Dataset decrypt(
+            EncryptedDataset data,
+            IntFunction<Ciphertext> ciphertexts,
+            ProjectionSpec spec,
+            Hash roundKey,
+            List<FunctionalKey> keys,
+            BoundedDiscreteLog log,
+            String name,
+            ComputePool pool) {
         if (!data.quantizer().equals(spec.input())) {
             throw new IllegalArgumentException(
                     "the encrypted data set was quantized as " + data.quantizer() + ", the task says " + spec.input());
@@ -91,7 +116,7 @@ public final class RoundFeatures {
             long[] projections = new long[k];
             int end = Math.min(count, (block + 1) * SAMPLES_PER_TASK);
             for (int i = block * SAMPLES_PER_TASK; i < end; i++) {
-                Ciphertext ct = data.ciphertext(i);
+                Ciphertext ct = ciphertexts.apply(i);
                 for (int j = 0; j < k; j++) {
                     projections[j] = InnerProductEncryption.decrypt(ct, rows[j], keys.get(j), log);
                 }

@@ -61,6 +61,11 @@ class EncryptedDatasetTest {
             Dataset parallel = RoundFeatures.decrypt(
                     ENCRYPTED, SPEC, ROUND, keys, BoundedDiscreteLog.forBound(SPEC.bound()), "round", pool);
             assertThat(parallel.features()).isEqualTo(clear.features());
+            DecodedCiphertexts decoded = new DecodedCiphertexts(ENCRYPTED, pool);
+            assertThat(decoded.ciphertext(5)).isEqualTo(ENCRYPTED.ciphertext(5));
+            Dataset cached = RoundFeatures.decrypt(
+                    decoded, SPEC, ROUND, keys, BoundedDiscreteLog.forBound(SPEC.bound()), "round", pool);
+            assertThat(cached.features()).isEqualTo(clear.features());
         }
     }
 
@@ -86,6 +91,9 @@ class EncryptedDatasetTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sample 3")
                 .hasMessageContaining("ciphertext point 5");
+        assertThatThrownBy(() -> new DecodedCiphertexts(damaged, ComputePool.serial()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sample 3");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.learnchain.sim.privatetask;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.chain.privacy.BoundedDiscreteLog;
+import io.learnchain.chain.privacy.DecodedCiphertexts;
 import io.learnchain.chain.privacy.EncryptedDataset;
 import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.ProjectionSpec;
@@ -21,12 +22,15 @@ final class PrivateMiner {
     private final ProjectionSpec spec;
     private final byte[] storedBlob;
     private final EncryptedDataset encrypted;
+    private final DecodedCiphertexts decoded;
     private final BoundedDiscreteLog log;
 
-    PrivateMiner(ProjectionSpec spec, byte[] postedBlob) {
+    /** Decodes the posted blob's ciphertexts once, on {@code pool}, for every round of the task. */
+    PrivateMiner(ProjectionSpec spec, byte[] postedBlob, ComputePool pool) {
         this.spec = spec;
         this.storedBlob = postedBlob.clone();
         this.encrypted = EncryptedDataset.decode(storedBlob);
+        this.decoded = new DecodedCiphertexts(encrypted, pool);
         this.log = BoundedDiscreteLog.forBound(spec.bound());
     }
 
@@ -55,6 +59,6 @@ final class PrivateMiner {
 
     /** The same, decrypted over the threads of {@code pool} (the same bits with any thread count). */
     Dataset features(Hash roundKey, List<FunctionalKey> keys, ComputePool pool) {
-        return RoundFeatures.decrypt(encrypted, spec, roundKey, keys, log, "private/round", pool);
+        return RoundFeatures.decrypt(decoded, spec, roundKey, keys, log, "private/round", pool);
     }
 }

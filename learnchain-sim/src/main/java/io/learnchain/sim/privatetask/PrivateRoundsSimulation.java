@@ -82,7 +82,9 @@ public final class PrivateRoundsSimulation {
         DataNode dataNode = new DataNode(train, spec, requester, new SeededEntropy(config.seed()));
         byte[] posted = dataNode.encryptedBlob();
         double encryptSeconds = seconds(start);
-        PrivateMiner miner = new PrivateMiner(spec, posted);
+        start = System.nanoTime();
+        PrivateMiner miner = new PrivateMiner(spec, posted, pool);
+        double minerDecodeSeconds = seconds(start);
         ModelSpec privateModel =
                 ModelSpec.parse("input " + spec.width() + " | dense 64 | relu | dense " + train.classes());
         ModelSpec clearModel =
@@ -105,6 +107,7 @@ public final class PrivateRoundsSimulation {
         result.put("steps", config.steps());
         result.put("encryptedBlobBytes", posted.length);
         result.put("encryptSeconds", round2(encryptSeconds));
+        result.put("minerDecodeSecondsOnce", round2(minerDecodeSeconds));
         result.put(
                 "meanClearCorrect",
                 round2(rows.stream().mapToInt(RoundRow::clearCorrect).average().orElse(0)));

@@ -43,7 +43,7 @@ class PrivateRoundsSimulationTest {
     void theMinerHoldsOnlyCiphertextAndGetsTheClearProjectionBitForBit() {
         Dataset clear = PrivateRoundsSimulation.firstSamples(TRAIN, 64);
         DataNode dataNode = new DataNode(clear, SPEC, KeyPair.fromSeed(new byte[32]), new SeededEntropy(3));
-        PrivateMiner miner = new PrivateMiner(SPEC, dataNode.encryptedBlob());
+        PrivateMiner miner = new PrivateMiner(SPEC, dataNode.encryptedBlob(), ComputePool.serial());
         byte[] stored = miner.storedBlob();
         assertThat(stored).isNotEqualTo(DatasetCodec.encode(clear));
         assertThat(indexOf(stored, DatasetCodec.encode(PrivateRoundsSimulation.slice(clear, 0, 1))))
