@@ -1,6 +1,7 @@
 package io.learnchain.cli.simulate;
 
 import io.learnchain.chain.genesis.ForkOption;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
 import io.learnchain.learn.compute.ComputePool;
@@ -16,9 +17,12 @@ import io.learnchain.sim.Simulation;
 import io.learnchain.sim.SyncedNode;
 import io.learnchain.sim.TaskPreset;
 import io.learnchain.sim.lifelong.LifelongScenario;
+import io.learnchain.sim.privatetask.PrivateRoundsConfig;
+import io.learnchain.sim.privatetask.PrivateRoundsScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +50,12 @@ public final class SimulateCommand implements Runnable {
             names = "--scenario",
             defaultValue = "rounds",
             paramLabel = "NAME",
-            description =
-                    "rounds (pole rounds, default) or lifelong (paper 001: class-incremental Fashion-MNIST, frozen"
-                            + " old weights vs naive fine-tuning; --nodes participants, --rounds epochs per phase).")
+            description = "rounds (pole rounds, default), lifelong (paper 001: class-incremental Fashion-MNIST, frozen"
+                    + " old weights vs naive fine-tuning; --nodes participants, --rounds epochs per phase) or"
+                    + " private (issue 20: a private task's rounds, encrypted training data and per-round"
+                    + " functional keys, against the same task in the clear; one data node, miner and"
+                    + " verifier in one process, no network; --rounds up to 12, --task's data, batch and"
+                    + " learning rate, --steps).")
     String scenario;
 
     @Option(
@@ -169,6 +176,13 @@ public final class SimulateCommand implements Runnable {
                             + "sync heals it after, e.g. 0-1|2-3@1s-40s.")
     String partition;
 
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
+            description = "private: encrypt and train on the first N training samples (default: all of the task's"
+                    + " training set).")
+    Integer samples;
+
     @Option(names = "--threads", defaultValue = "1", description = "Compute threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -235,8 +249,15 @@ public final class SimulateCommand implements Runnable {
             runLifelong();
             return;
         }
+        if (scenario.equals("private")) {
+            runPrivate();
+            return;
+        }
+        if (samples != null) {
+            throw new UserException("--samples is an option of --scenario private");
+        }
         if (!scenario.equals("rounds")) {
-            throw new UserException("--scenario " + scenario + " is unknown; use rounds or lifelong");
+            throw new UserException("--scenario " + scenario + " is unknown; use rounds, lifelong or private");
         }
         if (engine.equals("dqn")) {
             runDqn();
@@ -342,6 +363,71 @@ public final class SimulateCommand implements Runnable {
             o.printf(
                     "files: %s, %s, %s%n",
                     out.resolve("epochs.csv"), out.resolve("loss.svg"), out.resolve("report.txt"));
+            o.flush();
+        }
+    }
+
+    private void runPrivate() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : List.of(
+                "--engine",
+                "--env",
+                "--blocks",
+                "--window",
+                "--fork-option",
+                "--random-policy",
+                "--nodes",
+                "--until-converged",
+                "--audit",
+                "--jobs",
+                "--adversary",
+                "--latency",
+                "--partition")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new UserException("--scenario private runs one data node, miner and verifier without the"
+                        + " network: it takes --rounds, --task, --steps, --samples, --seed, --threads, --out and --json, not "
+                        + option);
+            }
+        }
+        Map<String, Object> result;
+        try {
+            TaskPreset preset = steps == null
+                    ? TaskPreset.named(task)
+                    : TaskPreset.named(task).withSteps(steps);
+            var data = preset.load();
+            if (data.train().sampleSize() != 28 * 28) {
+                throw new UserException("--scenario private needs 28x28 images (Fashion-MNIST); " + data.origin()
+                        + " has samples of " + data.train().sampleSize() + " values");
+            }
+            PrivateRoundsConfig config = new PrivateRoundsConfig(
+                    rounds,
+                    seed,
+                    samples == null
+                            ? data.train().count()
+                            : Math.min(samples, data.train().count()),
+                    preset.steps(),
+                    preset.batch(),
+                    preset.learningRate(),
+                    ProjectionSpec.defaultsFor(28, 28));
+            result = PrivateRoundsScenario.run(config, data.train(), data.test(), threads, out);
+            result.put("data", data.origin());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the simulation output to " + out + ": " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json.json) {
+            JsonOption.printJson(o, result);
+        } else {
+            try {
+                o.print(Files.readString(out.resolve("report.txt")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read back " + out.resolve("report.txt"), e);
+            }
+            o.printf(
+                    "files: %s, %s, %s%n",
+                    out.resolve("rounds.csv"), out.resolve("accuracy.svg"), out.resolve("report.txt"));
             o.flush();
         }
     }
