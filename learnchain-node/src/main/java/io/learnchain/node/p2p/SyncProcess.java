@@ -318,12 +318,20 @@ final class SyncProcess {
         Peer from = syncPeer;
         int[] left = {missing.size()};
         for (Hash h : missing) {
-            blobs.fetch(h, from, () -> {
-                if (--left[0] == 0 && phase == Phase.BLOBS && syncPeer == from) {
-                    phase = Phase.BODIES;
-                    importInOrder(Map.of(block.hash(), block));
-                }
-            });
+            blobs.fetch(
+                    h,
+                    from,
+                    () -> {
+                        if (--left[0] == 0 && phase == Phase.BLOBS && syncPeer == from) {
+                            phase = Phase.BODIES;
+                            importInOrder(Map.of(block.hash(), block));
+                        }
+                    },
+                    () -> {
+                        if (phase == Phase.BLOBS && syncPeer == from) {
+                            finish("no peer sent blob " + h.shortHex()); // sync starts over, not stuck here
+                        }
+                    });
         }
         return true;
     }
