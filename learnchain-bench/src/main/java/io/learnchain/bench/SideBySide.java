@@ -24,37 +24,46 @@ import java.util.Locale;
  * with the share of this machine's fp32 peak. Peers alternate within each repeat round. Prints one
  * JSON line per measurement (median of the repeats) and, at the end, one line per ratio.
  *
- * <p>Run: {@code scripts/bench-side-by-side.sh [--repeats N] [--quick]} (see docs/benchmarks.md).
+ * <p>Run: {@code scripts/bench-side-by-side.sh [--repeats N] [--quick] [--only KIND/MODEL/BATCH/THREADS]...}
+ * (see docs/benchmarks.md); {@code --only} keeps the measurements whose key contains the text, e.g.
+ * {@code --only train/lenet5/64/1} or {@code --only gemm/}.
  */
 public final class SideBySide {
     private final int repeats;
     private final int warmups;
     private final double seconds;
+    /** Runs only the measurements whose key (kind/model/batch/threads) contains one of these; empty: all. */
+    private final List<String> only;
+
     private final PrintStream out = System.out;
     private final List<Measurement> results = new ArrayList<>();
 
-    private SideBySide(int repeats, int warmups, double seconds) {
+    private SideBySide(int repeats, int warmups, double seconds, List<String> only) {
         this.repeats = repeats;
         this.warmups = warmups;
         this.seconds = seconds;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         int repeats = 5;
         double seconds = 1.0;
+        List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--only" -> only.add(args[++i]);
                 case "--quick" -> {
                     repeats = 3;
                     seconds = 0.3;
                 }
                 default ->
-                    throw new IllegalArgumentException("unknown argument " + args[i] + "; use --repeats N or --quick");
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; use --repeats N, --quick or --only KIND/MODEL/BATCH/THREADS");
             }
         }
-        new SideBySide(repeats, 1, seconds).run();
+        new SideBySide(repeats, 1, seconds, only).run();
     }
 
     private void run() throws Exception {
@@ -65,19 +74,37 @@ public final class SideBySide {
         Dataset train = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TRAIN);
         Dataset test = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST);
         for (int threads : new int[] {1, 2}) {
-            trainPair("mlp", train, 64, threads);
-            trainPair("mlp", train, 256, threads);
-            trainPair("lenet5", train, 64, threads);
+            if (wanted("train", "mlp", 64, threads)) {
+                trainPair("mlp", train, 64, threads);
+            }
+            if (wanted("train", "mlp", 256, threads)) {
+                trainPair("mlp", train, 256, threads);
+            }
+            if (wanted("train", "lenet5", 64, threads)) {
+                trainPair("lenet5", train, 64, threads);
+            }
         }
         for (int threads : new int[] {1, 2}) {
-            inferTriple("mlp", test, 1000, threads);
-            inferTriple("lenet5", test, 1000, threads);
+            if (wanted("infer", "mlp", 1000, threads)) {
+                inferTriple("mlp", test, 1000, threads);
+            }
+            if (wanted("infer", "lenet5", 1000, threads)) {
+                inferTriple("lenet5", test, 1000, threads);
+            }
         }
         for (int threads : new int[] {1, 2}) {
-            gemm(512, threads);
-            gemm(1024, threads);
+            for (int n : new int[] {512, 1024}) {
+                if (wanted("gemm", "gemm" + n, n, threads)) {
+                    gemm(n, threads);
+                }
+            }
         }
         printRatios();
+    }
+
+    private boolean wanted(String kind, String model, int batch, int threads) {
+        String key = kind + "/" + model + "/" + batch + "/" + threads;
+        return only.isEmpty() || only.stream().anyMatch(key::contains);
     }
 
     /** Steps per timed run so one run takes about {@code seconds}, from a probe run of a few steps. */
