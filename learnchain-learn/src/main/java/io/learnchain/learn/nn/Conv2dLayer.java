@@ -314,6 +314,34 @@ final class Conv2dLayer extends Layer {
         }
     }
 
+    /**
+     * dst[d + i] += src[s + i] for i < n: whole vectors of the kernels' width, then of half and a quarter
+     * of it (at least 128 bits), then single floats; each element gets the one addition it would get alone.
+     */
+    private static void addInto(float[] dst, int d, float[] src, int s, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, dst, d + i)
+                    .add(FloatVector.fromArray(S, src, s + i))
+                    .intoArray(dst, d + i);
+        }
+        if (L >= 8 && i + HALF.length() <= n) {
+            FloatVector.fromArray(HALF, dst, d + i)
+                    .add(FloatVector.fromArray(HALF, src, s + i))
+                    .intoArray(dst, d + i);
+            i += HALF.length();
+        }
+        if (L >= 16 && i + 4 <= n) {
+            FloatVector.fromArray(FloatVector.SPECIES_128, dst, d + i)
+                    .add(FloatVector.fromArray(FloatVector.SPECIES_128, src, s + i))
+                    .intoArray(dst, d + i);
+            i += 4;
+        }
+        for (; i < n; i++) {
+            dst[d + i] += src[s + i];
+        }
+    }
+
     /** First output column whose input column ox * stride + kx - pad is inside the image. */
     private int computeFirstValid(int kx) {
         int lo = pad - kx;
@@ -343,9 +371,7 @@ final class Conv2dLayer extends Layer {
                         int dst = dOff + (ci * h + iy) * w + kx - pad;
                         int r = row + oy * ow;
                         if (stride == 1) {
-                            for (int ox = lo; ox < hi; ox++) {
-                                dIn[dst + ox] += src[r + ox];
-                            }
+                            addInto(dIn, dst + lo, src, r + lo, hi - lo);
                         } else {
                             for (int ox = lo; ox < hi; ox++) {
                                 dIn[dst + ox * stride] += src[r + ox];
