@@ -18,6 +18,11 @@ final class MaxPoolLayer extends Layer {
     /** Half the width: the L / 2 outputs of one vector of input pairs. */
     private static final VectorSpecies<Integer> HI =
             IntVector.SPECIES_128.withShape(VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
+    /** At 512 bits: 256-bit floats and ints, and 128-bit ints, for the H / 2 outputs after the whole steps. */
+    private static final VectorSpecies<Float> FH = FloatVector.SPECIES_256;
+
+    private static final VectorSpecies<Integer> IH = IntVector.SPECIES_256;
+    private static final VectorSpecies<Integer> IQ = IntVector.SPECIES_128;
     /** Outputs per vector step of the 2x2 pool. */
     private static final int H = L / 2;
     /** The 2x2 pool runs on vectors at 256 bits and more (at 128 the half-width narrowing is not worth it). */
@@ -87,6 +92,11 @@ final class MaxPoolLayer extends Layer {
                     for (; ox + H <= ow; ox += H, o += H) {
                         vector2x2(in, out, r0 + 2 * ox, o);
                     }
+                    if (L >= 16 && ox + H / 2 <= ow) {
+                        half2x2(in, out, r0 + 2 * ox, o);
+                        ox += H / 2;
+                        o += H / 2;
+                    }
                 }
                 for (; ox < ow; ox++, o++) {
                     int i0 = r0 + 2 * ox;
@@ -143,6 +153,33 @@ final class MaxPoolLayer extends Layer {
                 .reinterpretAsFloats()
                 .intoArray(out, o);
         ((IntVector) bi.reinterpretAsLongs().convertShape(VectorOperators.L2I, HI, 0)).intoArray(argmax, o);
+    }
+
+    /** {@link #vector2x2} at half the width (512-bit kernels only): H / 2 outputs. */
+    private void half2x2(float[] in, float[] out, int i0, int o) {
+        FloatVector a = FloatVector.fromArray(FH, in, i0);
+        FloatVector b = FloatVector.fromArray(FH, in, i0 + w);
+        FloatVector a1 =
+                a.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).reinterpretAsFloats();
+        FloatVector b1 =
+                b.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).reinterpretAsFloats();
+        IntVector idx = IntVector.broadcast(IH, i0).add(IntVector.zero(IH).addIndex(1));
+        FloatVector best = a;
+        IntVector bi = idx;
+        VectorMask<Float> g = a1.compare(VectorOperators.GT, best);
+        best = best.blend(a1, g);
+        bi = bi.blend(idx.add(1), g.cast(IH));
+        g = b.compare(VectorOperators.GT, best);
+        best = best.blend(b, g);
+        bi = bi.blend(idx.add(w), g.cast(IH));
+        g = b1.compare(VectorOperators.GT, best);
+        best = best.blend(b1, g);
+        bi = bi.blend(idx.add(w + 1), g.cast(IH));
+        best.reinterpretAsLongs()
+                .convertShape(VectorOperators.L2I, IQ, 0)
+                .reinterpretAsFloats()
+                .intoArray(out, o);
+        ((IntVector) bi.reinterpretAsLongs().convertShape(VectorOperators.L2I, IQ, 0)).intoArray(argmax, o);
     }
 
     @Override
