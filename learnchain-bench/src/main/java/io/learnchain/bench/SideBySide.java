@@ -107,12 +107,25 @@ public final class SideBySide {
         return only.isEmpty() || only.stream().anyMatch(key::contains);
     }
 
-    /** Steps per timed run so one run takes about {@code seconds}, from a probe run of a few steps. */
-    private int stepsFor(Repeats.Work probe, int probeSteps) throws Exception {
-        long t0 = System.nanoTime();
-        probe.run();
-        double perStep = (System.nanoTime() - t0) / 1e9 / probeSteps;
-        return (int) Math.max(5, Math.min(2000, seconds / perStep));
+    /**
+     * Steps per timed run so one run takes about {@code seconds}: a probe of {@code probeSteps} steps,
+     * then probes of the steps that gives, until one takes at least half the target (a JIT compiler's
+     * first minutes make a cold probe tens of times slower than the warm code, and the few steps it asks
+     * for would time the per-run setup instead of training). Every peer is sized the same way.
+     */
+    private int stepsFor(java.util.function.IntFunction<Repeats.Work> probe, int probeSteps) throws Exception {
+        int steps = probeSteps;
+        for (int round = 0; round < 6; round++) {
+            long t0 = System.nanoTime();
+            probe.apply(steps).run();
+            double took = (System.nanoTime() - t0) / 1e9;
+            int next = (int) Math.max(5, Math.min(2000, seconds * steps / took));
+            if (took >= seconds / 2 || next == steps) {
+                return next;
+            }
+            steps = next;
+        }
+        return steps;
     }
 
     private void trainPair(String name, Dataset data, int batch, int threads) throws Exception {
@@ -120,8 +133,8 @@ public final class SideBySide {
         Dataset shaped = reshaped(data, spec);
         try (EnginePeer engine = new EnginePeer(threads);
                 TorchPeer torch = new TorchPeer(name, batch, threads)) {
-            int eSteps = stepsFor(() -> engine.train(spec, shaped, batch, 5), 5);
-            int tSteps = stepsFor(() -> torch.train(data, batch, 5), 5);
+            int eSteps = stepsFor(n -> () -> engine.train(spec, shaped, batch, n), 5);
+            int tSteps = stepsFor(n -> () -> torch.train(data, batch, n), 5);
             double[][] rates =
                     alternate(() -> engine.train(spec, shaped, batch, eSteps), () -> torch.train(data, batch, tSteps));
             record("train", "learnchain", name, batch, threads, rates[0]);
