@@ -63,7 +63,7 @@ public final class SideBySide {
                             + "; use --repeats N, --quick or --only KIND/MODEL/BATCH/THREADS");
             }
         }
-        new SideBySide(repeats, 1, seconds, only).run();
+        new SideBySide(repeats, 2, seconds, only).run();
     }
 
     private void run() throws Exception {
