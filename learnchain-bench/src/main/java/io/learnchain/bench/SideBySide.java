@@ -109,20 +109,24 @@ public final class SideBySide {
 
     /**
      * Steps per timed run so one run takes about {@code seconds}: a probe of {@code probeSteps} steps,
-     * then probes of the steps that gives, until one takes at least half the target (a JIT compiler's
-     * first minutes make a cold probe tens of times slower than the warm code, and the few steps it asks
-     * for would time the per-run setup instead of training). Every peer is sized the same way.
+     * then probes of the steps the last one gives, until the time per step stops falling (within 20%
+     * of the last probe's) and a probe takes at least half the target. A JIT compiler's first seconds
+     * make a cold probe tens of times slower than the warm code, and the few steps it would ask for
+     * time the per-run setup instead of training. Every peer is sized the same way.
      */
     private int stepsFor(java.util.function.IntFunction<Repeats.Work> probe, int probeSteps) throws Exception {
         int steps = probeSteps;
-        for (int round = 0; round < 6; round++) {
+        double lastPerStep = Double.MAX_VALUE;
+        for (int round = 0; round < 8; round++) {
             long t0 = System.nanoTime();
             probe.apply(steps).run();
             double took = (System.nanoTime() - t0) / 1e9;
-            int next = (int) Math.max(5, Math.min(2000, seconds * steps / took));
-            if (took >= seconds / 2 || next == steps) {
+            double perStep = took / steps;
+            int next = (int) Math.max(5, Math.min(2000, seconds / perStep));
+            if (perStep > 0.8 * lastPerStep && took >= seconds / 2) {
                 return next;
             }
+            lastPerStep = perStep;
             steps = next;
         }
         return steps;
