@@ -24,37 +24,46 @@ import java.util.Locale;
  * with the share of this machine's fp32 peak. Peers alternate within each repeat round. Prints one
  * JSON line per measurement (median of the repeats) and, at the end, one line per ratio.
  *
- * <p>Run: {@code scripts/bench-side-by-side.sh [--repeats N] [--quick]} (see docs/benchmarks.md).
+ * <p>Run: {@code scripts/bench-side-by-side.sh [--repeats N] [--quick] [--only KIND/MODEL/BATCH/THREADS]...}
+ * (see docs/benchmarks.md); {@code --only} keeps the measurements whose key contains the text, e.g.
+ * {@code --only train/lenet5/64/1} or {@code --only gemm/}.
  */
 public final class SideBySide {
     private final int repeats;
     private final int warmups;
     private final double seconds;
+    /** Runs only the measurements whose key (kind/model/batch/threads) contains one of these; empty: all. */
+    private final List<String> only;
+
     private final PrintStream out = System.out;
     private final List<Measurement> results = new ArrayList<>();
 
-    private SideBySide(int repeats, int warmups, double seconds) {
+    private SideBySide(int repeats, int warmups, double seconds, List<String> only) {
         this.repeats = repeats;
         this.warmups = warmups;
         this.seconds = seconds;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         int repeats = 5;
         double seconds = 1.0;
+        List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--only" -> only.add(args[++i]);
                 case "--quick" -> {
                     repeats = 3;
                     seconds = 0.3;
                 }
                 default ->
-                    throw new IllegalArgumentException("unknown argument " + args[i] + "; use --repeats N or --quick");
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; use --repeats N, --quick or --only KIND/MODEL/BATCH/THREADS");
             }
         }
-        new SideBySide(repeats, 1, seconds).run();
+        new SideBySide(repeats, 2, seconds, only).run();
     }
 
     private void run() throws Exception {
@@ -65,27 +74,62 @@ public final class SideBySide {
         Dataset train = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TRAIN);
         Dataset test = BundledDatasets.fashionMnistSmall(BundledDatasets.Split.TEST);
         for (int threads : new int[] {1, 2}) {
-            trainPair("mlp", train, 64, threads);
-            trainPair("mlp", train, 256, threads);
-            trainPair("lenet5", train, 64, threads);
+            if (wanted("train", "mlp", 64, threads)) {
+                trainPair("mlp", train, 64, threads);
+            }
+            if (wanted("train", "mlp", 256, threads)) {
+                trainPair("mlp", train, 256, threads);
+            }
+            if (wanted("train", "lenet5", 64, threads)) {
+                trainPair("lenet5", train, 64, threads);
+            }
         }
         for (int threads : new int[] {1, 2}) {
-            inferTriple("mlp", test, 1000, threads);
-            inferTriple("lenet5", test, 1000, threads);
+            if (wanted("infer", "mlp", 1000, threads)) {
+                inferTriple("mlp", test, 1000, threads);
+            }
+            if (wanted("infer", "lenet5", 1000, threads)) {
+                inferTriple("lenet5", test, 1000, threads);
+            }
         }
         for (int threads : new int[] {1, 2}) {
-            gemm(512, threads);
-            gemm(1024, threads);
+            for (int n : new int[] {512, 1024}) {
+                if (wanted("gemm", "gemm" + n, n, threads)) {
+                    gemm(n, threads);
+                }
+            }
         }
         printRatios();
     }
 
-    /** Steps per timed run so one run takes about {@code seconds}, from a probe run of a few steps. */
-    private int stepsFor(Repeats.Work probe, int probeSteps) throws Exception {
-        long t0 = System.nanoTime();
-        probe.run();
-        double perStep = (System.nanoTime() - t0) / 1e9 / probeSteps;
-        return (int) Math.max(5, Math.min(2000, seconds / perStep));
+    private boolean wanted(String kind, String model, int batch, int threads) {
+        String key = kind + "/" + model + "/" + batch + "/" + threads;
+        return only.isEmpty() || only.stream().anyMatch(key::contains);
+    }
+
+    /**
+     * Steps per timed run so one run takes about {@code seconds}: a probe of {@code probeSteps} steps,
+     * then probes of the steps the last one gives, until the time per step stops falling (within 20%
+     * of the last probe's) and a probe takes at least half the target. A JIT compiler's first seconds
+     * make a cold probe tens of times slower than the warm code, and the few steps it would ask for
+     * time the per-run setup instead of training. Every peer is sized the same way.
+     */
+    private int stepsFor(java.util.function.IntFunction<Repeats.Work> probe, int probeSteps) throws Exception {
+        int steps = probeSteps;
+        double lastPerStep = Double.MAX_VALUE;
+        for (int round = 0; round < 8; round++) {
+            long t0 = System.nanoTime();
+            probe.apply(steps).run();
+            double took = (System.nanoTime() - t0) / 1e9;
+            double perStep = took / steps;
+            int next = (int) Math.max(5, Math.min(2000, seconds / perStep));
+            if (perStep > 0.8 * lastPerStep && took >= seconds / 2) {
+                return next;
+            }
+            lastPerStep = perStep;
+            steps = next;
+        }
+        return steps;
     }
 
     private void trainPair(String name, Dataset data, int batch, int threads) throws Exception {
@@ -93,8 +137,8 @@ public final class SideBySide {
         Dataset shaped = reshaped(data, spec);
         try (EnginePeer engine = new EnginePeer(threads);
                 TorchPeer torch = new TorchPeer(name, batch, threads)) {
-            int eSteps = stepsFor(() -> engine.train(spec, shaped, batch, 5), 5);
-            int tSteps = stepsFor(() -> torch.train(data, batch, 5), 5);
+            int eSteps = stepsFor(n -> () -> engine.train(spec, shaped, batch, n), 5);
+            int tSteps = stepsFor(n -> () -> torch.train(data, batch, n), 5);
             double[][] rates =
                     alternate(() -> engine.train(spec, shaped, batch, eSteps), () -> torch.train(data, batch, tSteps));
             record("train", "learnchain", name, batch, threads, rates[0]);

@@ -24,6 +24,9 @@ final class Conv2dLayer extends Layer {
     private static final int PAD_F = 32;
     private static final VectorSpecies<Float> S = Lanes.FLOAT;
     private static final int L = S.length();
+    /** Half the kernels' width (at least 128 bits): im2row copies a kernel row of up to that many floats in one. */
+    private static final VectorSpecies<Float> HALF =
+            L >= 8 ? FloatVector.SPECIES_128.withShape(jdk.incubator.vector.VectorShape.forBitSize(L * 16)) : S;
 
     private final int c, h, w, f, k, stride, pad, oh, ow, kk, p, kpad;
     private final int wOff, bOff;
@@ -46,6 +49,12 @@ final class Conv2dLayer extends Layer {
     private final int[] rowOff;
 
     private final int hp, wp, nq, padLen;
+    /** im2row copies each kernel row with one vector of {@link #HALF} (narrower stores than {@link #S}). */
+    private final boolean halfCopy;
+    /** Samples per chunk of the weight gradient: their patch rows take about {@link #CHUNK_FLOATS}. */
+    private final int chunk;
+    /** The patch rows of one chunk of samples, in floats (512 KiB: inside a core's L2). */
+    private static final int CHUNK_FLOATS = 1 << 17;
 
     Conv2dLayer(
             int channels,
@@ -92,6 +101,8 @@ final class Conv2dLayer extends Layer {
         int scratch = Math.max(kk * p, p * kpad + L + channels * hp * wp + L);
         this.colStride = rowOff == null ? scratch : Math.max(scratch, padLen + filters * nq);
         this.cols = new float[colStride * maxBatch];
+        this.chunk = Math.max(1, CHUNK_FLOATS / (p * kpad));
+        this.halfCopy = L >= 8 && kernel <= HALF.length();
     }
 
     private int[] rowOffsets() {
@@ -143,8 +154,6 @@ final class Conv2dLayer extends Layer {
             float[] dOut,
             float[] dIn,
             int batch) {
-        // Patch rows of each sample (im2row: position-major, kpad floats per position, the pad columns zero).
-        pool.forEach(batch, b -> im2row(in, b * inSize, cols, b * colStride));
         // Bias gradient: per filter, the sum over (sample, position) in order; the filters' chains interleave.
         float[] bias = new float[f];
         for (int b = 0; b < batch; b++) {
@@ -157,28 +166,37 @@ final class Conv2dLayer extends Layer {
         }
         System.arraycopy(bias, 0, grads, bOff, f);
         // dW[F x K] = sum over b of dOut_b[F x P] . rows_b[P x K]: one fma chain per weight over (sample,
-        // position) in order; sample b continues the partial sums of b - 1. One task per 32 columns of dW
-        // runs all samples (one parallel section, not one per sample).
-        pool.forEach(kpad / PAD_F, t -> {
-            int j = t * PAD_F;
-            for (int b = 0; b < batch; b++) {
-                Gemm.multiply(
-                        ComputePool.serial(),
-                        f,
-                        PAD_F,
-                        p,
-                        dOut,
-                        b * outSize,
-                        p,
-                        cols,
-                        b * colStride + j,
-                        kpad,
-                        dW,
-                        j,
-                        kpad,
-                        b > 0);
-            }
-        });
+        // position) in order; sample b continues the partial sums of b - 1. The patch rows (im2row:
+        // position-major, kpad floats per position, the pad columns zero) of a chunk of samples are built
+        // (in parallel over its samples), then one task per 32 columns of dW runs the chunk's samples in
+        // order. On one thread a chunk's rows fit in L2 and are read back from there; with several threads
+        // the chunk is the whole batch (two parallel sections in all).
+        int step = pool.threads() == 1 ? chunk : batch;
+        for (int b0 = 0; b0 < batch; b0 += step) {
+            int from = b0;
+            int to = Math.min(batch, b0 + step);
+            pool.forEach(to - from, i -> im2row(in, (from + i) * inSize, cols, (from + i) * colStride));
+            pool.forEach(kpad / PAD_F, t -> {
+                int j = t * PAD_F;
+                for (int b = from; b < to; b++) {
+                    Gemm.multiply(
+                            ComputePool.serial(),
+                            f,
+                            PAD_F,
+                            p,
+                            dOut,
+                            b * outSize,
+                            p,
+                            cols,
+                            b * colStride + j,
+                            kpad,
+                            dW,
+                            j,
+                            kpad,
+                            b > 0);
+                }
+            });
+        }
         for (int fi = 0; fi < f; fi++) {
             System.arraycopy(dW, fi * kpad, grads, wOff + fi * kk, kk);
         }
@@ -229,6 +247,16 @@ final class Conv2dLayer extends Layer {
             for (int ox = 0; ox < ow; ox++) {
                 int row = dOff + (oy * ow + ox) * kpad;
                 int src = padded + oy * stride * wp + ox * stride;
+                if (halfCopy) {
+                    for (int ci = 0; ci < c; ci++) {
+                        for (int ky = 0; ky < k; ky++) {
+                            int from = src + (ci * hp + ky) * wp;
+                            int to = row + (ci * k + ky) * k;
+                            FloatVector.fromArray(HALF, dst, from).intoArray(dst, to);
+                        }
+                    }
+                    continue;
+                }
                 for (int ci = 0; ci < c; ci++) {
                     for (int ky = 0; ky < k; ky++) {
                         int from = src + (ci * hp + ky) * wp;
@@ -286,6 +314,34 @@ final class Conv2dLayer extends Layer {
         }
     }
 
+    /**
+     * dst[d + i] += src[s + i] for i < n: whole vectors of the kernels' width, then of half and a quarter
+     * of it (at least 128 bits), then single floats; each element gets the one addition it would get alone.
+     */
+    private static void addInto(float[] dst, int d, float[] src, int s, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector.fromArray(S, dst, d + i)
+                    .add(FloatVector.fromArray(S, src, s + i))
+                    .intoArray(dst, d + i);
+        }
+        if (L >= 8 && i + HALF.length() <= n) {
+            FloatVector.fromArray(HALF, dst, d + i)
+                    .add(FloatVector.fromArray(HALF, src, s + i))
+                    .intoArray(dst, d + i);
+            i += HALF.length();
+        }
+        if (L >= 16 && i + 4 <= n) {
+            FloatVector.fromArray(FloatVector.SPECIES_128, dst, d + i)
+                    .add(FloatVector.fromArray(FloatVector.SPECIES_128, src, s + i))
+                    .intoArray(dst, d + i);
+            i += 4;
+        }
+        for (; i < n; i++) {
+            dst[d + i] += src[s + i];
+        }
+    }
+
     /** First output column whose input column ox * stride + kx - pad is inside the image. */
     private int computeFirstValid(int kx) {
         int lo = pad - kx;
@@ -315,9 +371,7 @@ final class Conv2dLayer extends Layer {
                         int dst = dOff + (ci * h + iy) * w + kx - pad;
                         int r = row + oy * ow;
                         if (stride == 1) {
-                            for (int ox = lo; ox < hi; ox++) {
-                                dIn[dst + ox] += src[r + ox];
-                            }
+                            addInto(dIn, dst + lo, src, r + lo, hi - lo);
                         } else {
                             for (int ox = lo; ox < hi; ox++) {
                                 dIn[dst + ox * stride] += src[r + ox];

@@ -1,10 +1,33 @@
 package io.learnchain.learn.nn;
 
 import io.learnchain.learn.compute.ComputePool;
+import io.learnchain.learn.tensor.Lanes;
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
 /** Max pooling over [C, H, W]; the first maximum in row-major window order wins and takes the gradient. */
 final class MaxPoolLayer extends Layer {
+    private static final VectorSpecies<Float> S = Lanes.FLOAT;
+    private static final int L = S.length();
+    private static final VectorSpecies<Integer> SI = IntVector.SPECIES_128.withShape(S.vectorShape());
+    /** Half the width: the L / 2 outputs of one vector of input pairs. */
+    private static final VectorSpecies<Integer> HI =
+            IntVector.SPECIES_128.withShape(VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
+    /** At 512 bits: 256-bit floats and ints, and 128-bit ints, for the H / 2 outputs after the whole steps. */
+    private static final VectorSpecies<Float> FH = FloatVector.SPECIES_256;
+
+    private static final VectorSpecies<Integer> IH = IntVector.SPECIES_256;
+    private static final VectorSpecies<Integer> IQ = IntVector.SPECIES_128;
+    /** Outputs per vector step of the 2x2 pool. */
+    private static final int H = L / 2;
+    /** The 2x2 pool runs on vectors at 256 bits and more (at 128 the half-width narrowing is not worth it). */
+    private static final boolean VECTOR_2X2 = L >= 8;
+
     private final int c, h, w, size, stride, oh, ow;
     private final int[] argmax;
 
@@ -64,7 +87,18 @@ final class MaxPoolLayer extends Layer {
             for (int oy = 0; oy < oh; oy++) {
                 int r0 = base + 2 * oy * w;
                 int r1 = r0 + w;
-                for (int ox = 0; ox < ow; ox++, o++) {
+                int ox = 0;
+                if (VECTOR_2X2) {
+                    for (; ox + H <= ow; ox += H, o += H) {
+                        vector2x2(in, out, r0 + 2 * ox, o);
+                    }
+                    if (L >= 16 && ox + H / 2 <= ow) {
+                        half2x2(in, out, r0 + 2 * ox, o);
+                        ox += H / 2;
+                        o += H / 2;
+                    }
+                }
+                for (; ox < ow; ox++, o++) {
                     int i0 = r0 + 2 * ox;
                     int i2 = r1 + 2 * ox;
                     float v0 = in[i0];
@@ -87,6 +121,65 @@ final class MaxPoolLayer extends Layer {
                 }
             }
         }
+    }
+
+    /**
+     * H outputs of the 2x2 window from L floats of each of two input rows (from {@code i0} and {@code i0 +
+     * w}): the even lanes hold the windows' left columns and, after a 32-bit shift of each 64-bit pair,
+     * their right columns; the same four comparisons in the same order as the scalar scan select value
+     * and index in each even lane, whose low halves are then narrowed into H outputs.
+     */
+    private void vector2x2(float[] in, float[] out, int i0, int o) {
+        FloatVector a = FloatVector.fromArray(S, in, i0);
+        FloatVector b = FloatVector.fromArray(S, in, i0 + w);
+        FloatVector a1 =
+                a.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).reinterpretAsFloats();
+        FloatVector b1 =
+                b.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).reinterpretAsFloats();
+        IntVector idx = IntVector.broadcast(SI, i0).add(IntVector.zero(SI).addIndex(1));
+        FloatVector best = a;
+        IntVector bi = idx;
+        VectorMask<Float> g = a1.compare(VectorOperators.GT, best);
+        best = best.blend(a1, g);
+        bi = bi.blend(idx.add(1), g.cast(SI));
+        g = b.compare(VectorOperators.GT, best);
+        best = best.blend(b, g);
+        bi = bi.blend(idx.add(w), g.cast(SI));
+        g = b1.compare(VectorOperators.GT, best);
+        best = best.blend(b1, g);
+        bi = bi.blend(idx.add(w + 1), g.cast(SI));
+        best.reinterpretAsLongs()
+                .convertShape(VectorOperators.L2I, HI, 0)
+                .reinterpretAsFloats()
+                .intoArray(out, o);
+        ((IntVector) bi.reinterpretAsLongs().convertShape(VectorOperators.L2I, HI, 0)).intoArray(argmax, o);
+    }
+
+    /** {@link #vector2x2} at half the width (512-bit kernels only): H / 2 outputs. */
+    private void half2x2(float[] in, float[] out, int i0, int o) {
+        FloatVector a = FloatVector.fromArray(FH, in, i0);
+        FloatVector b = FloatVector.fromArray(FH, in, i0 + w);
+        FloatVector a1 =
+                a.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).reinterpretAsFloats();
+        FloatVector b1 =
+                b.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32).reinterpretAsFloats();
+        IntVector idx = IntVector.broadcast(IH, i0).add(IntVector.zero(IH).addIndex(1));
+        FloatVector best = a;
+        IntVector bi = idx;
+        VectorMask<Float> g = a1.compare(VectorOperators.GT, best);
+        best = best.blend(a1, g);
+        bi = bi.blend(idx.add(1), g.cast(IH));
+        g = b.compare(VectorOperators.GT, best);
+        best = best.blend(b, g);
+        bi = bi.blend(idx.add(w), g.cast(IH));
+        g = b1.compare(VectorOperators.GT, best);
+        best = best.blend(b1, g);
+        bi = bi.blend(idx.add(w + 1), g.cast(IH));
+        best.reinterpretAsLongs()
+                .convertShape(VectorOperators.L2I, IQ, 0)
+                .reinterpretAsFloats()
+                .intoArray(out, o);
+        ((IntVector) bi.reinterpretAsLongs().convertShape(VectorOperators.L2I, IQ, 0)).intoArray(argmax, o);
     }
 
     @Override

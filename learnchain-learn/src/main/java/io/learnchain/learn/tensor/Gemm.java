@@ -29,6 +29,16 @@ public final class Gemm {
     private static final int MR = L >= 16 ? 8 : 6;
     /** Contraction block: a 256 x 32 panel of B is 32 KiB, inside L1 with the 8 rows of A. */
     private static final int KC = 256;
+    /**
+     * Rows of A packed at a time on the packed path: MC x KC floats (144 KiB) stay in L2 while every
+     * column panel of the tile runs over them. A multiple of both row counts (8 and 6).
+     */
+    private static final int MC = 144;
+    /**
+     * Tiles with at least this many rows and columns and a contraction block at least this long run on
+     * packed copies of A and B ({@link #packedBlock}); below it the copies cost more than they save.
+     */
+    private static final int PACK_MIN = 128;
     /** Below this many multiply-adds a call is not worth waking the pool for. */
     private static final long PARALLEL_MIN_WORK = 1L << 16;
 
@@ -312,6 +322,10 @@ public final class Gemm {
         int k = p1 - p0;
         int aBase = aOff + p0 * acs;
         int bBase = bOff + p0 * ldb;
+        if (i1 - i0 >= PACK_MIN && j1 - j0 >= PACK_MIN && k >= PACK_MIN) {
+            packedBlock(i0, i1, j0, j1, k, a, aBase, ars, acs, b, bBase, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
         float[] bPack = null;
         float[] cTile = null;
         for (int j = j0; j < j1; j += NR) {
@@ -349,6 +363,115 @@ public final class Gemm {
                 GemmKernels.block(rows, k, a, aBase + i * ars, ars, acs, bPack, 0, NR, cTile, 0, NR, accumulate);
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(cTile, r * NR, c, cOff + (i + r) * ldc + j, width);
+                }
+            }
+        }
+    }
+
+    /** Per-thread buffers of the packed path: [0] the B panels of a tile, [1] a block of A rows, [2] a C tile. */
+    private static final ThreadLocal<float[][]> PACKS = ThreadLocal.withInitial(() -> new float[3][]);
+
+    /**
+     * One contraction block of a tile on packed operands: the tile's B columns are copied once into
+     * contiguous k x NR panels (zero-padded on the right edge), then blocks of MC rows of A into
+     * contiguous k x MR panels (element (r, p) at p * MR + r), and the same micro-kernels run on the
+     * copies (row stride 1, column stride MR for A; row stride NR for B). Copies are not arithmetic:
+     * every output is still the one fma chain over p in order that {@link #tileBlock} computes.
+     */
+    private static void packedBlock(
+            int i0,
+            int i1,
+            int j0,
+            int j1,
+            int k,
+            float[] a,
+            int aBase,
+            int ars,
+            int acs,
+            float[] b,
+            int bBase,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
+        float[][] packs = PACKS.get();
+        int panels = (j1 - j0 + NR - 1) / NR;
+        float[] bPack = packs[0];
+        if (bPack == null || bPack.length < panels * k * NR) {
+            bPack = packs[0] = new float[panels * k * NR];
+        }
+        float[] aPack = packs[1];
+        if (aPack == null || aPack.length < MC * k) {
+            aPack = packs[1] = new float[MC * k];
+        }
+        float[] cTile = packs[2];
+        if (cTile == null) {
+            cTile = packs[2] = new float[MR * NR];
+        }
+        for (int q = 0; q < panels; q++) {
+            int j = j0 + q * NR;
+            int width = Math.min(NR, j1 - j);
+            int d = q * k * NR;
+            if (width == NR) {
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(b, bBase + p * ldb + j, bPack, d + p * NR, NR);
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(b, bBase + p * ldb + j, bPack, d + p * NR, width);
+                    Arrays.fill(bPack, d + p * NR + width, d + (p + 1) * NR, 0f);
+                }
+            }
+        }
+        for (int ib = i0; ib < i1; ib += MC) {
+            int ie = Math.min(i1, ib + MC);
+            for (int i = ib; i < ie; i += MR) {
+                packA(a, aBase + i * ars, ars, acs, Math.min(MR, ie - i), k, aPack, (i - ib) * k);
+            }
+            for (int q = 0; q < panels; q++) {
+                int j = j0 + q * NR;
+                int width = Math.min(NR, j1 - j);
+                int bo = q * k * NR;
+                for (int i = ib; i < ie; i += MR) {
+                    int rows = Math.min(MR, ie - i);
+                    int ao = (i - ib) * k;
+                    if (width == NR) {
+                        GemmKernels.block(
+                                rows, k, aPack, ao, 1, MR, bPack, bo, NR, c, cOff + i * ldc + j, ldc, accumulate);
+                        continue;
+                    }
+                    if (accumulate) {
+                        for (int r = 0; r < rows; r++) {
+                            System.arraycopy(c, cOff + (i + r) * ldc + j, cTile, r * NR, width);
+                        }
+                    }
+                    GemmKernels.block(rows, k, aPack, ao, 1, MR, bPack, bo, NR, cTile, 0, NR, accumulate);
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(cTile, r * NR, c, cOff + (i + r) * ldc + j, width);
+                    }
+                }
+            }
+        }
+    }
+
+    /** dst[dOff + p * MR + r] = A(r, p) for r < rows, p < k (A(r, p) = a[off + r * ars + p * acs]). */
+    private static void packA(float[] a, int off, int ars, int acs, int rows, int k, float[] dst, int dOff) {
+        if (acs == 1) {
+            for (int r = 0; r < rows; r++) {
+                int src = off + r * ars;
+                for (int p = 0; p < k; p++) {
+                    dst[dOff + p * MR + r] = a[src + p];
+                }
+            }
+        } else if (ars == 1) {
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(a, off + p * acs, dst, dOff + p * MR, rows);
+            }
+        } else {
+            for (int p = 0; p < k; p++) {
+                for (int r = 0; r < rows; r++) {
+                    dst[dOff + p * MR + r] = a[off + r * ars + p * acs];
                 }
             }
         }

@@ -92,6 +92,44 @@ class GemmTest {
         assertThat(t).isEqualTo(expected);
     }
 
+    static LongStream packedSeeds() {
+        return LongStream.range(0, 12);
+    }
+
+    /** Sizes that take the packed path (many row and column panels, long contractions, ragged edges). */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("packedSeeds")
+    void packedOperandsKeepTheBitsOfTheScalarReference(long seed) {
+        SplitMix64 rng = new SplitMix64(seed + 3000);
+        int m = 16 + rng.nextInt(300);
+        int n = 64 + rng.nextInt(200);
+        int k = 16 + rng.nextInt(600);
+        boolean transposed = rng.nextInt(2) == 0;
+        int lda = (transposed ? m : k) + rng.nextInt(3);
+        int ldb = n + rng.nextInt(3);
+        int ldc = n + rng.nextInt(3);
+        boolean acc = rng.nextInt(2) == 0;
+        float[] a = random(rng, (transposed ? k : m) * lda + 1);
+        float[] b = random(rng, k * ldb + 2);
+        float[] c0 = random(rng, m * ldc + 3);
+        float[] expected = c0.clone();
+        Gemm.multiplyScalar(
+                m, n, k, a, 1, transposed ? 1 : lda, transposed ? lda : 1, b, 2, ldb, expected, 3, ldc, acc);
+        for (ComputePool pool : new ComputePool[] {ComputePool.serial(), POOL3}) {
+            float[] c = c0.clone();
+            if (transposed) {
+                Gemm.multiplyTransposedA(pool, m, n, k, a, 1, lda, b, 2, ldb, c, 3, ldc, acc);
+            } else {
+                Gemm.multiply(pool, m, n, k, a, 1, lda, b, 2, ldb, c, 3, ldc, acc);
+            }
+            assertThat(c)
+                    .as(
+                            "seed %d m=%d n=%d k=%d transposed=%s acc=%s threads=%d",
+                            seed, m, n, k, transposed, acc, pool.threads())
+                    .isEqualTo(expected);
+        }
+    }
+
     @Test
     void sumsEachOutputAsOneFmaChainInOrder() {
         // 1e8 + 1 - 1e8 in float: an fma chain in order gives 0 for (1e8, 1, -1e8) products.
