@@ -25,8 +25,9 @@ final class Conv2dLayer extends Layer {
     private static final VectorSpecies<Float> S = Lanes.FLOAT;
     private static final int L = S.length();
     /** Half the kernels' width (at least 128 bits): im2row copies a kernel row of up to that many floats in one. */
-    private static final VectorSpecies<Float> HALF =
-            L >= 8 ? FloatVector.SPECIES_128.withShape(jdk.incubator.vector.VectorShape.forBitSize(L * 16)) : S;
+    private static final VectorSpecies<Float> HALF = L >= 8 ? Lanes.floats(L * 16) : S;
+    /** A quarter of the 512-bit width: four floats. */
+    private static final VectorSpecies<Float> QUARTER = Lanes.floats(128);
 
     private final int c, h, w, f, k, stride, pad, oh, ow, kk, p, kpad;
     private final int wOff, bOff;
@@ -332,8 +333,8 @@ final class Conv2dLayer extends Layer {
             i += HALF.length();
         }
         if (L >= 16 && i + 4 <= n) {
-            FloatVector.fromArray(FloatVector.SPECIES_128, dst, d + i)
-                    .add(FloatVector.fromArray(FloatVector.SPECIES_128, src, s + i))
+            FloatVector.fromArray(QUARTER, dst, d + i)
+                    .add(FloatVector.fromArray(QUARTER, src, s + i))
                     .intoArray(dst, d + i);
             i += 4;
         }

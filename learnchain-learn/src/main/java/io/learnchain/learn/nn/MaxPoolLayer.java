@@ -7,22 +7,20 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Max pooling over [C, H, W]; the first maximum in row-major window order wins and takes the gradient. */
 final class MaxPoolLayer extends Layer {
     private static final VectorSpecies<Float> S = Lanes.FLOAT;
     private static final int L = S.length();
-    private static final VectorSpecies<Integer> SI = IntVector.SPECIES_128.withShape(S.vectorShape());
+    private static final VectorSpecies<Integer> SI = Lanes.ints(S.vectorBitSize());
     /** Half the width: the L / 2 outputs of one vector of input pairs. */
-    private static final VectorSpecies<Integer> HI =
-            IntVector.SPECIES_128.withShape(VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
+    private static final VectorSpecies<Integer> HI = Lanes.ints(Math.max(64, S.vectorBitSize() / 2));
     /** At 512 bits: 256-bit floats and ints, and 128-bit ints, for the H / 2 outputs after the whole steps. */
-    private static final VectorSpecies<Float> FH = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> FH = Lanes.floats(256);
 
-    private static final VectorSpecies<Integer> IH = IntVector.SPECIES_256;
-    private static final VectorSpecies<Integer> IQ = IntVector.SPECIES_128;
+    private static final VectorSpecies<Integer> IH = Lanes.ints(256);
+    private static final VectorSpecies<Integer> IQ = Lanes.ints(128);
     /** Outputs per vector step of the 2x2 pool. */
     private static final int H = L / 2;
     /** The 2x2 pool runs on vectors at 256 bits and more (at 128 the half-width narrowing is not worth it). */

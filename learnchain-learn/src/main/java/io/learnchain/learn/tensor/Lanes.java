@@ -37,6 +37,20 @@ public final class Lanes {
         return FLOAT.length();
     }
 
+    /**
+     * A float species of {@code bits} (64 to 512) for a kernel's narrower steps (a half-width step
+     * before a tail): only where {@link #bits()} is at least that wide, so it runs as fast as {@link
+     * #FLOAT}. Narrower steps never change a result (the lane rule above).
+     */
+    public static VectorSpecies<Float> floats(int bits) {
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
+    }
+
+    /** An int species of {@code bits} (64 to 512), under the same condition as {@link #floats}. */
+    public static VectorSpecies<Integer> ints(int bits) {
+        return VectorSpecies.of(int.class, VectorShape.forBitSize(bits));
+    }
+
     /** The width the JVM prefers on this CPU (the widest it compiles to machine vectors; 64 when it has none). */
     public static int preferredBits() {
         return FloatVector.SPECIES_PREFERRED.vectorBitSize();
