@@ -315,13 +315,8 @@ class NamespaceNetworkIT {
             List<String> cmd = new ArrayList<>(net.exec(host));
             cmd.addAll(List.of(
                     "curl", "-sSf", "-m", "30", "-o", to.toString(), "http://127.0.0.1:" + apiPort(host) + path));
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes());
-                assertThat(p.waitFor()).as("download %s: %s", path, out).isZero();
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
+            NamespaceNetwork.Result r = NamespaceNetwork.run(cmd);
+            assertThat(r.code()).as("download %s: %s", path, r.output()).isZero();
         }
 
         /** Sends 1 coin from dev account {@code from} to dev:9 with {@code wallet send} run inside the host. */

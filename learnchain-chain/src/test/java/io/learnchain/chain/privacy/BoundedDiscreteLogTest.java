@@ -33,7 +33,7 @@ class BoundedDiscreteLogTest {
 
     @Test
     void aRandomPointIsOutOfBound() {
-        var random = IpfeGroup.generatorTimes(IpfeGroup.randomScalar(new SeededEntropy(99)));
+        var random = IpfeGroup.generatorTimes(IpfeGroup.randomScalar(EntropySource.seeded(99)));
         assertThatThrownBy(() -> BoundedDiscreteLog.forBound(1000).solve(random))
                 .isInstanceOf(InnerProductOutOfBoundException.class)
                 .hasMessageContaining("not g^v for any |v| <= 1000");

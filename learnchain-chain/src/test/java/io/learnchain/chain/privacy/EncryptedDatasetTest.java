@@ -16,9 +16,9 @@ class EncryptedDatasetTest {
     private static final int COUNT = 72; // more than two pool tasks of 32 samples
     private static final Dataset CLEAR = firstSamples(COUNT);
     private static final ProjectionSpec SPEC = ProjectionSpec.defaultsFor(28, 28);
-    private static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), new SeededEntropy(41));
+    private static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), EntropySource.seeded(41));
     private static final EncryptedDataset ENCRYPTED =
-            EncryptedDataset.encrypt(CLEAR, SPEC.input(), MSK, new SeededEntropy(42));
+            EncryptedDataset.encrypt(CLEAR, SPEC.input(), MSK, EntropySource.seeded(42));
     private static final Hash ROUND = Hash.sha256(new byte[] {5});
 
     static Dataset firstSamples(int count) {

@@ -43,17 +43,17 @@ class InnerProductEncryptionTest {
 
     @Test
     void ownerEncryptionGivesThePublicKeyCiphertext() {
-        MasterSecretKey msk = InnerProductEncryption.setup(5, new SeededEntropy(1));
+        MasterSecretKey msk = InnerProductEncryption.setup(5, EntropySource.seeded(1));
         int[] x = {0, -3, 255, 17, 1};
-        BigInteger r = IpfeGroup.randomScalar(new SeededEntropy(2));
+        BigInteger r = IpfeGroup.randomScalar(EntropySource.seeded(2));
         assertThat(InnerProductEncryption.encrypt(msk, x, r))
                 .isEqualTo(InnerProductEncryption.encrypt(msk.publicKey(), x, r));
     }
 
     @Test
     void decryptsOneTwoThreeAgainstFourFiveSixToThirtyTwo() {
-        MasterSecretKey msk = InnerProductEncryption.setup(3, new SeededEntropy(3));
-        Ciphertext ct = InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3}, new SeededEntropy(4));
+        MasterSecretKey msk = InnerProductEncryption.setup(3, EntropySource.seeded(3));
+        Ciphertext ct = InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3}, EntropySource.seeded(4));
         int[] y = {4, 5, 6};
         assertThat(InnerProductEncryption.decrypt(ct, y, InnerProductEncryption.deriveKey(msk, y), LOG))
                 .isEqualTo(32);
@@ -61,16 +61,16 @@ class InnerProductEncryptionTest {
 
     @Test
     void negativeValuesAndZeroVectorsDecrypt() {
-        MasterSecretKey msk = InnerProductEncryption.setup(4, new SeededEntropy(5));
+        MasterSecretKey msk = InnerProductEncryption.setup(4, EntropySource.seeded(5));
         int[] x = {-7, 3, 0, 250};
         int[] y = {2, -1, 9, -3};
-        Ciphertext ct = InnerProductEncryption.encrypt(msk, x, new SeededEntropy(6));
+        Ciphertext ct = InnerProductEncryption.encrypt(msk, x, EntropySource.seeded(6));
         assertThat(InnerProductEncryption.decrypt(ct, y, InnerProductEncryption.deriveKey(msk, y), LOG))
                 .isEqualTo(-14 - 3 + 0 - 750);
         int[] zero = new int[4];
         assertThat(InnerProductEncryption.decrypt(ct, zero, InnerProductEncryption.deriveKey(msk, zero), LOG))
                 .isZero();
-        Ciphertext zeroCt = InnerProductEncryption.encrypt(msk, zero, new SeededEntropy(7));
+        Ciphertext zeroCt = InnerProductEncryption.encrypt(msk, zero, EntropySource.seeded(7));
         assertThat(InnerProductEncryption.decrypt(zeroCt, y, InnerProductEncryption.deriveKey(msk, y), LOG))
                 .isZero();
     }
@@ -80,7 +80,7 @@ class InnerProductEncryptionTest {
     void roundTripsRandomVectorsWithinTheBound(long seed) {
         SplitMix64 rng = new SplitMix64(seed);
         int n = 1 + rng.nextInt(64);
-        MasterSecretKey msk = InnerProductEncryption.setup(n, new SeededEntropy(seed * 31));
+        MasterSecretKey msk = InnerProductEncryption.setup(n, EntropySource.seeded(seed * 31));
         BoundedDiscreteLog log = BoundedDiscreteLog.forBound(n * 255L * 7);
         for (int trial = 0; trial < 4; trial++) {
             int[] x = new int[n];
@@ -91,7 +91,7 @@ class InnerProductEncryptionTest {
                 y[i] = rng.nextInt(15) - 7;
                 expected += (long) x[i] * y[i];
             }
-            Ciphertext ct = InnerProductEncryption.encrypt(msk, x, new SeededEntropy(seed * 131 + trial));
+            Ciphertext ct = InnerProductEncryption.encrypt(msk, x, EntropySource.seeded(seed * 131 + trial));
             Ciphertext decoded = Ciphertext.decode(ct.encode(), 0, n);
             FunctionalKey key = InnerProductEncryption.deriveKey(msk, y);
             assertThat(InnerProductEncryption.keyMatches(msk.publicKey(), y, key))
@@ -104,18 +104,18 @@ class InnerProductEncryptionTest {
 
     @Test
     void aValueOutsideTheBoundIsAnErrorNotAWrongAnswer() {
-        MasterSecretKey msk = InnerProductEncryption.setup(2, new SeededEntropy(8));
+        MasterSecretKey msk = InnerProductEncryption.setup(2, EntropySource.seeded(8));
         int[] y = {1, 1};
         FunctionalKey key = InnerProductEncryption.deriveKey(msk, y);
         BoundedDiscreteLog small = new BoundedDiscreteLog(1_000, 16);
-        Ciphertext atBound = InnerProductEncryption.encrypt(msk, new int[] {600, -1600}, new SeededEntropy(9));
+        Ciphertext atBound = InnerProductEncryption.encrypt(msk, new int[] {600, -1600}, EntropySource.seeded(9));
         assertThat(InnerProductEncryption.decrypt(atBound, y, key, small)).isEqualTo(-1_000);
-        Ciphertext justOver = InnerProductEncryption.encrypt(msk, new int[] {600, 401}, new SeededEntropy(10));
+        Ciphertext justOver = InnerProductEncryption.encrypt(msk, new int[] {600, 401}, EntropySource.seeded(10));
         assertThatThrownBy(() -> InnerProductEncryption.decrypt(justOver, y, key, small))
                 .isInstanceOf(InnerProductOutOfBoundException.class)
                 .hasMessageContaining("1001")
                 .hasMessageContaining("1000");
-        Ciphertext farOver = InnerProductEncryption.encrypt(msk, new int[] {60_000, 1}, new SeededEntropy(11));
+        Ciphertext farOver = InnerProductEncryption.encrypt(msk, new int[] {60_000, 1}, EntropySource.seeded(11));
         assertThatThrownBy(() -> InnerProductEncryption.decrypt(farOver, y, key, small))
                 .isInstanceOf(InnerProductOutOfBoundException.class)
                 .hasMessageContaining("|v| <= 1000");
@@ -123,12 +123,12 @@ class InnerProductEncryptionTest {
 
     @Test
     void aKeyForYRevealsTheInnerProductAndAKeyForAnotherVectorDoesNot() {
-        MasterSecretKey msk = InnerProductEncryption.setup(6, new SeededEntropy(12));
+        MasterSecretKey msk = InnerProductEncryption.setup(6, EntropySource.seeded(12));
         int[] x = {9, 0, 4, 200, 13, 77};
         int[] y = {1, -1, 0, 1, 1, -1};
         int[] other = {1, -1, 0, 1, 1, 0};
         long expected = 9 + 0 + 0 + 200 + 13 - 77;
-        Ciphertext ct = InnerProductEncryption.encrypt(msk, x, new SeededEntropy(13));
+        Ciphertext ct = InnerProductEncryption.encrypt(msk, x, EntropySource.seeded(13));
         FunctionalKey keyForY = InnerProductEncryption.deriveKey(msk, y);
         FunctionalKey keyForOther = InnerProductEncryption.deriveKey(msk, other);
         assertThat(InnerProductEncryption.decrypt(ct, y, keyForY, LOG)).isEqualTo(expected);
@@ -144,8 +144,8 @@ class InnerProductEncryptionTest {
 
     @Test
     void aKeyUnderAnotherMasterKeyDoesNotMatch() {
-        MasterSecretKey msk = InnerProductEncryption.setup(3, new SeededEntropy(14));
-        MasterSecretKey stranger = InnerProductEncryption.setup(3, new SeededEntropy(15));
+        MasterSecretKey msk = InnerProductEncryption.setup(3, EntropySource.seeded(14));
+        MasterSecretKey stranger = InnerProductEncryption.setup(3, EntropySource.seeded(15));
         int[] y = {1, 0, -1};
         assertThat(InnerProductEncryption.keyMatches(msk.publicKey(), y, InnerProductEncryption.deriveKey(stranger, y)))
                 .isFalse();
@@ -153,8 +153,8 @@ class InnerProductEncryptionTest {
 
     @Test
     void rejectsVectorsOfAnotherDimension() {
-        MasterSecretKey msk = InnerProductEncryption.setup(3, new SeededEntropy(16));
-        assertThatThrownBy(() -> InnerProductEncryption.encrypt(msk, new int[] {1, 2}, new SeededEntropy(1)))
+        MasterSecretKey msk = InnerProductEncryption.setup(3, EntropySource.seeded(16));
+        assertThatThrownBy(() -> InnerProductEncryption.encrypt(msk, new int[] {1, 2}, EntropySource.seeded(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dimension 2");
         assertThatThrownBy(() -> InnerProductEncryption.deriveKey(msk, new int[] {1, 2, 3, 4}))

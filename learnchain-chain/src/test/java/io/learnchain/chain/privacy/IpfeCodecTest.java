@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class IpfeCodecTest {
-    private final MasterSecretKey msk = InnerProductEncryption.setup(4, new SeededEntropy(21));
+    private final MasterSecretKey msk = InnerProductEncryption.setup(4, EntropySource.seeded(21));
 
     @Test
     void keysAndCiphertextsRoundTrip() {
@@ -17,7 +17,7 @@ class IpfeCodecTest {
         assertThat(MasterPublicKey.decode(msk.publicKey().encode())).isEqualTo(msk.publicKey());
         FunctionalKey key = InnerProductEncryption.deriveKey(msk, new int[] {1, -1, 2, 0});
         assertThat(FunctionalKey.decode(key.encode(), 0)).isEqualTo(key);
-        Ciphertext ct = InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3, 4}, new SeededEntropy(22));
+        Ciphertext ct = InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3, 4}, EntropySource.seeded(22));
         byte[] bytes = ct.encode();
         assertThat(bytes).hasSize(Ciphertext.encodedBytes(4)).hasSize(5 * 33);
         assertThat(Ciphertext.decode(bytes, 0, 4)).isEqualTo(ct);
@@ -42,7 +42,7 @@ class IpfeCodecTest {
 
     @Test
     void rejectsTheIdentityEncoding() {
-        byte[] bytes = InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3, 4}, new SeededEntropy(23))
+        byte[] bytes = InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3, 4}, EntropySource.seeded(23))
                 .encode();
         Arrays.fill(bytes, 33, 66, (byte) 0);
         assertThatThrownBy(() -> Ciphertext.decode(bytes, 0, 4))

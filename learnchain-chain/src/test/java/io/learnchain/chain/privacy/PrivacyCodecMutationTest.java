@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PrivacyCodecMutationTest {
     private static final int MUTATIONS = 300;
     private static final ProjectionSpec SPEC = new ProjectionSpec(new InputQuantizer(4, 4, 2, 15), 3, 1);
-    private static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), new SeededEntropy(71));
+    private static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), EntropySource.seeded(71));
 
     private static byte[] release() {
         Hash previous = Hash.sha256(new byte[] {3});
@@ -37,7 +37,7 @@ class PrivacyCodecMutationTest {
             features[i] = (i % 5) / 4f;
         }
         Dataset tiny = new Dataset("tiny", new int[] {16}, 3, features, new int[] {1, 2});
-        return EncryptedDataset.encrypt(tiny, SPEC.input(), MSK, new SeededEntropy(72))
+        return EncryptedDataset.encrypt(tiny, SPEC.input(), MSK, EntropySource.seeded(72))
                 .encode();
     }
 

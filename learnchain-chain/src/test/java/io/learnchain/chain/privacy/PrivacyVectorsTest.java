@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class PrivacyVectorsTest {
     static Map<String, String> computed() {
         Map<String, String> out = new LinkedHashMap<>();
-        MasterSecretKey msk = InnerProductEncryption.setup(3, new SeededEntropy(101));
+        MasterSecretKey msk = InnerProductEncryption.setup(3, EntropySource.seeded(101));
         out.put("msk.n3", hex(msk.encode()));
         out.put("mpk.n3", hex(msk.publicKey().encode()));
         out.put(
                 "ct.n3.x123",
-                hex(InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3}, new SeededEntropy(102))
+                hex(InnerProductEncryption.encrypt(msk, new int[] {1, 2, 3}, EntropySource.seeded(102))
                         .encode()));
         out.put(
                 "key.n3.y456",
@@ -45,7 +45,7 @@ class PrivacyVectorsTest {
         out.put("featureScale.defaults", Integer.toHexString(Float.floatToRawIntBits(defaults.featureScale())));
 
         ProjectionSpec small = new ProjectionSpec(new InputQuantizer(4, 4, 2, 15), 3, 1);
-        MasterSecretKey smallKey = InnerProductEncryption.setup(small.dimension(), new SeededEntropy(103));
+        MasterSecretKey smallKey = InnerProductEncryption.setup(small.dimension(), EntropySource.seeded(103));
         Hash chain = Hash.sha256(new byte[] {2});
         Hash previous = Hash.sha256(new byte[] {3});
         Hash roundKey = SecureMappingLayer.roundKey(previous, 5);
@@ -64,7 +64,7 @@ class PrivacyVectorsTest {
         Dataset tiny = new Dataset("tiny", new int[] {4, 4}, 3, features, new int[] {2, 0});
         out.put(
                 "blob.4x4-2samples",
-                hex(EncryptedDataset.encrypt(tiny, small.input(), smallKey, new SeededEntropy(104))
+                hex(EncryptedDataset.encrypt(tiny, small.input(), smallKey, EntropySource.seeded(104))
                         .encode()));
         return out;
     }

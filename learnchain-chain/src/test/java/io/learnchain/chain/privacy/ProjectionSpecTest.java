@@ -59,8 +59,8 @@ class ProjectionSpecTest {
         int[] x = spec.input().quantize(sample, 0);
         int[][] rows = spec.weights(Hash.sha256(new byte[] {3}));
         long[] clear = ProjectionSpec.project(x, rows);
-        MasterSecretKey msk = InnerProductEncryption.setup(spec.dimension(), new SeededEntropy(4));
-        Ciphertext ct = InnerProductEncryption.encrypt(msk, x, new SeededEntropy(5));
+        MasterSecretKey msk = InnerProductEncryption.setup(spec.dimension(), EntropySource.seeded(4));
+        Ciphertext ct = InnerProductEncryption.encrypt(msk, x, EntropySource.seeded(5));
         BoundedDiscreteLog log = BoundedDiscreteLog.forBound(spec.bound());
         for (int j = 0; j < rows.length; j++) {
             FunctionalKey key = InnerProductEncryption.deriveKey(msk, rows[j]);

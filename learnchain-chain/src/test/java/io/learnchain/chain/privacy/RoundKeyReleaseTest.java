@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RoundKeyReleaseTest {
     private static final ProjectionSpec SPEC = new ProjectionSpec(new InputQuantizer(4, 4, 2, 15), 3, 1);
-    private static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), new SeededEntropy(61));
+    private static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), EntropySource.seeded(61));
     private static final KeyPair REQUESTER = KeyPair.fromSeed(new byte[32]);
     private static final KeyPair STRANGER = KeyPair.fromSeed(filled(7));
     private static final Hash CHAIN = Hash.sha256(new byte[] {1});

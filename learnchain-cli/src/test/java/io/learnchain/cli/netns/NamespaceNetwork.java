@@ -195,7 +195,7 @@ public final class NamespaceNetwork implements AutoCloseable {
         }
     }
 
-    record Result(int code, String output) {
+    public record Result(int code, String output) {
         JsonNode json(String what) {
             try {
                 return JSON.readTree(output);
@@ -205,7 +205,8 @@ public final class NamespaceNetwork implements AutoCloseable {
         }
     }
 
-    static Result run(List<String> cmd) {
+    /** Runs {@code cmd} to its end (30 s at most): its exit code (-1 when it could not run) and output. */
+    public static Result run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();

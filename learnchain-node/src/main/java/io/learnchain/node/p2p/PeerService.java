@@ -302,14 +302,10 @@ public final class PeerService implements GossipNetwork {
         long now = scheduler.nowMillis();
         for (TaskState task : chain.head().tip().state().tasks().all()) {
             Hash data = task.terms().trainingSet();
-            if (!task.isOpen() || fetcher.fetching(data) || now < taskDataRetryAt.getOrDefault(data, 0L)) {
-                continue;
-            }
-            try {
-                if (blobStore.contains(data)) {
-                    continue;
-                }
-            } catch (IOException e) {
+            if (!task.isOpen()
+                    || fetcher.fetching(data)
+                    || now < taskDataRetryAt.getOrDefault(data, 0L)
+                    || !missing(data)) {
                 continue;
             }
             taskDataRetryAt.put(data, now + TASK_DATA_RETRY_MILLIS); // no peer may have it yet
@@ -457,18 +453,18 @@ public final class PeerService implements GossipNetwork {
                         .toList());
     }
 
+    /** Not stored here (or the store cannot say): fetch it. */
+    private boolean missing(Hash blob) {
+        try {
+            return !blobStore.contains(blob);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** Hands {@code message} to the sink once every blob of {@code required} is stored here. */
     private void deliverWith(Peer peer, GossipMessage message, List<Hash> required) {
-        List<Hash> missing = required.stream()
-                .distinct()
-                .filter(h -> {
-                    try {
-                        return !blobStore.contains(h);
-                    } catch (IOException e) {
-                        return true;
-                    }
-                })
-                .toList();
+        List<Hash> missing = required.stream().distinct().filter(this::missing).toList();
         if (missing.isEmpty()) {
             sink.accept(peer.name(), message);
             return;

@@ -4,6 +4,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.chain.privacy.EntropySource;
 import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.privacy.RoundKeyRelease;
@@ -79,7 +80,7 @@ public final class PrivateRoundsSimulation {
         KeyPair requester = KeyPair.fromSeed(
                 Hash.sha256(("learnchain/sim/requester/" + config.seed()).getBytes(StandardCharsets.US_ASCII))
                         .toArray());
-        DataNode dataNode = new DataNode(train, spec, requester, new SeededEntropy(config.seed()));
+        DataNode dataNode = new DataNode(train, spec, requester, EntropySource.seeded(config.seed()));
         byte[] posted = dataNode.encryptedBlob();
         double encryptSeconds = seconds(start);
         start = System.nanoTime();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.chain.privacy.EntropySource;
 import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
@@ -42,7 +43,7 @@ class PrivateRoundsSimulationTest {
     @Test
     void theMinerHoldsOnlyCiphertextAndGetsTheClearProjectionBitForBit() {
         Dataset clear = PrivateRoundsSimulation.firstSamples(TRAIN, 64);
-        DataNode dataNode = new DataNode(clear, SPEC, KeyPair.fromSeed(new byte[32]), new SeededEntropy(3));
+        DataNode dataNode = new DataNode(clear, SPEC, KeyPair.fromSeed(new byte[32]), EntropySource.seeded(3));
         PrivateMiner miner = new PrivateMiner(SPEC, dataNode.encryptedBlob(), ComputePool.serial());
         byte[] stored = miner.storedBlob();
         assertThat(stored).isNotEqualTo(DatasetCodec.encode(clear));
@@ -63,7 +64,7 @@ class PrivateRoundsSimulationTest {
         var release = dataNode.release(chain, 1, parent);
         assertThat(miner.problem(release, chain, 1, parent, dataNode.requester()))
                 .isEmpty();
-        var forged = new DataNode(clear, SPEC, KeyPair.fromSeed(new byte[32]), new SeededEntropy(4))
+        var forged = new DataNode(clear, SPEC, KeyPair.fromSeed(new byte[32]), EntropySource.seeded(4))
                 .release(chain, 1, parent);
         assertThat(miner.problem(forged, chain, 1, parent, dataNode.requester()))
                 .as("another master key's keys, signed by the same requester")
