@@ -1,4 +1,4 @@
-package io.learnchain.chain.privacy;
+package io.learnchain.chain.pole;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalReader;
@@ -7,6 +7,11 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
+import io.learnchain.chain.privacy.FunctionalKey;
+import io.learnchain.chain.privacy.InnerProductEncryption;
+import io.learnchain.chain.privacy.IpfeGroup;
+import io.learnchain.chain.privacy.MasterPublicKey;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.work.SecureMappingLayer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
