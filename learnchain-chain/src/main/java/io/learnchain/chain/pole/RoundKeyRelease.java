@@ -28,6 +28,8 @@ import java.util.Optional;
 public record RoundKeyRelease(Hash chainId, long taskId, Hash previous, List<FunctionalKey> keys, Signature signature) {
     private static final byte[] DOMAIN = "learnchain/round-keys/v1".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
+    /** The longest encoding: version, chain id, task id, previous, count, 256 keys, signature. */
+    public static final int MAX_BYTES = 1 + 32 + 8 + 32 + 4 + ProjectionSpec.MAX_WIDTH * IpfeGroup.SCALAR_BYTES + 64;
 
     public RoundKeyRelease {
         Objects.requireNonNull(chainId, "chainId");
