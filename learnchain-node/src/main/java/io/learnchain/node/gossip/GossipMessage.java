@@ -3,6 +3,7 @@ package io.learnchain.node.gossip;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -54,6 +55,18 @@ public sealed interface GossipMessage {
         /** Whether the bytes are the shard the transaction names. */
         public boolean shardMatches() {
             return Hash.sha256(shard).equals(reveal().shardHash());
+        }
+    }
+
+    /**
+     * A private task's round keys (PROTOCOL.md 3.9): the requester's signed release for the round on
+     * {@code release.previous()}, sent when that parent arrives so that miners can decrypt the
+     * round's features before the reveal (which carries the same keys onto the chain). Its
+     * signature is checked against the task's requester by the node that uses it.
+     */
+    record RoundKeys(RoundKeyRelease release) implements PoleRound {
+        public RoundKeys {
+            Objects.requireNonNull(release, "release");
         }
     }
 

@@ -136,6 +136,7 @@ public final class PoleNode {
             case GossipMessage.ShardReveal r -> onReveal(r);
             case GossipMessage.Candidate c -> onCandidate(from, c);
             case GossipMessage.BlockMsg b -> importBlock(b.block());
+            case GossipMessage.RoundKeys k -> {} // issue 20: the miner will wait for it (not built)
             case GossipMessage.FraudProof f -> {
                 if (f.openingMatches()) {
                     put(f.opening());
