@@ -56,6 +56,15 @@ public record RoundKeyRelease(Hash chainId, long taskId, Hash previous, List<Fun
         return out.toByteArray();
     }
 
+    /**
+     * Whether {@code signer} signed this release. The task's state names its requester by address
+     * only, so a release that travels alone comes with the signer's key; the node checks that the
+     * key's address is the requester's and then {@link #problem} with it.
+     */
+    public boolean signedBy(PublicKey signer) {
+        return signer.verify(signingBytes(chainId, taskId, previous, keys), signature);
+    }
+
     /** The round key H(previous, task id) whose rows these keys open. */
     public Hash roundKey() {
         return SecureMappingLayer.roundKey(previous, taskId);

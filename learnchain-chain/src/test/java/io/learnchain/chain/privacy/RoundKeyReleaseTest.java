@@ -76,4 +76,11 @@ class RoundKeyReleaseTest {
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("not below the group order");
     }
+
+    @Test
+    void signedByTellsTheSignersKey() {
+        RoundKeyRelease release = release(REQUESTER, PREVIOUS);
+        assertThat(release.signedBy(REQUESTER.publicKey())).isTrue();
+        assertThat(release.signedBy(STRANGER.publicKey())).isFalse();
+    }
 }

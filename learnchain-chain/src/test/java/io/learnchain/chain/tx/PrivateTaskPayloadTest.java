@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.base.codec.Mutations;
+import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.InputQuantizer;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The optional parts of issue 20 (PROTOCOL.md 3.9): a PostTask's privacy part and a RevealShard's
@@ -172,5 +176,23 @@ class PrivateTaskPayloadTest {
                 signed(new RevealShard(3, Hash.ZERO, 0, SHARDS.get(0), List.of(), keys(RevealShard.MAX_KEYS)));
         assertThat(TransactionCodec.INSTANCE.decode(TransactionCodec.INSTANCE.encode(widest)))
                 .isEqualTo(widest);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 0x1F2E})
+    void mutatedPrivatePayloadsThrowOnlyCodecException(long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        for (byte[] good : List.of(
+                TransactionCodec.INSTANCE.encode(signed(privateTask(3))),
+                TransactionCodec.INSTANCE.encode(signed(keyedReveal())))) {
+            for (int i = 0; i < 500; i++) {
+                byte[] bad = Mutations.mutate(good, rng);
+                try {
+                    TransactionCodec.INSTANCE.decode(bad);
+                } catch (CodecException expected) {
+                    // the only failure a decoder may report
+                }
+            }
+        }
     }
 }

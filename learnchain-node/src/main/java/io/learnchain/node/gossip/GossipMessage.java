@@ -1,6 +1,7 @@
 package io.learnchain.node.gossip;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.pole.RoundKeyRelease;
@@ -61,11 +62,14 @@ public sealed interface GossipMessage {
     /**
      * A private task's round keys (PROTOCOL.md 3.9): the requester's signed release for the round on
      * {@code release.previous()}, sent when that parent arrives so that miners can decrypt the
-     * round's features before the reveal (which carries the same keys onto the chain). Its
-     * signature is checked against the task's requester by the node that uses it.
+     * round's features before the reveal (which carries the same keys onto the chain). The task's
+     * state names its requester by address only, so the message carries the signer's key: a node
+     * takes the release when that key's address is the task's requester and {@link
+     * RoundKeyRelease#problem} finds nothing.
      */
-    record RoundKeys(RoundKeyRelease release) implements PoleRound {
+    record RoundKeys(PublicKey signer, RoundKeyRelease release) implements PoleRound {
         public RoundKeys {
+            Objects.requireNonNull(signer, "signer");
             Objects.requireNonNull(release, "release");
         }
     }

@@ -58,10 +58,12 @@ final class GossipChecks {
                                 : Optional.of("checkpoint bytes that do not hash to the opening "
                                         + f.fraud().opening().shortHex()));
             case GossipMessage.RoundKeys k ->
-                k.release().chainId().equals(chainId)
-                        ? Optional.empty()
-                        : Optional.of(
-                                "round keys for chain " + k.release().chainId().shortHex());
+                !k.release().chainId().equals(chainId)
+                        ? Optional.of(
+                                "round keys for chain " + k.release().chainId().shortHex())
+                        : k.release().signedBy(k.signer())
+                                ? Optional.empty()
+                                : Optional.of("round keys whose signature does not verify");
             case GossipMessage.Candidate c -> block(c.block()).or(() -> model(c));
             case GossipMessage.BlockMsg b -> block(b.block());
         };

@@ -17,12 +17,14 @@ class RoundKeysGossipTest {
     static final KeyPair REQUESTER = KeyPair.fromSeed(new byte[32]);
 
     static GossipMessage.RoundKeys release(Hash chainId, long taskId) {
-        return new GossipMessage.RoundKeys(RoundKeyRelease.sign(
-                REQUESTER,
-                chainId,
-                taskId,
-                Hash.sha256(new byte[] {2}),
-                List.of(new FunctionalKey(BigInteger.TWO), new FunctionalKey(BigInteger.TEN))));
+        return new GossipMessage.RoundKeys(
+                REQUESTER.publicKey(),
+                RoundKeyRelease.sign(
+                        REQUESTER,
+                        chainId,
+                        taskId,
+                        Hash.sha256(new byte[] {2}),
+                        List.of(new FunctionalKey(BigInteger.TWO), new FunctionalKey(BigInteger.TEN))));
     }
 
     @Test
@@ -31,6 +33,16 @@ class RoundKeysGossipTest {
         assertThat(GossipChecks.offence(keys, CHAIN)).isEmpty();
         assertThat(GossipChecks.id(keys)).isEqualTo(Hash.sha256(keys.release().encode()));
         assertThat(GossipChecks.id(keys)).isNotEqualTo(GossipChecks.id(release(CHAIN, 2)));
+    }
+
+    @Test
+    void releaseWithAnotherSignersKeyIsAnOffence() {
+        GossipMessage.RoundKeys keys = release(CHAIN, 1);
+        byte[] seed = new byte[32];
+        seed[0] = 5;
+        KeyPair stranger = KeyPair.fromSeed(seed);
+        assertThat(GossipChecks.offence(new GossipMessage.RoundKeys(stranger.publicKey(), keys.release()), CHAIN))
+                .hasValueSatisfying(why -> assertThat(why).contains("does not verify"));
     }
 
     @Test

@@ -114,7 +114,7 @@ public final class WireCodec {
                 out.bytes(f.opening());
             }
             case GossipMessage.RoundKeys k ->
-                out.u8(ROUND_KEYS).bytes(k.release().encode());
+                out.u8(ROUND_KEYS).publicKey(k.signer()).bytes(k.release().encode());
         }
     }
 
@@ -204,7 +204,9 @@ public final class WireCodec {
                 }
                 yield new GossipMessage.FraudProof(tx, opening);
             }
-            case ROUND_KEYS -> new GossipMessage.RoundKeys(RoundKeyRelease.decode(in.bytes(RoundKeyRelease.MAX_BYTES)));
+            case ROUND_KEYS ->
+                new GossipMessage.RoundKeys(
+                        in.publicKey(), RoundKeyRelease.decode(in.bytes(RoundKeyRelease.MAX_BYTES)));
             default -> throw new CodecException("unknown gossip tag " + tag);
         };
     }

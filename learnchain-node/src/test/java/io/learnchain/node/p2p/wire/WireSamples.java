@@ -92,14 +92,16 @@ public final class WireSamples {
         out.put("new_block", new WireMessage.Gossip(new GossipMessage.BlockMsg(b1)));
         out.put(
                 "round_keys",
-                new WireMessage.Gossip(new GossipMessage.RoundKeys(RoundKeyRelease.sign(
-                        keys,
-                        chain.genesis().chainId(),
-                        1,
-                        b1.hash(),
-                        List.of(
-                                new FunctionalKey(java.math.BigInteger.valueOf(3)),
-                                new FunctionalKey(java.math.BigInteger.valueOf(5)))))));
+                new WireMessage.Gossip(new GossipMessage.RoundKeys(
+                        keys.publicKey(),
+                        RoundKeyRelease.sign(
+                                keys,
+                                chain.genesis().chainId(),
+                                1,
+                                b1.hash(),
+                                List.of(
+                                        new FunctionalKey(java.math.BigInteger.valueOf(3)),
+                                        new FunctionalKey(java.math.BigInteger.valueOf(5)))))));
         return out;
     }
 }
