@@ -186,6 +186,22 @@ class PrivateTaskVerificationTest {
     }
 
     @Test
+    void privateRoundWithoutItsKeysForfeitsAsASilentRequestersDoes() {
+        ChainTip parent = withPrivateTask();
+        ChainTip after = fx.connect(parent, fx.forfeit(parent, List.of()));
+        var task = after.state().tasks().get(1).orElseThrow();
+        assertThat(task.forfeits()).isEqualTo(1);
+        assertThat(task.winners()).isEmpty();
+    }
+
+    @Test
+    void aPrivateRoundsBlockKeepsRoomForTheRevealsKeys() {
+        long clear = CandidateBlockBuilder.reservedBytes(fx.learning(fx.withTask()));
+        long keyed = CandidateBlockBuilder.reservedBytes(fx.learning(withPrivateTask()));
+        assertThat(keyed - clear).isEqualTo(io.learnchain.chain.tx.TransactionCodec.MAX_ROUND_KEYS_BYTES);
+    }
+
+    @Test
     void revealWithoutTheRoundKeysIsRefused() {
         ChainTip parent = withPrivateTask();
         assertThat(verdict(parent, minedBlock(parent, List.of())))
