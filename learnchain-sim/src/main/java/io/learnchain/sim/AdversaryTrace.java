@@ -36,6 +36,7 @@ final class AdversaryTrace {
                 case GossipMessage.Transaction t -> {}
                 case GossipMessage.BlockMsg b -> {}
                 case GossipMessage.FraudProof f -> {}
+                case GossipMessage.RoundKeys k -> {}
             }
             port.broadcast(message);
         };

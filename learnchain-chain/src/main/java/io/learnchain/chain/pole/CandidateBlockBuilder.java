@@ -48,6 +48,16 @@ public final class CandidateBlockBuilder {
 
     private CandidateBlockBuilder() {}
 
+    /**
+     * Room kept in a block of {@code round}: {@link #RESERVED_BYTES}, plus, for a private task, the
+     * most its reveal's round keys take ({@link TransactionCodec#MAX_ROUND_KEYS_BYTES}).
+     */
+    static long reservedBytes(Round.Learning round) {
+        return round.task().terms().isPrivate()
+                ? RESERVED_BYTES + TransactionCodec.MAX_ROUND_KEYS_BYTES
+                : RESERVED_BYTES;
+    }
+
     /** Phase 1's result: the committed body and commitment, ready for the reveal. */
     public record Committed(
             ChainTip parent,
@@ -214,7 +224,7 @@ public final class CandidateBlockBuilder {
         HeldRewards.release(delta, parent.height().next());
         Amount reward = round.task().terms().rewardPerRound();
         List<SignedTransaction> chosen = new ArrayList<>();
-        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
+        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env, reservedBytes(round));
         List<Transaction> body = new ArrayList<>();
         Address recipient = Address.of(miner.publicKey());
         body.add(new Coinbase(
@@ -268,7 +278,7 @@ public final class CandidateBlockBuilder {
         LifelongTransition.begin(delta, parent.height().next(), parent.hash());
         HeldRewards.release(delta, parent.height().next());
         List<SignedTransaction> chosen = new ArrayList<>();
-        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env);
+        Amount fees = choose(parent, rules, candidates, delta, verifier, chosen, env, reservedBytes(round));
         Address recipient = Address.of(miner.publicKey());
         Coinbase coinbase = new Coinbase(
                 parent.height().next(), recipient, rules.blockSubsidy().add(fees));
@@ -297,9 +307,10 @@ public final class CandidateBlockBuilder {
             StateDelta delta,
             SignatureVerifier verifier,
             List<SignedTransaction> chosen,
-            LifelongEnv env) {
+            LifelongEnv env,
+            long reserved) {
         Amount fees = Amount.ZERO;
-        long bytes = RESERVED_BYTES;
+        long bytes = reserved;
         int maxTxs = rules.limits().maxTransactions() - 2;
         for (SignedTransaction tx : candidates) {
             if (tx.body().payload() instanceof RevealShard) {

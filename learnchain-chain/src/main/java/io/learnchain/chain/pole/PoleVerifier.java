@@ -29,12 +29,15 @@ import java.util.Optional;
 /**
  * The {@code accuracy} verification level of a pole block (PROTOCOL.md 3.4), run by the block
  * processor on every pole block. Checks, cheapest first; the first failure is the verdict:
- * round and task, chosen shard and its committed hash, data-order seed, the reveal transaction,
+ * round and task, chosen shard and its committed hash, data-order seed, the reveal transaction
+ * (with, for a private task, its k round keys),
  * the commitment signature, the commitment listed in the reveal (first for its model), stale model, the model blob
  * (size, hash, NaN, decoding, spec), the training start, the claimed score recomputed bit-exactly
  * on the revealed shard through the round's mapping layer, the work (the challenged segments
  * replayed from their opened checkpoints, {@link WorkVerifier}), and the minimum training
- * accuracy on the chain-chosen sample ({@link WorkChallenge#accuracySample}).
+ * accuracy on the chain-chosen sample ({@link WorkChallenge#accuracySample}). A private task's
+ * training set is its encrypted blob decrypted with the reveal's keys, once they check against the
+ * task's master public key, and its shard is projected with the round's rows ({@link PrivateRoundData}).
  * A missing blob gives {@link Verdict.Undecided}. Each check returns the verdict of its first
  * failure, or empty when everything holds.
  */
@@ -141,7 +144,7 @@ public final class PoleVerifier {
                     "the revealed shard " + reveal.shardHash().shortHex() + " does not hash to the committed "
                             + round.shardHash().shortHex()));
         }
-        return Optional.empty();
+        return PrivateRoundData.checkKeyCount(round.task().terms(), reveal);
     }
 
     /** The block's reveal (its last transaction; {@link #checkReveal} has checked that it is one). */
@@ -218,7 +221,10 @@ public final class PoleVerifier {
         if (start.isPresent()) {
             return start;
         }
-        var shard = PoleBlobs.dataset(context.blobs(), round.shardHash(), spec, "test shard");
+        boolean isPrivate = round.task().terms().isPrivate();
+        var shard = isPrivate
+                ? PrivateRoundData.testShard(context.blobs(), round, spec)
+                : PoleBlobs.dataset(context.blobs(), round.shardHash(), spec, "test shard");
         if (shard instanceof PoleBlobs.Failed<Dataset> f) {
             return Optional.of(f.verdict());
         }
@@ -230,7 +236,10 @@ public final class PoleVerifier {
                     InvalidReason.FALSE_SCORE_CLAIM,
                     "claimed " + p.claimedScore() + " correct of " + mapped.count() + ", the shard gives " + score));
         }
-        var training = PoleBlobs.dataset(context.blobs(), round.task().terms().trainingSet(), spec, "training set");
+        var training = isPrivate
+                ? PrivateRoundData.trainingSet(
+                        context.blobs(), round, revealOf(block).roundKeys(), spec, context.pool())
+                : PoleBlobs.dataset(context.blobs(), round.task().terms().trainingSet(), spec, "training set");
         if (training instanceof PoleBlobs.Failed<Dataset> f) {
             return Optional.of(f.verdict());
         }

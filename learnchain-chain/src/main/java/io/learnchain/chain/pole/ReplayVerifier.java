@@ -114,7 +114,10 @@ public final class ReplayVerifier {
         }
         TaskState task = round.task();
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
-        var training = PoleBlobs.dataset(blobs, task.terms().trainingSet(), spec, "training set");
+        var training = task.terms().isPrivate()
+                ? PrivateRoundData.trainingSet(
+                        blobs, round, PoleVerifier.revealOf(block).roundKeys(), spec, pool)
+                : PoleBlobs.dataset(blobs, task.terms().trainingSet(), spec, "training set");
         if (training instanceof PoleBlobs.Failed<Dataset> f) {
             return new Start.Done(new Outcome.NotReplayed(((Verdict) f.verdict()).toString()));
         }

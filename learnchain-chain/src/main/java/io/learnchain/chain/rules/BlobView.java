@@ -5,6 +5,7 @@ import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Read access to content-addressed blobs (training sets, test shards, model weights) for block
@@ -36,6 +37,16 @@ public interface BlobView {
      */
     default Optional<Dataset> dataset(Hash hash) {
         return get(hash).map(bytes -> DatasetCodec.decode(bytes, "blob " + hash.shortHex()));
+    }
+
+    /**
+     * A data set derived from blobs, named by {@code key} (a private round's decrypted training set,
+     * PROTOCOL.md 3.9): {@code derive} computes it, and the result must be a pure function of the key,
+     * so that a node may cache it and a round's candidates share one computation. This view caches
+     * nothing; a node overrides it with a small cache.
+     */
+    default Dataset derived(Hash key, Supplier<Dataset> derive) {
+        return derive.get();
     }
 
     /**

@@ -136,5 +136,12 @@ public enum InvalidReason {
     /** The action is not the epsilon-greedy choice of the proposer's public learner in S_t. */
     DQN_NOT_POLICY,
     /** The proposer's account holds less than the minimum at the parent (DqnRules.MIN_PROPOSER_BALANCE). */
-    DQN_UNFUNDED_PROPOSER;
+    DQN_UNFUNDED_PROPOSER,
+    // --- engine pole, private tasks (PROTOCOL 3.9) ---
+    /**
+     * The reveal's round keys are not the round's: keys for a task in the clear, none or a number
+     * other than k for a private task, or a key j with g^{sk_j} != prod h_i^{y_ji} under the task's
+     * master public key.
+     */
+    BAD_ROUND_KEYS;
 }

@@ -2,10 +2,12 @@ package io.learnchain.chain.tx;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.learn.model.ModelSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Posts a learning task (PROTOCOL.md 3.1): the whole reward, {@code rounds x rewardPerRound},
@@ -20,6 +22,12 @@ import java.util.Objects;
  * @param minPhaseSeconds the requester waits at least this long after the parent block before revealing
  * @param maxPhaseSeconds after this long without a reveal the round may be forfeited
  * @param shardHashes hashes of the requester's secret test shards (one is revealed per round)
+ * @param privacy present for a private task (PROTOCOL.md 3.9): how samples are quantized and
+ *     projected ({@link ProjectionSpec}: quantizer, k, weight range). The training set then names an
+ *     encrypted data set blob ({@link io.learnchain.chain.privacy.EncryptedDataset}, which carries the
+ *     master public key), the model reads k inputs and the task runs at most {@link
+ *     ProjectionSpec#maxRounds()} rounds. The test shards stay in the clear. Encoded as a trailing part
+ *     under its own tag ({@link #PRIVATE_TAG}), so a task without it encodes as before.
  */
 public record PostTask(
         String modelSpec,
@@ -30,9 +38,13 @@ public record PostTask(
         long expectedSeconds,
         long minPhaseSeconds,
         long maxPhaseSeconds,
-        List<Hash> shardHashes)
+        List<Hash> shardHashes,
+        Optional<ProjectionSpec> privacy)
         implements Payload {
     public static final int TAG = 2;
+    /** The tag of a task with a {@link #privacy} part: the same fields, then the part. */
+    public static final int PRIVATE_TAG = 6;
+
     public static final int MAX_SPEC_BYTES = 1024;
     public static final int MAX_SHARDS = 64;
 
@@ -41,10 +53,12 @@ public record PostTask(
         Objects.requireNonNull(trainingSet, "trainingSet");
         Objects.requireNonNull(rewardPerRound, "rewardPerRound");
         shardHashes = List.copyOf(shardHashes);
+        Objects.requireNonNull(privacy, "privacy");
         if (modelSpec.length() > MAX_SPEC_BYTES) {
             throw new IllegalArgumentException("model spec text is longer than " + MAX_SPEC_BYTES + " characters");
         }
-        String canonical = ModelSpec.parse(modelSpec).text();
+        ModelSpec parsed = ModelSpec.parse(modelSpec);
+        String canonical = parsed.text();
         if (!canonical.equals(modelSpec)) {
             throw new IllegalArgumentException(
                     "model spec '" + modelSpec + "' is not canonical; write '" + canonical + "'");
@@ -71,6 +85,51 @@ public record PostTask(
             throw new IllegalArgumentException("need expectedSeconds >= 1 and 0 <= minPhaseSeconds <= maxPhaseSeconds"
                     + " (>= 1), got " + expectedSeconds + ", " + minPhaseSeconds + ", " + maxPhaseSeconds);
         }
+        if (privacy.isPresent()) {
+            checkPrivate(parsed, rounds, privacy.get());
+        }
+    }
+
+    /** A task without a privacy part (the training set in the clear). */
+    public PostTask(
+            String modelSpec,
+            Hash trainingSet,
+            int minTrainingAccuracyBp,
+            int rounds,
+            Amount rewardPerRound,
+            long expectedSeconds,
+            long minPhaseSeconds,
+            long maxPhaseSeconds,
+            List<Hash> shardHashes) {
+        this(
+                modelSpec,
+                trainingSet,
+                minTrainingAccuracyBp,
+                rounds,
+                rewardPerRound,
+                expectedSeconds,
+                minPhaseSeconds,
+                maxPhaseSeconds,
+                shardHashes,
+                Optional.empty());
+    }
+
+    private static void checkPrivate(ModelSpec model, int rounds, ProjectionSpec privacy) {
+        int inputs = model.layout().input().size();
+        if (inputs != privacy.width()) {
+            throw new IllegalArgumentException("a private task's model reads the k = " + privacy.width()
+                    + " projections of a sample, its spec reads " + inputs + " inputs");
+        }
+        if (rounds > privacy.maxRounds()) {
+            throw new IllegalArgumentException("a private task of n = " + privacy.dimension() + " and k = "
+                    + privacy.width() + " runs at most " + privacy.maxRounds() + " rounds (fewer than n / k, so the"
+                    + " released keys never determine a sample), got " + rounds);
+        }
+    }
+
+    /** Whether the training set is encrypted (PROTOCOL.md 3.9). */
+    public boolean isPrivate() {
+        return privacy.isPresent();
     }
 
     /** rounds x rewardPerRound; throws {@link ArithmeticException} on overflow. */
@@ -80,6 +139,6 @@ public record PostTask(
 
     @Override
     public int tag() {
-        return TAG;
+        return privacy.isPresent() ? PRIVATE_TAG : TAG;
     }
 }

@@ -4,7 +4,13 @@ import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.Codec;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.chain.privacy.FunctionalKey;
+import io.learnchain.chain.privacy.InputQuantizer;
+import io.learnchain.chain.privacy.IpfeGroup;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.learn.train.WorkSegments;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Canonical transaction encoding, version 1:
@@ -15,8 +21,12 @@ import io.learnchain.learn.train.WorkSegments;
  *   transfer (tag 1): address(20) to, i64 amount
  *   post task (tag 2): string spec, hash trainingSet, u32 minTrainingAccuracyBp, u32 rounds, i64 rewardPerRound,
  *                      i64 expectedSeconds, i64 minPhaseSeconds, i64 maxPhaseSeconds, list(hash) shardHashes
+ *   post private task (tag 6): the fields of tag 2, then u32 height, u32 width, u32 pool, u32 levels (the
+ *                      quantizer), u32 k, u32 weightRange (PROTOCOL.md 3.9)
  *   cancel task (tag 3): i64 taskId
- *   reveal shard (tag 4): i64 taskId, hash previous, u32 shardIndex, hash shardHash
+ *   reveal shard (tag 4): i64 taskId, hash previous, u32 shardIndex, hash shardHash,
+ *                         list(hash id, hash modelHash) witnessed
+ *   reveal shard with round keys (tag 7): the fields of tag 4, then list(32-byte scalar) roundKeys (PROTOCOL.md 3.9)
  *   deploy model (tag 16): string spec, hash initialWeights, u8 lossFunction, i64 growthThreshold,
  *                          u32 selectCount, u32 epochBlocks, u32 revealWindow, list(hash) partHashes
  *   reveal parts (tag 17): i64 modelId
@@ -31,8 +41,13 @@ public final class TransactionCodec implements Codec<Transaction> {
     public static final int VERSION = 1;
     /** No version-1 transaction but a reveal is larger than this; decoders of lists use it to bound counts. */
     public static final int MAX_BYTES = 4096;
-    /** A RevealShard may be larger: {@link #MAX_BYTES} plus its list of witnessed commitments. */
+    /**
+     * A RevealShard may be larger: {@link #MAX_BYTES} plus its list of witnessed commitments (and,
+     * under {@link RevealShard#KEYED_TAG}, {@link #MAX_ROUND_KEYS_BYTES} more).
+     */
     public static final int MAX_REVEAL_BYTES = MAX_BYTES + RevealShard.MAX_WITNESSED * WitnessedCommitment.BYTES;
+    /** What a private round's keys add to a reveal at most. */
+    public static final int MAX_ROUND_KEYS_BYTES = 4 + RevealShard.MAX_KEYS * IpfeGroup.SCALAR_BYTES;
     /** The smallest encoding of any transaction (a coinbase), for list count checks. */
     public static final int MIN_BYTES = 2 + 8 + 20 + 8;
 
@@ -65,7 +80,7 @@ public final class TransactionCodec implements Codec<Transaction> {
         out.u8(payload.tag());
         switch (payload) {
             case Transfer t -> out.address(t.to()).amount(t.amount());
-            case PostTask p ->
+            case PostTask p -> {
                 out.string(p.modelSpec())
                         .hash(p.trainingSet())
                         .i32(p.minTrainingAccuracyBp())
@@ -75,13 +90,19 @@ public final class TransactionCodec implements Codec<Transaction> {
                         .i64(p.minPhaseSeconds())
                         .i64(p.maxPhaseSeconds())
                         .list(p.shardHashes(), (h, w) -> w.hash(h));
+                p.privacy().ifPresent(spec -> writeProjection(spec, out));
+            }
             case CancelTask c -> out.i64(c.taskId());
-            case RevealShard r ->
+            case RevealShard r -> {
                 out.i64(r.taskId())
                         .hash(r.previous())
                         .i32(r.shardIndex())
                         .hash(r.shardHash())
                         .list(r.witnessed(), (w, o) -> o.hash(w.id()).hash(w.modelHash()));
+                if (!r.roundKeys().isEmpty()) {
+                    out.list(r.roundKeys(), (k, o) -> o.raw(k.encode()));
+                }
+            }
             case WorkFraud f -> {
                 out.i64(f.taskId()).height(f.height());
                 TrainingRecordCodec.INSTANCE.write(f.record(), out);
@@ -130,9 +151,10 @@ public final class TransactionCodec implements Codec<Transaction> {
 
     /** The largest encoding {@code tx}'s kind may have. */
     public static int maxBytes(Transaction tx) {
-        return tx instanceof SignedTransaction s && s.body().payload() instanceof RevealShard
-                ? MAX_REVEAL_BYTES
-                : MAX_BYTES;
+        if (tx instanceof SignedTransaction s && s.body().payload() instanceof RevealShard r) {
+            return r.roundKeys().isEmpty() ? MAX_REVEAL_BYTES : MAX_REVEAL_BYTES + MAX_ROUND_KEYS_BYTES;
+        }
+        return MAX_BYTES;
     }
 
     private static TxBody readBody(CanonicalReader in) {
@@ -149,9 +171,11 @@ public final class TransactionCodec implements Codec<Transaction> {
         int tag = in.u8();
         return switch (tag) {
             case Transfer.TAG -> new Transfer(in.address(), in.amount());
-            case PostTask.TAG -> readPostTask(in);
+            case PostTask.TAG -> readPostTask(in, false);
+            case PostTask.PRIVATE_TAG -> readPostTask(in, true);
             case CancelTask.TAG -> in.guard(() -> new CancelTask(in.i64()));
-            case RevealShard.TAG -> readReveal(in);
+            case RevealShard.TAG -> readReveal(in, false);
+            case RevealShard.KEYED_TAG -> readReveal(in, true);
             case WorkFraud.TAG -> readWorkFraud(in);
             case DeployModel.TAG -> readDeploy(in);
             case RevealParts.TAG -> in.guard(() -> new RevealParts(in.i64()));
@@ -162,14 +186,24 @@ public final class TransactionCodec implements Codec<Transaction> {
         };
     }
 
-    private static RevealShard readReveal(CanonicalReader in) {
+    private static RevealShard readReveal(CanonicalReader in, boolean keyed) {
         long taskId = in.i64();
         var previous = in.hash();
         int shardIndex = in.i32();
         var shardHash = in.hash();
         var witnessed = in.list(
                 RevealShard.MAX_WITNESSED, WitnessedCommitment.BYTES, r -> new WitnessedCommitment(r.hash(), r.hash()));
-        return in.guard(() -> new RevealShard(taskId, previous, shardIndex, shardHash, witnessed));
+        List<FunctionalKey> keys =
+                keyed ? in.list(RevealShard.MAX_KEYS, IpfeGroup.SCALAR_BYTES, TransactionCodec::readKey) : List.of();
+        if (keyed && keys.isEmpty()) {
+            throw new CodecException("a reveal under tag " + RevealShard.KEYED_TAG + " carries at least one round key");
+        }
+        return in.guard(() -> new RevealShard(taskId, previous, shardIndex, shardHash, witnessed, keys));
+    }
+
+    private static FunctionalKey readKey(CanonicalReader in) {
+        byte[] raw = in.raw(IpfeGroup.SCALAR_BYTES);
+        return in.guard(() -> FunctionalKey.decode(raw, 0));
     }
 
     private static WorkFraud readWorkFraud(CanonicalReader in) {
@@ -182,7 +216,23 @@ public final class TransactionCodec implements Codec<Transaction> {
         return in.guard(() -> new WorkFraud(taskId, height, record, checkpoints, segment, opening));
     }
 
-    private static PostTask readPostTask(CanonicalReader in) {
+    private static void writeProjection(ProjectionSpec spec, CanonicalWriter out) {
+        InputQuantizer q = spec.input();
+        out.i32(q.height()).i32(q.width()).i32(q.pool()).i32(q.levels());
+        out.i32(spec.width()).i32(spec.weightRange());
+    }
+
+    private static ProjectionSpec readProjection(CanonicalReader in) {
+        int height = in.i32();
+        int width = in.i32();
+        int pool = in.i32();
+        int levels = in.i32();
+        int k = in.i32();
+        int weightRange = in.i32();
+        return in.guard(() -> new ProjectionSpec(new InputQuantizer(height, width, pool, levels), k, weightRange));
+    }
+
+    private static PostTask readPostTask(CanonicalReader in, boolean isPrivate) {
         String spec = in.string(PostTask.MAX_SPEC_BYTES);
         var trainingSet = in.hash();
         int minBp = in.i32();
@@ -192,8 +242,9 @@ public final class TransactionCodec implements Codec<Transaction> {
         long minPhase = in.i64();
         long maxPhase = in.i64();
         var shards = in.list(PostTask.MAX_SHARDS, 32, CanonicalReader::hash);
-        return in.guard(
-                () -> new PostTask(spec, trainingSet, minBp, rounds, reward, expected, minPhase, maxPhase, shards));
+        Optional<ProjectionSpec> privacy = isPrivate ? Optional.of(readProjection(in)) : Optional.empty();
+        return in.guard(() ->
+                new PostTask(spec, trainingSet, minBp, rounds, reward, expected, minPhase, maxPhase, shards, privacy));
     }
 
     private static DeployModel readDeploy(CanonicalReader in) {

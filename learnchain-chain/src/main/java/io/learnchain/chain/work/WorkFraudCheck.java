@@ -47,6 +47,12 @@ public final class WorkFraudCheck {
                     InvalidReason.FRAUD_NOT_PROVEN,
                     "the record and checkpoints are not the work the block at height " + f.height() + " committed");
         }
+        if (task.terms().isPrivate()) {
+            // The replay needs the held round's decrypted features, so its keys: not built yet (PROTOCOL.md 3.9).
+            return no(
+                    InvalidReason.FRAUD_NOT_PROVEN,
+                    "task " + task.id() + " is private: fraud proofs against its rounds are not supported yet");
+        }
         Optional<byte[]> opening = blobs.get(f.opening());
         Optional<Dataset> train = blobs.dataset(task.terms().trainingSet());
         if (opening.isEmpty() || train.isEmpty()) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Committed encodings (src/test/resources/vectors/encodings.txt, rows {@code name hex sha256}) of
- * a transfer, a coinbase, a header, a block and the devnet genesis. These bytes are consensus:
+ * a transfer, a coinbase, a header, a block, the devnet genesis, a private task's PostTask and a
+ * reveal carrying a private round's keys (issue 20). These bytes are consensus:
  * they must keep decoding to the same values and hashing the same.
  */
 class EncodingVectorsTest {
@@ -55,6 +56,12 @@ class EncodingVectorsTest {
         out.put("header.idle", new Sample<>(BlockCodec.HEADER, block.header()));
         out.put("block.idle", new Sample<>(BlockCodec.BLOCK, block));
         out.put("genesis.devnet4", new Sample<Genesis>(GenesisCodec.INSTANCE, ChainFixture.GENESIS));
+        out.put(
+                "tx.post-private-task",
+                new Sample<Transaction>(TransactionCodec.INSTANCE, PrivateTaskPayloads.postPrivateTask()));
+        out.put(
+                "tx.reveal-with-round-keys",
+                new Sample<Transaction>(TransactionCodec.INSTANCE, PrivateTaskPayloads.keyedReveal()));
         return out;
     }
 

@@ -217,7 +217,7 @@ public final class PoleFixture {
                         b.sender(),
                         b.nonce(),
                         b.fee(),
-                        new RevealShard(r.taskId(), r.previous(), r.shardIndex(), r.shardHash(), list)),
+                        new RevealShard(r.taskId(), r.previous(), r.shardIndex(), r.shardHash(), list, r.roundKeys())),
                 keyOf(b.sender()));
     }
 

@@ -8,6 +8,7 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.codec.Mutations;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.data.Dataset;
 import java.util.function.Function;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnchain.base.Hash;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.data.Dataset;
 import java.io.IOException;

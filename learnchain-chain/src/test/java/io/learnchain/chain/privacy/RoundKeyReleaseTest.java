@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.crypto.KeyPair;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.work.SecureMappingLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,5 +75,12 @@ class RoundKeyReleaseTest {
         assertThatThrownBy(() -> RoundKeyRelease.decode(overOrder))
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("not below the group order");
+    }
+
+    @Test
+    void signedByTellsTheSignersKey() {
+        RoundKeyRelease release = release(REQUESTER, PREVIOUS);
+        assertThat(release.signedBy(REQUESTER.publicKey())).isTrue();
+        assertThat(release.signedBy(STRANGER.publicKey())).isFalse();
     }
 }

@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The chain's {@link BlobView} over this node's {@link BlobStore}, with a small cache of decoded
  * data sets (decoding a 60,000-image training set for every candidate would cost more than the
- * evaluation). A blob that cannot be read, or is damaged, reads as missing: the block waits
+ * evaluation) and of derived ones (a private round's decryption, {@link #derived}). A blob that cannot be read, or is damaged, reads as missing: the block waits
  * (undecided), it is never judged on bad local data. Thread-safe.
  */
 public final class BlobStoreView implements BlobView {
@@ -79,6 +80,27 @@ public final class BlobStoreView implements BlobView {
             }
         });
         return decoded;
+    }
+
+    /**
+     * A derived data set (a private round's decrypted training set, PROTOCOL.md 3.9), kept in the
+     * same cache as the decoded ones: a round's candidates share one decryption. Its key names a
+     * pure function of blobs (domain-separated from blob hashes); a computation that throws is not
+     * kept.
+     */
+    @Override
+    public Dataset derived(Hash key, Supplier<Dataset> derive) {
+        synchronized (datasets) {
+            Dataset cached = datasets.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Dataset computed = derive.get();
+        synchronized (datasets) {
+            datasets.put(key, computed);
+        }
+        return computed;
     }
 
     /** How many decoded data sets are cached now (tests, metrics). */

@@ -1,8 +1,10 @@
 package io.learnchain.node.gossip;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
 import io.learnchain.chain.block.Block;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -54,6 +56,21 @@ public sealed interface GossipMessage {
         /** Whether the bytes are the shard the transaction names. */
         public boolean shardMatches() {
             return Hash.sha256(shard).equals(reveal().shardHash());
+        }
+    }
+
+    /**
+     * A private task's round keys (PROTOCOL.md 3.9): the requester's signed release for the round on
+     * {@code release.previous()}, sent when that parent arrives so that miners can decrypt the
+     * round's features before the reveal (which carries the same keys onto the chain). The task's
+     * state names its requester by address only, so the message carries the signer's key: a node
+     * takes the release when that key's address is the task's requester and {@link
+     * RoundKeyRelease#problem} finds nothing.
+     */
+    record RoundKeys(PublicKey signer, RoundKeyRelease release) implements PoleRound {
+        public RoundKeys {
+            Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(release, "release");
         }
     }
 

@@ -39,6 +39,7 @@ public final class ChainGossipSink implements GossipSink {
             case GossipMessage.ShardReveal r -> {}
             case GossipMessage.FraudProof f -> chain.submitTransaction(f.tx()); // a block with it fetches the opening
             case GossipMessage.Candidate c -> {}
+            case GossipMessage.RoundKeys k -> {}
         }
     }
 }

@@ -18,13 +18,17 @@ import java.util.Optional;
 final class GossipChecks {
     private GossipChecks() {}
 
-    /** The de-duplication key: transaction hash, commitment id, reveal transaction hash, block hash. */
+    /**
+     * The de-duplication key: transaction hash, commitment id, reveal transaction hash, block hash,
+     * the hash of a key release's encoding.
+     */
     static Hash id(GossipMessage message) {
         return switch (message) {
             case GossipMessage.Transaction t -> t.tx().hash();
             case GossipMessage.CommitmentMsg c -> c.commitment().id();
             case GossipMessage.ShardReveal r -> r.revealTx().hash();
             case GossipMessage.FraudProof f -> f.tx().hash();
+            case GossipMessage.RoundKeys k -> Hash.sha256(k.release().encode());
             case GossipMessage.Candidate c -> c.block().hash();
             case GossipMessage.BlockMsg b -> b.block().hash();
         };
@@ -53,6 +57,13 @@ final class GossipChecks {
                                 ? Optional.empty()
                                 : Optional.of("checkpoint bytes that do not hash to the opening "
                                         + f.fraud().opening().shortHex()));
+            case GossipMessage.RoundKeys k ->
+                !k.release().chainId().equals(chainId)
+                        ? Optional.of(
+                                "round keys for chain " + k.release().chainId().shortHex())
+                        : k.release().signedBy(k.signer())
+                                ? Optional.empty()
+                                : Optional.of("round keys whose signature does not verify");
             case GossipMessage.Candidate c -> block(c.block()).or(() -> model(c));
             case GossipMessage.BlockMsg b -> block(b.block());
         };

@@ -56,6 +56,7 @@ public final class PoleNode {
     private final Set<Hash> revealed = new HashSet<>();
     private final Map<Hash, List<Block>> orphans = new HashMap<>();
     private final List<GossipMessage.ShardReveal> waitingReveals = new ArrayList<>();
+    private final RoundKeyBook roundKeys;
     private final Map<Hash, Block> seen = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, Block> eldest) {
@@ -79,6 +80,7 @@ public final class PoleNode {
         this.verifyClock = verifyClock;
         this.name = name;
         this.chain = chain;
+        this.roundKeys = new RoundKeyBook(chain.genesis().chainId());
         this.blobs = blobs;
         this.scheduler = scheduler;
         this.peers = peers;
@@ -136,6 +138,7 @@ public final class PoleNode {
             case GossipMessage.ShardReveal r -> onReveal(r);
             case GossipMessage.Candidate c -> onCandidate(from, c);
             case GossipMessage.BlockMsg b -> importBlock(b.block());
+            case GossipMessage.RoundKeys k -> onRoundKeys(k);
             case GossipMessage.FraudProof f -> {
                 if (f.openingMatches()) {
                     put(f.opening());
@@ -144,6 +147,28 @@ public final class PoleNode {
             }
         }
         checkTip();
+    }
+
+    /**
+     * A private round's key release (issue 20): kept for the miner when it is the requester's and
+     * opens the round's rows ({@link RoundKeyBook}). One that cannot be judged yet (task or blob not
+     * here) is dropped; the miner does not use the book yet (docs/handover-ipfe-wiring.md).
+     */
+    private void onRoundKeys(GossipMessage.RoundKeys message) {
+        var outcome = roundKeys.offer(message, chain.head().tip().state(), chain.blobs());
+        if (!(outcome instanceof RoundKeyBook.Outcome.Kept)) {
+            LOG.debug(
+                    "{}: round keys of task {} on {} not kept: {}",
+                    name,
+                    message.release().taskId(),
+                    message.release().previous().shortHex(),
+                    outcome);
+        }
+    }
+
+    /** The kept key release of task {@code taskId}'s round on {@code previous} (issue 20), if any. */
+    Optional<io.learnchain.chain.pole.RoundKeyRelease> roundKeys(long taskId, Hash previous) {
+        return roundKeys.release(taskId, previous);
     }
 
     /**

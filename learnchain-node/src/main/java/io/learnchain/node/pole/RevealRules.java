@@ -14,7 +14,8 @@ import java.util.Optional;
  * of its round on this node (later commitments count as late), so a forged one taken from anybody
  * would let a third party end every round before any commitment and force forfeits. Taken only:
  * bytes that hash to the named shard, a valid signature on this chain, the task's requester as
- * signer, a shard hash the task committed to at that index, and, when the round's parent is this
+ * signer, a shard hash the task committed to at that index, as many round keys as the task has rows
+ * (none for a task in the clear), and, when the round's parent is this
  * node's tip, exactly the task and shard the chain chose for it.
  */
 final class RevealRules {
@@ -43,7 +44,8 @@ final class RevealRules {
         var hashes = task.get().terms().shardHashes();
         if (!Address.of(message.revealTx().body().sender()).equals(task.get().requester())
                 || reveal.shardIndex() >= hashes.size()
-                || !hashes.get(reveal.shardIndex()).equals(reveal.shardHash())) {
+                || !hashes.get(reveal.shardIndex()).equals(reveal.shardHash())
+                || reveal.roundKeys().size() != roundKeysOf(task.get())) {
             return Decision.IGNORE;
         }
         if (chain.head().hash().equals(reveal.previous())) {
@@ -53,5 +55,15 @@ final class RevealRules {
             return chosen ? Decision.TAKE : Decision.IGNORE;
         }
         return Decision.TAKE;
+    }
+
+    /**
+     * How many round keys the task's reveals carry: k for a private task, none for one in the clear
+     * (PROTOCOL.md 3.9). A reveal with another count makes every candidate of its round invalid
+     * (BAD_ROUND_KEYS); whether the keys open the round's rows is left to block validation, which
+     * has the master public key's blob.
+     */
+    private static int roundKeysOf(TaskState task) {
+        return task.terms().privacy().map(p -> p.width()).orElse(0);
     }
 }

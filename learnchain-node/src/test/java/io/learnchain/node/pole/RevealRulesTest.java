@@ -8,6 +8,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
+import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.tx.Payload;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.RevealShard;
@@ -112,6 +113,61 @@ class RevealRulesTest {
     void waitsForATaskTheTipDoesNotKnowYet() {
         assertThat(judge(REQUESTER, 2, round.previous(), 0, shard(0), Hash.sha256(shard(0))))
                 .isEqualTo(Decision.WAIT);
+    }
+
+    @Test
+    void ignoresRoundKeysInTheRevealOfATaskInTheClear() {
+        int k = round.shardIndex();
+        RevealShard reveal = new RevealShard(
+                1,
+                round.previous(),
+                k,
+                Hash.sha256(shard(k)),
+                List.of(),
+                List.of(new FunctionalKey(java.math.BigInteger.ONE)));
+        SignedTransaction tx = sign(REQUESTER, reveal, TestNode.GENESIS.chainId(), 1);
+        assertThat(RevealRules.judge(new GossipMessage.ShardReveal(tx, shard(k)), node.chain))
+                .isEqualTo(Decision.IGNORE);
+    }
+
+    @Test
+    void takesAPrivateTasksRevealOnlyWithItsKRoundKeys() {
+        List<Hash> shards =
+                IntStream.range(0, 4).mapToObj(i -> Hash.sha256(shard(i))).toList();
+        PostTask privateTask = new PostTask(
+                "input 16 | dense 10",
+                Hash.sha256(new byte[] {8}),
+                0,
+                2,
+                Amount.ofCoins(1),
+                60,
+                0,
+                600,
+                shards,
+                java.util.Optional.of(io.learnchain.chain.privacy.ProjectionSpec.defaultsFor(28, 28)));
+        node.close();
+        node = new TestNode(); // the private task alone (an open task admits no idle block to post another)
+        node.mineAndConnect(KEYS.get(2), List.of(sign(REQUESTER, privateTask, TestNode.GENESIS.chainId(), 0)));
+        Hash elsewhere = Hash.sha256(new byte[] {7}); // a parent not on this node: the shard choice is not judged
+        java.util.function.IntFunction<Decision> withKeys = count -> RevealRules.judge(
+                new GossipMessage.ShardReveal(
+                        sign(
+                                REQUESTER,
+                                new RevealShard(
+                                        1,
+                                        elsewhere,
+                                        0,
+                                        Hash.sha256(shard(0)),
+                                        List.of(),
+                                        java.util.Collections.nCopies(
+                                                count, new FunctionalKey(java.math.BigInteger.ONE))),
+                                TestNode.GENESIS.chainId(),
+                                1),
+                        shard(0)),
+                node.chain);
+        assertThat(withKeys.apply(0)).isEqualTo(Decision.IGNORE);
+        assertThat(withKeys.apply(15)).isEqualTo(Decision.IGNORE);
+        assertThat(withKeys.apply(16)).isEqualTo(Decision.TAKE);
     }
 
     @Test

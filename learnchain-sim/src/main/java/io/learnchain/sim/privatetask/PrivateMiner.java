@@ -2,13 +2,13 @@ package io.learnchain.sim.privatetask;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.PublicKey;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.privacy.BoundedDiscreteLog;
 import io.learnchain.chain.privacy.DecodedCiphertexts;
 import io.learnchain.chain.privacy.EncryptedDataset;
 import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.privacy.RoundFeatures;
-import io.learnchain.chain.privacy.RoundKeyRelease;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import java.util.List;

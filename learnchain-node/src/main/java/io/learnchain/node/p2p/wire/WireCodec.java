@@ -6,6 +6,7 @@ import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.block.BlockCodec;
 import io.learnchain.chain.block.WorkProof;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.tx.TransactionCodec;
@@ -42,6 +43,7 @@ public final class WireCodec {
     static final int CANDIDATE = 23;
     static final int NEW_BLOCK = 24;
     static final int FRAUD_PROOF = 25;
+    static final int ROUND_KEYS = 26;
     /** The smallest canonical header (an idle block), for list count checks. */
     private static final int MIN_HEADER_BYTES = 1 + 8 + 32 + 8 + 32 + 32 + 32 + 1 + 16 + 64;
 
@@ -111,6 +113,8 @@ public final class WireCodec {
                 TransactionCodec.INSTANCE.write(f.tx(), out.u8(FRAUD_PROOF));
                 out.bytes(f.opening());
             }
+            case GossipMessage.RoundKeys k ->
+                out.u8(ROUND_KEYS).publicKey(k.signer()).bytes(k.release().encode());
         }
     }
 
@@ -153,7 +157,7 @@ public final class WireCodec {
                         limits.maxPeers(),
                         5,
                         r -> r.guard(() -> new PeerAddress(r.string(PeerAddress.MAX_HOST_BYTES), r.i32()))));
-            case TRANSACTION, COMMITMENT, SHARD_REVEAL, CANDIDATE, NEW_BLOCK, FRAUD_PROOF ->
+            case TRANSACTION, COMMITMENT, SHARD_REVEAL, CANDIDATE, NEW_BLOCK, FRAUD_PROOF, ROUND_KEYS ->
                 new WireMessage.Gossip(readGossip(tag, in));
             default ->
                 throw new CodecException(
@@ -200,6 +204,9 @@ public final class WireCodec {
                 }
                 yield new GossipMessage.FraudProof(tx, opening);
             }
+            case ROUND_KEYS ->
+                new GossipMessage.RoundKeys(
+                        in.publicKey(), RoundKeyRelease.decode(in.bytes(RoundKeyRelease.MAX_BYTES)));
             default -> throw new CodecException("unknown gossip tag " + tag);
         };
     }

@@ -6,6 +6,8 @@ import io.learnchain.base.Height;
 import io.learnchain.base.bytes.Bytes;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.genesis.DevAccounts;
+import io.learnchain.chain.pole.RoundKeyRelease;
+import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.chain.tx.SignedTransaction;
@@ -88,6 +90,18 @@ public final class WireSamples {
                 new WireMessage.Gossip(
                         new GossipMessage.Candidate(b2, new byte[] {9, 8, 7}, List.of(new byte[] {1, 2}))));
         out.put("new_block", new WireMessage.Gossip(new GossipMessage.BlockMsg(b1)));
+        out.put(
+                "round_keys",
+                new WireMessage.Gossip(new GossipMessage.RoundKeys(
+                        keys.publicKey(),
+                        RoundKeyRelease.sign(
+                                keys,
+                                chain.genesis().chainId(),
+                                1,
+                                b1.hash(),
+                                List.of(
+                                        new FunctionalKey(java.math.BigInteger.valueOf(3)),
+                                        new FunctionalKey(java.math.BigInteger.valueOf(5)))))));
         return out;
     }
 }

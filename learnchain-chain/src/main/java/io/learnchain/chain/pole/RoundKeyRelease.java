@@ -1,4 +1,4 @@
-package io.learnchain.chain.privacy;
+package io.learnchain.chain.pole;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalReader;
@@ -7,6 +7,11 @@ import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.crypto.PublicKey;
 import io.learnchain.base.crypto.Signature;
+import io.learnchain.chain.privacy.FunctionalKey;
+import io.learnchain.chain.privacy.InnerProductEncryption;
+import io.learnchain.chain.privacy.IpfeGroup;
+import io.learnchain.chain.privacy.MasterPublicKey;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.work.SecureMappingLayer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +28,8 @@ import java.util.Optional;
 public record RoundKeyRelease(Hash chainId, long taskId, Hash previous, List<FunctionalKey> keys, Signature signature) {
     private static final byte[] DOMAIN = "learnchain/round-keys/v1".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
+    /** The longest encoding: version, chain id, task id, previous, count, 256 keys, signature. */
+    public static final int MAX_BYTES = 1 + 32 + 8 + 32 + 4 + ProjectionSpec.MAX_WIDTH * IpfeGroup.SCALAR_BYTES + 64;
 
     public RoundKeyRelease {
         Objects.requireNonNull(chainId, "chainId");
@@ -47,6 +54,15 @@ public record RoundKeyRelease(Hash chainId, long taskId, Hash previous, List<Fun
         out.raw(DOMAIN).hash(chainId).i64(taskId).hash(previous).i32(keys.size());
         keys.forEach(key -> out.raw(key.encode()));
         return out.toByteArray();
+    }
+
+    /**
+     * Whether {@code signer} signed this release. The task's state names its requester by address
+     * only, so a release that travels alone comes with the signer's key; the node checks that the
+     * key's address is the requester's and then {@link #problem} with it.
+     */
+    public boolean signedBy(PublicKey signer) {
+        return signer.verify(signingBytes(chainId, taskId, previous, keys), signature);
     }
 
     /** The round key H(previous, task id) whose rows these keys open. */
