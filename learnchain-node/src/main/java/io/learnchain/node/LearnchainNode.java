@@ -44,6 +44,7 @@ import io.learnchain.node.p2p.ChainGossipSink;
 import io.learnchain.node.p2p.GossipSink;
 import io.learnchain.node.p2p.SingleThreadScheduler;
 import io.learnchain.node.p2p.netty.P2pNetwork;
+import io.learnchain.node.pole.MasterKeys;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.pole.PoleService;
 import io.learnchain.node.storage.ChainStore;
@@ -191,7 +192,10 @@ public final class LearnchainNode implements AutoCloseable {
                                     config.devMode()
                                             ? PoleService.Pacing.dev(config.blockTimeSeconds())
                                             : new PoleService.Pacing(config.blockTimeSeconds() * 1000, 0),
-                                    true)));
+                                    true,
+                                    config.dataDir()
+                                            .map(dir -> MasterKeys.inDirectory(dir.resolve("task-keys")))
+                                            .orElseGet(MasterKeys::inMemory))));
                     pole.get().addListener(new PoleMetrics(metrics.registry()));
                 }
                 case Engine.Idle i -> {

@@ -21,6 +21,8 @@ export function describeEvent(name, d) {
       return [`committed to model ${short(d.modelHash, 6)}`, d.parent ? [' on ', hashLink('blocks', d.parent, 6)] : ''];
     case 'revealed':
       return `task ${d.taskId}: the requester revealed test shard ${d.shardIndex}`;
+    case 'keys_released':
+      return `task ${d.taskId}: the requester released the ${d.keys} keys of its private round`;
     case 'candidate':
       return [`sent candidate `, hashLink('blocks', d.block, 6), ` claiming ${d.claimedScore} correct`];
     case 'candidate_received':

@@ -6,10 +6,11 @@ import {addressLink, badge, coins, empty, errorBox, facts, fill, h, hashLink, lo
 import {describeEvent} from './events.js';
 
 const LOG_EVENTS = ['trained', 'below_minimum', 'committed', 'revealed', 'candidate', 'candidate_received', 'round',
-  'rejected', 'sealed'];
+  'rejected', 'sealed', 'keys_released'];
 const PHASES = {
   STOPPED: 'stopped', IDLE: 'idle: no open task, sealing hash-work blocks', TRAINING: 'training',
   BELOW_MINIMUM: 'trained below the task\'s minimum: no commitment', NO_DATA: 'waiting for the task\'s data',
+  NO_KEYS: 'private task: waiting for the requester\'s round keys', DECRYPTING: 'private task: decrypting the round\'s features',
   COMMITTED: 'committed: waiting for the reveal',
   NOT_LISTED: 'the reveal did not list our commitment (it came late): no candidate this round', CANDIDATE_SENT: 'candidate sent: waiting for the decision',
 };

@@ -10,6 +10,7 @@ import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.pole.ReplayVerifier;
 import io.learnchain.chain.pole.TaskRules;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.ValidationContext;
 import io.learnchain.chain.rules.Verdict;
@@ -33,9 +34,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
 
 /** What a simulation produced, read off node 0's chain and every node's events. */
 public record SimOutcome(
@@ -166,12 +169,23 @@ public record SimOutcome(
             String winner = Address.of(b.header().miner()).toString();
             if (b.header().proof() instanceof PoleProof p) {
                 Model model = Model.fromCanonicalBytes(blob(p.modelHash()));
-                SecureMappingLayer sml = new SecureMappingLayer(
-                        TaskRules.roundKey(parent, p.taskId()), data.test().classes());
+                Hash roundKey = TaskRules.roundKey(parent, p.taskId());
+                SecureMappingLayer sml =
+                        new SecureMappingLayer(roundKey, data.test().classes());
+                // a private task's model reads the round's projections of a sample (PROTOCOL.md 3.9)
+                Optional<ProjectionSpec> privacy = n.chain()
+                        .head()
+                        .tip()
+                        .state()
+                        .tasks()
+                        .get(p.taskId())
+                        .flatMap(t -> t.terms().privacy());
+                UnaryOperator<Dataset> inputs = d ->
+                        privacy.map(ps -> ps.project(d, ps.weights(roundKey))).orElse(d);
                 Dataset shard = DatasetCodec.decode(blob(p.shardHash()), "shard");
-                int verified = evaluator.correctCount(model, sml.relabel(shard));
+                int verified = evaluator.correctCount(model, sml.relabel(inputs.apply(shard)));
                 // what the requester gets: the model with the round's mapping undone, on its own test labels
-                double accuracy = (double) evaluator.correctCount(sml.unmap(model), data.test())
+                double accuracy = (double) evaluator.correctCount(sml.unmap(model), inputs.apply(data.test()))
                         / data.test().count();
                 out.add(new RoundRow(
                         h,

@@ -10,6 +10,11 @@ import io.learnchain.chain.genesis.Engine;
 import io.learnchain.chain.genesis.Genesis;
 import io.learnchain.chain.genesis.Premine;
 import io.learnchain.chain.genesis.ProtocolLimits;
+import io.learnchain.chain.privacy.EncryptedDataset;
+import io.learnchain.chain.privacy.EntropySource;
+import io.learnchain.chain.privacy.InnerProductEncryption;
+import io.learnchain.chain.privacy.MasterSecretKey;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.rules.ChainRules;
 import io.learnchain.chain.rules.SignatureVerifier;
 import io.learnchain.chain.state.TaskStatus;
@@ -44,6 +49,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -101,7 +107,21 @@ public final class Simulation {
 
     /** Runs the whole simulation on {@code pool}; throws {@link InvariantViolation} when an invariant breaks. */
     public SimOutcome run(ComputePool pool) {
-        byte[] trainBlob = DatasetCodec.encode(data.train());
+        Optional<ProjectionSpec> privacy =
+                config.task().privateData() ? Optional.of(ProjectionSpec.defaultsFor(28, 28)) : Optional.empty();
+        Optional<MasterSecretKey> masterKey = Optional.empty();
+        byte[] trainBlob;
+        if (privacy.isPresent()) {
+            // the data node's encryption, seeded so a run repeats (a real data node draws from SecureRandom)
+            EntropySource entropy =
+                    EntropySource.seeded(SplitMix64.derive(config.seed(), 7).nextLong());
+            MasterSecretKey key = InnerProductEncryption.setup(privacy.get().dimension(), entropy);
+            masterKey = Optional.of(key);
+            trainBlob = EncryptedDataset.encrypt(data.train(), privacy.get().input(), key, entropy, pool)
+                    .encode();
+        } else {
+            trainBlob = DatasetCodec.encode(data.train());
+        }
         for (int i = 0; i < config.nodes(); i++) {
             nodes.add(node(i, pool, trainBlob));
         }
@@ -117,10 +137,11 @@ public final class Simulation {
                 minPhaseSeconds(),
                 minPhaseSeconds(),
                 MAX_PHASE_SECONDS,
-                shards.stream().map(Hash::sha256).toList());
+                shards.stream().map(Hash::sha256).toList(),
+                privacy);
         network.start();
         nodes.forEach(PoleNode::start);
-        requester.post(terms, shards, Amount.ZERO);
+        requester.post(terms, shards, Amount.ZERO, masterKey);
         long limit = GENESIS_TIME * 1000 + (config.rounds() + 2) * (MAX_PHASE_SECONDS + 120) * 1000;
         while (scheduler.step(limit)) {
             checkSupply();

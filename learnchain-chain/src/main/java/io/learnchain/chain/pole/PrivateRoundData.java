@@ -1,7 +1,6 @@
 package io.learnchain.chain.pole;
 
 import io.learnchain.base.Hash;
-import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.chain.privacy.BoundedDiscreteLog;
 import io.learnchain.chain.privacy.EncryptedDataset;
@@ -17,7 +16,6 @@ import io.learnchain.chain.tx.RevealShard;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.ModelSpec;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +27,6 @@ import java.util.Optional;
  * applied by the caller as for a task in the clear. Failures are {@link PoleBlobs} results.
  */
 final class PrivateRoundData {
-    private static final byte[] FEATURES_DOMAIN =
-            "learnchain/private-round-features/v1".getBytes(StandardCharsets.US_ASCII);
-
     private PrivateRoundData() {}
 
     /**
@@ -113,7 +108,7 @@ final class PrivateRoundData {
         if (bad.isPresent()) {
             return new PoleBlobs.Failed<>(bad.get());
         }
-        Hash key = featuresKey(terms.trainingSet(), round.roundKey());
+        Hash key = RoundFeatures.cacheKey(terms.trainingSet(), round.roundKey());
         String name = "task " + round.taskId() + " round on " + round.previous().shortHex();
         try {
             return new PoleBlobs.Loaded<>(blobs.derived(
@@ -158,12 +153,5 @@ final class PrivateRoundData {
                             + projection.input().inputSize() + " and its model outputs " + spec.outputSize()));
         }
         return new PoleBlobs.Loaded<>(projection.project(shard, projection.weights(round.roundKey())));
-    }
-
-    /** H(domain, training set, round key): names a round's decrypted features (the keys are unique: they check). */
-    static Hash featuresKey(Hash trainingSet, Hash roundKey) {
-        CanonicalWriter out = new CanonicalWriter(112);
-        out.raw(FEATURES_DOMAIN).hash(trainingSet).hash(roundKey);
-        return Hash.sha256(out.toByteArray());
     }
 }

@@ -15,9 +15,22 @@ public final class DecodedCiphertexts {
     private final EncryptedDataset data;
     private final byte[] affine;
     private final int pointsPerSample;
+    private final boolean[] decoded;
 
     /** Decodes every ciphertext of {@code data} (strictly: a bad point names its sample) on {@code pool}. */
     public DecodedCiphertexts(EncryptedDataset data, ComputePool pool) {
+        this(data);
+        int count = data.count();
+        int blocks = Math.ceilDiv(count, RoundFeatures.SAMPLES_PER_TASK);
+        pool.forEach(blocks, block -> {
+            int end = Math.min(count, (block + 1) * RoundFeatures.SAMPLES_PER_TASK);
+            for (int i = block * RoundFeatures.SAMPLES_PER_TASK; i < end; i++) {
+                ciphertext(i);
+            }
+        });
+    }
+
+    private DecodedCiphertexts(EncryptedDataset data) {
         this.data = Objects.requireNonNull(data, "data");
         this.pointsPerSample = data.quantizer().dimension() + 1;
         long bytes = (long) data.count() * pointsPerSample * IpfeGroup.AFFINE_BYTES;
@@ -26,29 +39,35 @@ public final class DecodedCiphertexts {
                     + " bytes, more than one array holds: read the blob sample by sample instead");
         }
         this.affine = new byte[(int) bytes];
-        int count = data.count();
-        int blocks = Math.ceilDiv(count, RoundFeatures.SAMPLES_PER_TASK);
-        pool.forEach(blocks, block -> {
-            int end = Math.min(count, (block + 1) * RoundFeatures.SAMPLES_PER_TASK);
-            for (int i = block * RoundFeatures.SAMPLES_PER_TASK; i < end; i++) {
-                Ciphertext ct = data.ciphertext(i);
-                int base = i * pointsPerSample * IpfeGroup.AFFINE_BYTES;
-                IpfeGroup.writeAffine(ct.head(), affine, base);
-                for (int p = 0; p < ct.body().size(); p++) {
-                    IpfeGroup.writeAffine(ct.body().get(p), affine, base + (p + 1) * IpfeGroup.AFFINE_BYTES);
-                }
-            }
-        });
+        this.decoded = new boolean[data.count()];
+    }
+
+    /**
+     * Nothing decoded yet: each sample is decoded the first time it is read and kept (a miner spreads
+     * the cost over its first round's decryption). Reads of distinct samples may run on different
+     * threads; a later reader must come after them in happens-before order (as after a pool's join).
+     */
+    public static DecodedCiphertexts lazy(EncryptedDataset data) {
+        return new DecodedCiphertexts(data);
     }
 
     public EncryptedDataset data() {
         return data;
     }
 
-    /** Sample {@code i}'s ciphertext, rebuilt from its checked coordinates. */
+    /** Sample {@code i}'s ciphertext: decoded from the blob the first time, then rebuilt from its checked coordinates. */
     public Ciphertext ciphertext(int i) {
         Objects.checkIndex(i, data.count());
         int base = i * pointsPerSample * IpfeGroup.AFFINE_BYTES;
+        if (!decoded[i]) {
+            Ciphertext ct = data.ciphertext(i);
+            IpfeGroup.writeAffine(ct.head(), affine, base);
+            for (int p = 0; p < ct.body().size(); p++) {
+                IpfeGroup.writeAffine(ct.body().get(p), affine, base + (p + 1) * IpfeGroup.AFFINE_BYTES);
+            }
+            decoded[i] = true;
+            return ct;
+        }
         ECPoint head = IpfeGroup.readCheckedAffine(affine, base);
         ECPoint[] body = new ECPoint[pointsPerSample - 1];
         for (int p = 0; p < body.length; p++) {

@@ -3,7 +3,9 @@ package io.learnchain.chain.privacy;
 import io.learnchain.base.codec.CanonicalReader;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.codec.CodecException;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -51,6 +53,16 @@ public final class EncryptedDataset {
      */
     public static EncryptedDataset encrypt(
             Dataset clear, InputQuantizer quantizer, MasterSecretKey msk, EntropySource entropy) {
+        return encrypt(clear, quantizer, msk, entropy, ComputePool.serial());
+    }
+
+    /**
+     * The same over the threads of {@code pool}: every sample's randomness is drawn first, in sample
+     * order, from {@code entropy} (so a seeded source gives the same blob at any thread count), then
+     * the samples are encrypted in parallel.
+     */
+    public static EncryptedDataset encrypt(
+            Dataset clear, InputQuantizer quantizer, MasterSecretKey msk, EntropySource entropy, ComputePool pool) {
         if (clear.sampleSize() != quantizer.inputSize()) {
             throw new IllegalArgumentException("data set " + clear.name() + " has samples of " + clear.sampleSize()
                     + " values, the quantizer reads " + quantizer.inputSize());
@@ -60,12 +72,21 @@ public final class EncryptedDataset {
                     "a master key of dimension " + msk.dimension() + " for samples of " + quantizer.dimension());
         }
         int each = Ciphertext.encodedBytes(quantizer.dimension());
-        byte[] body = new byte[Math.multiplyExact(clear.count(), each)];
-        for (int i = 0; i < clear.count(); i++) {
-            int[] x = quantizer.quantize(clear.features(), i * clear.sampleSize());
-            byte[] ct = InnerProductEncryption.encrypt(msk, x, entropy).encode();
-            System.arraycopy(ct, 0, body, i * each, each);
+        int count = clear.count();
+        byte[] body = new byte[Math.multiplyExact(count, each)];
+        BigInteger[] r = new BigInteger[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = IpfeGroup.randomScalar(entropy);
         }
+        int blocks = Math.ceilDiv(count, RoundFeatures.SAMPLES_PER_TASK);
+        pool.forEach(blocks, block -> {
+            int end = Math.min(count, (block + 1) * RoundFeatures.SAMPLES_PER_TASK);
+            for (int i = block * RoundFeatures.SAMPLES_PER_TASK; i < end; i++) {
+                int[] x = quantizer.quantize(clear.features(), i * clear.sampleSize());
+                byte[] ct = InnerProductEncryption.encrypt(msk, x, r[i]).encode();
+                System.arraycopy(ct, 0, body, i * each, each);
+            }
+        });
         return new EncryptedDataset(
                 quantizer, clear.classes(), msk.publicKey(), clear.labels().clone(), body);
     }

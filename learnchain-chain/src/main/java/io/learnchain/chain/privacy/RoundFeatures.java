@@ -1,8 +1,10 @@
 package io.learnchain.chain.privacy;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -14,6 +16,9 @@ import java.util.function.IntFunction;
  * bit-for-bit {@link ProjectionSpec#project} of the clear data: exact integers, one float scaling.
  */
 public final class RoundFeatures {
+    private static final byte[] FEATURES_DOMAIN =
+            "learnchain/private-round-features/v1".getBytes(StandardCharsets.US_ASCII);
+
     /** Samples one pool task decrypts. */
     static final int SAMPLES_PER_TASK = 32;
 
@@ -108,14 +113,38 @@ public final class RoundFeatures {
             throw new IllegalArgumentException("the functional keys are not the keys of this round's rows");
         }
         int[][] rows = spec.weights(roundKey);
+        float[] features = new float[data.count() * spec.width()];
+        decryptRange(ciphertexts, spec, rows, keys, log, 0, data.count(), features, pool);
+        return dataset(data, spec, name, features);
+    }
+
+    /**
+     * Samples {@code from} (inclusive) to {@code to} (exclusive) of a round's decryption, written to
+     * their places in {@code features} (count x k): a miner decrypts a round in such ranges between
+     * its other work; the ranges put together are bit for bit {@link #decrypt}. The caller has checked
+     * the keys ({@link #keysMatch}) and that the table's bound covers the spec's.
+     */
+    public static void decryptRange(
+            IntFunction<Ciphertext> ciphertexts,
+            ProjectionSpec spec,
+            int[][] rows,
+            List<FunctionalKey> keys,
+            BoundedDiscreteLog log,
+            int from,
+            int to,
+            float[] features,
+            ComputePool pool) {
         int k = spec.width();
-        int count = data.count();
-        float[] features = new float[count * k];
-        int blocks = Math.ceilDiv(count, SAMPLES_PER_TASK);
+        if (rows.length != k || keys.size() != k || from < 0 || to < from || (long) to * k > features.length) {
+            throw new IllegalArgumentException("a decryption range " + from + ".." + to + " of " + rows.length
+                    + " rows and " + keys.size() + " keys into " + features.length + " features does not fit k = "
+                    + k);
+        }
+        int blocks = Math.ceilDiv(to - from, SAMPLES_PER_TASK);
         pool.forEach(blocks, block -> {
             long[] projections = new long[k];
-            int end = Math.min(count, (block + 1) * SAMPLES_PER_TASK);
-            for (int i = block * SAMPLES_PER_TASK; i < end; i++) {
+            int end = Math.min(to, from + (block + 1) * SAMPLES_PER_TASK);
+            for (int i = from + block * SAMPLES_PER_TASK; i < end; i++) {
                 Ciphertext ct = ciphertexts.apply(i);
                 for (int j = 0; j < k; j++) {
                     projections[j] = InnerProductEncryption.decrypt(ct, rows[j], keys.get(j), log);
@@ -123,6 +152,21 @@ public final class RoundFeatures {
                 spec.toFeatures(projections, features, i * k);
             }
         });
-        return new Dataset(name, new int[] {k}, data.classes(), features, data.labels());
+    }
+
+    /** The round's training set from its decrypted {@code features} (count x k) and the blob's labels. */
+    public static Dataset dataset(EncryptedDataset data, ProjectionSpec spec, String name, float[] features) {
+        return new Dataset(name, new int[] {spec.width()}, data.classes(), features, data.labels());
+    }
+
+    /**
+     * H("learnchain/private-round-features/v1", training set, round key): names a round's decrypted
+     * features in a node's cache ({@code BlobView.derived}); the keys need no place in it, since only
+     * the round's keys pass {@link #keysMatch} and they are unique.
+     */
+    public static Hash cacheKey(Hash trainingSet, Hash roundKey) {
+        CanonicalWriter out = new CanonicalWriter(112);
+        out.raw(FEATURES_DOMAIN).hash(trainingSet).hash(roundKey);
+        return Hash.sha256(out.toByteArray());
     }
 }

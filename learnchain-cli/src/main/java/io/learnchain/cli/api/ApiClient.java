@@ -77,7 +77,7 @@ public final class ApiClient {
     }
 
     public JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), false);
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofSeconds(30)), false);
     }
 
     /** The raw bytes of {@code path} (model files); errors as for {@link #get}. */
@@ -110,24 +110,29 @@ public final class ApiClient {
 
     /** Like {@link #get} but a 404 gives {@code null} instead of an error. */
     public JsonNode getIfPresent(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), true);
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().timeout(Duration.ofSeconds(30)), true);
     }
 
     public JsonNode post(String path, Object body) {
+        return post(path, body, Duration.ofSeconds(30));
+    }
+
+    /** {@link #post(String, Object)} for a request the node takes long over (a private task's encryption). */
+    public JsonNode post(String path, Object body, Duration timeout) {
         try {
             String json = MAPPER.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json));
             token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            return send(request, false);
+            return send(request.timeout(timeout), false);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private JsonNode send(HttpRequest.Builder request, boolean notFoundIsNull) {
-        HttpRequest req = request.timeout(Duration.ofSeconds(30)).build();
+        HttpRequest req = request.build();
         HttpResponse<String> response;
         try {
             response = http.send(req, HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package io.learnchain.cli.devnet;
 
 import io.learnchain.chain.genesis.Genesis;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.cli.common.ConfigOption;
 import io.learnchain.cli.common.JsonOption;
 import io.learnchain.cli.common.UserException;
@@ -56,7 +57,8 @@ public final class DevnetCommand implements Callable<Integer> {
             names = "--task",
             defaultValue = "fashion-mnist-mlp",
             description = "The demo task (engine pole): "
-                    + "fashion-mnist-mlp, fashion-mnist-lenet5 or mlp-small (default: ${DEFAULT-VALUE}).")
+                    + "fashion-mnist-mlp, fashion-mnist-lenet5, mlp-small or mlp-small-private (its training set"
+                    + " encrypted; at most 12 rounds) (default: ${DEFAULT-VALUE}).")
     String task;
 
     @Option(
@@ -170,8 +172,12 @@ public final class DevnetCommand implements Callable<Integer> {
     private void postTask(PrintWriter out, DevnetPlan plan, long startNanos) {
         DevnetTask demo = DevnetTask.named(task);
         NodePlan requester = plan.nodes().getFirst();
+        // a private task runs fewer rounds than n / k (docs/protocol.md 3.9): 12 for 28x28 images
+        int taskRounds = demo.privateData()
+                ? Math.min(rounds, ProjectionSpec.defaultsFor(28, 28).maxRounds())
+                : rounds;
         com.fasterxml.jackson.databind.JsonNode posted =
-                demo.postUnlessRunning("http://127.0.0.1:" + requester.apiPort(), rounds);
+                demo.postUnlessRunning("http://127.0.0.1:" + requester.apiPort(), taskRounds);
         synchronized (out) {
             if (json.json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -26,8 +26,8 @@ public final class MinerRoutes implements ApiRoutes {
     public record ActionDto(long timeMillis, Map<String, Object> event) {}
 
     /**
-     * The miner's state. {@code phase}: STOPPED, IDLE, TRAINING, BELOW_MINIMUM, NO_DATA, COMMITTED or
-     * CANDIDATE_SENT; {@code trainingAccuracy} is null until a model was trained.
+     * The miner's state. {@code phase}: STOPPED, IDLE, TRAINING, BELOW_MINIMUM, NO_DATA, NO_KEYS,
+     * DECRYPTING (a private task: step of steps samples), COMMITTED, NOT_LISTED or CANDIDATE_SENT; {@code trainingAccuracy} is null until a model was trained.
      */
     public record MinerDto(
             String address,

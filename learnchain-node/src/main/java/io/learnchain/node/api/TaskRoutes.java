@@ -1,5 +1,6 @@
 package io.learnchain.node.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.learnchain.base.Amount;
@@ -29,7 +30,8 @@ public final class TaskRoutes implements ApiRoutes {
     /**
      * The body of POST /api/v1/tasks. {@code rewardPerRound} and {@code fee} are decimal coin
      * strings; the minimum training accuracy is given as a fraction ({@code minTrainingAccuracy},
-     * 0..1) or in basis points ({@code minTrainingAccuracyBp}); phase times in seconds (optional).
+     * 0..1) or in basis points ({@code minTrainingAccuracyBp}); phase times in seconds (optional);
+     * {@code private}: encrypt the training set (optional, default false; PROTOCOL.md 3.9).
      */
     public record PostTaskRequest(
             String model,
@@ -41,7 +43,8 @@ public final class TaskRoutes implements ApiRoutes {
             Long expectedSeconds,
             Long minPhaseSeconds,
             Long maxPhaseSeconds,
-            String fee) {}
+            String fee,
+            @JsonProperty("private") Boolean privateData) {}
 
     @Override
     public void register(Javalin app) {
@@ -117,7 +120,8 @@ public final class TaskRoutes implements ApiRoutes {
                 Optional.ofNullable(b.expectedSeconds()).orElse(TaskRequest.DEFAULT_EXPECTED_SECONDS),
                 Optional.ofNullable(b.minPhaseSeconds()).orElse(TaskRequest.DEFAULT_MIN_PHASE_SECONDS),
                 Optional.ofNullable(b.maxPhaseSeconds()).orElse(TaskRequest.DEFAULT_MAX_PHASE_SECONDS),
-                b.fee() == null ? Amount.ZERO : amount(b.fee(), "fee"));
+                b.fee() == null ? Amount.ZERO : amount(b.fee(), "fee"),
+                Boolean.TRUE.equals(b.privateData()));
     }
 
     private static Amount amount(String text, String field) {

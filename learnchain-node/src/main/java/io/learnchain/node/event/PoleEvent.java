@@ -21,6 +21,9 @@ public sealed interface PoleEvent {
     /** The requester revealed the round's shard on {@code parent}. */
     record Revealed(String node, Hash parent, long taskId, int shardIndex) implements PoleEvent {}
 
+    /** The requester released the k functional keys of its private task's round on {@code parent} (PROTOCOL.md 3.9). */
+    record KeysReleased(String node, Hash parent, long taskId, int keys) implements PoleEvent {}
+
     /** A candidate for the round on {@code parent} reached this node (from a peer or its own miner). */
     record CandidateReceived(String node, Hash parent, Hash block, String miner, long claimedScore)
             implements PoleEvent {}

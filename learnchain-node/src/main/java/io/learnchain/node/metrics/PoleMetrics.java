@@ -54,6 +54,7 @@ public final class PoleMetrics implements Consumer<PoleEvent> {
             case PoleEvent.BelowMinimum b -> {}
             case PoleEvent.Committed c -> {}
             case PoleEvent.Revealed r -> {}
+            case PoleEvent.KeysReleased k -> {}
             case PoleEvent.CandidateReceived c -> {}
             case PoleEvent.CandidateSent c -> {}
             case PoleEvent.Sealed s -> {}

@@ -1,6 +1,7 @@
 package io.learnchain.node.pole;
 
 import io.learnchain.base.Hash;
+import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.block.Block;
@@ -10,12 +11,21 @@ import io.learnchain.chain.pole.MinedWork;
 import io.learnchain.chain.pole.Rekey;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.pole.WorkChallenge;
+import io.learnchain.chain.privacy.BoundedDiscreteLog;
+import io.learnchain.chain.privacy.DecodedCiphertexts;
+import io.learnchain.chain.privacy.EncryptedDataset;
+import io.learnchain.chain.privacy.FunctionalKey;
+import io.learnchain.chain.privacy.InnerProductOutOfBoundException;
+import io.learnchain.chain.privacy.ProjectionSpec;
+import io.learnchain.chain.privacy.RoundFeatures;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.transition.BlockAssembler;
+import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.work.SecureMappingLayer;
 import io.learnchain.learn.compute.ComputePool;
@@ -60,6 +70,8 @@ public final class MinerRole {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MinerRole.class);
     /** How often a miner without the task's training set looks again (it is being fetched). */
     private static final long NO_DATA_RETRY_MILLIS = 1_000;
+    /** Samples of a private round decrypted per scheduler task (about a second of work on one core). */
+    private static final int DECRYPT_CHUNK = 256;
 
     private final String name;
     private final KeyPair key;
@@ -83,6 +95,22 @@ public final class MinerRole {
     private MinedWork work;
     private Dataset trainedOn;
     private Round.Learning learning;
+    private RoundKeySource roundKeys = (taskId, previous) -> Optional.empty();
+    /** A private task's ciphertexts, decoded as they are first read and kept for its later rounds. */
+    private DecodedCiphertexts decoded;
+
+    private Hash decodedFor;
+    /** The last private round's decrypted training set (before the label permutation), by its cache key. */
+    private Hash featuresKey;
+
+    private Dataset features;
+    private BoundedDiscreteLog discreteLog;
+
+    /** Where a private round's keys come from: the node's checked releases (PROTOCOL.md 3.9). */
+    @FunctionalInterface
+    interface RoundKeySource {
+        Optional<RoundKeyRelease> release(long taskId, Hash previous);
+    }
 
     public MinerRole(
             String name,
@@ -139,6 +167,11 @@ public final class MinerRole {
 
     public KeyPair key() {
         return key;
+    }
+
+    /** The pole node hands its miner the private rounds' key releases it has checked. */
+    void takeKeysFrom(RoundKeySource source) {
+        this.roundKeys = Objects.requireNonNull(source, "source");
     }
 
     /** What the miner is doing now (any thread). */
@@ -269,6 +302,10 @@ public final class MinerRole {
         }
         TaskState task = round.task();
         long startedAt = scheduler.nowMillis();
+        if (task.terms().isPrivate()) {
+            privateTrainingSet(my, round, startedAt);
+            return;
+        }
         Optional<Dataset> data = chain.blobs().dataset(task.terms().trainingSet());
         if (data.isEmpty()) {
             // the training set is not here yet (the peer layer fetches a new task's data): look again
@@ -276,9 +313,111 @@ public final class MinerRole {
             scheduler.after(NO_DATA_RETRY_MILLIS, () -> train(my, round));
             return;
         }
+        startTraining(my, round, data.get(), startedAt);
+    }
+
+    /**
+     * A private round (PROTOCOL.md 3.9): once the encrypted training set and the round's checked key
+     * release are here, its k features a sample are decrypted in chunks of {@link #DECRYPT_CHUNK}
+     * samples, one scheduler task each, then trained on as a clear task's data. The result goes into
+     * the node's data set cache, so its verifier judges the round's candidates without decrypting
+     * again. Without keys the miner waits; the round forfeits if they never come.
+     */
+    private void privateTrainingSet(long my, Round.Learning round, long startedAt) {
+        PostTask terms = round.task().terms();
+        ProjectionSpec spec = terms.privacy().orElseThrow();
+        Hash key = RoundFeatures.cacheKey(terms.trainingSet(), round.roundKey());
+        if (key.equals(featuresKey)) {
+            startTraining(my, round, features, startedAt);
+            return;
+        }
+        if (decoded == null || !terms.trainingSet().equals(decodedFor)) {
+            Optional<byte[]> blob = chain.blobs().get(terms.trainingSet());
+            if (blob.isEmpty()) {
+                status = status.with(MinerStatus.Phase.NO_DATA);
+                scheduler.after(NO_DATA_RETRY_MILLIS, () -> train(my, round));
+                return;
+            }
+            try {
+                decoded = DecodedCiphertexts.lazy(EncryptedDataset.decode(blob.get()));
+                decodedFor = terms.trainingSet();
+            } catch (CodecException | IllegalArgumentException e) {
+                status = status.with(MinerStatus.Phase.NO_DATA);
+                LOG.warn(
+                        "{}: task {}'s training set {} is not an encrypted data set ({}): sitting its rounds out",
+                        name,
+                        round.taskId(),
+                        terms.trainingSet().shortHex(),
+                        e.getMessage());
+                return;
+            }
+        }
+        Optional<RoundKeyRelease> release = roundKeys.release(round.taskId(), round.previous());
+        if (release.isEmpty()) {
+            status = status.with(MinerStatus.Phase.NO_KEYS);
+            scheduler.after(NO_DATA_RETRY_MILLIS, () -> train(my, round));
+            return;
+        }
+        if (discreteLog == null || discreteLog.bound() < spec.bound()) {
+            discreteLog = BoundedDiscreteLog.forBound(spec.bound());
+        }
+        float[] out = new float[decoded.data().count() * spec.width()];
+        decryptChunk(my, round, release.get().keys(), spec.weights(round.roundKey()), out, 0, startedAt);
+    }
+
+    private void decryptChunk(
+            long my,
+            Round.Learning round,
+            List<FunctionalKey> keys,
+            int[][] rows,
+            float[] out,
+            int from,
+            long startedAt) {
+        if (!current(my)) {
+            return;
+        }
+        ProjectionSpec spec = round.task().terms().privacy().orElseThrow();
+        int count = decoded.data().count();
+        int to = Math.min(count, from + DECRYPT_CHUNK);
+        try {
+            RoundFeatures.decryptRange(decoded::ciphertext, spec, rows, keys, discreteLog, from, to, out, pool);
+        } catch (InnerProductOutOfBoundException | IllegalArgumentException e) {
+            status = status.with(MinerStatus.Phase.NO_DATA);
+            LOG.warn(
+                    "{}: task {}'s encrypted training set does not decrypt ({}): sitting its rounds out",
+                    name,
+                    round.taskId(),
+                    e.getMessage());
+            return;
+        }
+        status = new MinerStatus(MinerStatus.Phase.DECRYPTING, round.taskId(), round.previous(), to, count, 0, 0, null);
+        if (to < count) {
+            scheduler.after(0, () -> decryptChunk(my, round, keys, rows, out, to, startedAt));
+            return;
+        }
+        Hash key = RoundFeatures.cacheKey(round.task().terms().trainingSet(), round.roundKey());
+        Dataset done = RoundFeatures.dataset(
+                decoded.data(),
+                spec,
+                "task " + round.taskId() + " round on " + round.previous().shortHex(),
+                out);
+        featuresKey = key;
+        features = chain.blobs().derived(key, () -> done);
+        LOG.debug(
+                "{}: task {} round on {}: {} samples decrypted in {} ms",
+                name,
+                round.taskId(),
+                round.previous().shortHex(),
+                count,
+                scheduler.nowMillis() - startedAt);
+        startTraining(my, round, features, startedAt);
+    }
+
+    private void startTraining(long my, Round.Learning round, Dataset data, long startedAt) {
+        TaskState task = round.task();
         Optional<SecureMappingLayer> premined = strategy.trainsUnder(round);
         ModelSpec spec = ModelSpec.parse(task.terms().modelSpec());
-        Dataset train = premined.orElse(round.sml()).relabel(data.get());
+        Dataset train = premined.orElse(round.sml()).relabel(data);
         long nonce = rng.nextLong();
         Optional<Model> parent =
                 plan.continueFromWinner() && premined.isEmpty() ? rekeyedWinner(round, spec) : Optional.empty();
@@ -489,13 +628,32 @@ public final class MinerRole {
      * its strategy sends (also to itself); the protocol's: the model evaluated on the shard through
      * the round's mapping layer, one candidate with the true score.
      */
-    public List<GossipMessage.Candidate> onReveal(GossipMessage.ShardReveal reveal, Dataset shard) {
+    public List<GossipMessage.Candidate> onReveal(GossipMessage.ShardReveal reveal, Dataset clearShard) {
+        Dataset shard = modelInputs(reveal, clearShard);
         strategy.revealed(reveal, shard, actions);
         CandidateBlockBuilder.Committed c = committed;
         if (c == null || !c.parent().hash().equals(reveal.reveal().previous())) {
             return List.of();
         }
         return strategy.candidates(c, reveal, shard, actions);
+    }
+
+    /**
+     * The shard as the round's model reads it: a private task's shard (in the clear) projected
+     * through the round's rows, as every verifier projects it; a clear task's as it is.
+     */
+    private Dataset modelInputs(GossipMessage.ShardReveal reveal, Dataset shard) {
+        Round.Learning round = learning;
+        if (round == null
+                || !round.previous().equals(reveal.reveal().previous())
+                || round.task().terms().privacy().isEmpty()) {
+            return shard;
+        }
+        ProjectionSpec spec = round.task().terms().privacy().get();
+        if (shard.sampleSize() != spec.input().inputSize()) {
+            return shard; // not the task's kind of data: its candidates fail BAD_TASK_DATA everywhere
+        }
+        return spec.project(shard, spec.weights(round.roundKey()));
     }
 
     /** The protocol's candidates: the checks the block must pass, then the model's true score. */

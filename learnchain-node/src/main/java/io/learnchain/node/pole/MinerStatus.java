@@ -38,6 +38,10 @@ public record MinerStatus(
         BELOW_MINIMUM,
         /** The training blob of the task is not here: the miner sits the round out. */
         NO_DATA,
+        /** A private task's round: waiting for the requester's key release (PROTOCOL.md 3.9). */
+        NO_KEYS,
+        /** A private task's round: decrypting the round's features ({@code step} of {@code steps} samples). */
+        DECRYPTING,
         /** Committed; waiting for the requester's reveal. */
         COMMITTED,
         /** The reveal does not list this miner's commitment (it reached the requester late): no candidate this round. */

@@ -10,13 +10,14 @@ public final class PoleEventFields {
     private PoleEventFields() {}
 
     /** The event's name: trained, below_minimum, committed, revealed, candidate, candidate_received, round,
-     * rejected, sealed. */
+     * rejected, sealed, keys_released. */
     public static String name(PoleEvent event) {
         return switch (event) {
             case PoleEvent.Trained t -> "trained";
             case PoleEvent.BelowMinimum b -> "below_minimum";
             case PoleEvent.Committed c -> "committed";
             case PoleEvent.Revealed r -> "revealed";
+            case PoleEvent.KeysReleased k -> "keys_released";
             case PoleEvent.CandidateSent c -> "candidate";
             case PoleEvent.CandidateReceived c -> "candidate_received";
             case PoleEvent.RoundDecided r -> "round";
@@ -52,6 +53,11 @@ public final class PoleEventFields {
                 m.put("parent", hex(r.parent()));
                 m.put("taskId", r.taskId());
                 m.put("shardIndex", r.shardIndex());
+            }
+            case PoleEvent.KeysReleased k -> {
+                m.put("parent", hex(k.parent()));
+                m.put("taskId", k.taskId());
+                m.put("keys", k.keys());
             }
             case PoleEvent.CandidateSent c -> {
                 m.put("parent", hex(c.parent()));

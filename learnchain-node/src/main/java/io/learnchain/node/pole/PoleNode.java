@@ -4,6 +4,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.CandidateSelection;
+import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.rules.InvalidReason;
 import io.learnchain.chain.rules.UndecidedReason;
 import io.learnchain.learn.data.Dataset;
@@ -56,6 +57,9 @@ public final class PoleNode {
     private final Set<Hash> revealed = new HashSet<>();
     private final Map<Hash, List<Block>> orphans = new HashMap<>();
     private final List<GossipMessage.ShardReveal> waitingReveals = new ArrayList<>();
+    /** Key releases that could not be judged yet (task or encrypted blob not here). */
+    private final List<GossipMessage.RoundKeys> waitingKeys = new ArrayList<>();
+
     private final RoundKeyBook roundKeys;
     private final Map<Hash, Block> seen = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -99,6 +103,7 @@ public final class PoleNode {
 
     public void attach(MinerRole role) {
         miner = Optional.of(role);
+        role.takeKeysFrom(this::roundKeys);
     }
 
     public void attach(RequesterRole role) {
@@ -150,12 +155,16 @@ public final class PoleNode {
     }
 
     /**
-     * A private round's key release (issue 20): kept for the miner when it is the requester's and
-     * opens the round's rows ({@link RoundKeyBook}). One that cannot be judged yet (task or blob not
-     * here) is dropped; the miner does not use the book yet (docs/handover-ipfe-wiring.md).
+     * A private round's key release (PROTOCOL.md 3.9): kept for the miner when it is the requester's
+     * and opens the round's rows ({@link RoundKeyBook}). One that cannot be judged yet (its task not
+     * on the tip, or the encrypted training set not here) waits, and is offered again when the miner
+     * asks for the round's keys.
      */
     private void onRoundKeys(GossipMessage.RoundKeys message) {
         var outcome = roundKeys.offer(message, chain.head().tip().state(), chain.blobs());
+        if (outcome instanceof RoundKeyBook.Outcome.Wait && waitingKeys.size() < WAITING_REVEALS) {
+            waitingKeys.add(message);
+        }
         if (!(outcome instanceof RoundKeyBook.Outcome.Kept)) {
             LOG.debug(
                     "{}: round keys of task {} on {} not kept: {}",
@@ -166,8 +175,15 @@ public final class PoleNode {
         }
     }
 
-    /** The kept key release of task {@code taskId}'s round on {@code previous} (issue 20), if any. */
-    Optional<io.learnchain.chain.pole.RoundKeyRelease> roundKeys(long taskId, Hash previous) {
+    /** The kept key release of task {@code taskId}'s round on {@code previous}, if any (waiting ones offered again). */
+    Optional<RoundKeyRelease> roundKeys(long taskId, Hash previous) {
+        Optional<RoundKeyRelease> kept = roundKeys.release(taskId, previous);
+        if (kept.isPresent() || waitingKeys.isEmpty()) {
+            return kept;
+        }
+        List<GossipMessage.RoundKeys> retry = List.copyOf(waitingKeys);
+        waitingKeys.clear();
+        retry.forEach(this::onRoundKeys);
         return roundKeys.release(taskId, previous);
     }
 

@@ -39,6 +39,7 @@ public final class PoleService implements AutoCloseable {
     private final WorkerScheduler scheduler;
     private final GossipPeers peers = new GossipPeers();
     private final PoleNode node;
+    private final ComputePool pool;
     private final Optional<MinerRole> miner;
     private final Optional<RequesterRole> requester;
     private final MinerLog log;
@@ -55,8 +56,10 @@ public final class PoleService implements AutoCloseable {
             Optional<KeyPair> key,
             PoleConfig config,
             Pacing pacing,
-            boolean mine) {
+            boolean mine,
+            MasterKeys masterKeys) {
         this.chain = chain;
+        this.pool = pool;
         this.scheduler = new WorkerScheduler("pole-worker", clock);
         this.log = new MinerLog(LOG_CAPACITY, clock::millis);
         Consumer<PoleEvent> events = e -> {
@@ -86,7 +89,7 @@ public final class PoleService implements AutoCloseable {
                 config.trainChunkSteps(),
                 pacing.minIntervalMillis()));
         this.requester = key.map(k -> new RequesterRole(
-                name, k, chain, blobs, node.outbound(), scheduler, events, config.revealGraceMillis()));
+                name, k, chain, blobs, node.outbound(), scheduler, events, config.revealGraceMillis(), masterKeys));
         miner.ifPresent(node::attach);
         requester.ifPresent(node::attach);
         // a requester replays the won rounds of its own tasks while their payouts are held (with
@@ -119,6 +122,11 @@ public final class PoleService implements AutoCloseable {
      * and reveals tasks); empty = a verifier only. {@code pacing}: when the miner seals idle
      * blocks. {@code mine}: false starts the miner stopped ({@link #setMining}).
      */
+    /** The node's compute pool (a data node encrypts a private task's training set on it). */
+    public ComputePool pool() {
+        return pool;
+    }
+
     public static PoleService start(
             String name,
             ChainService chain,
@@ -130,7 +138,24 @@ public final class PoleService implements AutoCloseable {
             PoleConfig config,
             Pacing pacing,
             boolean mine) {
-        PoleService service = new PoleService(name, chain, blobs, bus, clock, pool, key, config, pacing, mine);
+        return start(name, chain, blobs, bus, clock, pool, key, config, pacing, mine, MasterKeys.inMemory());
+    }
+
+    /** As above, keeping the master keys of this node's private tasks in {@code masterKeys} (PROTOCOL.md 3.9). */
+    public static PoleService start(
+            String name,
+            ChainService chain,
+            BlobStore blobs,
+            EventBus bus,
+            Clock clock,
+            ComputePool pool,
+            Optional<KeyPair> key,
+            PoleConfig config,
+            Pacing pacing,
+            boolean mine,
+            MasterKeys masterKeys) {
+        PoleService service =
+                new PoleService(name, chain, blobs, bus, clock, pool, key, config, pacing, mine, masterKeys);
         LOG.info(
                 "proof-of-learning rounds started ({}; training {} steps of {} in chunks of {}, {} thread(s))",
                 key.isPresent()

@@ -6,6 +6,11 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
 import io.learnchain.chain.pole.Round;
 import io.learnchain.chain.pole.RoundDriver;
+import io.learnchain.chain.pole.RoundKeyRelease;
+import io.learnchain.chain.privacy.FunctionalKey;
+import io.learnchain.chain.privacy.MasterSecretKey;
+import io.learnchain.chain.privacy.ProjectionSpec;
+import io.learnchain.chain.privacy.RoundFeatures;
 import io.learnchain.chain.rules.Commitment;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.tx.CancelTask;
@@ -50,7 +55,15 @@ public final class RequesterRole {
     private final Scheduler scheduler;
     private final Consumer<PoleEvent> events;
     private final long revealGraceMillis;
+    private final MasterKeys masterKeys;
     private final Set<Hash> scheduled = new HashSet<>();
+    /** The private rounds whose keys this requester released (by parent), with the keys its reveal carries. */
+    private final Map<Hash, List<FunctionalKey>> released = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, List<FunctionalKey>> eldest) {
+            return size() > 64;
+        }
+    };
     /** Tasks this requester withdrew: it reveals none of their rounds again. */
     private final Set<Long> withdrawn = new HashSet<>();
     /** Cancels to sign once no reveal of this requester is waiting for its block (task id -> fee). */
@@ -93,6 +106,21 @@ public final class RequesterRole {
             Scheduler scheduler,
             Consumer<PoleEvent> events,
             long revealGraceMillis) {
+        this(name, key, chain, blobs, network, scheduler, events, revealGraceMillis, MasterKeys.inMemory());
+    }
+
+    /** As above, with the master keys of this data node's private tasks in {@code masterKeys} (PROTOCOL.md 3.9). */
+    public RequesterRole(
+            String name,
+            KeyPair key,
+            ChainService chain,
+            BlobStore blobs,
+            GossipNetwork network,
+            Scheduler scheduler,
+            Consumer<PoleEvent> events,
+            long revealGraceMillis,
+            MasterKeys masterKeys) {
+        this.masterKeys = masterKeys;
         this.name = name;
         this.key = key;
         this.chain = chain;
@@ -115,6 +143,22 @@ public final class RequesterRole {
      *     the mempool refuses the transaction (the message says why)
      */
     public SignedTransaction post(PostTask terms, List<byte[]> shards, Amount fee) {
+        return post(terms, shards, fee, Optional.empty());
+    }
+
+    /**
+     * As above; a private task's {@code masterKey} (the key its training set is encrypted under) is
+     * kept first, so every round's keys can be released, after a restart too.
+     */
+    public SignedTransaction post(
+            PostTask terms, List<byte[]> shards, Amount fee, Optional<MasterSecretKey> masterKey) {
+        if (terms.isPrivate() != masterKey.isPresent()) {
+            throw new IllegalArgumentException(
+                    terms.isPrivate()
+                            ? "a private task needs its master key"
+                            : "a task in the clear has no master key");
+        }
+        masterKey.ifPresent(k -> masterKeys.keep(terms.trainingSet(), k));
         if (shards.size() != terms.shardHashes().size()) {
             throw new IllegalArgumentException(
                     "the task names " + terms.shardHashes().size() + " shards, " + shards.size() + " were given");
@@ -244,8 +288,47 @@ public final class RequesterRole {
         if (RoundDriver.round(chain.head().tip(), chain.rules()) instanceof Round.Learning l
                 && l.task().requester().equals(address())) {
             due = l;
+            if (l.task().terms().isPrivate() && !withdrawn.contains(l.taskId())) {
+                releaseKeys(l);
+            }
         }
         submitWaitingCancels();
+    }
+
+    /**
+     * A private round began (PROTOCOL.md 3.9): the k functional keys of its rows, derived from the
+     * task's master key, signed and gossiped, so miners can decrypt the round's features; the same
+     * keys go into the reveal. Without the master key the round cannot be keyed: it forfeits.
+     */
+    private void releaseKeys(Round.Learning round) {
+        if (released.containsKey(round.previous())) {
+            return;
+        }
+        ProjectionSpec spec = round.task().terms().privacy().orElseThrow();
+        Optional<MasterSecretKey> master;
+        try {
+            master = masterKeys.find(round.task().terms().trainingSet());
+        } catch (RuntimeException e) {
+            LOG.error("{}: {}", name, e.getMessage());
+            master = Optional.empty();
+        }
+        if (master.isEmpty()) {
+            LOG.warn(
+                    "{}: no master key of private task {} here (its training set {} was encrypted elsewhere, or the"
+                            + " key file is gone): its round on {} cannot be keyed and forfeits",
+                    name,
+                    round.taskId(),
+                    round.task().terms().trainingSet().shortHex(),
+                    round.previous().shortHex());
+            released.put(round.previous(), List.of());
+            return;
+        }
+        List<FunctionalKey> keys = RoundFeatures.deriveKeys(spec, master.get(), round.roundKey());
+        released.put(round.previous(), keys);
+        RoundKeyRelease release =
+                RoundKeyRelease.sign(key, chain.genesis().chainId(), round.taskId(), round.previous(), keys);
+        events.accept(new PoleEvent.KeysReleased(name, round.previous(), round.taskId(), keys.size()));
+        network.broadcast(new GossipMessage.RoundKeys(key.publicKey(), release));
     }
 
     /** A commitment arrived: the first one for a due round schedules the reveal (not before the minimum phase). */
@@ -275,13 +358,21 @@ public final class RequesterRole {
         if (shard.isEmpty()) {
             return; // not this requester's data (another node posted it): nothing to reveal
         }
+        List<FunctionalKey> keys = List.of();
+        if (round.task().terms().isPrivate()) {
+            keys = released.getOrDefault(round.previous(), List.of());
+            if (keys.isEmpty()) {
+                return; // a private round this requester could not key: no reveal is valid without its keys
+            }
+        }
         SignedTransaction tx = sign(
                 new RevealShard(
                         round.taskId(),
                         round.previous(),
                         round.shardIndex(),
                         round.shardHash(),
-                        chain.witnessedCommitments(round.previous(), round.taskId())),
+                        chain.witnessedCommitments(round.previous(), round.taskId()),
+                        keys),
                 Amount.ZERO);
         revealedOn = round.previous();
         events.accept(new PoleEvent.Revealed(name, round.previous(), round.taskId(), round.shardIndex()));

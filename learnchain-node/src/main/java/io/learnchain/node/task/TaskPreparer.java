@@ -2,7 +2,9 @@ package io.learnchain.node.task;
 
 import io.learnchain.base.Hash;
 import io.learnchain.base.rng.SplitMix64;
+import io.learnchain.chain.privacy.EntropySource;
 import io.learnchain.chain.tx.PostTask;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.learn.data.DatasetShards;
@@ -15,6 +17,7 @@ import io.learnchain.node.data.TrainTestData;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,10 +40,25 @@ public final class TaskPreparer {
         this.loader = loader;
     }
 
+    /** A task in the clear (a private request needs {@link #prepare(TaskRequest, long, EntropySource, ComputePool)}). */
     public PreparedTask prepare(TaskRequest request, long shardSeed) {
+        if (request.privateData()) {
+            throw new IllegalArgumentException("a private task needs entropy to encrypt its training set");
+        }
+        return prepare(request, shardSeed, into -> {}, ComputePool.serial());
+    }
+
+    /**
+     * The task of {@code request}; a private one's training set is quantized and encrypted under a
+     * fresh master key drawn from {@code entropy} (SecureRandom at a node), on {@code pool}'s threads.
+     */
+    public PreparedTask prepare(TaskRequest request, long shardSeed, EntropySource entropy, ComputePool pool) {
         ModelSpec spec = model(request.model());
         TrainTestData data = holdOutTestSet(data(request.dataset()), request.rounds(), shardSeed);
         Dataset train = data.train();
+        if (request.privateData()) {
+            return PrivateTasks.prepare(request, spec, data, shardSeed, entropy, pool);
+        }
         if (train.sampleSize() != spec.layout().input().size() || train.classes() != spec.outputSize()) {
             throw new TaskRequestException(
                     "model_mismatch",
@@ -95,7 +113,8 @@ public final class TaskPreparer {
                 request.model(),
                 request.dataset(),
                 data.origin(),
-                data.test().count());
+                data.test().count(),
+                Optional.empty());
     }
 
     /**

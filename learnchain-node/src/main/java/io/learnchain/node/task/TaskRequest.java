@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param minPhaseSeconds the reveal waits at least this long after the round's parent block
  * @param maxPhaseSeconds without a reveal for this long the round may be forfeited
  * @param fee the PostTask transaction's fee
+ * @param privateData encrypt the training set (PROTOCOL.md 3.9): miners train on k projections a round
+ *     and never see a sample; the model must be dense (it reads the k projections)
  */
 public record TaskRequest(
         String model,
@@ -26,10 +28,35 @@ public record TaskRequest(
         long expectedSeconds,
         long minPhaseSeconds,
         long maxPhaseSeconds,
-        Amount fee) {
+        Amount fee,
+        boolean privateData) {
     public static final long DEFAULT_EXPECTED_SECONDS = 60;
     public static final long DEFAULT_MIN_PHASE_SECONDS = 5;
     public static final long DEFAULT_MAX_PHASE_SECONDS = 600;
+
+    /** A task whose training set is posted in the clear. */
+    public TaskRequest(
+            String model,
+            String dataset,
+            Amount rewardPerRound,
+            int rounds,
+            int minTrainingAccuracyBp,
+            long expectedSeconds,
+            long minPhaseSeconds,
+            long maxPhaseSeconds,
+            Amount fee) {
+        this(
+                model,
+                dataset,
+                rewardPerRound,
+                rounds,
+                minTrainingAccuracyBp,
+                expectedSeconds,
+                minPhaseSeconds,
+                maxPhaseSeconds,
+                fee,
+                false);
+    }
 
     public TaskRequest {
         Objects.requireNonNull(model, "model");

@@ -114,11 +114,12 @@ public final class TaskService implements AutoCloseable {
         } catch (ArithmeticException e) {
             throw new TaskRequestException("invalid_task", "rounds x reward overflows: " + e.getMessage());
         }
-        PreparedTask task = preparer.prepare(request, random.nextLong());
+        // a private task's training set is encrypted under a fresh master key drawn from SecureRandom
+        PreparedTask task = preparer.prepare(request, random.nextLong(), random::nextBytes, pole.pool());
         store(task.trainingBlob());
         SignedTransaction tx;
         try {
-            tx = pole.onWorker(() -> requester.post(task.terms(), task.shards(), request.fee()));
+            tx = pole.onWorker(() -> requester.post(task.terms(), task.shards(), request.fee(), task.masterKey()));
         } catch (IllegalArgumentException e) {
             throw new TaskRequestException("rejected", e.getMessage(), true);
         }
