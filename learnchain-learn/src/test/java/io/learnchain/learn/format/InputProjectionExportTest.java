@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.data.BundledDatasets;
 import io.learnchain.learn.data.Dataset;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.ModelSpec;
-import java.nio.FloatBuffer;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,18 +110,6 @@ class InputProjectionExportTest {
     }
 
     static float[] rawLogits(byte[] onnx, Dataset raw) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(1);
-            try (OrtSession session = env.createSession(onnx, opts);
-                    OnnxTensor input = OnnxTensor.createTensor(
-                            env, FloatBuffer.wrap(raw.features()), new long[] {raw.count(), raw.sampleSize()});
-                    OrtSession.Result result = session.run(Map.of(OnnxExporter.INPUT, input))) {
-                FloatBuffer fb = ((OnnxTensor) result.get(OnnxExporter.OUTPUT).orElseThrow()).getFloatBuffer();
-                float[] logits = new float[fb.remaining()];
-                fb.get(logits);
-                return logits;
-            }
-        }
+        return OnnxExporterTest.onnxLogits(onnx, raw, new long[] {raw.count(), raw.sampleSize()});
     }
 }
