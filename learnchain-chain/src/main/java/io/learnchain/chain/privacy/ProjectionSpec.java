@@ -4,6 +4,7 @@ import io.learnchain.base.Hash;
 import io.learnchain.base.codec.CanonicalWriter;
 import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.learn.data.Dataset;
+import io.learnchain.learn.format.InputProjection;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -119,6 +120,16 @@ public record ProjectionSpec(InputQuantizer input, int width, int weightRange) {
             toFeatures(project(x, rows), features, i * width);
         }
         return new Dataset(clear.name() + "/projected", new int[] {width}, clear.classes(), features, clear.labels());
+    }
+
+    /**
+     * The round's layer as an input stage for an exported model ({@code OnnxExporter.export(model,
+     * projection)}): a model trained on the round's features then reads raw samples, as the
+     * requester holds them.
+     */
+    public InputProjection inputProjection(Hash roundKey) {
+        return new InputProjection(
+                input.height(), input.width(), input.pool(), input.levels(), weights(roundKey), featureScale());
     }
 
     /** The k projections <x, y_j> of a quantized sample, in the clear (what decryption yields). */

@@ -1,6 +1,9 @@
 package io.learnchain.cli.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnchain.base.Hash;
+import io.learnchain.chain.privacy.InputQuantizer;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.cli.api.ApiClient;
 import io.learnchain.cli.api.ApiOption;
 import io.learnchain.cli.common.ConfigOption;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +33,8 @@ import picocli.CommandLine.Spec;
  * own labels (the round's mapping layer undone) as model.onnx, model.safetensors and metadata.json
  * (task, round and why it was chosen, mapping, block, accuracies, data set hashes, training record).
  * By default the round whose winner did best on the task's whole test set, where the node holds it.
+ * A private task's model reads the k features of its round's projection: model.onnx then has the
+ * projection in front (recomputed here from the metadata), so it reads the requester's raw samples.
  */
 @Command(
         name = "model",
@@ -38,7 +44,9 @@ import picocli.CommandLine.Spec;
                     + " and metadata.json.",
             "By default the round winner with the best accuracy on the task's whole test set (the requester's"
                     + " node holds it; another node gives the latest winner until every shard is revealed);"
-                    + " metadata.json says which round and why."
+                    + " metadata.json says which round and why.",
+            "A private task's model.onnx reads your raw samples through the round's projection (recomputed from"
+                    + " metadata.json); model.safetensors is the model as mined, reading the projected features."
         })
 final class TaskModelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The task id.")
@@ -91,7 +99,9 @@ final class TaskModelCommand implements Callable<Integer> {
                     "the node sent a model (" + model.hash().toHex() + ") other than its metadata names ("
                             + meta.path("modelHash").asText() + "); try again");
         }
-        byte[] onnx = OnnxExporter.export(model);
+        JsonNode notes = meta.path("notes");
+        Optional<ProjectionSpec> projection = projection(notes);
+        byte[] onnx = onnx(model, notes);
         try {
             Files.createDirectories(out);
             Files.write(out.resolve("model.safetensors"), safetensors);
@@ -108,11 +118,11 @@ final class TaskModelCommand implements Callable<Integer> {
             result.put("modelHash", model.hash().toHex());
             result.put("dir", out.toAbsolutePath().toString());
             result.put("files", List.of("model.onnx", "model.safetensors", "metadata.json"));
+            result.put("onnxInput", projection.isPresent() ? "raw samples through the round's projection" : "samples");
             result.put("metadata", meta);
             JsonOption.printJson(w, result);
             return 0;
         }
-        JsonNode notes = meta.path("notes");
         JsonNode metrics = meta.path("metrics");
         w.println("round      " + chosen + " of " + notes.path("roundsWon").asText("?") + " won: "
                 + notes.path("choiceReason").asText());
@@ -126,9 +136,63 @@ final class TaskModelCommand implements Callable<Integer> {
                 + (metrics.path("testSamples").isNumber()
                         ? " on " + metrics.path("testSamples").asInt() + " samples"
                         : " (not known on this node)"));
+        projection.ifPresent(p -> w.println("input      private task: model.onnx reads your raw "
+                + p.input().height() + "x" + p.input().width() + " samples (input [batch, "
+                + p.input().inputSize()
+                + "]) through the round's projection (pool " + p.input().pool() + "x"
+                + p.input().pool() + ", levels 0.."
+                + p.input().levels() + ", k = " + p.width() + " rows in -" + p.weightRange() + ".." + p.weightRange()
+                + " from round key "
+                + notes.path("projection.roundKey").asText().substring(0, 16)
+                + "...); model.safetensors is the model as mined, reading the " + p.width()
+                + " projected features"));
         w.println("wrote      " + out.resolve("model.onnx") + ", model.safetensors, metadata.json");
         w.flush();
         return 0;
+    }
+
+    /**
+     * model.onnx of {@code model} as the metadata's {@code notes} describe it: for a private task
+     * (notes name a projection) the model behind the round's projection, its rows recomputed here
+     * from the round key ({@link ProjectionSpec#weights}), so the file reads the requester's raw
+     * samples; else the model alone.
+     */
+    static byte[] onnx(Model model, JsonNode notes) {
+        Optional<ProjectionSpec> projection = projection(notes);
+        if (projection.isEmpty()) {
+            return OnnxExporter.export(model);
+        }
+        Hash roundKey = Hash.fromHex(notes.path("projection.roundKey").asText());
+        try {
+            return OnnxExporter.export(model, projection.get().inputProjection(roundKey));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(
+                    "the node's metadata names a projection the model does not read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The private task's projection the notes record (TaskRoutes.projectionNotes), or empty. */
+    static Optional<ProjectionSpec> projection(JsonNode notes) {
+        if (!notes.has("projection.k")) {
+            return Optional.empty();
+        }
+        String key = notes.path("projection.roundKey").asText("");
+        if (!key.matches("[0-9a-f]{64}")) {
+            throw new UserException("the node's metadata names a projection without a round key: is it an older"
+                    + " learnchain node? Update it");
+        }
+        try {
+            return Optional.of(new ProjectionSpec(
+                    new InputQuantizer(
+                            notes.path("projection.height").asInt(),
+                            notes.path("projection.width").asInt(),
+                            notes.path("projection.pool").asInt(),
+                            notes.path("projection.levels").asInt()),
+                    notes.path("projection.k").asInt(),
+                    notes.path("projection.weightRange").asInt()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("the node's metadata names an invalid projection: " + e.getMessage(), e);
+        }
     }
 
     private static String percent(JsonNode v) {

@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Exports a model to ONNX (opset 17): input {@code input} of shape [batch, ...sample shape], output
@@ -27,7 +28,9 @@ import java.util.Locale;
  * Flatten, activations Relu/Tanh/Sigmoid, and an LSTM the ONNX LSTM operator (the sequence
  * transposed to [steps, batch, features], gates reordered from the engine's i, f, g, o to ONNX's
  * i, o, f, c, the last hidden state reshaped to [batch, hidden]). Weights are initializers named
- * as in {@link TorchTensors}; the metadata carries the spec text and the model hash.
+ * as in {@link TorchTensors}; the metadata carries the spec text and the model hash. With an
+ * {@link InputProjection} the graph reads raw samples [batch, height x width] instead and computes
+ * the model's input from them ({@link #export(Model, InputProjection)}).
  */
 public final class OnnxExporter {
     public static final String INPUT = "input";
@@ -35,19 +38,40 @@ public final class OnnxExporter {
     public static final int OPSET = 17;
     private static final long IR_VERSION = 8;
 
+    /** Metadata key of an export with an input projection: what the graph's input is. */
+    public static final String PROJECTION_KEY = "learnchain.input_projection";
+
     private OnnxExporter() {}
 
     public static byte[] export(Model model) {
         return toProto(model).toByteArray();
     }
 
+    /**
+     * The model behind {@code projection}: input {@code input} is [batch, height x width] raw
+     * values (the requester's samples), the graph pools, quantizes and projects them to the model's
+     * k inputs as the chain does, then runs the model. The model must read k values.
+     */
+    public static byte[] export(Model model, InputProjection projection) {
+        return toProto(model, Optional.of(projection)).toByteArray();
+    }
+
     public static ModelProto toProto(Model model) {
+        return toProto(model, Optional.empty());
+    }
+
+    private static ModelProto toProto(Model model, Optional<InputProjection> projection) {
         ModelLayout layout = model.spec().layout();
         List<LayerSpec> layers = model.spec().layers();
         int[] first = layout.firstTensorOfLayer();
         GraphProto.Builder g = GraphProto.newBuilder().setName("learnchain");
-        g.addInput(valueInfo(INPUT, layout.input()));
         String cur = INPUT;
+        if (projection.isPresent()) {
+            g.addInput(valueInfo(INPUT, Shape.of(projection.get().inputSize())));
+            cur = addProjection(g, projection.get(), layout.input());
+        } else {
+            g.addInput(valueInfo(INPUT, layout.input()));
+        }
         for (int i = 0; i < layers.size(); i++) {
             String out = i == layers.size() - 1 ? OUTPUT : "h" + i;
             Shape inShape = layout.shapes().get(i);
@@ -88,15 +112,118 @@ public final class OnnxExporter {
             cur = out;
         }
         g.addOutput(valueInfo(OUTPUT, layout.output()));
-        return ModelProto.newBuilder()
+        ModelProto.Builder m = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .setProducerName("learnchain")
                 .setProducerVersion("1")
                 .setDocString(model.spec().text())
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .addMetadataProps(prop(ModelSafetensors.SPEC_KEY, model.spec().text()))
-                .addMetadataProps(prop(ModelSafetensors.HASH_KEY, model.hash().toHex()))
-                .setGraph(g)
+                .addMetadataProps(prop(ModelSafetensors.HASH_KEY, model.hash().toHex()));
+        projection.ifPresent(p -> m.addMetadataProps(prop(PROJECTION_KEY, describe(p))));
+        return m.setGraph(g).build();
+    }
+
+    private static String describe(InputProjection p) {
+        return "input is " + p.height() + "x" + p.width() + " raw values in [0, 1] a sample, flat; the graph sums "
+                + p.pool() + "x" + p.pool() + " blocks, rounds sum x " + p.levels() + " / " + p.pool() * p.pool()
+                + " half up to 0.." + p.levels() + ", projects onto " + p.features() + " integer rows and scales by "
+                + p.scale() + " before the model " + "(a private task's round projection)";
+    }
+
+    /**
+     * The nodes of {@code p} from {@link #INPUT} to the model's input; returns the name of their
+     * output. The block sum adds the pool^2 values in the chain's order (row by row), so the sums
+     * and the levels are those of {@code InputQuantizer.quantize}, bit for bit; the projection of
+     * integers by integer rows is exact in float (|sum| below 2^24), and the last Mul is the chain's
+     * one rounding.
+     */
+    private static String addProjection(GraphProto.Builder g, InputProjection p, Shape modelInput) {
+        if (modelInput.size() != p.features()) {
+            throw new IllegalArgumentException("the model reads " + modelInput.size() + " values, the input projection"
+                    + " gives " + p.features());
+        }
+        int pool = p.pool();
+        int outH = p.height() / pool;
+        int outW = p.width() / pool;
+        int n = p.dimension();
+        g.addInitializer(longs("projection.blocks_shape", -1, outH, pool, outW, pool));
+        g.addInitializer(longs("projection.cells_shape", -1, n, (long) pool * pool));
+        g.addNode(op("Reshape", "projection.blocks", INPUT, "projection.blocks_shape"));
+        g.addNode(op("Transpose", "projection.ordered", "projection.blocks").toBuilder()
+                .addAttribute(ints("perm", 0, 1, 3, 2, 4)));
+        g.addNode(op("Reshape", "projection.cells", "projection.ordered", "projection.cells_shape"));
+        String sum = null;
+        for (int t = 0; t < pool * pool; t++) {
+            String index = "projection.cell" + t + "_index";
+            String cell = "projection.cell" + t;
+            g.addInitializer(scalarLong(index, t));
+            g.addNode(op("Gather", cell, "projection.cells", index).toBuilder()
+                    .addAttribute(AttributeProto.newBuilder()
+                            .setName("axis")
+                            .setType(AttributeProto.AttributeType.INT)
+                            .setI(2)));
+            if (sum == null) {
+                sum = cell;
+            } else {
+                String next = "projection.sum" + t;
+                g.addNode(op("Add", next, sum, cell));
+                sum = next;
+            }
+        }
+        // InputQuantizer: Math.round(sum * ((float) levels / pool^2)), clamped to 0..levels
+        g.addInitializer(scalar("projection.level_scale", (float) p.levels() / (pool * pool)));
+        g.addInitializer(scalar("projection.half", 0.5f));
+        g.addInitializer(scalar("projection.min", 0f));
+        g.addInitializer(scalar("projection.max", p.levels()));
+        g.addNode(op("Mul", "projection.scaled", sum, "projection.level_scale"));
+        g.addNode(op("Add", "projection.shifted", "projection.scaled", "projection.half"));
+        g.addNode(op("Floor", "projection.rounded", "projection.shifted"));
+        g.addNode(op("Clip", "projection.levels", "projection.rounded", "projection.min", "projection.max"));
+        // ProjectionSpec: <x, y_j> for each row j, times the feature scale
+        int[][] rows = p.rows();
+        float[] weights = new float[n * rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            for (int i = 0; i < n; i++) {
+                weights[i * rows.length + j] = rows[j][i];
+            }
+        }
+        g.addInitializer(tensor("projection.rows", weights, n, rows.length));
+        g.addInitializer(scalar("projection.feature_scale", p.scale()));
+        g.addNode(op("MatMul", "projection.projected", "projection.levels", "projection.rows"));
+        String features = "projection.features";
+        g.addNode(op("Mul", features, "projection.projected", "projection.feature_scale"));
+        if (modelInput.dims().length == 1) {
+            return features;
+        }
+        long[] shape = new long[modelInput.dims().length + 1];
+        shape[0] = -1;
+        for (int d = 0; d < modelInput.dims().length; d++) {
+            shape[d + 1] = modelInput.dims()[d];
+        }
+        g.addInitializer(longs("projection.input_shape", shape));
+        g.addNode(op("Reshape", "projection.input", features, "projection.input_shape"));
+        return "projection.input";
+    }
+
+    private static NodeProto op(String type, String out, String... inputs) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType(type).setName(out);
+        for (String in : inputs) {
+            n.addInput(in);
+        }
+        return n.addOutput(out).build();
+    }
+
+    private static TensorProto scalar(String name, float value) {
+        return tensor(name, new float[] {value});
+    }
+
+    private static TensorProto scalarLong(String name, long value) {
+        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value);
+        return TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64.getNumber())
+                .setRawData(ByteString.copyFrom(b.array()))
                 .build();
     }
 

@@ -132,13 +132,18 @@ class OnnxExporterTest {
     }
 
     static float[] onnxLogits(byte[] onnx, ModelSpec spec, Dataset data) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         int[] dims = spec.layout().input().dims();
         long[] shape = new long[dims.length + 1];
         shape[0] = data.count();
         for (int i = 0; i < dims.length; i++) {
             shape[i + 1] = dims[i];
         }
+        return onnxLogits(onnx, data, shape);
+    }
+
+    /** The logits of {@code onnx} in ONNX Runtime on {@code data}'s samples fed as a tensor of {@code shape}. */
+    static float[] onnxLogits(byte[] onnx, Dataset data, long[] shape) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
             opts.setIntraOpNumThreads(1);
             try (OrtSession session = env.createSession(onnx, opts);

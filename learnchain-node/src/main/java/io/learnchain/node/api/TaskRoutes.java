@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.learnchain.base.Amount;
+import io.learnchain.base.Hash;
+import io.learnchain.chain.privacy.InputQuantizer;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.learn.format.ModelMetadata;
 import io.learnchain.learn.format.ModelSafetensors;
-import io.learnchain.learn.format.OnnxExporter;
 import io.learnchain.node.task.TaskRequest;
 import io.learnchain.node.task.TaskRequestException;
 import io.learnchain.node.task.TaskService;
@@ -177,7 +179,7 @@ public final class TaskRoutes implements ApiRoutes {
                                 "Content-Disposition",
                                 "attachment; filename=\"task-" + id + "-round-"
                                         + w.round().round() + ".onnx\"")
-                        .result(OnnxExporter.export(w.model()));
+                        .result(w.onnx());
             case "safetensors" ->
                 ctx.contentType("application/octet-stream")
                         .header(
@@ -232,7 +234,37 @@ public final class TaskRoutes implements ApiRoutes {
         if (w.task().summary().dataset() != null) {
             notes.put("dataset", w.task().summary().dataset());
         }
+        w.projection().ifPresent(p -> projectionNotes(notes, p, w.mapping().roundKey()));
         return new ModelMetadata(w.model(), Optional.of(w.proof().record()), metrics, notes);
+    }
+
+    /**
+     * A private task's model reads the k features of the round's projection; the notes say so and
+     * record the projection (docs/protocol.md 3.9) so that anyone can recompute its rows from the
+     * round key ({@code ProjectionSpec.weights}) and reproduce model.onnx, which has it in front.
+     */
+    static void projectionNotes(Map<String, String> notes, ProjectionSpec p, Hash roundKey) {
+        InputQuantizer q = p.input();
+        notes.put(
+                "input",
+                "raw samples of " + q.height() + "x" + q.width() + " values in [0, 1] through the round's projection:"
+                        + " model.onnx reads them (input [batch, " + q.inputSize() + "]) and pools, quantizes and"
+                        + " projects them itself; model.safetensors is the model as mined, reading the "
+                        + p.width() + " projected features");
+        notes.put("projection.height", Integer.toString(q.height()));
+        notes.put("projection.width", Integer.toString(q.width()));
+        notes.put("projection.pool", Integer.toString(q.pool()));
+        notes.put("projection.levels", Integer.toString(q.levels()));
+        notes.put("projection.k", Integer.toString(p.width()));
+        notes.put("projection.weightRange", Integer.toString(p.weightRange()));
+        notes.put("projection.roundKey", roundKey.toHex());
+        notes.put("projection.featureScale", Float.toString(p.featureScale()));
+        notes.put(
+                "projection.rule",
+                "x = clamp(round half up(sum of each pool x pool block, row by row, x levels / pool^2), 0, levels);"
+                        + " feature j = <x, row j> x featureScale; row j = ProjectionSpec.weights(roundKey)[j]:"
+                        + " SplitMix64.derive(firstLongLE(SHA-256(\"learnchain/sml-weights/v1\" || roundKey)), j),"
+                        + " entries nextInt(2 x weightRange + 1) - weightRange");
     }
 
     private static long taskId(Context ctx) {

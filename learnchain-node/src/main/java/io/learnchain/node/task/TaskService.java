@@ -10,11 +10,14 @@ import io.learnchain.chain.block.ForfeitProof;
 import io.learnchain.chain.block.IdleProof;
 import io.learnchain.chain.block.PoleProof;
 import io.learnchain.chain.pole.TaskRules;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.state.TaskState;
 import io.learnchain.chain.state.TaskStatus;
 import io.learnchain.chain.tx.PostTask;
 import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.work.SecureMappingLayer;
+import io.learnchain.learn.format.InputProjection;
+import io.learnchain.learn.format.OnnxExporter;
 import io.learnchain.learn.model.Model;
 import io.learnchain.learn.model.OutputPermutation;
 import io.learnchain.node.blob.BlobStore;
@@ -80,6 +83,7 @@ public final class TaskService implements AutoCloseable {
                             .ifPresent(task -> scores.scoreLater(
                                     block.hash(),
                                     task.terms(),
+                                    roundKey(block, proof),
                                     () -> delivered(block, proof).model()));
                 }
             });
@@ -344,9 +348,9 @@ public final class TaskService implements AutoCloseable {
         if (score.isEmpty() && testSetHere) {
             Supplier<Model> model = () -> delivered(block, proof).model();
             if (scoreNow) {
-                score = scores.score(block.hash(), terms, model);
+                score = scores.score(block.hash(), terms, roundKey(block, proof), model);
             } else {
-                scores.scoreLater(block.hash(), terms, model);
+                scores.scoreLater(block.hash(), terms, roundKey(block, proof), model);
             }
         }
         return new TaskViews.Round(
@@ -401,7 +405,8 @@ public final class TaskService implements AutoCloseable {
             return Optional.empty();
         }
         Delivered d = delivered(block, proof);
-        return Optional.of(new WinningModel(id, d.model(), d.mined(), d.mapping(), proof, chosen, detail, choice));
+        return Optional.of(new WinningModel(
+                id, d.model(), d.mined(), d.mapping(), found.get().terms().privacy(), proof, chosen, detail, choice));
     }
 
     private boolean hasBlob(Hash hash) {
@@ -410,6 +415,11 @@ public final class TaskService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the blob store: " + e.getMessage(), e);
         }
+    }
+
+    /** The round's key (label mapping, and a private task's projection rows): H(parent, task id). */
+    private static Hash roundKey(Block block, PoleProof proof) {
+        return TaskRules.roundKey(block.header().previous(), proof.taskId());
     }
 
     /** A round's model as mined (in the round's label space) and as delivered (in the requester's). */
@@ -425,9 +435,8 @@ public final class TaskService implements AutoCloseable {
         }
         Model mined = Model.fromCanonicalBytes(bytes.orElseThrow(() -> new IllegalStateException("model "
                 + proof.modelHash().toHex() + " of block " + block.hash().toHex() + " is not in the blob store")));
-        SecureMappingLayer mapping = new SecureMappingLayer(
-                TaskRules.roundKey(block.header().previous(), proof.taskId()),
-                mined.spec().outputSize());
+        SecureMappingLayer mapping =
+                new SecureMappingLayer(roundKey(block, proof), mined.spec().outputSize());
         if (!OutputPermutation.supports(mined.spec())) {
             throw new TaskRequestException(
                     "model_not_unmappable",
@@ -448,15 +457,31 @@ public final class TaskService implements AutoCloseable {
     /**
      * A task's model as delivered: {@code model} predicts the requester's own labels ({@code mined},
      * the model the block committed to, under {@code mapping} undone), with the round it won and why
-     * that round was chosen.
+     * that round was chosen. For a private task, {@code projection} is the task's layer: {@code model}
+     * reads the k features of the round's projection ({@link #inputProjection}), which {@link #onnx}
+     * puts in front of it so that the ONNX file reads the requester's raw samples.
      */
     public record WinningModel(
             long taskId,
             Model model,
             Model mined,
             SecureMappingLayer mapping,
+            Optional<ProjectionSpec> projection,
             PoleProof proof,
             TaskViews.Round round,
             TaskViews.Detail task,
-            TaskViews.Delivery delivery) {}
+            TaskViews.Delivery delivery) {
+
+        /** A private task's round projection (the task's layer under the round key), else empty. */
+        public Optional<InputProjection> inputProjection() {
+            return projection.map(p -> p.inputProjection(mapping.roundKey()));
+        }
+
+        /** The delivered model as ONNX: behind the round's projection for a private task (raw samples in). */
+        public byte[] onnx() {
+            return inputProjection()
+                    .map(p -> OnnxExporter.export(model, p))
+                    .orElseGet(() -> OnnxExporter.export(model));
+        }
+    }
 }

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Each round winner's accuracy on the task's whole test set: every test shard the task names, in
  * the requester's own labels, scored with the model as delivered (its mapping layer undone). The
  * requester's node holds every shard from the start; any other node once all are revealed and
- * fetched, and not before (it then has no score, never one on part of the set).
+ * fetched, and not before (it then has no score, never one on part of the set). A private task's
+ * model reads the round's projection of a sample: its test set is projected with that round's rows
+ * ({@link #modelInput}), so the score is what the delivered ONNX (raw samples in) scores.
  *
  * <p>Scores are kept by winning block (a block fixes both the model and the task's shards), in
  * memory and in the {@link RequesterJournal}, so a restarted node does not evaluate again. {@link
@@ -89,7 +91,7 @@ final class TestSetScores implements AutoCloseable {
      * The score of {@code delivered} (won in {@code block}) on the test set of {@code terms},
      * evaluated now when not known; empty when this node does not hold every shard.
      */
-    Optional<Score> score(Hash block, PostTask terms, Supplier<Model> delivered) {
+    Optional<Score> score(Hash block, PostTask terms, Hash roundKey, Supplier<Model> delivered) {
         Score known = scores.get(block);
         if (known != null) {
             return Optional.of(known);
@@ -98,23 +100,31 @@ final class TestSetScores implements AutoCloseable {
         if (test.isEmpty()) {
             return Optional.empty();
         }
-        Score s = new Score(
-                evaluator.correctCount(delivered.get(), test.get()), test.get().count());
+        Dataset input = modelInput(test.get(), terms, roundKey);
+        Score s = new Score(evaluator.correctCount(delivered.get(), input), input.count());
         if (scores.putIfAbsent(block, s) == null) {
             journal.scored(block.toHex(), s.correct(), s.samples());
         }
         return Optional.of(s);
     }
 
+    /**
+     * What the round's model reads of {@code test}: the samples themselves, or for a private task
+     * their projection through the round's rows (the model reads k features, not the raw samples).
+     */
+    static Dataset modelInput(Dataset test, PostTask terms, Hash roundKey) {
+        return terms.privacy().map(p -> p.project(test, p.weights(roundKey))).orElse(test);
+    }
+
     /** Evaluates on the background thread unless known, queued, or this node lacks the test set. */
-    void scoreLater(Hash block, PostTask terms, Supplier<Model> delivered) {
+    void scoreLater(Hash block, PostTask terms, Hash roundKey, Supplier<Model> delivered) {
         if (scores.containsKey(block) || !holdsTestSet(terms) || queued.putIfAbsent(block, true) != null) {
             return;
         }
         try {
             worker.execute(() -> {
                 try {
-                    score(block, terms, delivered);
+                    score(block, terms, roundKey, delivered);
                 } catch (RuntimeException e) {
                     LOG.warn(
                             "cannot score the model of block {} on its task's test set: {}",
