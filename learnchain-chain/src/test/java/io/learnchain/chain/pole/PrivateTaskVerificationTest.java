@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A private task's round on the chain (PROTOCOL.md 3.9): the training set is an encrypted blob, the
  * miner trains on its decryption with the round's keys, and the block's reveal carries those keys.
- * 8x8 images pooled 2x2 (n = 16), k = 4 rows in {-1, 0, 1}: at most 3 rounds.
+ * 8x8 images pooled 2x2 (n = 16), k = 4 rows in {-1, 0, 1}: at most 3 rounds. Fraud proofs against
+ * such a round: {@link PrivateFraudProofTest}, which reuses this class's rounds.
  */
 class PrivateTaskVerificationTest {
     static final ProjectionSpec PROJECTION = new ProjectionSpec(new InputQuantizer(8, 8, 2, 15), 4, 1);
@@ -162,27 +163,6 @@ class PrivateTaskVerificationTest {
         var outcome =
                 ReplayVerifier.replay(parent, fx.rules, block, BlobView.of(fx.blobs()), ComputePool.serial(), 10_000);
         assertThat(outcome).isInstanceOf(ReplayVerifier.Outcome.Reproduced.class);
-    }
-
-    @Test
-    void fraudProofsAgainstAPrivateRoundAreNotTakenYet() {
-        ChainTip parent = withPrivateTask();
-        Block block = minedBlock(parent, keys(fx.learning(parent).roundKey()));
-        ChainTip tip = fx.connect(parent, block);
-        var proof = PoleFixture.proof(block);
-        var fraud = new io.learnchain.chain.tx.WorkFraud(
-                1,
-                block.header().height(),
-                proof.record(),
-                proof.work().checkpoints(),
-                0,
-                proof.work().openings().getFirst());
-        var outcome = io.learnchain.chain.work.WorkFraudCheck.check(
-                tip.state().tasks().get(1).orElseThrow(), fraud, BlobView.of(fx.blobs()), ComputePool.serial());
-        assertThat(outcome)
-                .isInstanceOfSatisfying(
-                        io.learnchain.chain.work.WorkFraudCheck.Outcome.NotProven.class,
-                        n -> assertThat(n.why().detail()).contains("private"));
     }
 
     @Test
