@@ -1,19 +1,15 @@
 package io.learnchain.chain.pole;
 
-import static io.learnchain.chain.pole.PrivateTaskVerificationTest.MODEL;
-import static io.learnchain.chain.pole.PrivateTaskVerificationTest.PROJECTION;
-import static io.learnchain.chain.pole.PrivateTaskVerificationTest.SHARDS;
-import static io.learnchain.chain.pole.PrivateTaskVerificationTest.keys;
+import static io.learnchain.chain.pole.PrivateRounds.MODEL;
+import static io.learnchain.chain.pole.PrivateRounds.PROJECTION;
+import static io.learnchain.chain.pole.PrivateRounds.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.block.PoleProof;
-import io.learnchain.chain.privacy.BoundedDiscreteLog;
-import io.learnchain.chain.privacy.EncryptedDataset;
 import io.learnchain.chain.privacy.FunctionalKey;
-import io.learnchain.chain.privacy.RoundFeatures;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
@@ -29,19 +25,8 @@ import io.learnchain.chain.work.PrivateTrainingSet;
 import io.learnchain.chain.work.WorkFraudCheck;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
-import io.learnchain.learn.model.Model;
-import io.learnchain.learn.train.Evaluator;
-import io.learnchain.learn.train.Initializer;
-import io.learnchain.learn.train.Trainer;
-import io.learnchain.learn.train.TrainingJob;
-import io.learnchain.learn.train.TrainingRecord;
-import io.learnchain.learn.train.TrainingStart;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,53 +39,17 @@ import org.junit.jupiter.api.Test;
 class PrivateFraudProofTest {
     private static final ComputePool POOL = ComputePool.serial();
     private static final int AUDITOR = 0;
-    private static final long STEPS = 24;
-    private static final int JUMP = 12;
-    /** The private rounds' blocks, reveals and blobs (its helpers are package-private for this reuse). */
-    private final PrivateTaskVerificationTest rounds = new PrivateTaskVerificationTest();
-
+    private final PrivateRounds rounds = new PrivateRounds();
     private final PoleFixture fx = rounds.fx;
 
-    /** The round's training set as the miner decrypts it, relabelled by the round's layer. */
-    private Dataset features(ChainTip parent) {
-        Round.Learning r = fx.learning(parent);
-        Dataset decrypted = RoundFeatures.decrypt(
-                EncryptedDataset.decode(PrivateTaskVerificationTest.ENCRYPTED),
-                PROJECTION,
-                r.roundKey(),
-                keys(r.roundKey()),
-                BoundedDiscreteLog.forBound(PROJECTION.bound()),
-                "decrypted");
-        return r.sml().relabel(decrypted);
-    }
+    /** A won forgery on the private round of block 1 and the proof its audit built (the opening stored). */
+    private record Forged(ChainTip parent, Block block, ChainTip tip, WorkFraud proof) {}
 
-    private long score(ChainTip parent, Model model) {
-        Round.Learning r = fx.learning(parent);
-        Dataset shard = PROJECTION.project(SHARDS.get(r.shardIndex()), PROJECTION.weights(r.roundKey()));
-        return new Evaluator(POOL).correctCount(model, r.sml().relabel(shard));
-    }
-
-    /** A one-jump block on the private round of {@code parent} that the challenge missed, with the reveal's keys. */
-    private Block uncaughtOneJump(ChainTip parent) {
-        Dataset train = features(parent);
-        List<FunctionalKey> revealed = keys(fx.learning(parent).roundKey());
-        TrainingRecord pre = PoleFixture.record(parent, PoleFixture.OTHER_MINER, 77, 60, new TrainingStart.FromSeed(0));
-        Model substitute = new Trainer(POOL).train(TrainingJob.of(MODEL, pre, train));
-        for (long nonce = 1; nonce < 100; nonce++) {
-            TrainingRecord rec =
-                    PoleFixture.record(parent, PoleFixture.MINER, nonce, STEPS, new TrainingStart.FromSeed(0));
-            Model start = Initializer.initialize(
-                    MODEL,
-                    TaskRules.initSeed(
-                            parent.hash(), PoleFixture.key(PoleFixture.MINER).publicKey(), nonce));
-            Model m = fx.register(WorkForgery.oneJump(POOL, MODEL, rec, train, start, JUMP, substitute));
-            var committed = fx.commit(parent, PoleFixture.MINER, m.hash(), rec, nonce, List.of());
-            Block b = fx.complete(committed, rounds.reveal(parent, revealed), score(parent, m), PoleFixture.MINER);
-            if (BlockProcessor.apply(parent, b, fx.rules, fx.context()) instanceof Verdict.Valid) {
-                return b;
-            }
-        }
-        throw new AssertionError("every challenge caught the jump: 100 nonces, 3/24 each");
+    private Forged forged() {
+        ChainTip t1 = rounds.withPrivateTask();
+        Block forged = rounds.uncaughtOneJump(t1);
+        ChainTip t2 = fx.connect(t1, forged);
+        return new Forged(t1, forged, t2, audit(t1, forged).payload());
     }
 
     /** The requester's audit: replays the block (keys from its reveal) and builds the proof. */
@@ -132,17 +81,14 @@ class PrivateFraudProofTest {
 
     @Test
     void theFirstFalseSegmentOfAForgedPrivateRoundRefutesItsHeldPayoutWithTheRoundsKeys() {
-        ChainTip t1 = rounds.withPrivateTask();
-        Block forged = uncaughtOneJump(t1);
-        ChainTip t2 = fx.connect(t1, forged);
+        Forged f = forged();
+        ChainTip t2 = f.tip();
         TaskState task = t2.state().tasks().get(1).orElseThrow();
         HeldReward held = task.held().getFirst();
-
-        FraudReport report = audit(t1, forged);
-        WorkFraud proof = report.payload();
-        assertThat(proof.segment()).isEqualTo(JUMP); // every earlier segment is honest
+        WorkFraud proof = f.proof();
+        assertThat(proof.segment()).isEqualTo(PrivateRounds.JUMP); // every earlier segment is honest
         assertThat(proof.roundKeys())
-                .isEqualTo(PoleVerifier.revealOf(forged).roundKeys())
+                .isEqualTo(PoleVerifier.revealOf(f.block()).roundKeys())
                 .hasSize(PROJECTION.width());
         assertThat(proof.tag()).isEqualTo(WorkFraud.KEYED_TAG);
         assertThat(check(t2, proof, BlobView.of(fx.blobs()))).isInstanceOf(WorkFraudCheck.Outcome.Proven.class);
@@ -159,10 +105,9 @@ class PrivateFraudProofTest {
 
     @Test
     void aProofWithoutTheKeysOrWithTooFewIsRefused() {
-        ChainTip t1 = rounds.withPrivateTask();
-        Block forged = uncaughtOneJump(t1);
-        ChainTip t2 = fx.connect(t1, forged);
-        WorkFraud keyed = audit(t1, forged).payload();
+        Forged f = forged();
+        ChainTip t2 = f.tip();
+        WorkFraud keyed = f.proof();
         WorkFraud bare = keyed.withRoundKeys(List.of());
         assertThat(bare.tag()).isEqualTo(WorkFraud.TAG);
         assertRejected(
@@ -173,10 +118,9 @@ class PrivateFraudProofTest {
 
     @Test
     void keysThatDoNotOpenTheRoundsRowsAreRefused() {
-        ChainTip t1 = rounds.withPrivateTask();
-        Block forged = uncaughtOneJump(t1);
-        ChainTip t2 = fx.connect(t1, forged);
-        WorkFraud keyed = audit(t1, forged).payload();
+        Forged f = forged();
+        ChainTip t2 = f.tip();
+        WorkFraud keyed = f.proof();
         // another round's keys: the right count, each a valid scalar, but not the keys of this round's rows
         List<FunctionalKey> stale = keys(TaskRules.roundKey(Hash.sha256(new byte[] {1}), 1));
         assertRejected(t2, keyed.withRoundKeys(stale), InvalidReason.BAD_ROUND_KEYS, "master public key");
@@ -222,45 +166,27 @@ class PrivateFraudProofTest {
 
     @Test
     void theProofDecryptsTheRoundThroughTheCacheTheBlockCheckFilled() {
-        ChainTip t1 = rounds.withPrivateTask();
-        Block forged = uncaughtOneJump(t1);
-        ChainTip t2 = fx.connect(t1, forged);
-        WorkFraud proof = audit(t1, forged).payload();
-        AtomicInteger derivations = new AtomicInteger();
-        Map<Hash, Dataset> cache = new HashMap<>();
-        BlobView base = BlobView.of(fx.blobs());
-        BlobView caching = new BlobView() {
-            @Override
-            public Optional<byte[]> get(Hash hash) {
-                return base.get(hash);
-            }
-
-            @Override
-            public Dataset derived(Hash key, Supplier<Dataset> derive) {
-                return cache.computeIfAbsent(key, k -> {
-                    derivations.incrementAndGet();
-                    return derive.get();
-                });
-            }
-        };
-        Round.Learning r = fx.learning(t1);
+        Forged f = forged();
+        ChainTip t2 = f.tip();
+        WorkFraud proof = f.proof();
+        var caching = new PrivateRounds.CachingBlobs(fx.blobs());
+        Round.Learning r = fx.learning(f.parent());
         Dataset verified = ((PoleBlobs.Loaded<Dataset>) PrivateRoundData.trainingSet(
-                        caching, r, PoleVerifier.revealOf(forged).roundKeys(), MODEL, POOL))
+                        caching, r, PoleVerifier.revealOf(f.block()).roundKeys(), MODEL, POOL))
                 .value();
         assertThat(check(t2, proof, caching)).isInstanceOf(WorkFraudCheck.Outcome.Proven.class);
-        assertThat(derivations).hasValue(1);
-        assertThat(cache)
+        assertThat(caching.derivations).hasValue(1);
+        assertThat(caching.cache)
                 .containsOnlyKeys(
                         PrivateTrainingSet.featuresKey(r.task().terms().trainingSet(), r.roundKey()));
-        assertThat(cache.values()).containsExactly(verified);
+        assertThat(caching.cache.values()).containsExactly(verified);
     }
 
     @Test
     void aMissingEncryptedBlobLeavesTheProofUnproven() {
-        ChainTip t1 = rounds.withPrivateTask();
-        Block forged = uncaughtOneJump(t1);
-        ChainTip t2 = fx.connect(t1, forged);
-        WorkFraud proof = audit(t1, forged).payload();
+        Forged f = forged();
+        ChainTip t2 = f.tip();
+        WorkFraud proof = f.proof();
         Hash train = t2.state().tasks().get(1).orElseThrow().terms().trainingSet();
         BlobView without = hash ->
                 hash.equals(train) ? Optional.empty() : BlobView.of(fx.blobs()).get(hash);
@@ -272,10 +198,8 @@ class PrivateFraudProofTest {
 
     @Test
     void aKeyedProofIsAllowedTheRoomOfItsKeys() {
-        ChainTip t1 = rounds.withPrivateTask();
-        Block forged = uncaughtOneJump(t1);
-        WorkFraud proof = audit(t1, forged).payload();
-        SignedTransaction tx = send(fx.connect(t1, forged), proof);
+        Forged f = forged();
+        SignedTransaction tx = send(f.tip(), f.proof());
         assertThat(TransactionCodec.maxBytes(tx))
                 .isEqualTo(TransactionCodec.MAX_BYTES + TransactionCodec.MAX_ROUND_KEYS_BYTES);
         assertThat(TransactionCodec.INSTANCE.decode(TransactionCodec.INSTANCE.encode(tx)))

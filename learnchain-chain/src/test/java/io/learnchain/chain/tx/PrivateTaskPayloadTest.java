@@ -75,6 +75,18 @@ class PrivateTaskPayloadTest {
         return new WorkFraud(3, Height.of(12), record, checkpoints, 40, Hash.sha256(new byte[] {40}), keys(keys));
     }
 
+    /**
+     * A keyed encoding with one key, the key dropped and a zero count left: the u32 count and the
+     * 32-byte key sit just before the 64-byte signature.
+     */
+    static byte[] withoutItsOnlyKey(byte[] bytes) {
+        int count = bytes.length - 64 - 32 - 4;
+        byte[] empty = new byte[bytes.length - 32];
+        System.arraycopy(bytes, 0, empty, 0, count);
+        System.arraycopy(bytes, bytes.length - 64, empty, count + 4, 64);
+        return empty;
+    }
+
     static SignedTransaction signed(Payload payload) {
         return SignedTransaction.sign(
                 new TxBody(ChainFixture.RULES.chainId(), ChainFixture.KEYS[0].publicKey(), 1, Amount.ZERO, payload),
@@ -167,14 +179,10 @@ class PrivateTaskPayloadTest {
     void keyedTagWithoutKeysOrWithAKeyAboveTheOrderIsRefused() {
         RevealShard one = new RevealShard(3, Hash.ZERO, 0, SHARDS.get(0), List.of(), keys(1));
         byte[] bytes = TransactionCodec.INSTANCE.encode(signed(one));
-        // drop the one key and write a zero count: u32 count then 32 bytes sit before the signature
-        int count = bytes.length - 64 - 32 - 4;
-        byte[] empty = new byte[bytes.length - 32];
-        System.arraycopy(bytes, 0, empty, 0, count);
-        System.arraycopy(bytes, bytes.length - 64, empty, count + 4, 64);
-        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(empty))
+        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(withoutItsOnlyKey(bytes)))
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("at least one round key");
+        int count = bytes.length - 64 - 32 - 4;
         byte[] overOrder = bytes.clone();
         Arrays.fill(overOrder, count + 4, count + 36, (byte) 0xff);
         assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(overOrder)).isInstanceOf(CodecException.class);
@@ -221,11 +229,7 @@ class PrivateTaskPayloadTest {
     @Test
     void keyedFraudTagWithoutKeysIsRefusedAndTheWidestLayersKeysFit() {
         byte[] bytes = TransactionCodec.INSTANCE.encode(signed(keyedFraud(1)));
-        int count = bytes.length - 64 - 32 - 4;
-        byte[] empty = new byte[bytes.length - 32];
-        System.arraycopy(bytes, 0, empty, 0, count);
-        System.arraycopy(bytes, bytes.length - 64, empty, count + 4, 64);
-        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(empty))
+        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(withoutItsOnlyKey(bytes)))
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("at least one round key");
         assertThatThrownBy(() -> keyedFraud(WorkFraud.MAX_KEYS + 1)).hasMessageContaining("at most 256 round keys");
