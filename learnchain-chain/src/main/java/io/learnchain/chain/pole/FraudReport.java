@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * A fraud proof ready to send (PROTOCOL.md 3.8): the {@link WorkFraud} payload for a pole block
  * whose full replay departed from its committed checkpoints, and the bytes of the checkpoint it
- * opens (published as a blob with the transaction).
+ * opens (published as a blob with the transaction). Against a private task's round the payload
+ * carries the round's keys, taken from the block's reveal (the replay decrypted the round with them).
  */
 public record FraudReport(WorkFraud payload, byte[] opening) {
     public FraudReport {
@@ -24,7 +25,8 @@ public record FraudReport(WorkFraud payload, byte[] opening) {
 
     /**
      * The report for {@code block} given what its replay found; empty when the replay reproduced
-     * it, or when the departure is at the start (the block check itself rejects that).
+     * it, or when the departure is at the start (the block check itself rejects that). The proof
+     * carries the round keys of the block's reveal: none for a task in the clear, k for a private one.
      */
     public static Optional<FraudReport> of(Block block, ReplayVerifier.Outcome outcome) {
         if (!(block.header().proof() instanceof PoleProof p)
@@ -41,7 +43,8 @@ public record FraudReport(WorkFraud payload, byte[] opening) {
                 p.record(),
                 p.work().checkpoints(),
                 m.segment(),
-                Hash.sha256(bytes));
+                Hash.sha256(bytes),
+                PoleVerifier.revealOf(block).roundKeys());
         return Optional.of(new FraudReport(payload, bytes));
     }
 

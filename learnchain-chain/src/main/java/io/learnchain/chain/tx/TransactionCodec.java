@@ -27,6 +27,8 @@ import java.util.Optional;
  *   reveal shard (tag 4): i64 taskId, hash previous, u32 shardIndex, hash shardHash,
  *                         list(hash id, hash modelHash) witnessed
  *   reveal shard with round keys (tag 7): the fields of tag 4, then list(32-byte scalar) roundKeys (PROTOCOL.md 3.9)
+ *   work fraud (tag 5): i64 taskId, i64 height, training record, list(hash) checkpoints, u32 segment, hash opening
+ *   work fraud with round keys (tag 8): the fields of tag 5, then list(32-byte scalar) roundKeys (PROTOCOL.md 3.8, 3.9)
  *   deploy model (tag 16): string spec, hash initialWeights, u8 lossFunction, i64 growthThreshold,
  *                          u32 selectCount, u32 epochBlocks, u32 revealWindow, list(hash) partHashes
  *   reveal parts (tag 17): i64 modelId
@@ -39,14 +41,17 @@ import java.util.Optional;
 public final class TransactionCodec implements Codec<Transaction> {
     public static final TransactionCodec INSTANCE = new TransactionCodec();
     public static final int VERSION = 1;
-    /** No version-1 transaction but a reveal is larger than this; decoders of lists use it to bound counts. */
+    /**
+     * No version-1 transaction but a reveal or a keyed fraud proof is larger than this; decoders of
+     * lists use it to bound counts.
+     */
     public static final int MAX_BYTES = 4096;
     /**
      * A RevealShard may be larger: {@link #MAX_BYTES} plus its list of witnessed commitments (and,
      * under {@link RevealShard#KEYED_TAG}, {@link #MAX_ROUND_KEYS_BYTES} more).
      */
     public static final int MAX_REVEAL_BYTES = MAX_BYTES + RevealShard.MAX_WITNESSED * WitnessedCommitment.BYTES;
-    /** What a private round's keys add to a reveal at most. */
+    /** What a private round's keys add to a reveal (or a fraud proof) at most. */
     public static final int MAX_ROUND_KEYS_BYTES = 4 + RevealShard.MAX_KEYS * IpfeGroup.SCALAR_BYTES;
     /** The smallest encoding of any transaction (a coinbase), for list count checks. */
     public static final int MIN_BYTES = 2 + 8 + 20 + 8;
@@ -107,6 +112,9 @@ public final class TransactionCodec implements Codec<Transaction> {
                 out.i64(f.taskId()).height(f.height());
                 TrainingRecordCodec.INSTANCE.write(f.record(), out);
                 out.list(f.checkpoints(), (h, w) -> w.hash(h)).i32(f.segment()).hash(f.opening());
+                if (!f.roundKeys().isEmpty()) {
+                    out.list(f.roundKeys(), (k, o) -> o.raw(k.encode()));
+                }
             }
             case DeployModel d ->
                 out.string(d.modelSpec())
@@ -154,6 +162,11 @@ public final class TransactionCodec implements Codec<Transaction> {
         if (tx instanceof SignedTransaction s && s.body().payload() instanceof RevealShard r) {
             return r.roundKeys().isEmpty() ? MAX_REVEAL_BYTES : MAX_REVEAL_BYTES + MAX_ROUND_KEYS_BYTES;
         }
+        if (tx instanceof SignedTransaction s
+                && s.body().payload() instanceof WorkFraud f
+                && !f.roundKeys().isEmpty()) {
+            return MAX_BYTES + MAX_ROUND_KEYS_BYTES;
+        }
         return MAX_BYTES;
     }
 
@@ -176,7 +189,8 @@ public final class TransactionCodec implements Codec<Transaction> {
             case CancelTask.TAG -> in.guard(() -> new CancelTask(in.i64()));
             case RevealShard.TAG -> readReveal(in, false);
             case RevealShard.KEYED_TAG -> readReveal(in, true);
-            case WorkFraud.TAG -> readWorkFraud(in);
+            case WorkFraud.TAG -> readWorkFraud(in, false);
+            case WorkFraud.KEYED_TAG -> readWorkFraud(in, true);
             case DeployModel.TAG -> readDeploy(in);
             case RevealParts.TAG -> in.guard(() -> new RevealParts(in.i64()));
             case ProposeUpdate.TAG -> in.guard(() -> new ProposeUpdate(in.i64(), in.hash(), in.hash(), in.i64()));
@@ -206,14 +220,20 @@ public final class TransactionCodec implements Codec<Transaction> {
         return in.guard(() -> FunctionalKey.decode(raw, 0));
     }
 
-    private static WorkFraud readWorkFraud(CanonicalReader in) {
+    private static WorkFraud readWorkFraud(CanonicalReader in, boolean keyed) {
         long taskId = in.i64();
         var height = in.height();
         var record = TrainingRecordCodec.INSTANCE.read(in);
         var checkpoints = in.list(WorkSegments.MAX_SEGMENTS + 1, 32, CanonicalReader::hash);
         int segment = in.i32();
         var opening = in.hash();
-        return in.guard(() -> new WorkFraud(taskId, height, record, checkpoints, segment, opening));
+        List<FunctionalKey> keys =
+                keyed ? in.list(WorkFraud.MAX_KEYS, IpfeGroup.SCALAR_BYTES, TransactionCodec::readKey) : List.of();
+        if (keyed && keys.isEmpty()) {
+            throw new CodecException(
+                    "a fraud proof under tag " + WorkFraud.KEYED_TAG + " carries at least one round key");
+        }
+        return in.guard(() -> new WorkFraud(taskId, height, record, checkpoints, segment, opening, keys));
     }
 
     private static void writeProjection(ProjectionSpec spec, CanonicalWriter out) {

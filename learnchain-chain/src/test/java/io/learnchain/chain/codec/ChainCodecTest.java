@@ -74,6 +74,9 @@ class ChainCodecTest {
                         "reveal shard",
                         TransactionCodec.INSTANCE,
                         POLE_BLOCK.transactions().getLast()),
+                new Case<Transaction>("work fraud", TransactionCodec.INSTANCE, PrivateTaskPayloads.plainFraud()),
+                new Case<Transaction>(
+                        "work fraud with round keys", TransactionCodec.INSTANCE, PrivateTaskPayloads.keyedFraud()),
                 new Case<>("pole header", BlockCodec.HEADER, POLE_BLOCK.header()),
                 new Case<>("pole block", BlockCodec.BLOCK, POLE_BLOCK),
                 new Case<>(

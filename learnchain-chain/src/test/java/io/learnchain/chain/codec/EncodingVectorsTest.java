@@ -30,8 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Committed encodings (src/test/resources/vectors/encodings.txt, rows {@code name hex sha256}) of
- * a transfer, a coinbase, a header, a block, the devnet genesis, a private task's PostTask and a
- * reveal carrying a private round's keys (issue 20). These bytes are consensus:
+ * a transfer, a coinbase, a header, a block, the devnet genesis, a private task's PostTask, a
+ * reveal carrying a private round's keys and a fraud proof carrying them (issue 20). These bytes are consensus:
  * they must keep decoding to the same values and hashing the same.
  */
 class EncodingVectorsTest {
@@ -62,6 +62,9 @@ class EncodingVectorsTest {
         out.put(
                 "tx.reveal-with-round-keys",
                 new Sample<Transaction>(TransactionCodec.INSTANCE, PrivateTaskPayloads.keyedReveal()));
+        out.put(
+                "tx.work-fraud-with-round-keys",
+                new Sample<Transaction>(TransactionCodec.INSTANCE, PrivateTaskPayloads.keyedFraud()));
         return out;
     }
 

@@ -1,12 +1,15 @@
 package io.learnchain.chain.pole;
 
+import static io.learnchain.chain.pole.PrivateRounds.CLEAR_TRAIN;
+import static io.learnchain.chain.pole.PrivateRounds.MODEL;
+import static io.learnchain.chain.pole.PrivateRounds.PROJECTION;
+import static io.learnchain.chain.pole.PrivateRounds.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.privacy.FunctionalKey;
-import io.learnchain.chain.privacy.ProjectionSpec;
 import io.learnchain.chain.rules.BlobView;
 import io.learnchain.chain.rules.ChainTip;
 import io.learnchain.chain.rules.InvalidReason;
@@ -16,37 +19,18 @@ import io.learnchain.chain.tx.SignedTransaction;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
-import io.learnchain.learn.model.ModelSpec;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * A private task's round on the chain (PROTOCOL.md 3.9): the training set is an encrypted blob, the
  * miner trains on its decryption with the round's keys, and the block's reveal carries those keys
- * ({@link PrivateTaskFixture}: 8x8 images pooled 2x2, n = 16, k = 4 rows in {-1, 0, 1}).
+ * ({@link PrivateRounds}). Fraud proofs against such a round: {@link PrivateFraudProofTest}.
  */
 class PrivateTaskVerificationTest {
-    static final ProjectionSpec PROJECTION = PrivateTaskFixture.PROJECTION;
-    static final ModelSpec MODEL = PrivateTaskFixture.MODEL;
-    static final Dataset CLEAR_TRAIN = PrivateTaskFixture.CLEAR_TRAIN;
-
-    final PoleFixture fx = new PoleFixture();
-    final PrivateTaskFixture privateTask = new PrivateTaskFixture(fx);
-
-    /** Tip after block 1: the requester's private task (2 rounds) posted in an idle block. */
-    ChainTip withPrivateTask() {
-        return privateTask.withPrivateTask();
-    }
-
-    static List<FunctionalKey> keys(Hash roundKey) {
-        return PrivateTaskFixture.keys(roundKey);
-    }
-
-    Block minedBlock(ChainTip parent, List<FunctionalKey> revealed) {
-        return privateTask.minedBlock(parent, revealed);
-    }
+    final PrivateRounds rounds = new PrivateRounds();
+    final PoleFixture fx = rounds.fx;
 
     Verdict verdict(ChainTip parent, Block block) {
         return BlockProcessor.apply(parent, block, fx.rules, fx.context());
@@ -54,16 +38,16 @@ class PrivateTaskVerificationTest {
 
     @Test
     void minerTrainedOnTheDecryptedFeaturesWinsTheRound() {
-        ChainTip parent = withPrivateTask();
-        Block block = minedBlock(parent, keys(fx.learning(parent).roundKey()));
+        ChainTip parent = rounds.withPrivateTask();
+        Block block = rounds.minedBlock(parent, keys(fx.learning(parent).roundKey()));
         ChainTip tip = fx.connect(parent, block);
         assertThat(tip.state().tasks().get(1).orElseThrow().winners()).hasSize(1);
     }
 
     @Test
     void replayReproducesAPrivateRoundFromTheRevealsKeys() {
-        ChainTip parent = withPrivateTask();
-        Block block = minedBlock(parent, keys(fx.learning(parent).roundKey()));
+        ChainTip parent = rounds.withPrivateTask();
+        Block block = rounds.minedBlock(parent, keys(fx.learning(parent).roundKey()));
         fx.connect(parent, block);
         var outcome =
                 ReplayVerifier.replay(parent, fx.rules, block, BlobView.of(fx.blobs()), ComputePool.serial(), 10_000);
@@ -71,29 +55,8 @@ class PrivateTaskVerificationTest {
     }
 
     @Test
-    void fraudProofsAgainstAPrivateRoundAreNotTakenYet() {
-        ChainTip parent = withPrivateTask();
-        Block block = minedBlock(parent, keys(fx.learning(parent).roundKey()));
-        ChainTip tip = fx.connect(parent, block);
-        var proof = PoleFixture.proof(block);
-        var fraud = new io.learnchain.chain.tx.WorkFraud(
-                1,
-                block.header().height(),
-                proof.record(),
-                proof.work().checkpoints(),
-                0,
-                proof.work().openings().getFirst());
-        var outcome = io.learnchain.chain.work.WorkFraudCheck.check(
-                tip.state().tasks().get(1).orElseThrow(), fraud, BlobView.of(fx.blobs()), ComputePool.serial());
-        assertThat(outcome)
-                .isInstanceOfSatisfying(
-                        io.learnchain.chain.work.WorkFraudCheck.Outcome.NotProven.class,
-                        n -> assertThat(n.why().detail()).contains("private"));
-    }
-
-    @Test
     void privateRoundWithoutItsKeysForfeitsAsASilentRequestersDoes() {
-        ChainTip parent = withPrivateTask();
+        ChainTip parent = rounds.withPrivateTask();
         ChainTip after = fx.connect(parent, fx.forfeit(parent, List.of()));
         var task = after.state().tasks().get(1).orElseThrow();
         assertThat(task.forfeits()).isEqualTo(1);
@@ -103,26 +66,27 @@ class PrivateTaskVerificationTest {
     @Test
     void aPrivateRoundsBlockKeepsRoomForTheRevealsKeys() {
         long clear = CandidateBlockBuilder.reservedBytes(fx.learning(fx.withTask()));
-        long keyed = CandidateBlockBuilder.reservedBytes(fx.learning(withPrivateTask()));
+        long keyed = CandidateBlockBuilder.reservedBytes(fx.learning(rounds.withPrivateTask()));
         assertThat(keyed - clear).isEqualTo(io.learnchain.chain.tx.TransactionCodec.MAX_ROUND_KEYS_BYTES);
     }
 
     @Test
     void revealWithoutTheRoundKeysIsRefused() {
-        ChainTip parent = withPrivateTask();
-        assertThat(verdict(parent, minedBlock(parent, List.of())))
+        ChainTip parent = rounds.withPrivateTask();
+        assertThat(verdict(parent, rounds.minedBlock(parent, List.of())))
                 .isInstanceOfSatisfying(
                         Verdict.Invalid.class, i -> assertThat(i.reason()).isEqualTo(InvalidReason.BAD_ROUND_KEYS));
     }
 
     @Test
     void keysOfAnotherRoundAreRefused() {
-        ChainTip parent = withPrivateTask();
+        ChainTip parent = rounds.withPrivateTask();
         List<FunctionalKey> stale = keys(TaskRules.roundKey(Hash.sha256(new byte[] {1}), 1));
-        assertThat(verdict(parent, minedBlock(parent, stale))).isInstanceOfSatisfying(Verdict.Invalid.class, i -> {
-            assertThat(i.reason()).isEqualTo(InvalidReason.BAD_ROUND_KEYS);
-            assertThat(i.detail()).contains("master public key");
-        });
+        assertThat(verdict(parent, rounds.minedBlock(parent, stale)))
+                .isInstanceOfSatisfying(Verdict.Invalid.class, i -> {
+                    assertThat(i.reason()).isEqualTo(InvalidReason.BAD_ROUND_KEYS);
+                    assertThat(i.detail()).contains("master public key");
+                });
     }
 
     @Test
@@ -152,25 +116,9 @@ class PrivateTaskVerificationTest {
 
     @Test
     void decryptedTrainingSetIsTheProjectionOfTheClearDataAndIsDerivedOncePerRound() {
-        ChainTip parent = withPrivateTask();
+        ChainTip parent = rounds.withPrivateTask();
         Round.Learning r = fx.learning(parent);
-        AtomicInteger derivations = new AtomicInteger();
-        var cache = new java.util.HashMap<Hash, Dataset>();
-        BlobView base = BlobView.of(fx.blobs());
-        BlobView caching = new BlobView() {
-            @Override
-            public Optional<byte[]> get(Hash hash) {
-                return base.get(hash);
-            }
-
-            @Override
-            public Dataset derived(Hash key, java.util.function.Supplier<Dataset> derive) {
-                return cache.computeIfAbsent(key, k -> {
-                    derivations.incrementAndGet();
-                    return derive.get();
-                });
-            }
-        };
+        var caching = new PrivateRounds.CachingBlobs(fx.blobs());
         var first = PrivateRoundData.trainingSet(caching, r, keys(r.roundKey()), MODEL, ComputePool.serial());
         var second = PrivateRoundData.trainingSet(caching, r, keys(r.roundKey()), MODEL, ComputePool.serial());
         Dataset clear = PROJECTION.project(CLEAR_TRAIN, PROJECTION.weights(r.roundKey()));
@@ -180,12 +128,12 @@ class PrivateTaskVerificationTest {
             assertThat(d.labels()).containsExactly(clear.labels());
         });
         assertThat(second).isInstanceOf(PoleBlobs.Loaded.class);
-        assertThat(derivations).hasValue(1);
+        assertThat(caching.derivations).hasValue(1);
     }
 
     @Test
     void missingEncryptedBlobLeavesTheBlockUndecided() {
-        ChainTip parent = withPrivateTask();
+        ChainTip parent = rounds.withPrivateTask();
         Round.Learning r = fx.learning(parent);
         BlobView without = hash -> hash.equals(r.task().terms().trainingSet())
                 ? Optional.empty()

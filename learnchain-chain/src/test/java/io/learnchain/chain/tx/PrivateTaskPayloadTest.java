@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.base.Height;
 import io.learnchain.base.codec.CodecException;
 import io.learnchain.base.codec.Mutations;
 import io.learnchain.base.rng.SplitMix64;
@@ -12,6 +13,9 @@ import io.learnchain.chain.ChainFixture;
 import io.learnchain.chain.privacy.FunctionalKey;
 import io.learnchain.chain.privacy.InputQuantizer;
 import io.learnchain.chain.privacy.ProjectionSpec;
+import io.learnchain.learn.train.Optimizer;
+import io.learnchain.learn.train.TrainingRecord;
+import io.learnchain.learn.train.TrainingStart;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The optional parts of issue 20 (PROTOCOL.md 3.9): a PostTask's privacy part and a RevealShard's
- * round keys. Each is encoded under a tag of its own, so a payload without it keeps its old bytes
+ * The optional parts of issue 20 (PROTOCOL.md 3.9): a PostTask's privacy part, a RevealShard's
+ * round keys and a WorkFraud's round keys. Each is encoded under a tag of its own, so a payload without it keeps its old bytes
  * (pinned by the pole vectors and vectors/encodings.txt).
  */
 class PrivateTaskPayloadTest {
@@ -61,6 +65,26 @@ class PrivateTaskPayloadTest {
                 SHARDS.get(2),
                 List.of(new WitnessedCommitment(Hash.sha256(new byte[] {6}), Hash.sha256(new byte[] {7}))),
                 keys(16));
+    }
+
+    static WorkFraud keyedFraud(int keys) {
+        TrainingRecord record = new TrainingRecord(new TrainingStart.FromSeed(5), Optimizer.Adam.of(0.02f), 32, 64, 9);
+        List<Hash> checkpoints = IntStream.rangeClosed(0, 64)
+                .mapToObj(i -> Hash.sha256(new byte[] {(byte) i}))
+                .toList();
+        return new WorkFraud(3, Height.of(12), record, checkpoints, 40, Hash.sha256(new byte[] {40}), keys(keys));
+    }
+
+    /**
+     * A keyed encoding with one key, the key dropped and a zero count left: the u32 count and the
+     * 32-byte key sit just before the 64-byte signature.
+     */
+    static byte[] withoutItsOnlyKey(byte[] bytes) {
+        int count = bytes.length - 64 - 32 - 4;
+        byte[] empty = new byte[bytes.length - 32];
+        System.arraycopy(bytes, 0, empty, 0, count);
+        System.arraycopy(bytes, bytes.length - 64, empty, count + 4, 64);
+        return empty;
     }
 
     static SignedTransaction signed(Payload payload) {
@@ -155,14 +179,10 @@ class PrivateTaskPayloadTest {
     void keyedTagWithoutKeysOrWithAKeyAboveTheOrderIsRefused() {
         RevealShard one = new RevealShard(3, Hash.ZERO, 0, SHARDS.get(0), List.of(), keys(1));
         byte[] bytes = TransactionCodec.INSTANCE.encode(signed(one));
-        // drop the one key and write a zero count: u32 count then 32 bytes sit before the signature
-        int count = bytes.length - 64 - 32 - 4;
-        byte[] empty = new byte[bytes.length - 32];
-        System.arraycopy(bytes, 0, empty, 0, count);
-        System.arraycopy(bytes, bytes.length - 64, empty, count + 4, 64);
-        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(empty))
+        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(withoutItsOnlyKey(bytes)))
                 .isInstanceOf(CodecException.class)
                 .hasMessageContaining("at least one round key");
+        int count = bytes.length - 64 - 32 - 4;
         byte[] overOrder = bytes.clone();
         Arrays.fill(overOrder, count + 4, count + 36, (byte) 0xff);
         assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(overOrder)).isInstanceOf(CodecException.class);
@@ -178,13 +198,55 @@ class PrivateTaskPayloadTest {
                 .isEqualTo(widest);
     }
 
+    @Test
+    void fraudProofWithRoundKeysRoundTripsUnderItsOwnTagAndWithoutKeysKeepsItsBytes() {
+        WorkFraud keyed = keyedFraud(16);
+        assertThat(keyed.tag()).isEqualTo(WorkFraud.KEYED_TAG);
+        SignedTransaction tx = signed(keyed);
+        byte[] bytes = TransactionCodec.INSTANCE.encode(tx);
+        assertThat(TransactionCodec.INSTANCE.decode(bytes)).isEqualTo(tx);
+        WorkFraud plain = keyed.withRoundKeys(List.of());
+        assertThat(plain)
+                .isEqualTo(new WorkFraud(
+                        keyed.taskId(),
+                        keyed.height(),
+                        keyed.record(),
+                        keyed.checkpoints(),
+                        keyed.segment(),
+                        keyed.opening()));
+        assertThat(plain.tag()).isEqualTo(WorkFraud.TAG);
+        byte[] plainBytes = TransactionCodec.INSTANCE.encode(signed(plain));
+        // the keyed proof is the plain one plus list(key) after the opening, under the other tag
+        assertThat(bytes.length - plainBytes.length).isEqualTo(4 + 16 * 32);
+        int tagAt = 2 + 32 + 32 + 8 + 8; // version, kind, chain id, sender, nonce, fee
+        assertThat(plainBytes[tagAt]).isEqualTo((byte) WorkFraud.TAG);
+        assertThat(bytes[tagAt]).isEqualTo((byte) WorkFraud.KEYED_TAG);
+        int body = plainBytes.length - 64;
+        assertThat(Arrays.copyOfRange(bytes, tagAt + 1, body))
+                .isEqualTo(Arrays.copyOfRange(plainBytes, tagAt + 1, body));
+    }
+
+    @Test
+    void keyedFraudTagWithoutKeysIsRefusedAndTheWidestLayersKeysFit() {
+        byte[] bytes = TransactionCodec.INSTANCE.encode(signed(keyedFraud(1)));
+        assertThatThrownBy(() -> TransactionCodec.INSTANCE.decode(withoutItsOnlyKey(bytes)))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("at least one round key");
+        assertThatThrownBy(() -> keyedFraud(WorkFraud.MAX_KEYS + 1)).hasMessageContaining("at most 256 round keys");
+        SignedTransaction widest = signed(keyedFraud(WorkFraud.MAX_KEYS));
+        byte[] encoded = TransactionCodec.INSTANCE.encode(widest);
+        assertThat(encoded.length).isGreaterThan(TransactionCodec.MAX_BYTES);
+        assertThat(TransactionCodec.INSTANCE.decode(encoded)).isEqualTo(widest);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {3, 0x1F2E})
     void mutatedPrivatePayloadsThrowOnlyCodecException(long seed) {
         SplitMix64 rng = new SplitMix64(seed);
         for (byte[] good : List.of(
                 TransactionCodec.INSTANCE.encode(signed(privateTask(3))),
-                TransactionCodec.INSTANCE.encode(signed(keyedReveal())))) {
+                TransactionCodec.INSTANCE.encode(signed(keyedReveal())),
+                TransactionCodec.INSTANCE.encode(signed(keyedFraud(16))))) {
             for (int i = 0; i < 500; i++) {
                 byte[] bad = Mutations.mutate(good, rng);
                 try {

@@ -31,8 +31,11 @@ import java.util.function.Predicate;
  * responsible for (a requester, its own tasks; a node run with {@code --verify replay}, every
  * task) while the payout is held, a chunk of {@code chunkSteps} steps per scheduler task, and when
  * the replay departs from the committed checkpoints sends the fraud proof (a WorkFraud transaction
- * signed with {@code key} and the checkpoint it opens) to its mempool and its peers. Owns no
- * thread and reads no clock.
+ * signed with {@code key} and the checkpoint it opens) to its mempool and its peers. A private
+ * task's round (PROTOCOL.md 3.9) is audited the same way: the replay decrypts the round's training
+ * set with the k keys of the block's reveal ({@link ReplayVerifier}, through the node's cache of
+ * derived data sets), and the proof carries those keys ({@link FraudReport}), without which no
+ * node could replay the disputed segment. Owns no thread and reads no clock.
  */
 public final class AuditorRole {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditorRole.class);
@@ -175,11 +178,14 @@ public final class AuditorRole {
         SignedTransaction tx = SignedTransaction.sign(
                 new TxBody(chain.genesis().chainId(), key.publicKey(), nonce, Amount.ZERO, report.payload()), key);
         LOG.info(
-                "{}: the work of the block at height {} departs at segment {}: fraud proof {} sent",
+                "{}: the work of the block at height {} departs at segment {}: fraud proof {} sent{}",
                 name,
                 report.payload().height(),
                 report.payload().segment(),
-                tx.hash().shortHex());
+                tx.hash().shortHex(),
+                report.payload().roundKeys().isEmpty()
+                        ? ""
+                        : " with the round's " + report.payload().roundKeys().size() + " keys");
         network.broadcast(new GossipMessage.FraudProof(tx, report.opening()));
     }
 

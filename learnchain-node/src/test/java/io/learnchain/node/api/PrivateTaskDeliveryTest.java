@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learnchain.base.Hash;
 import io.learnchain.chain.block.Block;
 import io.learnchain.chain.pole.PoleFixture;
-import io.learnchain.chain.pole.PrivateTaskFixture;
+import io.learnchain.chain.pole.PrivateRounds;
 import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.privacy.InputQuantizer;
 import io.learnchain.chain.rules.ChainRules;
@@ -58,12 +58,12 @@ class PrivateTaskDeliveryTest {
     @Test
     void aPrivateTasksDeliveredOnnxClassifiesTheRequestersClearDataAtTheReportedAccuracy() throws Exception {
         PoleFixture fx = new PoleFixture();
-        PrivateTaskFixture privateTask = new PrivateTaskFixture(fx);
+        PrivateRounds privateTask = new PrivateRounds(fx);
         ChainTip genesis = ChainTip.genesis(fx.genesis);
         Block posted = fx.idle(genesis, List.of(privateTask.post()));
         ChainTip parent = fx.connect(genesis, posted);
         Hash roundKey = TaskRules.roundKey(parent.hash(), 1);
-        Block won = privateTask.minedBlock(parent, PrivateTaskFixture.keys(roundKey), 400);
+        Block won = privateTask.minedBlock(parent, PrivateRounds.keys(roundKey), 400);
         fx.connect(parent, won);
 
         InMemoryBlobStore blobs = new InMemoryBlobStore(fx.genesis.limits().maxBlobBytes());
@@ -105,16 +105,15 @@ class PrivateTaskDeliveryTest {
                         RequesterJournal.inMemory(),
                         Clock.system())) {
             TaskService.WinningModel w = tasks.model(1, Optional.empty()).orElseThrow();
-            Dataset clear = concat(PrivateTaskFixture.SHARDS);
+            Dataset clear = concat(PrivateRounds.SHARDS);
 
             // the node's figure: the delivered (k-input) model on the test set through the round's rows
-            assertThat(w.projection()).contains(PrivateTaskFixture.PROJECTION);
+            assertThat(w.projection()).contains(PrivateRounds.PROJECTION);
             assertThat(w.mapping().roundKey()).isEqualTo(roundKey);
             int samples = w.round().testSamples();
             assertThat(samples).isEqualTo(clear.count());
             long reported = Math.round(w.round().testAccuracy() * samples);
-            Dataset projected =
-                    PrivateTaskFixture.PROJECTION.project(clear, PrivateTaskFixture.PROJECTION.weights(roundKey));
+            Dataset projected = PrivateRounds.PROJECTION.project(clear, PrivateRounds.PROJECTION.weights(roundKey));
             assertThat(new Evaluator(ComputePool.serial()).correctCount(w.model(), projected))
                     .isEqualTo(reported);
             assertThat(reported).as("better than chance (1/4)").isGreaterThan(samples / 4);
@@ -132,7 +131,7 @@ class PrivateTaskDeliveryTest {
             JsonNode notes = JSON.readTree(TaskRoutes.metadata(w).toJson()).path("notes");
             assertThat(notes.path("input").asText()).contains("through the round's projection");
             assertThat(notes.path("projection.roundKey").asText()).isEqualTo(roundKey.toHex());
-            InputQuantizer q = PrivateTaskFixture.PROJECTION.input();
+            InputQuantizer q = PrivateRounds.PROJECTION.input();
             assertThat(List.of(
                             notes.path("projection.height").asInt(),
                             notes.path("projection.width").asInt(),
