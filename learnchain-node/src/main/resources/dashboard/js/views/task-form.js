@@ -42,6 +42,9 @@ export function render(root) {
       required: true, 'data-testid': 'reward'}), 'Paid to each round\'s winner from the escrow.'),
     field('Rounds', h('input', {name: 'rounds', type: 'number', min: 1, max: 1000, value: 3, required: true,
       'data-testid': 'rounds'}), 'The test set is split into one shard per round.'),
+    field('Private', h('input', {name: 'private', type: 'checkbox', 'data-testid': 'private'}),
+      'Encrypt the training set: miners train on 16 projections of each sample a round and never see a sample'
+      + ' (a dense model such as mlp-small; at most 12 rounds; the node encrypts before it posts, about a minute).'),
     field('Required training accuracy (%)', h('input', {name: 'minAccuracy', type: 'number', min: 0, max: 100,
       step: '0.1', value: 50, required: true, 'data-testid': 'min-accuracy'}),
     'Miners commit only models at least this accurate on the training data.'),
@@ -97,6 +100,7 @@ export function requestOf(form) {
     rounds: Number(v('rounds')),
     minTrainingAccuracy: Number(v('minAccuracy')) / 100,
   };
+  if (form.elements.private.checked) body.private = true;
   for (const name of ['expectedSeconds', 'minPhaseSeconds', 'maxPhaseSeconds']) {
     if (v(name) !== '') body[name] = Number(v(name));
   }
@@ -134,6 +138,7 @@ function check(body) {
   if (!(body.minTrainingAccuracy >= 0 && body.minTrainingAccuracy <= 1)) {
     return 'the required training accuracy is a percentage between 0 and 100';
   }
+  if (form.elements.private.checked) body.private = true;
   for (const name of ['expectedSeconds', 'minPhaseSeconds', 'maxPhaseSeconds']) {
     const least = name === 'minPhaseSeconds' ? 0 : 1;
     if (name in body && !(Number.isInteger(body[name]) && body[name] >= least)) {

@@ -34,6 +34,11 @@ function draw(body, t, tip, refresh) {
       ['Model', h('span', {class: 'mono wrap'}, t.modelSpec ?? t.model ?? '-')],
       ['Data set', t.dataset ?? '-'],
       ['Training set', t.trainingSet ? h('span', {class: 'mono wrap'}, t.trainingSet) : null],
+      ['Training data', t.privacy
+        ? h('span', {'data-testid': 'privacy'}, `encrypted: ${t.privacy.height}x${t.privacy.width} samples pooled`
+          + ` ${t.privacy.pool}x${t.privacy.pool} to 0..${t.privacy.levels}; miners train on ${t.privacy.k}`
+          + ' projections a round and never see a sample')
+        : 'in the clear'],
       ['Reward per round', coins(t.rewardPerRound)],
       ['Rounds', h('span', {'data-testid': 'rounds-done'}, `${t.roundsDone ?? won.length} of ${t.rounds} done`
         + (t.forfeits ? `, ${t.forfeits} forfeited` : ''))],

@@ -264,7 +264,8 @@ public final class TaskService implements AutoCloseable {
                 p.expectedSeconds(),
                 p.minPhaseSeconds(),
                 p.maxPhaseSeconds(),
-                shardHex(p));
+                shardHex(p),
+                p.privacy().map(TaskViews.Privacy::of).orElse(null));
         boolean testSetHere = scores.holdsTestSet(p);
         List<TaskViews.Round> rounds = rounds(t, testSetHere, scoreNow);
         return Optional.of(new TaskViews.Detail(

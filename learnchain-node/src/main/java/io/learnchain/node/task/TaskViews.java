@@ -1,6 +1,7 @@
 package io.learnchain.node.task;
 
 import io.learnchain.base.Amount;
+import io.learnchain.chain.privacy.ProjectionSpec;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public final class TaskViews {
             Long postedHeight,
             String tx) {}
 
-    /** The terms as posted. */
+    /** The terms as posted; {@code privacy} null for a training set in the clear. */
     public record Terms(
             String modelSpec,
             String trainingSet,
@@ -67,7 +68,25 @@ public final class TaskViews {
             long expectedSeconds,
             long minPhaseSeconds,
             long maxPhaseSeconds,
-            List<String> shardHashes) {}
+            List<String> shardHashes,
+            Privacy privacy) {}
+
+    /**
+     * A private task's encryption (PROTOCOL.md 3.9): samples of {@code height} x {@code width} values
+     * pooled {@code pool} x {@code pool} and quantized to 0..{@code levels}, {@code k} projections a
+     * round with weights in -{@code weightRange}..{@code weightRange}.
+     */
+    public record Privacy(int height, int width, int pool, int levels, int k, int weightRange) {
+        static Privacy of(ProjectionSpec p) {
+            return new Privacy(
+                    p.input().height(),
+                    p.input().width(),
+                    p.input().pool(),
+                    p.input().levels(),
+                    p.width(),
+                    p.weightRange());
+        }
+    }
 
     /**
      * A candidate of a round as this node saw it; {@code outcome}: "won", "rejected: REASON", or
