@@ -59,7 +59,7 @@ class OpenApiContractTest {
     private static final PoleConfig FAST =
             PoleConfig.DEFAULT.withTraining(60, 32, 0.005f).withWindows(300, 200);
     static final String TASK = """
-            {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "10", "rounds": 3,
+            {"model": "mlp-small", "dataset": "fashion-mnist-small", "rewardPerRound": "10", "rounds": 30,
              "minTrainingAccuracy": 0.2, "expectedSeconds": 1, "minPhaseSeconds": 0, "maxPhaseSeconds": 300}""";
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
