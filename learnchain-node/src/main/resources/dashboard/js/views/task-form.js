@@ -138,7 +138,6 @@ function check(body) {
   if (!(body.minTrainingAccuracy >= 0 && body.minTrainingAccuracy <= 1)) {
     return 'the required training accuracy is a percentage between 0 and 100';
   }
-  if (form.elements.private.checked) body.private = true;
   for (const name of ['expectedSeconds', 'minPhaseSeconds', 'maxPhaseSeconds']) {
     const least = name === 'minPhaseSeconds' ? 0 : 1;
     if (name in body && !(Number.isInteger(body[name]) && body[name] >= least)) {
