@@ -83,6 +83,11 @@ public final class GenerateGemmKernels {
         A_TABLE("ColumnTable", "int[] rowOff", "int ldb", "rowOff", "ldb", "rowOff[p]", "p * ldb");
         final String suffix, aParam, bParam, aArg, bArg, aStep, bStep;
 
+        /** The table layouts can start every chain at a bias (null: from C or zero, as accumulate says). */
+        String biasParam() {
+            return this == PLAIN ? "" : ", float[] bias, int biasOff";
+        }
+
         Layout(String suffix, String aParam, String bParam, String aArg, String bArg, String aStep, String bStep) {
             this.suffix = suffix;
             this.aParam = aParam;
@@ -105,7 +110,9 @@ public final class GenerateGemmKernels {
                 .append(layout.aParam)
                 .append(", float[] b, int bOff, ")
                 .append(layout.bParam)
-                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate) {\n")
+                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate")
+                .append(layout.biasParam())
+                .append(") {\n")
                 .append("        switch (rows) {\n");
         for (int rows = MAX_ROWS; rows >= 1; rows--) {
             s.append("            case ")
@@ -116,7 +123,9 @@ public final class GenerateGemmKernels {
                     .append(layout.aArg)
                     .append(", b, bOff, ")
                     .append(layout.bArg)
-                    .append(", c, cOff, ldc, accumulate);\n");
+                    .append(", c, cOff, ldc, accumulate")
+                    .append(layout == Layout.PLAIN ? "" : ", bias, biasOff")
+                    .append(");\n");
         }
         s.append("            default -> throw new IllegalStateException(\"row block of \" + rows);\n")
                 .append("        }\n    }\n\n");
@@ -129,7 +138,9 @@ public final class GenerateGemmKernels {
                 .append(layout.aParam)
                 .append(", float[] b, int bOff, ")
                 .append(layout.bParam)
-                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate) {\n");
+                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate")
+                .append(layout.biasParam())
+                .append(") {\n");
         for (int r = 0; r < rows; r++) {
             s.append("        FloatVector ");
             for (int v = 0; v < VECTORS; v++) {
@@ -137,7 +148,28 @@ public final class GenerateGemmKernels {
             }
             s.append(";\n");
         }
-        s.append("        if (accumulate) {\n");
+        if (layout != Layout.PLAIN) {
+            // The chains start at the bias: per row (B_TABLE: rows are filters) or per column (A_TABLE).
+            s.append("        if (bias != null) {\n");
+            for (int r = 0; r < rows; r++) {
+                for (int v = 0; v < VECTORS; v++) {
+                    s.append("            ").append(acc(r, v)).append(" = ");
+                    if (layout == Layout.B_TABLE) {
+                        s.append("FloatVector.broadcast(S, bias[biasOff + ")
+                                .append(r)
+                                .append("]);\n");
+                    } else {
+                        s.append("FloatVector.fromArray(S, bias, biasOff")
+                                .append(lanes(v))
+                                .append(");\n");
+                    }
+                }
+            }
+            s.append("        } else ");
+        } else {
+            s.append("        ");
+        }
+        s.append("if (accumulate) {\n");
         for (int r = 0; r < rows; r++) {
             for (int v = 0; v < VECTORS; v++) {
                 s.append("            ")

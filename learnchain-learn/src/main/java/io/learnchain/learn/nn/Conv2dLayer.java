@@ -60,6 +60,11 @@ final class Conv2dLayer extends Layer {
     private final boolean byPositions;
     /** Filters padded to the kernel's columns (the by-positions B and tile width). */
     private final int nt;
+    /**
+     * The ReLU after this layer runs here ({@link #fuseRelu}): the forward pass writes max(x, 0) of each
+     * output (the ReLU layer's output, the same bits) instead of x, while the output is in cache.
+     */
+    private boolean relu;
     /** im2row copies each kernel row with one vector of {@link #HALF} (narrower stores than {@link #S}). */
     private final boolean halfCopy;
     /** Samples per chunk of the weight gradient: their patch rows take about {@link #CHUNK_FLOATS}. */
@@ -130,6 +135,11 @@ final class Conv2dLayer extends Layer {
         return off;
     }
 
+    /** From now on the forward pass writes the output of the ReLU that follows this layer (see {@link #relu}). */
+    void fuseRelu() {
+        relu = true;
+    }
+
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
         float[] wt = byPositions ? filterColumns(params) : null;
@@ -144,14 +154,18 @@ final class Conv2dLayer extends Layer {
         }
     }
 
-    /** W^T [kk x nt]: the filters as columns, zero beyond the f-th (the by-positions product's B). */
+    /**
+     * W^T [kk x nt]: the filters as columns, zero beyond the f-th (the by-positions product's B), followed
+     * by the nt biases (zero beyond the f-th).
+     */
     private float[] filterColumns(float[] params) {
-        float[] wt = new float[kk * nt];
+        float[] wt = new float[kk * nt + nt];
         for (int fi = 0; fi < f; fi++) {
             for (int r = 0; r < kk; r++) {
                 wt[r * nt + fi] = params[wOff + fi * kk + r];
             }
         }
+        System.arraycopy(params, bOff, wt, kk * nt, f);
         return wt;
     }
 
@@ -172,6 +186,9 @@ final class Conv2dLayer extends Layer {
             Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
         }
         Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, cols, colOff, p, out, o, p, true);
+        if (relu) {
+            ActivationLayer.relu(out, o, out, o, outSize);
+        }
     }
 
     @Override
@@ -251,14 +268,17 @@ final class Conv2dLayer extends Layer {
         int tile = base + padLen;
         padInput(in, b * inSize, cols, base);
         Arrays.fill(cols, base + c * hp * wp + L, base + padLen, 0f);
-        for (int fi = 0; fi < f; fi++) {
-            Arrays.fill(cols, tile + fi * nq, tile + (fi + 1) * nq, params[bOff + fi]);
-        }
-        Gemm.multiplyRowTable(f, nq, kk, params, wOff, kk, cols, base, rowOff, cols, tile, nq, true);
+        Gemm.multiplyRowTable(f, nq, kk, params, wOff, kk, cols, base, rowOff, cols, tile, nq, params, bOff);
         int o = b * outSize;
         for (int fi = 0; fi < f; fi++) {
             for (int oy = 0; oy < oh; oy++) {
-                System.arraycopy(cols, tile + fi * nq + oy * wp, out, o + (fi * oh + oy) * ow, ow);
+                int from = tile + fi * nq + oy * wp;
+                int to = o + (fi * oh + oy) * ow;
+                if (relu) {
+                    ActivationLayer.relu(cols, from, out, to, ow);
+                } else {
+                    System.arraycopy(cols, from, out, to, ow);
+                }
             }
         }
     }
@@ -274,21 +294,36 @@ final class Conv2dLayer extends Layer {
             srcOff = base;
         }
         int tile = base + padLen;
-        for (int q = 0; q < p; q++) {
-            int t = tile + q * nt;
-            for (int fi = 0; fi < f; fi++) {
-                cols[t + fi] = params[bOff + fi];
-            }
-            Arrays.fill(cols, t + f, t + nt, 0f);
-        }
         for (int oy = 0; oy < oh; oy++) {
             Gemm.multiplyColumnTable(
-                    ow, nt, kk, src, srcOff + oy * wp, 1, rowOff, wt, 0, nt, cols, tile + oy * ow * nt, nt, true);
+                    ow,
+                    nt,
+                    kk,
+                    src,
+                    srcOff + oy * wp,
+                    1,
+                    rowOff,
+                    wt,
+                    0,
+                    nt,
+                    cols,
+                    tile + oy * ow * nt,
+                    nt,
+                    wt,
+                    kk * nt);
         }
         int o = b * outSize;
         for (int fi = 0; fi < f; fi++) {
-            for (int q = 0; q < p; q++) {
-                out[o + fi * p + q] = cols[tile + q * nt + fi];
+            int t = tile + fi;
+            int d = o + fi * p;
+            if (relu) {
+                for (int q = 0; q < p; q++) {
+                    out[d + q] = Math.max(cols[t + q * nt], 0f);
+                }
+            } else {
+                for (int q = 0; q < p; q++) {
+                    out[d + q] = cols[t + q * nt];
+                }
             }
         }
     }

@@ -122,6 +122,48 @@ public final class Gemm {
             int cOff,
             int ldc,
             boolean accumulate) {
+        rowTable(m, n, k, a, aOff, lda, b, bOff, rowOff, c, cOff, ldc, accumulate, null, 0);
+    }
+
+    /**
+     * {@link #multiplyRowTable} with each output's chain starting at its row's bias {@code rowBias[biasOff +
+     * i]} instead of at C (the same bits as filling C's rows with the bias first, without the pass).
+     */
+    public static void multiplyRowTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int[] rowOff,
+            float[] c,
+            int cOff,
+            int ldc,
+            float[] rowBias,
+            int biasOff) {
+        requireFits("bias", rowBias, biasOff, m);
+        rowTable(m, n, k, a, aOff, lda, b, bOff, rowOff, c, cOff, ldc, false, rowBias, biasOff);
+    }
+
+    private static void rowTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int[] rowOff,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate,
+            float[] bias,
+            int biasOff) {
         if (n % 32 != 0 || rowOff.length < k || (lda < k && m > 1)) {
             throw new IllegalArgumentException("row-table gemm needs n a multiple of 32, k <= rowOff.length"
                     + " and lda >= k; got n=" + n + " k=" + k + " rows=" + rowOff.length + " lda=" + lda);
@@ -157,7 +199,9 @@ public final class Gemm {
                         c,
                         cOff + i * ldc + j,
                         ldc,
-                        accumulate);
+                        accumulate,
+                        bias,
+                        bias == null ? 0 : biasOff + i);
             }
         }
     }
@@ -190,6 +234,50 @@ public final class Gemm {
             int cOff,
             int ldc,
             boolean accumulate) {
+        columnTable(m, n, k, a, aOff, ars, rowOff, b, bOff, ldb, c, cOff, ldc, accumulate, null, 0);
+    }
+
+    /**
+     * {@link #multiplyColumnTable} with each output's chain starting at its column's bias {@code
+     * colBias[biasOff + j]} instead of at C (the same bits as filling C's rows with the bias first).
+     */
+    public static void multiplyColumnTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int[] rowOff,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            float[] colBias,
+            int biasOff) {
+        requireFits("bias", colBias, biasOff, n);
+        columnTable(m, n, k, a, aOff, ars, rowOff, b, bOff, ldb, c, cOff, ldc, false, colBias, biasOff);
+    }
+
+    private static void columnTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int[] rowOff,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate,
+            float[] bias,
+            int biasOff) {
         if (n % NR != 0 || rowOff.length < k || m < 0 || k < 0 || ars < 0 || ldb < n || ldc < n) {
             throw new IllegalArgumentException("column-table gemm needs n a multiple of " + NR
                     + ", k <= rowOff.length, ldb >= n and ldc >= n; got m=" + m + " n=" + n + " k=" + k + " rows="
@@ -224,7 +312,9 @@ public final class Gemm {
                         c,
                         cOff + i * ldc + j,
                         ldc,
-                        accumulate);
+                        accumulate,
+                        bias,
+                        bias == null ? 0 : biasOff + j);
             }
         }
     }

@@ -68,6 +68,16 @@ class Conv2dForwardTest {
         float[] ranges = new float[expected.length];
         layer.forwardSamples(params, in, ranges, 0, batch);
         assertThat(ranges).as(what).isEqualTo(expected);
+        // With the following ReLU fused in: max(x, 0) of the same outputs, as the ReLU layer computes it.
+        float[] relu = new float[expected.length];
+        ActivationLayer.relu(expected, relu, 0, expected.length);
+        layer.fuseRelu();
+        float[] fused = new float[expected.length];
+        layer.forward(ComputePool.serial(), params, in, fused, batch);
+        assertThat(fused).as("relu " + what).isEqualTo(relu);
+        float[] fusedRanges = new float[expected.length];
+        layer.forwardSamples(params, in, fusedRanges, 0, batch);
+        assertThat(fusedRanges).as("relu " + what).isEqualTo(relu);
     }
 
     private static float[] random(SplitMix64 rng, int n) {

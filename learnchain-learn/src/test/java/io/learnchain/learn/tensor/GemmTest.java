@@ -165,6 +165,16 @@ class GemmTest {
         float[] c = c0.clone();
         Gemm.multiplyRowTable(m, n, k, a, 1, lda, buf, 1, rowOff, c, 2, n, acc);
         assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s", seed, m, n, k, acc).isEqualTo(expected);
+        // Chains that start at a per-row bias: as if C's rows were filled with it first.
+        float[] bias = random(rng, m + 1);
+        float[] withBias = c0.clone();
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(withBias, 2 + i * n, 2 + (i + 1) * n, bias[1 + i]);
+        }
+        Gemm.multiplyScalar(m, n, k, a, 1, lda, 1, gathered, 0, n, withBias, 2, n, true);
+        float[] cb = c0.clone();
+        Gemm.multiplyRowTable(m, n, k, a, 1, lda, buf, 1, rowOff, cb, 2, n, bias, 1);
+        assertThat(cb).as("bias: seed %d m=%d n=%d k=%d", seed, m, n, k).isEqualTo(withBias);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -196,6 +206,16 @@ class GemmTest {
         float[] c = c0.clone();
         Gemm.multiplyColumnTable(m, n, k, buf, 1, ars, rowOff, b, 1, ldb, c, 2, ldc, acc);
         assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s", seed, m, n, k, acc).isEqualTo(expected);
+        // Chains that start at a per-column bias: as if C's rows held the bias first.
+        float[] bias = random(rng, n + 3);
+        float[] withBias = c0.clone();
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(bias, 3, withBias, 2 + i * ldc, n);
+        }
+        Gemm.multiplyScalar(m, n, k, gathered, 0, k, 1, b, 1, ldb, withBias, 2, ldc, true);
+        float[] cb = c0.clone();
+        Gemm.multiplyColumnTable(m, n, k, buf, 1, ars, rowOff, b, 1, ldb, cb, 2, ldc, bias, 3);
+        assertThat(cb).as("bias: seed %d m=%d n=%d k=%d", seed, m, n, k).isEqualTo(withBias);
     }
 
     @Test
