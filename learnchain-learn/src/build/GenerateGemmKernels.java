@@ -6,8 +6,8 @@ import java.nio.file.Path;
 /**
  * Writes {@code io/learnchain/learn/tensor/GemmKernels.java} under the folder given as the first
  * argument: the register-blocked micro-kernels of the engine's matrix product, R rows (1 to
- * {@value #MAX_ROWS}) x two vectors of columns, in two variants that differ only in where row p
- * of B starts ({@code bOff + p * ldb}, or {@code bOff + rowOff[p]} for the row-table product).
+ * {@value #MAX_ROWS}) x two vectors of columns, in three variants that differ only in where row p
+ * of B or column p of A starts ({@link Layout}).
  *
  * <p>Run by the learn module's build (generate-sources, {@code java GenerateGemmKernels.java DIR}:
  * the JDK runs this one file as it is). The kernels are written out per row count because C2 keeps
@@ -48,7 +48,9 @@ public final class GenerateGemmKernels {
                  * each output one fma chain over p = 0 .. k-1 in order, whatever the vector width. Row p of B
                  * starts at {@code bOff + p * ldb} ({@link #block}) or at {@code bOff + rowOff[p]}
                  * ({@link #blockRowTable}: rows may be overlapping shifted views of one buffer, as the patch rows
-                 * of a stride-1 convolution are of its zero-padded input).
+                 * of a stride-1 convolution are of its zero-padded input); or column p of A starts at
+                 * {@code aOff + rowOff[p]} ({@link #blockColumnTable}: A's rows are output positions, its
+                 * columns the patch values).
                  */
                 final class GemmKernels {
                     private static final VectorSpecies<Float> S = Lanes.FLOAT;
@@ -57,50 +59,88 @@ public final class GenerateGemmKernels {
                     private GemmKernels() {}
 
                 """.formatted(MAX_ROWS, VECTORS));
-        dispatch(s, false);
-        dispatch(s, true);
+        for (Layout layout : Layout.values()) {
+            dispatch(s, layout);
+        }
         for (int rows = MAX_ROWS; rows >= 1; rows--) {
-            kernel(s, rows, false);
-            kernel(s, rows, true);
+            for (Layout layout : Layout.values()) {
+                kernel(s, rows, layout);
+            }
         }
         s.setLength(s.length() - 1);
         return s.append("}\n").toString();
     }
 
-    private static String bParam(boolean table) {
-        return table ? "int[] rowOff" : "int ldb";
+    /**
+     * Where column p of A and row p of B start: A(r, p) = a[aOff + r * ars + p * acs] and row p of B at
+     * bOff + p * ldb ({@code PLAIN}); B's rows at bOff + rowOff[p] ({@code B_TABLE}, the convolution's
+     * patch rows as columns of the product); or A's columns at aOff + rowOff[p] ({@code A_TABLE}, the
+     * patches as rows of A: output positions x filters).
+     */
+    private enum Layout {
+        PLAIN("", "int acs", "int ldb", "acs", "ldb", "p * acs", "p * ldb"),
+        B_TABLE("RowTable", "int acs", "int[] rowOff", "acs", "rowOff", "p * acs", "rowOff[p]"),
+        A_TABLE("ColumnTable", "int[] rowOff", "int ldb", "rowOff", "ldb", "rowOff[p]", "p * ldb");
+        final String suffix, aParam, bParam, aArg, bArg, aStep, bStep;
+
+        /** The table layouts can start every chain at a bias (null: from C or zero, as accumulate says). */
+        String biasParam() {
+            return this == PLAIN ? "" : ", float[] bias, int biasOff";
+        }
+
+        Layout(String suffix, String aParam, String bParam, String aArg, String bArg, String aStep, String bStep) {
+            this.suffix = suffix;
+            this.aParam = aParam;
+            this.bParam = bParam;
+            this.aArg = aArg;
+            this.bArg = bArg;
+            this.aStep = aStep;
+            this.bStep = bStep;
+        }
     }
 
-    private static String name(int rows, boolean table) {
-        return "block" + rows + (table ? "RowTable" : "");
+    private static String name(int rows, Layout layout) {
+        return "block" + rows + layout.suffix;
     }
 
-    private static void dispatch(StringBuilder s, boolean table) {
-        s.append("    static void ")
-                .append(table ? "blockRowTable" : "block")
-                .append("(int rows, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, ")
-                .append(bParam(table))
-                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate) {\n")
+    private static void dispatch(StringBuilder s, Layout layout) {
+        s.append("    static void block")
+                .append(layout.suffix)
+                .append("(int rows, int k, float[] a, int aOff, int ars, ")
+                .append(layout.aParam)
+                .append(", float[] b, int bOff, ")
+                .append(layout.bParam)
+                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate")
+                .append(layout.biasParam())
+                .append(") {\n")
                 .append("        switch (rows) {\n");
         for (int rows = MAX_ROWS; rows >= 1; rows--) {
             s.append("            case ")
                     .append(rows)
                     .append(" -> ")
-                    .append(name(rows, table))
-                    .append("(k, a, aOff, ars, acs, b, bOff, ")
-                    .append(table ? "rowOff" : "ldb")
-                    .append(", c, cOff, ldc, accumulate);\n");
+                    .append(name(rows, layout))
+                    .append("(k, a, aOff, ars, ")
+                    .append(layout.aArg)
+                    .append(", b, bOff, ")
+                    .append(layout.bArg)
+                    .append(", c, cOff, ldc, accumulate")
+                    .append(layout == Layout.PLAIN ? "" : ", bias, biasOff")
+                    .append(");\n");
         }
         s.append("            default -> throw new IllegalStateException(\"row block of \" + rows);\n")
                 .append("        }\n    }\n\n");
     }
 
-    private static void kernel(StringBuilder s, int rows, boolean table) {
+    private static void kernel(StringBuilder s, int rows, Layout layout) {
         s.append("    private static void ")
-                .append(name(rows, table))
-                .append("(int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, ")
-                .append(bParam(table))
-                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate) {\n");
+                .append(name(rows, layout))
+                .append("(int k, float[] a, int aOff, int ars, ")
+                .append(layout.aParam)
+                .append(", float[] b, int bOff, ")
+                .append(layout.bParam)
+                .append(",\n            float[] c, int cOff, int ldc, boolean accumulate")
+                .append(layout.biasParam())
+                .append(") {\n");
         for (int r = 0; r < rows; r++) {
             s.append("        FloatVector ");
             for (int v = 0; v < VECTORS; v++) {
@@ -108,7 +148,28 @@ public final class GenerateGemmKernels {
             }
             s.append(";\n");
         }
-        s.append("        if (accumulate) {\n");
+        if (layout != Layout.PLAIN) {
+            // The chains start at the bias: per row (B_TABLE: rows are filters) or per column (A_TABLE).
+            s.append("        if (bias != null) {\n");
+            for (int r = 0; r < rows; r++) {
+                for (int v = 0; v < VECTORS; v++) {
+                    s.append("            ").append(acc(r, v)).append(" = ");
+                    if (layout == Layout.B_TABLE) {
+                        s.append("FloatVector.broadcast(S, bias[biasOff + ")
+                                .append(r)
+                                .append("]);\n");
+                    } else {
+                        s.append("FloatVector.fromArray(S, bias, biasOff")
+                                .append(lanes(v))
+                                .append(");\n");
+                    }
+                }
+            }
+            s.append("        } else ");
+        } else {
+            s.append("        ");
+        }
+        s.append("if (accumulate) {\n");
         for (int r = 0; r < rows; r++) {
             for (int v = 0; v < VECTORS; v++) {
                 s.append("            ")
@@ -128,9 +189,7 @@ public final class GenerateGemmKernels {
         }
         s.append("        }\n");
         s.append("        for (int p = 0; p < k; p++) {\n");
-        s.append("            int bo = bOff + ")
-                .append(table ? "rowOff[p]" : "p * ldb")
-                .append(";\n");
+        s.append("            int bo = bOff + ").append(layout.bStep).append(";\n");
         for (int v = 0; v < VECTORS; v++) {
             s.append("            FloatVector b")
                     .append(v)
@@ -138,7 +197,7 @@ public final class GenerateGemmKernels {
                     .append(lanes(v))
                     .append(");\n");
         }
-        s.append("            int ao = aOff + p * acs;\n");
+        s.append("            int ao = aOff + ").append(layout.aStep).append(";\n");
         for (int r = 0; r < rows; r++) {
             s.append("            FloatVector a")
                     .append(r)

@@ -77,14 +77,22 @@ final class ActivationLayer extends Layer {
 
     /** max(x, 0) lane by lane (exact; the vector and scalar parts give the same bits). */
     static void relu(float[] in, float[] out, int off, int n) {
-        int i = off;
-        int end = off + n;
-        for (; i <= end - S.length(); i += S.length()) {
-            FloatVector.fromArray(S, in, i).max(0f).intoArray(out, i);
+        relu(in, off, out, off, n);
+    }
+
+    /** out[outOff + i] = max(in[inOff + i], 0) for i < n (see {@link #relu(float[], float[], int, int)}). */
+    static void relu(float[] in, int inOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (; i <= n - S.length(); i += S.length()) {
+            FloatVector.fromArray(S, in, inOff + i).max(0f).intoArray(out, outOff + i);
         }
-        for (; i < end; i++) {
-            out[i] = Math.max(in[i], 0f);
+        for (; i < n; i++) {
+            out[outOff + i] = Math.max(in[inOff + i], 0f);
         }
+    }
+
+    boolean isRelu() {
+        return kind == Kind.RELU;
     }
 
     /** dIn = out > 0 ? dOut : 0. */

@@ -50,6 +50,21 @@ final class Conv2dLayer extends Layer {
     private final int[] rowOff;
 
     private final int hp, wp, nq, padLen;
+    /**
+     * Stride-1 forward as positions x filters instead ({@link Gemm#multiplyColumnTable}), where that
+     * computes fewer padded products: per output row, A's rows are its ow positions (patch values read in
+     * place from the input, or its padded copy, at rowOff), B = W^T zero-padded to {@link #nt} filters, and
+     * the [P x nt] tile is copied back transposed. Each output is the same fma chain from the bias over the
+     * same products in the same order as the filters x positions product: the same bits.
+     */
+    private final boolean byPositions;
+    /** Filters padded to the kernel's columns (the by-positions B and tile width). */
+    private final int nt;
+    /**
+     * The ReLU after this layer runs here ({@link #fuseRelu}): the forward pass writes max(x, 0) of each
+     * output (the ReLU layer's output, the same bits) instead of x, while the output is in cache.
+     */
+    private boolean relu;
     /** im2row copies each kernel row with one vector of {@link #HALF} (narrower stores than {@link #S}). */
     private final boolean halfCopy;
     /** Samples per chunk of the weight gradient: their patch rows take about {@link #CHUNK_FLOATS}. */
@@ -100,7 +115,9 @@ final class Conv2dLayer extends Layer {
         this.rowOff = stride == 1 ? rowOffsets() : null;
         // im2col / dCols [K x P]; the rows [P x kpad] + slack + padded input + slack; the direct forward's scratch.
         int scratch = Math.max(kk * p, p * kpad + L + channels * hp * wp + L);
-        this.colStride = rowOff == null ? scratch : Math.max(scratch, padLen + filters * nq);
+        this.nt = (filters + Gemm.kernelColumns() - 1) / Gemm.kernelColumns() * Gemm.kernelColumns();
+        this.byPositions = rowOff != null && (long) filters * nq > (long) p * nt;
+        this.colStride = rowOff == null ? scratch : Math.max(scratch, Math.max(padLen + filters * nq, padLen + p * nt));
         this.cols = new float[colStride * maxBatch];
         this.chunk = Math.max(1, CHUNK_FLOATS / (p * kpad));
         this.halfCopy = L >= 8 && kernel <= HALF.length();
@@ -118,19 +135,45 @@ final class Conv2dLayer extends Layer {
         return off;
     }
 
+    /** From now on the forward pass writes the output of the ReLU that follows this layer (see {@link #relu}). */
+    void fuseRelu() {
+        relu = true;
+    }
+
     @Override
     void forward(ComputePool pool, float[] params, float[] in, float[] out, int batch) {
-        pool.forEach(batch, b -> forwardSample(params, in, out, b));
+        float[] wt = byPositions ? filterColumns(params) : null;
+        pool.forEach(batch, b -> forwardSample(params, wt, in, out, b));
     }
 
     @Override
     void forwardSamples(float[] params, float[] in, float[] out, int from, int to) {
+        float[] wt = byPositions ? filterColumns(params) : null;
         for (int b = from; b < to; b++) {
-            forwardSample(params, in, out, b);
+            forwardSample(params, wt, in, out, b);
         }
     }
 
-    private void forwardSample(float[] params, float[] in, float[] out, int b) {
+    /**
+     * W^T [kk x nt]: the filters as columns, zero beyond the f-th (the by-positions product's B), followed
+     * by the nt biases (zero beyond the f-th).
+     */
+    private float[] filterColumns(float[] params) {
+        float[] wt = new float[kk * nt + nt];
+        for (int fi = 0; fi < f; fi++) {
+            for (int r = 0; r < kk; r++) {
+                wt[r * nt + fi] = params[wOff + fi * kk + r];
+            }
+        }
+        System.arraycopy(params, bOff, wt, kk * nt, f);
+        return wt;
+    }
+
+    private void forwardSample(float[] params, float[] wt, float[] in, float[] out, int b) {
+        if (byPositions) {
+            forwardByPositions(params, wt, in, out, b);
+            return;
+        }
         if (rowOff != null) {
             forwardDirect(params, in, out, b);
             return;
@@ -143,6 +186,9 @@ final class Conv2dLayer extends Layer {
             Arrays.fill(out, o + fi * p, o + (fi + 1) * p, params[bOff + fi]);
         }
         Gemm.multiply(ComputePool.serial(), f, p, kk, params, wOff, kk, cols, colOff, p, out, o, p, true);
+        if (relu) {
+            ActivationLayer.relu(out, o, out, o, outSize);
+        }
     }
 
     @Override
@@ -222,14 +268,62 @@ final class Conv2dLayer extends Layer {
         int tile = base + padLen;
         padInput(in, b * inSize, cols, base);
         Arrays.fill(cols, base + c * hp * wp + L, base + padLen, 0f);
-        for (int fi = 0; fi < f; fi++) {
-            Arrays.fill(cols, tile + fi * nq, tile + (fi + 1) * nq, params[bOff + fi]);
-        }
-        Gemm.multiplyRowTable(f, nq, kk, params, wOff, kk, cols, base, rowOff, cols, tile, nq, true);
+        Gemm.multiplyRowTable(f, nq, kk, params, wOff, kk, cols, base, rowOff, cols, tile, nq, params, bOff);
         int o = b * outSize;
         for (int fi = 0; fi < f; fi++) {
             for (int oy = 0; oy < oh; oy++) {
-                System.arraycopy(cols, tile + fi * nq + oy * wp, out, o + (fi * oh + oy) * ow, ow);
+                int from = tile + fi * nq + oy * wp;
+                int to = o + (fi * oh + oy) * ow;
+                if (relu) {
+                    ActivationLayer.relu(cols, from, out, to, ow);
+                } else {
+                    System.arraycopy(cols, from, out, to, ow);
+                }
+            }
+        }
+    }
+
+    /** One sample's stride-1 forward as positions x filters (see {@link #byPositions}). */
+    private void forwardByPositions(float[] params, float[] wt, float[] in, float[] out, int b) {
+        int base = b * colStride;
+        float[] src = in;
+        int srcOff = b * inSize;
+        if (pad > 0) {
+            padInput(in, b * inSize, cols, base);
+            src = cols;
+            srcOff = base;
+        }
+        int tile = base + padLen;
+        for (int oy = 0; oy < oh; oy++) {
+            Gemm.multiplyColumnTable(
+                    ow,
+                    nt,
+                    kk,
+                    src,
+                    srcOff + oy * wp,
+                    1,
+                    rowOff,
+                    wt,
+                    0,
+                    nt,
+                    cols,
+                    tile + oy * ow * nt,
+                    nt,
+                    wt,
+                    kk * nt);
+        }
+        int o = b * outSize;
+        for (int fi = 0; fi < f; fi++) {
+            int t = tile + fi;
+            int d = o + fi * p;
+            if (relu) {
+                for (int q = 0; q < p; q++) {
+                    out[d + q] = Math.max(cols[t + q * nt], 0f);
+                }
+            } else {
+                for (int q = 0; q < p; q++) {
+                    out[d + q] = cols[t + q * nt];
+                }
             }
         }
     }

@@ -27,6 +27,12 @@ public final class Network {
     private final float[] paramGrads;
     /** Every layer runs sample ranges: the forward pass runs whole sample chunks through all layers. */
     private final boolean sampleRanges;
+    /**
+     * reluFused[i]: layer i is a convolution that writes the output of the ReLU at i + 1 itself
+     * ({@link Conv2dLayer#fuseRelu}); the forward pass skips the ReLU, whose output (acts[i + 2]) its
+     * backward pass reads as before. Nothing reads the convolution's own output buffer (acts[i + 1]).
+     */
+    private final boolean[] reluFused;
     /** Samples per chunk of the forward pass: its activations stay in cache from layer to layer. */
     private static final int CHUNK = 64;
 
@@ -55,6 +61,13 @@ public final class Network {
             ranges &= layer.runsSampleRanges();
         }
         this.sampleRanges = ranges;
+        this.reluFused = new boolean[layers.length];
+        for (int i = 0; i + 1 < layers.length; i++) {
+            if (layers[i] instanceof Conv2dLayer conv && layers[i + 1] instanceof ActivationLayer act && act.isRelu()) {
+                conv.fuseRelu();
+                reluFused[i] = true;
+            }
+        }
     }
 
     private Layer build(int i, LayerSpec l, Shape in) {
@@ -139,7 +152,9 @@ public final class Network {
         acts[0] = input;
         if (!sampleRanges) {
             for (int i = 0; i < layers.length; i++) {
-                layers[i].forward(pool, params, acts[i], acts[i + 1], batch);
+                int to = reluFused[i] ? i + 2 : i + 1;
+                layers[i].forward(pool, params, acts[i], acts[to], batch);
+                i = to - 1;
             }
             return acts[layers.length];
         }
@@ -151,7 +166,9 @@ public final class Network {
             int from = t * chunk;
             int to = Math.min(batch, from + chunk);
             for (int i = 0; i < layers.length; i++) {
-                layers[i].forwardSamples(params, acts[i], acts[i + 1], from, to);
+                int next = reluFused[i] ? i + 2 : i + 1;
+                layers[i].forwardSamples(params, acts[i], acts[next], from, to);
+                i = next - 1;
             }
         });
         return acts[layers.length];

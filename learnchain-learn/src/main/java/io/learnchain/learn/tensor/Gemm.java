@@ -122,6 +122,48 @@ public final class Gemm {
             int cOff,
             int ldc,
             boolean accumulate) {
+        rowTable(m, n, k, a, aOff, lda, b, bOff, rowOff, c, cOff, ldc, accumulate, null, 0);
+    }
+
+    /**
+     * {@link #multiplyRowTable} with each output's chain starting at its row's bias {@code rowBias[biasOff +
+     * i]} instead of at C (the same bits as filling C's rows with the bias first, without the pass).
+     */
+    public static void multiplyRowTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int[] rowOff,
+            float[] c,
+            int cOff,
+            int ldc,
+            float[] rowBias,
+            int biasOff) {
+        requireFits("bias", rowBias, biasOff, m);
+        rowTable(m, n, k, a, aOff, lda, b, bOff, rowOff, c, cOff, ldc, false, rowBias, biasOff);
+    }
+
+    private static void rowTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int[] rowOff,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate,
+            float[] bias,
+            int biasOff) {
         if (n % 32 != 0 || rowOff.length < k || (lda < k && m > 1)) {
             throw new IllegalArgumentException("row-table gemm needs n a multiple of 32, k <= rowOff.length"
                     + " and lda >= k; got n=" + n + " k=" + k + " rows=" + rowOff.length + " lda=" + lda);
@@ -157,7 +199,122 @@ public final class Gemm {
                         c,
                         cOff + i * ldc + j,
                         ldc,
-                        accumulate);
+                        accumulate,
+                        bias,
+                        bias == null ? 0 : biasOff + i);
+            }
+        }
+    }
+
+    /** Columns of one micro-kernel at this JVM's width (2 vectors): {@link #multiplyColumnTable} needs n a multiple. */
+    public static int kernelColumns() {
+        return NR;
+    }
+
+    /**
+     * C[m x n] (row stride ldc) = (accumulate ? C : 0) + A . B[k x n] (row stride ldb), where A(i, p) =
+     * {@code a[aOff + i * ars + rowOff[p]]}: row i of A is output position i of a stride-1 convolution and
+     * its columns are that position's patch values, read in place from the (padded) input; B holds the
+     * filters as columns. Same bit contract as {@link #multiply}: one fma chain per output over p = 0 ..
+     * k-1 in order (a product's two factors commute exactly). Runs on the calling thread; n must be a
+     * multiple of {@link #kernelColumns()}.
+     */
+    public static void multiplyColumnTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int[] rowOff,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate) {
+        columnTable(m, n, k, a, aOff, ars, rowOff, b, bOff, ldb, c, cOff, ldc, accumulate, null, 0);
+    }
+
+    /**
+     * {@link #multiplyColumnTable} with each output's chain starting at its column's bias {@code
+     * colBias[biasOff + j]} instead of at C (the same bits as filling C's rows with the bias first).
+     */
+    public static void multiplyColumnTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int[] rowOff,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            float[] colBias,
+            int biasOff) {
+        requireFits("bias", colBias, biasOff, n);
+        columnTable(m, n, k, a, aOff, ars, rowOff, b, bOff, ldb, c, cOff, ldc, false, colBias, biasOff);
+    }
+
+    private static void columnTable(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int[] rowOff,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean accumulate,
+            float[] bias,
+            int biasOff) {
+        if (n % NR != 0 || rowOff.length < k || m < 0 || k < 0 || ars < 0 || ldb < n || ldc < n) {
+            throw new IllegalArgumentException("column-table gemm needs n a multiple of " + NR
+                    + ", k <= rowOff.length, ldb >= n and ldc >= n; got m=" + m + " n=" + n + " k=" + k + " rows="
+                    + rowOff.length + " ldb=" + ldb + " ldc=" + ldc);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        long last = (long) (m - 1) * ars;
+        for (int p = 0; p < k; p++) {
+            long off = aOff + (long) rowOff[p];
+            if (off < 0 || off + last >= a.length) { // the message is built only on failure: this runs per conv call
+                requireFits("A column " + p, a, (int) off, last + 1);
+            }
+        }
+        if (k > 0) {
+            requireFits("B", b, bOff, (long) (k - 1) * ldb + n);
+        }
+        requireFits("C", c, cOff, (long) (m - 1) * ldc + n);
+        for (int j = 0; j < n; j += NR) {
+            for (int i = 0; i < m; i += MR) {
+                GemmKernels.blockColumnTable(
+                        Math.min(MR, m - i),
+                        k,
+                        a,
+                        aOff + i * ars,
+                        ars,
+                        rowOff,
+                        b,
+                        bOff + j,
+                        ldb,
+                        c,
+                        cOff + i * ldc + j,
+                        ldc,
+                        accumulate,
+                        bias,
+                        bias == null ? 0 : biasOff + j);
             }
         }
     }

@@ -165,6 +165,79 @@ class GemmTest {
         float[] c = c0.clone();
         Gemm.multiplyRowTable(m, n, k, a, 1, lda, buf, 1, rowOff, c, 2, n, acc);
         assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s", seed, m, n, k, acc).isEqualTo(expected);
+        // Chains that start at a per-row bias: as if C's rows were filled with it first.
+        float[] bias = random(rng, m + 1);
+        float[] withBias = c0.clone();
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(withBias, 2 + i * n, 2 + (i + 1) * n, bias[1 + i]);
+        }
+        Gemm.multiplyScalar(m, n, k, a, 1, lda, 1, gathered, 0, n, withBias, 2, n, true);
+        float[] cb = c0.clone();
+        Gemm.multiplyRowTable(m, n, k, a, 1, lda, buf, 1, rowOff, cb, 2, n, bias, 1);
+        assertThat(cb).as("bias: seed %d m=%d n=%d k=%d", seed, m, n, k).isEqualTo(withBias);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void columnTableProductMatchesScalarReferenceOnTheGatheredColumnsBitForBit(long seed) {
+        SplitMix64 rng = new SplitMix64(seed + 4000);
+        int m = 1 + rng.nextInt(20);
+        int n = Gemm.kernelColumns() * (1 + rng.nextInt(3));
+        int k = rng.nextInt(60);
+        int ars = 1 + rng.nextInt(2);
+        float[] buf = random(rng, 300 + m * ars);
+        int[] rowOff = new int[k + rng.nextInt(3)];
+        for (int p = 0; p < rowOff.length; p++) {
+            rowOff[p] = rng.nextInt(300); // overlapping shifted views of one buffer, in no particular order
+        }
+        float[] gathered = new float[m * Math.max(1, k)]; // A(i, p) = buf[1 + i * ars + rowOff[p]]
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                gathered[i * k + p] = buf[1 + i * ars + rowOff[p]];
+            }
+        }
+        int ldb = n + rng.nextInt(3);
+        int ldc = n + rng.nextInt(3);
+        boolean acc = rng.nextInt(2) == 0;
+        float[] b = random(rng, Math.max(1, k) * ldb + 1);
+        float[] c0 = random(rng, m * ldc + 2);
+        float[] expected = c0.clone();
+        Gemm.multiplyScalar(m, n, k, gathered, 0, k, 1, b, 1, ldb, expected, 2, ldc, acc);
+        float[] c = c0.clone();
+        Gemm.multiplyColumnTable(m, n, k, buf, 1, ars, rowOff, b, 1, ldb, c, 2, ldc, acc);
+        assertThat(c).as("seed %d m=%d n=%d k=%d acc=%s", seed, m, n, k, acc).isEqualTo(expected);
+        // Chains that start at a per-column bias: as if C's rows held the bias first.
+        float[] bias = random(rng, n + 3);
+        float[] withBias = c0.clone();
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(bias, 3, withBias, 2 + i * ldc, n);
+        }
+        Gemm.multiplyScalar(m, n, k, gathered, 0, k, 1, b, 1, ldb, withBias, 2, ldc, true);
+        float[] cb = c0.clone();
+        Gemm.multiplyColumnTable(m, n, k, buf, 1, ars, rowOff, b, 1, ldb, cb, 2, ldc, bias, 3);
+        assertThat(cb).as("bias: seed %d m=%d n=%d k=%d", seed, m, n, k).isEqualTo(withBias);
+    }
+
+    @Test
+    void columnTableProductRejectsColumnsOutsideTheBuffer() {
+        int n = Gemm.kernelColumns();
+        assertThatThrownBy(() -> Gemm.multiplyColumnTable(
+                        2,
+                        n,
+                        2,
+                        new float[10],
+                        0,
+                        1,
+                        new int[] {0, 9},
+                        new float[2 * n],
+                        0,
+                        n,
+                        new float[2 * n],
+                        0,
+                        n,
+                        false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A column 1");
     }
 
     @Test
