@@ -1,8 +1,10 @@
 package io.learnchain.sim;
 
+import io.learnchain.chain.genesis.DevAccounts;
 import io.learnchain.node.pole.MinerStrategy;
 import io.learnchain.sim.adversary.CopyModel;
 import io.learnchain.sim.adversary.FalseClaims;
+import io.learnchain.sim.adversary.ForgedKeys;
 import io.learnchain.sim.adversary.ForgedReveal;
 import io.learnchain.sim.adversary.LateCommit;
 import io.learnchain.sim.adversary.OneJump;
@@ -80,7 +82,22 @@ public enum Adversary {
             "trains nothing: copies the first other candidate of each round under its own header, with a made-up "
                     + "trace and a commitment made after the reveal, as a sibling of the winner a syncing node is offered"),
     /** Never reveals its shard: its rounds must be forfeited and the chain must go on. */
-    SILENT_REQUESTER("silent-requester", "the requester (node 0) never reveals a shard");
+    SILENT_REQUESTER("silent-requester", "the requester (node 0) never reveals a shard"),
+    /** Issue 20: a non-requester gossips key releases of a private round it cannot make. */
+    FORGED_KEYS(
+            "forged-keys",
+            "private task: gossips random round keys twice a second from each round's start, signed with its own "
+                    + "key under its own public key or under the requester's; mines honestly otherwise"),
+    /** Issue 20: the requester releases (and would reveal) validly signed keys that do not open the round's rows. */
+    BAD_KEYS(
+            "bad-keys",
+            "private task: the requester (node 0) releases and reveals each round's keys plus one, validly signed "
+                    + "keys of no row of the round"),
+    /** Issue 20: the requester releases the round keys to one colluding miner (the last node) only. */
+    SELECTIVE_KEYS(
+            "selective-keys",
+            "private task: the requester (node 0) sends each round's key release to one colluding miner (the last "
+                    + "node) only; the keys reach everyone else with its reveal");
 
     /** Steps the late committer fine-tunes on the revealed shard. */
     static final long FINE_TUNE_STEPS = 60;
@@ -103,12 +120,17 @@ public enum Adversary {
 
     /** A requester-side kind (node 0 plays it); the others are miners on the last nodes. */
     boolean requesterSide() {
-        return this == SILENT_REQUESTER;
+        return this == SILENT_REQUESTER || this == BAD_KEYS || this == SELECTIVE_KEYS;
+    }
+
+    /** An attack on a private task's round keys (PROTOCOL.md 3.9): a task in the clear has none. */
+    boolean privateOnly() {
+        return this == FORGED_KEYS || this == BAD_KEYS || this == SELECTIVE_KEYS;
     }
 
     /**
      * A new strategy for a miner of this kind (one per miner: some keep state across a round); the
-     * silent requester's node mines honestly.
+     * requester-side kinds' node mines honestly.
      */
     MinerStrategy strategy() {
         return switch (this) {
@@ -126,7 +148,8 @@ public enum Adversary {
             case PARTIAL_WORK_90 -> new PartialWork(0.9);
             case ONE_JUMP -> new OneJump();
             case SYNC_COPY -> new SyncCopy();
-            case SILENT_REQUESTER -> MinerStrategy.honest();
+            case FORGED_KEYS -> new ForgedKeys(DevAccounts.keys(0).publicKey());
+            case SILENT_REQUESTER, BAD_KEYS, SELECTIVE_KEYS -> MinerStrategy.honest();
         };
     }
 

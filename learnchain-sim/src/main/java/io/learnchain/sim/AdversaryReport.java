@@ -80,6 +80,7 @@ public final class AdversaryReport {
                         .map(c -> ((PoleProof) c.block().header().proof()).claimedScore())
                         .toList());
         m.put("reveals", t.reveals());
+        m.put("keyReleases", t.keyReleases().size());
         m.put("roundsWon", roundsWon(n0, t));
         m.put("payoutsRefuted", payouts(n0, t, true));
         m.put("payoutsStillHeld", payouts(n0, t, false));

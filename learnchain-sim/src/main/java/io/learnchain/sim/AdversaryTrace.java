@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * What one adversary node sent, recorded off its network port (the node itself is unchanged):
- * its candidates (kept whole, so the report can judge each one as an honest node would), and
- * counts of its commitments and reveals.
+ * its candidates (kept whole, so the report can judge each one as an honest node would), its key
+ * releases, and counts of its commitments and reveals.
  */
 final class AdversaryTrace {
     private final Adversary kind;
@@ -19,6 +19,7 @@ final class AdversaryTrace {
     private final List<GossipMessage.Candidate> candidates = new ArrayList<>();
     private int commitments;
     private int reveals;
+    private final List<GossipMessage.RoundKeys> keyReleases = new ArrayList<>();
 
     AdversaryTrace(Adversary kind, String node, PublicKey key) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -36,7 +37,7 @@ final class AdversaryTrace {
                 case GossipMessage.Transaction t -> {}
                 case GossipMessage.BlockMsg b -> {}
                 case GossipMessage.FraudProof f -> {}
-                case GossipMessage.RoundKeys k -> {}
+                case GossipMessage.RoundKeys k -> keyReleases.add(k);
             }
             port.broadcast(message);
         };
@@ -64,5 +65,10 @@ final class AdversaryTrace {
 
     int reveals() {
         return reveals;
+    }
+
+    /** The private rounds' key releases it sent (PROTOCOL.md 3.9). */
+    List<GossipMessage.RoundKeys> keyReleases() {
+        return List.copyOf(keyReleases);
     }
 }

@@ -54,6 +54,15 @@ final class DirectDelivery {
         }
     }
 
+    /** Schedules {@code message} from endpoint {@code from} to endpoint {@code to} only. */
+    void sendTo(int from, int to, GossipMessage message) {
+        String sender = endpoints.get(from).name();
+        long delay = latencyMillis + (latencyMillis == 0 ? 0 : rng.nextLong(latencyMillis + 1));
+        BiConsumer<String, GossipMessage> inbox = endpoints.get(to).inbox();
+        messages++;
+        scheduler.after(delay, () -> inbox.accept(sender, message));
+    }
+
     /** Messages scheduled so far (one per receiving endpoint). */
     long messages() {
         return messages;

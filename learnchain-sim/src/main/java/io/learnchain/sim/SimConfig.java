@@ -45,6 +45,23 @@ public record SimConfig(
         if (latencyMillis < 0 || threads < 1) {
             throw new IllegalArgumentException("--latency must be >= 0 and --threads >= 1");
         }
+        for (Adversary a : adversaries) {
+            if (a.privateOnly() && !task.privateData()) {
+                throw new IllegalArgumentException("--adversary " + a.flag()
+                        + " attacks a private task's round keys: run it with --task mlp-small-private");
+            }
+        }
+        if (adversaries.stream().filter(Adversary::requesterSide).count() > 1) {
+            throw new IllegalArgumentException("one requester-side adversary at most (node 0 plays it), got "
+                    + adversaries.stream()
+                            .filter(Adversary::requesterSide)
+                            .map(Adversary::flag)
+                            .toList());
+        }
+        if (adversaries.contains(Adversary.SELECTIVE_KEYS) && partition.isPresent()) {
+            throw new IllegalArgumentException(
+                    "--adversary selective-keys sends to one node, which the partitioned (peer protocol) network does not");
+        }
         if (adversaries.size() >= nodes) {
             throw new IllegalArgumentException("at least one honest node is needed: " + adversaries.size()
                     + " adversaries among " + nodes + " nodes");

@@ -3,6 +3,7 @@ package io.learnchain.sim;
 import io.learnchain.base.Hash;
 import io.learnchain.node.blob.BlobStore;
 import io.learnchain.node.chain.VerifyLevel;
+import io.learnchain.node.gossip.GossipMessage;
 import io.learnchain.node.gossip.GossipNetwork;
 import io.learnchain.node.gossip.VirtualScheduler;
 import io.learnchain.node.p2p.MemoryNetwork;
@@ -67,6 +68,14 @@ final class SimNetwork {
                 direct.send(index, message);
             }
         };
+    }
+
+    /** Sends {@code message} from node {@code from} to node {@code to} only (direct mode). */
+    void sendTo(int from, int to, GossipMessage message) {
+        if (memory.isPresent()) {
+            throw new IllegalStateException("a message to one node only needs the direct network");
+        }
+        direct.sendTo(from, to, message);
     }
 
     /** In peer-protocol mode: connects every node to every other, starts the services, schedules the partition. */

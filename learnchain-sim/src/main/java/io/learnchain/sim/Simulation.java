@@ -44,6 +44,7 @@ import io.learnchain.node.pole.MinerStrategy;
 import io.learnchain.node.pole.PoleNode;
 import io.learnchain.node.pole.RequesterRole;
 import io.learnchain.node.storage.InMemoryChainStore;
+import io.learnchain.sim.adversary.KeyFaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -191,10 +192,12 @@ public final class Simulation {
                 pool);
         bus.close();
         Adversary adversary = adversaryAt(i);
+        Optional<Adversary> requesterSide =
+                config.adversaries().stream().filter(Adversary::requesterSide).findFirst();
         GossipNetwork port = network.port(i);
-        if (adversary != null || (i == 0 && config.adversaries().contains(Adversary.SILENT_REQUESTER))) {
-            AdversaryTrace trace = new AdversaryTrace(
-                    adversary != null ? adversary : Adversary.SILENT_REQUESTER, name, key.publicKey());
+        AdversaryTrace trace = null;
+        if (adversary != null || (i == 0 && requesterSide.isPresent())) {
+            trace = new AdversaryTrace(adversary != null ? adversary : requesterSide.get(), name, key.publicKey());
             traces.add(trace);
             port = trace.watching(port);
         }
@@ -221,7 +224,7 @@ public final class Simulation {
                     key,
                     chain,
                     store,
-                    node.outbound(),
+                    requesterPort(requesterSide, node.outbound(), key, trace),
                     scheduler,
                     events::add,
                     10 * config.latencyMillis() + 500);
@@ -241,6 +244,20 @@ public final class Simulation {
                     Long.MAX_VALUE));
         }
         return node;
+    }
+
+    /**
+     * What the requester's role sends through: the node's port, rewritten by a requester-side key
+     * fault (issue 20; the attack code is learnchain-sim's {@link KeyFaults}, the role is unchanged).
+     */
+    private GossipNetwork requesterPort(
+            Optional<Adversary> fault, GossipNetwork out, KeyPair key, AdversaryTrace trace) {
+        return switch (fault.orElse(Adversary.SILENT_REQUESTER)) {
+            case BAD_KEYS -> KeyFaults.badKeys(out, key);
+            case SELECTIVE_KEYS ->
+                KeyFaults.selectiveKeys(out, trace.watching(m -> network.sendTo(0, config.nodes() - 1, m)));
+            default -> out;
+        };
     }
 
     /** How long after a reveal a node decides the round: the candidates' window. */

@@ -154,8 +154,9 @@ public final class SimulateCommand implements Runnable {
             paramLabel = "KIND",
             description = "Adversary kinds (repeatable): false-claims, premined, copy-model, stale-model, late-commit, "
                     + "bad-shard, withhold-model, lazy-rekey, premined-rekey, partial-work-0.25, partial-work-0.5, "
-                    + "partial-work-0.9, one-jump, instant-commit, sync-copy (a miner each, on the last nodes), "
-                    + "silent-requester (node 0). "
+                    + "partial-work-0.9, one-jump, instant-commit, sync-copy, forged-keys (a miner each, on the last "
+                    + "nodes), silent-requester, bad-keys, selective-keys (node 0, the requester). forged-keys, "
+                    + "bad-keys and selective-keys attack a private task's round keys: --task mlp-small-private. "
                     + "See docs/simulation.md. dqn: lookahead (a miner that proposes the best one-step action by "
                     + "shaped reward instead of its learner's; every node refuses its block where the two differ; "
                     + "docs/dqn.md).")

@@ -110,6 +110,13 @@ public interface MinerActions {
     /** The task's last winning model re-keyed to {@code round}'s mapping layer, when it is here and supports it. */
     Optional<Model> rekeyedWinner(Round.Learning round, ModelSpec spec);
 
+    /**
+     * The round's training set as the model reads it before the round's label permutation: a task in
+     * the clear's training blob, a private task's features decrypted with the round's keys (PROTOCOL.md
+     * 3.9; empty until the miner has decrypted the round). Empty while the data are not here.
+     */
+    Optional<Dataset> trainingSet(Round.Learning round);
+
     /** The lifelong environment of the miner's blocks (blobs from the node's store). */
     LifelongEnv lifelong();
 }

@@ -886,6 +886,16 @@ public final class MinerRole {
         }
 
         @Override
+        public Optional<Dataset> trainingSet(Round.Learning round) {
+            PostTask terms = round.task().terms();
+            if (!terms.isPrivate()) {
+                return chain.blobs().dataset(terms.trainingSet());
+            }
+            Hash key = RoundFeatures.cacheKey(terms.trainingSet(), round.roundKey());
+            return key.equals(featuresKey) ? Optional.of(features) : Optional.empty();
+        }
+
+        @Override
         public LifelongEnv lifelong() {
             return MinerRole.this.lifelong();
         }

@@ -20,7 +20,9 @@ import java.util.Optional;
  * Issue 15 (one-jump): an honest record except one segment, chosen at random, at whose end the
  * parameters become a model it did not train there (the task's last winner re-keyed to this round, a
  * strong head start; on a task's first round, a model it trained for another parent); training goes
- * on honestly from it. One scheduler task.
+ * on honestly from it. One scheduler task. On a private task (PROTOCOL.md 3.9) it works on the round's
+ * features its miner decrypted, as the honest path does; the requester's auditor replays its record
+ * on them with the reveal's keys.
  */
 public final class OneJump extends UncheckedMiner {
     @Override
@@ -31,10 +33,8 @@ public final class OneJump extends UncheckedMiner {
         Optional<Model> substitute = miner.rekeyedWinner(round, spec);
         if (substitute.isEmpty()) {
             SecureMappingLayer other = AnotherParent.layer(round);
-            Dataset raw = other.relabel(miner.chain()
-                    .blobs()
-                    .dataset(round.task().terms().trainingSet())
-                    .orElseThrow());
+            // the round's training set as the honest miner reads it: a private round's decrypted features
+            Dataset raw = other.relabel(miner.trainingSet(round).orElseThrow());
             Model pre = new Trainer(miner.pool()).train(TrainingJob.of(spec, job.record(), raw));
             substitute = Optional.of(Rekey.supports(pre) ? Rekey.rekey(pre, other, round.sml()) : pre);
         }
