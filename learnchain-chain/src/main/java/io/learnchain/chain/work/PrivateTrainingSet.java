@@ -104,7 +104,7 @@ public final class PrivateTrainingSet {
         }
         try {
             return new Result.Decrypted(blobs.derived(
-                    featuresKey(hash, roundKey),
+                    RoundFeatures.cacheKey(hash, roundKey),
                     () -> RoundFeatures.decrypt(
                             data,
                             projection,
@@ -118,15 +118,6 @@ public final class PrivateTrainingSet {
                     InvalidReason.BAD_TASK_DATA,
                     "training set " + hash.shortHex() + " does not decrypt: " + e.getMessage());
         }
-    }
-
-    /**
-     * H("learnchain/private-round-features/v1", training set, round key): names a round's decrypted
-     * features for {@link BlobView#derived} (the keys need not be part of it: only the round's keys
-     * pass the check, and they are unique).
-     */
-    public static Hash featuresKey(Hash trainingSet, Hash roundKey) {
-        return RoundFeatures.cacheKey(trainingSet, roundKey);
     }
 
     private static Result invalid(InvalidReason reason, String detail) {

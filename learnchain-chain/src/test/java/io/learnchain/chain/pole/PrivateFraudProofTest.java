@@ -21,7 +21,6 @@ import io.learnchain.chain.tx.TransactionCodec;
 import io.learnchain.chain.tx.WorkFraud;
 import io.learnchain.chain.validation.BlockProcessor;
 import io.learnchain.chain.work.HeldRewards;
-import io.learnchain.chain.work.PrivateTrainingSet;
 import io.learnchain.chain.work.WorkFraudCheck;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
@@ -177,8 +176,8 @@ class PrivateFraudProofTest {
         assertThat(check(t2, proof, caching)).isInstanceOf(WorkFraudCheck.Outcome.Proven.class);
         assertThat(caching.derivations).hasValue(1);
         assertThat(caching.cache)
-                .containsOnlyKeys(
-                        PrivateTrainingSet.featuresKey(r.task().terms().trainingSet(), r.roundKey()));
+                .containsOnlyKeys(io.learnchain.chain.privacy.RoundFeatures.cacheKey(
+                        r.task().terms().trainingSet(), r.roundKey()));
         assertThat(caching.cache.values()).containsExactly(verified);
     }
 

@@ -61,8 +61,10 @@ public final class PrivateRounds {
             ModelSpec.of(Shape.of(4), new LayerSpec.Dense(8), new LayerSpec.Relu(), new LayerSpec.Dense(4));
     public static final Dataset CLEAR_TRAIN = images("private/train", 96, 21);
     public static final List<Dataset> SHARDS = DatasetShards.split(images("private/test", 128, 22), 4, 5);
-    public static final MasterSecretKey MSK = InnerProductEncryption.setup(PROJECTION.dimension(), seeded(31));
-    public static final byte[] ENCRYPTED = EncryptedDataset.encrypt(CLEAR_TRAIN, PROJECTION.input(), MSK, seeded(32))
+    public static final MasterSecretKey MSK =
+            InnerProductEncryption.setup(PROJECTION.dimension(), io.learnchain.chain.privacy.EntropySource.seeded(31));
+    public static final byte[] ENCRYPTED = EncryptedDataset.encrypt(
+                    CLEAR_TRAIN, PROJECTION.input(), MSK, io.learnchain.chain.privacy.EntropySource.seeded(32))
             .encode();
 
     public final PoleFixture fx;
@@ -95,10 +97,6 @@ public final class PrivateRounds {
             }
         }
         return new Dataset(name, new int[] {8, 8}, 4, x, y);
-    }
-
-    public static io.learnchain.chain.privacy.EntropySource seeded(long seed) {
-        return io.learnchain.chain.privacy.EntropySource.seeded(seed);
     }
 
     /** Tip after block 1: the requester's private task (2 rounds) posted in an idle block ({@link #posting}). */

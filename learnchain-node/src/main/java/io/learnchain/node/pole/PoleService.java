@@ -116,32 +116,18 @@ public final class PoleService implements AutoCloseable {
         scheduler.after(0, node::start);
     }
 
-    /**
-     * Starts the rounds on {@code chain}'s tip, training on {@code pool} (the caller closes it after
-     * this service). {@code key}: the node's own key (mines, and posts
-     * and reveals tasks); empty = a verifier only. {@code pacing}: when the miner seals idle
-     * blocks. {@code mine}: false starts the miner stopped ({@link #setMining}).
-     */
     /** The node's compute pool (a data node encrypts a private task's training set on it). */
     public ComputePool pool() {
         return pool;
     }
 
-    public static PoleService start(
-            String name,
-            ChainService chain,
-            BlobStore blobs,
-            EventBus bus,
-            Clock clock,
-            ComputePool pool,
-            Optional<KeyPair> key,
-            PoleConfig config,
-            Pacing pacing,
-            boolean mine) {
-        return start(name, chain, blobs, bus, clock, pool, key, config, pacing, mine, MasterKeys.inMemory());
-    }
-
-    /** As above, keeping the master keys of this node's private tasks in {@code masterKeys} (PROTOCOL.md 3.9). */
+    /**
+     * Starts the rounds on {@code chain}'s tip, training on {@code pool} (the caller closes it after
+     * this service). {@code key}: the node's own key (mines, and posts
+     * and reveals tasks); empty = a verifier only. {@code pacing}: when the miner seals idle
+     * blocks. {@code mine}: false starts the miner stopped ({@link #setMining}). {@code masterKeys}:
+     * where this node keeps the master keys of its private tasks (PROTOCOL.md 3.9).
+     */
     public static PoleService start(
             String name,
             ChainService chain,

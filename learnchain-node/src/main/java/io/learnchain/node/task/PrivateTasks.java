@@ -1,49 +1,44 @@
 package io.learnchain.node.task;
 
-import io.learnchain.base.Hash;
 import io.learnchain.chain.privacy.EncryptedDataset;
 import io.learnchain.chain.privacy.EntropySource;
 import io.learnchain.chain.privacy.InnerProductEncryption;
 import io.learnchain.chain.privacy.MasterSecretKey;
 import io.learnchain.chain.privacy.ProjectionSpec;
-import io.learnchain.chain.tx.PostTask;
 import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.Dataset;
-import io.learnchain.learn.data.DatasetCodec;
-import io.learnchain.learn.data.DatasetShards;
 import io.learnchain.learn.model.LayerSpec;
 import io.learnchain.learn.model.ModelSpec;
 import io.learnchain.learn.model.Shape;
-import io.learnchain.node.data.TrainTestData;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A private task (PROTOCOL.md 3.9) as the data node prepares it: the projection the task names
- * ({@link ProjectionSpec#defaultsFor} of the samples' image shape), the model made to read the k
- * projections, a fresh master key, the training set quantized and encrypted under it, and the test
- * shards in the clear (each is revealed after the round's commitments, as for any task).
+ * What a private task (PROTOCOL.md 3.9) adds to a task's preparation ({@link TaskPreparer}): the
+ * projection the task names ({@link ProjectionSpec#defaultsFor} of the samples' image shape), the
+ * model made to read the k projections, a fresh master key and the training set quantized and
+ * encrypted under it. The test shards stay in the clear (each is revealed after the round's
+ * commitments, as for any task).
  */
 final class PrivateTasks {
     private PrivateTasks() {}
 
-    static PreparedTask prepare(
-            TaskRequest request,
-            ModelSpec spec,
-            TrainTestData data,
-            long shardSeed,
-            EntropySource entropy,
-            ComputePool pool) {
-        Dataset train = data.train();
+    /**
+     * A private task's training set: the model made to read its k projections, the projection, a
+     * fresh master key and the training set quantized and encrypted under it.
+     */
+    record Encrypted(ModelSpec model, ProjectionSpec projection, MasterSecretKey key, byte[] blob) {
+        /** What the data origin adds for a private task. */
+        String describe() {
+            return ", encrypted (" + projection.dimension() + " values a sample, k = " + projection.width() + ")";
+        }
+    }
+
+    /** Refuses a model or round count a private task cannot take; else encrypts {@code train}. */
+    static Encrypted encrypt(
+            TaskRequest request, ModelSpec spec, Dataset train, EntropySource entropy, ComputePool pool) {
         ProjectionSpec projection = projection(train);
         ModelSpec model = readsProjections(request.model(), spec, projection.width());
-        if (train.classes() != model.outputSize()) {
-            throw new TaskRequestException(
-                    "model_mismatch",
-                    "model '" + request.model() + "' outputs " + model.outputSize() + " classes, but "
-                            + request.dataset() + " has " + train.classes());
-        }
         if (request.rounds() > projection.maxRounds()) {
             throw new TaskRequestException(
                     "too_many_rounds",
@@ -52,46 +47,10 @@ final class PrivateTasks {
                             + " rounds (the keys of more rounds together would reveal the samples), got "
                             + request.rounds());
         }
-        if (request.rounds() > PostTask.MAX_SHARDS
-                || request.rounds() > data.test().count()) {
-            throw new TaskRequestException(
-                    "too_many_rounds",
-                    "a task has at most "
-                            + Math.min(PostTask.MAX_SHARDS, data.test().count())
-                            + " rounds here (one test shard each), got " + request.rounds());
-        }
         MasterSecretKey key = InnerProductEncryption.setup(projection.dimension(), entropy);
-        byte[] trainingBlob = EncryptedDataset.encrypt(train, projection.input(), key, entropy, pool)
+        byte[] blob = EncryptedDataset.encrypt(train, projection.input(), key, entropy, pool)
                 .encode();
-        List<byte[]> shards = DatasetShards.split(data.test(), request.rounds(), shardSeed).stream()
-                .map(DatasetCodec::encode)
-                .toList();
-        PostTask terms;
-        try {
-            terms = new PostTask(
-                    model.text(),
-                    Hash.sha256(trainingBlob),
-                    request.minTrainingAccuracyBp(),
-                    request.rounds(),
-                    request.rewardPerRound(),
-                    request.expectedSeconds(),
-                    request.minPhaseSeconds(),
-                    request.maxPhaseSeconds(),
-                    shards.stream().map(Hash::sha256).toList(),
-                    Optional.of(projection));
-        } catch (IllegalArgumentException e) {
-            throw new TaskRequestException("invalid_task", e.getMessage());
-        }
-        return new PreparedTask(
-                terms,
-                trainingBlob,
-                shards,
-                request.model(),
-                request.dataset(),
-                data.origin() + ", encrypted (" + projection.dimension() + " values a sample, k = " + projection.width()
-                        + ")",
-                data.test().count(),
-                Optional.of(key));
+        return new Encrypted(model, projection, key, blob);
     }
 
     /** The samples' image: [c, h, w] or [h, w] as given; a flat sample of a square size as a square. */

@@ -40,25 +40,15 @@ public final class TaskPreparer {
         this.loader = loader;
     }
 
-    /** A task in the clear (a private request needs {@link #prepare(TaskRequest, long, EntropySource, ComputePool)}). */
-    public PreparedTask prepare(TaskRequest request, long shardSeed) {
-        if (request.privateData()) {
-            throw new IllegalArgumentException("a private task needs entropy to encrypt its training set");
-        }
-        return prepare(request, shardSeed, into -> {}, ComputePool.serial());
-    }
-
     /**
-     * The task of {@code request}; a private one's training set is quantized and encrypted under a
-     * fresh master key drawn from {@code entropy} (SecureRandom at a node), on {@code pool}'s threads.
+     * The task of {@code request}; a private one's ({@link TaskRequest#privateData}) model is made to
+     * read the projections and its training set is quantized and encrypted under a fresh master key
+     * drawn from {@code entropy} (SecureRandom at a node), on {@code pool}'s threads ({@link PrivateTasks}).
      */
     public PreparedTask prepare(TaskRequest request, long shardSeed, EntropySource entropy, ComputePool pool) {
         ModelSpec spec = model(request.model());
         TrainTestData data = holdOutTestSet(data(request.dataset()), request.rounds(), shardSeed);
         Dataset train = data.train();
-        if (request.privateData()) {
-            return PrivateTasks.prepare(request, spec, data, shardSeed, entropy, pool);
-        }
         if (train.sampleSize() != spec.layout().input().size() || train.classes() != spec.outputSize()) {
             throw new TaskRequestException(
                     "model_mismatch",
@@ -87,14 +77,17 @@ public final class TaskPreparer {
                             + data.test().count() + " test samples), got "
                             + request.rounds());
         }
-        byte[] trainingBlob = DatasetCodec.encode(train);
+        Optional<PrivateTasks.Encrypted> encrypted = request.privateData()
+                ? Optional.of(PrivateTasks.encrypt(request, spec, train, entropy, pool))
+                : Optional.empty();
+        byte[] trainingBlob = encrypted.map(PrivateTasks.Encrypted::blob).orElseGet(() -> DatasetCodec.encode(train));
         List<byte[]> shards = DatasetShards.split(data.test(), request.rounds(), shardSeed).stream()
                 .map(DatasetCodec::encode)
                 .toList();
         PostTask terms;
         try {
             terms = new PostTask(
-                    spec.text(),
+                    encrypted.map(PrivateTasks.Encrypted::model).orElse(spec).text(),
                     Hash.sha256(trainingBlob),
                     request.minTrainingAccuracyBp(),
                     request.rounds(),
@@ -102,7 +95,8 @@ public final class TaskPreparer {
                     request.expectedSeconds(),
                     request.minPhaseSeconds(),
                     request.maxPhaseSeconds(),
-                    shards.stream().map(Hash::sha256).toList());
+                    shards.stream().map(Hash::sha256).toList(),
+                    encrypted.map(PrivateTasks.Encrypted::projection));
         } catch (IllegalArgumentException e) {
             throw new TaskRequestException("invalid_task", e.getMessage());
         }
@@ -112,9 +106,9 @@ public final class TaskPreparer {
                 shards,
                 request.model(),
                 request.dataset(),
-                data.origin(),
+                data.origin() + encrypted.map(PrivateTasks.Encrypted::describe).orElse(""),
                 data.test().count(),
-                Optional.empty());
+                encrypted.map(PrivateTasks.Encrypted::key));
     }
 
     /**

@@ -33,6 +33,7 @@ import io.learnchain.node.mempool.AdmissionRules;
 import io.learnchain.node.mempool.Mempool;
 import io.learnchain.node.mempool.MempoolConfig;
 import io.learnchain.node.metrics.NodeMetrics;
+import io.learnchain.node.pole.MasterKeys;
 import io.learnchain.node.pole.PoleConfig;
 import io.learnchain.node.pole.PoleService;
 import io.learnchain.node.storage.InMemoryChainStore;
@@ -97,7 +98,8 @@ class PrivateTaskDeliveryTest {
                         Optional.empty(),
                         PoleConfig.DEFAULT,
                         PoleService.Pacing.dev(1),
-                        false);
+                        false,
+                        MasterKeys.inMemory());
                 TaskService tasks = new TaskService(
                         pole,
                         blobs,

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
 import io.learnchain.base.crypto.KeyPair;
-import io.learnchain.base.rng.SplitMix64;
 import io.learnchain.chain.pole.RoundKeyRelease;
 import io.learnchain.chain.pole.TaskRules;
 import io.learnchain.chain.privacy.EncryptedDataset;
@@ -41,12 +40,12 @@ class RoundKeyBookTest {
     static final KeyPair REQUESTER = KEYS.get(1);
     static final KeyPair STRANGER = KEYS.get(3);
     static final ProjectionSpec SPEC = new ProjectionSpec(new InputQuantizer(8, 8, 2, 15), 4, 1);
-    static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), seeded(41));
+    static final MasterSecretKey MSK = InnerProductEncryption.setup(SPEC.dimension(), EntropySource.seeded(41));
     static final byte[] BLOB = EncryptedDataset.encrypt(
                     new Dataset("clear", new int[] {8, 8}, 2, new float[128], new int[] {0, 1}),
                     SPEC.input(),
                     MSK,
-                    seeded(42))
+                    EntropySource.seeded(42))
             .encode();
     static final Hash PARENT = Hash.sha256(new byte[] {4});
 
@@ -54,15 +53,6 @@ class RoundKeyBookTest {
     private WorldState state;
     private final RoundKeyBook book = new RoundKeyBook(TestNode.GENESIS.chainId());
     private final BlobView blobs = BlobView.of(Map.of(Hash.sha256(BLOB), BLOB));
-
-    static EntropySource seeded(long seed) {
-        SplitMix64 rng = new SplitMix64(seed);
-        return into -> {
-            for (int i = 0; i < into.length; i++) {
-                into[i] = (byte) rng.nextLong();
-            }
-        };
-    }
 
     @BeforeEach
     void postPrivateTask() {

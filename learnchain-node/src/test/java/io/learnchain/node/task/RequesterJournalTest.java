@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnchain.base.Amount;
 import io.learnchain.base.Hash;
+import io.learnchain.chain.privacy.EntropySource;
+import io.learnchain.learn.compute.ComputePool;
 import io.learnchain.learn.data.DatasetCodec;
 import io.learnchain.node.data.DatasetLoader;
 import java.nio.file.Files;
@@ -30,7 +32,9 @@ class RequesterJournalTest {
                                 0,
                                 600,
                                 Amount.ZERO),
-                        7);
+                        7,
+                        EntropySource.seeded(7),
+                        ComputePool.serial());
     }
 
     @Test
