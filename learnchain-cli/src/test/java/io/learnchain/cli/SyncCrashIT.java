@@ -14,15 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SCENARIOS.md C13 during sync and blob download: a node joining a pole devnet whose chain holds task
  * rounds (the training set, shards and models are blobs it must fetch) is killed with SIGKILL at seeded
- * random moments: in ten rounds, each from an empty data directory (2 kills a round in {@code ./mvnw verify}, 20
- * in all; {@code -Dlearnchain.synccrash.kills=10} gives the scenario's 100, about 20 minutes here), so the kills
+ * random moments: in rounds, each from an empty data directory (6 rounds of 2 kills in {@code ./mvnw verify}, 12
+ * in all; {@code -Dlearnchain.synccrash.rounds=10 -Dlearnchain.synccrash.kills=10} gives the scenario's 100,
+ * about 20 minutes here), so the kills
  * fall while it opens its store, syncs headers and blocks, fetches blobs and follows the tip. After every
  * kill the next start must open the store by itself (a damaged store would refuse with exit 2), after
  * every round {@code chain verify} passes, and at the end the joiner reaches the devnet's tip with every
  * task model on disk.
  */
 class SyncCrashIT {
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = Integer.getInteger("learnchain.synccrash.rounds", 6);
     private static final int KILLS_PER_ROUND = Integer.getInteger("learnchain.synccrash.kills", 2);
     private static final long SEED = Long.getLong("learnchain.synccrash.seed", 20261207L);
 
