@@ -40,8 +40,13 @@ class FashionMnistAccuracyIT {
         }
     }
 
+    /**
+     * Sized for a 30-minute CI on 2 AVX2 cores (issue 14): lenet5 5 epochs (0.8918; 10 epochs gave 0.9072
+     * in 47 s at 256 bits) and lstm-rows 3 (0.8527; 4 gave 0.8585 in 48 s). Training is bit-identical on
+     * every CPU, so each model reaches exactly the figure in brackets everywhere; the bars sit just under.
+     */
     @ParameterizedTest(name = "{0}: >= {2} after {1} epochs")
-    @CsvSource({"mlp, 12, 0.88", "lenet5, 10, 0.90", "lstm-rows, 4, 0.85"})
+    @CsvSource({"mlp, 12, 0.88", "lenet5, 5, 0.89", "lstm-rows, 3, 0.85"})
     void reachesTargetAccuracyOnFullTestSet(String name, int epochs, double target) {
         ModelSpec spec = PredefinedModels.byName(name);
         int batch = 64;
