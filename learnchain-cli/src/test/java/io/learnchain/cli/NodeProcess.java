@@ -48,11 +48,16 @@ final class NodeProcess implements AutoCloseable {
     static List<String> javaCommand(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(
+        List<String> base = List.of(
                 "--add-modules",
                 "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow"));
+                "--sun-misc-unsafe-memory-access=allow");
+        cmd.addAll(base);
+        List<String> quick = new ArrayList<>(List.of(cmd.getFirst()));
+        quick.addAll(base);
+        quick.addAll(QUICK_JVM);
+        cmd.addAll(ClassArchive.options(quick, jar()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(List.of(args));
