@@ -11,7 +11,7 @@ import java.util.Arrays;
  * keys and R values, non-canonical encodings) for {@link SignatureRuleTest}.
  */
 final class Ed25519Reference {
-    static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
+    static final BigInteger P = Ed25519Encoding.P;
     static final BigInteger L = BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
     private static final BigInteger D = BigInteger.valueOf(-121665)
             .multiply(BigInteger.valueOf(121666).modInverse(P))
@@ -94,8 +94,15 @@ final class Ed25519Reference {
         return new Point(x, y);
     }
 
-    /** A point of order exactly 8 (the torsion part of [L]Q for a point Q off the prime-order subgroup). */
+    /** A point of order exactly 8, found once. */
+    private static final Point ORDER_EIGHT = findOrderEight();
+
     static Point orderEight() {
+        return ORDER_EIGHT;
+    }
+
+    /** The torsion part [L]Q of the first point Q of small y whose [L]Q has order 8. */
+    private static Point findOrderEight() {
         for (int y = 2; ; y++) {
             Point q = decode(littleEndian(BigInteger.valueOf(y)));
             if (q == null) {

@@ -136,40 +136,38 @@ class SignatureRuleTest {
 
     /** A + T for an honest key A = [a]B and T of order 8; S = r + k a. */
     private static void mixedOrderKeys(List<Case> cases) {
-        Point t = Ed25519Reference.orderEight();
         for (int i = 0; i < 40; i++) {
-            BigInteger a = scalar();
-            Point key = Ed25519Reference.BASE.times(a).add(t.times(BigInteger.valueOf(1 + i % 7)));
-            BigInteger r = scalar();
-            byte[] rBytes = Ed25519Reference.BASE.times(r).encode();
-            byte[] message = message(i);
-            BigInteger k = Ed25519Reference.hashToScalar(rBytes, key.encode(), message);
-            BigInteger s = r.add(k.multiply(a)).mod(Ed25519Reference.L);
-            cases.add(new Case(
-                    "mixed-order key " + i,
-                    PublicKey.of(key.encode()),
-                    message,
-                    Ed25519Reference.signature(rBytes, s)));
+            cases.add(signedWithTorsion("mixed-order key " + i, i, true));
         }
     }
 
     /** An honest key, R' = [r]B + T' for T' of order 2, 4 or 8; S = r + k a (what a cofactored check accepts). */
     private static void torsionInR(List<Case> cases) {
-        Point t = Ed25519Reference.orderEight();
         for (int i = 0; i < 64; i++) {
-            BigInteger a = scalar();
-            Point key = Ed25519Reference.BASE.times(a);
-            BigInteger r = scalar();
-            byte[] rBytes = Ed25519Reference.BASE
-                    .times(r)
-                    .add(t.times(BigInteger.valueOf(1 + i % 7)))
-                    .encode();
-            byte[] message = message(i);
-            BigInteger k = Ed25519Reference.hashToScalar(rBytes, key.encode(), message);
-            BigInteger s = r.add(k.multiply(a)).mod(Ed25519Reference.L);
-            cases.add(new Case(
-                    "torsion in R " + i, PublicKey.of(key.encode()), message, Ed25519Reference.signature(rBytes, s)));
+            cases.add(signedWithTorsion("torsion in R " + i, i, false));
         }
+    }
+
+    /**
+     * A signature S = r + k a by the secret a of [a]B, with the torsion point [1 + i mod 7]T (T of order 8)
+     * added to the key ({@code onKey}) or to R.
+     */
+    private static Case signedWithTorsion(String what, int i, boolean onKey) {
+        Point torsion = Ed25519Reference.orderEight().times(BigInteger.valueOf(1 + i % 7));
+        BigInteger a = scalar();
+        Point key = Ed25519Reference.BASE.times(a);
+        BigInteger r = scalar();
+        Point rPoint = Ed25519Reference.BASE.times(r);
+        if (onKey) {
+            key = key.add(torsion);
+        } else {
+            rPoint = rPoint.add(torsion);
+        }
+        byte[] rBytes = rPoint.encode();
+        byte[] message = message(i);
+        BigInteger k = Ed25519Reference.hashToScalar(rBytes, key.encode(), message);
+        BigInteger s = r.add(k.multiply(a)).mod(Ed25519Reference.L);
+        return new Case(what, PublicKey.of(key.encode()), message, Ed25519Reference.signature(rBytes, s));
     }
 
     /** S + L; R and keys written with y + p (the values of y below 19 have such a second encoding). */
